@@ -1,0 +1,58 @@
+//! Activations and their derivatives, written so that a derivative is never
+//! rounded to exactly zero while the true value is still representable.
+//!
+//! `1 - tanh(z)^2` becomes exactly 0 once tanh(z) rounds to 1 (|z| > ~19), which
+//! would make a vanishing gradient look like a vanished one (log10 = -inf).
+//! sech^2 and e^{-|z|}/(1+e^{-|z|})^2 keep the tiny true value instead.
+
+/// sigma(z) = 1 / (1 + e^{-z}), evaluated without overflow for either sign.
+pub fn sigmoid(z: f64) -> f64 {
+    if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
+
+/// sigma'(z) = sigma(z)(1 - sigma(z)) = e^{-|z|} / (1 + e^{-|z|})^2.
+pub fn sigmoid_grad(z: f64) -> f64 {
+    let e = (-z.abs()).exp();
+    e / ((1.0 + e) * (1.0 + e))
+}
+
+/// tanh'(z) = 1 - tanh(z)^2 = sech^2(z) = 4 e^{-2|z|} / (1 + e^{-2|z|})^2.
+pub fn tanh_grad(z: f64) -> f64 {
+    let t = z.tanh();
+    if t.abs() < 0.9 {
+        1.0 - t * t // accurate here, and what autograd computes
+    } else {
+        let e = (-2.0 * z.abs()).exp();
+        4.0 * e / ((1.0 + e) * (1.0 + e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn central(f: impl Fn(f64) -> f64, z: f64) -> f64 {
+        let h = 1e-5;
+        (f(z + h) - f(z - h)) / (2.0 * h)
+    }
+
+    #[test]
+    fn derivatives_match_finite_differences() {
+        for &z in &[-8.0, -2.5, -0.3, 0.0, 0.7, 3.0, 9.0] {
+            assert!((sigmoid_grad(z) - central(sigmoid, z)).abs() < 1e-8, "sigmoid' at {z}");
+            assert!((tanh_grad(z) - central(f64::tanh, z)).abs() < 1e-8, "tanh' at {z}");
+        }
+    }
+
+    #[test]
+    fn saturated_derivatives_stay_positive() {
+        assert!(tanh_grad(40.0) > 0.0 && tanh_grad(-40.0) > 0.0);
+        assert!(sigmoid_grad(80.0) > 0.0 && sigmoid_grad(-80.0) > 0.0);
+        assert!((sigmoid(-800.0)).is_finite() && sigmoid(800.0) == 1.0);
+    }
+}

@@ -1,0 +1,493 @@
+//! 2-D convolution as deep-learning libraries define it: cross-correlation,
+//! batch 1, `x` [C_in, H, W], `w` [C_out, C_in, KH, KW], `b` [C_out].
+//!
+//!   y[co, oy, ox] = b[co] + Σ_{ci, ki, kj} x_pad[ci, oy·S + ki·D − P, ox·S + kj·D − P] · w[co, ci, ki, kj]
+//!
+//! Each value is a dot product of a window with the kernel. The backward pass
+//! is made of the same kind of dot products, which is what the lab shows:
+//!
+//!   dW[co, ci, ki, kj] = Σ_{oy, ox} x_pad[ci, oy·S + ki·D − P, ox·S + kj·D − P] · dY[co, oy, ox]
+//!                        (the input correlated with dY)
+//!   dX[ci, iy, ix]     = Σ_{co, ki, kj} dY_up[co, iy + P − ki·D, ix + P − kj·D] · w[co, ci, ki, kj]
+//!                        (dY, spread out by the stride, fully correlated with the kernel flipped 180°)
+//!   db[co]             = Σ_{oy, ox} dY[co, oy, ox]
+//!
+//! where dY_up[m] is dY[m / S] when m is a multiple of S inside dY, else 0.
+//!
+//! Values and traces come from the same tap walks (`walk_*`), in the same
+//! order, so a trace's last running sum equals the computed value exactly.
+
+use ndarray::{Array1, Array3, Array4, ArrayView1, ArrayView3, ArrayView4};
+use thiserror::Error;
+
+/// Which spatial axis a setting belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    Height,
+    Width,
+}
+
+impl Axis {
+    pub fn name(self) -> &'static str {
+        match self {
+            Axis::Height => "height",
+            Axis::Width => "width",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConvError {
+    #[error("stride must be at least 1, got 0 ({})", axis.name())]
+    ZeroStride { axis: Axis },
+    #[error("dilation must be at least 1, got 0 ({})", axis.name())]
+    ZeroDilation { axis: Axis },
+    #[error("kernel {} must be at least 1, got 0", axis.name())]
+    ZeroKernel { axis: Axis },
+    #[error("input {} must be at least 1, got 0", axis.name())]
+    ZeroInput { axis: Axis },
+    #[error(
+        "kernel too large for the {}: its span D·(K−1)+1 = {span} exceeds the padded input H+2P = {padded}, so the output size would be 0",
+        axis.name()
+    )]
+    KernelTooLarge { axis: Axis, span: usize, padded: usize },
+    #[error("the kernel expects {kernel} input channels but the input has {input}")]
+    ChannelMismatch { input: usize, kernel: usize },
+    #[error("the bias has {got} values but there are {expected} output channels")]
+    BiasMismatch { expected: usize, got: usize },
+    #[error("dY must have shape {expected:?} (the output's shape), got {got:?}")]
+    GradShape { expected: [usize; 3], got: [usize; 3] },
+}
+
+/// Stride, zero padding and dilation, each as [height, width].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConvParams {
+    pub stride: [usize; 2],
+    pub padding: [usize; 2],
+    pub dilation: [usize; 2],
+}
+
+impl Default for ConvParams {
+    fn default() -> Self {
+        ConvParams { stride: [1, 1], padding: [0, 0], dilation: [1, 1] }
+    }
+}
+
+/// OH = floor((H + 2P − D(K−1) − 1) / S) + 1, or why there is no output.
+pub fn output_size(
+    axis: Axis,
+    input: usize,
+    kernel: usize,
+    stride: usize,
+    padding: usize,
+    dilation: usize,
+) -> Result<usize, ConvError> {
+    if input == 0 {
+        return Err(ConvError::ZeroInput { axis });
+    }
+    if kernel == 0 {
+        return Err(ConvError::ZeroKernel { axis });
+    }
+    if stride == 0 {
+        return Err(ConvError::ZeroStride { axis });
+    }
+    if dilation == 0 {
+        return Err(ConvError::ZeroDilation { axis });
+    }
+    let padded = input + 2 * padding;
+    let span = dilation * (kernel - 1) + 1;
+    if span > padded {
+        return Err(ConvError::KernelTooLarge { axis, span, padded });
+    }
+    Ok((padded - span) / stride + 1)
+}
+
+/// Every size of one convolution, checked once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConvGeometry {
+    pub c_in: usize,
+    pub c_out: usize,
+    pub input: [usize; 2],
+    pub kernel: [usize; 2],
+    pub output: [usize; 2],
+    pub params: ConvParams,
+}
+
+impl ConvGeometry {
+    /// `input_shape` is [C_in, H, W]; `kernel_shape` is [C_out, C_in, KH, KW].
+    pub fn new(
+        input_shape: [usize; 3],
+        kernel_shape: [usize; 4],
+        params: ConvParams,
+    ) -> Result<Self, ConvError> {
+        let [c_in, h, w] = input_shape;
+        let [c_out, kc, kh, kw] = kernel_shape;
+        if kc != c_in {
+            return Err(ConvError::ChannelMismatch { input: c_in, kernel: kc });
+        }
+        let p = params;
+        let oh = output_size(Axis::Height, h, kh, p.stride[0], p.padding[0], p.dilation[0])?;
+        let ow = output_size(Axis::Width, w, kw, p.stride[1], p.padding[1], p.dilation[1])?;
+        Ok(ConvGeometry { c_in, c_out, input: [h, w], kernel: [kh, kw], output: [oh, ow], params })
+    }
+
+    pub fn output_shape(&self) -> [usize; 3] {
+        [self.c_out, self.output[0], self.output[1]]
+    }
+
+    /// The input coordinate that kernel tap k sees at output position o along
+    /// `axis` (0 rows, 1 columns): o·S + k·D − P; negative or ≥ H in the padding.
+    pub fn input_coord(&self, axis: usize, o: usize, k: usize) -> isize {
+        let p = &self.params;
+        (o * p.stride[axis] + k * p.dilation[axis]) as isize - p.padding[axis] as isize
+    }
+
+    fn inside_input(&self, r: isize, c: isize) -> bool {
+        r >= 0 && c >= 0 && (r as usize) < self.input[0] && (c as usize) < self.input[1]
+    }
+}
+
+/// Why an operand is zero without being read from an array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zero {
+    /// Outside the array: the zero padding.
+    Padding,
+    /// Between two dY values when dY is spread out by the stride (dX only).
+    StrideGap,
+}
+
+/// One factor of a tap: where it comes from and its value. `index` is
+/// [channel, row, col, 0] for input and dY cells (row/col may lie outside the
+/// array when `zero` is set) and [c_out, c_in, row, col] for kernel cells.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Operand {
+    pub index: [isize; 4],
+    pub value: f64,
+    pub zero: Option<Zero>,
+}
+
+/// One multiply of a frame and the running sum after it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tap {
+    pub a: Operand,
+    pub b: Operand,
+    pub product: f64,
+    pub sum: f64,
+}
+
+/// One output value written out: `start` (the bias, or 0) plus every tap.
+/// The last tap's `sum` equals `value` exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame<P> {
+    pub at: P,
+    pub start: f64,
+    pub taps: Vec<Tap>,
+    pub value: f64,
+}
+
+fn cell(c: usize, r: isize, col: isize, value: f64, zero: Option<Zero>) -> Operand {
+    Operand { index: [c as isize, r, col, 0], value, zero }
+}
+
+fn kernel_cell(w: &ArrayView4<f64>, idx: [usize; 4]) -> Operand {
+    Operand { index: idx.map(|v| v as isize), value: w[idx], zero: None }
+}
+
+fn input_cell(g: &ConvGeometry, x: &ArrayView3<f64>, ci: usize, r: isize, c: isize) -> Operand {
+    if g.inside_input(r, c) {
+        cell(ci, r, c, x[[ci, r as usize, c as usize]], None)
+    } else {
+        cell(ci, r, c, 0.0, Some(Zero::Padding))
+    }
+}
+
+/// The taps of y[co, oy, ox]: for ci, ki, kj in order, (input cell, kernel cell).
+fn walk_forward(
+    g: &ConvGeometry,
+    x: &ArrayView3<f64>,
+    w: &ArrayView4<f64>,
+    [co, oy, ox]: [usize; 3],
+    mut visit: impl FnMut(Operand, Operand),
+) {
+    for ci in 0..g.c_in {
+        for ki in 0..g.kernel[0] {
+            let r = g.input_coord(0, oy, ki);
+            for kj in 0..g.kernel[1] {
+                let c = g.input_coord(1, ox, kj);
+                visit(input_cell(g, x, ci, r, c), kernel_cell(w, [co, ci, ki, kj]));
+            }
+        }
+    }
+}
+
+/// The taps of dW[co, ci, ki, kj]: for oy, ox in order, (input cell, dY cell).
+fn walk_grad_w(
+    g: &ConvGeometry,
+    x: &ArrayView3<f64>,
+    dy: &ArrayView3<f64>,
+    [co, ci, ki, kj]: [usize; 4],
+    mut visit: impl FnMut(Operand, Operand),
+) {
+    for oy in 0..g.output[0] {
+        let r = g.input_coord(0, oy, ki);
+        for ox in 0..g.output[1] {
+            let c = g.input_coord(1, ox, kj);
+            let d = cell(co, oy as isize, ox as isize, dy[[co, oy, ox]], None);
+            visit(input_cell(g, x, ci, r, c), d);
+        }
+    }
+}
+
+/// Where position m of dY spread out by stride s falls: dY's index, or why zero.
+fn spread(m: isize, s: usize, n: usize) -> Result<usize, Zero> {
+    let s = s as isize;
+    if m < 0 || m > (n as isize - 1) * s {
+        Err(Zero::Padding)
+    } else if m % s != 0 {
+        Err(Zero::StrideGap)
+    } else {
+        Ok((m / s) as usize)
+    }
+}
+
+/// The taps of dX[ci, iy, ix]: for co, then the flipped kernel row by row
+/// (ki = KH−1 down to 0, kj = KW−1 down to 0), (spread dY cell, kernel cell).
+/// The dY cell's row/col are in spread coordinates (m = oy·S).
+fn walk_grad_x(
+    g: &ConvGeometry,
+    w: &ArrayView4<f64>,
+    dy: &ArrayView3<f64>,
+    [ci, iy, ix]: [usize; 3],
+    mut visit: impl FnMut(Operand, Operand),
+) {
+    let p = &g.params;
+    for co in 0..g.c_out {
+        for ki in (0..g.kernel[0]).rev() {
+            let mr = (iy + p.padding[0]) as isize - (ki * p.dilation[0]) as isize;
+            let row = spread(mr, p.stride[0], g.output[0]);
+            for kj in (0..g.kernel[1]).rev() {
+                let mc = (ix + p.padding[1]) as isize - (kj * p.dilation[1]) as isize;
+                let col = spread(mc, p.stride[1], g.output[1]);
+                let a = match (row, col) {
+                    (Ok(oy), Ok(ox)) => cell(co, mr, mc, dy[[co, oy, ox]], None),
+                    (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => {
+                        cell(co, mr, mc, 0.0, Some(Zero::Padding))
+                    }
+                    _ => cell(co, mr, mc, 0.0, Some(Zero::StrideGap)),
+                };
+                visit(a, kernel_cell(w, [co, ci, ki, kj]));
+            }
+        }
+    }
+}
+
+/// Sum of start + a·b over a walk, in walk order.
+fn dot(start: f64, walk: impl FnOnce(&mut dyn FnMut(Operand, Operand))) -> f64 {
+    let mut sum = start;
+    walk(&mut |a, b| sum += a.value * b.value);
+    sum
+}
+
+/// The same sum, with every tap recorded.
+fn frame<P>(at: P, start: f64, walk: impl FnOnce(&mut dyn FnMut(Operand, Operand))) -> Frame<P> {
+    let mut sum = start;
+    let mut taps = Vec::new();
+    walk(&mut |a, b| {
+        let product = a.value * b.value;
+        sum += product;
+        taps.push(Tap { a, b, product, sum });
+    });
+    Frame { at, start, taps, value: sum }
+}
+
+fn check_shapes(
+    x_shape: &[usize],
+    w: &ArrayView4<f64>,
+    params: ConvParams,
+) -> Result<ConvGeometry, ConvError> {
+    let s = w.shape();
+    ConvGeometry::new([x_shape[0], x_shape[1], x_shape[2]], [s[0], s[1], s[2], s[3]], params)
+}
+
+fn check_bias(g: &ConvGeometry, b: &ArrayView1<f64>) -> Result<(), ConvError> {
+    if b.len() != g.c_out {
+        return Err(ConvError::BiasMismatch { expected: g.c_out, got: b.len() });
+    }
+    Ok(())
+}
+
+fn check_dy(g: &ConvGeometry, dy: &ArrayView3<f64>) -> Result<(), ConvError> {
+    let got = [dy.shape()[0], dy.shape()[1], dy.shape()[2]];
+    if got != g.output_shape() {
+        return Err(ConvError::GradShape { expected: g.output_shape(), got });
+    }
+    Ok(())
+}
+
+fn positions3(shape: [usize; 3]) -> impl Iterator<Item = [usize; 3]> {
+    let [a, b, c] = shape;
+    (0..a).flat_map(move |i| (0..b).flat_map(move |j| (0..c).map(move |k| [i, j, k])))
+}
+
+fn positions4(shape: [usize; 4]) -> impl Iterator<Item = [usize; 4]> {
+    let [a, ..] = shape;
+    (0..a).flat_map(move |i| positions3([shape[1], shape[2], shape[3]]).map(move |[j, k, l]| [i, j, k, l]))
+}
+
+/// y = x ⋆ w + b.
+pub fn conv2d(
+    x: ArrayView3<f64>,
+    w: ArrayView4<f64>,
+    b: ArrayView1<f64>,
+    params: ConvParams,
+) -> Result<Array3<f64>, ConvError> {
+    let g = check_shapes(x.shape(), &w, params)?;
+    check_bias(&g, &b)?;
+    let mut y = Array3::zeros(g.output_shape());
+    for at in positions3(g.output_shape()) {
+        y[at] = dot(b[at[0]], |v| walk_forward(&g, &x, &w, at, v));
+    }
+    Ok(y)
+}
+
+/// dL/dx, dL/dw, dL/db for an upstream gradient dy = dL/dy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConvGrads {
+    pub dx: Array3<f64>,
+    pub dw: Array4<f64>,
+    pub db: Array1<f64>,
+}
+
+/// The backward pass: dW = x ⋆ dY, dX = dY_up ⋆ flip(w) (full), db = Σ dY.
+pub fn conv2d_backward(
+    x: ArrayView3<f64>,
+    w: ArrayView4<f64>,
+    dy: ArrayView3<f64>,
+    params: ConvParams,
+) -> Result<ConvGrads, ConvError> {
+    let g = check_shapes(x.shape(), &w, params)?;
+    check_dy(&g, &dy)?;
+    let mut dw = Array4::zeros(w.raw_dim());
+    for at in positions4([g.c_out, g.c_in, g.kernel[0], g.kernel[1]]) {
+        dw[at] = dot(0.0, |v| walk_grad_w(&g, &x, &dy, at, v));
+    }
+    let mut dx = Array3::zeros(x.raw_dim());
+    for at in positions3([g.c_in, g.input[0], g.input[1]]) {
+        dx[at] = dot(0.0, |v| walk_grad_x(&g, &w, &dy, at, v));
+    }
+    let db = Array1::from_iter((0..g.c_out).map(|co| dy.index_axis(ndarray::Axis(0), co).sum()));
+    Ok(ConvGrads { dx, dw, db })
+}
+
+/// Every output value as a frame, in row-major order [co, oy, ox].
+pub fn forward_trace(
+    x: ArrayView3<f64>,
+    w: ArrayView4<f64>,
+    b: ArrayView1<f64>,
+    params: ConvParams,
+) -> Result<Vec<Frame<[usize; 3]>>, ConvError> {
+    let g = check_shapes(x.shape(), &w, params)?;
+    check_bias(&g, &b)?;
+    Ok(positions3(g.output_shape())
+        .map(|at| frame(at, b[at[0]], |v| walk_forward(&g, &x, &w, at, v)))
+        .collect())
+}
+
+/// Every dW value as a frame (the input correlated with dY), order [co, ci, ki, kj].
+pub fn grad_w_trace(
+    x: ArrayView3<f64>,
+    w: ArrayView4<f64>,
+    dy: ArrayView3<f64>,
+    params: ConvParams,
+) -> Result<Vec<Frame<[usize; 4]>>, ConvError> {
+    let g = check_shapes(x.shape(), &w, params)?;
+    check_dy(&g, &dy)?;
+    Ok(positions4([g.c_out, g.c_in, g.kernel[0], g.kernel[1]])
+        .map(|at| frame(at, 0.0, |v| walk_grad_w(&g, &x, &dy, at, v)))
+        .collect())
+}
+
+/// Every dX value as a frame (dY fully correlated with the flipped kernel),
+/// order [ci, iy, ix].
+pub fn grad_x_trace(
+    x_shape: [usize; 3],
+    w: ArrayView4<f64>,
+    dy: ArrayView3<f64>,
+    params: ConvParams,
+) -> Result<Vec<Frame<[usize; 3]>>, ConvError> {
+    let g = check_shapes(&x_shape, &w, params)?;
+    check_dy(&g, &dy)?;
+    Ok(positions3(x_shape)
+        .map(|at| frame(at, 0.0, |v| walk_grad_x(&g, &w, &dy, at, v)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{Array, array};
+
+    #[test]
+    fn output_size_formula_and_errors() {
+        assert_eq!(output_size(Axis::Height, 4, 2, 1, 0, 1), Ok(3));
+        assert_eq!(output_size(Axis::Height, 7, 3, 2, 0, 1), Ok(3));
+        assert_eq!(output_size(Axis::Height, 8, 3, 2, 0, 1), Ok(3)); // floor
+        assert_eq!(output_size(Axis::Width, 7, 3, 1, 0, 2), Ok(3));
+        assert_eq!(output_size(Axis::Width, 3, 1, 0, 0, 1), Err(ConvError::ZeroStride { axis: Axis::Width }));
+        assert_eq!(
+            output_size(Axis::Height, 3, 5, 1, 0, 1),
+            Err(ConvError::KernelTooLarge { axis: Axis::Height, span: 5, padded: 3 })
+        );
+        let e = output_size(Axis::Height, 3, 2, 1, 0, 0).unwrap_err();
+        assert_eq!(e.to_string(), "dilation must be at least 1, got 0 (height)");
+    }
+
+    #[test]
+    fn the_lab_example_writes_out() {
+        let x = array![[[11.0, 23.0, 35.0], [52.0, 64.0, 76.0], [19.0, 28.0, 37.0]]];
+        let w = Array::from_shape_vec((1, 1, 2, 2), vec![2.0, -1.0, 3.0, 1.0]).unwrap();
+        let b = array![0.0];
+        let frames = forward_trace(x.view(), w.view(), b.view(), ConvParams::default()).unwrap();
+        assert_eq!(frames.len(), 4);
+        let f = &frames[0];
+        let products: Vec<f64> = f.taps.iter().map(|t| t.product).collect();
+        assert_eq!(products, vec![22.0, -23.0, 156.0, 64.0]);
+        assert_eq!(f.value, 219.0);
+    }
+
+    #[test]
+    fn mismatched_shapes_are_errors() {
+        let x = Array3::<f64>::zeros((2, 4, 4));
+        let w = Array4::<f64>::zeros((1, 1, 2, 2));
+        let b = Array1::<f64>::zeros(1);
+        let p = ConvParams::default();
+        assert_eq!(
+            conv2d(x.view(), w.view(), b.view(), p),
+            Err(ConvError::ChannelMismatch { input: 2, kernel: 1 })
+        );
+        let x = Array3::<f64>::zeros((1, 4, 4));
+        let dy = Array3::<f64>::zeros((1, 2, 2));
+        assert_eq!(
+            conv2d_backward(x.view(), w.view(), dy.view(), p),
+            Err(ConvError::GradShape { expected: [1, 3, 3], got: [1, 2, 2] })
+        );
+        let b2 = Array1::<f64>::zeros(2);
+        assert!(matches!(conv2d(x.view(), w.view(), b2.view(), p), Err(ConvError::BiasMismatch { .. })));
+    }
+
+    #[test]
+    fn grad_x_marks_stride_gaps_and_padding() {
+        let x = Array3::<f64>::zeros((1, 5, 5));
+        let w = Array4::<f64>::ones((1, 1, 3, 3));
+        let dy = Array3::<f64>::ones((1, 2, 2));
+        let p = ConvParams { stride: [2, 2], ..Default::default() };
+        let frames = grad_x_trace([1, 5, 5], w.view(), dy.view(), p).unwrap();
+        // dX[0,1,1]: kernel taps ki,kj in {0,1}: m = 1 - ki ∈ {1, 0} → gaps at 1.
+        let f = &frames[6];
+        assert_eq!(f.at, [0, 1, 1]);
+        assert!(f.taps.iter().any(|t| t.a.zero == Some(Zero::StrideGap)));
+        assert!(f.taps.iter().any(|t| t.a.zero == Some(Zero::Padding)));
+        assert_eq!(f.value, 1.0);
+        let _ = x;
+    }
+}

@@ -1,0 +1,193 @@
+//! The counting-ones linear RNN, the classic BPTT exercise:
+//!
+//!   S_0 = 0,   S_k = S_{k−1} · w_rec + x_k · w_x   (k = 1..T),
+//!   y = S_T,   t = number of ones,   L = (1/N) Σ_n (y_n − t_n)².
+//!
+//! Backward, from k = T down to 1:
+//!
+//!   dL/dS_T   = 2 (y − t) / N
+//!   dL/dw_x  += Σ_n dL/dS_k · x_k
+//!   dL/dw_rec += Σ_n dL/dS_k · S_{k−1}
+//!   dL/dS_{k−1} = dL/dS_k · w_rec
+
+use ndarray::{Array1, Array2, ArrayView2, Axis};
+
+/// The forward pass: states S_0..S_T for every sequence, predictions and loss.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountForward {
+    /// [N, T+1], column k is S_k.
+    pub s: Array2<f64>,
+    pub y: Array1<f64>,
+    pub targets: Array1<f64>,
+    pub loss: f64,
+}
+
+/// One step k of the backward loop, as the lab steps through it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackStep {
+    pub k: usize,
+    /// dL/dS_k for every sequence.
+    pub ds_k: Array1<f64>,
+    /// What this step adds: Σ_n dL/dS_k · x_k and Σ_n dL/dS_k · S_{k−1}.
+    pub add_w_x: f64,
+    pub add_w_rec: f64,
+    /// The running sums after this step.
+    pub g_w_x: f64,
+    pub g_w_rec: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountBackward {
+    /// [N, T+1], column k is dL/dS_k (column 0 = w_rec · column 1).
+    pub ds: Array2<f64>,
+    pub g_w_x: f64,
+    pub g_w_rec: f64,
+    /// The loop's steps in order k = T, T−1, ..., 1.
+    pub steps: Vec<BackStep>,
+}
+
+/// Targets: the number of ones in each sequence (row of x).
+pub fn targets(x: ArrayView2<f64>) -> Array1<f64> {
+    x.sum_axis(Axis(1))
+}
+
+pub fn forward(x: ArrayView2<f64>, w_x: f64, w_rec: f64) -> CountForward {
+    let (n, t_len) = x.dim();
+    let mut s = Array2::zeros((n, t_len + 1));
+    for k in 1..=t_len {
+        for i in 0..n {
+            s[[i, k]] = s[[i, k - 1]] * w_rec + x[[i, k - 1]] * w_x;
+        }
+    }
+    let y = s.column(t_len).to_owned();
+    let targets = targets(x);
+    let loss = if n == 0 { 0.0 } else { (&y - &targets).mapv(|e| e * e).sum() / n as f64 };
+    CountForward { s, y, targets, loss }
+}
+
+pub fn backward(x: ArrayView2<f64>, f: &CountForward, w_rec: f64) -> CountBackward {
+    let (n, t_len) = x.dim();
+    let mut ds = Array2::zeros((n, t_len + 1));
+    if n > 0 {
+        ds.column_mut(t_len).assign(&((&f.y - &f.targets) * (2.0 / n as f64)));
+    }
+    let (mut g_w_x, mut g_w_rec) = (0.0, 0.0);
+    let mut steps = Vec::with_capacity(t_len);
+    for k in (1..=t_len).rev() {
+        let ds_k = ds.column(k).to_owned();
+        let add_w_x = ds_k.dot(&x.column(k - 1));
+        let add_w_rec = ds_k.dot(&f.s.column(k - 1));
+        g_w_x += add_w_x;
+        g_w_rec += add_w_rec;
+        ds.column_mut(k - 1).assign(&(&ds_k * w_rec));
+        steps.push(BackStep { k, ds_k, add_w_x, add_w_rec, g_w_x, g_w_rec });
+    }
+    CountBackward { ds, g_w_x, g_w_rec, steps }
+}
+
+/// (L, dL/dw_x, dL/dw_rec).
+pub fn loss_and_grads(x: ArrayView2<f64>, w_x: f64, w_rec: f64) -> (f64, f64, f64) {
+    let f = forward(x, w_x, w_rec);
+    let b = backward(x, &f, w_rec);
+    (f.loss, b.g_w_x, b.g_w_rec)
+}
+
+/// The loss on a grid: entry [i, j] at w_rec = rec[i], w_x = wx[j].
+pub fn loss_grid(x: ArrayView2<f64>, wx: &[f64], rec: &[f64]) -> Array2<f64> {
+    Array2::from_shape_fn((rec.len(), wx.len()), |(i, j)| forward(x, wx[j], rec[i]).loss)
+}
+
+/// `n` evenly spaced values from lo to hi inclusive.
+pub fn linspace(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    match n {
+        0 => vec![],
+        1 => vec![lo],
+        _ => (0..n).map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64).collect(),
+    }
+}
+
+/// Gradient descent: w ← w − lr · ∇L. Returns the path, start included.
+pub fn train_gd(x: ArrayView2<f64>, start: (f64, f64), lr: f64, iterations: usize) -> Vec<(f64, f64)> {
+    let mut path = vec![start];
+    let (mut wx, mut wr) = start;
+    for _ in 0..iterations {
+        let (_, gx, gr) = loss_and_grads(x, wx, wr);
+        wx -= lr * gx;
+        wr -= lr * gr;
+        path.push((wx, wr));
+    }
+    path
+}
+
+/// Rprop's step sizes and factors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rprop {
+    pub delta0: f64,
+    pub eta_plus: f64,
+    pub eta_minus: f64,
+}
+
+/// Rprop as in the tutorial: for each weight j, Δ_j ← Δ_j·η+ when sign(g_j)
+/// equals the previous sign, else Δ_j·η− (the previous sign starts at 0, so
+/// the first step halves Δ); then w_j ← w_j − sign(g_j)·Δ_j.
+pub fn train_rprop(x: ArrayView2<f64>, start: (f64, f64), r: Rprop, iterations: usize) -> Vec<(f64, f64)> {
+    let mut path = vec![start];
+    let mut w = [start.0, start.1];
+    let mut delta = [r.delta0; 2];
+    let mut prev = [0.0f64; 2];
+    for _ in 0..iterations {
+        let (_, gx, gr) = loss_and_grads(x, w[0], w[1]);
+        let sign = [sign(gx), sign(gr)];
+        for j in 0..2 {
+            delta[j] *= if sign[j] == prev[j] { r.eta_plus } else { r.eta_minus };
+            w[j] -= sign[j] * delta[j];
+        }
+        prev = sign;
+        path.push((w[0], w[1]));
+    }
+    path
+}
+
+/// numpy's sign: −1, 0 or 1.
+fn sign(v: f64) -> f64 {
+    if v > 0.0 {
+        1.0
+    } else if v < 0.0 {
+        -1.0
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn perfect_counter_has_zero_loss_and_gradient() {
+        let x = array![[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]];
+        let (l, gx, gr) = loss_and_grads(x.view(), 1.0, 1.0);
+        assert_eq!((l, gx, gr), (0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn backward_steps_run_from_t_down_to_1_and_end_at_the_totals() {
+        let x = array![[1.0, 1.0, 0.0, 1.0]];
+        let f = forward(x.view(), 0.5, 0.8);
+        let b = backward(x.view(), &f, 0.8);
+        let ks: Vec<usize> = b.steps.iter().map(|s| s.k).collect();
+        assert_eq!(ks, vec![4, 3, 2, 1]);
+        let last = b.steps.last().unwrap();
+        assert_eq!((last.g_w_x, last.g_w_rec), (b.g_w_x, b.g_w_rec));
+    }
+
+    #[test]
+    fn gradient_descent_lowers_the_loss() {
+        let x = array![[1.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]];
+        let path = train_gd(x.view(), (0.5, 0.5), 0.01, 200);
+        let first = forward(x.view(), path[0].0, path[0].1).loss;
+        let (a, b) = *path.last().unwrap();
+        assert!(forward(x.view(), a, b).loss < first / 10.0);
+    }
+}

@@ -1,0 +1,118 @@
+//! The one number formatter: every number on screen and in printed output
+//! goes through `num`, so the same value always reads the same way.
+//!
+//! - exact integers (below 1e9) print without decimals: `219`, `-3`;
+//! - other values print with 4 significant digits, trailing zeros dropped:
+//!   `0.8342`, `12.35`;
+//! - scientific notation outside 1e-3..1e4: `1.235e-5`, `6.02e23`;
+//! - `overflow` / `-overflow` for values beyond f64, `undefined` for NaN, so
+//!   neither `inf` nor `NaN` ever reaches the learner.
+
+/// Significant digits for non-integers.
+const SIG: usize = 4;
+
+pub fn num(x: f64) -> String {
+    if x.is_nan() {
+        return "undefined".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "overflow" } else { "-overflow" }.to_string();
+    }
+    if x == 0.0 {
+        return "0".to_string(); // also -0.0
+    }
+    if x.fract() == 0.0 && x.abs() < 1e9 {
+        return format!("{x:.0}");
+    }
+    let a = x.abs();
+    if !(1e-3..1e4).contains(&a) {
+        return sci(x);
+    }
+    let digits_before = a.log10().floor() as i32 + 1;
+    let decimals = (SIG as i32 - digits_before).max(0) as usize;
+    let s = format!("{x:.decimals$}");
+    // Rounding can carry into a new digit (9999.5 -> "10000"): still fine.
+    trim_zeros(&s)
+}
+
+/// A value given by its base-10 logarithm, for magnitudes beyond f64
+/// (an exploding gradient norm of 10^477 is shown as `1e477`, not overflow).
+pub fn pow10(log10: f64) -> String {
+    if !log10.is_finite() {
+        return if log10 > 0.0 { "overflow" } else { "0" }.to_string();
+    }
+    if log10.abs() < 300.0 {
+        return num(10f64.powf(log10));
+    }
+    let exp = log10.floor();
+    let mant = 10f64.powf(log10 - exp);
+    let (mant, exp) = if format!("{mant:.3}") == "10.000" { (1.0, exp + 1.0) } else { (mant, exp) };
+    format!("{}e{}", trim_zeros(&format!("{mant:.3}")), exp as i64)
+}
+
+/// A sign-magnitude value `sign × 10^log10`.
+pub fn signed_pow10(sign: f64, log10: f64) -> String {
+    let s = pow10(log10);
+    if sign < 0.0 && s != "0" { format!("-{s}") } else { s }
+}
+
+/// A number as an operand in written-out arithmetic: negatives in parentheses,
+/// `11×2 + 23×(-1)`.
+pub fn operand(x: f64) -> String {
+    let s = num(x);
+    if s.starts_with('-') { format!("({s})") } else { s }
+}
+
+fn sci(x: f64) -> String {
+    let s = format!("{:.*e}", SIG - 1, x);
+    match s.split_once('e') {
+        Some((m, e)) => format!("{}e{}", trim_zeros(m), e),
+        None => s,
+    }
+}
+
+fn trim_zeros(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_decimals_and_scientific() {
+        assert_eq!(num(219.0), "219");
+        assert_eq!(num(-3.0), "-3");
+        assert_eq!(num(-0.0), "0");
+        assert_eq!(num(0.5), "0.5");
+        assert_eq!(num(0.83421), "0.8342");
+        assert_eq!(num(12.3456), "12.35");
+        assert_eq!(num(1234.56), "1235");
+        assert_eq!(num(0.00123456), "0.001235");
+        assert_eq!(num(0.000123456), "1.235e-4");
+        assert_eq!(num(123456.7), "1.235e5");
+        assert_eq!(num(2.5e9), "2.5e9");
+        assert_eq!(num(-7.25e-9), "-7.25e-9");
+    }
+
+    #[test]
+    fn never_inf_or_nan() {
+        assert_eq!(num(f64::INFINITY), "overflow");
+        assert_eq!(num(f64::NEG_INFINITY), "-overflow");
+        assert_eq!(num(f64::NAN), "undefined");
+        assert_eq!(pow10(477.30103), "2e477");
+        assert_eq!(pow10(2.0), "100");
+        assert_eq!(pow10(f64::NEG_INFINITY), "0");
+        assert_eq!(signed_pow10(-1.0, 400.0), "-1e400");
+    }
+
+    #[test]
+    fn operands_parenthesise_negatives() {
+        assert_eq!(operand(-1.0), "(-1)");
+        assert_eq!(operand(2.0), "2");
+    }
+}

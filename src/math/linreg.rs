@@ -1,0 +1,240 @@
+//! Linear regression by gradient descent, the exercise where an error measure
+//! and its gradient get mixed up. With residuals e = y − Xβ:
+//!
+//!   SSE      = ||e||²          ∇ = −2 Xᵀe
+//!   MSE      = ||e||² / n      ∇ = −(2/n) Xᵀe
+//!   RMSE     = √(||e||² / n)   ∇ = −Xᵀe / (n · RMSE)
+//!   ||e||₂                     ∇ = −Xᵀe / ||e||₂
+//!   ||e||₂/n                   ∇ = −Xᵀe / (n ||e||₂)
+//!
+//! (The two norms' gradients are undefined at e = 0; we return 0 there, the
+//! minimum.) Gradient descent: β ← β − lr · ∇.
+
+use super::rng::Rng;
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LinregError {
+    #[error("x has {x_rows} rows but y has {y_len} values")]
+    Rows { x_rows: usize, y_len: usize },
+    #[error("beta has {got} values but x has {expected} columns")]
+    Beta { expected: usize, got: usize },
+    #[error("least squares needs at least as many rows ({rows}) as columns ({cols})")]
+    TooFewRows { rows: usize, cols: usize },
+    #[error("the columns of x are linearly dependent: no unique least-squares solution")]
+    RankDeficient,
+    #[error("the batch size must be between 1 and the number of rows ({rows}), got {got}")]
+    Batch { rows: usize, got: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorMeasure {
+    Sse,
+    Mse,
+    Rmse,
+    L2,
+    L2OverN,
+}
+
+impl ErrorMeasure {
+    pub const ALL: [ErrorMeasure; 5] =
+        [ErrorMeasure::Sse, ErrorMeasure::Mse, ErrorMeasure::Rmse, ErrorMeasure::L2, ErrorMeasure::L2OverN];
+
+    /// The error of residuals e.
+    pub fn value(self, e: ArrayView1<f64>) -> f64 {
+        let n = e.len().max(1) as f64;
+        let sse = e.dot(&e);
+        match self {
+            ErrorMeasure::Sse => sse,
+            ErrorMeasure::Mse => sse / n,
+            ErrorMeasure::Rmse => (sse / n).sqrt(),
+            ErrorMeasure::L2 => sse.sqrt(),
+            ErrorMeasure::L2OverN => sse.sqrt() / n,
+        }
+    }
+
+    /// Its gradient with respect to β, for residuals e = y − Xβ.
+    pub fn gradient(self, x: ArrayView2<f64>, e: ArrayView1<f64>) -> Array1<f64> {
+        let n = e.len().max(1) as f64;
+        let xte = x.t().dot(&e); // Xᵀe
+        let norm = e.dot(&e).sqrt();
+        let factor = match self {
+            ErrorMeasure::Sse => -2.0,
+            ErrorMeasure::Mse => -2.0 / n,
+            ErrorMeasure::Rmse | ErrorMeasure::L2 | ErrorMeasure::L2OverN if norm == 0.0 => 0.0,
+            ErrorMeasure::Rmse => -1.0 / (n * self.value(e)),
+            ErrorMeasure::L2 => -1.0 / norm,
+            ErrorMeasure::L2OverN => -1.0 / (n * norm),
+        };
+        xte * factor
+    }
+}
+
+fn check(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: ArrayView1<f64>) -> Result<(), LinregError> {
+    if x.nrows() != y.len() {
+        return Err(LinregError::Rows { x_rows: x.nrows(), y_len: y.len() });
+    }
+    if beta.len() != x.ncols() {
+        return Err(LinregError::Beta { expected: x.ncols(), got: beta.len() });
+    }
+    Ok(())
+}
+
+/// e = y − Xβ.
+pub fn residuals(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: ArrayView1<f64>) -> Array1<f64> {
+    &y - &x.dot(&beta)
+}
+
+/// A descent path: β_0..β_steps and the error before each update and after the last.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    pub betas: Vec<Array1<f64>>,
+    pub losses: Vec<f64>,
+}
+
+/// Full-batch gradient descent on `measure`.
+pub fn gradient_descent(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    beta0: ArrayView1<f64>,
+    lr: f64,
+    steps: usize,
+    measure: ErrorMeasure,
+) -> Result<Path, LinregError> {
+    check(x, y, beta0)?;
+    let mut beta = beta0.to_owned();
+    let mut path = Path { betas: vec![beta.clone()], losses: vec![] };
+    for _ in 0..steps {
+        let e = residuals(x, y, beta.view());
+        path.losses.push(measure.value(e.view()));
+        beta.scaled_add(-lr, &measure.gradient(x, e.view()));
+        path.betas.push(beta.clone());
+    }
+    path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
+    Ok(path)
+}
+
+/// Minibatch SGD: each epoch visits the rows in a seeded shuffled order, `batch`
+/// at a time (the last batch may be smaller), one update per batch. The
+/// recorded loss is the full-data error before each update and after the last.
+#[allow(clippy::too_many_arguments)]
+pub fn sgd(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    beta0: ArrayView1<f64>,
+    lr: f64,
+    epochs: usize,
+    batch: usize,
+    seed: u64,
+    measure: ErrorMeasure,
+) -> Result<Path, LinregError> {
+    check(x, y, beta0)?;
+    if batch == 0 || batch > x.nrows() {
+        return Err(LinregError::Batch { rows: x.nrows(), got: batch });
+    }
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..x.nrows()).collect();
+    let mut beta = beta0.to_owned();
+    let mut path = Path { betas: vec![beta.clone()], losses: vec![] };
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for chunk in order.chunks(batch) {
+            path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
+            let xb = x.select(ndarray::Axis(0), chunk);
+            let yb = y.select(ndarray::Axis(0), chunk);
+            let e = residuals(xb.view(), yb.view(), beta.view());
+            beta.scaled_add(-lr, &measure.gradient(xb.view(), e.view()));
+            path.betas.push(beta.clone());
+        }
+    }
+    path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
+    Ok(path)
+}
+
+/// The least-squares β (minimising ||y − Xβ||²) by Householder QR, which
+/// avoids squaring the condition number as the normal equations would.
+pub fn least_squares(x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<Array1<f64>, LinregError> {
+    let (n, d) = x.dim();
+    if n != y.len() {
+        return Err(LinregError::Rows { x_rows: n, y_len: y.len() });
+    }
+    if n < d {
+        return Err(LinregError::TooFewRows { rows: n, cols: d });
+    }
+    let mut a = x.to_owned();
+    let mut b = y.to_owned();
+    let scale = a.iter().fold(0.0f64, |m, v| m.max(v.abs())).max(f64::MIN_POSITIVE);
+    for k in 0..d {
+        let col = a.slice(ndarray::s![k.., k]).to_owned();
+        let norm = col.dot(&col).sqrt();
+        if norm <= 1e-12 * scale * (n as f64) {
+            return Err(LinregError::RankDeficient);
+        }
+        let alpha = if col[0] > 0.0 { -norm } else { norm };
+        let mut v = col;
+        v[0] -= alpha;
+        let vv = v.dot(&v);
+        for j in k..d {
+            let f = 2.0 * v.dot(&a.slice(ndarray::s![k.., j])) / vv;
+            a.slice_mut(ndarray::s![k.., j]).scaled_add(-f, &v);
+        }
+        let f = 2.0 * v.dot(&b.slice(ndarray::s![k..])) / vv;
+        b.slice_mut(ndarray::s![k..]).scaled_add(-f, &v);
+    }
+    let mut beta = Array1::zeros(d);
+    for k in (0..d).rev() {
+        let s: f64 = ((k + 1)..d).map(|j| a[[k, j]] * beta[j]).sum();
+        beta[k] = (b[k] - s) / a[[k, k]];
+    }
+    Ok(beta)
+}
+
+/// Seeded data y = slope·x + intercept + noise·N(0,1), x uniform in [0, 1);
+/// X gets a column of ones first, so β = [intercept, slope].
+pub fn line_data(n: usize, slope: f64, intercept: f64, noise: f64, seed: u64) -> (Array2<f64>, Array1<f64>) {
+    let mut rng = Rng::new(seed);
+    let xs: Vec<f64> = (0..n).map(|_| rng.uniform()).collect();
+    let x = Array2::from_shape_fn((n, 2), |(i, j)| if j == 0 { 1.0 } else { xs[i] });
+    let y = Array1::from_shape_fn(n, |i| slope * xs[i] + intercept + noise * rng.normal());
+    (x, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn least_squares_recovers_an_exact_line_and_rejects_dependence() {
+        let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]];
+        let y = array![2.0, 9.0, 16.0];
+        let b = least_squares(x.view(), y.view()).unwrap();
+        assert!((b[0] - 2.0).abs() < 1e-12 && (b[1] - 7.0).abs() < 1e-12);
+        let dep = array![[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]];
+        assert_eq!(least_squares(dep.view(), y.view()), Err(LinregError::RankDeficient));
+    }
+
+    #[test]
+    fn mismatched_sizes_are_errors() {
+        let x = array![[1.0, 0.0], [1.0, 1.0]];
+        let y = array![1.0];
+        let b = array![0.0, 0.0];
+        let r = gradient_descent(x.view(), y.view(), b.view(), 0.1, 1, ErrorMeasure::Mse);
+        assert_eq!(r, Err(LinregError::Rows { x_rows: 2, y_len: 1 }));
+        let y = array![1.0, 2.0];
+        let r = sgd(x.view(), y.view(), b.view(), 0.1, 1, 0, 1, ErrorMeasure::Mse);
+        assert_eq!(r, Err(LinregError::Batch { rows: 2, got: 0 }));
+    }
+
+    #[test]
+    fn sgd_approaches_the_least_squares_line() {
+        let (x, y) = line_data(200, 7.0, 2.0, 0.1, 5);
+        let b0 = array![0.0, 0.0];
+        let p = sgd(x.view(), y.view(), b0.view(), 0.1, 200, 16, 9, ErrorMeasure::Mse).unwrap();
+        let ls = least_squares(x.view(), y.view()).unwrap();
+        let last = p.betas.last().unwrap();
+        assert!((last - &ls).iter().all(|d| d.abs() < 0.1), "{last} vs {ls}");
+        assert!((ls[1] - 7.0).abs() < 0.2 && (ls[0] - 2.0).abs() < 0.2);
+    }
+}

@@ -1,0 +1,141 @@
+//! Arrays that carry a power-of-ten scale, so exploding or vanishing
+//! gradients keep a meaningful size where plain f64 would give inf or 0.
+//!
+//! A value is `mantissa × 10^log10_scale`. While the mantissa's norm stays in
+//! 1e-100..1e100 the scale is untouched (exactly 0 in every ordinary case, so
+//! ordinary results are bit-for-bit the plain computation); outside that band
+//! `renormalise` moves whole powers of ten from the mantissa into the scale.
+
+use ndarray::{Array, Dimension, Zip};
+
+const HIGH: f64 = 1e100;
+const LOW: f64 = 1e-100;
+
+/// Euclidean norm without overflow or underflow in the squares: the plain sum
+/// when it is safely inside f64's range, else relative to the largest entry.
+pub fn norm(values: impl Iterator<Item = f64> + Clone) -> f64 {
+    let plain: f64 = values.clone().map(|v| v * v).sum();
+    if plain.is_finite() && plain > 1e-290 {
+        return plain.sqrt();
+    }
+    let top = values.clone().fold(0.0f64, |m, v| m.max(v.abs()));
+    if top == 0.0 || !top.is_finite() {
+        return top;
+    }
+    top * values.map(|v| (v / top) * (v / top)).sum::<f64>().sqrt()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scaled<D: Dimension> {
+    pub mantissa: Array<f64, D>,
+    pub log10_scale: f64,
+}
+
+impl<D: Dimension> Scaled<D> {
+    pub fn plain(mantissa: Array<f64, D>) -> Self {
+        Scaled { mantissa, log10_scale: 0.0 }
+    }
+
+    /// Euclidean norm of the mantissa.
+    pub fn mantissa_norm(&self) -> f64 {
+        norm(self.mantissa.iter().copied())
+    }
+
+    /// log10 of the true norm; -inf only when the value is exactly zero.
+    pub fn log10_norm(&self) -> f64 {
+        self.mantissa_norm().log10() + self.log10_scale
+    }
+
+    /// The true norm as f64: `inf` only when it is beyond f64's range.
+    pub fn norm(&self) -> f64 {
+        if self.log10_scale == 0.0 { self.mantissa_norm() } else { 10f64.powf(self.log10_norm()) }
+    }
+
+    /// The true values as f64 (entries beyond f64's range become ±inf, tiny
+    /// ones 0): for display and comparison in the ordinary range.
+    pub fn to_plain(&self) -> Array<f64, D> {
+        if self.log10_scale == 0.0 {
+            return self.mantissa.clone();
+        }
+        let f = 10f64.powf(self.log10_scale);
+        if f.is_finite() && f > 0.0 {
+            self.mantissa.mapv(|v| v * f)
+        } else {
+            let s = self.log10_scale;
+            self.mantissa.mapv(|v| if v == 0.0 { 0.0 } else { v.signum() * 10f64.powf(v.abs().log10() + s) })
+        }
+    }
+
+    /// Move powers of ten between mantissa and scale when the mantissa's norm
+    /// leaves 1e-100..1e100.
+    pub fn renormalise(&mut self) {
+        let n = self.mantissa_norm();
+        if n.is_finite() && n > 0.0 && !(LOW..=HIGH).contains(&n) {
+            let k = n.log10().floor();
+            let f = 10f64.powf(-k);
+            self.mantissa.mapv_inplace(|v| v * f);
+            self.log10_scale += k;
+        }
+    }
+
+    /// self += other × 10^other_scale, keeping the larger of the two scales.
+    pub fn add_scaled(&mut self, other: &Array<f64, D>, other_scale: f64) {
+        if other_scale == self.log10_scale {
+            self.mantissa += other;
+        } else if other_scale > self.log10_scale {
+            let f = 10f64.powf(self.log10_scale - other_scale);
+            Zip::from(&mut self.mantissa).and(other).for_each(|a, &b| *a = *a * f + b);
+            self.log10_scale = other_scale;
+        } else {
+            let f = 10f64.powf(other_scale - self.log10_scale);
+            Zip::from(&mut self.mantissa).and(other).for_each(|a, &b| *a += b * f);
+        }
+        self.renormalise();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn ordinary_values_are_untouched() {
+        let mut s = Scaled::plain(array![3.0, 4.0]);
+        s.renormalise();
+        assert_eq!(s.log10_scale, 0.0);
+        assert_eq!(s.norm(), 5.0);
+        s.add_scaled(&array![1.0, 1.0], 0.0);
+        assert_eq!(s.to_plain(), array![4.0, 5.0]);
+    }
+
+    #[test]
+    fn huge_values_keep_their_log_norm() {
+        let mut s = Scaled::plain(array![3e200, 4e200]);
+        s.renormalise();
+        assert!(s.log10_scale > 0.0);
+        assert!((s.log10_norm() - (5e200f64).log10()).abs() < 1e-12);
+        // Multiply by 1e300 four times: far beyond f64, log stays right.
+        for _ in 0..4 {
+            s.mantissa.mapv_inplace(|v| v * 1e300);
+            s.renormalise();
+        }
+        assert!((s.log10_norm() - (1200.0 + 5e200f64.log10())).abs() < 1e-9);
+        assert!(s.norm().is_infinite());
+        // Adding an ordinary value to a huge one leaves the huge one.
+        s.add_scaled(&array![1.0, 1.0], 0.0);
+        assert!((s.log10_norm() - (1200.0 + 5e200f64.log10())).abs() < 1e-9);
+    }
+
+    #[test]
+    fn tiny_values_stay_nonzero() {
+        let mut s = Scaled::plain(array![1e-200]);
+        s.renormalise();
+        for _ in 0..3 {
+            s.mantissa.mapv_inplace(|v| v * 1e-200);
+            s.renormalise();
+        }
+        assert!((s.log10_norm() + 800.0).abs() < 1e-9);
+        assert_eq!(s.to_plain()[0], 0.0);
+    }
+}

@@ -1,0 +1,248 @@
+//! Golden conformance: every case of every file in tests/data/golden/ (PyTorch
+//! float64 results; see FORMAT.md there) and, when GOLDEN_EXTRA_DIR is set,
+//! every *.json file in that folder, against deepstep's math.
+
+use deepstep::math::{conv, counting_rnn, linreg, rnn};
+use ndarray::{Array1, Array2, Array3, Array4, ArrayD, IxDyn};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+type Check = Result<(), String>;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 + 1e-7 * b.abs()
+}
+
+/// A case of a file, with lookups that name the file, case and field on error.
+struct Case<'a> {
+    file: String,
+    name: String,
+    v: &'a Value,
+}
+
+impl Case<'_> {
+    fn err(&self, msg: impl std::fmt::Display) -> String {
+        format!("{} case {}: {msg}", self.file, self.name)
+    }
+
+    fn field(&self, k: &str) -> Result<&Value, String> {
+        self.v.get(k).ok_or_else(|| self.err(format!("missing field `{k}`")))
+    }
+
+    fn num(&self, k: &str) -> Result<f64, String> {
+        self.field(k)?.as_f64().ok_or_else(|| self.err(format!("`{k}` is not a number")))
+    }
+
+    fn ints(&self, k: &str) -> Result<[usize; 2], String> {
+        let a = self.field(k)?.as_array().ok_or_else(|| self.err(format!("`{k}` is not an array")))?;
+        let v: Vec<usize> = a.iter().filter_map(|x| x.as_u64().map(|u| u as usize)).collect();
+        v.try_into().map_err(|_| self.err(format!("`{k}` must be two integers")))
+    }
+
+    /// A tensor field, checked to have the expected rank.
+    fn tensor(&self, k: &str, rank: usize) -> Result<ArrayD<f64>, String> {
+        let t = self.field(k)?;
+        let shape: Vec<usize> = t
+            .get("shape")
+            .and_then(Value::as_array)
+            .ok_or_else(|| self.err(format!("`{k}` has no shape")))?
+            .iter()
+            .map(|d| d.as_u64().map(|u| u as usize).ok_or_else(|| self.err(format!("`{k}` shape"))))
+            .collect::<Result<_, _>>()?;
+        let data: Vec<f64> = t
+            .get("data")
+            .and_then(Value::as_array)
+            .ok_or_else(|| self.err(format!("`{k}` has no data")))?
+            .iter()
+            .map(|d| d.as_f64().ok_or_else(|| self.err(format!("`{k}` data is not numeric"))))
+            .collect::<Result<_, _>>()?;
+        if shape.len() != rank {
+            return Err(self.err(format!("`{k}` has shape {shape:?}, expected rank {rank}")));
+        }
+        ArrayD::from_shape_vec(IxDyn(&shape), data)
+            .map_err(|e| self.err(format!("`{k}`: data does not fit shape {shape:?}: {e}")))
+    }
+
+    fn t1(&self, k: &str) -> Result<Array1<f64>, String> {
+        Ok(self.tensor(k, 1)?.into_dimensionality().expect("rank checked"))
+    }
+    fn t2(&self, k: &str) -> Result<Array2<f64>, String> {
+        Ok(self.tensor(k, 2)?.into_dimensionality().expect("rank checked"))
+    }
+    fn t3(&self, k: &str) -> Result<Array3<f64>, String> {
+        Ok(self.tensor(k, 3)?.into_dimensionality().expect("rank checked"))
+    }
+    fn t4(&self, k: &str) -> Result<Array4<f64>, String> {
+        Ok(self.tensor(k, 4)?.into_dimensionality().expect("rank checked"))
+    }
+
+    /// Compare computed values with the reference field `k`: same shape, every
+    /// value within tolerance.
+    fn expect<D: ndarray::Dimension>(&self, k: &str, got: &ndarray::Array<f64, D>) -> Check {
+        let want = self.tensor(k, got.ndim())?;
+        if want.shape() != got.shape() {
+            return Err(self.err(format!("`{k}`: computed shape {:?}, reference {:?}", got.shape(), want.shape())));
+        }
+        for (i, (a, b)) in got.iter().zip(want.iter()).enumerate() {
+            if !close(*a, *b) {
+                return Err(self.err(format!("`{k}`[{i}] (flat): computed {a:e}, reference {b:e}")));
+            }
+        }
+        Ok(())
+    }
+
+    fn expect_num(&self, k: &str, got: f64) -> Check {
+        let want = self.num(k)?;
+        if !close(got, want) {
+            return Err(self.err(format!("`{k}`: computed {got:e}, reference {want:e}")));
+        }
+        Ok(())
+    }
+}
+
+fn check_conv2d(c: &Case) -> Check {
+    let (x, w, b, gy) = (c.t3("x")?, c.t4("w")?, c.t1("b")?, c.t3("gy")?);
+    let params = conv::ConvParams { stride: c.ints("stride")?, padding: c.ints("padding")?, dilation: c.ints("dilation")? };
+    let y = conv::conv2d(x.view(), w.view(), b.view(), params).map_err(|e| c.err(e))?;
+    c.expect("y", &y)?;
+    let g = conv::conv2d_backward(x.view(), w.view(), gy.view(), params).map_err(|e| c.err(e))?;
+    c.expect("gx", &g.dx)?;
+    c.expect("gw", &g.dw)?;
+    c.expect("gb", &g.db)?;
+    // The traces the lab steps through end at the same values, exactly.
+    let fw = conv::forward_trace(x.view(), w.view(), b.view(), params).map_err(|e| c.err(e))?;
+    if fw.iter().any(|f| f.value != y[f.at]) {
+        return Err(c.err("a forward frame's value differs from y"));
+    }
+    let tw = conv::grad_w_trace(x.view(), w.view(), gy.view(), params).map_err(|e| c.err(e))?;
+    if tw.iter().any(|f| f.value != g.dw[f.at]) {
+        return Err(c.err("a dW frame's value differs from dW"));
+    }
+    let sh = x.shape();
+    let tx = conv::grad_x_trace([sh[0], sh[1], sh[2]], w.view(), gy.view(), params).map_err(|e| c.err(e))?;
+    if tx.iter().any(|f| f.value != g.dx[f.at]) {
+        return Err(c.err("a dX frame's value differs from dX"));
+    }
+    Ok(())
+}
+
+fn check_rnn(c: &Case, kind: rnn::CellKind) -> Check {
+    let p = rnn::RnnParams::new(kind, c.t2("w_ih")?, c.t2("w_hh")?, c.t1("b_ih")?, c.t1("b_hh")?)
+        .map_err(|e| c.err(e))?;
+    let (x, h0, g) = (c.t2("x")?, c.t1("h0")?, c.t2("g")?);
+    let c0 = if kind == rnn::CellKind::Lstm { Some(c.t1("c0")?) } else { None };
+    let f = rnn::forward(&p, x.view(), h0.view(), c0.as_ref().map(|a| a.view())).map_err(|e| c.err(e))?;
+    c.expect("h", &f.hidden_states())?;
+    if let Some(cs) = &f.c {
+        c.expect("c", &cs.slice(ndarray::s![1.., ..]).to_owned())?;
+    }
+    let gr = rnn::bptt(&p, &f, g.view(), rnn::BpttOptions::default()).map_err(|e| c.err(e))?;
+    c.expect("dh", &gr.dh.to_plain())?;
+    c.expect("dh_norm", &Array1::from(gr.dh_norms()))?;
+    c.expect("gw_ih", &gr.w_ih.to_plain())?;
+    c.expect("gw_hh", &gr.w_hh.to_plain())?;
+    c.expect("gb_ih", &gr.b_ih.to_plain())?;
+    c.expect("gb_hh", &gr.b_hh.to_plain())?;
+    c.expect("gh0", &gr.h0.to_plain())?;
+    if let Some(gc0) = &gr.c0 {
+        c.expect("gc0", &gc0.to_plain())?;
+    }
+    c.expect("gx", &gr.x.to_plain())
+}
+
+fn check_count(c: &Case) -> Check {
+    let x = c.t2("x")?;
+    let (w_x, w_rec) = (c.num("w_x")?, c.num("w_rec")?);
+    let f = counting_rnn::forward(x.view(), w_x, w_rec);
+    let b = counting_rnn::backward(x.view(), &f, w_rec);
+    c.expect("s", &f.s)?;
+    c.expect_num("loss", f.loss)?;
+    c.expect_num("g_w_x", b.g_w_x)?;
+    c.expect_num("g_w_rec", b.g_w_rec)?;
+    c.expect("ds", &b.ds)
+}
+
+fn check_linreg(c: &Case) -> Check {
+    let (x, y, beta0) = (c.t2("x")?, c.t1("y")?, c.t1("beta0")?);
+    let steps = c.field("steps")?.as_u64().ok_or_else(|| c.err("`steps` is not an integer"))? as usize;
+    let path = linreg::gradient_descent(x.view(), y.view(), beta0.view(), c.num("lr")?, steps, linreg::ErrorMeasure::Mse)
+        .map_err(|e| c.err(e))?;
+    c.expect("beta", path.betas.last().expect("start is recorded"))?;
+    c.expect("loss_trace", &Array1::from(path.losses.clone()))?;
+    let ls = linreg::least_squares(x.view(), y.view()).map_err(|e| c.err(e))?;
+    c.expect("beta_lstsq", &ls)
+}
+
+fn check_file(path: &Path) -> Result<usize, Vec<String>> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{file}: {e}")])?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| vec![format!("{file}: not JSON: {e}")])?;
+    let kind = doc.get("kind").and_then(Value::as_str).ok_or_else(|| vec![format!("{file}: no `kind`")])?;
+    let cases = doc.get("cases").and_then(Value::as_array).ok_or_else(|| vec![format!("{file}: no `cases`")])?;
+    let mut errors = vec![];
+    for (i, v) in cases.iter().enumerate() {
+        let name = v.get("name").and_then(Value::as_str).map_or(format!("#{i}"), str::to_string);
+        let c = Case { file: file.clone(), name, v };
+        let r = match kind {
+            "conv2d" => check_conv2d(&c),
+            "rnn_tanh" => check_rnn(&c, rnn::CellKind::Tanh),
+            "lstm" => check_rnn(&c, rnn::CellKind::Lstm),
+            "gru" => check_rnn(&c, rnn::CellKind::Gru),
+            "linear_count_rnn" => check_count(&c),
+            "linreg_gd" => check_linreg(&c),
+            other => Err(c.err(format!("unknown kind `{other}`"))),
+        };
+        if let Err(e) = r {
+            errors.push(e);
+        }
+    }
+    if errors.is_empty() { Ok(cases.len()) } else { Err(errors) }
+}
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn golden_cases_match_pytorch() {
+    let mut files = json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden"));
+    assert!(files.len() >= 6, "expected the six reference files, found {}", files.len());
+    if let Ok(extra) = std::env::var("GOLDEN_EXTRA_DIR") {
+        files.extend(json_files(Path::new(&extra)));
+    }
+    let (mut cases, mut errors) = (0, vec![]);
+    for f in &files {
+        match check_file(f) {
+            Ok(n) => cases += n,
+            Err(e) => errors.extend(e),
+        }
+    }
+    assert!(errors.is_empty(), "{} golden failures:\n{}", errors.len(), errors.join("\n"));
+    println!("golden: {cases} cases checked from {} files", files.len());
+}
+
+#[test]
+fn malformed_cases_are_reported_with_file_and_case() {
+    let dir = std::env::temp_dir().join(format!("deepstep-golden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"kind": "conv2d", "cases": [{"name": "no_w", "x": {"shape": [1,2,2], "data": [1,2,3,4]}},
+            {"name": "bad_shape", "x": {"shape": [2,2], "data": [1,2,3,4]}}]}"#,
+    )
+    .unwrap();
+    let errs = check_file(&bad).unwrap_err();
+    assert!(errs[0].contains("bad.json case no_w") && errs[0].contains("missing field `w`"), "{errs:?}");
+    assert!(errs[1].contains("case bad_shape") && errs[1].contains("expected rank 3"), "{errs:?}");
+    std::fs::write(&bad, r#"{"kind": "softmax", "cases": [{"name": "a"}]}"#).unwrap();
+    let errs = check_file(&bad).unwrap_err();
+    assert!(errs[0].contains("unknown kind `softmax`"), "{errs:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
