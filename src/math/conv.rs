@@ -50,13 +50,20 @@ pub enum ConvError {
         "kernel too large for the {}: its span D·(K−1)+1 = {span} exceeds the padded input H+2P = {padded}, so the output size would be 0",
         axis.name()
     )]
-    KernelTooLarge { axis: Axis, span: usize, padded: usize },
+    KernelTooLarge {
+        axis: Axis,
+        span: usize,
+        padded: usize,
+    },
     #[error("the kernel expects {kernel} input channels but the input has {input}")]
     ChannelMismatch { input: usize, kernel: usize },
     #[error("the bias has {got} values but there are {expected} output channels")]
     BiasMismatch { expected: usize, got: usize },
     #[error("dY must have shape {expected:?} (the output's shape), got {got:?}")]
-    GradShape { expected: [usize; 3], got: [usize; 3] },
+    GradShape {
+        expected: [usize; 3],
+        got: [usize; 3],
+    },
 }
 
 /// Stride, zero padding and dilation, each as [height, width].
@@ -69,7 +76,11 @@ pub struct ConvParams {
 
 impl Default for ConvParams {
     fn default() -> Self {
-        ConvParams { stride: [1, 1], padding: [0, 0], dilation: [1, 1] }
+        ConvParams {
+            stride: [1, 1],
+            padding: [0, 0],
+            dilation: [1, 1],
+        }
     }
 }
 
@@ -123,12 +134,29 @@ impl ConvGeometry {
         let [c_in, h, w] = input_shape;
         let [c_out, kc, kh, kw] = kernel_shape;
         if kc != c_in {
-            return Err(ConvError::ChannelMismatch { input: c_in, kernel: kc });
+            return Err(ConvError::ChannelMismatch {
+                input: c_in,
+                kernel: kc,
+            });
         }
         let p = params;
-        let oh = output_size(Axis::Height, h, kh, p.stride[0], p.padding[0], p.dilation[0])?;
+        let oh = output_size(
+            Axis::Height,
+            h,
+            kh,
+            p.stride[0],
+            p.padding[0],
+            p.dilation[0],
+        )?;
         let ow = output_size(Axis::Width, w, kw, p.stride[1], p.padding[1], p.dilation[1])?;
-        Ok(ConvGeometry { c_in, c_out, input: [h, w], kernel: [kh, kw], output: [oh, ow], params })
+        Ok(ConvGeometry {
+            c_in,
+            c_out,
+            input: [h, w],
+            kernel: [kh, kw],
+            output: [oh, ow],
+            params,
+        })
     }
 
     pub fn output_shape(&self) -> [usize; 3] {
@@ -186,11 +214,19 @@ pub struct Frame<P> {
 }
 
 fn cell(c: usize, r: isize, col: isize, value: f64, zero: Option<Zero>) -> Operand {
-    Operand { index: [c as isize, r, col, 0], value, zero }
+    Operand {
+        index: [c as isize, r, col, 0],
+        value,
+        zero,
+    }
 }
 
 fn kernel_cell(w: &ArrayView4<f64>, idx: [usize; 4]) -> Operand {
-    Operand { index: idx.map(|v| v as isize), value: w[idx], zero: None }
+    Operand {
+        index: idx.map(|v| v as isize),
+        value: w[idx],
+        zero: None,
+    }
 }
 
 fn input_cell(g: &ConvGeometry, x: &ArrayView3<f64>, ci: usize, r: isize, c: isize) -> Operand {
@@ -297,7 +333,12 @@ fn frame<P>(at: P, start: f64, walk: impl FnOnce(&mut dyn FnMut(Operand, Operand
         sum += product;
         taps.push(Tap { a, b, product, sum });
     });
-    Frame { at, start, taps, value: sum }
+    Frame {
+        at,
+        start,
+        taps,
+        value: sum,
+    }
 }
 
 fn check_shapes(
@@ -306,12 +347,19 @@ fn check_shapes(
     params: ConvParams,
 ) -> Result<ConvGeometry, ConvError> {
     let s = w.shape();
-    ConvGeometry::new([x_shape[0], x_shape[1], x_shape[2]], [s[0], s[1], s[2], s[3]], params)
+    ConvGeometry::new(
+        [x_shape[0], x_shape[1], x_shape[2]],
+        [s[0], s[1], s[2], s[3]],
+        params,
+    )
 }
 
 fn check_bias(g: &ConvGeometry, b: &ArrayView1<f64>) -> Result<(), ConvError> {
     if b.len() != g.c_out {
-        return Err(ConvError::BiasMismatch { expected: g.c_out, got: b.len() });
+        return Err(ConvError::BiasMismatch {
+            expected: g.c_out,
+            got: b.len(),
+        });
     }
     Ok(())
 }
@@ -319,7 +367,10 @@ fn check_bias(g: &ConvGeometry, b: &ArrayView1<f64>) -> Result<(), ConvError> {
 fn check_dy(g: &ConvGeometry, dy: &ArrayView3<f64>) -> Result<(), ConvError> {
     let got = [dy.shape()[0], dy.shape()[1], dy.shape()[2]];
     if got != g.output_shape() {
-        return Err(ConvError::GradShape { expected: g.output_shape(), got });
+        return Err(ConvError::GradShape {
+            expected: g.output_shape(),
+            got,
+        });
     }
     Ok(())
 }
@@ -331,7 +382,9 @@ fn positions3(shape: [usize; 3]) -> impl Iterator<Item = [usize; 3]> {
 
 fn positions4(shape: [usize; 4]) -> impl Iterator<Item = [usize; 4]> {
     let [a, ..] = shape;
-    (0..a).flat_map(move |i| positions3([shape[1], shape[2], shape[3]]).map(move |[j, k, l]| [i, j, k, l]))
+    (0..a).flat_map(move |i| {
+        positions3([shape[1], shape[2], shape[3]]).map(move |[j, k, l]| [i, j, k, l])
+    })
 }
 
 /// y = x ⋆ w + b.
@@ -433,10 +486,17 @@ mod tests {
         assert_eq!(output_size(Axis::Height, 7, 3, 2, 0, 1), Ok(3));
         assert_eq!(output_size(Axis::Height, 8, 3, 2, 0, 1), Ok(3)); // floor
         assert_eq!(output_size(Axis::Width, 7, 3, 1, 0, 2), Ok(3));
-        assert_eq!(output_size(Axis::Width, 3, 1, 0, 0, 1), Err(ConvError::ZeroStride { axis: Axis::Width }));
+        assert_eq!(
+            output_size(Axis::Width, 3, 1, 0, 0, 1),
+            Err(ConvError::ZeroStride { axis: Axis::Width })
+        );
         assert_eq!(
             output_size(Axis::Height, 3, 5, 1, 0, 1),
-            Err(ConvError::KernelTooLarge { axis: Axis::Height, span: 5, padded: 3 })
+            Err(ConvError::KernelTooLarge {
+                axis: Axis::Height,
+                span: 5,
+                padded: 3
+            })
         );
         let e = output_size(Axis::Height, 3, 2, 1, 0, 0).unwrap_err();
         assert_eq!(e.to_string(), "dilation must be at least 1, got 0 (height)");
@@ -463,16 +523,25 @@ mod tests {
         let p = ConvParams::default();
         assert_eq!(
             conv2d(x.view(), w.view(), b.view(), p),
-            Err(ConvError::ChannelMismatch { input: 2, kernel: 1 })
+            Err(ConvError::ChannelMismatch {
+                input: 2,
+                kernel: 1
+            })
         );
         let x = Array3::<f64>::zeros((1, 4, 4));
         let dy = Array3::<f64>::zeros((1, 2, 2));
         assert_eq!(
             conv2d_backward(x.view(), w.view(), dy.view(), p),
-            Err(ConvError::GradShape { expected: [1, 3, 3], got: [1, 2, 2] })
+            Err(ConvError::GradShape {
+                expected: [1, 3, 3],
+                got: [1, 2, 2]
+            })
         );
         let b2 = Array1::<f64>::zeros(2);
-        assert!(matches!(conv2d(x.view(), w.view(), b2.view(), p), Err(ConvError::BiasMismatch { .. })));
+        assert!(matches!(
+            conv2d(x.view(), w.view(), b2.view(), p),
+            Err(ConvError::BiasMismatch { .. })
+        ));
     }
 
     #[test]
@@ -480,7 +549,10 @@ mod tests {
         let x = Array3::<f64>::zeros((1, 5, 5));
         let w = Array4::<f64>::ones((1, 1, 3, 3));
         let dy = Array3::<f64>::ones((1, 2, 2));
-        let p = ConvParams { stride: [2, 2], ..Default::default() };
+        let p = ConvParams {
+            stride: [2, 2],
+            ..Default::default()
+        };
         let frames = grad_x_trace([1, 5, 5], w.view(), dy.view(), p).unwrap();
         // dX[0,1,1]: kernel taps ki,kj in {0,1}: m = 1 - ki ∈ {1, 0} → gaps at 1.
         let f = &frames[6];

@@ -61,15 +61,25 @@ pub fn forward(x: ArrayView2<f64>, w_x: f64, w_rec: f64) -> CountForward {
     }
     let y = s.column(t_len).to_owned();
     let targets = targets(x);
-    let loss = if n == 0 { 0.0 } else { (&y - &targets).mapv(|e| e * e).sum() / n as f64 };
-    CountForward { s, y, targets, loss }
+    let loss = if n == 0 {
+        0.0
+    } else {
+        (&y - &targets).mapv(|e| e * e).sum() / n as f64
+    };
+    CountForward {
+        s,
+        y,
+        targets,
+        loss,
+    }
 }
 
 pub fn backward(x: ArrayView2<f64>, f: &CountForward, w_rec: f64) -> CountBackward {
     let (n, t_len) = x.dim();
     let mut ds = Array2::zeros((n, t_len + 1));
     if n > 0 {
-        ds.column_mut(t_len).assign(&((&f.y - &f.targets) * (2.0 / n as f64)));
+        ds.column_mut(t_len)
+            .assign(&((&f.y - &f.targets) * (2.0 / n as f64)));
     }
     let (mut g_w_x, mut g_w_rec) = (0.0, 0.0);
     let mut steps = Vec::with_capacity(t_len);
@@ -80,9 +90,21 @@ pub fn backward(x: ArrayView2<f64>, f: &CountForward, w_rec: f64) -> CountBackwa
         g_w_x += add_w_x;
         g_w_rec += add_w_rec;
         ds.column_mut(k - 1).assign(&(&ds_k * w_rec));
-        steps.push(BackStep { k, ds_k, add_w_x, add_w_rec, g_w_x, g_w_rec });
+        steps.push(BackStep {
+            k,
+            ds_k,
+            add_w_x,
+            add_w_rec,
+            g_w_x,
+            g_w_rec,
+        });
     }
-    CountBackward { ds, g_w_x, g_w_rec, steps }
+    CountBackward {
+        ds,
+        g_w_x,
+        g_w_rec,
+        steps,
+    }
 }
 
 /// (L, dL/dw_x, dL/dw_rec).
@@ -94,7 +116,9 @@ pub fn loss_and_grads(x: ArrayView2<f64>, w_x: f64, w_rec: f64) -> (f64, f64, f6
 
 /// The loss on a grid: entry [i, j] at w_rec = rec[i], w_x = wx[j].
 pub fn loss_grid(x: ArrayView2<f64>, wx: &[f64], rec: &[f64]) -> Array2<f64> {
-    Array2::from_shape_fn((rec.len(), wx.len()), |(i, j)| forward(x, wx[j], rec[i]).loss)
+    Array2::from_shape_fn((rec.len(), wx.len()), |(i, j)| {
+        forward(x, wx[j], rec[i]).loss
+    })
 }
 
 /// `n` evenly spaced values from lo to hi inclusive.
@@ -102,12 +126,19 @@ pub fn linspace(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     match n {
         0 => vec![],
         1 => vec![lo],
-        _ => (0..n).map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64).collect(),
+        _ => (0..n)
+            .map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64)
+            .collect(),
     }
 }
 
 /// Gradient descent: w ← w − lr · ∇L. Returns the path, start included.
-pub fn train_gd(x: ArrayView2<f64>, start: (f64, f64), lr: f64, iterations: usize) -> Vec<(f64, f64)> {
+pub fn train_gd(
+    x: ArrayView2<f64>,
+    start: (f64, f64),
+    lr: f64,
+    iterations: usize,
+) -> Vec<(f64, f64)> {
     let mut path = vec![start];
     let (mut wx, mut wr) = start;
     for _ in 0..iterations {
@@ -130,7 +161,12 @@ pub struct Rprop {
 /// Rprop as in the tutorial: for each weight j, Δ_j ← Δ_j·η+ when sign(g_j)
 /// equals the previous sign, else Δ_j·η− (the previous sign starts at 0, so
 /// the first step halves Δ); then w_j ← w_j − sign(g_j)·Δ_j.
-pub fn train_rprop(x: ArrayView2<f64>, start: (f64, f64), r: Rprop, iterations: usize) -> Vec<(f64, f64)> {
+pub fn train_rprop(
+    x: ArrayView2<f64>,
+    start: (f64, f64),
+    r: Rprop,
+    iterations: usize,
+) -> Vec<(f64, f64)> {
     let mut path = vec![start];
     let mut w = [start.0, start.1];
     let mut delta = [r.delta0; 2];
@@ -139,7 +175,11 @@ pub fn train_rprop(x: ArrayView2<f64>, start: (f64, f64), r: Rprop, iterations: 
         let (_, gx, gr) = loss_and_grads(x, w[0], w[1]);
         let sign = [sign(gx), sign(gr)];
         for j in 0..2 {
-            delta[j] *= if sign[j] == prev[j] { r.eta_plus } else { r.eta_minus };
+            delta[j] *= if sign[j] == prev[j] {
+                r.eta_plus
+            } else {
+                r.eta_minus
+            };
             w[j] -= sign[j] * delta[j];
         }
         prev = sign;

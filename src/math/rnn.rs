@@ -19,10 +19,10 @@
 //! with a power-of-ten scale (`ScaledRows`, `Scaled`): for T = 1000 and a
 //! spectral radius of 3 a gradient norm of 10^477 is still a number here.
 
-use super::activation::{sigmoid, sigmoid_grad, tanh_grad};
+use super::activation::{sigmoid, sigmoid_grad_at, tanh_grad_at};
 use super::rng::Rng;
 use super::scaled::Scaled;
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Ix1, Ix2, s};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut1, Ix1, Ix2, s};
 use thiserror::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,7 +34,12 @@ pub enum CellKind {
 }
 
 impl CellKind {
-    pub const ALL: [CellKind; 4] = [CellKind::Linear, CellKind::Tanh, CellKind::Lstm, CellKind::Gru];
+    pub const ALL: [CellKind; 4] = [
+        CellKind::Linear,
+        CellKind::Tanh,
+        CellKind::Lstm,
+        CellKind::Gru,
+    ];
 
     /// Number of H-sized gate blocks in the weight matrices.
     pub fn gates(self) -> usize {
@@ -49,7 +54,11 @@ impl CellKind {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RnnError {
     #[error("{name} must have shape {expected:?}, got {got:?}")]
-    Shape { name: &'static str, expected: Vec<usize>, got: Vec<usize> },
+    Shape {
+        name: &'static str,
+        expected: Vec<usize>,
+        got: Vec<usize>,
+    },
     #[error("hidden size must be at least 1")]
     ZeroHidden,
     #[error("the sequence must have at least one step")]
@@ -62,7 +71,11 @@ pub enum RnnError {
 
 fn shape_check(name: &'static str, got: &[usize], expected: &[usize]) -> Result<(), RnnError> {
     if got != expected {
-        return Err(RnnError::Shape { name, expected: expected.to_vec(), got: got.to_vec() });
+        return Err(RnnError::Shape {
+            name,
+            expected: expected.to_vec(),
+            got: got.to_vec(),
+        });
     }
     Ok(())
 }
@@ -93,7 +106,13 @@ impl RnnParams {
         shape_check("w_ih", &[w_ih.nrows()], &[gh])?;
         shape_check("b_ih", b_ih.shape(), &[gh])?;
         shape_check("b_hh", b_hh.shape(), &[gh])?;
-        Ok(RnnParams { kind, w_ih, w_hh, b_ih, b_hh })
+        Ok(RnnParams {
+            kind,
+            w_ih,
+            w_hh,
+            b_ih,
+            b_hh,
+        })
     }
 
     /// Seeded parameters for the lab: every H×H block of W_hh has spectral
@@ -115,7 +134,8 @@ impl RnnParams {
         let mut w_hh = Array2::zeros((g * hidden, hidden));
         for k in 0..g {
             let block = with_spectral_radius(hidden, radius, &mut rng);
-            w_hh.slice_mut(s![k * hidden..(k + 1) * hidden, ..]).assign(&block);
+            w_hh.slice_mut(s![k * hidden..(k + 1) * hidden, ..])
+                .assign(&block);
         }
         let scale = 1.0 / (input.max(1) as f64).sqrt();
         let w_ih = Array2::from_shape_fn((g * hidden, input), |_| rng.normal() * scale);
@@ -142,33 +162,43 @@ impl RnnParams {
 /// mode, whose growth rate the lab shows, take over within a few dozen steps.
 pub fn with_spectral_radius(h: usize, radius: f64, rng: &mut Rng) -> Array2<f64> {
     let q = random_orthogonal(h, rng);
-    let lambda: Vec<f64> =
-        (0..h).map(|i| if i == 0 { radius } else { radius * rng.range(-0.8, 0.8) }).collect();
-    let mut w = Array2::zeros((h, h));
-    for i in 0..h {
-        for j in 0..h {
-            w[[i, j]] = (0..h).map(|k| q[[i, k]] * lambda[k] * q[[j, k]]).sum();
-        }
+    let lambda: Vec<f64> = (0..h)
+        .map(|i| {
+            if i == 0 {
+                radius
+            } else {
+                radius * rng.range(-0.8, 0.8)
+            }
+        })
+        .collect();
+    // Q diag(λ) Qᵀ as (Q with column k scaled by λ_k) · Qᵀ.
+    let mut ql = q.clone();
+    for (k, mut col) in ql.columns_mut().into_iter().enumerate() {
+        col.mapv_inplace(|v| v * lambda[k]);
     }
-    w
+    ql.dot(&q.t())
 }
 
+/// Modified Gram–Schmidt on the rows of a Gaussian matrix (rows are
+/// contiguous, so this runs in cache); the result's rows, and so its columns,
+/// are orthonormal.
 fn random_orthogonal(h: usize, rng: &mut Rng) -> Array2<f64> {
     loop {
         let mut q = Array2::from_shape_fn((h, h), |_| rng.normal());
         let mut ok = true;
         for k in 0..h {
-            for j in 0..k {
-                let d = q.column(k).dot(&q.column(j));
-                let qj = q.column(j).to_owned();
-                q.column_mut(k).scaled_add(-d, &qj);
+            let (done, mut rest) = q.view_mut().split_at(ndarray::Axis(0), k);
+            let mut row = rest.row_mut(0);
+            for prev in done.rows() {
+                let d = row.dot(&prev);
+                row.scaled_add(-d, &prev);
             }
-            let n = q.column(k).dot(&q.column(k)).sqrt();
+            let n = row.dot(&row).sqrt();
             if n < 1e-8 {
                 ok = false; // a (vanishingly unlikely) dependent draw: draw again
                 break;
             }
-            q.column_mut(k).mapv_inplace(|v| v / n);
+            row.mapv_inplace(|v| v / n);
         }
         if ok {
             return q;
@@ -186,7 +216,10 @@ pub struct ScaledRows {
 
 impl ScaledRows {
     fn zeros(rows: usize, cols: usize) -> Self {
-        ScaledRows { mantissa: Array2::zeros((rows, cols)), log10_scale: vec![0.0; rows] }
+        ScaledRows {
+            mantissa: Array2::zeros((rows, cols)),
+            log10_scale: vec![0.0; rows],
+        }
     }
 
     pub fn rows(&self) -> usize {
@@ -194,7 +227,10 @@ impl ScaledRows {
     }
 
     pub fn row(&self, t: usize) -> Scaled<Ix1> {
-        Scaled { mantissa: self.mantissa.row(t).to_owned(), log10_scale: self.log10_scale[t] }
+        Scaled {
+            mantissa: self.mantissa.row(t).to_owned(),
+            log10_scale: self.log10_scale[t],
+        }
     }
 
     fn set_row(&mut self, t: usize, v: &Scaled<Ix1>) {
@@ -203,8 +239,20 @@ impl ScaledRows {
     }
 
     fn add_row(&mut self, t: usize, v: &Array1<f64>, scale: f64) {
-        let mut r = self.row(t);
-        r.add_scaled(v, scale);
+        let mut r = if self.log10_scale[t] == scale {
+            let mut row = self.mantissa.row_mut(t);
+            row += v;
+            let n = super::scaled::norm(row.iter().copied());
+            if n == 0.0 || (1e-100..=1e100).contains(&n) {
+                return; // the common case: no rescaling needed
+            }
+            self.row(t)
+        } else {
+            let mut r = self.row(t);
+            r.add_scaled(v, scale);
+            r
+        };
+        r.renormalise();
         self.set_row(t, &r);
     }
 
@@ -215,7 +263,10 @@ impl ScaledRows {
 
     /// Each row's norm as f64 (inf only beyond f64's range).
     pub fn norms(&self) -> Vec<f64> {
-        self.log10_norms().into_iter().map(|l| 10f64.powf(l)).collect()
+        self.log10_norms()
+            .into_iter()
+            .map(|l| 10f64.powf(l))
+            .collect()
     }
 
     pub fn to_plain(&self) -> Array2<f64> {
@@ -241,6 +292,11 @@ pub struct Forward {
     pub pre_ih: Array2<f64>,
     /// W_hh h_{t−1} + b_hh, row t−1 (nonlinear cells; the linear cell needs none).
     pub pre_hh: Array2<f64>,
+    /// Gate activations, row t−1: tanh h_t; LSTM [i f g o]; GRU [r z n]
+    /// (kept so that BPTT does not evaluate them again).
+    pub act: Array2<f64>,
+    /// tanh(c_t) for the LSTM, row t−1.
+    pub tanh_c: Option<Array2<f64>>,
 }
 
 impl Forward {
@@ -282,13 +338,20 @@ pub fn forward(
     }
     let mut pre_ih = Array2::zeros((t_len, gh));
     let mut pre_hh = Array2::zeros((t_len, gh));
+    let mut act = Array2::zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
+    let mut tanh_c = (p.kind == CellKind::Lstm).then(|| Array2::zeros((t_len, hd)));
+    // The input terms of every step at once: W_ih x_t + b_ih, row t.
+    pre_ih.assign(&(x.dot(&p.w_ih.t()) + &p.b_ih));
     for t in 0..t_len {
-        let a = p.w_ih.dot(&x.row(t)) + &p.b_ih;
+        let a = pre_ih.row(t).to_owned();
         let prev = h.mantissa.row(t).to_owned();
         let next: Scaled<Ix1> = match p.kind {
             CellKind::Linear => {
                 // h_t = W_hh h_{t-1} + a, with h_{t-1} = m·10^s carried scaled.
-                let mut v = Scaled { mantissa: p.w_hh.dot(&prev), log10_scale: h.log10_scale[t] };
+                let mut v = Scaled {
+                    mantissa: p.w_hh.dot(&prev),
+                    log10_scale: h.log10_scale[t],
+                };
                 v.add_scaled(&(&a + &p.b_hh), 0.0);
                 v
             }
@@ -296,47 +359,85 @@ pub fn forward(
                 let m = p.w_hh.dot(&prev) + &p.b_hh;
                 let hn = (&a + &m).mapv(f64::tanh);
                 pre_hh.row_mut(t).assign(&m);
+                act.row_mut(t).assign(&hn);
                 Scaled::plain(hn)
             }
             CellKind::Lstm => {
                 let m = p.w_hh.dot(&prev) + &p.b_hh;
                 let z = &a + &m;
                 let cs = c.as_mut().expect("LSTM keeps c");
-                let (hn, cn) = lstm_step(&z, cs.row(t), hd);
-                cs.row_mut(t + 1).assign(&cn);
+                let tc = tanh_c.as_mut().expect("LSTM keeps tanh(c)");
+                let (before, mut after) = cs.view_mut().split_at(ndarray::Axis(0), t + 1);
+                let c_prev = before.row(t);
+                let hn = lstm_step(
+                    &z,
+                    c_prev,
+                    hd,
+                    act.row_mut(t),
+                    after.row_mut(0),
+                    tc.row_mut(t),
+                );
                 pre_hh.row_mut(t).assign(&m);
                 Scaled::plain(hn)
             }
             CellKind::Gru => {
                 let m = p.w_hh.dot(&prev) + &p.b_hh;
-                let hn = gru_step(&a, &m, prev.view(), hd);
+                let hn = gru_step(&a, &m, prev.view(), hd, act.row_mut(t));
                 pre_hh.row_mut(t).assign(&m);
                 Scaled::plain(hn)
             }
         };
-        pre_ih.row_mut(t).assign(&a);
         h.set_row(t + 1, &next);
     }
-    Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre_ih, pre_hh })
+    Ok(Forward {
+        kind: p.kind,
+        h,
+        c,
+        x: x.to_owned(),
+        pre_ih,
+        pre_hh,
+        act,
+        tanh_c,
+    })
 }
 
-fn lstm_step(z: &Array1<f64>, c_prev: ArrayView1<f64>, hd: usize) -> (Array1<f64>, Array1<f64>) {
-    let mut h = Array1::zeros(hd);
-    let mut c = Array1::zeros(hd);
-    for j in 0..hd {
+/// One LSTM step from pre-activations z = [z_i z_f z_g z_o]; writes the
+/// gates, c_t and tanh(c_t), returns h_t.
+fn lstm_step(
+    z: &Array1<f64>,
+    c_prev: ArrayView1<f64>,
+    hd: usize,
+    mut act: ArrayViewMut1<f64>,
+    mut c: ArrayViewMut1<f64>,
+    mut tanh_c: ArrayViewMut1<f64>,
+) -> Array1<f64> {
+    Array1::from_shape_fn(hd, |j| {
         let (i, f) = (sigmoid(z[j]), sigmoid(z[hd + j]));
         let (g, o) = (z[2 * hd + j].tanh(), sigmoid(z[3 * hd + j]));
         c[j] = f * c_prev[j] + i * g;
-        h[j] = o * c[j].tanh();
-    }
-    (h, c)
+        tanh_c[j] = c[j].tanh();
+        for (k, v) in [i, f, g, o].into_iter().enumerate() {
+            act[k * hd + j] = v;
+        }
+        o * tanh_c[j]
+    })
 }
 
-fn gru_step(a: &Array1<f64>, m: &Array1<f64>, h_prev: ArrayView1<f64>, hd: usize) -> Array1<f64> {
+/// One GRU step from a = W_ih x + b_ih and m = W_hh h + b_hh; writes [r z n].
+fn gru_step(
+    a: &Array1<f64>,
+    m: &Array1<f64>,
+    h_prev: ArrayView1<f64>,
+    hd: usize,
+    mut act: ArrayViewMut1<f64>,
+) -> Array1<f64> {
     Array1::from_shape_fn(hd, |j| {
         let r = sigmoid(a[j] + m[j]);
         let z = sigmoid(a[hd + j] + m[hd + j]);
         let n = (a[2 * hd + j] + r * m[2 * hd + j]).tanh();
+        act[j] = r;
+        act[hd + j] = z;
+        act[2 * hd + j] = n;
         (1.0 - z) * n + z * h_prev[j]
     })
 }
@@ -395,12 +496,21 @@ impl Gradients {
 
 fn param_log10_norm(a: &Scaled<Ix2>, b: &Scaled<Ix2>, c: &Scaled<Ix1>, d: &Scaled<Ix1>) -> f64 {
     // log10 sqrt(Σ 10^{2 l_i}), computed relative to the largest term.
-    let l = [a.log10_norm(), b.log10_norm(), c.log10_norm(), d.log10_norm()];
+    let l = [
+        a.log10_norm(),
+        b.log10_norm(),
+        c.log10_norm(),
+        d.log10_norm(),
+    ];
     let top = l.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
     if top == f64::NEG_INFINITY {
         return top;
     }
-    top + 0.5 * l.iter().map(|li| 10f64.powf(2.0 * (li - top))).sum::<f64>().log10()
+    top + 0.5
+        * l.iter()
+            .map(|li| 10f64.powf(2.0 * (li - top)))
+            .sum::<f64>()
+            .log10()
 }
 
 /// The gradient carried backward between cells: (dh, dc) × 10^scale, one scale
@@ -414,22 +524,27 @@ struct Carry {
 
 impl Carry {
     fn zeros(hd: usize, lstm: bool) -> Self {
-        Carry { dh: Array1::zeros(hd), dc: Array1::zeros(if lstm { hd } else { 0 }), scale: 0.0 }
+        Carry {
+            dh: Array1::zeros(hd),
+            dc: Array1::zeros(if lstm { hd } else { 0 }),
+            scale: 0.0,
+        }
     }
 
-    /// self += g (scale 0) into dh.
+    /// dh += g, where g (the loss's own gradient) has scale 0; the result
+    /// takes the larger of the two scales.
     fn add_loss(&mut self, g: ArrayView1<f64>) {
-        if self.scale <= 0.0 {
-            let f = 10f64.powf(self.scale);
-            if self.scale != 0.0 {
-                self.dh.mapv_inplace(|v| v * f);
-                self.dc.mapv_inplace(|v| v * f);
-                self.scale = 0.0;
-            }
-            self.dh += &g;
-        } else {
-            self.dh.scaled_add(10f64.powf(-self.scale), &g);
+        if g.iter().all(|v| *v == 0.0) {
+            return;
         }
+        if self.scale < 0.0 {
+            // The carried gradient is tiny: bring it to g's scale (it may round to 0).
+            let f = 10f64.powf(self.scale);
+            self.dh.mapv_inplace(|v| v * f);
+            self.dc.mapv_inplace(|v| v * f);
+            self.scale = 0.0;
+        }
+        self.dh.scaled_add(10f64.powf(-self.scale), &g);
         self.renormalise();
     }
 
@@ -449,45 +564,84 @@ impl Carry {
     }
 }
 
-/// Running sums of the parameter gradients.
+/// Each step's pre-activation gradients, summed over every path that reaches
+/// the step: row t−1 of `d_ih` is dL/d(W_ih x_t + b_ih), of `d_hh`
+/// dL/d(W_hh h_{t−1} + b_hh) (equal except for the GRU). The parameter and
+/// input gradients are products of these with the inputs and states, done
+/// at the end as matrix products.
 struct Acc {
-    w_ih: Scaled<Ix2>,
-    w_hh: Scaled<Ix2>,
-    b_ih: Scaled<Ix1>,
-    b_hh: Scaled<Ix1>,
-    x: ScaledRows,
+    d_ih: ScaledRows,
+    d_hh: ScaledRows,
 }
 
-/// acc += (u ⊗ v) × 10^scale.
-fn add_outer(acc: &mut Scaled<Ix2>, u: &Array1<f64>, v: ArrayView1<f64>, scale: f64) {
-    if acc.log10_scale == scale {
-        for (i, mut row) in acc.mantissa.rows_mut().into_iter().enumerate() {
-            if u[i] != 0.0 {
-                row.scaled_add(u[i], &v);
+impl Acc {
+    /// dW = Σ_t δ_t ⊗ v_t × 10^{s_t + extra_t}, as one matrix product Dᵀ V:
+    /// rows are first brought to the largest scale among them (a row more than
+    /// ~300 powers of ten below it rounds to 0, far below the sum's precision).
+    fn weight_grad(d: &ScaledRows, v: ArrayView2<f64>, extra: &[f64]) -> Scaled<Ix2> {
+        let scales: Vec<f64> = d
+            .log10_scale
+            .iter()
+            .zip(extra)
+            .map(|(a, b)| a + b)
+            .collect();
+        let (rows, top) = Self::common_scale(d, &scales);
+        let mut w = Scaled {
+            mantissa: rows.t().dot(&v),
+            log10_scale: top,
+        };
+        w.renormalise();
+        w
+    }
+
+    /// db = Σ_t δ_t × 10^{s_t}.
+    fn bias_grad(d: &ScaledRows) -> Scaled<Ix1> {
+        let (rows, top) = Self::common_scale(d, &d.log10_scale);
+        let mut b = Scaled {
+            mantissa: rows.sum_axis(ndarray::Axis(0)),
+            log10_scale: top,
+        };
+        b.renormalise();
+        b
+    }
+
+    /// The rows of `d` expressed at one scale (the largest of the non-zero rows').
+    fn common_scale(d: &ScaledRows, scales: &[f64]) -> (Array2<f64>, f64) {
+        let top = (0..d.rows())
+            .filter(|&t| d.mantissa.row(t).iter().any(|v| *v != 0.0))
+            .map(|t| scales[t])
+            .fold(f64::NEG_INFINITY, f64::max);
+        if top == f64::NEG_INFINITY {
+            return (d.mantissa.clone(), 0.0);
+        }
+        if scales.iter().all(|s| *s == top) {
+            return (d.mantissa.clone(), top);
+        }
+        let mut rows = d.mantissa.clone();
+        for (t, mut row) in rows.rows_mut().into_iter().enumerate() {
+            if scales[t] != top {
+                let f = 10f64.powf(scales[t] - top);
+                row.mapv_inplace(|v| v * f);
             }
         }
-    } else {
-        let outer = Array2::from_shape_fn((u.len(), v.len()), |(i, j)| u[i] * v[j]);
-        acc.add_scaled(&outer, scale);
-    }
-}
-
-fn add_vec(acc: &mut Scaled<Ix1>, u: &Array1<f64>, scale: f64) {
-    if acc.log10_scale == scale {
-        acc.mantissa += u;
-    } else {
-        acc.add_scaled(u, scale);
+        (rows, top)
     }
 }
 
 /// Backward through the cell of step t (1-based) for the gradient `g` reaching
 /// h_t (and c_t); accumulates parameter and input gradients and returns the
 /// gradient reaching h_{t−1} (and c_{t−1}).
-fn cell_backward(p: &RnnParams, f: &Forward, t: usize, g: &Carry, acc: &mut Acc) -> Carry {
+fn cell_backward(
+    p: &RnnParams,
+    w_hh_t: &Array2<f64>,
+    f: &Forward,
+    t: usize,
+    g: &Carry,
+    acc: &mut Acc,
+) -> Carry {
     let hd = p.hidden();
     let r = t - 1; // row of the step's caches
     let h_prev = f.h.mantissa.row(t - 1);
-    let h_prev_scale = f.h.log10_scale[t - 1];
     let a = f.pre_ih.row(r);
     let m = f.pre_hh.row(r);
     let mut dc_prev = Array1::zeros(g.dc.len());
@@ -497,38 +651,45 @@ fn cell_backward(p: &RnnParams, f: &Forward, t: usize, g: &Carry, acc: &mut Acc)
         CellKind::Linear => (g.dh.clone(), g.dh.clone()),
         CellKind::Tanh => {
             // δ = dh ⊙ tanh'(a + m)
-            let d = Array1::from_shape_fn(hd, |j| g.dh[j] * tanh_grad(a[j] + m[j]));
+            let h_t = f.act.row(r);
+            let d = Array1::from_shape_fn(hd, |j| g.dh[j] * tanh_grad_at(h_t[j], a[j] + m[j]));
             (d.clone(), d)
         }
         CellKind::Lstm => {
             let c = f.c.as_ref().expect("LSTM keeps c");
-            let (c_prev, c_t) = (c.row(t - 1), c.row(t));
+            let tanh_c = f.tanh_c.as_ref().expect("LSTM keeps tanh(c)").row(r);
+            let (c_prev, c_t, gates) = (c.row(t - 1), c.row(t), f.act.row(r));
             let mut d = Array1::zeros(4 * hd);
             for j in 0..hd {
                 let z = |k: usize| a[k * hd + j] + m[k * hd + j];
-                let (i, fg, gg, o) = (sigmoid(z(0)), sigmoid(z(1)), z(2).tanh(), sigmoid(z(3)));
+                let (i, fg, gg, o) = (
+                    gates[j],
+                    gates[hd + j],
+                    gates[2 * hd + j],
+                    gates[3 * hd + j],
+                );
                 // dc_t total = carried dc + dh ⊙ o ⊙ tanh'(c_t)
-                let dc = g.dc[j] + g.dh[j] * o * tanh_grad(c_t[j]);
-                d[j] = dc * gg * sigmoid_grad(z(0)); // di
-                d[hd + j] = dc * c_prev[j] * sigmoid_grad(z(1)); // df
-                d[2 * hd + j] = dc * i * tanh_grad(z(2)); // dg
-                d[3 * hd + j] = g.dh[j] * c_t[j].tanh() * sigmoid_grad(z(3)); // do
+                let dc = g.dc[j] + g.dh[j] * o * tanh_grad_at(tanh_c[j], c_t[j]);
+                d[j] = dc * gg * sigmoid_grad_at(i, z(0)); // di
+                d[hd + j] = dc * c_prev[j] * sigmoid_grad_at(fg, z(1)); // df
+                d[2 * hd + j] = dc * i * tanh_grad_at(gg, z(2)); // dg
+                d[3 * hd + j] = g.dh[j] * tanh_c[j] * sigmoid_grad_at(o, z(3)); // do
                 dc_prev[j] = dc * fg;
             }
             (d.clone(), d)
         }
         CellKind::Gru => {
+            let gates = f.act.row(r);
             let mut d_ih = Array1::zeros(3 * hd);
             let mut d_hh = Array1::zeros(3 * hd);
             let mut direct = Array1::zeros(hd);
             for j in 0..hd {
                 let (zr, zz) = (a[j] + m[j], a[hd + j] + m[hd + j]);
-                let (r, z) = (sigmoid(zr), sigmoid(zz));
+                let (r, z, n) = (gates[j], gates[hd + j], gates[2 * hd + j]);
                 let zn = a[2 * hd + j] + r * m[2 * hd + j];
-                let n = zn.tanh();
-                let dn = g.dh[j] * (1.0 - z) * tanh_grad(zn); // through n's tanh
-                let dz = g.dh[j] * (h_prev[j] - n) * sigmoid_grad(zz);
-                let dr = dn * m[2 * hd + j] * sigmoid_grad(zr);
+                let dn = g.dh[j] * (1.0 - z) * tanh_grad_at(n, zn); // through n's tanh
+                let dz = g.dh[j] * (h_prev[j] - n) * sigmoid_grad_at(z, zz);
+                let dr = dn * m[2 * hd + j] * sigmoid_grad_at(r, zr);
                 d_ih[j] = dr;
                 d_ih[hd + j] = dz;
                 d_ih[2 * hd + j] = dn;
@@ -541,16 +702,17 @@ fn cell_backward(p: &RnnParams, f: &Forward, t: usize, g: &Carry, acc: &mut Acc)
             (d_ih, d_hh)
         }
     };
-    add_outer(&mut acc.w_ih, &d_ih, f.x.row(r), g.scale);
-    add_outer(&mut acc.w_hh, &d_hh, h_prev, g.scale + h_prev_scale);
-    add_vec(&mut acc.b_ih, &d_ih, g.scale);
-    add_vec(&mut acc.b_hh, &d_hh, g.scale);
-    acc.x.add_row(r, &p.w_ih.t().dot(&d_ih), g.scale);
-    let mut dh_prev = p.w_hh.t().dot(&d_hh);
+    acc.d_ih.add_row(r, &d_ih, g.scale);
+    acc.d_hh.add_row(r, &d_hh, g.scale);
+    let mut dh_prev = w_hh_t.dot(&d_hh); // W_hhᵀ δ_hh
     if let Some(direct) = dh_direct {
         dh_prev += &direct;
     }
-    let mut out = Carry { dh: dh_prev, dc: dc_prev, scale: g.scale };
+    let mut out = Carry {
+        dh: dh_prev,
+        dc: dc_prev,
+        scale: g.scale,
+    };
     out.renormalise();
     out
 }
@@ -573,13 +735,13 @@ pub fn bptt(
         return Err(RnnError::BadThreshold(th.to_string()));
     }
     let lstm = p.kind == CellKind::Lstm;
+    let gh = p.w_hh.nrows();
     let mut acc = Acc {
-        w_ih: Scaled::plain(Array2::zeros(p.w_ih.raw_dim())),
-        w_hh: Scaled::plain(Array2::zeros(p.w_hh.raw_dim())),
-        b_ih: Scaled::plain(Array1::zeros(p.b_ih.len())),
-        b_hh: Scaled::plain(Array1::zeros(p.b_hh.len())),
-        x: ScaledRows::zeros(t_len, p.input()),
+        d_ih: ScaledRows::zeros(t_len, gh),
+        d_hh: ScaledRows::zeros(t_len, gh),
     };
+    // W_hhᵀ laid out row-major once, so each step's product reads memory in order.
+    let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
     let mut dh = ScaledRows::zeros(t_len, hd);
     let mut h0 = Scaled::plain(Array1::zeros(hd));
     let mut c0 = Scaled::plain(Array1::zeros(if lstm { hd } else { 0 }));
@@ -595,7 +757,7 @@ pub fn bptt(
             let last = t.saturating_sub(window) + 1;
             for s in (last.max(1)..=t).rev() {
                 dh.add_row(s - 1, &carry.dh, carry.scale);
-                carry = cell_backward(p, f, s, &carry, &mut acc);
+                carry = cell_backward(p, &w_hh_t, f, s, &carry, &mut acc);
             }
             if last <= 1 {
                 h0.add_scaled(&carry.dh, carry.scale);
@@ -609,26 +771,41 @@ pub fn bptt(
         let mut carry = Carry::zeros(hd, lstm);
         for t in (1..=t_len).rev() {
             carry.add_loss(g.row(t - 1));
-            dh.set_row(t - 1, &Scaled { mantissa: carry.dh.clone(), log10_scale: carry.scale });
-            carry = cell_backward(p, f, t, &carry, &mut acc);
+            dh.set_row(
+                t - 1,
+                &Scaled {
+                    mantissa: carry.dh.clone(),
+                    log10_scale: carry.scale,
+                },
+            );
+            carry = cell_backward(p, &w_hh_t, f, t, &carry, &mut acc);
         }
-        h0 = Scaled { mantissa: carry.dh, log10_scale: carry.scale };
-        c0 = Scaled { mantissa: carry.dc, log10_scale: carry.scale };
+        h0 = Scaled {
+            mantissa: carry.dh,
+            log10_scale: carry.scale,
+        };
+        c0 = Scaled {
+            mantissa: carry.dc,
+            log10_scale: carry.scale,
+        };
     }
+    // dW_ih = Σ δ_ih ⊗ x_t, dW_hh = Σ δ_hh ⊗ h_{t−1}, dx_t = W_ihᵀ δ_ih.
+    let h_prev = f.h.mantissa.slice(s![..t_len, ..]);
+    let x_grad = ScaledRows {
+        mantissa: acc.d_ih.mantissa.dot(&p.w_ih),
+        log10_scale: acc.d_ih.log10_scale.clone(),
+    };
     let mut out = Gradients {
-        w_ih: acc.w_ih,
-        w_hh: acc.w_hh,
-        b_ih: acc.b_ih,
-        b_hh: acc.b_hh,
+        w_ih: Acc::weight_grad(&acc.d_ih, f.x.view(), &vec![0.0; t_len]),
+        w_hh: Acc::weight_grad(&acc.d_hh, h_prev, &f.h.log10_scale[..t_len]),
+        b_ih: Acc::bias_grad(&acc.d_ih),
+        b_hh: Acc::bias_grad(&acc.d_hh),
         h0,
         c0: lstm.then_some(c0),
-        x: acc.x,
+        x: x_grad,
         dh,
         clip: None,
     };
-    for s in [&mut out.w_ih, &mut out.w_hh] {
-        s.renormalise();
-    }
     if let Some(threshold) = opts.clip {
         out.clip = Some(clip_parameters(&mut out, threshold));
     }
@@ -650,7 +827,11 @@ fn clip_parameters(gr: &mut Gradients, threshold: f64) -> ClipReport {
     } else {
         before
     };
-    ClipReport { threshold, log10_norm_before: before, log10_norm_after: after }
+    ClipReport {
+        threshold,
+        log10_norm_before: before,
+        log10_norm_after: after,
+    }
 }
 
 /// Loss for the last step only: g = 0 except g_T = ones.
@@ -701,12 +882,24 @@ mod tests {
         let x = random_inputs(4, 2, 1.0, 1);
         let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
         let g = loss_on_last(4, 3);
-        let bad = BpttOptions { truncation: Some(0), clip: None };
+        let bad = BpttOptions {
+            truncation: Some(0),
+            clip: None,
+        };
         assert_eq!(bptt(&p, &f, g.view(), bad), Err(RnnError::ZeroWindow));
-        let bad = BpttOptions { truncation: None, clip: Some(-1.0) };
-        assert!(matches!(bptt(&p, &f, g.view(), bad), Err(RnnError::BadThreshold(_))));
+        let bad = BpttOptions {
+            truncation: None,
+            clip: Some(-1.0),
+        };
+        assert!(matches!(
+            bptt(&p, &f, g.view(), bad),
+            Err(RnnError::BadThreshold(_))
+        ));
         let wrong = Array2::zeros((3, 3));
-        assert!(matches!(bptt(&p, &f, wrong.view(), BpttOptions::default()), Err(RnnError::Shape { .. })));
+        assert!(matches!(
+            bptt(&p, &f, wrong.view(), BpttOptions::default()),
+            Err(RnnError::Shape { .. })
+        ));
         let x_bad = Array2::zeros((0, 2));
         assert_eq!(
             forward(&p, x_bad.view(), Array1::zeros(3).view(), None),
@@ -720,7 +913,10 @@ mod tests {
         let x = random_inputs(10, 2, 1.0, 2);
         let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
         let g = loss_on_last(10, 3);
-        let opts = BpttOptions { truncation: Some(3), clip: None };
+        let opts = BpttOptions {
+            truncation: Some(3),
+            clip: None,
+        };
         let gr = bptt(&p, &f, g.view(), opts).unwrap();
         let norms = gr.dh_norms();
         // h_10, h_9, h_8 (through three cells) and h_7 receive gradient; no earlier step does.

@@ -33,7 +33,10 @@ pub struct Scaled<D: Dimension> {
 
 impl<D: Dimension> Scaled<D> {
     pub fn plain(mantissa: Array<f64, D>) -> Self {
-        Scaled { mantissa, log10_scale: 0.0 }
+        Scaled {
+            mantissa,
+            log10_scale: 0.0,
+        }
     }
 
     /// Euclidean norm of the mantissa.
@@ -48,7 +51,11 @@ impl<D: Dimension> Scaled<D> {
 
     /// The true norm as f64: `inf` only when it is beyond f64's range.
     pub fn norm(&self) -> f64 {
-        if self.log10_scale == 0.0 { self.mantissa_norm() } else { 10f64.powf(self.log10_norm()) }
+        if self.log10_scale == 0.0 {
+            self.mantissa_norm()
+        } else {
+            10f64.powf(self.log10_norm())
+        }
     }
 
     /// The true values as f64 (entries beyond f64's range become ±inf, tiny
@@ -62,7 +69,13 @@ impl<D: Dimension> Scaled<D> {
             self.mantissa.mapv(|v| v * f)
         } else {
             let s = self.log10_scale;
-            self.mantissa.mapv(|v| if v == 0.0 { 0.0 } else { v.signum() * 10f64.powf(v.abs().log10() + s) })
+            self.mantissa.mapv(|v| {
+                if v == 0.0 {
+                    0.0
+                } else {
+                    v.signum() * 10f64.powf(v.abs().log10() + s)
+                }
+            })
         }
     }
 
@@ -80,15 +93,23 @@ impl<D: Dimension> Scaled<D> {
 
     /// self += other × 10^other_scale, keeping the larger of the two scales.
     pub fn add_scaled(&mut self, other: &Array<f64, D>, other_scale: f64) {
-        if other_scale == self.log10_scale {
+        if self.mantissa.iter().all(|v| *v == 0.0) {
+            // Nothing to keep: take the other value with its own scale.
+            self.mantissa.assign(other);
+            self.log10_scale = other_scale;
+        } else if other_scale == self.log10_scale {
             self.mantissa += other;
         } else if other_scale > self.log10_scale {
             let f = 10f64.powf(self.log10_scale - other_scale);
-            Zip::from(&mut self.mantissa).and(other).for_each(|a, &b| *a = *a * f + b);
+            Zip::from(&mut self.mantissa)
+                .and(other)
+                .for_each(|a, &b| *a = *a * f + b);
             self.log10_scale = other_scale;
         } else {
             let f = 10f64.powf(other_scale - self.log10_scale);
-            Zip::from(&mut self.mantissa).and(other).for_each(|a, &b| *a += b * f);
+            Zip::from(&mut self.mantissa)
+                .and(other)
+                .for_each(|a, &b| *a += b * f);
         }
         self.renormalise();
     }
@@ -122,6 +143,10 @@ mod tests {
         }
         assert!((s.log10_norm() - (1200.0 + 5e200f64.log10())).abs() < 1e-9);
         assert!(s.norm().is_infinite());
+        // A zero value takes on the scale of what is added to it.
+        let mut z = Scaled::plain(array![0.0, 0.0]);
+        z.add_scaled(&array![3.0, 4.0], -500.0);
+        assert!((z.log10_norm() + 500.0 - 5f64.log10()).abs() < 1e-12);
         // Adding an ordinary value to a huge one leaves the huge one.
         s.add_scaled(&array![1.0, 1.0], 0.0);
         assert!((s.log10_norm() - (1200.0 + 5e200f64.log10())).abs() < 1e-9);

@@ -1,0 +1,229 @@
+//! Properties of the math that must hold for every input, not just the golden ones.
+
+use deepstep::math::conv::{self, ConvError, ConvGeometry, ConvParams};
+use deepstep::math::rng::Rng;
+use deepstep::math::rnn::{self, BpttOptions, CellKind};
+use ndarray::{Array1, Array3, Array4};
+use proptest::prelude::*;
+
+fn arr3(shape: [usize; 3], seed: u64) -> Array3<f64> {
+    let mut r = Rng::new(seed);
+    Array3::from_shape_simple_fn(shape, || r.normal())
+}
+
+fn arr4(shape: [usize; 4], seed: u64) -> Array4<f64> {
+    let mut r = Rng::new(seed);
+    Array4::from_shape_simple_fn(shape, || r.normal())
+}
+
+prop_compose! {
+    fn geometry()(c_in in 1usize..3, c_out in 1usize..3, h in 1usize..9, w in 1usize..9,
+                  kh in 1usize..5, kw in 1usize..5, sh in 0usize..4, sw in 1usize..4,
+                  ph in 0usize..3, pw in 0usize..3, dh in 1usize..3, dw in 0usize..3)
+        -> ([usize; 3], [usize; 4], ConvParams) {
+        ([c_in, h, w], [c_out, c_in, kh, kw],
+         ConvParams { stride: [sh, sw], padding: [ph, pw], dilation: [dh, dw] })
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// OH = floor((H + 2P − D(K−1) − 1)/S) + 1 is the forward output's shape,
+    /// and an invalid geometry is an error, never a panic.
+    #[test]
+    fn output_size_formula_equals_forward_shape((xs, ws, p) in geometry(), seed in 0u64..1000) {
+        let x = arr3(xs, seed);
+        let w = arr4(ws, seed + 1);
+        let b = Array1::zeros(ws[0]);
+        let formula = |i: usize| -> Option<usize> {
+            let (h, k, s, pad, d) = (xs[i + 1] as i64, ws[i + 2] as i64, p.stride[i] as i64, p.padding[i] as i64, p.dilation[i] as i64);
+            if s == 0 || d == 0 { return None; }
+            let num = h + 2 * pad - d * (k - 1) - 1;
+            if num < 0 { None } else { Some((num / s + 1) as usize) }
+        };
+        match conv::conv2d(x.view(), w.view(), b.view(), p) {
+            Ok(y) => {
+                prop_assert_eq!(Some(y.shape()[1]), formula(0));
+                prop_assert_eq!(Some(y.shape()[2]), formula(1));
+            }
+            Err(e) => {
+                prop_assert!(formula(0).is_none() || formula(1).is_none(), "unexpected {e}");
+                let expected = matches!(e, ConvError::ZeroStride { .. } | ConvError::ZeroDilation { .. } | ConvError::KernelTooLarge { .. });
+                prop_assert!(expected, "unexpected error {}", e);
+            }
+        }
+    }
+
+    /// The backward pass is the adjoint of the forward pass (zero bias):
+    /// <dy, conv(x, w)> = <dX(dy), x> = <dW(dy), w>.
+    #[test]
+    fn backward_is_the_adjoint((xs, ws, p) in geometry(), seed in 0u64..1000) {
+        let Ok(g) = ConvGeometry::new(xs, ws, p) else { return Ok(()) };
+        let (x, w, dy) = (arr3(xs, seed), arr4(ws, seed + 1), arr3(g.output_shape(), seed + 2));
+        let y = conv::conv2d(x.view(), w.view(), Array1::zeros(ws[0]).view(), p).unwrap();
+        let gr = conv::conv2d_backward(x.view(), w.view(), dy.view(), p).unwrap();
+        let lhs = (&dy * &y).sum();
+        let via_x = (&gr.dx * &x).sum();
+        let via_w = (&gr.dw * &w).sum();
+        let tol = 1e-9 * (1.0 + lhs.abs());
+        prop_assert!((lhs - via_x).abs() < tol, "{} vs {}", lhs, via_x);
+        prop_assert!((lhs - via_w).abs() < tol, "{} vs {}", lhs, via_w);
+    }
+
+    /// Every frame's running sums build up its value: the last sum is the
+    /// value exactly, and each sum is the previous one plus the product.
+    #[test]
+    fn trace_sums_equal_forward_values((xs, ws, p) in geometry(), seed in 0u64..1000) {
+        let Ok(g) = ConvGeometry::new(xs, ws, p) else { return Ok(()) };
+        let (x, w, b) = (arr3(xs, seed), arr4(ws, seed + 1), Array1::from_elem(ws[0], 0.25));
+        let y = conv::conv2d(x.view(), w.view(), b.view(), p).unwrap();
+        let frames = conv::forward_trace(x.view(), w.view(), b.view(), p).unwrap();
+        prop_assert_eq!(frames.len(), y.len());
+        for f in &frames {
+            prop_assert_eq!(f.taps.len(), xs[0] * ws[2] * ws[3]);
+            let mut sum = f.start;
+            for t in &f.taps {
+                prop_assert_eq!(t.product, t.a.value * t.b.value);
+                sum += t.product;
+                prop_assert_eq!(t.sum, sum);
+            }
+            prop_assert_eq!(f.value, y[f.at]);
+        }
+        let dy = arr3(g.output_shape(), seed + 2);
+        let gr = conv::conv2d_backward(x.view(), w.view(), dy.view(), p).unwrap();
+        for f in conv::grad_x_trace(xs, w.view(), dy.view(), p).unwrap() {
+            prop_assert_eq!(f.value, gr.dx[f.at]);
+        }
+        for f in conv::grad_w_trace(x.view(), w.view(), dy.view(), p).unwrap() {
+            prop_assert_eq!(f.value, gr.dw[f.at]);
+        }
+    }
+}
+
+fn setup(
+    kind: CellKind,
+    t_len: usize,
+    hd: usize,
+    radius: f64,
+    seed: u64,
+) -> (rnn::RnnParams, rnn::Forward) {
+    let p = rnn::RnnParams::random(kind, 3, hd, radius, 1.0, seed).unwrap();
+    let x = rnn::random_inputs(t_len, 3, 1.0, seed);
+    let f = rnn::forward(&p, x.view(), Array1::zeros(hd).view(), None).unwrap();
+    (p, f)
+}
+
+fn cell_kind() -> impl Strategy<Value = CellKind> {
+    prop::sample::select(CellKind::ALL.to_vec())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// A truncation window k ≥ T takes the truncated code path and still gives
+    /// exactly the gradients of full BPTT (up to summation order).
+    #[test]
+    fn truncation_with_k_at_least_t_is_full_bptt(kind in cell_kind(), t_len in 1usize..12, extra in 0usize..3,
+                                                 hd in 1usize..5, seed in 0u64..500, all in any::<bool>()) {
+        let (p, f) = setup(kind, t_len, hd, 0.9, seed);
+        let mut r = Rng::new(seed);
+        let g = if all { ndarray::Array2::from_shape_simple_fn((t_len, hd), || r.normal()) } else { rnn::loss_on_last(t_len, hd) };
+        let full = rnn::bptt(&p, &f, g.view(), BpttOptions::default()).unwrap();
+        let trunc = rnn::bptt(&p, &f, g.view(), BpttOptions { truncation: Some(t_len + extra), clip: None }).unwrap();
+        let pairs = [
+            (full.w_hh.to_plain().into_dyn(), trunc.w_hh.to_plain().into_dyn()),
+            (full.w_ih.to_plain().into_dyn(), trunc.w_ih.to_plain().into_dyn()),
+            (full.b_ih.to_plain().into_dyn(), trunc.b_ih.to_plain().into_dyn()),
+            (full.h0.to_plain().into_dyn(), trunc.h0.to_plain().into_dyn()),
+            (full.dh.to_plain().into_dyn(), trunc.dh.to_plain().into_dyn()),
+            (full.x.to_plain().into_dyn(), trunc.x.to_plain().into_dyn()),
+        ];
+        for (a, b) in pairs {
+            for (u, v) in a.iter().zip(b.iter()) {
+                prop_assert!((u - v).abs() <= 1e-10 * (1.0 + u.abs()), "{} vs {}", u, v);
+            }
+        }
+    }
+
+    /// Clipping never raises the gradient norm, and caps it at the threshold.
+    #[test]
+    fn clipping_never_raises_a_norm(kind in cell_kind(), t_len in 1usize..30, hd in 1usize..6,
+                                    radius in 0.1f64..3.0, threshold in 1e-3f64..1e3, seed in 0u64..500) {
+        let (p, f) = setup(kind, t_len, hd, radius, seed);
+        let g = rnn::loss_on_last(t_len, hd);
+        let plain = rnn::bptt(&p, &f, g.view(), BpttOptions::default()).unwrap();
+        let clipped = rnn::bptt(&p, &f, g.view(), BpttOptions { truncation: None, clip: Some(threshold) }).unwrap();
+        let report = clipped.clip.unwrap();
+        prop_assert!((report.log10_norm_before - plain.log10_param_norm()).abs() < 1e-12);
+        prop_assert!(report.log10_norm_after <= report.log10_norm_before + 1e-12);
+        prop_assert!(clipped.log10_param_norm() <= threshold.log10() + 1e-9 || report.log10_norm_before <= threshold.log10());
+        prop_assert!((clipped.log10_param_norm() - report.log10_norm_after).abs() < 1e-9);
+    }
+}
+
+/// log10 ||(Wᵀ)^k g|| computed independently: normalise after every product
+/// and add up the logs.
+fn reference_log_norms(w: &ndarray::Array2<f64>, g: &Array1<f64>, steps: usize) -> Vec<f64> {
+    let mut v = g.clone();
+    let mut log = 0.0;
+    let mut out = vec![];
+    for _ in 0..steps {
+        let n = v.dot(&v).sqrt();
+        out.push(log + n.log10());
+        log += n.log10();
+        v = w.t().dot(&(v / n));
+    }
+    out
+}
+
+#[test]
+fn exploding_and_vanishing_norms_stay_finite_and_right() {
+    for radius in [0.1, 0.5, 1.5, 3.0] {
+        let (p, f) = setup(CellKind::Linear, 1000, 8, radius, 7);
+        let g = rnn::loss_on_last(1000, 8);
+        let gr = rnn::bptt(&p, &f, g.view(), BpttOptions::default()).unwrap();
+        let logs = gr.dh_log10_norms();
+        let want = reference_log_norms(&p.w_hh, &Array1::ones(8), 1000);
+        for (k, w) in want.iter().enumerate() {
+            let got = logs[999 - k];
+            assert!(
+                got.is_finite(),
+                "rho {radius}: log10 norm at distance {k} is {got}"
+            );
+            assert!(
+                (got - w).abs() < 1e-9 * (1.0 + w.abs()),
+                "rho {radius} distance {k}: {got} vs {w}"
+            );
+        }
+        // Far from the loss the norm changes by log10 ρ per step.
+        let slope = logs[99] - logs[100];
+        assert!(
+            (slope - radius.log10()).abs() < 1e-6,
+            "rho {radius}: slope {slope}"
+        );
+        // Parameter gradients keep a meaningful size too.
+        assert!(gr.log10_param_norm().is_finite());
+        // The forward states of the linear cell explode without becoming inf.
+        assert!(f.h_log10_norms().iter().all(|l| l.is_finite()));
+    }
+    for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru] {
+        for radius in [0.1, 3.0] {
+            let (p, f) = setup(kind, 1000, 16, radius, 3);
+            let gr = rnn::bptt(
+                &p,
+                &f,
+                rnn::loss_on_last(1000, 16).view(),
+                BpttOptions::default(),
+            )
+            .unwrap();
+            let logs = gr.dh_log10_norms();
+            assert!(
+                logs.iter().all(|l| l.is_finite()),
+                "{kind:?} rho {radius}: {:?}",
+                &logs[..5]
+            );
+            assert!(gr.log10_param_norm().is_finite());
+        }
+    }
+}
