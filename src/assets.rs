@@ -64,7 +64,7 @@ pub fn counting_tutorial() -> Result<CountingTutorial> {
 }
 
 /// One 8×8 handwritten digit (pixels 0..16).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Digit {
     pub label: u8,
     pub pixels: Array2<f64>,

@@ -17,7 +17,7 @@
 //! Values and traces come from the same tap walks (`walk_*`), in the same
 //! order, so a trace's last running sum equals the computed value exactly.
 
-use ndarray::{Array1, Array3, Array4, ArrayView1, ArrayView3, ArrayView4};
+use ndarray::{Array1, Array2, Array3, Array4, ArrayView1, ArrayView3, ArrayView4};
 use thiserror::Error;
 
 /// Which spatial axis a setting belongs to.
@@ -475,6 +475,58 @@ pub fn grad_x_trace(
         .collect())
 }
 
+/// The grid that dX's window slides over, for one output channel: dY spread
+/// out by the stride (S−1 zeros between values) and padded by D(K−1)−P on
+/// each side, so that every tap of `grad_x_trace` lands on one of its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpreadGrid {
+    /// The spread coordinate (m = oy·S) of cell [0, 0]; cell [i, j] is m = origin + (i, j).
+    pub origin: [isize; 2],
+    pub values: Array2<f64>,
+    /// None where the cell holds a dY value, else why it is zero.
+    pub zero: Array2<Option<Zero>>,
+}
+
+pub fn spread_dy_grid(g: &ConvGeometry, dy: ArrayView3<f64>, co: usize) -> SpreadGrid {
+    let p = &g.params;
+    let lo = |a: usize| p.padding[a] as isize - (p.dilation[a] * (g.kernel[a] - 1)) as isize;
+    let origin = [lo(0), lo(1)];
+    let (rows, cols) = (g.input[0] + p.dilation[0] * (g.kernel[0] - 1), g.input[1] + p.dilation[1] * (g.kernel[1] - 1));
+    let mut values = Array2::zeros((rows, cols));
+    let mut zero = Array2::from_elem((rows, cols), None);
+    for i in 0..rows {
+        for j in 0..cols {
+            let (mr, mc) = (origin[0] + i as isize, origin[1] + j as isize);
+            match (spread(mr, p.stride[0], g.output[0]), spread(mc, p.stride[1], g.output[1])) {
+                (Ok(oy), Ok(ox)) => values[[i, j]] = dy[[co, oy, ox]],
+                (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => zero[[i, j]] = Some(Zero::Padding),
+                _ => zero[[i, j]] = Some(Zero::StrideGap),
+            }
+        }
+    }
+    SpreadGrid { origin, values, zero }
+}
+
+/// w[co, ci] turned by 180°: flipped[i, j] = w[co, ci, KH−1−i, KW−1−j].
+pub fn flipped_kernel(w: ArrayView4<f64>, co: usize, ci: usize) -> Array2<f64> {
+    let k = w.index_axis(ndarray::Axis(0), co).index_axis(ndarray::Axis(0), ci).to_owned();
+    let (kh, kw) = k.dim();
+    Array2::from_shape_fn((kh, kw), |(i, j)| k[[kh - 1 - i, kw - 1 - j]])
+}
+
+/// A frame's products summed per channel of the `a` operand (the input
+/// channel for forward and dW frames, the dY channel for dX frames), for
+/// writing out multi-channel sums. `channels` is the number of channels.
+pub fn channel_sums<P>(f: &Frame<P>, channels: usize) -> Vec<f64> {
+    let mut sums = vec![0.0; channels];
+    for t in &f.taps {
+        if let Some(s) = sums.get_mut(t.a.index[0] as usize) {
+            *s += t.product;
+        }
+    }
+    sums
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,5 +613,17 @@ mod tests {
         assert!(f.taps.iter().any(|t| t.a.zero == Some(Zero::Padding)));
         assert_eq!(f.value, 1.0);
         let _ = x;
+        // Every tap's dY cell is a cell of the spread grid, holding the same value.
+        let g = ConvGeometry::new([1, 5, 5], [1, 1, 3, 3], p).unwrap();
+        let grid = spread_dy_grid(&g, dy.view(), 0);
+        for f in &frames {
+            for t in &f.taps {
+                let (i, j) = ((t.a.index[1] - grid.origin[0]) as usize, (t.a.index[2] - grid.origin[1]) as usize);
+                assert_eq!(grid.values[[i, j]], t.a.value);
+                assert_eq!(grid.zero[[i, j]], t.a.zero);
+            }
+        }
+        let w2 = Array::from_shape_vec((1, 1, 2, 2), vec![1.0, 2.0, 3.0, 4.0]).unwrap();
+        assert_eq!(flipped_kernel(w2.view(), 0, 0), array![[4.0, 3.0], [2.0, 1.0]]);
     }
 }

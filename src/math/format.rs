@@ -128,3 +128,15 @@ mod tests {
         assert_eq!(operand(2.0), "2");
     }
 }
+
+/// Full precision for machine-readable output (`--print` matrices): the
+/// shortest text that reads back as the same f64, integers without `.0`.
+pub fn exact(x: f64) -> String {
+    if x.is_nan() {
+        return "undefined".to_string();
+    }
+    if x == 0.0 {
+        return "0".to_string();
+    }
+    format!("{x}")
+}

@@ -1,0 +1,257 @@
+//! The shell: which screen is up, routing keys and clicks to it, the help
+//! overlay, the "too small" screen, and the event loop.
+
+pub mod terminal;
+
+use crate::lessons::conv::{self, ConvLab};
+use crate::lessons::home::state::{Action as HomeAction, Home, Lesson};
+use crate::lessons::home::view as home_view;
+use crate::text::Text;
+use crate::ui::chrome::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::ui::keys::{Binding, Key, footer_items, help_items, lookup};
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use std::time::{Duration, Instant};
+
+pub enum Screen {
+    Home(Home),
+    Conv(Box<ConvLab>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppAction {
+    Quit,
+    Back,
+    Help,
+    Home(HomeAction),
+    Conv(conv::Action),
+}
+
+pub struct App {
+    /// Screens, the front one last; going back pops, and popping the last quits.
+    pub screens: Vec<Screen>,
+    pub help: bool,
+    pub quit: bool,
+    pub text: &'static Text,
+    pub theme: Theme,
+    hits: Vec<(Rect, AppAction)>,
+    last_tick: Instant,
+}
+
+fn global_table(t: &Text) -> Vec<Binding<AppAction>> {
+    let k = &t.keys;
+    vec![
+        Binding::new(&[Key::Char('?')], "?", k.help, AppAction::Help, true),
+        Binding::new(&[Key::Char('q'), Key::Code(KeyCode::Esc)], "q/Esc", k.back, AppAction::Back, true),
+        Binding::new(&[Key::Ctrl('c')], "Ctrl-C", k.ctrl_c, AppAction::Quit, false),
+    ]
+}
+
+fn home_table(t: &Text) -> Vec<Binding<HomeAction>> {
+    let k = &t.keys;
+    vec![
+        Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], "Up/k", k.up_down, HomeAction::Up, true),
+        Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], "Down/j", k.up_down, HomeAction::Down, false),
+        Binding::new(
+            &[Key::Code(KeyCode::Enter), Key::Code(KeyCode::Right), Key::Char('l')],
+            "Enter",
+            k.open,
+            HomeAction::Open,
+            true,
+        ),
+    ]
+}
+
+impl App {
+    pub fn new(first: Screen, text: &'static Text, theme: Theme) -> Self {
+        App { screens: vec![first], help: false, quit: false, text, theme, hits: vec![], last_tick: Instant::now() }
+    }
+
+    /// The home screen, with the convolution lab ready behind it.
+    pub fn home(text: &'static Text, theme: Theme) -> Self {
+        App::new(Screen::Home(Home::default()), text, theme)
+    }
+
+    fn front(&self) -> Option<&Screen> {
+        self.screens.last()
+    }
+
+    /// (label, what) rows of the front screen's keys, then the global ones.
+    pub fn key_rows(&self, footer_only: bool) -> Vec<(&'static str, &'static str)> {
+        let t = self.text;
+        let pick = |rows: Vec<(&'static str, &'static str)>, all: Vec<(&'static str, &'static str)>| {
+            if footer_only { rows } else { all }
+        };
+        let mut rows = match self.front() {
+            Some(Screen::Home(_)) => {
+                let tb = home_table(t);
+                pick(footer_items(&tb), help_items(&tb))
+            }
+            Some(Screen::Conv(lab)) if lab.prompt.is_some() => {
+                let tb = conv::keys::prompt_table(t);
+                pick(footer_items(&tb), help_items(&tb))
+            }
+            Some(Screen::Conv(_)) => {
+                let tb = conv::keys::table(t);
+                let mut r = pick(footer_items(&tb), help_items(&tb));
+                if !footer_only {
+                    r.push(("click", t.keys.click));
+                }
+                r
+            }
+            None => vec![],
+        };
+        let g = global_table(t);
+        rows.extend(pick(footer_items(&g), help_items(&g)));
+        rows
+    }
+
+    /// The action a key asks for on the current screen.
+    pub fn map_key(&self, ev: &KeyEvent) -> Option<AppAction> {
+        let t = self.text;
+        if Key::Ctrl('c').matches(ev) {
+            return Some(AppAction::Quit);
+        }
+        if self.help {
+            return matches!(ev.code, KeyCode::Char('?') | KeyCode::Esc | KeyCode::Char('q')).then_some(AppAction::Help);
+        }
+        // A lab that is asking for a prediction takes the keys first.
+        if let Some(Screen::Conv(lab)) = self.front()
+            && lab.prompt.is_some()
+        {
+            return conv::keys::map_key(ev, lab, t).map(AppAction::Conv);
+        }
+        if let Some(a) = lookup(&global_table(t), ev) {
+            return Some(a);
+        }
+        match self.front()? {
+            Screen::Home(_) => lookup(&home_table(t), ev).map(AppAction::Home),
+            Screen::Conv(lab) => conv::keys::map_key(ev, lab, t).map(AppAction::Conv),
+        }
+    }
+
+    pub fn update(&mut self, a: AppAction) {
+        match a {
+            AppAction::Quit => self.quit = true,
+            AppAction::Help => self.help = !self.help,
+            AppAction::Back => {
+                self.screens.pop();
+                if self.screens.is_empty() {
+                    self.quit = true;
+                }
+            }
+            AppAction::Home(h) => {
+                let opened = match self.screens.last_mut() {
+                    Some(Screen::Home(home)) => home.update(h),
+                    _ => None,
+                };
+                if opened == Some(Lesson::Convolution)
+                    && let Ok(lab) = ConvLab::new(Default::default(), Default::default(), crate::assets::digits().unwrap_or_default())
+                {
+                    self.screens.push(Screen::Conv(Box::new(lab)));
+                }
+            }
+            AppAction::Conv(c) => {
+                if let Some(Screen::Conv(lab)) = self.screens.last_mut() {
+                    lab.update(c);
+                }
+            }
+        }
+    }
+
+    /// Handle one terminal event; returns whether the screen must be redrawn.
+    pub fn handle(&mut self, ev: &Event) -> bool {
+        match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                if let Some(a) = self.map_key(k) {
+                    self.update(a);
+                }
+                true
+            }
+            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) && !self.help => {
+                let p = Position::new(m.column, m.row);
+                if let Some((_, a)) = self.hits.iter().find(|(r, _)| r.contains(p)).cloned() {
+                    self.update(a);
+                    if let AppAction::Home(HomeAction::Select(_)) = a {
+                        self.update(AppAction::Home(HomeAction::Open));
+                    }
+                }
+                true
+            }
+            Event::Resize(..) => true,
+            _ => false,
+        }
+    }
+
+    /// While a lab is playing: how long until its next frame.
+    pub fn tick_interval(&self) -> Option<Duration> {
+        match self.front() {
+            Some(Screen::Conv(lab)) if lab.playing => Some(Duration::from_millis(lab.speed_ms())),
+            _ => None,
+        }
+    }
+
+    /// Advance an animation if its time has come; returns whether it did.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        match self.tick_interval() {
+            Some(iv) if now.duration_since(self.last_tick) >= iv => {
+                self.last_tick = now;
+                self.update(AppAction::Conv(conv::Action::Tick));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn render(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        let t = self.text;
+        if chrome::is_too_small(area) {
+            self.hits.clear();
+            chrome::too_small(frame, (t.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height), &self.theme);
+            return;
+        }
+        let footer = self.key_rows(true);
+        let fh = chrome::footer_height(&footer, area.width);
+        let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(fh)]).areas(area);
+        let theme = self.theme;
+        self.hits = match self.screens.last() {
+            Some(Screen::Home(h)) => home_view::render(frame, body, h, t, &theme)
+                .into_iter()
+                .map(|(r, a)| (r, AppAction::Home(a)))
+                .collect(),
+            Some(Screen::Conv(lab)) => conv::view::render(frame, body, lab, t, &theme)
+                .into_iter()
+                .map(|(r, a)| (r, AppAction::Conv(a)))
+                .collect(),
+            None => vec![],
+        };
+        frame.render_widget(chrome::footer(&footer, &theme), foot);
+        if self.help {
+            let rows = self.key_rows(false);
+            chrome::help_overlay(frame, t.help_title, t.help_close, &rows, &theme);
+        }
+    }
+}
+
+/// The event loop: draw when something changed, wait for an event or the
+/// next animation tick, stop on quit or on a termination signal.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let (mut term, guard) = terminal::enter()?;
+    let mut dirty = true;
+    while !app.quit && !guard.stop_requested() {
+        if dirty {
+            term.draw(|f| app.render(f))?;
+            dirty = false;
+        }
+        let wait = app.tick_interval().unwrap_or(Duration::from_millis(200)).min(Duration::from_millis(200));
+        if event::poll(wait)? {
+            dirty |= app.handle(&event::read()?);
+        }
+        dirty |= app.tick(Instant::now());
+    }
+    drop(guard);
+    Ok(())
+}

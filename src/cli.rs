@@ -1,0 +1,146 @@
+//! The command line: `deepstep` opens the home screen, `deepstep conv` the
+//! convolution lab, and `--print` writes a lab as plain text instead.
+
+use crate::app::{self, App, Screen};
+use crate::lessons::conv::state::{Custom, InputChoice, Settings};
+use crate::lessons::conv::{ConvLab, report};
+use crate::math::parse::parse_matrix;
+use crate::text::{EN, Text};
+use crate::ui::theme::Theme;
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Parser, Subcommand};
+use ndarray::{Array3, Array4};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "deepstep", version, about = "Step through the math of a first deep-learning week, one frame at a time")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The convolution lab: forward and backward, frame by frame.
+    Conv(ConvArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ConvArgs {
+    /// Input matrix: rows separated by `;`, values by `,`, channels by `|` ("1,2;3,4").
+    #[arg(long, allow_hyphen_values = true)]
+    pub input: Option<String>,
+    /// Kernel matrix, same form; one matrix per input channel, separated by `|`.
+    #[arg(long, allow_hyphen_values = true)]
+    pub kernel: Option<String>,
+    /// Stride: one number for both axes, or "height,width".
+    #[arg(long, default_value = "1")]
+    pub stride: String,
+    /// Zero padding: one number, or "height,width".
+    #[arg(long, default_value = "0")]
+    pub padding: String,
+    /// Dilation: one number, or "height,width".
+    #[arg(long, default_value = "1")]
+    pub dilation: String,
+    /// Upstream gradient dY for the backward pass (default: all ones).
+    #[arg(long, allow_hyphen_values = true)]
+    pub dy: Option<String>,
+    /// Write every frame as plain text instead of opening the lab.
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: the backward pass too (dW and dX).
+    #[arg(long)]
+    pub backward: bool,
+}
+
+/// "2" → [2, 2]; "2,1" → [2, 1].
+fn axis_pair(name: &str, s: &str) -> Result<[usize; 2]> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    let num = |p: &str| p.parse::<usize>().map_err(|_| anyhow!("--{name} must be a whole number or \"height,width\", got `{s}`"));
+    match parts.as_slice() {
+        [a] => Ok([num(a)?; 2]),
+        [a, b] => Ok([num(a)?, num(b)?]),
+        _ => bail!("--{name} must be a whole number or \"height,width\", got `{s}`"),
+    }
+}
+
+fn matrix3(name: &str, s: &str) -> Result<Array3<f64>> {
+    let (c, r, k, v) = parse_matrix(s).map_err(|e| anyhow!("--{name}: {e}"))?;
+    Ok(Array3::from_shape_vec((c, r, k), v)?)
+}
+
+/// The lab for these arguments, or an error that says what is wrong.
+pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
+    let mut settings = Settings::default();
+    let mut custom = Custom::default();
+    if let Some(s) = &a.input {
+        let x = matrix3("input", s)?;
+        settings.c_in = x.shape()[0];
+        settings.input = InputChoice::Custom;
+        custom.x = Some(x);
+    }
+    if let Some(s) = &a.kernel {
+        let k = matrix3("kernel", s)?;
+        let (ci, kh, kw) = k.dim();
+        custom.w = Some(k.into_shape_with_order((1, ci, kh, kw)).map(Array4::from)?);
+        settings.preset = None;
+        settings.kernel = [kh, kw];
+    }
+    if let Some(s) = &a.dy {
+        custom.dy = Some(matrix3("dy", s)?);
+    }
+    settings.params.stride = axis_pair("stride", &a.stride)?;
+    settings.params.padding = axis_pair("padding", &a.padding)?;
+    settings.params.dilation = axis_pair("dilation", &a.dilation)?;
+    let digits = crate::assets::digits().context("loading the digit samples")?;
+    let lab = ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(&EN)))?;
+    if let Some(dy) = &custom.dy
+        && dy.shape() != lab.data.dy.shape()
+    {
+        let s = lab.data.dy.shape();
+        bail!("--dy must have the output's shape {}×{}×{} (channels×rows×columns), got {:?}", s[0], s[1], s[2], dy.shape());
+    }
+    Ok(lab)
+}
+
+fn interactive(text: &'static Text, command: &str, screen: impl FnOnce() -> Result<Screen>) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() {
+        eprintln!("{}", (text.not_a_terminal)(command));
+        return Ok(ExitCode::from(2));
+    }
+    let screen = screen()?;
+    app::run(App::new(screen, text, Theme::from_env()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let text: &'static Text = &EN;
+    let result = match cli.command {
+        None => {
+            if !std::io::stdout().is_terminal() {
+                eprintln!("{}", (text.not_a_terminal)("conv"));
+                return ExitCode::from(2);
+            }
+            app::run(App::home(text, Theme::from_env())).map(|_| ExitCode::SUCCESS)
+        }
+        Some(Command::Conv(a)) => match conv_lab(&a) {
+            Err(e) => {
+                eprintln!("deepstep conv: {e:#}");
+                return ExitCode::from(2);
+            }
+            Ok(lab) if a.print => {
+                print!("{}", report::print(&lab, a.backward, text.conv.running_sum));
+                Ok(ExitCode::SUCCESS)
+            }
+            Ok(lab) => interactive(text, "conv", || Ok(Screen::Conv(Box::new(lab)))),
+        },
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("deepstep: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

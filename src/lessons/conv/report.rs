@@ -1,0 +1,131 @@
+//! The convolution lab as plain text: the written-out arithmetic of a frame
+//! (shared with the screen) and the whole `--print` report.
+
+use super::state::{ConvLab, Mode};
+use crate::math::conv::{Frame, channel_sums};
+use crate::math::format::{exact, num, operand};
+use ndarray::{ArrayView2, Axis};
+use std::fmt::Write;
+
+/// `name[i,j]` with the channel index only when there is more than one.
+fn label(name: &str, at: &[usize], channels: &[usize]) -> String {
+    let shown: Vec<String> = at
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !channels.contains(i))
+        .map(|(_, v)| v.to_string())
+        .collect();
+    format!("{name}[{}]", shown.join(","))
+}
+
+/// `11×2 + 23×(-1) + 52×3 + 64×1 = 219`: the first `shown` taps of a frame
+/// with their running sum, or every tap with per-channel sums and the value.
+pub fn equation<P>(f: &Frame<P>, shown: usize, channels: usize, running_sum: &str) -> String {
+    let taps = &f.taps[..shown.min(f.taps.len())];
+    let term = |t: &crate::math::conv::Tap| format!("{}×{}", operand(t.a.value), operand(t.b.value));
+    let mut out = String::new();
+    if f.start != 0.0 {
+        out.push_str(&num(f.start));
+        out.push_str(" + ");
+    }
+    if shown < f.taps.len() {
+        let terms: Vec<String> = taps.iter().map(term).collect();
+        let sum = taps.last().map_or(f.start, |t| t.sum);
+        let _ = write!(out, "{} = {} ({running_sum})", terms.join(" + "), num(sum));
+        return out;
+    }
+    if channels <= 1 {
+        let terms: Vec<String> = taps.iter().map(term).collect();
+        let _ = write!(out, "{} = {}", terms.join(" + "), num(f.value));
+        return out;
+    }
+    let per = f.taps.len() / channels;
+    let groups: Vec<String> = f
+        .taps
+        .chunks(per.max(1))
+        .map(|c| format!("({})", c.iter().map(term).collect::<Vec<_>>().join(" + ")))
+        .collect();
+    let sums: Vec<String> = channel_sums(f, channels).iter().map(|v| operand(*v)).collect();
+    let _ = write!(out, "{} = {} = {}", groups.join(" + "), sums.join(" + "), num(f.value));
+    out
+}
+
+impl ConvLab {
+    /// The equation of frame `f` of the current mode, `shown` taps of it.
+    pub fn equation_of(&self, f: usize, shown: usize, running_sum: &str) -> String {
+        let g = &self.data.geometry;
+        match self.mode {
+            Mode::Forward => self.data.forward.get(f).map_or(String::new(), |fr| {
+                let l = label("y", &fr.at, if g.c_out > 1 { &[] } else { &[0] });
+                format!("{l} = {}", equation(fr, shown, g.c_in, running_sum))
+            }),
+            Mode::GradW => self.data.grad_w.get(f).map_or(String::new(), |fr| {
+                let skip: &[usize] = match (g.c_out > 1, g.c_in > 1) {
+                    (true, true) => &[],
+                    (true, false) => &[1],
+                    (false, true) => &[0],
+                    (false, false) => &[0, 1],
+                };
+                let l = label("dW", &fr.at, skip);
+                format!("{l} = {}", equation(fr, shown, 1, running_sum))
+            }),
+            Mode::GradX => self.data.grad_x.get(f).map_or(String::new(), |fr| {
+                let l = label("dX", &fr.at, if g.c_in > 1 { &[] } else { &[0] });
+                format!("{l} = {}", equation(fr, shown, g.c_out, running_sum))
+            }),
+        }
+    }
+}
+
+fn matrix_block(out: &mut String, heading: &str, channels: Vec<ArrayView2<f64>>) {
+    let _ = writeln!(out, "{heading}");
+    for (i, m) in channels.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for row in m.rows() {
+            let vals: Vec<String> = row.iter().map(|v| exact(*v)).collect();
+            let _ = writeln!(out, "{}", vals.join(" "));
+        }
+    }
+}
+
+/// The `--print` report: every forward frame's arithmetic, then the output
+/// block; with `backward`, every dW and dX frame and their blocks too.
+pub fn print(lab: &ConvLab, backward: bool, running_sum: &str) -> String {
+    let mut lab = lab.clone();
+    let mut out = String::new();
+    let g = lab.data.geometry;
+    let [oh, ow] = g.output;
+    let p = g.params;
+    let _ = writeln!(
+        out,
+        "OH = floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1 = {oh}",
+        g.input[0], p.padding[0], p.dilation[0], g.kernel[0], p.stride[0]
+    );
+    let _ = writeln!(
+        out,
+        "OW = floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1 = {ow}",
+        g.input[1], p.padding[1], p.dilation[1], g.kernel[1], p.stride[1]
+    );
+    let modes: &[Mode] = if backward { &[Mode::Forward, Mode::GradW, Mode::GradX] } else { &[Mode::Forward] };
+    for &mode in modes {
+        lab.mode = mode;
+        let n = lab.frame_count();
+        for f in 0..n {
+            let _ = writeln!(out, "frame {}/{}: {}", f + 1, n, lab.equation_of(f, usize::MAX, running_sum));
+        }
+    }
+    out.push('\n');
+    let d = &lab.data;
+    matrix_block(&mut out, "output", d.y.axis_iter(Axis(0)).collect());
+    if backward {
+        out.push('\n');
+        let (co, ci) = (d.geometry.c_out, d.geometry.c_in);
+        let dw: Vec<ArrayView2<f64>> = (0..co * ci).map(|k| d.grads.dw.slice(ndarray::s![k / ci, k % ci, .., ..])).collect();
+        matrix_block(&mut out, "grad_kernel", dw);
+        out.push('\n');
+        matrix_block(&mut out, "grad_input", d.grads.dx.axis_iter(Axis(0)).collect());
+    }
+    out
+}

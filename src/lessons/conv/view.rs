@@ -1,0 +1,459 @@
+//! Draws the convolution lab. It reads the state and formats numbers; it
+//! computes none (every value comes from `math` through the state).
+
+use super::state::{Action, Asking, ConvLab, InputChoice, Knob, Message, Mode};
+use crate::math::conv::Zero;
+use crate::math::format::num;
+use crate::math::kernels::Sample;
+use crate::text::Text;
+use crate::ui::chrome::panel;
+use crate::ui::grid::{Grid, GridCell};
+use crate::ui::theme::{Theme, shade_char};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Screen areas that answer mouse clicks.
+pub type Hits = Vec<(Rect, Action)>;
+
+/// Which cells of the panels the current frame touches.
+struct Marks {
+    /// `a` operands of the shown taps: [channel, row, col].
+    a: Vec<[isize; 3]>,
+    /// `b` operands: kernel [co, ci, ki, kj] or dY [co, oy, ox, 0].
+    b: Vec<[isize; 4]>,
+    /// The tap being added now (tap-by-tap mode).
+    current: Option<([isize; 3], [isize; 4])>,
+}
+
+fn marks(lab: &ConvLab) -> Marks {
+    let (taps, _, _) = lab.current();
+    let shown = &taps[..lab.shown_taps()];
+    Marks {
+        a: shown.iter().map(|t| [t.a.index[0], t.a.index[1], t.a.index[2]]).collect(),
+        b: shown.iter().map(|t| t.b.index).collect(),
+        current: lab.tap.and(shown.last()).map(|t| ([t.a.index[0], t.a.index[1], t.a.index[2]], t.b.index)),
+    }
+}
+
+fn cell_style(theme: &Theme, marked: bool, current: bool) -> ratatui::style::Style {
+    if current {
+        theme.current
+    } else if marked {
+        theme.window
+    } else {
+        theme.text
+    }
+}
+
+/// The input x of channel `c`, padding included, marked where the frame reads it.
+fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
+    let g = &lab.data.geometry;
+    let [ph, pw] = [g.params.padding[0] as isize, g.params.padding[1] as isize];
+    let rows = (-ph..g.input[0] as isize + ph)
+        .map(|r| {
+            (-pw..g.input[1] as isize + pw)
+                .map(|col| {
+                    let at = [c as isize, r, col];
+                    let mk = m.a.contains(&at);
+                    let cur = m.current.is_some_and(|(a, _)| a == at);
+                    let inside = r >= 0 && col >= 0 && r < g.input[0] as isize && col < g.input[1] as isize;
+                    let text = if inside { num(lab.data.x[[c, r as usize, col as usize]]) } else { ".".to_string() };
+                    let style = if inside { cell_style(theme, mk, cur) } else { cell_style(theme, mk, cur).patch(theme.dim) };
+                    GridCell::new(text, style, mk)
+                })
+                .collect()
+        })
+        .collect();
+    Grid { rows }
+}
+
+/// A plain matrix with marks at `marked(r, c)`.
+fn matrix_grid(
+    m: ndarray::ArrayView2<f64>,
+    theme: &Theme,
+    marked: impl Fn(usize, usize) -> (bool, bool),
+) -> Grid {
+    let rows = m
+        .rows()
+        .into_iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    let (mk, cur) = marked(r, c);
+                    GridCell::new(num(*v), cell_style(theme, mk, cur), mk)
+                })
+                .collect()
+        })
+        .collect();
+    Grid { rows }
+}
+
+/// A result grid filling in frame by frame: cells of later frames show `?`.
+fn result_grid(
+    lab: &ConvLab,
+    values: ndarray::ArrayView2<f64>,
+    first_frame: usize,
+    theme: &Theme,
+) -> (Grid, Vec<usize>) {
+    let cols = values.ncols();
+    let mut frames = vec![];
+    let rows = values
+        .rows()
+        .into_iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    let f = first_frame + r * cols + c;
+                    frames.push(f);
+                    let complete = lab.tap.is_none_or(|t| t >= lab.current().0.len());
+                    if f < lab.frame || (f == lab.frame && complete) {
+                        let st = if f == lab.frame { theme.window } else { theme.filled };
+                        GridCell::new(num(*v), st, f == lab.frame)
+                    } else if f == lab.frame {
+                        GridCell::new("…", theme.window, true)
+                    } else {
+                        GridCell::new("?", theme.dim, false)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (Grid { rows }, frames)
+}
+
+/// A titled stack of grids in one bordered panel; returns where each grid's
+/// top-left landed, for hit tests.
+fn draw_stack(frame: &mut Frame, area: Rect, title: &str, parts: &[(String, Grid)], theme: &Theme) -> Vec<Rect> {
+    let block = panel(title.to_string(), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines: Vec<Line> = vec![];
+    let mut origins = vec![];
+    for (label, grid) in parts {
+        if !label.is_empty() {
+            lines.push(Line::styled(label.clone(), theme.dim));
+        }
+        let y = inner.y.saturating_add(lines.len() as u16);
+        origins.push(Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)));
+        lines.extend(grid.lines());
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    origins
+}
+
+fn stack_width(parts: &[(String, Grid)]) -> u16 {
+    parts.iter().map(|(l, g)| g.width().max(Span::raw(l.as_str()).width() as u16)).max().unwrap_or(4) + 2
+}
+
+fn input_name(lab: &ConvLab, t: &Text) -> String {
+    match lab.settings.input {
+        InputChoice::Sample(s) => {
+            t.conv.sample_names[Sample::ALL.iter().position(|x| *x == s).unwrap_or(0)].to_string()
+        }
+        InputChoice::Digit(d) => (t.conv.digit)(d),
+        InputChoice::Custom => t.conv.sample_names[3].to_string(),
+    }
+}
+
+fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
+    match k {
+        Knob::Input => input_name(lab, t),
+        Knob::Preset => lab
+            .settings
+            .preset
+            .map_or(t.conv.custom_kernel.to_string(), |p| t.conv.presets[p.index()].to_string()),
+        _ => lab.knob_value(k).to_string(),
+    }
+}
+
+fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) {
+    let block = panel(t.conv.knobs, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines: Vec<Line> = Knob::ALL
+        .iter()
+        .map(|k| {
+            let sel = *k == lab.knob;
+            let name = t.conv.knob_names[k.index()];
+            let text = format!("{}{name}: {}", if sel { "> " } else { "  " }, knob_text(lab, *k, t));
+            Line::styled(text, if sel { theme.selected } else { theme.text })
+        })
+        .collect();
+    lines.push(Line::styled(
+        format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off }),
+        theme.dim,
+    ));
+    // Keep the selected knob in view when the panel is short.
+    let h = inner.height as usize;
+    let skip = (lab.knob.index() + 1).saturating_sub(h.max(1));
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+}
+
+/// The digit as a heatmap beside its numbers (pixels are 0..16).
+fn heatmap_lines(lab: &ConvLab, theme: &Theme) -> Vec<Line<'static>> {
+    let x = lab.data.x.index_axis(ndarray::Axis(0), 0);
+    x.rows()
+        .into_iter()
+        .map(|row| {
+            Line::from(
+                row.iter()
+                    .map(|v| {
+                        let s = v / 16.0;
+                        let ch = shade_char(s);
+                        Span::styled(format!("{ch}{ch}"), theme.heat(s))
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
+pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) -> Hits {
+    let c = &t.conv;
+    let eq = lab.equation_of(lab.frame, lab.shown_taps(), c.running_sum);
+    let eq_width = area.width.saturating_sub(2).max(1) as usize;
+    let eq_rows = (Span::raw(eq.as_str()).width() / eq_width + 1).min(4) as u16;
+    let [status, panels, eq_area, formula, message] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(6),
+        Constraint::Length(eq_rows),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+
+    // Status line.
+    let mode = match lab.mode {
+        Mode::Forward => c.mode_forward,
+        Mode::GradW => c.mode_grad_w,
+        Mode::GradX => c.mode_grad_x,
+    };
+    let mut st = vec![
+        Span::styled(format!("{}: {mode}", c.title), theme.title),
+        Span::raw("  "),
+        Span::raw((c.frame_of)(lab.frame + 1, lab.frame_count())),
+    ];
+    if let Some(tp) = lab.tap {
+        st.push(Span::raw(format!("  {}", (c.tap_of)(tp.min(lab.current().0.len()), lab.current().0.len()))));
+    }
+    st.push(Span::raw(format!(
+        "  {} ({})",
+        if lab.playing { c.playing } else { c.paused },
+        (c.speed_ms)(lab.speed_ms())
+    )));
+    st.push(Span::raw(format!("  {}: {}", c.predict_label, if lab.predict { c.on } else { c.off })));
+    if lab.score.1 > 0 {
+        st.push(Span::raw(format!("  {}", (c.score)(lab.score.0, lab.score.1))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(st)), status);
+
+    // Panels: three grids and the knobs.
+    let m = marks(lab);
+    let d = &lab.data;
+    let g = &d.geometry;
+    let (co, ci) = current_channels(lab);
+    let chan = |k: usize, n: usize| if n > 1 { (c.channel)(k) } else { String::new() };
+    let (a_title, a_parts, b_title, b_parts, r_title, r_parts): (&str, Vec<(String, Grid)>, &str, Vec<(String, Grid)>, &str, Vec<(String, Grid, usize)>) = match lab.mode {
+        Mode::Forward => (
+            c.input,
+            (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, &m, theme))).collect(),
+            c.kernel,
+            (0..g.c_in)
+                .map(|k| {
+                    let w = d.w.index_axis(ndarray::Axis(0), co);
+                    let w = w.index_axis(ndarray::Axis(0), k);
+                    (chan(k, g.c_in), matrix_grid(w, theme, |r, cc| mark_b(&m, [co, k, r, cc])))
+                })
+                .collect(),
+            c.output,
+            (0..g.c_out)
+                .map(|k| {
+                    let (grid, _) = result_grid(lab, d.y.index_axis(ndarray::Axis(0), k), k * g.output[0] * g.output[1], theme);
+                    (chan(k, g.c_out), grid, k * g.output[0] * g.output[1])
+                })
+                .collect(),
+        ),
+        Mode::GradW => (
+            c.input,
+            (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, &m, theme))).collect(),
+            c.dy,
+            vec![(
+                chan(co, g.c_out),
+                matrix_grid(d.dy.index_axis(ndarray::Axis(0), co), theme, |r, cc| mark_b(&m, [co, r, cc, 0])),
+            )],
+            c.grad_w,
+            (0..g.c_out * g.c_in)
+                .map(|k| {
+                    let (o, i) = (k / g.c_in, k % g.c_in);
+                    let dw = d.grads.dw.index_axis(ndarray::Axis(0), o);
+                    let start = k * g.kernel[0] * g.kernel[1];
+                    let label = if g.c_out * g.c_in > 1 { format!("[{o},{i}]") } else { String::new() };
+                    (label, result_grid(lab, dw.index_axis(ndarray::Axis(0), i), start, theme).0, start)
+                })
+                .collect(),
+        ),
+        Mode::GradX => (
+            c.spread_dy,
+            (0..g.c_out).map(|k| (chan(k, g.c_out), spread_grid(lab, k, &m, theme))).collect(),
+            c.flipped_kernel,
+            (0..g.c_out)
+                .map(|k| {
+                    let fl = crate::math::conv::flipped_kernel(d.w.view(), k, ci);
+                    let (kh, kw) = (g.kernel[0], g.kernel[1]);
+                    (chan(k, g.c_out), matrix_grid(fl.view(), theme, |r, cc| mark_b(&m, [k, ci, kh - 1 - r, kw - 1 - cc])))
+                })
+                .collect(),
+            c.grad_x,
+            (0..g.c_in)
+                .map(|k| {
+                    let start = k * g.input[0] * g.input[1];
+                    (chan(k, g.c_in), result_grid(lab, d.grads.dx.index_axis(ndarray::Axis(0), k), start, theme).0, start)
+                })
+                .collect(),
+        ),
+    };
+    let knob_w = 30u16.min(panels.width / 3);
+    let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
+    let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
+    let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
+    let heat_w = if digit { 18 } else { 0 };
+    let [ga, gb, gr, gh] = Layout::horizontal([
+        Constraint::Length(stack_width(&a_parts)),
+        Constraint::Length(stack_width(&b_parts).max(Span::raw(b_title).width() as u16 + 2)),
+        Constraint::Length(stack_width(&r_plain).max(Span::raw(r_title).width() as u16 + 2)),
+        Constraint::Length(heat_w),
+    ])
+    .areas(grids);
+    draw_stack(frame, ga, a_title, &a_parts, theme);
+    draw_stack(frame, gb, b_title, &b_parts, theme);
+    let origins = draw_stack(frame, gr, r_title, &r_plain, theme);
+    if digit {
+        let block = panel(input_name(lab, t), theme);
+        let inner = block.inner(gh);
+        frame.render_widget(block, gh);
+        frame.render_widget(Paragraph::new(heatmap_lines(lab, theme)), inner);
+    }
+    draw_knobs(frame, knobs, lab, t, theme);
+    let mut hits = Hits::new();
+    for ((_, grid, start), origin) in r_parts.iter().zip(origins) {
+        let cols = grid.rows.first().map_or(0, Vec::len);
+        for r in 0..grid.rows.len() {
+            for cc in 0..cols {
+                if let Some(rect) = grid.cell_rect(origin, r, cc) {
+                    hits.push((rect, Action::JumpTo(start + r * cols + cc)));
+                }
+            }
+        }
+    }
+
+    // The frame's arithmetic, and the output-size formula for both axes.
+    frame.render_widget(Paragraph::new(eq).wrap(Wrap { trim: false }), eq_area);
+    let p = g.params;
+    let axis = |name: &str, a: usize| {
+        format!(
+            "{name} = ⌊({} + 2·{} − {}·({}−1) − 1)/{}⌋ + 1 = {}",
+            g.input[a], p.padding[a], p.dilation[a], g.kernel[a], p.stride[a], g.output[a]
+        )
+    };
+    frame.render_widget(Paragraph::new(format!("{}    {}", axis("OH", 0), axis("OW", 1))), formula);
+
+    // The message line: a prompt, what just happened, or what this mode shows.
+    if let Some(pr) = &lab.prompt {
+        let q = match pr.asking {
+            Asking::Value { .. } => c.predict_value,
+            Asking::Size => c.predict_size,
+        };
+        let line = Line::from(vec![Span::styled(q, theme.title), Span::raw(" "), Span::raw(pr.buffer.clone())]);
+        let before: String = pr.buffer.chars().take(pr.cursor).collect();
+        let x = message.x as usize + Span::raw(q).width() + 1 + Span::raw(before.as_str()).width();
+        let mut lines = vec![line];
+        if let Some(Message::NotANumber) = lab.message {
+            lines.push(Line::styled(c.not_a_number, theme.error));
+        }
+        frame.render_widget(Paragraph::new(lines), message);
+        // The terminal cursor sits at the caret, where input methods draw.
+        if x < message.right() as usize {
+            frame.set_cursor_position(Position::new(x as u16, message.y));
+        }
+    } else {
+        let legend = match lab.mode {
+            Mode::GradX => format!("  {}  {}", c.padding_legend, c.gap_legend),
+            _ if g.params.padding != [0, 0] => format!("  {}", c.padding_legend),
+            _ => String::new(),
+        };
+        let line = match &lab.message {
+            Some(Message::Refused(r)) => Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error),
+            Some(Message::Right) => Line::styled(c.right, theme.good),
+            Some(Message::Wrong(a)) => Line::styled((c.wrong)(a), theme.error),
+            Some(Message::NotANumber) => Line::styled(c.not_a_number, theme.error),
+            None => Line::raw(match lab.mode {
+                Mode::Forward => c.mode_explain_forward,
+                Mode::GradW => c.mode_explain_grad_w,
+                Mode::GradX => c.mode_explain_grad_x,
+            }),
+        };
+        let mut lines = vec![line, Line::styled(legend, theme.dim)];
+        if digit {
+            lines[1] = Line::styled(format!("{}  {}", lines[1], c.digits_credit), theme.dim);
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), message);
+    }
+    hits
+}
+
+/// (co, ci) of the current frame: whose kernel and dY the panels show.
+fn current_channels(lab: &ConvLab) -> (usize, usize) {
+    let (taps, _, _) = lab.current();
+    let shown = lab.shown_taps().max(1);
+    match lab.mode {
+        Mode::Forward => (lab.data.forward.get(lab.frame).map_or(0, |f| f.at[0]), 0),
+        Mode::GradW => {
+            let at = lab.data.grad_w.get(lab.frame).map_or([0; 4], |f| f.at);
+            (at[0], at[1])
+        }
+        Mode::GradX => {
+            let ci = lab.data.grad_x.get(lab.frame).map_or(0, |f| f.at[0]);
+            let co = taps.get(shown - 1).map_or(0, |t| t.a.index[0] as usize);
+            (co, ci)
+        }
+    }
+}
+
+fn mark_b(m: &Marks, at: [usize; 4]) -> (bool, bool) {
+    let at = at.map(|v| v as isize);
+    (m.b.contains(&at), m.current.is_some_and(|(_, b)| b == at))
+}
+
+/// dY spread by the stride and padded, for output channel `co`.
+fn spread_grid(lab: &ConvLab, co: usize, m: &Marks, theme: &Theme) -> Grid {
+    let sg = &lab.data.spread[co];
+    let rows = sg
+        .values
+        .rows()
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    let at = [co as isize, sg.origin[0] + i as isize, sg.origin[1] + j as isize];
+                    let mk = m.a.contains(&at);
+                    let cur = m.current.is_some_and(|(a, _)| a == at);
+                    let (text, style) = match sg.zero[[i, j]] {
+                        None => (num(*v), cell_style(theme, mk, cur)),
+                        Some(Zero::Padding) => (".".to_string(), cell_style(theme, mk, cur).patch(theme.dim)),
+                        Some(Zero::StrideGap) => ("_".to_string(), cell_style(theme, mk, cur).patch(theme.dim)),
+                    };
+                    GridCell::new(text, style, mk)
+                })
+                .collect()
+        })
+        .collect();
+    Grid { rows }
+}

@@ -1,0 +1,91 @@
+//! A grid of numbers (a matrix on screen): equal-width columns, each cell with
+//! its own style and an optional marker so that state never rests on colour.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridCell {
+    pub text: String,
+    pub style: Style,
+    /// Drawn around the text: `[12]` for a cell in the window, ` 12 ` otherwise.
+    pub marked: bool,
+}
+
+impl GridCell {
+    pub fn new(text: impl Into<String>, style: Style, marked: bool) -> Self {
+        GridCell { text: text.into(), style, marked }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    pub rows: Vec<Vec<GridCell>>,
+}
+
+impl Grid {
+    /// Width of one column: the widest text plus the two marker places.
+    pub fn cell_width(&self) -> usize {
+        self.rows.iter().flatten().map(|c| Span::raw(c.text.as_str()).width()).max().unwrap_or(1) + 2
+    }
+
+    pub fn width(&self) -> u16 {
+        let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        (cols * self.cell_width()).min(u16::MAX as usize) as u16
+    }
+
+    pub fn height(&self) -> u16 {
+        self.rows.len().min(u16::MAX as usize) as u16
+    }
+
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let w = self.cell_width();
+        self.rows
+            .iter()
+            .map(|row| {
+                Line::from(
+                    row.iter()
+                        .map(|c| {
+                            let (l, r) = if c.marked { ("[", "]") } else { (" ", " ") };
+                            let pad = w.saturating_sub(Span::raw(c.text.as_str()).width() + 2);
+                            Span::styled(format!("{l}{}{}{r}", " ".repeat(pad), c.text), c.style)
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect()
+    }
+
+    /// Where cell (r, c) lands when the grid is drawn with its top-left corner
+    /// at `area`'s, clipped to `area`; None when it is not visible.
+    pub fn cell_rect(&self, area: Rect, r: usize, c: usize) -> Option<Rect> {
+        let w = self.cell_width();
+        let x = area.x as usize + c * w;
+        let y = area.y as usize + r;
+        if x + w > area.right() as usize || y >= area.bottom() as usize {
+            return None;
+        }
+        Some(Rect::new(x as u16, y as u16, w as u16, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_share_one_width_and_marks_show() {
+        let g = Grid {
+            rows: vec![
+                vec![GridCell::new("1", Style::new(), false), GridCell::new("-12", Style::new(), true)],
+                vec![GridCell::new("3", Style::new(), false), GridCell::new("4", Style::new(), false)],
+            ],
+        };
+        assert_eq!(g.cell_width(), 5);
+        let text: Vec<String> = g.lines().iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, vec!["    1[-12]", "    3    4"]);
+        assert_eq!(g.cell_rect(Rect::new(0, 0, 10, 2), 1, 1), Some(Rect::new(5, 1, 5, 1)));
+        assert_eq!(g.cell_rect(Rect::new(0, 0, 8, 2), 1, 1), None);
+    }
+}

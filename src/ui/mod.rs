@@ -1,0 +1,7 @@
+//! The kit that lessons draw with: the theme, key tables (footer and help are
+//! generated from them), number grids and the frame around every screen.
+
+pub mod chrome;
+pub mod grid;
+pub mod keys;
+pub mod theme;
