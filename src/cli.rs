@@ -9,12 +9,16 @@ use crate::text::{EN, Text};
 use crate::ui::theme::Theme;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
-use ndarray::{Array3, Array4};
+use ndarray::Array3;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "deepstep", version, about = "Step through the math of a first deep-learning week, one frame at a time")]
+#[command(
+    name = "deepstep",
+    version,
+    about = "Step through the math of a first deep-learning week, one frame at a time"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -57,7 +61,10 @@ pub struct ConvArgs {
 /// "2" → [2, 2]; "2,1" → [2, 1].
 fn axis_pair(name: &str, s: &str) -> Result<[usize; 2]> {
     let parts: Vec<&str> = s.split(',').map(str::trim).collect();
-    let num = |p: &str| p.parse::<usize>().map_err(|_| anyhow!("--{name} must be a whole number or \"height,width\", got `{s}`"));
+    let num = |p: &str| {
+        p.parse::<usize>()
+            .map_err(|_| anyhow!("--{name} must be a whole number or \"height,width\", got `{s}`"))
+    };
     match parts.as_slice() {
         [a] => Ok([num(a)?; 2]),
         [a, b] => Ok([num(a)?, num(b)?]),
@@ -83,7 +90,7 @@ pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
     if let Some(s) = &a.kernel {
         let k = matrix3("kernel", s)?;
         let (ci, kh, kw) = k.dim();
-        custom.w = Some(k.into_shape_with_order((1, ci, kh, kw)).map(Array4::from)?);
+        custom.w = Some(k.into_shape_with_order((1, ci, kh, kw))?);
         settings.preset = None;
         settings.kernel = [kh, kw];
     }
@@ -94,17 +101,28 @@ pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
     settings.params.padding = axis_pair("padding", &a.padding)?;
     settings.params.dilation = axis_pair("dilation", &a.dilation)?;
     let digits = crate::assets::digits().context("loading the digit samples")?;
-    let lab = ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(&EN)))?;
+    let lab =
+        ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(&EN)))?;
     if let Some(dy) = &custom.dy
         && dy.shape() != lab.data.dy.shape()
     {
         let s = lab.data.dy.shape();
-        bail!("--dy must have the output's shape {}×{}×{} (channels×rows×columns), got {:?}", s[0], s[1], s[2], dy.shape());
+        bail!(
+            "--dy must have the output's shape {}×{}×{} (channels×rows×columns), got {:?}",
+            s[0],
+            s[1],
+            s[2],
+            dy.shape()
+        );
     }
     Ok(lab)
 }
 
-fn interactive(text: &'static Text, command: &str, screen: impl FnOnce() -> Result<Screen>) -> Result<ExitCode> {
+fn interactive(
+    text: &'static Text,
+    command: &str,
+    screen: impl FnOnce() -> Result<Screen>,
+) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         eprintln!("{}", (text.not_a_terminal)(command));
         return Ok(ExitCode::from(2));

@@ -39,7 +39,8 @@ pub struct KeyText {
     pub speed: &'static str,
     pub mode: &'static str,
     pub knob_select: &'static str,
-    pub knob_change: &'static str,
+    pub knob_dec: &'static str,
+    pub knob_inc: &'static str,
     pub link_axes: &'static str,
     pub preset: &'static str,
     pub sample: &'static str,
@@ -128,10 +129,14 @@ pub static EN: Text = Text {
     ],
     not_built: "not built yet",
     too_small: |need_w, need_h, w, h| {
-        format!("terminal too small: need {need_w}×{need_h} (now {w}×{h}). Enlarge the window, or press q to quit.")
+        format!(
+            "terminal too small: need {need_w}×{need_h} (now {w}×{h}). Enlarge the window, or press q to quit."
+        )
     },
     not_a_terminal: |command| {
-        format!("deepstep: standard output is not a terminal; use `deepstep {command} --print` for plain text")
+        format!(
+            "deepstep: standard output is not a terminal; use `deepstep {command} --print` for plain text"
+        )
     },
     help_title: "Keys",
     help_close: "Press ? or Esc to close",
@@ -149,7 +154,8 @@ pub static EN: Text = Text {
         speed: "slower / faster",
         mode: "forward / dW / dX",
         knob_select: "choose knob",
-        knob_change: "change knob",
+        knob_dec: "knob down",
+        knob_inc: "knob up",
         link_axes: "link height and width",
         preset: "kernel preset",
         sample: "input sample",
@@ -198,7 +204,15 @@ pub static EN: Text = Text {
         on: "on",
         off: "off",
         linked: "axes linked",
-        presets: ["identity", "box blur", "Sobel x", "Sobel y", "sharpen", "Laplacian", "random integers"],
+        presets: [
+            "identity",
+            "box blur",
+            "Sobel x",
+            "Sobel y",
+            "sharpen",
+            "Laplacian",
+            "random integers",
+        ],
         sample_names: ["ramp", "checkerboard", "random integers", "your input"],
         custom_kernel: "your kernel",
         frame_label: "frame",

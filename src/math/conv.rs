@@ -491,25 +491,40 @@ pub fn spread_dy_grid(g: &ConvGeometry, dy: ArrayView3<f64>, co: usize) -> Sprea
     let p = &g.params;
     let lo = |a: usize| p.padding[a] as isize - (p.dilation[a] * (g.kernel[a] - 1)) as isize;
     let origin = [lo(0), lo(1)];
-    let (rows, cols) = (g.input[0] + p.dilation[0] * (g.kernel[0] - 1), g.input[1] + p.dilation[1] * (g.kernel[1] - 1));
+    let (rows, cols) = (
+        g.input[0] + p.dilation[0] * (g.kernel[0] - 1),
+        g.input[1] + p.dilation[1] * (g.kernel[1] - 1),
+    );
     let mut values = Array2::zeros((rows, cols));
     let mut zero = Array2::from_elem((rows, cols), None);
     for i in 0..rows {
         for j in 0..cols {
             let (mr, mc) = (origin[0] + i as isize, origin[1] + j as isize);
-            match (spread(mr, p.stride[0], g.output[0]), spread(mc, p.stride[1], g.output[1])) {
+            match (
+                spread(mr, p.stride[0], g.output[0]),
+                spread(mc, p.stride[1], g.output[1]),
+            ) {
                 (Ok(oy), Ok(ox)) => values[[i, j]] = dy[[co, oy, ox]],
-                (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => zero[[i, j]] = Some(Zero::Padding),
+                (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => {
+                    zero[[i, j]] = Some(Zero::Padding)
+                }
                 _ => zero[[i, j]] = Some(Zero::StrideGap),
             }
         }
     }
-    SpreadGrid { origin, values, zero }
+    SpreadGrid {
+        origin,
+        values,
+        zero,
+    }
 }
 
 /// w[co, ci] turned by 180°: flipped[i, j] = w[co, ci, KH−1−i, KW−1−j].
 pub fn flipped_kernel(w: ArrayView4<f64>, co: usize, ci: usize) -> Array2<f64> {
-    let k = w.index_axis(ndarray::Axis(0), co).index_axis(ndarray::Axis(0), ci).to_owned();
+    let k = w
+        .index_axis(ndarray::Axis(0), co)
+        .index_axis(ndarray::Axis(0), ci)
+        .to_owned();
     let (kh, kw) = k.dim();
     Array2::from_shape_fn((kh, kw), |(i, j)| k[[kh - 1 - i, kw - 1 - j]])
 }
@@ -618,12 +633,18 @@ mod tests {
         let grid = spread_dy_grid(&g, dy.view(), 0);
         for f in &frames {
             for t in &f.taps {
-                let (i, j) = ((t.a.index[1] - grid.origin[0]) as usize, (t.a.index[2] - grid.origin[1]) as usize);
+                let (i, j) = (
+                    (t.a.index[1] - grid.origin[0]) as usize,
+                    (t.a.index[2] - grid.origin[1]) as usize,
+                );
                 assert_eq!(grid.values[[i, j]], t.a.value);
                 assert_eq!(grid.zero[[i, j]], t.a.zero);
             }
         }
         let w2 = Array::from_shape_vec((1, 1, 2, 2), vec![1.0, 2.0, 3.0, 4.0]).unwrap();
-        assert_eq!(flipped_kernel(w2.view(), 0, 0), array![[4.0, 3.0], [2.0, 1.0]]);
+        assert_eq!(
+            flipped_kernel(w2.view(), 0, 0),
+            array![[4.0, 3.0], [2.0, 1.0]]
+        );
     }
 }

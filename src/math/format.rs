@@ -91,6 +91,18 @@ fn trim_zeros(s: &str) -> String {
     }
 }
 
+/// Full precision for machine-readable output (`--print` matrices): the
+/// shortest text that reads back as the same f64, integers without `.0`.
+pub fn exact(x: f64) -> String {
+    if x.is_nan() {
+        return "undefined".to_string();
+    }
+    if x == 0.0 {
+        return "0".to_string();
+    }
+    format!("{x}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,16 +139,4 @@ mod tests {
         assert_eq!(operand(-1.0), "(-1)");
         assert_eq!(operand(2.0), "2");
     }
-}
-
-/// Full precision for machine-readable output (`--print` matrices): the
-/// shortest text that reads back as the same f64, integers without `.0`.
-pub fn exact(x: f64) -> String {
-    if x.is_nan() {
-        return "undefined".to_string();
-    }
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    format!("{x}")
 }

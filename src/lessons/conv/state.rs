@@ -177,7 +177,8 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
         InputChoice::Sample(sample) => {
             let mut x = Array3::zeros((s.c_in, s.size[0], s.size[1]));
             for c in 0..s.c_in {
-                x.index_axis_mut(Axis(0), c).assign(&sample.channel(s.size[0], s.size[1], c, s.seed));
+                x.index_axis_mut(Axis(0), c)
+                    .assign(&sample.channel(s.size[0], s.size[1], c, s.seed));
             }
             x
         }
@@ -202,7 +203,9 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
                 let p = Preset::ALL[(preset.index() + co) % Preset::ALL.len()];
                 for ci in 0..c_in {
                     let seed = s.seed.wrapping_add((co * 3 + ci) as u64 * 101);
-                    let k = p.kernel(s.kernel[0], s.kernel[1], seed).ok_or(Refusal::SobelSize)?;
+                    let k = p
+                        .kernel(s.kernel[0], s.kernel[1], seed)
+                        .ok_or(Refusal::SobelSize)?;
                     w.slice_mut(s![co, ci, .., ..]).assign(&k);
                 }
             }
@@ -211,8 +214,12 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     };
     let xs = x.shape();
     let ws = w.shape();
-    let geometry = ConvGeometry::new([xs[0], xs[1], xs[2]], [ws[0], ws[1], ws[2], ws[3]], s.params)
-        .map_err(|e| Refusal::Math(e.to_string()))?;
+    let geometry = ConvGeometry::new(
+        [xs[0], xs[1], xs[2]],
+        [ws[0], ws[1], ws[2], ws[3]],
+        s.params,
+    )
+    .map_err(|e| Refusal::Math(e.to_string()))?;
     let b = Array1::zeros(geometry.c_out);
     let shape = geometry.output_shape();
     let dy = match (&custom.dy, s.dy_seed) {
@@ -228,9 +235,24 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     let grads = conv::conv2d_backward(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
     let forward = conv::forward_trace(x.view(), w.view(), b.view(), s.params).map_err(m)?;
     let grad_w = conv::grad_w_trace(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
-    let grad_x = conv::grad_x_trace([xs[0], xs[1], xs[2]], w.view(), dy.view(), s.params).map_err(m)?;
-    let spread = (0..geometry.c_out).map(|co| conv::spread_dy_grid(&geometry, dy.view(), co)).collect();
-    Ok(Computed { x, w, b, dy, geometry, y, grads, forward, grad_w, grad_x, spread })
+    let grad_x =
+        conv::grad_x_trace([xs[0], xs[1], xs[2]], w.view(), dy.view(), s.params).map_err(m)?;
+    let spread = (0..geometry.c_out)
+        .map(|co| conv::spread_dy_grid(&geometry, dy.view(), co))
+        .collect();
+    Ok(Computed {
+        x,
+        w,
+        b,
+        dy,
+        geometry,
+        y,
+        grads,
+        forward,
+        grad_w,
+        grad_x,
+        spread,
+    })
 }
 
 /// What the lab is asking the learner to type.
@@ -376,7 +398,10 @@ impl ConvLab {
     }
 
     pub fn input_names(&self) -> Vec<InputChoice> {
-        let mut v: Vec<InputChoice> = Sample::ALL.iter().map(|s| InputChoice::Sample(*s)).collect();
+        let mut v: Vec<InputChoice> = Sample::ALL
+            .iter()
+            .map(|s| InputChoice::Sample(*s))
+            .collect();
         v.extend((0..self.digits.len() as u8).map(InputChoice::Digit));
         if self.custom.x.is_some() {
             v.push(InputChoice::Custom);
@@ -450,7 +475,11 @@ impl ConvLab {
     fn go_to(&mut self, f: usize, last_tap: bool) {
         self.frame = f.min(self.frame_count().saturating_sub(1));
         if self.tap.is_some() {
-            self.tap = Some(if last_tap { self.current().0.len().max(1) } else { 1 });
+            self.tap = Some(if last_tap {
+                self.current().0.len().max(1)
+            } else {
+                1
+            });
         }
     }
 
@@ -467,7 +496,9 @@ impl ConvLab {
         }
         if self.predict {
             self.playing = false;
-            self.ask(Asking::Value { frame: self.frame + 1 });
+            self.ask(Asking::Value {
+                frame: self.frame + 1,
+            });
         } else {
             self.go_to(self.frame + 1, false);
         }
@@ -486,19 +517,33 @@ impl ConvLab {
     }
 
     fn ask(&mut self, asking: Asking) {
-        self.prompt = Some(Prompt { asking, buffer: String::new(), cursor: 0 });
+        self.prompt = Some(Prompt {
+            asking,
+            buffer: String::new(),
+            cursor: 0,
+        });
     }
 
     fn update_prompt(&mut self, action: Action) {
-        let Some(p) = self.prompt.as_mut() else { return };
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
         match action {
             Action::Type(c) => {
-                let at = p.buffer.char_indices().nth(p.cursor).map_or(p.buffer.len(), |(i, _)| i);
+                let at = p
+                    .buffer
+                    .char_indices()
+                    .nth(p.cursor)
+                    .map_or(p.buffer.len(), |(i, _)| i);
                 p.buffer.insert(at, c);
                 p.cursor += 1;
             }
             Action::Backspace if p.cursor > 0 => {
-                let at = p.buffer.char_indices().nth(p.cursor - 1).map_or(0, |(i, _)| i);
+                let at = p
+                    .buffer
+                    .char_indices()
+                    .nth(p.cursor - 1)
+                    .map_or(0, |(i, _)| i);
                 p.buffer.remove(at);
                 p.cursor -= 1;
             }
@@ -512,7 +557,11 @@ impl ConvLab {
 
     /// Leave the prompt, moving on to the frame it asked about.
     fn close_prompt(&mut self) {
-        if let Some(Prompt { asking: Asking::Value { frame }, .. }) = self.prompt.take() {
+        if let Some(Prompt {
+            asking: Asking::Value { frame },
+            ..
+        }) = self.prompt.take()
+        {
             self.go_to(frame, false);
         }
     }
@@ -532,7 +581,9 @@ impl ConvLab {
                 let [oh, ow] = self.data.geometry.output;
                 let nums: Vec<f64> = p
                     .buffer
-                    .split(|c: char| c == 'x' || c == 'X' || c == '×' || c == ',' || c.is_whitespace())
+                    .split(|c: char| {
+                        c == 'x' || c == 'X' || c == '×' || c == ',' || c.is_whitespace()
+                    })
                     .filter(|s| !s.is_empty())
                     .filter_map(parse_number)
                     .collect();
@@ -540,7 +591,10 @@ impl ConvLab {
                     self.message = Some(Message::NotANumber);
                     return;
                 }
-                self.grade(nums[0] == oh as f64 && nums[1] == ow as f64, format!("{oh}×{ow}"));
+                self.grade(
+                    nums[0] == oh as f64 && nums[1] == ow as f64,
+                    format!("{oh}×{ow}"),
+                );
             }
         }
         self.close_prompt();
@@ -583,7 +637,9 @@ impl ConvLab {
     }
 
     fn turn_one(&self, s: &mut Settings, knob: Knob, delta: i64) -> Result<(), Refusal> {
-        let step = |v: usize, lo: usize, hi: usize| (v as i64 + delta).clamp(lo as i64, hi as i64) as usize;
+        let step = |v: usize, lo: usize, hi: usize| {
+            (v as i64 + delta).clamp(lo as i64, hi as i64) as usize
+        };
         match knob {
             Knob::Input => {
                 let names = self.input_names();
@@ -609,11 +665,9 @@ impl ConvLab {
                 s.kernel[a] = step(s.kernel[a], 1, 7);
             }
             Knob::Preset => {
+                // From a given kernel, the first preset; then around the list.
                 let i = s.preset.map_or(0, |p| p.index() as i64 + delta);
                 s.preset = Some(Preset::ALL[i.rem_euclid(Preset::ALL.len() as i64) as usize]);
-                if s.preset.is_none() {
-                    s.preset = Some(Preset::Identity);
-                }
             }
             Knob::StrideH => s.params.stride[0] = step(s.params.stride[0], 0, 4),
             Knob::StrideW => s.params.stride[1] = step(s.params.stride[1], 0, 4),
@@ -651,9 +705,19 @@ impl ConvLab {
         }
     }
 
-    /// The value shown beside a knob.
+    /// The value shown beside a knob: sizes as the computed lab has them
+    /// (a given input or kernel keeps its own size).
     pub fn knob_value(&self, knob: Knob) -> usize {
-        knob_value(&self.settings, knob)
+        let g = &self.data.geometry;
+        match knob {
+            Knob::InputH => g.input[0],
+            Knob::InputW => g.input[1],
+            Knob::KernelH => g.kernel[0],
+            Knob::KernelW => g.kernel[1],
+            Knob::CIn => g.c_in,
+            Knob::COut => g.c_out,
+            _ => knob_value(&self.settings, knob),
+        }
     }
 }
 

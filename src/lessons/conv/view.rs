@@ -31,9 +31,15 @@ fn marks(lab: &ConvLab) -> Marks {
     let (taps, _, _) = lab.current();
     let shown = &taps[..lab.shown_taps()];
     Marks {
-        a: shown.iter().map(|t| [t.a.index[0], t.a.index[1], t.a.index[2]]).collect(),
+        a: shown
+            .iter()
+            .map(|t| [t.a.index[0], t.a.index[1], t.a.index[2]])
+            .collect(),
         b: shown.iter().map(|t| t.b.index).collect(),
-        current: lab.tap.and(shown.last()).map(|t| ([t.a.index[0], t.a.index[1], t.a.index[2]], t.b.index)),
+        current: lab
+            .tap
+            .and(shown.last())
+            .map(|t| ([t.a.index[0], t.a.index[1], t.a.index[2]], t.b.index)),
     }
 }
 
@@ -58,9 +64,18 @@ fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
                     let at = [c as isize, r, col];
                     let mk = m.a.contains(&at);
                     let cur = m.current.is_some_and(|(a, _)| a == at);
-                    let inside = r >= 0 && col >= 0 && r < g.input[0] as isize && col < g.input[1] as isize;
-                    let text = if inside { num(lab.data.x[[c, r as usize, col as usize]]) } else { ".".to_string() };
-                    let style = if inside { cell_style(theme, mk, cur) } else { cell_style(theme, mk, cur).patch(theme.dim) };
+                    let inside =
+                        r >= 0 && col >= 0 && r < g.input[0] as isize && col < g.input[1] as isize;
+                    let text = if inside {
+                        num(lab.data.x[[c, r as usize, col as usize]])
+                    } else {
+                        ".".to_string()
+                    };
+                    let style = if inside {
+                        cell_style(theme, mk, cur)
+                    } else {
+                        cell_style(theme, mk, cur).patch(theme.dim)
+                    };
                     GridCell::new(text, style, mk)
                 })
                 .collect()
@@ -113,7 +128,11 @@ fn result_grid(
                     frames.push(f);
                     let complete = lab.tap.is_none_or(|t| t >= lab.current().0.len());
                     if f < lab.frame || (f == lab.frame && complete) {
-                        let st = if f == lab.frame { theme.window } else { theme.filled };
+                        let st = if f == lab.frame {
+                            theme.window
+                        } else {
+                            theme.filled
+                        };
                         GridCell::new(num(*v), st, f == lab.frame)
                     } else if f == lab.frame {
                         GridCell::new("…", theme.window, true)
@@ -129,7 +148,13 @@ fn result_grid(
 
 /// A titled stack of grids in one bordered panel; returns where each grid's
 /// top-left landed, for hit tests.
-fn draw_stack(frame: &mut Frame, area: Rect, title: &str, parts: &[(String, Grid)], theme: &Theme) -> Vec<Rect> {
+fn draw_stack(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    parts: &[(String, Grid)],
+    theme: &Theme,
+) -> Vec<Rect> {
     let block = panel(title.to_string(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -140,7 +165,12 @@ fn draw_stack(frame: &mut Frame, area: Rect, title: &str, parts: &[(String, Grid
             lines.push(Line::styled(label.clone(), theme.dim));
         }
         let y = inner.y.saturating_add(lines.len() as u16);
-        origins.push(Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)));
+        origins.push(Rect::new(
+            inner.x,
+            y,
+            inner.width,
+            inner.bottom().saturating_sub(y),
+        ));
         lines.extend(grid.lines());
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -148,7 +178,12 @@ fn draw_stack(frame: &mut Frame, area: Rect, title: &str, parts: &[(String, Grid
 }
 
 fn stack_width(parts: &[(String, Grid)]) -> u16 {
-    parts.iter().map(|(l, g)| g.width().max(Span::raw(l.as_str()).width() as u16)).max().unwrap_or(4) + 2
+    parts
+        .iter()
+        .map(|(l, g)| g.width().max(Span::raw(l.as_str()).width() as u16))
+        .max()
+        .unwrap_or(4)
+        + 2
 }
 
 fn input_name(lab: &ConvLab, t: &Text) -> String {
@@ -167,7 +202,9 @@ fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
         Knob::Preset => lab
             .settings
             .preset
-            .map_or(t.conv.custom_kernel.to_string(), |p| t.conv.presets[p.index()].to_string()),
+            .map_or(t.conv.custom_kernel.to_string(), |p| {
+                t.conv.presets[p.index()].to_string()
+            }),
         _ => lab.knob_value(k).to_string(),
     }
 }
@@ -181,18 +218,29 @@ fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         .map(|k| {
             let sel = *k == lab.knob;
             let name = t.conv.knob_names[k.index()];
-            let text = format!("{}{name}: {}", if sel { "> " } else { "  " }, knob_text(lab, *k, t));
+            let text = format!(
+                "{}{name}: {}",
+                if sel { "> " } else { "  " },
+                knob_text(lab, *k, t)
+            );
             Line::styled(text, if sel { theme.selected } else { theme.text })
         })
         .collect();
     lines.push(Line::styled(
-        format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off }),
+        format!(
+            "  {}: {}",
+            t.conv.linked,
+            if lab.linked { t.conv.on } else { t.conv.off }
+        ),
         theme.dim,
     ));
     // Keep the selected knob in view when the panel is short.
     let h = inner.height as usize;
     let skip = (lab.knob.index() + 1).saturating_sub(h.max(1));
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+        inner,
+    );
 }
 
 /// The digit as a heatmap beside its numbers (pixels are 0..16).
@@ -219,12 +267,24 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let eq = lab.equation_of(lab.frame, lab.shown_taps(), c.running_sum);
     let eq_width = area.width.saturating_sub(2).max(1) as usize;
     let eq_rows = (Span::raw(eq.as_str()).width() / eq_width + 1).min(4) as u16;
-    let [status, panels, eq_area, formula, message] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(6),
-        Constraint::Length(eq_rows),
-        Constraint::Length(1),
+    let p = lab.data.geometry.params;
+    let g0 = &lab.data.geometry;
+    let axis = |name: &str, a: usize| {
+        format!(
+            "{name} = ⌊({} + 2·{} − {}·({}−1) − 1)/{}⌋ + 1 = {}",
+            g0.input[a], p.padding[a], p.dilation[a], g0.kernel[a], p.stride[a], g0.output[a]
+        )
+    };
+    let formulas = [axis("OH", 0), axis("OW", 1)];
+    let both = Span::raw(formulas.join("    ").as_str()).width() as u16;
+    let formula_rows = if both <= area.width { 1 } else { 2 };
+    let [status, panels, eq_area, formula, message, _] = Layout::vertical([
         Constraint::Length(2),
+        Constraint::Max(panel_height(lab)),
+        Constraint::Length(eq_rows),
+        Constraint::Length(formula_rows),
+        Constraint::Length(2),
+        Constraint::Fill(1),
     ])
     .areas(area);
 
@@ -240,87 +300,51 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         Span::raw((c.frame_of)(lab.frame + 1, lab.frame_count())),
     ];
     if let Some(tp) = lab.tap {
-        st.push(Span::raw(format!("  {}", (c.tap_of)(tp.min(lab.current().0.len()), lab.current().0.len()))));
+        st.push(Span::raw(format!(
+            "  {}",
+            (c.tap_of)(tp.min(lab.current().0.len()), lab.current().0.len())
+        )));
     }
     st.push(Span::raw(format!(
         "  {} ({})",
         if lab.playing { c.playing } else { c.paused },
         (c.speed_ms)(lab.speed_ms())
     )));
-    st.push(Span::raw(format!("  {}: {}", c.predict_label, if lab.predict { c.on } else { c.off })));
+    st.push(Span::raw(format!(
+        "  {}: {}",
+        c.predict_label,
+        if lab.predict { c.on } else { c.off }
+    )));
     if lab.score.1 > 0 {
-        st.push(Span::raw(format!("  {}", (c.score)(lab.score.0, lab.score.1))));
+        st.push(Span::raw(format!(
+            "  {}",
+            (c.score)(lab.score.0, lab.score.1)
+        )));
     }
-    frame.render_widget(Paragraph::new(Line::from(st)), status);
+    frame.render_widget(
+        Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }),
+        status,
+    );
 
     // Panels: three grids and the knobs.
     let m = marks(lab);
     let d = &lab.data;
     let g = &d.geometry;
-    let (co, ci) = current_channels(lab);
-    let chan = |k: usize, n: usize| if n > 1 { (c.channel)(k) } else { String::new() };
-    let (a_title, a_parts, b_title, b_parts, r_title, r_parts): (&str, Vec<(String, Grid)>, &str, Vec<(String, Grid)>, &str, Vec<(String, Grid, usize)>) = match lab.mode {
-        Mode::Forward => (
-            c.input,
-            (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, &m, theme))).collect(),
-            c.kernel,
-            (0..g.c_in)
-                .map(|k| {
-                    let w = d.w.index_axis(ndarray::Axis(0), co);
-                    let w = w.index_axis(ndarray::Axis(0), k);
-                    (chan(k, g.c_in), matrix_grid(w, theme, |r, cc| mark_b(&m, [co, k, r, cc])))
-                })
-                .collect(),
-            c.output,
-            (0..g.c_out)
-                .map(|k| {
-                    let (grid, _) = result_grid(lab, d.y.index_axis(ndarray::Axis(0), k), k * g.output[0] * g.output[1], theme);
-                    (chan(k, g.c_out), grid, k * g.output[0] * g.output[1])
-                })
-                .collect(),
-        ),
-        Mode::GradW => (
-            c.input,
-            (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, &m, theme))).collect(),
-            c.dy,
-            vec![(
-                chan(co, g.c_out),
-                matrix_grid(d.dy.index_axis(ndarray::Axis(0), co), theme, |r, cc| mark_b(&m, [co, r, cc, 0])),
-            )],
-            c.grad_w,
-            (0..g.c_out * g.c_in)
-                .map(|k| {
-                    let (o, i) = (k / g.c_in, k % g.c_in);
-                    let dw = d.grads.dw.index_axis(ndarray::Axis(0), o);
-                    let start = k * g.kernel[0] * g.kernel[1];
-                    let label = if g.c_out * g.c_in > 1 { format!("[{o},{i}]") } else { String::new() };
-                    (label, result_grid(lab, dw.index_axis(ndarray::Axis(0), i), start, theme).0, start)
-                })
-                .collect(),
-        ),
-        Mode::GradX => (
-            c.spread_dy,
-            (0..g.c_out).map(|k| (chan(k, g.c_out), spread_grid(lab, k, &m, theme))).collect(),
-            c.flipped_kernel,
-            (0..g.c_out)
-                .map(|k| {
-                    let fl = crate::math::conv::flipped_kernel(d.w.view(), k, ci);
-                    let (kh, kw) = (g.kernel[0], g.kernel[1]);
-                    (chan(k, g.c_out), matrix_grid(fl.view(), theme, |r, cc| mark_b(&m, [k, ci, kh - 1 - r, kw - 1 - cc])))
-                })
-                .collect(),
-            c.grad_x,
-            (0..g.c_in)
-                .map(|k| {
-                    let start = k * g.input[0] * g.input[1];
-                    (chan(k, g.c_in), result_grid(lab, d.grads.dx.index_axis(ndarray::Axis(0), k), start, theme).0, start)
-                })
-                .collect(),
-        ),
-    };
+    let Panels {
+        a_title,
+        a: a_parts,
+        b_title,
+        b: b_parts,
+        r_title,
+        r: r_parts,
+    } = mode_panels(lab, &m, t, theme);
     let knob_w = 30u16.min(panels.width / 3);
-    let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
-    let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
+    let [grids, knobs] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
+    let r_plain: Vec<(String, Grid)> = r_parts
+        .iter()
+        .map(|(l, g, _)| (l.clone(), g.clone()))
+        .collect();
     let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
     let heat_w = if digit { 18 } else { 0 };
     let [ga, gb, gr, gh] = Layout::horizontal([
@@ -354,14 +378,12 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
 
     // The frame's arithmetic, and the output-size formula for both axes.
     frame.render_widget(Paragraph::new(eq).wrap(Wrap { trim: false }), eq_area);
-    let p = g.params;
-    let axis = |name: &str, a: usize| {
-        format!(
-            "{name} = ⌊({} + 2·{} − {}·({}−1) − 1)/{}⌋ + 1 = {}",
-            g.input[a], p.padding[a], p.dilation[a], g.kernel[a], p.stride[a], g.output[a]
-        )
+    let formula_lines: Vec<Line> = if formula_rows == 1 {
+        vec![Line::raw(formulas.join("    "))]
+    } else {
+        formulas.iter().map(|f| Line::raw(f.clone())).collect()
     };
-    frame.render_widget(Paragraph::new(format!("{}    {}", axis("OH", 0), axis("OW", 1))), formula);
+    frame.render_widget(Paragraph::new(formula_lines), formula);
 
     // The message line: a prompt, what just happened, or what this mode shows.
     if let Some(pr) = &lab.prompt {
@@ -369,7 +391,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             Asking::Value { .. } => c.predict_value,
             Asking::Size => c.predict_size,
         };
-        let line = Line::from(vec![Span::styled(q, theme.title), Span::raw(" "), Span::raw(pr.buffer.clone())]);
+        let line = Line::from(vec![
+            Span::styled(q, theme.title),
+            Span::raw(" "),
+            Span::raw(pr.buffer.clone()),
+        ]);
         let before: String = pr.buffer.chars().take(pr.cursor).collect();
         let x = message.x as usize + Span::raw(q).width() + 1 + Span::raw(before.as_str()).width();
         let mut lines = vec![line];
@@ -388,7 +414,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             _ => String::new(),
         };
         let line = match &lab.message {
-            Some(Message::Refused(r)) => Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error),
+            Some(Message::Refused(r)) => {
+                Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error)
+            }
             Some(Message::Right) => Line::styled(c.right, theme.good),
             Some(Message::Wrong(a)) => Line::styled((c.wrong)(a), theme.error),
             Some(Message::NotANumber) => Line::styled(c.not_a_number, theme.error),
@@ -405,6 +433,146 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), message);
     }
     hits
+}
+
+/// Rows the panels need: the tallest stack of grids (or the knob list), with borders.
+fn panel_height(lab: &ConvLab) -> u16 {
+    let g = &lab.data.geometry;
+    let p = g.params.padding;
+    let input_rows = (g.input[0] + 2 * p[0] + 1) * g.c_in;
+    let spread_rows = (lab.data.spread.first().map_or(0, |s| s.values.nrows()) + 1) * g.c_out;
+    let result_rows =
+        (g.output[0] + 1) * g.c_out + (g.kernel[0] + 1) * g.c_out * g.c_in + g.input[0] * g.c_in;
+    let tallest = input_rows
+        .max(spread_rows)
+        .max(result_rows)
+        .max(Knob::ALL.len() + 1);
+    (tallest + 2).min(u16::MAX as usize) as u16
+}
+
+/// The three grid panels of a mode: the sliding grid (a), the kernel-like
+/// grid (b), and the result filling in (r, with each grid's first frame).
+struct Panels<'a> {
+    a_title: &'a str,
+    a: Vec<(String, Grid)>,
+    b_title: &'a str,
+    b: Vec<(String, Grid)>,
+    r_title: &'a str,
+    r: Vec<(String, Grid, usize)>,
+}
+
+fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Panels<'a> {
+    let c = &t.conv;
+    let d = &lab.data;
+    let g = &d.geometry;
+    let (co, ci) = current_channels(lab);
+    let chan = |k: usize, n: usize| if n > 1 { (c.channel)(k) } else { String::new() };
+    let (a_title, a, b_title, b, r_title, r) = match lab.mode {
+        Mode::Forward => (
+            c.input,
+            (0..g.c_in)
+                .map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme)))
+                .collect(),
+            c.kernel,
+            (0..g.c_in)
+                .map(|k| {
+                    let w = d.w.index_axis(ndarray::Axis(0), co);
+                    let w = w.index_axis(ndarray::Axis(0), k);
+                    (
+                        chan(k, g.c_in),
+                        matrix_grid(w, theme, |r, cc| mark_b(m, [co, k, r, cc])),
+                    )
+                })
+                .collect(),
+            c.output,
+            (0..g.c_out)
+                .map(|k| {
+                    let (grid, _) = result_grid(
+                        lab,
+                        d.y.index_axis(ndarray::Axis(0), k),
+                        k * g.output[0] * g.output[1],
+                        theme,
+                    );
+                    (chan(k, g.c_out), grid, k * g.output[0] * g.output[1])
+                })
+                .collect(),
+        ),
+        Mode::GradW => (
+            c.input,
+            (0..g.c_in)
+                .map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme)))
+                .collect(),
+            c.dy,
+            vec![(
+                chan(co, g.c_out),
+                matrix_grid(d.dy.index_axis(ndarray::Axis(0), co), theme, |r, cc| {
+                    mark_b(m, [co, r, cc, 0])
+                }),
+            )],
+            c.grad_w,
+            (0..g.c_out * g.c_in)
+                .map(|k| {
+                    let (o, i) = (k / g.c_in, k % g.c_in);
+                    let dw = d.grads.dw.index_axis(ndarray::Axis(0), o);
+                    let start = k * g.kernel[0] * g.kernel[1];
+                    let label = if g.c_out * g.c_in > 1 {
+                        format!("[{o},{i}]")
+                    } else {
+                        String::new()
+                    };
+                    (
+                        label,
+                        result_grid(lab, dw.index_axis(ndarray::Axis(0), i), start, theme).0,
+                        start,
+                    )
+                })
+                .collect(),
+        ),
+        Mode::GradX => (
+            c.spread_dy,
+            (0..g.c_out)
+                .map(|k| (chan(k, g.c_out), spread_grid(lab, k, m, theme)))
+                .collect(),
+            c.flipped_kernel,
+            (0..g.c_out)
+                .map(|k| {
+                    let fl = crate::math::conv::flipped_kernel(d.w.view(), k, ci);
+                    let (kh, kw) = (g.kernel[0], g.kernel[1]);
+                    (
+                        chan(k, g.c_out),
+                        matrix_grid(fl.view(), theme, |r, cc| {
+                            mark_b(m, [k, ci, kh - 1 - r, kw - 1 - cc])
+                        }),
+                    )
+                })
+                .collect(),
+            c.grad_x,
+            (0..g.c_in)
+                .map(|k| {
+                    let start = k * g.input[0] * g.input[1];
+                    (
+                        chan(k, g.c_in),
+                        result_grid(
+                            lab,
+                            d.grads.dx.index_axis(ndarray::Axis(0), k),
+                            start,
+                            theme,
+                        )
+                        .0,
+                        start,
+                    )
+                })
+                .collect(),
+        ),
+    };
+    Panels {
+        a_title,
+        a,
+        b_title,
+        b,
+        r_title,
+        r,
+    }
 }
 
 /// (co, ci) of the current frame: whose kernel and dY the panels show.
@@ -442,13 +610,21 @@ fn spread_grid(lab: &ConvLab, co: usize, m: &Marks, theme: &Theme) -> Grid {
             row.iter()
                 .enumerate()
                 .map(|(j, v)| {
-                    let at = [co as isize, sg.origin[0] + i as isize, sg.origin[1] + j as isize];
+                    let at = [
+                        co as isize,
+                        sg.origin[0] + i as isize,
+                        sg.origin[1] + j as isize,
+                    ];
                     let mk = m.a.contains(&at);
                     let cur = m.current.is_some_and(|(a, _)| a == at);
                     let (text, style) = match sg.zero[[i, j]] {
                         None => (num(*v), cell_style(theme, mk, cur)),
-                        Some(Zero::Padding) => (".".to_string(), cell_style(theme, mk, cur).patch(theme.dim)),
-                        Some(Zero::StrideGap) => ("_".to_string(), cell_style(theme, mk, cur).patch(theme.dim)),
+                        Some(Zero::Padding) => {
+                            (".".to_string(), cell_style(theme, mk, cur).patch(theme.dim))
+                        }
+                        Some(Zero::StrideGap) => {
+                            ("_".to_string(), cell_style(theme, mk, cur).patch(theme.dim))
+                        }
                     };
                     GridCell::new(text, style, mk)
                 })

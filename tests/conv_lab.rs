@@ -1,0 +1,369 @@
+//! The convolution lab's state machine, driven without a terminal: every key
+//! action, every knob, refused settings, predictions and playback.
+
+use deepstep::assets::digits;
+use deepstep::lessons::conv::keys::map_key;
+use deepstep::lessons::conv::state::{
+    Asking, Custom, InputChoice, Knob, Message, Refusal, Settings,
+};
+use deepstep::lessons::conv::{Action, ConvLab, Mode};
+use deepstep::math::conv;
+use deepstep::text::EN;
+use ndarray::{Array3, Array4, array};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn lab() -> ConvLab {
+    ConvLab::new(Settings::default(), Custom::default(), digits().unwrap()).unwrap()
+}
+
+/// The lab of the example: 3×3 input, 2×2 kernel.
+fn example() -> ConvLab {
+    let x = array![[[11.0, 23.0, 35.0], [52.0, 64.0, 76.0], [19.0, 28.0, 37.0]]];
+    let w = Array4::from_shape_vec((1, 1, 2, 2), vec![2.0, -1.0, 3.0, 1.0]).unwrap();
+    let s = Settings {
+        input: InputChoice::Custom,
+        preset: None,
+        kernel: [2, 2],
+        ..Settings::default()
+    };
+    ConvLab::new(
+        s,
+        Custom {
+            x: Some(x),
+            w: Some(w),
+            dy: None,
+        },
+        digits().unwrap(),
+    )
+    .unwrap()
+}
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+#[test]
+fn stepping_moves_through_frames_and_clamps_at_the_ends() {
+    let mut l = example();
+    assert_eq!(l.frame_count(), 4);
+    assert_eq!(l.current().2, 219.0);
+    l.update(Action::Prev);
+    assert_eq!(l.frame, 0);
+    l.update(Action::Next);
+    assert_eq!((l.frame, l.current().2), (1, 279.0));
+    l.update(Action::Last);
+    assert_eq!(l.frame, 3);
+    l.update(Action::Next);
+    assert_eq!(l.frame, 3);
+    l.update(Action::First);
+    assert_eq!(l.frame, 0);
+    l.update(Action::JumpTo(2));
+    assert_eq!((l.frame, l.current().2), (2, 125.0));
+    l.update(Action::JumpTo(99));
+    assert_eq!(l.frame, 2);
+}
+
+#[test]
+fn tap_by_tap_mode_adds_one_product_at_a_time() {
+    let mut l = example();
+    l.update(Action::ToggleFine);
+    assert_eq!(l.shown_taps(), 1);
+    assert_eq!(
+        l.equation_of(0, 1, "running sum"),
+        "y[0,0] = 11×2 = 22 (running sum)"
+    );
+    for _ in 0..3 {
+        l.update(Action::Next);
+    }
+    assert_eq!((l.frame, l.shown_taps()), (0, 4));
+    assert_eq!(
+        l.equation_of(0, 4, "running sum"),
+        "y[0,0] = 11×2 + 23×(-1) + 52×3 + 64×1 = 219"
+    );
+    l.update(Action::Next);
+    assert_eq!((l.frame, l.shown_taps()), (1, 1));
+    l.update(Action::Prev);
+    assert_eq!((l.frame, l.shown_taps()), (0, 4));
+    l.update(Action::ToggleFine);
+    assert_eq!(l.tap, None);
+}
+
+#[test]
+fn play_advances_on_ticks_and_stops_at_the_end() {
+    let mut l = example();
+    l.update(Action::Tick);
+    assert_eq!(l.frame, 0, "ticks do nothing while paused");
+    l.update(Action::TogglePlay);
+    for _ in 0..10 {
+        l.update(Action::Tick);
+    }
+    assert_eq!(l.frame, 3);
+    assert!(!l.playing);
+    let before = l.speed_ms();
+    l.update(Action::Slower);
+    assert!(l.speed_ms() > before);
+    l.update(Action::Faster);
+    l.update(Action::Faster);
+    assert!(l.speed_ms() < before);
+}
+
+#[test]
+fn modes_cycle_through_forward_dw_and_dx_with_their_own_frames() {
+    let mut l = example();
+    l.update(Action::Next);
+    l.update(Action::CycleMode);
+    assert_eq!((l.mode, l.frame, l.frame_count()), (Mode::GradW, 0, 4));
+    // dW[0,0] = Σ x·dY over the four windows, dY = ones: 11 + 23 + 52 + 64.
+    assert_eq!(l.current().2, 150.0);
+    l.update(Action::CycleMode);
+    assert_eq!((l.mode, l.frame_count()), (Mode::GradX, 9));
+    // dX[0,0] touches only w[0,0] = 2.
+    assert_eq!(l.current().2, 2.0);
+    l.update(Action::CycleMode);
+    assert_eq!(l.mode, Mode::Forward);
+}
+
+#[test]
+fn random_dy_changes_the_backward_pass_only() {
+    let mut l = lab();
+    let y = l.data.y.clone();
+    assert!(l.data.dy.iter().all(|v| *v == 1.0));
+    l.update(Action::RandomDy);
+    assert!(l.data.dy.iter().any(|v| *v != 1.0));
+    assert_eq!(l.data.y, y);
+    let g = conv::conv2d_backward(
+        l.data.x.view(),
+        l.data.w.view(),
+        l.data.dy.view(),
+        l.data.geometry.params,
+    )
+    .unwrap();
+    assert_eq!(l.data.grads, g);
+}
+
+#[test]
+fn every_knob_turns_and_linked_axes_move_together() {
+    let mut l = lab();
+    let start = l.data.geometry;
+    for k in Knob::ALL {
+        l.knob = k;
+        l.update(Action::KnobInc);
+        assert!(
+            l.message.is_none() || matches!(l.message, Some(Message::Refused(_))),
+            "{k:?}"
+        );
+    }
+    // Linked: stride height up means stride width up too.
+    let mut l = lab();
+    l.knob = Knob::StrideH;
+    l.update(Action::KnobInc);
+    assert_eq!(l.data.geometry.params.stride, [2, 2]);
+    l.update(Action::ToggleLink);
+    l.update(Action::KnobDec);
+    assert_eq!(l.data.geometry.params.stride, [1, 2]);
+    // Padding, dilation, sizes, channels.
+    let mut l = lab();
+    l.knob = Knob::PadH;
+    l.update(Action::KnobInc);
+    assert_eq!(l.data.geometry.params.padding, [1, 1]);
+    assert_eq!(l.data.geometry.output, [5, 5]);
+    l.knob = Knob::InputH;
+    l.update(Action::KnobInc);
+    assert_eq!(l.data.geometry.input, [5, 5]);
+    l.knob = Knob::CIn;
+    l.update(Action::KnobInc);
+    l.knob = Knob::COut;
+    l.update(Action::KnobInc);
+    assert_eq!((l.data.geometry.c_in, l.data.geometry.c_out), (2, 2));
+    // 5×5 input, padding 1, 2×2 kernel: 6×6 outputs per output channel.
+    assert_eq!(l.data.geometry.output, [6, 6]);
+    assert_eq!(l.frame_count(), 2 * 6 * 6);
+    assert_ne!(start, l.data.geometry);
+    // The knob list wraps both ways.
+    l.knob = Knob::Input;
+    l.update(Action::KnobUp);
+    assert_eq!(l.knob, Knob::COut);
+    l.update(Action::KnobDown);
+    assert_eq!(l.knob, Knob::Input);
+}
+
+#[test]
+fn invalid_settings_say_why_and_keep_the_last_valid_state() {
+    let mut l = lab(); // 4×4 input, 2×2 kernel
+    l.knob = Knob::KernelH;
+    for _ in 0..2 {
+        l.update(Action::KnobInc);
+    }
+    assert_eq!(l.data.geometry.kernel, [4, 4]);
+    let before = l.data.clone();
+    l.update(Action::KnobInc); // 5×5 kernel on a 4×4 input
+    assert_eq!(l.data, before);
+    match &l.message {
+        Some(Message::Refused(Refusal::Math(m))) => assert!(m.contains("kernel too large"), "{m}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let mut l = lab();
+    l.knob = Knob::StrideH;
+    l.update(Action::KnobDec);
+    match &l.message {
+        Some(Message::Refused(r)) => assert!(r.describe(&EN).contains("stride must be at least 1")),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(l.data.geometry.params.stride, [1, 1]);
+    // Sobel needs 3×3.
+    let mut l = lab();
+    l.knob = Knob::Preset;
+    l.update(Action::KnobInc); // random → identity
+    l.update(Action::KnobInc); // box blur
+    l.update(Action::KnobInc); // Sobel x on a 2×2 kernel
+    assert_eq!(l.message, Some(Message::Refused(Refusal::SobelSize)));
+    // A given input has a fixed size.
+    let mut l = example();
+    l.knob = Knob::InputH;
+    l.update(Action::KnobInc);
+    assert_eq!(l.message, Some(Message::Refused(Refusal::FixedSize)));
+}
+
+#[test]
+fn inputs_cycle_through_samples_and_digits() {
+    let mut l = lab();
+    let mut seen = vec![];
+    for _ in 0..13 {
+        l.update(Action::NextInput);
+        seen.push(l.settings.input);
+    }
+    assert!(seen.contains(&InputChoice::Digit(7)));
+    l.settings.input = InputChoice::Digit(0);
+    while l.settings.input != InputChoice::Digit(3) {
+        l.update(Action::NextInput);
+    }
+    assert_eq!(l.data.geometry.input, [8, 8]);
+    assert_eq!(
+        l.data.x.index_axis(ndarray::Axis(0), 0),
+        digits().unwrap()[3].pixels
+    );
+    l.update(Action::NextPreset);
+    assert!(l.message.is_none());
+}
+
+#[test]
+fn predictions_are_asked_graded_and_scored() {
+    let mut l = example();
+    l.update(Action::TogglePredict);
+    l.update(Action::Next);
+    assert!(matches!(
+        l.prompt.as_ref().unwrap().asking,
+        Asking::Value { frame: 1 }
+    ));
+    assert_eq!(l.frame, 0, "the value is not shown before the guess");
+    for c in "27".chars() {
+        l.update(Action::Type(c));
+    }
+    l.update(Action::CaretLeft);
+    l.update(Action::Type('9')); // 297
+    l.update(Action::CaretRight);
+    l.update(Action::Backspace); // 29
+    l.update(Action::Type('9')); // 299
+    assert_eq!(l.prompt.as_ref().unwrap().buffer, "299");
+    l.update(Action::Submit);
+    assert_eq!(l.message, Some(Message::Wrong("279".into())));
+    assert_eq!((l.frame, l.score), (1, (0, 1)));
+    l.update(Action::Next);
+    for c in "125".chars() {
+        l.update(Action::Type(c));
+    }
+    l.update(Action::Submit);
+    assert_eq!(l.message, Some(Message::Right));
+    assert_eq!((l.frame, l.score), (2, (1, 2)));
+    // Not a number: the prompt stays.
+    l.update(Action::Next);
+    l.update(Action::Type('x'));
+    l.update(Action::Submit);
+    assert_eq!(l.message, Some(Message::NotANumber));
+    assert!(l.prompt.is_some());
+    l.update(Action::Skip);
+    assert_eq!((l.frame, l.score.1), (3, 2));
+}
+
+#[test]
+fn a_geometry_change_asks_for_the_output_size() {
+    let mut l = lab();
+    l.update(Action::TogglePredict);
+    l.knob = Knob::StrideH;
+    l.update(Action::KnobInc); // 4×4, k 2, stride 2: 2×2
+    assert_eq!(
+        l.prompt.as_ref().map(|p| p.asking.clone()),
+        Some(Asking::Size)
+    );
+    for c in "2x2".chars() {
+        l.update(Action::Type(c));
+    }
+    l.update(Action::Submit);
+    assert_eq!(l.message, Some(Message::Right));
+    assert!(l.prompt.is_none());
+}
+
+#[test]
+fn keys_map_to_actions_and_typing_goes_to_the_prompt() {
+    let mut l = example();
+    assert_eq!(map_key(&key(KeyCode::Right), &l, &EN), Some(Action::Next));
+    assert_eq!(
+        map_key(&key(KeyCode::Char('l')), &l, &EN),
+        Some(Action::Next)
+    );
+    assert_eq!(
+        map_key(&key(KeyCode::Char('h')), &l, &EN),
+        Some(Action::Prev)
+    );
+    assert_eq!(map_key(&key(KeyCode::Home), &l, &EN), Some(Action::First));
+    assert_eq!(map_key(&key(KeyCode::End), &l, &EN), Some(Action::Last));
+    assert_eq!(
+        map_key(&key(KeyCode::Char(' ')), &l, &EN),
+        Some(Action::TogglePlay)
+    );
+    assert_eq!(
+        map_key(&key(KeyCode::Char('m')), &l, &EN),
+        Some(Action::CycleMode)
+    );
+    assert_eq!(map_key(&key(KeyCode::Char('z')), &l, &EN), None);
+    l.update(Action::TogglePredict);
+    l.update(Action::Next);
+    assert_eq!(
+        map_key(&key(KeyCode::Char('l')), &l, &EN),
+        Some(Action::Type('l'))
+    );
+    assert_eq!(map_key(&key(KeyCode::Enter), &l, &EN), Some(Action::Submit));
+    assert_eq!(map_key(&key(KeyCode::Esc), &l, &EN), Some(Action::Skip));
+    assert_eq!(
+        map_key(&key(KeyCode::Right), &l, &EN),
+        Some(Action::CaretRight)
+    );
+}
+
+#[test]
+fn multichannel_frames_show_per_channel_sums() {
+    let x =
+        Array3::from_shape_vec((2, 2, 2), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]).unwrap();
+    let w = Array4::from_shape_vec((1, 2, 1, 1), vec![2.0, -1.0]).unwrap();
+    let s = Settings {
+        input: InputChoice::Custom,
+        preset: None,
+        kernel: [1, 1],
+        c_in: 2,
+        ..Settings::default()
+    };
+    let l = ConvLab::new(
+        s,
+        Custom {
+            x: Some(x),
+            w: Some(w),
+            dy: None,
+        },
+        digits().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        l.equation_of(0, usize::MAX, "running sum"),
+        "y[0,0] = (1×2) + (5×(-1)) = 2 + (-5) = -3"
+    );
+}

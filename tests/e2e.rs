@@ -1,0 +1,274 @@
+//! End to end: the built binary in a real terminal (tmux), and its headless
+//! forms. tmux runs on a private socket; every wait polls with a deadline.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_deepstep");
+
+struct Tmux {
+    socket: String,
+    dir: PathBuf,
+}
+
+impl Tmux {
+    /// A detached 120×40 session running `command` in `sh`, after which the
+    /// terminal's settings are written to `stty.txt`.
+    fn start(name: &str, command: &str) -> Tmux {
+        let socket = format!("deepstep-e2e-{name}-{}", std::process::id());
+        let dir = std::env::temp_dir().join(&socket);
+        std::fs::create_dir_all(&dir).unwrap();
+        let stty = dir.join("stty.txt");
+        let script = format!(
+            "{command}; stty -a > {0}.tmp; mv {0}.tmp {0}; sleep 60",
+            stty.display()
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "sh",
+                "-c",
+                &script,
+            ])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux must be installed to run the end-to-end tests (apt-get install tmux)");
+        assert!(ok.success(), "tmux did not start");
+        Tmux { socket, dir }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Poll the screen until it contains `text`, for at most 15 s.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The terminal settings after deepstep exited.
+    fn stty_after_exit(&self) -> String {
+        let path = self.dir.join("stty.txt");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(s) = std::fs::read_to_string(&path) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "deepstep did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn app_pid(&self) -> String {
+        let shell = self
+            .tmux(&["list-panes", "-t", "0", "-F", "#{pane_pid}"])
+            .trim()
+            .to_string();
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let out = Command::new("ps")
+                .args(["-o", "pid=", "--ppid", &shell])
+                .output()
+                .unwrap();
+            let pid = String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .next()
+                .map(str::to_string);
+            if let Some(p) = pid {
+                return p;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no deepstep process under the shell"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Raw mode is off again: the line discipline echoes and is canonical.
+fn assert_cooked(stty: &str) {
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "terminal left in raw mode:\n{stty}"
+    );
+}
+
+const EXAMPLE: &str = "conv --input '11,23,35;52,64,76;19,28,37' --kernel '2,-1;3,1'";
+
+#[test]
+fn right_arrow_steps_to_the_next_frame_and_q_restores_the_terminal() {
+    let t = Tmux::start("step", &format!("{BIN} {EXAMPLE}"));
+    t.wait_for("= 219");
+    t.keys(&["Right"]);
+    let s = t.wait_for("= 279");
+    assert!(s.contains("frame 2/4"), "{s}");
+    t.keys(&["l"]);
+    t.wait_for("= 125");
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+}
+
+#[test]
+fn home_screen_opens_the_lab_and_ctrl_c_restores_the_terminal() {
+    let t = Tmux::start("home", BIN);
+    t.wait_for("Convolution");
+    t.keys(&["Enter"]);
+    t.wait_for("frame 1/9");
+    t.keys(&["C-c"]);
+    assert_cooked(&t.stty_after_exit());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = Tmux::start("term", &format!("{BIN} {EXAMPLE}"));
+    t.wait_for("= 219");
+    let pid = t.app_pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert_cooked(&t.stty_after_exit());
+}
+
+#[test]
+fn interactive_commands_refuse_a_non_terminal_with_status_2() {
+    for args in [vec!["conv"], vec![]] {
+        let out = Command::new(BIN).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--print") && err.lines().count() == 1, "{err}");
+    }
+}
+
+#[test]
+fn print_writes_every_frame_and_ends_with_the_output_block() {
+    let out = Command::new(BIN)
+        .args([
+            "conv",
+            "--input",
+            "11,23,35;52,64,76;19,28,37",
+            "--kernel",
+            "2,-1;3,1",
+            "--print",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("11×2 + 23×(-1) + 52×3 + 64×1 = 219"), "{s}");
+    assert!(s.ends_with("output\n219 279\n125 173\n"), "{s}");
+    let out = Command::new(BIN)
+        .args([
+            "conv",
+            "--input",
+            "1,2,3;4,5,6;7,8,9",
+            "--kernel",
+            "1,0;0,-1",
+            "--stride",
+            "2",
+            "--padding",
+            "1",
+        ])
+        .args(["--print", "--backward", "--dy", "1,2;3,4"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let blocks: Vec<&str> = s.split("\n\n").collect();
+    let block = |head: &str| {
+        blocks
+            .iter()
+            .find(|b| b.starts_with(head))
+            .unwrap_or_else(|| panic!("{head}:\n{s}"))
+            .to_string()
+    };
+    assert_eq!(block("output"), "output\n-1 -3\n-7 -4");
+    // By hand: dW[ki,kj] = Σ x[2·oy + ki − 1, 2·ox + kj − 1] · dY[oy,ox] (zero outside x):
+    // dW[0,0] = 5·4 = 20; dW[0,1] = 4·3 + 6·4 = 36; dW[1,0] = 2·2 + 8·4 = 36;
+    // dW[1,1] = 1·1 + 3·2 + 7·3 + 9·4 = 64.
+    assert_eq!(block("grad_kernel"), "grad_kernel\n20 36\n36 64");
+    assert!(block("grad_input").starts_with("grad_input\n"));
+}
+
+#[test]
+fn bad_matrices_name_the_row_and_column_with_status_2() {
+    let out = Command::new(BIN)
+        .args(["conv", "--input", "1,2;3", "--print"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("row 2") && err.contains("--input"), "{err}");
+    let out = Command::new(BIN)
+        .args(["conv", "--input", "1,2;3,x", "--print"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("row 2, column 2"), "{err}");
+    let out = Command::new(BIN)
+        .args([
+            "conv",
+            "--input",
+            "1,2;3,4",
+            "--kernel",
+            "1,1,1;1,1,1;1,1,1",
+            "--print",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kernel too large"));
+}

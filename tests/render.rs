@@ -1,0 +1,319 @@
+//! Screens drawn into ratatui's TestBackend, asserting the numbers and words
+//! a learner would see; and random key sequences at random sizes never panic.
+
+use deepstep::app::{App, AppAction, Screen};
+use deepstep::assets::digits;
+use deepstep::cli::{ConvArgs, conv_lab};
+use deepstep::lessons::conv::Action;
+use deepstep::text::EN;
+use deepstep::ui::theme::Theme;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::Color;
+
+fn args(input: &str, kernel: &str) -> ConvArgs {
+    ConvArgs {
+        input: Some(input.into()),
+        kernel: Some(kernel.into()),
+        stride: "1".into(),
+        padding: "0".into(),
+        dilation: "1".into(),
+        dy: None,
+        print: false,
+        backward: false,
+    }
+}
+
+fn example_app() -> App {
+    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1")).unwrap();
+    App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR)
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.render(f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut text = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            text.push_str(buf[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    (text, term)
+}
+
+fn key(c: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+#[test]
+fn conv_lab_shows_the_frame_arithmetic_and_formula_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = example_app();
+        let (s, _) = draw(&mut app, w, h);
+        assert!(
+            s.contains("y[0,0] = 11×2 + 23×(-1) + 52×3 + 64×1 = 219"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(
+            s.contains("OH = ⌊(3 + 2·0 − 1·(2−1) − 1)/1⌋ + 1 = 2"),
+            "{s}"
+        );
+        assert!(
+            s.contains("OW = ⌊(3 + 2·0 − 1·(2−1) − 1)/1⌋ + 1 = 2"),
+            "{s}"
+        );
+        assert!(s.contains("frame 1/4"), "{s}");
+        assert!(
+            s.contains("[11]") && s.contains("[64]"),
+            "window marked:\n{s}"
+        );
+        app.handle(&key(KeyCode::Right));
+        let (s, _) = draw(&mut app, w, h);
+        assert!(
+            s.contains("y[0,1] = 23×2 + 35×(-1) + 64×3 + 76×1 = 279"),
+            "{s}"
+        );
+        assert!(s.contains("frame 2/4"), "{s}");
+        // The output fills in: 219 stays, 279 is the current cell, the rest unknown.
+        assert!(
+            s.contains("219") && s.contains("[279]") && s.contains('?'),
+            "{s}"
+        );
+        // The footer comes from the key table.
+        assert!(s.contains("next frame") && s.contains("? help"), "{s}");
+    }
+}
+
+#[test]
+fn backward_modes_and_padding_render_their_panels() {
+    let mut a = args("1,2,3;4,5,6;7,8,9", "1,0;0,-1");
+    a.padding = "1".into();
+    a.stride = "2".into();
+    let lab = conv_lab(&a).unwrap();
+    let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains(EN.conv.padding_legend), "{s}");
+    app.handle(&key(KeyCode::Char('m')));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("dW[0,0] = 0×1 + 0×1 + 0×1 + 5×1 = 5"), "{s}");
+    app.handle(&key(KeyCode::Char('m')));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(
+        s.contains(EN.conv.flipped_kernel) && s.contains(EN.conv.gap_legend),
+        "{s}"
+    );
+    assert!(s.contains("dX[0,0] = 1×(-1) + 0×0 + 0×0 + 0×1 = -1"), "{s}");
+}
+
+#[test]
+fn a_refused_knob_shows_why() {
+    let mut app = example_app();
+    // Select kernel height (4 rows down) and raise it beyond the 3×3 input... a given kernel is fixed.
+    for _ in 0..3 {
+        app.handle(&key(KeyCode::Down));
+    }
+    app.handle(&key(KeyCode::Char(']')));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(
+        s.contains(EN.conv.invalid) && s.contains("fixed size"),
+        "{s}"
+    );
+}
+
+#[test]
+fn digits_are_drawn_as_a_heatmap_with_credit() {
+    let lab = deepstep::lessons::conv::ConvLab::new(
+        deepstep::lessons::conv::state::Settings {
+            input: deepstep::lessons::conv::state::InputChoice::Digit(0),
+            ..Default::default()
+        },
+        Default::default(),
+        digits().unwrap(),
+    )
+    .unwrap();
+    let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(
+        s.contains("handwritten 0") && s.contains("CC BY 4.0"),
+        "{s}"
+    );
+    assert!(s.contains("@@"), "the brightest pixels shade as @:\n{s}");
+}
+
+#[test]
+fn clicking_an_output_cell_jumps_to_its_frame() {
+    let mut app = example_app();
+    let (s, _) = draw(&mut app, 120, 40);
+    // The first unknown output cell is frame 2 (y[0,1]).
+    let (row, line) = s
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("219") && l.contains('?'))
+        .unwrap();
+    let col = line.chars().position(|c| c == '?').unwrap();
+    app.handle(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: col as u16,
+        row: row as u16,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("frame 2/4"), "{s}");
+}
+
+#[test]
+fn home_lists_the_lessons_and_opens_the_convolution_lab() {
+    let mut app = App::home(&EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 80, 24);
+    for l in &EN.lessons {
+        assert!(s.contains(l.name), "{s}");
+    }
+    assert!(s.contains(EN.not_built));
+    app.handle(&key(KeyCode::Down));
+    app.handle(&key(KeyCode::Enter));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("RNN & BPTT: not built yet"), "{s}");
+    app.handle(&key(KeyCode::Char('k')));
+    app.handle(&key(KeyCode::Enter));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.conv.title), "{s}");
+    // q goes back to the list, then quits.
+    app.handle(&key(KeyCode::Char('q')));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.home_title) && !app.quit);
+    app.handle(&key(KeyCode::Esc));
+    assert!(app.quit);
+}
+
+#[test]
+fn help_overlay_lists_every_key_of_the_table() {
+    let mut app = example_app();
+    app.handle(&key(KeyCode::Char('?')));
+    let (s, _) = draw(&mut app, 120, 40);
+    for what in [
+        EN.keys.fine,
+        EN.keys.random_dy,
+        EN.keys.link_axes,
+        EN.keys.first_last,
+        EN.keys.sample,
+        EN.keys.click,
+    ] {
+        assert!(s.contains(what), "{what} missing:\n{s}");
+    }
+    app.handle(&key(KeyCode::Right)); // ignored while help is open
+    app.handle(&key(KeyCode::Esc));
+    assert!(!app.help && !app.quit);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("frame 1/4"));
+}
+
+#[test]
+fn too_small_terminals_say_so_and_recover() {
+    let mut app = example_app();
+    let (s, _) = draw(&mut app, 60, 20);
+    assert!(s.contains("terminal too small: need 80×24"), "{s}");
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("219"));
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1")).unwrap();
+    let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::MONO);
+    let (s, term) = draw(&mut app, 120, 40);
+    let buf = term.backend().buffer();
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        s.contains("[11]"),
+        "the window is marked by brackets, not colour alone"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let mut app = example_app();
+    app.update(AppAction::Conv(Action::TogglePredict));
+    app.handle(&key(KeyCode::Right)); // now a prompt is open
+    app.handle(&Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.quit);
+}
+
+fn event_strategy() -> impl Strategy<Value = Event> {
+    let codes = vec![
+        KeyCode::Right,
+        KeyCode::Left,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::Tab,
+        KeyCode::Char('f'),
+        KeyCode::Char(' '),
+        KeyCode::Char('m'),
+        KeyCode::Char('['),
+        KeyCode::Char(']'),
+        KeyCode::Char('b'),
+        KeyCode::Char('p'),
+        KeyCode::Char('i'),
+        KeyCode::Char('r'),
+        KeyCode::Char('t'),
+        KeyCode::Char('?'),
+        KeyCode::Char('1'),
+        KeyCode::Char('x'),
+        KeyCode::Char('-'),
+        KeyCode::Char('.'),
+        KeyCode::Char('한'),
+        KeyCode::Char('<'),
+        KeyCode::Char('>'),
+        KeyCode::Char('j'),
+        KeyCode::Char('k'),
+        KeyCode::Char('l'),
+        KeyCode::Char('h'),
+    ];
+    prop_oneof![
+        8 => prop::sample::select(codes).prop_map(key),
+        1 => (0u16..200, 0u16..70).prop_map(|(c, r)| Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left), column: c, row: r, modifiers: KeyModifiers::NONE })),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// No key sequence, click or terminal size makes the app panic.
+    #[test]
+    fn random_keys_and_sizes_never_panic(
+        events in prop::collection::vec(event_strategy(), 1..120),
+        sizes in prop::collection::vec((1u16..220, 1u16..70), 1..6),
+        home in any::<bool>(),
+    ) {
+        let mut app = if home { App::home(&EN, Theme::COLOR) } else { example_app() };
+        for (i, ev) in events.iter().enumerate() {
+            let (w, h) = sizes[i % sizes.len()];
+            if app.quit {
+                break;
+            }
+            if ev != &key(KeyCode::Char('q')) && ev != &key(KeyCode::Esc) || i % 7 == 0 {
+                app.handle(ev);
+            }
+            app.tick(std::time::Instant::now() + std::time::Duration::from_secs(i as u64));
+            draw(&mut app, w, h);
+        }
+    }
+}
