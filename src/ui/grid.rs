@@ -100,7 +100,7 @@ mod tests {
         };
         assert_eq!(g.cell_width(), 5);
         let text: Vec<String> = g.lines().iter().map(|l| l.to_string()).collect();
-        assert_eq!(text, vec!["    1[-12]", "    3    4"]);
+        assert_eq!(text, vec!["   1 [-12]", "   3    4 "]);
         assert_eq!(
             g.cell_rect(Rect::new(0, 0, 10, 2), 1, 1),
             Some(Rect::new(5, 1, 5, 1))
