@@ -29,6 +29,19 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// A rows×cols grid whose cell (r, c) is `cell(r, c)`.
+    pub fn from_fn(
+        rows: usize,
+        cols: usize,
+        mut cell: impl FnMut(usize, usize) -> GridCell,
+    ) -> Grid {
+        Grid {
+            rows: (0..rows)
+                .map(|r| (0..cols).map(|c| cell(r, c)).collect())
+                .collect(),
+        }
+    }
+
     /// Width of one column: the widest text plus the two marker places.
     pub fn cell_width(&self) -> usize {
         self.rows

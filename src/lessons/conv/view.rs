@@ -56,32 +56,19 @@ fn cell_style(theme: &Theme, marked: bool, current: bool) -> ratatui::style::Sty
 /// The input x of channel `c`, padding included, marked where the frame reads it.
 fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
     let g = &lab.data.geometry;
-    let [ph, pw] = [g.params.padding[0] as isize, g.params.padding[1] as isize];
-    let rows = (-ph..g.input[0] as isize + ph)
-        .map(|r| {
-            (-pw..g.input[1] as isize + pw)
-                .map(|col| {
-                    let at = [c as isize, r, col];
-                    let mk = m.a.contains(&at);
-                    let cur = m.current.is_some_and(|(a, _)| a == at);
-                    let inside =
-                        r >= 0 && col >= 0 && r < g.input[0] as isize && col < g.input[1] as isize;
-                    let text = if inside {
-                        num(lab.data.x[[c, r as usize, col as usize]])
-                    } else {
-                        ".".to_string()
-                    };
-                    let style = if inside {
-                        cell_style(theme, mk, cur)
-                    } else {
-                        cell_style(theme, mk, cur).patch(theme.dim)
-                    };
-                    GridCell::new(text, style, mk)
-                })
-                .collect()
-        })
-        .collect();
-    Grid { rows }
+    let [ph, pw] = [g.params.padding[0], g.params.padding[1]];
+    Grid::from_fn(g.input[0] + 2 * ph, g.input[1] + 2 * pw, |i, j| {
+        let (r, col) = (i as isize - ph as isize, j as isize - pw as isize);
+        let at = [c as isize, r, col];
+        let mk = m.a.contains(&at);
+        let style = cell_style(theme, mk, m.current.is_some_and(|(a, _)| a == at));
+        let inside = r >= 0 && col >= 0 && r < g.input[0] as isize && col < g.input[1] as isize;
+        if inside {
+            GridCell::new(num(lab.data.x[[c, r as usize, col as usize]]), style, mk)
+        } else {
+            GridCell::new(".", style.patch(theme.dim), mk)
+        }
+    })
 }
 
 /// A plain matrix with marks at `marked(r, c)`.
@@ -90,60 +77,33 @@ fn matrix_grid(
     theme: &Theme,
     marked: impl Fn(usize, usize) -> (bool, bool),
 ) -> Grid {
-    let rows = m
-        .rows()
-        .into_iter()
-        .enumerate()
-        .map(|(r, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(c, v)| {
-                    let (mk, cur) = marked(r, c);
-                    GridCell::new(num(*v), cell_style(theme, mk, cur), mk)
-                })
-                .collect()
-        })
-        .collect();
-    Grid { rows }
+    Grid::from_fn(m.nrows(), m.ncols(), |r, c| {
+        let (mk, cur) = marked(r, c);
+        GridCell::new(num(m[[r, c]]), cell_style(theme, mk, cur), mk)
+    })
 }
 
 /// A result grid filling in frame by frame: cells of later frames show `?`.
+/// Cell (r, c) is frame `first_frame + r·cols + c` of the current mode.
 fn result_grid(
     lab: &ConvLab,
     values: ndarray::ArrayView2<f64>,
     first_frame: usize,
     theme: &Theme,
-) -> (Grid, Vec<usize>) {
-    let cols = values.ncols();
-    let mut frames = vec![];
-    let rows = values
-        .rows()
-        .into_iter()
-        .enumerate()
-        .map(|(r, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(c, v)| {
-                    let f = first_frame + r * cols + c;
-                    frames.push(f);
-                    let complete = lab.tap.is_none_or(|t| t >= lab.current().0.len());
-                    if f < lab.frame || (f == lab.frame && complete) {
-                        let st = if f == lab.frame {
-                            theme.window
-                        } else {
-                            theme.filled
-                        };
-                        GridCell::new(num(*v), st, f == lab.frame)
-                    } else if f == lab.frame {
-                        GridCell::new("…", theme.window, true)
-                    } else {
-                        GridCell::new("?", theme.dim, false)
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    (Grid { rows }, frames)
+) -> Grid {
+    let complete = lab.tap.is_none_or(|t| t >= lab.current().0.len());
+    Grid::from_fn(values.nrows(), values.ncols(), |r, c| {
+        let f = first_frame + r * values.ncols() + c;
+        if f < lab.frame {
+            GridCell::new(num(values[[r, c]]), theme.filled, false)
+        } else if f == lab.frame && complete {
+            GridCell::new(num(values[[r, c]]), theme.window, true)
+        } else if f == lab.frame {
+            GridCell::new("…", theme.window, true)
+        } else {
+            GridCell::new("?", theme.dim, false)
+        }
+    })
 }
 
 /// A titled stack of grids in one bordered panel; returns where each grid's
@@ -487,7 +447,7 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
             c.output,
             (0..g.c_out)
                 .map(|k| {
-                    let (grid, _) = result_grid(
+                    let grid = result_grid(
                         lab,
                         d.y.index_axis(ndarray::Axis(0), k),
                         k * g.output[0] * g.output[1],
@@ -522,7 +482,7 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
                     };
                     (
                         label,
-                        result_grid(lab, dw.index_axis(ndarray::Axis(0), i), start, theme).0,
+                        result_grid(lab, dw.index_axis(ndarray::Axis(0), i), start, theme),
                         start,
                     )
                 })
@@ -557,8 +517,7 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
                             d.grads.dx.index_axis(ndarray::Axis(0), k),
                             start,
                             theme,
-                        )
-                        .0,
+                        ),
                         start,
                     )
                 })
@@ -601,35 +560,18 @@ fn mark_b(m: &Marks, at: [usize; 4]) -> (bool, bool) {
 /// dY spread by the stride and padded, for output channel `co`.
 fn spread_grid(lab: &ConvLab, co: usize, m: &Marks, theme: &Theme) -> Grid {
     let sg = &lab.data.spread[co];
-    let rows = sg
-        .values
-        .rows()
-        .into_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            row.iter()
-                .enumerate()
-                .map(|(j, v)| {
-                    let at = [
-                        co as isize,
-                        sg.origin[0] + i as isize,
-                        sg.origin[1] + j as isize,
-                    ];
-                    let mk = m.a.contains(&at);
-                    let cur = m.current.is_some_and(|(a, _)| a == at);
-                    let (text, style) = match sg.zero[[i, j]] {
-                        None => (num(*v), cell_style(theme, mk, cur)),
-                        Some(Zero::Padding) => {
-                            (".".to_string(), cell_style(theme, mk, cur).patch(theme.dim))
-                        }
-                        Some(Zero::StrideGap) => {
-                            ("_".to_string(), cell_style(theme, mk, cur).patch(theme.dim))
-                        }
-                    };
-                    GridCell::new(text, style, mk)
-                })
-                .collect()
-        })
-        .collect();
-    Grid { rows }
+    Grid::from_fn(sg.values.nrows(), sg.values.ncols(), |i, j| {
+        let at = [
+            co as isize,
+            sg.origin[0] + i as isize,
+            sg.origin[1] + j as isize,
+        ];
+        let mk = m.a.contains(&at);
+        let style = cell_style(theme, mk, m.current.is_some_and(|(a, _)| a == at));
+        match sg.zero[[i, j]] {
+            None => GridCell::new(num(sg.values[[i, j]]), style, mk),
+            Some(Zero::Padding) => GridCell::new(".", style.patch(theme.dim), mk),
+            Some(Zero::StrideGap) => GridCell::new("_", style.patch(theme.dim), mk),
+        }
+    })
 }
