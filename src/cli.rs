@@ -4,7 +4,10 @@
 use crate::app::{self, App, Screen};
 use crate::lessons::conv::state::{Custom, InputChoice, Settings};
 use crate::lessons::conv::{ConvLab, report};
+use crate::lessons::rnn::report::{self as rnn_report, SweepFormat};
+use crate::lessons::rnn::state::RnnSettings;
 use crate::math::parse::parse_matrix;
+use crate::math::rnn::CellKind;
 use crate::text::{EN, Text};
 use crate::ui::theme::Theme;
 use anyhow::{Context, Result, anyhow, bail};
@@ -28,6 +31,100 @@ pub struct Cli {
 pub enum Command {
     /// The convolution lab: forward and backward, frame by frame.
     Conv(ConvArgs),
+    /// The RNN lab: BPTT step by step, vanishing and exploding gradients.
+    Rnn(RnnArgs),
+    /// ||dL/dh_t|| for t = 1..T, for a loss on the last step (CSV or JSON).
+    Sweep(SweepArgs),
+}
+
+/// Which recurrent cell.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellArg {
+    Linear,
+    Rnn,
+    Lstm,
+    Gru,
+}
+
+impl CellArg {
+    pub fn kind(self) -> CellKind {
+        match self {
+            CellArg::Linear => CellKind::Linear,
+            CellArg::Rnn => CellKind::Tanh,
+            CellArg::Lstm => CellKind::Lstm,
+            CellArg::Gru => CellKind::Gru,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct RnnArgs {
+    #[arg(long, value_enum, default_value = "rnn")]
+    pub cell: CellArg,
+    /// Spectral radius ρ of W_rec (0.1 to 3).
+    #[arg(long, default_value_t = 0.9)]
+    pub radius: f64,
+    /// Sequence length T (1 to 1000).
+    #[arg(long, default_value_t = 30)]
+    pub len: usize,
+    /// Hidden size H (1 to 64).
+    #[arg(long, default_value_t = 8)]
+    pub hidden: usize,
+    /// Inputs are this times N(0, 1).
+    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    pub input_scale: f64,
+    /// The LSTM forget gate's bias.
+    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    pub forget_bias: f64,
+    /// Truncated BPTT: the gradient flows back at most this many steps.
+    #[arg(long)]
+    pub truncate: Option<usize>,
+    /// Clip the parameter gradient's norm to this value.
+    #[arg(long)]
+    pub clip: Option<f64>,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write the per-step table as plain text instead of opening the lab.
+    #[arg(long)]
+    pub print: bool,
+}
+
+impl RnnArgs {
+    pub fn settings(&self) -> RnnSettings {
+        RnnSettings {
+            cell: self.cell.kind(),
+            radius: self.radius,
+            len: self.len,
+            hidden: self.hidden,
+            input_scale: self.input_scale,
+            forget_bias: self.forget_bias,
+            truncation: self.truncate,
+            clip: self.clip,
+            seed: self.seed,
+        }
+    }
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Csv,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct SweepArgs {
+    #[arg(long, value_enum, default_value = "linear")]
+    pub cell: CellArg,
+    #[arg(long, default_value_t = 0.9)]
+    pub radius: f64,
+    #[arg(long, default_value_t = 100)]
+    pub len: usize,
+    #[arg(long, default_value_t = 8)]
+    pub hidden: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: FormatArg,
 }
 
 #[derive(Args, Debug)]
@@ -118,6 +215,14 @@ pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
     Ok(lab)
 }
 
+/// Write headless output; a closed pipe (`| head`) ends the output quietly
+/// instead of panicking as `print!` would.
+fn emit(s: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
+}
+
 fn interactive(
     text: &'static Text,
     command: &str,
@@ -148,11 +253,50 @@ pub fn run(cli: Cli) -> ExitCode {
                 return ExitCode::from(2);
             }
             Ok(lab) if a.print => {
-                print!("{}", report::print(&lab, a.backward, text.conv.running_sum));
+                emit(&report::print(&lab, a.backward, text.conv.running_sum));
                 Ok(ExitCode::SUCCESS)
             }
             Ok(lab) => interactive(text, "conv", || Ok(Screen::Conv(Box::new(lab)))),
         },
+        Some(Command::Rnn(a)) => match a.settings().run() {
+            Err(e) => {
+                eprintln!("deepstep rnn: {e}");
+                return ExitCode::from(2);
+            }
+            Ok(run) if a.print => {
+                emit(&rnn_report::table(&run));
+                Ok(ExitCode::SUCCESS)
+            }
+            Ok(_) => {
+                eprintln!("{}", text.rnn_lab_not_built);
+                return ExitCode::from(2);
+            }
+        },
+        Some(Command::Sweep(a)) => {
+            let s = RnnSettings {
+                cell: a.cell.kind(),
+                radius: a.radius,
+                len: a.len,
+                hidden: a.hidden,
+                seed: a.seed,
+                ..RnnSettings::default()
+            };
+            match s.run() {
+                Err(e) => {
+                    eprintln!("deepstep sweep: {e}");
+                    return ExitCode::from(2);
+                }
+                Ok(run) => {
+                    let f = if a.format == FormatArg::Json {
+                        SweepFormat::Json
+                    } else {
+                        SweepFormat::Csv
+                    };
+                    emit(&rnn_report::sweep(&run, f));
+                    Ok(ExitCode::SUCCESS)
+                }
+            }
+        }
     };
     match result {
         Ok(code) => code,

@@ -11,6 +11,7 @@ pub struct Text {
     pub home_intro: &'static str,
     pub lessons: [LessonText; 4],
     pub not_built: &'static str,
+    pub rnn_lab_not_built: &'static str,
     pub too_small: fn(need_w: u16, need_h: u16, w: u16, h: u16) -> String,
     pub not_a_terminal: fn(command: &str) -> String,
     pub help_title: &'static str,
@@ -128,6 +129,7 @@ pub static EN: Text = Text {
         },
     ],
     not_built: "not built yet",
+    rnn_lab_not_built: "deepstep rnn: the interactive RNN lab is not built yet; `deepstep rnn --print` and `deepstep sweep` work",
     too_small: |need_w, need_h, w, h| {
         format!(
             "terminal too small: need {need_w}×{need_h} (now {w}×{h}). Enlarge the window, or press q to quit."

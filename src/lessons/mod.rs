@@ -4,3 +4,4 @@
 
 pub mod conv;
 pub mod home;
+pub mod rnn;

@@ -97,6 +97,9 @@ pub fn exact(x: f64) -> String {
     if x.is_nan() {
         return "undefined".to_string();
     }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
     if x == 0.0 {
         return "0".to_string();
     }

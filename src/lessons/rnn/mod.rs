@@ -1,0 +1,6 @@
+//! The RNN lesson. Built so far: its model (`state`) and its headless forms
+//! (`report`: `deepstep rnn --print` and `deepstep sweep`). The interactive lab
+//! (timeline, charts, predict mode) is not built yet.
+
+pub mod report;
+pub mod state;

@@ -1,0 +1,136 @@
+//! The RNN lab's settings and what the math computes from them: a seeded
+//! cell with W_hh of spectral radius ρ, run forward over T steps, and BPTT for
+//! a loss on the last step.
+
+use crate::math::rnn::{self, BpttOptions, CellKind, Forward, Gradients, RnnError, RnnParams};
+use ndarray::Array1;
+
+/// Input size of the lab's sequences (not a knob: the lesson is about H and T).
+pub const INPUT: usize = 4;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RnnSettings {
+    pub cell: CellKind,
+    pub radius: f64,
+    pub len: usize,
+    pub hidden: usize,
+    pub input_scale: f64,
+    pub forget_bias: f64,
+    pub truncation: Option<usize>,
+    pub clip: Option<f64>,
+    pub seed: u64,
+}
+
+impl Default for RnnSettings {
+    fn default() -> Self {
+        RnnSettings {
+            cell: CellKind::Tanh,
+            radius: 0.9,
+            len: 30,
+            hidden: 8,
+            input_scale: 1.0,
+            forget_bias: 1.0,
+            truncation: None,
+            clip: None,
+            seed: 1,
+        }
+    }
+}
+
+/// Everything one setting computes.
+#[derive(Debug, Clone)]
+pub struct RnnRun {
+    pub params: RnnParams,
+    pub forward: Forward,
+    pub grads: Gradients,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingError {
+    #[error("the spectral radius must be between 0.1 and 3, got {0}")]
+    Radius(f64),
+    #[error("the sequence length must be between 1 and 1000, got {0}")]
+    Len(usize),
+    #[error("the hidden size must be between 1 and 64, got {0}")]
+    Hidden(usize),
+    #[error("the input scale must be a finite number, got {0}")]
+    Scale(f64),
+    #[error(transparent)]
+    Math(#[from] RnnError),
+}
+
+impl RnnSettings {
+    pub fn check(&self) -> Result<(), SettingError> {
+        if !(0.1..=3.0).contains(&self.radius) {
+            return Err(SettingError::Radius(self.radius));
+        }
+        if !(1..=1000).contains(&self.len) {
+            return Err(SettingError::Len(self.len));
+        }
+        if !(1..=64).contains(&self.hidden) {
+            return Err(SettingError::Hidden(self.hidden));
+        }
+        if !self.input_scale.is_finite() {
+            return Err(SettingError::Scale(self.input_scale));
+        }
+        Ok(())
+    }
+
+    pub fn run(&self) -> Result<RnnRun, SettingError> {
+        self.check()?;
+        let params = RnnParams::random(
+            self.cell,
+            INPUT,
+            self.hidden,
+            self.radius,
+            self.forget_bias,
+            self.seed,
+        )?;
+        let x = rnn::random_inputs(self.len, INPUT, self.input_scale, self.seed);
+        let forward = rnn::forward(&params, x.view(), Array1::zeros(self.hidden).view(), None)?;
+        let g = rnn::loss_on_last(self.len, self.hidden);
+        let opts = BpttOptions {
+            truncation: self.truncation,
+            clip: self.clip,
+        };
+        let grads = rnn::bptt(&params, &forward, g.view(), opts)?;
+        Ok(RnnRun {
+            params,
+            forward,
+            grads,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_out_of_range_are_errors() {
+        let bad = RnnSettings {
+            radius: 5.0,
+            ..Default::default()
+        };
+        assert_eq!(bad.run().unwrap_err(), SettingError::Radius(5.0));
+        let bad = RnnSettings {
+            len: 0,
+            ..Default::default()
+        };
+        assert_eq!(bad.run().unwrap_err(), SettingError::Len(0));
+        let bad = RnnSettings {
+            hidden: 65,
+            ..Default::default()
+        };
+        assert_eq!(bad.run().unwrap_err(), SettingError::Hidden(65));
+        let bad = RnnSettings {
+            truncation: Some(0),
+            ..Default::default()
+        };
+        assert!(matches!(
+            bad.run().unwrap_err(),
+            SettingError::Math(RnnError::ZeroWindow)
+        ));
+        assert_eq!(RnnSettings::default().run().unwrap().grads.dh.rows(), 30);
+    }
+}
