@@ -267,10 +267,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 emit(&rnn_report::table(&run));
                 Ok(ExitCode::SUCCESS)
             }
-            Ok(_) => {
-                eprintln!("{}", text.rnn_lab_not_built);
-                return ExitCode::from(2);
-            }
+            Ok(_) => interactive(text, "rnn", || {
+                let lab = crate::lessons::rnn::lab::RnnLab::new(a.settings())?;
+                Ok(Screen::Rnn(Box::new(lab)))
+            }),
         },
         Some(Command::Sweep(a)) => {
             let s = RnnSettings {

@@ -169,6 +169,42 @@ fn home_screen_opens_the_lab_and_ctrl_c_restores_the_terminal() {
 }
 
 #[test]
+fn rnn_lab_steps_bptt_backward_and_the_norms_appear() {
+    // The numbers to expect, from the headless table of the same settings.
+    let out = Command::new(BIN)
+        .args(["rnn", "--print", "--len", "6"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let dh = |t: usize| {
+        table
+            .lines()
+            .nth(t)
+            .unwrap()
+            .split_whitespace()
+            .nth(2)
+            .unwrap()
+            .to_string()
+    };
+    let t = Tmux::start("rnn", &format!("{BIN} rnn --len 6"));
+    t.wait_for("step t = 1 of 6");
+    t.keys(&["End"]);
+    t.wait_for("backward");
+    t.keys(&["Home"]);
+    for _ in 0..6 {
+        t.keys(&["Right"]);
+    }
+    let s = t.wait_for("step t = 6 of 6");
+    assert!(s.contains(&dh(6)), "||dL/dh_6|| = {}:\n{s}", dh(6));
+    assert!(!s.contains(&dh(5)), "||dL/dh_5|| is not shown yet:\n{s}");
+    t.keys(&["Right"]);
+    let s = t.wait_for("step t = 5 of 6");
+    assert!(s.contains(&dh(5)), "||dL/dh_5|| = {}:\n{s}", dh(5));
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let t = Tmux::start("term", &format!("{BIN} {EXAMPLE}"));
     t.wait_for("= 219");

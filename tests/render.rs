@@ -176,9 +176,15 @@ fn home_lists_the_lessons_and_opens_the_convolution_lab() {
     }
     assert!(s.contains(EN.not_built));
     app.handle(&key(KeyCode::Down));
+    app.handle(&key(KeyCode::Down));
     app.handle(&key(KeyCode::Enter));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains("RNN & BPTT: not built yet"), "{s}");
+    assert!(s.contains("Quiz: not built yet"), "{s}");
+    app.handle(&key(KeyCode::Char('k')));
+    app.handle(&key(KeyCode::Enter));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.rnn.title), "{s}");
+    app.handle(&key(KeyCode::Esc));
     app.handle(&key(KeyCode::Char('k')));
     app.handle(&key(KeyCode::Enter));
     let (s, _) = draw(&mut app, 80, 24);
@@ -251,6 +257,63 @@ fn ctrl_c_quits_from_anywhere() {
     assert!(app.quit);
 }
 
+fn rnn_app(settings: deepstep::lessons::rnn::state::RnnSettings) -> App {
+    let lab = deepstep::lessons::rnn::lab::RnnLab::new(settings).unwrap();
+    App::new(Screen::Rnn(Box::new(lab)), &EN, Theme::COLOR)
+}
+
+#[test]
+fn rnn_lab_shows_the_timeline_norms_and_chart_at_both_sizes() {
+    use deepstep::math::format::pow10;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let settings = deepstep::lessons::rnn::state::RnnSettings {
+            len: 12,
+            ..Default::default()
+        };
+        let lab = deepstep::lessons::rnn::lab::RnnLab::new(settings.clone()).unwrap();
+        let mut app = rnn_app(settings);
+        let (s, _) = draw(&mut app, w, h);
+        assert!(
+            s.contains("RNN lab") && s.contains("step t = 1 of 12"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(s.contains(&pow10(lab.h_log10[0])), "h_1's norm:\n{s}");
+        assert!(s.contains("1e"), "powers of ten on the axis:\n{s}");
+        app.handle(&key(KeyCode::End));
+        app.handle(&key(KeyCode::Home));
+        // Forward to the end, then one step into BPTT: ||dL/dh_12|| appears.
+        for _ in 0..12 {
+            app.handle(&key(KeyCode::Right));
+        }
+        let (s, _) = draw(&mut app, w, h);
+        assert!(
+            s.contains("backward") && s.contains("step t = 12 of 12"),
+            "{s}"
+        );
+        assert!(s.contains(&pow10(lab.dh_log10[11])), "||dL/dh_12||:\n{s}");
+        app.handle(&key(KeyCode::Right));
+        let (s, _) = draw(&mut app, w, h);
+        assert!(s.contains(&pow10(lab.dh_log10[10])), "||dL/dh_11||:\n{s}");
+        assert!(s.contains("per step back"), "{s}");
+    }
+}
+
+#[test]
+fn rnn_lab_marks_truncated_steps_and_shows_clipping() {
+    let settings = deepstep::lessons::rnn::state::RnnSettings {
+        len: 8,
+        truncation: Some(2),
+        clip: Some(0.01),
+        ..Default::default()
+    };
+    let mut app = rnn_app(settings);
+    app.handle(&key(KeyCode::End));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains(EN.rnn.cut), "{s}");
+    assert!(s.contains("clipping at 0.01"), "{s}");
+    assert!(s.contains(EN.rnn.explain_truncation), "{s}");
+}
+
 fn event_strategy() -> impl Strategy<Value = Event> {
     let codes = vec![
         KeyCode::Right,
@@ -301,9 +364,13 @@ proptest! {
     fn random_keys_and_sizes_never_panic(
         events in prop::collection::vec(event_strategy(), 1..120),
         sizes in prop::collection::vec((1u16..220, 1u16..70), 1..6),
-        home in any::<bool>(),
+        start in 0u8..3,
     ) {
-        let mut app = if home { App::home(&EN, Theme::COLOR) } else { example_app() };
+        let mut app = match start {
+            0 => App::home(&EN, Theme::COLOR),
+            1 => example_app(),
+            _ => rnn_app(deepstep::lessons::rnn::state::RnnSettings { len: 10, hidden: 2, ..Default::default() }),
+        };
         for (i, ev) in events.iter().enumerate() {
             let (w, h) = sizes[i % sizes.len()];
             if app.quit {

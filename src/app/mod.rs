@@ -6,6 +6,8 @@ pub mod terminal;
 use crate::lessons::conv::{self, ConvLab};
 use crate::lessons::home::state::{Action as HomeAction, Home, Lesson};
 use crate::lessons::home::view as home_view;
+use crate::lessons::rnn::lab::{Action as RnnAction, RnnLab};
+use crate::lessons::rnn::{keys as rnn_keys, view as rnn_view};
 use crate::text::Text;
 use crate::ui::chrome::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::ui::keys::{Binding, Key, footer_items, help_items, lookup};
@@ -20,6 +22,7 @@ use std::time::{Duration, Instant};
 pub enum Screen {
     Home(Home),
     Conv(Box<ConvLab>),
+    Rnn(Box<RnnLab>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +32,7 @@ pub enum AppAction {
     Help,
     Home(HomeAction),
     Conv(conv::Action),
+    Rnn(RnnAction),
 }
 
 pub struct App {
@@ -140,6 +144,18 @@ impl App {
                 }
                 r
             }
+            Some(Screen::Rnn(lab)) if lab.prompt.is_some() => {
+                let tb = rnn_keys::prompt_table(t);
+                pick(footer_items(&tb), help_items(&tb))
+            }
+            Some(Screen::Rnn(_)) => {
+                let tb = rnn_keys::table(t);
+                let mut r = pick(footer_items(&tb), help_items(&tb));
+                if !footer_only {
+                    r.push(("click", t.keys.click));
+                }
+                r
+            }
             None => vec![],
         };
         let g = global_table(t);
@@ -166,12 +182,18 @@ impl App {
         {
             return conv::keys::map_key(ev, lab, t).map(AppAction::Conv);
         }
+        if let Some(Screen::Rnn(lab)) = self.front()
+            && lab.prompt.is_some()
+        {
+            return rnn_keys::map_key(ev, lab, t).map(AppAction::Rnn);
+        }
         if let Some(a) = lookup(&global_table(t), ev) {
             return Some(a);
         }
         match self.front()? {
             Screen::Home(_) => lookup(&home_table(t), ev).map(AppAction::Home),
             Screen::Conv(lab) => conv::keys::map_key(ev, lab, t).map(AppAction::Conv),
+            Screen::Rnn(lab) => rnn_keys::map_key(ev, lab, t).map(AppAction::Rnn),
         }
     }
 
@@ -190,19 +212,31 @@ impl App {
                     Some(Screen::Home(home)) => home.update(h),
                     _ => None,
                 };
-                if opened == Some(Lesson::Convolution)
-                    && let Ok(lab) = ConvLab::new(
-                        Default::default(),
-                        Default::default(),
-                        crate::assets::digits().unwrap_or_default(),
-                    )
-                {
-                    self.screens.push(Screen::Conv(Box::new(lab)));
+                match opened {
+                    Some(Lesson::Convolution) => {
+                        let digits = crate::assets::digits().unwrap_or_default();
+                        if let Ok(lab) =
+                            ConvLab::new(Default::default(), Default::default(), digits)
+                        {
+                            self.screens.push(Screen::Conv(Box::new(lab)));
+                        }
+                    }
+                    Some(Lesson::Rnn) => {
+                        if let Ok(lab) = RnnLab::new(Default::default()) {
+                            self.screens.push(Screen::Rnn(Box::new(lab)));
+                        }
+                    }
+                    _ => {}
                 }
             }
             AppAction::Conv(c) => {
                 if let Some(Screen::Conv(lab)) = self.screens.last_mut() {
                     lab.update(c);
+                }
+            }
+            AppAction::Rnn(r) => {
+                if let Some(Screen::Rnn(lab)) = self.screens.last_mut() {
+                    lab.update(r);
                 }
             }
         }
@@ -277,6 +311,10 @@ impl App {
             Some(Screen::Conv(lab)) => conv::view::render(frame, body, lab, t, &theme)
                 .into_iter()
                 .map(|(r, a)| (r, AppAction::Conv(a)))
+                .collect(),
+            Some(Screen::Rnn(lab)) => rnn_view::render(frame, body, lab, t, &theme)
+                .into_iter()
+                .map(|(r, a)| (r, AppAction::Rnn(a)))
                 .collect(),
             None => vec![],
         };

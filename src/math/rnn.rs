@@ -313,6 +313,15 @@ impl Forward {
     pub fn h_log10_norms(&self) -> Vec<f64> {
         self.h.log10_norms()[1..].to_vec()
     }
+
+    /// ||x_t||, t = 1..T.
+    pub fn x_norms(&self) -> Vec<f64> {
+        self.x
+            .rows()
+            .into_iter()
+            .map(|r| super::scaled::norm(r.iter().copied()))
+            .collect()
+    }
 }
 
 /// Run the cell over x [T, I] from h0 (and c0 for the LSTM; zeros if None).
@@ -474,6 +483,10 @@ pub struct Gradients {
     pub x: ScaledRows,
     /// dL/dh_t, the total gradient reaching h_t, row t−1.
     pub dh: ScaledRows,
+    /// Each step's pre-activation gradients δ (row t−1), from which the weight
+    /// gradients are summed: dW_ih = Σ_t δ_ih,t ⊗ x_t, dW_hh = Σ_t δ_hh,t ⊗ h_{t−1}.
+    pub delta_ih: ScaledRows,
+    pub delta_hh: ScaledRows,
     pub clip: Option<ClipReport>,
 }
 
@@ -804,6 +817,8 @@ pub fn bptt(
         c0: lstm.then_some(c0),
         x: x_grad,
         dh,
+        delta_ih: acc.d_ih,
+        delta_hh: acc.d_hh,
         clip: None,
     };
     if let Some(threshold) = opts.clip {
@@ -832,6 +847,111 @@ fn clip_parameters(gr: &mut Gradients, threshold: f64) -> ClipReport {
         log10_norm_before: before,
         log10_norm_after: after,
     }
+}
+
+/// (dL/dW_ih, dL/dW_hh) at one point of the backward loop.
+pub type WeightGradPair = (Scaled<Ix2>, Scaled<Ix2>);
+
+/// The weight gradients as BPTT accumulates them from the last step back
+/// (before clipping). Entry t−1 of the first list is (log10 ||dW_ih||,
+/// log10 ||dW_hh||) summed over steps s = t..T; the second list holds the
+/// matrices themselves when `keep_matrices` (for small H: it costs T copies).
+pub fn running_weight_grads(
+    f: &Forward,
+    g: &Gradients,
+    keep_matrices: bool,
+) -> (Vec<(f64, f64)>, Vec<WeightGradPair>) {
+    let t_len = f.steps();
+    let (gh, hd, inp) = (
+        g.delta_ih.mantissa.ncols(),
+        f.h.mantissa.ncols(),
+        f.x.ncols(),
+    );
+    let mut w_ih = Scaled::plain(Array2::zeros((gh, inp)));
+    let mut w_hh = Scaled::plain(Array2::zeros((gh, hd)));
+    let mut norms = vec![(f64::NEG_INFINITY, f64::NEG_INFINITY); t_len];
+    let mut mats = vec![];
+    let outer = |u: ArrayView1<f64>, v: ArrayView1<f64>| {
+        Array2::from_shape_fn((u.len(), v.len()), |(i, j)| u[i] * v[j])
+    };
+    for t in (1..=t_len).rev() {
+        let r = t - 1;
+        let (di, dh) = (g.delta_ih.mantissa.row(r), g.delta_hh.mantissa.row(r));
+        w_ih.add_scaled(&outer(di, f.x.row(r)), g.delta_ih.log10_scale[r]);
+        w_hh.add_scaled(
+            &outer(dh, f.h.mantissa.row(r)),
+            g.delta_hh.log10_scale[r] + f.h.log10_scale[r],
+        );
+        norms[r] = (w_ih.log10_norm(), w_hh.log10_norm());
+        if keep_matrices {
+            mats.push((w_ih.clone(), w_hh.clone()));
+        }
+    }
+    mats.reverse();
+    (norms, mats)
+}
+
+/// The largest singular value of W (power iteration on WᵀW): the bound on how
+/// much one step of a linear map can stretch a vector.
+pub fn spectral_norm(w: &Array2<f64>) -> f64 {
+    let mut v = Array1::from_elem(w.ncols(), 1.0 / (w.ncols().max(1) as f64).sqrt());
+    let mut sigma = 0.0;
+    for _ in 0..500 {
+        let wv = w.dot(&v);
+        let u = w.t().dot(&wv);
+        let n = u.dot(&u).sqrt();
+        if n == 0.0 {
+            return 0.0;
+        }
+        let next = wv.dot(&wv).sqrt();
+        v = u / n;
+        if (next - sigma).abs() <= 1e-13 * next {
+            return next;
+        }
+        sigma = next;
+    }
+    sigma
+}
+
+/// log10 of the factor ||dL/dh_{t−1}|| / ||dL/dh_t|| for each step back
+/// (entry t−2 for t = 2..T), None where either gradient is zero.
+pub fn step_factors_log10(dh_log10: &[f64]) -> Vec<Option<f64>> {
+    dh_log10
+        .windows(2)
+        .map(|w| (w[0].is_finite() && w[1].is_finite()).then(|| w[0] - w[1]))
+        .collect()
+}
+
+/// The measured growth per step far from the loss: the least-squares slope of
+/// log10 ||dL/dh|| against the distance from the loss, over the farther half
+/// of the finite values, as a factor (0.83 means ×0.83 per step back).
+pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
+    let t_len = dh_log10.len();
+    let pts: Vec<(f64, f64)> = dh_log10
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ((t_len - 1 - i) as f64, *l))
+        .filter(|(d, l)| l.is_finite() && *d >= (t_len / 2) as f64)
+        .collect();
+    if pts.len() < 2 {
+        return None;
+    }
+    let n = pts.len() as f64;
+    let (mx, my) = (
+        pts.iter().map(|p| p.0).sum::<f64>() / n,
+        pts.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let sxx: f64 = pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+    let sxy: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    (sxx > 0.0).then(|| 10f64.powf(sxy / sxx))
+}
+
+/// The reference line log10 ||dL/dh|| = start + slope·d for distances d = 0..n:
+/// a geometric decay or growth by 10^slope per step.
+pub fn geometric_line(start: f64, slope: f64, n: usize) -> Vec<(f64, f64)> {
+    (0..n)
+        .map(|d| (d as f64, start + slope * d as f64))
+        .collect()
 }
 
 /// Loss for the last step only: g = 0 except g_T = ones.
@@ -874,6 +994,36 @@ mod tests {
             let r = power_iteration_radius(&w);
             assert!((r - rho).abs() < 1e-9 * rho.max(1.0), "rho {rho} got {r}");
         }
+    }
+
+    #[test]
+    fn running_grads_end_at_the_totals_and_rates_read_the_slope() {
+        let p = RnnParams::random(CellKind::Tanh, 2, 3, 0.9, 0.0, 1).unwrap();
+        let x = random_inputs(6, 2, 1.0, 3);
+        let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
+        let g = bptt(&p, &f, loss_on_last(6, 3).view(), BpttOptions::default()).unwrap();
+        let (norms, run) = running_weight_grads(&f, &g, true);
+        let (wi, wh) = &run[0];
+        assert!(
+            (&wi.to_plain() - &g.w_ih.to_plain())
+                .iter()
+                .all(|d| d.abs() < 1e-12)
+        );
+        assert!(
+            (&wh.to_plain() - &g.w_hh.to_plain())
+                .iter()
+                .all(|d| d.abs() < 1e-12)
+        );
+        assert_eq!(norms[0], (g.w_ih.log10_norm(), g.w_hh.log10_norm()));
+        assert_eq!(norms[5].1, run[5].1.log10_norm());
+        let logs: Vec<f64> = (0..20).map(|i| (19 - i) as f64 * 0.5f64.log10()).collect();
+        assert!((rate_per_step(&logs).unwrap() - 0.5).abs() < 1e-12);
+        assert_eq!(
+            step_factors_log10(&[1.0, f64::NEG_INFINITY, 2.0]),
+            vec![None, None]
+        );
+        let w = ndarray::array![[3.0, 0.0], [0.0, -1.0]];
+        assert!((spectral_norm(&w) - 3.0).abs() < 1e-12);
     }
 
     #[test]

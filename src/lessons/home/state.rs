@@ -17,7 +17,7 @@ impl Lesson {
     ];
 
     pub fn built(self) -> bool {
-        matches!(self, Lesson::Convolution)
+        matches!(self, Lesson::Convolution | Lesson::Rnn)
     }
 }
 
@@ -67,6 +67,7 @@ mod tests {
         let mut h = Home::default();
         h.update(Action::Up);
         assert_eq!(h.selected, 3);
+        assert!(Lesson::Rnn.built());
         assert_eq!(h.update(Action::Open), None);
         assert_eq!(h.not_built, Some(3));
         h.update(Action::Down);

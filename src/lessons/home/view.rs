@@ -58,6 +58,7 @@ pub fn render(
             ));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // No wrapping: each lesson keeps its two rows, so the click areas stay right.
+    frame.render_widget(Paragraph::new(lines), inner);
     hits
 }

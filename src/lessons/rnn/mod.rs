@@ -2,5 +2,8 @@
 //! (`report`: `deepstep rnn --print` and `deepstep sweep`). The interactive lab
 //! (timeline, charts, predict mode) is not built yet.
 
+pub mod keys;
+pub mod lab;
 pub mod report;
 pub mod state;
+pub mod view;

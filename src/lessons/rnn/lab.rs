@@ -1,0 +1,421 @@
+//! The RNN lab's model: the settings' run, where the learner is on the
+//! timeline (forward filling h_t, then BPTT from t = T down to 1), the charts'
+//! data, predictions, and `update`, the only place it changes.
+
+use super::state::{RnnRun, RnnSettings, SettingError};
+use crate::math::parse::parse_number;
+use crate::math::rnn::{self, CellKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Forward,
+    Backward,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chart {
+    /// log10 ||dL/dh_t|| against the distance from the loss, with the reference line.
+    Distance,
+    /// The tanh RNN, LSTM and GRU on the same input and axes.
+    Cells,
+    /// ||dL/dh_1|| as the sequence length grows.
+    Length,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Knob {
+    Cell,
+    Radius,
+    Len,
+    Hidden,
+    InputScale,
+    ForgetBias,
+    Truncation,
+    Clip,
+    Seed,
+}
+
+impl Knob {
+    pub const ALL: [Knob; 9] = [
+        Knob::Cell,
+        Knob::Radius,
+        Knob::Len,
+        Knob::Hidden,
+        Knob::InputScale,
+        Knob::ForgetBias,
+        Knob::Truncation,
+        Knob::Clip,
+        Knob::Seed,
+    ];
+
+    pub fn index(self) -> usize {
+        Knob::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// Matrices are shown for hidden sizes up to this.
+pub const MATRIX_MAX_HIDDEN: usize = 4;
+
+const LENS: [usize; 13] = [1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000];
+const HIDDEN: [usize; 7] = [1, 2, 4, 8, 16, 32, 64];
+const SCALES: [f64; 6] = [0.1, 0.5, 1.0, 2.0, 5.0, 10.0];
+const WINDOWS: [usize; 10] = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500];
+const CLIPS: [f64; 5] = [0.1, 1.0, 10.0, 100.0, 1000.0];
+
+/// The next value of a ladder (or the previous, for delta < 0), staying on it.
+fn ladder<T: PartialOrd + Copy>(steps: &[T], v: T, delta: i64) -> T {
+    let i = steps
+        .iter()
+        .position(|s| *s >= v)
+        .unwrap_or(steps.len() - 1) as i64;
+    steps[(i + delta).clamp(0, steps.len() as i64 - 1) as usize]
+}
+
+/// An optional ladder value: "off" sits before the first step.
+fn optional<T: PartialOrd + Copy>(steps: &[T], v: Option<T>, delta: i64) -> Option<T> {
+    match (v, delta > 0) {
+        (None, true) => Some(steps[0]),
+        (None, false) => None,
+        (Some(x), false) if x <= steps[0] => None,
+        (Some(x), _) => Some(ladder(steps, x, delta)),
+    }
+}
+
+/// What the charts draw, computed with the run.
+#[derive(Debug, Clone)]
+pub struct ChartData {
+    /// (cell, log10 ||dL/dh_t|| for t = 1..T) for the tanh RNN, LSTM and GRU.
+    pub cells: Vec<(CellKind, Vec<f64>)>,
+    /// (T, log10 ||dL/dh_1||) for growing T.
+    pub by_length: Vec<(usize, f64)>,
+    /// log10 per step of the reference line: log10 ρ for the linear cell,
+    /// log10 ||W_rec||₂ (Pascanu et al.'s bound with γ = 1) for tanh;
+    /// None for the gated cells, which have no such simple bound.
+    pub reference_slope: Option<f64>,
+    /// The measured factor per step far from the loss.
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    /// The step whose gradient is about to be revealed.
+    pub step: usize,
+    pub buffer: String,
+    pub cursor: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Refused(String),
+    Right(f64),
+    Wrong(f64),
+    NotANumber,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Prev,
+    First,
+    Last,
+    CycleChart,
+    KnobUp,
+    KnobDown,
+    KnobDec,
+    KnobInc,
+    TogglePredict,
+    JumpTo(usize),
+    Type(char),
+    Backspace,
+    CaretLeft,
+    CaretRight,
+    Submit,
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+pub struct RnnLab {
+    pub settings: RnnSettings,
+    pub run: RnnRun,
+    pub h_log10: Vec<f64>,
+    pub x_norm: Vec<f64>,
+    pub dh_log10: Vec<f64>,
+    /// log10 factor ||dL/dh_{t−1}|| / ||dL/dh_t||, entry t−2.
+    pub factors: Vec<Option<f64>>,
+    /// log10 norms of the running (dL/dW_x, dL/dW_rec) once the backward loop
+    /// has reached step t (entry t−1).
+    pub running: Vec<(f64, f64)>,
+    /// The running matrices themselves, kept only for H ≤ 4 (shown on screen).
+    pub running_matrices: Vec<rnn::WeightGradPair>,
+    pub charts: ChartData,
+    pub phase: Phase,
+    /// 1-based step: forward, h_1..h_step are filled; backward, steps T..step.
+    pub step: usize,
+    pub chart: Chart,
+    pub knob: Knob,
+    pub predict: bool,
+    pub prompt: Option<Prompt>,
+    pub message: Option<Message>,
+    pub score: (usize, usize),
+}
+
+fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> Result<ChartData, SettingError> {
+    let mut cells = vec![];
+    for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru] {
+        let r = if kind == s.cell {
+            run.clone()
+        } else {
+            RnnSettings {
+                cell: kind,
+                ..s.clone()
+            }
+            .run()?
+        };
+        cells.push((kind, r.grads.dh_log10_norms()));
+    }
+    let mut by_length = vec![];
+    for &t in LENS.iter().filter(|t| **t <= s.len.max(1)) {
+        let r = RnnSettings {
+            len: t,
+            ..s.clone()
+        }
+        .run()?;
+        by_length.push((t, r.grads.dh_log10_norms()[0]));
+    }
+    let reference_slope = match s.cell {
+        CellKind::Linear => Some(s.radius.log10()),
+        CellKind::Tanh => Some(rnn::spectral_norm(&run.params.w_hh).log10()),
+        _ => None,
+    };
+    Ok(ChartData {
+        cells,
+        by_length,
+        reference_slope,
+        rate: rnn::rate_per_step(dh_log10),
+    })
+}
+
+impl RnnLab {
+    pub fn new(settings: RnnSettings) -> Result<Self, SettingError> {
+        let run = settings.run()?;
+        let mut lab = RnnLab {
+            h_log10: vec![],
+            x_norm: vec![],
+            dh_log10: vec![],
+            factors: vec![],
+            running: vec![],
+            running_matrices: vec![],
+            charts: ChartData {
+                cells: vec![],
+                by_length: vec![],
+                reference_slope: None,
+                rate: None,
+            },
+            settings,
+            run,
+            phase: Phase::Forward,
+            step: 1,
+            chart: Chart::Distance,
+            knob: Knob::Cell,
+            predict: false,
+            prompt: None,
+            message: None,
+            score: (0, 0),
+        };
+        lab.derive()?;
+        Ok(lab)
+    }
+
+    /// Everything read off the run (norms, factors, running sums, charts).
+    fn derive(&mut self) -> Result<(), SettingError> {
+        let f = &self.run.forward;
+        self.h_log10 = f.h_log10_norms();
+        self.x_norm = f.x_norms();
+        self.dh_log10 = self.run.grads.dh_log10_norms();
+        self.factors = rnn::step_factors_log10(&self.dh_log10);
+        let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
+        (self.running, self.running_matrices) =
+            rnn::running_weight_grads(f, &self.run.grads, small);
+        self.charts = chart_data(&self.settings, &self.run, &self.dh_log10)?;
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.settings.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.settings.len == 0
+    }
+
+    /// Whether h_t is shown yet.
+    pub fn h_shown(&self, t: usize) -> bool {
+        self.phase == Phase::Backward || t <= self.step
+    }
+
+    /// Whether dL/dh_t is shown yet.
+    pub fn dh_shown(&self, t: usize) -> bool {
+        self.phase == Phase::Backward && t >= self.step
+    }
+
+    pub fn update(&mut self, a: Action) {
+        if self.prompt.is_some() {
+            self.update_prompt(a);
+            return;
+        }
+        let t_len = self.len();
+        match a {
+            Action::Next => match self.phase {
+                Phase::Forward if self.step < t_len => self.step += 1,
+                Phase::Forward => {
+                    self.phase = Phase::Backward;
+                    self.step = t_len;
+                }
+                Phase::Backward if self.step > 1 => {
+                    if self.predict {
+                        self.prompt = Some(Prompt {
+                            step: self.step - 1,
+                            buffer: String::new(),
+                            cursor: 0,
+                        });
+                    } else {
+                        self.step -= 1;
+                    }
+                }
+                Phase::Backward => {}
+            },
+            Action::Prev => match self.phase {
+                Phase::Forward if self.step > 1 => self.step -= 1,
+                Phase::Forward => {}
+                Phase::Backward if self.step < t_len => self.step += 1,
+                Phase::Backward => {
+                    self.phase = Phase::Forward;
+                    self.step = t_len;
+                }
+            },
+            Action::First => {
+                self.phase = Phase::Forward;
+                self.step = 1;
+            }
+            Action::Last => {
+                self.phase = Phase::Backward;
+                self.step = 1;
+            }
+            Action::JumpTo(t) if (1..=t_len).contains(&t) => self.step = t,
+            Action::JumpTo(_) => {}
+            Action::CycleChart => {
+                self.chart = match self.chart {
+                    Chart::Distance => Chart::Cells,
+                    Chart::Cells => Chart::Length,
+                    Chart::Length => Chart::Distance,
+                }
+            }
+            Action::KnobUp => {
+                self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()]
+            }
+            Action::KnobDown => self.knob = Knob::ALL[(self.knob.index() + 1) % Knob::ALL.len()],
+            Action::KnobDec => self.turn(-1),
+            Action::KnobInc => self.turn(1),
+            Action::TogglePredict => self.predict = !self.predict,
+            Action::Type(_)
+            | Action::Backspace
+            | Action::CaretLeft
+            | Action::CaretRight
+            | Action::Submit
+            | Action::Skip => {}
+        }
+    }
+
+    fn update_prompt(&mut self, a: Action) {
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
+        match a {
+            Action::Type(c) => {
+                let at = p
+                    .buffer
+                    .char_indices()
+                    .nth(p.cursor)
+                    .map_or(p.buffer.len(), |(i, _)| i);
+                p.buffer.insert(at, c);
+                p.cursor += 1;
+            }
+            Action::Backspace if p.cursor > 0 => {
+                let at = p
+                    .buffer
+                    .char_indices()
+                    .nth(p.cursor - 1)
+                    .map_or(0, |(i, _)| i);
+                p.buffer.remove(at);
+                p.cursor -= 1;
+            }
+            Action::CaretLeft => p.cursor = p.cursor.saturating_sub(1),
+            Action::CaretRight => p.cursor = (p.cursor + 1).min(p.buffer.chars().count()),
+            Action::Skip => {
+                self.step = p.step;
+                self.prompt = None;
+            }
+            Action::Submit => {
+                let step = p.step;
+                let guess = parse_number(p.buffer.trim_start_matches(['x', '×']));
+                let Some(guess) = guess.filter(|g| *g > 0.0) else {
+                    self.message = Some(Message::NotANumber);
+                    return;
+                };
+                // The factor from step+1 back to step, as log10.
+                let actual = self.factors.get(step - 1).copied().flatten();
+                self.score.1 += 1;
+                self.message = Some(match actual {
+                    Some(l) if grade(guess.log10(), l) => {
+                        self.score.0 += 1;
+                        Message::Right(l)
+                    }
+                    Some(l) => Message::Wrong(l),
+                    None => Message::Wrong(f64::NEG_INFINITY),
+                });
+                self.step = step;
+                self.prompt = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn turn(&mut self, delta: i64) {
+        let mut s = self.settings.clone();
+        match self.knob {
+            Knob::Cell => {
+                let i = CellKind::ALL.iter().position(|c| *c == s.cell).unwrap_or(0) as i64;
+                s.cell = CellKind::ALL[(i + delta).rem_euclid(CellKind::ALL.len() as i64) as usize];
+            }
+            Knob::Radius => {
+                s.radius = ((s.radius * 10.0).round() + delta as f64).clamp(1.0, 30.0) / 10.0
+            }
+            Knob::Len => s.len = ladder(&LENS, s.len, delta),
+            Knob::Hidden => s.hidden = ladder(&HIDDEN, s.hidden, delta),
+            Knob::InputScale => s.input_scale = ladder(&SCALES, s.input_scale, delta),
+            Knob::ForgetBias => s.forget_bias = (s.forget_bias + delta as f64).clamp(-3.0, 5.0),
+            Knob::Truncation => s.truncation = optional(&WINDOWS, s.truncation, delta),
+            Knob::Clip => s.clip = optional(&CLIPS, s.clip, delta),
+            Knob::Seed => s.seed = (s.seed as i64 + delta).max(0) as u64,
+        }
+        match RnnLab::new(s) {
+            Ok(mut lab) => {
+                lab.phase = self.phase;
+                lab.step = self.step.clamp(1, lab.len());
+                lab.chart = self.chart;
+                lab.knob = self.knob;
+                lab.predict = self.predict;
+                lab.score = self.score;
+                *self = lab;
+            }
+            Err(e) => self.message = Some(Message::Refused(e.to_string())),
+        }
+    }
+}
+
+/// A growth guess is right when it is on the same side of 1 as the true
+/// factor and within a factor of 2 of it.
+fn grade(guess_log10: f64, actual_log10: f64) -> bool {
+    let same_side = (guess_log10 >= 0.0) == (actual_log10 >= 0.0);
+    same_side && (guess_log10 - actual_log10).abs() <= 2f64.log10()
+}

@@ -1,0 +1,394 @@
+//! Draws the RNN lab: the unrolled timeline, a gradient chart, the knobs and
+//! the explanations. Numbers come from the lab (from `math`); nothing here
+//! computes them.
+
+use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab};
+use crate::math::format::{num, pow10};
+use crate::math::rnn::{CellKind, geometric_line};
+use crate::text::Text;
+use crate::ui::chrome::panel;
+use crate::ui::grid::{Grid, GridCell};
+use crate::ui::theme::{Theme, shade_char};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart as ChartWidget, Dataset, GraphType, Paragraph, Wrap};
+
+pub type Hits = Vec<(Rect, Action)>;
+
+const LABEL_W: u16 = 13;
+const COL_W: u16 = 10;
+
+fn cell_name(t: &Text, k: CellKind) -> &'static str {
+    t.rnn.cell_names[CellKind::ALL.iter().position(|c| *c == k).unwrap_or(0)]
+}
+
+fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
+    let s = &lab.settings;
+    match k {
+        Knob::Cell => cell_name(t, s.cell).to_string(),
+        Knob::Radius => num(s.radius),
+        Knob::Len => s.len.to_string(),
+        Knob::Hidden => s.hidden.to_string(),
+        Knob::InputScale => num(s.input_scale),
+        Knob::ForgetBias => num(s.forget_bias),
+        Knob::Truncation => s
+            .truncation
+            .map_or(t.rnn.off.to_string(), |k| k.to_string()),
+        Knob::Clip => s.clip.map_or(t.rnn.off.to_string(), num),
+        Knob::Seed => s.seed.to_string(),
+    }
+}
+
+/// The first step shown when `cols` steps fit: the current step stays in view.
+fn first_visible(lab: &RnnLab, cols: usize) -> usize {
+    let t_len = lab.len();
+    if cols >= t_len {
+        return 1;
+    }
+    lab.step.saturating_sub(cols / 2).clamp(1, t_len + 1 - cols)
+}
+
+fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
+    let block = panel(t.rnn.timeline, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let cols = (inner.width.saturating_sub(LABEL_W) / COL_W).max(1) as usize;
+    let first = first_visible(lab, cols);
+    let last = (first + cols - 1).min(lab.len());
+    let finite: Vec<f64> = lab
+        .dh_log10
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .collect();
+    let (lo, hi) = finite
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(*v), b.max(*v))
+        });
+    let labels = [
+        t.rnn.row_t,
+        t.rnn.row_h,
+        t.rnn.row_x,
+        t.rnn.row_dh,
+        t.rnn.row_bar,
+    ];
+    let mut rows: Vec<Vec<Span>> = labels
+        .iter()
+        .map(|l| vec![Span::styled(format!("{l:<13}"), theme.dim)])
+        .collect();
+    let mut hits = Hits::new();
+    for step in first..=last {
+        let cur = step == lab.step;
+        let st = if cur { theme.window } else { theme.text };
+        let arrow = if step < lab.len() { "->" } else { "  " };
+        let tl = if cur {
+            format!("[{step}]")
+        } else {
+            step.to_string()
+        };
+        rows[0].push(Span::styled(format!("{tl:>7}{arrow} "), st));
+        let h = if lab.h_shown(step) {
+            pow10(lab.h_log10[step - 1])
+        } else {
+            "?".into()
+        };
+        rows[1].push(Span::styled(format!("{h:>9} "), st));
+        rows[2].push(Span::styled(
+            format!("{:>9} ", num(lab.x_norm[step - 1])),
+            theme.dim,
+        ));
+        let l = lab.dh_log10[step - 1];
+        let (dh, bar, bar_style) = if !lab.dh_shown(step) {
+            ("?".to_string(), String::new(), theme.dim)
+        } else if !l.is_finite() {
+            ("0".to_string(), t.rnn.cut.to_string(), theme.dim)
+        } else {
+            let frac = if hi > lo { (l - lo) / (hi - lo) } else { 1.0 };
+            let n = 1 + (frac * 7.0).round() as usize;
+            (
+                pow10(l),
+                shade_char(frac).to_string().repeat(n),
+                theme.heat(frac),
+            )
+        };
+        rows[3].push(Span::styled(format!("{dh:>9} "), st));
+        rows[4].push(Span::styled(format!("{bar:>9}"), bar_style));
+        rows[4].push(Span::raw(" "));
+        let x = inner.x + LABEL_W + (step - first) as u16 * COL_W;
+        if x + COL_W <= inner.right() {
+            hits.push((
+                Rect::new(x, inner.y, COL_W, inner.height),
+                Action::JumpTo(step),
+            ));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(rows.into_iter().map(Line::from).collect::<Vec<_>>()),
+        inner,
+    );
+    hits
+}
+
+/// Axis labels at whole powers of ten between lo and hi (log10 values).
+fn pow_labels(lo: f64, hi: f64) -> Vec<Line<'static>> {
+    let (a, b) = (lo.floor() as i64, hi.ceil() as i64);
+    let step = ((b - a) / 4).max(1);
+    (0..=4)
+        .map(|i| a + i * step)
+        .filter(|k| *k <= b.max(a + 1))
+        .map(|k| Line::raw(format!("1e{k}")))
+        .collect()
+}
+
+fn series_style(theme: &Theme, i: usize) -> Style {
+    if !theme.color {
+        return Style::new();
+    }
+    [
+        Style::new().fg(Color::Yellow),
+        Style::new().fg(Color::Cyan),
+        Style::new().fg(Color::Magenta),
+    ][i % 3]
+}
+
+fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
+    let r = &t.rnn;
+    let by_distance = |logs: &[f64]| -> Vec<(f64, f64)> {
+        let n = logs.len();
+        logs.iter()
+            .enumerate()
+            .filter(|(_, l)| l.is_finite())
+            .map(|(i, l)| ((n - 1 - i) as f64, *l))
+            .collect()
+    };
+    let mut series: Vec<(String, Vec<(f64, f64)>)> = vec![];
+    let (title, x_title) = match lab.chart {
+        Chart::Distance => {
+            let measured = by_distance(&lab.dh_log10);
+            if let (Some(slope), Some(start)) = (
+                lab.charts.reference_slope,
+                lab.dh_log10.last().filter(|v| v.is_finite()),
+            ) {
+                let name = if lab.settings.cell == CellKind::Linear {
+                    r.reference_linear
+                } else {
+                    r.reference_tanh
+                };
+                series.push((name.to_string(), geometric_line(*start, slope, lab.len())));
+            }
+            series.insert(0, (r.measured.to_string(), measured));
+            (r.chart_distance, r.axis_distance)
+        }
+        Chart::Cells => {
+            for (k, logs) in &lab.charts.cells {
+                series.push((cell_name(t, *k).to_string(), by_distance(logs)));
+            }
+            (r.chart_cells, r.axis_distance)
+        }
+        Chart::Length => {
+            let pts = lab
+                .charts
+                .by_length
+                .iter()
+                .filter(|(_, l)| l.is_finite())
+                .map(|(n, l)| (*n as f64, *l))
+                .collect();
+            series.push((r.measured.to_string(), pts));
+            (r.chart_length, r.axis_length)
+        }
+    };
+    let all: Vec<(f64, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+    let (x_hi, y_lo, y_hi) = all.iter().fold(
+        (1.0f64, f64::INFINITY, f64::NEG_INFINITY),
+        |(x, a, b), (px, py)| (x.max(*px), a.min(*py), b.max(*py)),
+    );
+    let (y_lo, y_hi) = if y_lo.is_finite() {
+        (y_lo.floor(), y_hi.ceil().max(y_lo.floor() + 1.0))
+    } else {
+        (-1.0, 1.0)
+    };
+    let datasets: Vec<Dataset> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, pts))| {
+            Dataset::default()
+                .name(name.clone())
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(series_style(theme, i))
+                .data(pts)
+        })
+        .collect();
+    let widget = ChartWidget::new(datasets)
+        .block(panel(title, theme))
+        .x_axis(
+            Axis::default()
+                .title(x_title)
+                .bounds([0.0, x_hi])
+                .labels(vec![
+                    Line::raw("0"),
+                    Line::raw(num((x_hi / 2.0).round())),
+                    Line::raw(num(x_hi)),
+                ]),
+        )
+        .y_axis(
+            Axis::default()
+                .title(r.axis_norm)
+                .bounds([y_lo, y_hi])
+                .labels(pow_labels(y_lo, y_hi)),
+        )
+        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
+    frame.render_widget(widget, area);
+}
+
+fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
+    let block = panel(t.rnn.knobs, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines: Vec<Line> = Knob::ALL
+        .iter()
+        .map(|k| {
+            let sel = *k == lab.knob;
+            let text = format!(
+                "{}{}: {}",
+                if sel { "> " } else { "  " },
+                t.rnn.knob_names[k.index()],
+                knob_text(lab, *k, t)
+            );
+            Line::styled(text, if sel { theme.selected } else { theme.text })
+        })
+        .collect();
+    // The running dL/dW_rec matrix while stepping back, for small H.
+    if lab.phase == Phase::Backward
+        && lab.settings.hidden <= MATRIX_MAX_HIDDEN
+        && let Some((_, w_rec)) = lab.running_matrices.get(lab.step - 1)
+    {
+        let m = w_rec.to_plain();
+        let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| {
+            GridCell::new(num(m[[i, j]]), theme.text, false)
+        });
+        lines.push(Line::styled(t.rnn.running_matrices, theme.title));
+        lines.extend(grid.lines());
+    }
+    let skip = (lab.knob.index() + 1).saturating_sub(inner.height.max(1) as usize);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+        inner,
+    );
+}
+
+pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
+    let r = &t.rnn;
+    let [status, main, info, message] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(10),
+        Constraint::Length(2),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    let phase = if lab.phase == Phase::Forward {
+        r.phase_forward
+    } else {
+        r.phase_backward
+    };
+    let mut st = vec![
+        Span::styled(format!("{}: {phase}", r.title), theme.title),
+        Span::raw(format!("  {}", (r.step_of)(lab.step, lab.len()))),
+        Span::raw(format!(
+            "  {}: {}",
+            t.conv.predict_label,
+            if lab.predict { t.conv.on } else { t.conv.off }
+        )),
+    ];
+    if lab.score.1 > 0 {
+        st.push(Span::raw(format!(
+            "  {}",
+            (r.score)(lab.score.0, lab.score.1)
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }),
+        status,
+    );
+
+    let knob_w = 32u16.min(main.width / 3);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
+    let [tl, ch] = Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(left);
+    let hits = timeline(frame, tl, lab, t, theme);
+    chart(frame, ch, lab, t, theme);
+    knobs(frame, right, lab, t, theme);
+
+    // The measured rate, the running weight gradients and the clipping.
+    let rate = lab
+        .charts
+        .rate
+        .map_or(r.no_rate.to_string(), |f| (r.rate)(&num(f)));
+    let mut lines = vec![Line::raw(rate)];
+    if lab.phase == Phase::Backward
+        && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
+    {
+        lines[0] = Line::raw(format!(
+            "{}   {}",
+            lines[0],
+            (r.running)(&pow10(*wx), &pow10(*wrec))
+        ));
+    }
+    if let Some(c) = lab.run.grads.clip {
+        lines.push(Line::raw((r.clip)(
+            &num(c.threshold),
+            &pow10(c.log10_norm_before),
+            &pow10(c.log10_norm_after),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), info);
+
+    if let Some(p) = &lab.prompt {
+        let q = (r.predict_growth)(p.step + 1, p.step);
+        let mut lines = vec![
+            Line::styled(q.clone(), theme.title),
+            Line::raw(p.buffer.clone()),
+        ];
+        if lab.message == Some(Message::NotANumber) {
+            lines.push(Line::styled(r.not_a_factor, theme.error));
+        }
+        let before: String = p.buffer.chars().take(p.cursor).collect();
+        let x = message.x as usize + Span::raw(before.as_str()).width();
+        frame.render_widget(Paragraph::new(lines), message);
+        if x < message.right() as usize && message.height > 1 {
+            frame.set_cursor_position(Position::new(x as u16, message.y + 1));
+        }
+    } else {
+        let line = match &lab.message {
+            Some(Message::Refused(m)) => {
+                Line::styled(format!("{}: {m}", t.conv.invalid), theme.error)
+            }
+            Some(Message::Right(l)) => Line::styled((r.right)(&pow10(*l)), theme.good),
+            Some(Message::Wrong(l)) => Line::styled((r.wrong)(&pow10(*l)), theme.error),
+            Some(Message::NotANumber) => Line::styled(r.not_a_factor, theme.error),
+            None => Line::raw(explanation(lab, t)),
+        };
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), message);
+    }
+    hits
+}
+
+/// The explanation that fits what is on screen.
+fn explanation(lab: &RnnLab, t: &Text) -> &'static str {
+    let r = &t.rnn;
+    if lab.settings.truncation.is_some_and(|k| k < lab.len()) {
+        r.explain_truncation
+    } else if lab.settings.clip.is_some() {
+        r.explain_clip
+    } else {
+        match lab.settings.cell {
+            CellKind::Lstm => r.explain_lstm,
+            CellKind::Gru => r.explain_gru,
+            _ => r.explain_jacobian,
+        }
+    }
+}

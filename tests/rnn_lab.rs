@@ -1,0 +1,202 @@
+//! The RNN lab's state machine: the timeline's forward and backward walk,
+//! every knob, truncation and clipping, predictions and charts.
+
+use deepstep::lessons::rnn::keys::map_key;
+use deepstep::lessons::rnn::lab::{Action, Chart, Knob, Message, Phase, RnnLab};
+use deepstep::lessons::rnn::state::RnnSettings;
+use deepstep::math::rnn::CellKind;
+use deepstep::text::EN;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn lab(len: usize) -> RnnLab {
+    RnnLab::new(RnnSettings {
+        len,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn the_timeline_fills_forward_then_runs_bptt_from_the_last_step_to_the_first() {
+    let mut l = lab(5);
+    assert_eq!((l.phase, l.step), (Phase::Forward, 1));
+    assert!(l.h_shown(1) && !l.h_shown(2) && !l.dh_shown(5));
+    for _ in 0..4 {
+        l.update(Action::Next);
+    }
+    assert_eq!(l.step, 5);
+    l.update(Action::Next);
+    assert_eq!((l.phase, l.step), (Phase::Backward, 5));
+    assert!(l.dh_shown(5) && !l.dh_shown(4));
+    l.update(Action::Next);
+    assert_eq!(l.step, 4);
+    assert!(l.dh_shown(4));
+    l.update(Action::Last);
+    assert_eq!((l.phase, l.step), (Phase::Backward, 1));
+    l.update(Action::Next);
+    assert_eq!(l.step, 1, "nothing before step 1");
+    l.update(Action::Prev);
+    assert_eq!(l.step, 2);
+    l.update(Action::JumpTo(5));
+    l.update(Action::Prev);
+    assert_eq!((l.phase, l.step), (Phase::Forward, 5));
+    l.update(Action::First);
+    assert_eq!((l.phase, l.step), (Phase::Forward, 1));
+    l.update(Action::Prev);
+    assert_eq!(l.step, 1);
+    l.update(Action::JumpTo(0));
+    l.update(Action::JumpTo(6));
+    assert_eq!(l.step, 1);
+}
+
+#[test]
+fn the_running_weight_gradients_grow_to_the_totals() {
+    let l = lab(6);
+    let (wx, wrec) = l.running[0];
+    assert!((wx - l.run.grads.w_ih.log10_norm()).abs() < 1e-12);
+    assert!((wrec - l.run.grads.w_hh.log10_norm()).abs() < 1e-12);
+    // H = 8 > 4: no matrices kept; H = 2 keeps them.
+    assert!(l.running_matrices.is_empty());
+    let small = RnnLab::new(RnnSettings {
+        hidden: 2,
+        len: 6,
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(small.running_matrices.len(), 6);
+}
+
+#[test]
+fn every_knob_turns_and_recomputes() {
+    let mut l = lab(20);
+    let before = l.dh_log10.clone();
+    for k in Knob::ALL {
+        l.knob = k;
+        l.update(Action::KnobInc);
+        assert!(!matches!(l.message, Some(Message::Refused(_))), "{k:?}");
+    }
+    assert_ne!(l.dh_log10, before);
+    let s = &l.settings;
+    assert_eq!(s.cell, CellKind::Lstm);
+    assert!((s.radius - 1.0).abs() < 1e-12);
+    assert_eq!(
+        (s.len, s.hidden, s.truncation, s.clip, s.seed),
+        (30, 16, Some(1), Some(0.1), 2)
+    );
+    // The knob list wraps; knobs go back down to "off".
+    l.knob = Knob::Truncation;
+    l.update(Action::KnobDec);
+    assert_eq!(l.settings.truncation, None);
+    l.knob = Knob::Cell;
+    l.update(Action::KnobUp);
+    assert_eq!(l.knob, Knob::Seed);
+    l.update(Action::KnobDown);
+    assert_eq!(l.knob, Knob::Cell);
+    // ρ stays within 0.1..3.
+    l.knob = Knob::Radius;
+    for _ in 0..40 {
+        l.update(Action::KnobInc);
+    }
+    assert!((l.settings.radius - 3.0).abs() < 1e-12);
+}
+
+#[test]
+fn truncated_steps_get_zero_gradient_and_clipping_reports_its_norms() {
+    let l = RnnLab::new(RnnSettings {
+        len: 10,
+        truncation: Some(3),
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(l.dh_log10[..6].iter().all(|v| *v == f64::NEG_INFINITY));
+    assert!(l.dh_log10[6..].iter().all(|v| v.is_finite()));
+    let l = RnnLab::new(RnnSettings {
+        radius: 1.5,
+        len: 50,
+        clip: Some(1.0),
+        ..Default::default()
+    })
+    .unwrap();
+    let c = l.run.grads.clip.unwrap();
+    assert!(c.log10_norm_before > 0.0 && c.log10_norm_after.abs() < 1e-9);
+}
+
+#[test]
+fn exploding_settings_stay_finite() {
+    let l = RnnLab::new(RnnSettings {
+        cell: CellKind::Linear,
+        radius: 3.0,
+        len: 1000,
+        hidden: 8,
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(l.dh_log10.iter().all(|v| v.is_finite()));
+    assert!(l.dh_log10[0] > 400.0, "3^999 ≈ 1e477: {}", l.dh_log10[0]);
+    let rate = l.charts.rate.unwrap();
+    assert!((rate - 3.0).abs() < 1e-6, "{rate}");
+    assert_eq!(l.charts.reference_slope, Some(3f64.log10()));
+}
+
+#[test]
+fn growth_predictions_are_graded_by_direction_and_factor() {
+    let mut l = RnnLab::new(RnnSettings {
+        cell: CellKind::Linear,
+        radius: 0.5,
+        len: 40,
+        ..Default::default()
+    })
+    .unwrap();
+    l.update(Action::TogglePredict);
+    l.update(Action::Last);
+    l.update(Action::JumpTo(20));
+    l.update(Action::Next);
+    assert_eq!(l.prompt.as_ref().map(|p| p.step), Some(19));
+    assert_eq!(l.step, 20, "not revealed before the guess");
+    for c in "0.5".chars() {
+        l.update(Action::Type(c));
+    }
+    l.update(Action::Submit);
+    assert!(
+        matches!(l.message, Some(Message::Right(_))),
+        "{:?}",
+        l.message
+    );
+    assert_eq!((l.step, l.score), (19, (1, 1)));
+    l.update(Action::Next);
+    for c in "x3".chars() {
+        l.update(Action::Type(c));
+    }
+    l.update(Action::Submit);
+    assert!(matches!(l.message, Some(Message::Wrong(_))));
+    assert_eq!((l.step, l.score), (18, (1, 2)));
+    l.update(Action::Next);
+    l.update(Action::Type('-'));
+    l.update(Action::Submit);
+    assert_eq!(l.message, Some(Message::NotANumber));
+    l.update(Action::Backspace);
+    l.update(Action::Skip);
+    assert_eq!((l.step, l.score.1), (17, 2));
+}
+
+#[test]
+fn charts_cycle_and_keys_map() {
+    let mut l = lab(10);
+    assert_eq!(l.charts.cells.len(), 3);
+    assert!(l.charts.by_length.iter().all(|(t, _)| *t <= 10));
+    l.update(Action::CycleChart);
+    assert_eq!(l.chart, Chart::Cells);
+    l.update(Action::CycleChart);
+    l.update(Action::CycleChart);
+    assert_eq!(l.chart, Chart::Distance);
+    let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    assert_eq!(map_key(&k(KeyCode::Right), &l, &EN), Some(Action::Next));
+    assert_eq!(
+        map_key(&k(KeyCode::Char('c')), &l, &EN),
+        Some(Action::CycleChart)
+    );
+    assert_eq!(
+        map_key(&k(KeyCode::Char(']')), &l, &EN),
+        Some(Action::KnobInc)
+    );
+}
