@@ -5,6 +5,8 @@ use deepstep::app::{App, AppAction, Screen};
 use deepstep::assets::digits;
 use deepstep::lessons::conv::state::{InputChoice, Settings};
 use deepstep::lessons::conv::{Action, ConvLab};
+use deepstep::lessons::rnn::lab::{Action as RnnAction, RnnLab};
+use deepstep::lessons::rnn::state::RnnSettings;
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
 use ratatui::Terminal;
@@ -50,6 +52,20 @@ fn renders(c: &mut Criterion) {
         }),
         ("conv digit forward", || conv_app(InputChoice::Digit(3), 0)),
         ("conv digit dX", || conv_app(InputChoice::Digit(3), 2)),
+        ("rnn backward T=200 H=32", || {
+            let s = RnnSettings {
+                len: 200,
+                hidden: 32,
+                ..Default::default()
+            };
+            let mut app = App::new(
+                Screen::Rnn(Box::new(RnnLab::new(s).unwrap())),
+                &EN,
+                Theme::COLOR,
+            );
+            app.update(AppAction::Rnn(RnnAction::Last));
+            app
+        }),
     ];
     for (name, make) in screens {
         for (w, h) in [(80u16, 24u16), (200, 60)] {
@@ -64,5 +80,19 @@ fn renders(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, renders);
+/// A knob change in the RNN lab: the run, the three cells' comparison and
+/// the length sweep, at the lab's largest common setting.
+fn rnn_knob_change(c: &mut Criterion) {
+    let s = RnnSettings {
+        len: 500,
+        hidden: 32,
+        ..Default::default()
+    };
+    c.bench_function(
+        "rnn lab recompute T=500 H=32 (run + cells + lengths)",
+        |b| b.iter(|| RnnLab::new(s.clone()).unwrap()),
+    );
+}
+
+criterion_group!(benches, renders, rnn_knob_change);
 criterion_main!(benches);

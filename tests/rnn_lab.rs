@@ -182,11 +182,23 @@ fn growth_predictions_are_graded_by_direction_and_factor() {
 #[test]
 fn charts_cycle_and_keys_map() {
     let mut l = lab(10);
-    assert_eq!(l.charts.cells.len(), 3);
-    assert!(l.charts.by_length.iter().all(|(t, _)| *t <= 10));
+    assert!(l.charts.cells.is_empty(), "computed only when shown");
     l.update(Action::CycleChart);
     assert_eq!(l.chart, Chart::Cells);
+    assert_eq!(l.charts.cells.len(), 3);
+    assert_eq!(
+        l.charts.cells[0].1, l.dh_log10,
+        "the tanh RNN is the lab's own run"
+    );
     l.update(Action::CycleChart);
+    assert_eq!(l.chart, Chart::Length);
+    let lens: Vec<usize> = l.charts.by_length.iter().map(|(t, _)| *t).collect();
+    assert_eq!(lens, vec![1, 2, 3, 5, 10]);
+    assert_eq!(l.charts.by_length.last().unwrap().1, l.dh_log10[0]);
+    // A knob change keeps the chart's series filled.
+    l.knob = Knob::Seed;
+    l.update(Action::KnobInc);
+    assert_eq!(l.charts.by_length.len(), 5);
     l.update(Action::CycleChart);
     assert_eq!(l.chart, Chart::Distance);
     let k = |c| KeyEvent::new(c, KeyModifiers::NONE);

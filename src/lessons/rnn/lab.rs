@@ -84,9 +84,10 @@ fn optional<T: PartialOrd + Copy>(steps: &[T], v: Option<T>, delta: i64) -> Opti
 /// What the charts draw, computed with the run.
 #[derive(Debug, Clone)]
 pub struct ChartData {
-    /// (cell, log10 ||dL/dh_t|| for t = 1..T) for the tanh RNN, LSTM and GRU.
+    /// (cell, log10 ||dL/dh_t|| for t = 1..T) for the tanh RNN, LSTM and GRU
+    /// (filled while the Cells chart is shown).
     pub cells: Vec<(CellKind, Vec<f64>)>,
-    /// (T, log10 ||dL/dh_1||) for growing T.
+    /// (T, log10 ||dL/dh_1||) for growing T (filled while the Length chart is shown).
     pub by_length: Vec<(usize, f64)>,
     /// log10 per step of the reference line: log10 ρ for the linear cell,
     /// log10 ||W_rec||₂ (Pascanu et al.'s bound with γ = 1) for tanh;
@@ -159,7 +160,23 @@ pub struct RnnLab {
     pub score: (usize, usize),
 }
 
-fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> Result<ChartData, SettingError> {
+/// The reference line and the measured rate (cheap: from the run itself).
+fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> ChartData {
+    let reference_slope = match s.cell {
+        CellKind::Linear => Some(s.radius.log10()),
+        CellKind::Tanh => Some(rnn::spectral_norm(&run.params.w_hh).log10()),
+        _ => None,
+    };
+    ChartData {
+        cells: vec![],
+        by_length: vec![],
+        reference_slope,
+        rate: rnn::rate_per_step(dh_log10),
+    }
+}
+
+/// The comparison of the three cells (two more runs).
+fn cells_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(CellKind, Vec<f64>)>, SettingError> {
     let mut cells = vec![];
     for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru] {
         let r = if kind == s.cell {
@@ -173,6 +190,11 @@ fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> Result<ChartDa
         };
         cells.push((kind, r.grads.dh_log10_norms()));
     }
+    Ok(cells)
+}
+
+/// ||dL/dh_1|| for growing T (one run per length up to the current T).
+fn length_data(s: &RnnSettings) -> Result<Vec<(usize, f64)>, SettingError> {
     let mut by_length = vec![];
     for &t in LENS.iter().filter(|t| **t <= s.len.max(1)) {
         let r = RnnSettings {
@@ -182,17 +204,7 @@ fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> Result<ChartDa
         .run()?;
         by_length.push((t, r.grads.dh_log10_norms()[0]));
     }
-    let reference_slope = match s.cell {
-        CellKind::Linear => Some(s.radius.log10()),
-        CellKind::Tanh => Some(rnn::spectral_norm(&run.params.w_hh).log10()),
-        _ => None,
-    };
-    Ok(ChartData {
-        cells,
-        by_length,
-        reference_slope,
-        rate: rnn::rate_per_step(dh_log10),
-    })
+    Ok(by_length)
 }
 
 impl RnnLab {
@@ -236,7 +248,22 @@ impl RnnLab {
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
         (self.running, self.running_matrices) =
             rnn::running_weight_grads(f, &self.run.grads, small);
-        self.charts = chart_data(&self.settings, &self.run, &self.dh_log10)?;
+        self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);
+        self.chart_series()
+    }
+
+    /// The extra runs a chart needs, made only while that chart is shown, so
+    /// that a knob change costs one run.
+    fn chart_series(&mut self) -> Result<(), SettingError> {
+        match self.chart {
+            Chart::Cells if self.charts.cells.is_empty() => {
+                self.charts.cells = cells_data(&self.settings, &self.run)?
+            }
+            Chart::Length if self.charts.by_length.is_empty() => {
+                self.charts.by_length = length_data(&self.settings)?
+            }
+            _ => {}
+        }
         Ok(())
     }
 
@@ -308,6 +335,9 @@ impl RnnLab {
                     Chart::Distance => Chart::Cells,
                     Chart::Cells => Chart::Length,
                     Chart::Length => Chart::Distance,
+                };
+                if let Err(e) = self.chart_series() {
+                    self.message = Some(Message::Refused(e.to_string()));
                 }
             }
             Action::KnobUp => {
@@ -398,11 +428,14 @@ impl RnnLab {
             Knob::Clip => s.clip = optional(&CLIPS, s.clip, delta),
             Knob::Seed => s.seed = (s.seed as i64 + delta).max(0) as u64,
         }
-        match RnnLab::new(s) {
+        let built = RnnLab::new(s).and_then(|mut lab| {
+            lab.chart = self.chart;
+            lab.chart_series().map(|_| lab)
+        });
+        match built {
             Ok(mut lab) => {
                 lab.phase = self.phase;
                 lab.step = self.step.clamp(1, lab.len());
-                lab.chart = self.chart;
                 lab.knob = self.knob;
                 lab.predict = self.predict;
                 lab.score = self.score;

@@ -262,17 +262,19 @@ fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
             Line::styled(text, if sel { theme.selected } else { theme.text })
         })
         .collect();
-    // The running dL/dW_rec matrix while stepping back, for small H.
+    // The running dL/dW_x and dL/dW_rec matrices while stepping back, for small H.
     if lab.phase == Phase::Backward
         && lab.settings.hidden <= MATRIX_MAX_HIDDEN
-        && let Some((_, w_rec)) = lab.running_matrices.get(lab.step - 1)
+        && let Some((w_x, w_rec)) = lab.running_matrices.get(lab.step - 1)
     {
-        let m = w_rec.to_plain();
-        let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| {
-            GridCell::new(num(m[[i, j]]), theme.text, false)
-        });
-        lines.push(Line::styled(t.rnn.running_matrices, theme.title));
-        lines.extend(grid.lines());
+        for (title, w) in [(t.rnn.running_wx, w_x), (t.rnn.running_matrices, w_rec)] {
+            let m = w.to_plain();
+            let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| {
+                GridCell::new(num(m[[i, j]]), theme.text, false)
+            });
+            lines.push(Line::styled(title, theme.title));
+            lines.extend(grid.lines());
+        }
     }
     let skip = (lab.knob.index() + 1).saturating_sub(inner.height.max(1) as usize);
     frame.render_widget(
