@@ -136,6 +136,14 @@ fn exploding_settings_stay_finite() {
     let rate = l.charts.rate.unwrap();
     assert!((rate - 3.0).abs() < 1e-6, "{rate}");
     assert_eq!(l.charts.reference_slope, Some(3f64.log10()));
+    // The running sums, carried with a scale here, still end at the totals.
+    assert!((l.running[0].1 - l.run.grads.w_hh.log10_norm()).abs() < 1e-9);
+    assert!((l.running[0].0 - l.run.grads.w_ih.log10_norm()).abs() < 1e-9);
+    assert!(
+        l.running
+            .iter()
+            .all(|(a, b)| a.is_finite() && b.is_finite())
+    );
 }
 
 #[test]

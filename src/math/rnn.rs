@@ -871,17 +871,37 @@ pub fn running_weight_grads(
     let mut w_hh = Scaled::plain(Array2::zeros((gh, hd)));
     let mut norms = vec![(f64::NEG_INFINITY, f64::NEG_INFINITY); t_len];
     let mut mats = vec![];
+    let plain = g
+        .delta_ih
+        .log10_scale
+        .iter()
+        .chain(&g.delta_hh.log10_scale)
+        .chain(&f.h.log10_scale)
+        .all(|s| *s == 0.0);
+    // acc += u ⊗ v in place, the common case where every scale is 0.
+    let rank1 = |acc: &mut Array2<f64>, u: ArrayView1<f64>, v: ArrayView1<f64>| {
+        for (mut row, ui) in acc.rows_mut().into_iter().zip(u) {
+            if *ui != 0.0 {
+                row.scaled_add(*ui, &v);
+            }
+        }
+    };
     let outer = |u: ArrayView1<f64>, v: ArrayView1<f64>| {
         Array2::from_shape_fn((u.len(), v.len()), |(i, j)| u[i] * v[j])
     };
     for t in (1..=t_len).rev() {
         let r = t - 1;
         let (di, dh) = (g.delta_ih.mantissa.row(r), g.delta_hh.mantissa.row(r));
-        w_ih.add_scaled(&outer(di, f.x.row(r)), g.delta_ih.log10_scale[r]);
-        w_hh.add_scaled(
-            &outer(dh, f.h.mantissa.row(r)),
-            g.delta_hh.log10_scale[r] + f.h.log10_scale[r],
-        );
+        if plain {
+            rank1(&mut w_ih.mantissa, di, f.x.row(r));
+            rank1(&mut w_hh.mantissa, dh, f.h.mantissa.row(r));
+        } else {
+            w_ih.add_scaled(&outer(di, f.x.row(r)), g.delta_ih.log10_scale[r]);
+            w_hh.add_scaled(
+                &outer(dh, f.h.mantissa.row(r)),
+                g.delta_hh.log10_scale[r] + f.h.log10_scale[r],
+            );
+        }
         norms[r] = (w_ih.log10_norm(), w_hh.log10_norm());
         if keep_matrices {
             mats.push((w_ih.clone(), w_hh.clone()));
