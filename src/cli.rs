@@ -35,6 +35,86 @@ pub enum Command {
     Rnn(RnnArgs),
     /// ||dL/dh_t|| for t = 1..T, for a loss on the last step (CSV or JSON).
     Sweep(SweepArgs),
+    /// The exercises: `lab count-rnn` and `lab linreg`.
+    Lab {
+        #[command(subcommand)]
+        which: LabCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LabCommand {
+    /// The counting-ones RNN, S_k = S_{k-1}·w_rec + x_k·w_x, trained by Rprop or gradient descent.
+    CountRnn(CountRnnArgs),
+    /// Gradient-descent linear regression (y = 7x + 2 with noise by default).
+    Linreg(LinregArgs),
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrainArg {
+    Rprop,
+    Gd,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataArg {
+    /// The tutorial's 20 sequences of length 10.
+    Tutorial,
+    /// Seeded random binary sequences.
+    Random,
+}
+
+#[derive(Args, Debug)]
+pub struct CountRnnArgs {
+    #[arg(long)]
+    pub print: bool,
+    #[arg(long, value_enum, default_value = "rprop")]
+    pub train: TrainArg,
+    #[arg(long, value_enum, default_value = "random")]
+    pub data: DataArg,
+    #[arg(long, default_value_t = 500)]
+    pub iterations: usize,
+    /// Learning rate for --train gd.
+    #[arg(long, default_value_t = 0.0005)]
+    pub lr: f64,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorArg {
+    Sse,
+    Mse,
+    Rmse,
+    L2,
+    L2n,
+}
+
+#[derive(Args, Debug)]
+pub struct LinregArgs {
+    #[arg(long)]
+    pub print: bool,
+    /// Number of points.
+    #[arg(long, default_value_t = 50)]
+    pub n: usize,
+    #[arg(long, default_value_t = 7.0, allow_hyphen_values = true)]
+    pub slope: f64,
+    #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
+    pub intercept: f64,
+    #[arg(long, default_value_t = 1.0)]
+    pub noise: f64,
+    #[arg(long, default_value_t = 0.1)]
+    pub lr: f64,
+    /// Updates (gradient descent) or epochs (with --batch).
+    #[arg(long, default_value_t = 100)]
+    pub steps: usize,
+    /// Minibatch size for SGD (default: full-batch gradient descent).
+    #[arg(long)]
+    pub batch: Option<usize>,
+    #[arg(long, value_enum, default_value = "mse")]
+    pub error: ErrorArg,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// Which recurrent cell.
@@ -237,6 +317,80 @@ fn interactive(
     Ok(ExitCode::SUCCESS)
 }
 
+fn lab(text: &Text, which: LabCommand) -> ExitCode {
+    use crate::lessons::exercises::report::{self as ex, LinregRun, Training};
+    use crate::math::counting_rnn::{Rprop, random_sequences};
+    use crate::math::linreg::{ErrorMeasure, line_data};
+    let (print, out) = match which {
+        LabCommand::CountRnn(a) => {
+            let tutorial = match crate::assets::counting_tutorial() {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("deepstep lab count-rnn: {e:#}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let x = match a.data {
+                DataArg::Tutorial => tutorial.x.clone(),
+                DataArg::Random => random_sequences(20, 10, a.seed),
+            };
+            let training = match a.train {
+                TrainArg::Rprop => Training::Rprop(Rprop {
+                    delta0: tutorial.delta0,
+                    eta_plus: tutorial.eta_plus,
+                    eta_minus: tutorial.eta_minus,
+                }),
+                TrainArg::Gd => Training::Gd { lr: a.lr },
+            };
+            (
+                a.print,
+                Ok(ex::count_rnn(
+                    x.view(),
+                    tutorial.start,
+                    training,
+                    a.iterations,
+                    text.gd_diverged,
+                )),
+            )
+        }
+        LabCommand::Linreg(a) => {
+            let (x, y) = line_data(a.n, a.slope, a.intercept, a.noise, a.seed);
+            let measure = match a.error {
+                ErrorArg::Sse => ErrorMeasure::Sse,
+                ErrorArg::Mse => ErrorMeasure::Mse,
+                ErrorArg::Rmse => ErrorMeasure::Rmse,
+                ErrorArg::L2 => ErrorMeasure::L2,
+                ErrorArg::L2n => ErrorMeasure::L2OverN,
+            };
+            let r = LinregRun {
+                lr: a.lr,
+                steps: a.steps,
+                batch: a.batch,
+                seed: a.seed,
+                measure,
+            };
+            (
+                a.print,
+                ex::linreg(x.view(), y.view(), r, text.lr_diverged).map_err(|e| e.to_string()),
+            )
+        }
+    };
+    if !print {
+        eprintln!("{}", text.exercises_not_built);
+        return ExitCode::from(2);
+    }
+    match out {
+        Ok(s) => {
+            emit(&s);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("deepstep lab: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let text: &'static Text = &EN;
     let result = match cli.command {
@@ -272,6 +426,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(Screen::Rnn(Box::new(lab)))
             }),
         },
+        Some(Command::Lab { which }) => return lab(text, which),
         Some(Command::Sweep(a)) => {
             let s = RnnSettings {
                 cell: a.cell.kind(),

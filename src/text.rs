@@ -11,6 +11,9 @@ pub struct Text {
     pub home_intro: &'static str,
     pub lessons: [LessonText; 4],
     pub not_built: &'static str,
+    pub exercises_not_built: &'static str,
+    pub gd_diverged: fn(updates: usize) -> String,
+    pub lr_diverged: fn(updates: usize) -> String,
     pub too_small: fn(need_w: u16, need_h: u16, w: u16, h: u16) -> String,
     pub not_a_terminal: fn(command: &str) -> String,
     pub help_title: &'static str,
@@ -176,6 +179,17 @@ pub static EN: Text = Text {
         },
     ],
     not_built: "not built yet",
+    exercises_not_built: "deepstep lab: the interactive exercise labs are not built yet; add --print for the training trace",
+    lr_diverged: |n| {
+        format!(
+            "diverged: stopped after {n} updates, before the values overflowed (the learning rate is above the stability limit)"
+        )
+    },
+    gd_diverged: |n| {
+        format!(
+            "diverged: stopped after {n} updates, before the loss overflowed (|w_rec| > 1 is a cliff; try a smaller --lr)"
+        )
+    },
     too_small: |need_w, need_h, w, h| {
         format!(
             "terminal too small: need {need_w}×{need_h} (now {w}×{h}). Enlarge the window, or press q to quit."

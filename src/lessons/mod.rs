@@ -3,5 +3,6 @@
 //! `report.rs` writes it as plain text for `--print`.
 
 pub mod conv;
+pub mod exercises;
 pub mod home;
 pub mod rnn;

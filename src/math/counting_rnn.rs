@@ -132,7 +132,9 @@ pub fn linspace(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     }
 }
 
-/// Gradient descent: w ← w − lr · ∇L. Returns the path, start included.
+/// Gradient descent: w ← w − lr · ∇L. Returns the path, start included; it
+/// stops early, before the first step whose loss or weights would not be
+/// finite (a too-large step off the cliff at |w_rec| > 1 diverges).
 pub fn train_gd(
     x: ArrayView2<f64>,
     start: (f64, f64),
@@ -143,8 +145,11 @@ pub fn train_gd(
     let (mut wx, mut wr) = start;
     for _ in 0..iterations {
         let (_, gx, gr) = loss_and_grads(x, wx, wr);
-        wx -= lr * gx;
-        wr -= lr * gr;
+        let (nx, nr) = (wx - lr * gx, wr - lr * gr);
+        if !(nx.is_finite() && nr.is_finite() && forward(x, nx, nr).loss.is_finite()) {
+            break;
+        }
+        (wx, wr) = (nx, nr);
         path.push((wx, wr));
     }
     path
@@ -199,6 +204,93 @@ fn sign(v: f64) -> f64 {
     }
 }
 
+/// The analytic gradient beside a central finite difference,
+/// (L(w + h) − L(w − h)) / 2h, and their relative error |a − n| / max(|a|, |n|).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GradCheck {
+    pub analytic: (f64, f64),
+    pub numeric: (f64, f64),
+    pub rel_error: (f64, f64),
+}
+
+pub fn gradient_check(x: ArrayView2<f64>, w_x: f64, w_rec: f64, h: f64) -> GradCheck {
+    let (_, gx, gr) = loss_and_grads(x, w_x, w_rec);
+    let l = |a: f64, b: f64| forward(x, a, b).loss;
+    let nx = (l(w_x + h, w_rec) - l(w_x - h, w_rec)) / (2.0 * h);
+    let nr = (l(w_x, w_rec + h) - l(w_x, w_rec - h)) / (2.0 * h);
+    let rel = |a: f64, n: f64| {
+        let d = a.abs().max(n.abs());
+        if d == 0.0 { 0.0 } else { (a - n).abs() / d }
+    };
+    GradCheck {
+        analytic: (gx, gr),
+        numeric: (nx, nr),
+        rel_error: (rel(gx, nx), rel(gr, nr)),
+    }
+}
+
+/// The mistakes learners make in the BPTT loop of this exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake {
+    /// `g_w_x = ...` instead of `g_w_x += ...`: only the last iteration (k = 1) remains.
+    NoAccumulation,
+    /// dL/dw_rec += dL/dS_k · S_k, where S_{k−1} belongs.
+    CurrentState,
+    /// dL/dS_{k−1} = dL/dS_k, forgetting the × w_rec of the chain rule.
+    MissingWrec,
+    /// dL/dS_T = (y − t)/N: the 2 of the square's derivative dropped.
+    MissingFactor2,
+    /// dL/dS_T = 2(y − t): the 1/N of the mean dropped.
+    MissingOneOverN,
+}
+
+impl Mistake {
+    pub const ALL: [Mistake; 5] = [
+        Mistake::NoAccumulation,
+        Mistake::CurrentState,
+        Mistake::MissingWrec,
+        Mistake::MissingFactor2,
+        Mistake::MissingOneOverN,
+    ];
+}
+
+/// What the loop with `mistake` computes for (dL/dw_x, dL/dw_rec).
+pub fn mistaken_gradient(x: ArrayView2<f64>, w_x: f64, w_rec: f64, mistake: Mistake) -> (f64, f64) {
+    let (n, t_len) = x.dim();
+    let f = forward(x, w_x, w_rec);
+    let scale = match mistake {
+        Mistake::MissingFactor2 => 1.0 / n.max(1) as f64,
+        Mistake::MissingOneOverN => 2.0,
+        _ => 2.0 / n.max(1) as f64,
+    };
+    let mut ds = (&f.y - &f.targets) * scale;
+    let (mut gx, mut gr) = (0.0, 0.0);
+    for k in (1..=t_len).rev() {
+        let prev = if mistake == Mistake::CurrentState {
+            k
+        } else {
+            k - 1
+        };
+        let (ax, ar) = (ds.dot(&x.column(k - 1)), ds.dot(&f.s.column(prev)));
+        if mistake == Mistake::NoAccumulation {
+            (gx, gr) = (ax, ar);
+        } else {
+            gx += ax;
+            gr += ar;
+        }
+        if mistake != Mistake::MissingWrec {
+            ds *= w_rec;
+        }
+    }
+    (gx, gr)
+}
+
+/// A seeded data set of `n` binary sequences of length `t_len`.
+pub fn random_sequences(n: usize, t_len: usize, seed: u64) -> ndarray::Array2<f64> {
+    let mut r = super::rng::Rng::new(seed);
+    ndarray::Array2::from_shape_simple_fn((n, t_len), || (r.uniform() < 0.5) as u8 as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +312,32 @@ mod tests {
         assert_eq!(ks, vec![4, 3, 2, 1]);
         let last = b.steps.last().unwrap();
         assert_eq!((last.g_w_x, last.g_w_rec), (b.g_w_x, b.g_w_rec));
+    }
+
+    #[test]
+    fn mistakes_compute_what_the_buggy_loop_would() {
+        // One sequence x = [1, 1], w_x = 1, w_rec = 0.5: S = [0, 1, 1.5], t = 2, y − t = −0.5.
+        let x = array![[1.0, 1.0]];
+        let (w_x, w_rec) = (1.0, 0.5);
+        // Right: dS_2 = −1, dS_1 = −0.5; g_w_x = −1·1 + −0.5·1 = −1.5; g_w_rec = −1·1 + −0.5·0 = −1.
+        assert_eq!(loss_and_grads(x.view(), w_x, w_rec), (0.25, -1.5, -1.0));
+        let m = |k| mistaken_gradient(x.view(), w_x, w_rec, k);
+        assert_eq!(m(Mistake::NoAccumulation), (-0.5, 0.0)); // only k = 1's terms
+        // dS_2·S_2 + dS_1·S_1 = (−1)(1.5) + (−0.5)(1).
+        assert_eq!(m(Mistake::CurrentState), (-1.5, -2.0));
+        assert_eq!(m(Mistake::MissingWrec), (-2.0, -1.0));
+        assert_eq!(m(Mistake::MissingFactor2), (-0.75, -0.5));
+        assert_eq!(m(Mistake::MissingOneOverN), (-1.5, -1.0)); // N = 1: no difference here
+        let c = gradient_check(x.view(), w_x, w_rec, 1e-6);
+        assert!(c.rel_error.0 < 1e-8 && c.rel_error.1 < 1e-8, "{c:?}");
+    }
+
+    #[test]
+    fn gradient_descent_stops_before_overflowing() {
+        let x = array![[1.0; 30]];
+        let path = train_gd(x.view(), (1.0, 3.0), 1.0, 50);
+        assert!(path.len() < 51);
+        assert!(path.iter().all(|(a, b)| a.is_finite() && b.is_finite()));
     }
 
     #[test]

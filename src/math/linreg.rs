@@ -92,12 +92,26 @@ fn check(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: ArrayView1<f64>) -> Resul
     Ok(())
 }
 
+/// Whether a step lands on finite weights with a finite error.
+fn finite_step(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    beta: &Array1<f64>,
+    measure: ErrorMeasure,
+) -> bool {
+    beta.iter().all(|b| b.is_finite())
+        && measure
+            .value(residuals(x, y, beta.view()).view())
+            .is_finite()
+}
+
 /// e = y − Xβ.
 pub fn residuals(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: ArrayView1<f64>) -> Array1<f64> {
     &y - &x.dot(&beta)
 }
 
-/// A descent path: β_0..β_steps and the error before each update and after the last.
+/// A descent path: β_0..β_k and the error before each update and after the
+/// last (k < steps when the descent diverged and stopped before overflowing).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Path {
     pub betas: Vec<Array1<f64>>,
@@ -121,8 +135,12 @@ pub fn gradient_descent(
     };
     for _ in 0..steps {
         let e = residuals(x, y, beta.view());
+        let next = &beta - &(measure.gradient(x, e.view()) * lr);
+        if !finite_step(x, y, &next, measure) {
+            break; // diverged: stop before values overflow
+        }
         path.losses.push(measure.value(e.view()));
-        beta.scaled_add(-lr, &measure.gradient(x, e.view()));
+        beta = next;
         path.betas.push(beta.clone());
     }
     path.losses
@@ -219,6 +237,31 @@ pub fn least_squares(x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<Array1<f6
     Ok(beta)
 }
 
+/// The largest learning rate for which full-batch gradient descent on the
+/// MSE converges: 2 / λ_max of the Hessian (2/n) XᵀX. Above it, the error
+/// along the top eigenvector grows by |1 − lr·λ_max| > 1 every step.
+pub fn mse_stability_limit(x: ArrayView2<f64>) -> f64 {
+    let n = x.nrows().max(1) as f64;
+    let h = x.t().dot(&x) * (2.0 / n);
+    let mut v = Array1::from_elem(h.ncols(), 1.0);
+    let mut lambda = 0.0;
+    for _ in 0..1000 {
+        let hv = h.dot(&v);
+        let norm = hv.dot(&hv).sqrt();
+        if norm == 0.0 {
+            return f64::INFINITY;
+        }
+        let next = v.dot(&hv) / v.dot(&v);
+        v = hv / norm;
+        if (next - lambda).abs() <= 1e-14 * next.abs() {
+            lambda = next;
+            break;
+        }
+        lambda = next;
+    }
+    2.0 / lambda
+}
+
 /// Seeded data y = slope·x + intercept + noise·N(0,1), x uniform in [0, 1);
 /// X gets a column of ones first, so β = [intercept, slope].
 pub fn line_data(
@@ -278,6 +321,31 @@ mod tests {
             ErrorMeasure::Mse,
         );
         assert_eq!(r, Err(LinregError::Batch { rows: 2, got: 0 }));
+    }
+
+    #[test]
+    fn the_stability_limit_separates_convergence_from_divergence() {
+        let (x, y) = line_data(30, 7.0, 2.0, 0.5, 4);
+        let lim = mse_stability_limit(x.view());
+        let b0 = array![0.0, 0.0];
+        let run = |lr: f64| {
+            gradient_descent(x.view(), y.view(), b0.view(), lr, 400, ErrorMeasure::Mse).unwrap()
+        };
+        let below = run(lim * 0.95);
+        let above = run(lim * 1.05);
+        assert!(
+            below.losses.last().unwrap() < &1.0,
+            "{:?}",
+            below.losses.last()
+        );
+        assert!(
+            above.losses.last().unwrap() > &above.losses[0],
+            "diverges above the limit"
+        );
+        // Far above it, the descent stops before anything overflows.
+        let wild = run(lim * 3.0);
+        assert!(wild.betas.len() < 401 && wild.losses.iter().all(|l| l.is_finite()));
+        assert_eq!(wild.losses.len(), wild.betas.len());
     }
 
     #[test]

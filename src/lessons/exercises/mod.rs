@@ -1,0 +1,5 @@
+//! The exercise labs: the counting-ones RNN and gradient-descent linear
+//! regression. Built so far: their headless forms (`report`). The interactive
+//! labs are not built yet.
+
+pub mod report;
