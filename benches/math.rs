@@ -32,26 +32,16 @@ fn run_cell(kind: CellKind) -> f64 {
     let p = rnn::RnnParams::random(kind, 4, h, 1.0, 1.0, 1).unwrap();
     let x = rnn::random_inputs(t, 4, 1.0, 1);
     let f = rnn::forward(&p, x.view(), Array1::zeros(h).view(), None).unwrap();
-    let g = rnn::bptt(
-        &p,
-        &f,
-        rnn::loss_on_last(t, h).view(),
-        BpttOptions::default(),
-    )
-    .unwrap();
+    let g = rnn::bptt(&p, &f, rnn::loss_on_last(t, h).view(), BpttOptions::default()).unwrap();
     g.log10_param_norm()
 }
 
 fn rnn_t500_h32(c: &mut Criterion) {
     for kind in CellKind::ALL {
-        c.bench_function(&format!("rnn forward+bptt T=500 H=32 {kind:?}"), |b| {
-            b.iter(|| black_box(run_cell(kind)))
-        });
+        c.bench_function(&format!("rnn forward+bptt T=500 H=32 {kind:?}"), |b| b.iter(|| black_box(run_cell(kind))));
     }
     c.bench_function("rnn forward+bptt T=500 H=32 tanh+LSTM+GRU together", |b| {
-        b.iter(|| {
-            black_box(run_cell(CellKind::Tanh) + run_cell(CellKind::Lstm) + run_cell(CellKind::Gru))
-        })
+        b.iter(|| black_box(run_cell(CellKind::Tanh) + run_cell(CellKind::Lstm) + run_cell(CellKind::Gru)))
     });
 }
 

@@ -13,10 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn conv_app(input: InputChoice, modes: usize) -> App {
-    let s = Settings {
-        input,
-        ..Settings::default()
-    };
+    let s = Settings { input, ..Settings::default() };
     let lab = ConvLab::new(s, Default::default(), digits().unwrap()).unwrap();
     let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
     for _ in 0..modes {
@@ -32,37 +29,14 @@ type MakeScreen = (&'static str, fn() -> App);
 fn renders(c: &mut Criterion) {
     let screens: Vec<MakeScreen> = vec![
         ("home", || App::home(&EN, Theme::COLOR)),
-        ("conv forward", || {
-            conv_app(
-                InputChoice::Sample(deepstep::math::kernels::Sample::Ramp),
-                0,
-            )
-        }),
-        ("conv dW", || {
-            conv_app(
-                InputChoice::Sample(deepstep::math::kernels::Sample::Ramp),
-                1,
-            )
-        }),
-        ("conv dX", || {
-            conv_app(
-                InputChoice::Sample(deepstep::math::kernels::Sample::Ramp),
-                2,
-            )
-        }),
+        ("conv forward", || conv_app(InputChoice::Sample(deepstep::math::kernels::Sample::Ramp), 0)),
+        ("conv dW", || conv_app(InputChoice::Sample(deepstep::math::kernels::Sample::Ramp), 1)),
+        ("conv dX", || conv_app(InputChoice::Sample(deepstep::math::kernels::Sample::Ramp), 2)),
         ("conv digit forward", || conv_app(InputChoice::Digit(3), 0)),
         ("conv digit dX", || conv_app(InputChoice::Digit(3), 2)),
         ("rnn backward T=200 H=32", || {
-            let s = RnnSettings {
-                len: 200,
-                hidden: 32,
-                ..Default::default()
-            };
-            let mut app = App::new(
-                Screen::Rnn(Box::new(RnnLab::new(s).unwrap())),
-                &EN,
-                Theme::COLOR,
-            );
+            let s = RnnSettings { len: 200, hidden: 32, ..Default::default() };
+            let mut app = App::new(Screen::Rnn(Box::new(RnnLab::new(s).unwrap())), &EN, Theme::COLOR);
             app.update(AppAction::Rnn(RnnAction::Last));
             app
         }),
@@ -83,15 +57,10 @@ fn renders(c: &mut Criterion) {
 /// A knob change in the RNN lab: the run, the three cells' comparison and
 /// the length sweep, at the lab's largest common setting.
 fn rnn_knob_change(c: &mut Criterion) {
-    let s = RnnSettings {
-        len: 500,
-        hidden: 32,
-        ..Default::default()
-    };
-    c.bench_function(
-        "rnn lab recompute T=500 H=32 (run + cells + lengths)",
-        |b| b.iter(|| RnnLab::new(s.clone()).unwrap()),
-    );
+    let s = RnnSettings { len: 500, hidden: 32, ..Default::default() };
+    c.bench_function("rnn lab recompute T=500 H=32 (run + cells + lengths)", |b| {
+        b.iter(|| RnnLab::new(s.clone()).unwrap())
+    });
 }
 
 criterion_group!(benches, renders, rnn_knob_change);

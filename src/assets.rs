@@ -47,8 +47,8 @@ struct RawFinal {
 }
 
 pub fn counting_tutorial() -> Result<CountingTutorial> {
-    let raw: RawTutorial = serde_json::from_str(COUNTING_TUTORIAL)
-        .context("reading the embedded counting-ones data set")?;
+    let raw: RawTutorial =
+        serde_json::from_str(COUNTING_TUTORIAL).context("reading the embedded counting-ones data set")?;
     let x = rows_to_array(&raw.x).context("the counting-ones data set")?;
     let r = raw.rprop;
     Ok(CountingTutorial {
@@ -84,29 +84,15 @@ struct RawDigit {
 /// The ten UCI optical-digits samples (CC BY 4.0; see assets/README.md).
 pub fn digits() -> Result<Vec<Digit>> {
     let raw: RawDigits = serde_json::from_str(DIGITS).context("reading the embedded digits")?;
-    raw.digits
-        .into_iter()
-        .map(|d| {
-            Ok(Digit {
-                label: d.label,
-                pixels: rows_to_array(&d.pixels)?,
-            })
-        })
-        .collect()
+    raw.digits.into_iter().map(|d| Ok(Digit { label: d.label, pixels: rows_to_array(&d.pixels)? })).collect()
 }
 
 fn rows_to_array(rows: &[Vec<f64>]) -> Result<Array2<f64>> {
     let cols = rows.first().map_or(0, |r| r.len());
     if let Some(i) = rows.iter().position(|r| r.len() != cols) {
-        bail!(
-            "row {} has {} values, expected {cols}",
-            i + 1,
-            rows[i].len()
-        );
+        bail!("row {} has {} values, expected {cols}", i + 1, rows[i].len());
     }
-    Ok(Array2::from_shape_fn((rows.len(), cols), |(i, j)| {
-        rows[i][j]
-    }))
+    Ok(Array2::from_shape_fn((rows.len(), cols), |(i, j)| rows[i][j]))
 }
 
 #[cfg(test)]
@@ -121,10 +107,6 @@ mod tests {
         assert_eq!(sums, t.targets, "targets are the number of ones");
         let d = digits().unwrap();
         assert_eq!(d.len(), 10);
-        assert!(
-            d.iter()
-                .enumerate()
-                .all(|(i, g)| g.label as usize == i && g.pixels.dim() == (8, 8))
-        );
+        assert!(d.iter().enumerate().all(|(i, g)| g.label as usize == i && g.pixels.dim() == (8, 8)));
     }
 }

@@ -239,8 +239,7 @@ pub struct ConvArgs {
 fn axis_pair(name: &str, s: &str) -> Result<[usize; 2]> {
     let parts: Vec<&str> = s.split(',').map(str::trim).collect();
     let num = |p: &str| {
-        p.parse::<usize>()
-            .map_err(|_| anyhow!("--{name} must be a whole number or \"height,width\", got `{s}`"))
+        p.parse::<usize>().map_err(|_| anyhow!("--{name} must be a whole number or \"height,width\", got `{s}`"))
     };
     match parts.as_slice() {
         [a] => Ok([num(a)?; 2]),
@@ -278,8 +277,7 @@ pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
     settings.params.padding = axis_pair("padding", &a.padding)?;
     settings.params.dilation = axis_pair("dilation", &a.dilation)?;
     let digits = crate::assets::digits().context("loading the digit samples")?;
-    let lab =
-        ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(&EN)))?;
+    let lab = ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(&EN)))?;
     if let Some(dy) = &custom.dy
         && dy.shape() != lab.data.dy.shape()
     {
@@ -303,11 +301,7 @@ fn emit(s: &str) {
     let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
 }
 
-fn interactive(
-    text: &'static Text,
-    command: &str,
-    screen: impl FnOnce() -> Result<Screen>,
-) -> Result<ExitCode> {
+fn interactive(text: &'static Text, command: &str, screen: impl FnOnce() -> Result<Screen>) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         eprintln!("{}", (text.not_a_terminal)(command));
         return Ok(ExitCode::from(2));
@@ -342,16 +336,7 @@ fn lab(text: &Text, which: LabCommand) -> ExitCode {
                 }),
                 TrainArg::Gd => Training::Gd { lr: a.lr },
             };
-            (
-                a.print,
-                Ok(ex::count_rnn(
-                    x.view(),
-                    tutorial.start,
-                    training,
-                    a.iterations,
-                    text.gd_diverged,
-                )),
-            )
+            (a.print, Ok(ex::count_rnn(x.view(), tutorial.start, training, a.iterations, text.gd_diverged)))
         }
         LabCommand::Linreg(a) => {
             let (x, y) = line_data(a.n, a.slope, a.intercept, a.noise, a.seed);
@@ -362,17 +347,8 @@ fn lab(text: &Text, which: LabCommand) -> ExitCode {
                 ErrorArg::L2 => ErrorMeasure::L2,
                 ErrorArg::L2n => ErrorMeasure::L2OverN,
             };
-            let r = LinregRun {
-                lr: a.lr,
-                steps: a.steps,
-                batch: a.batch,
-                seed: a.seed,
-                measure,
-            };
-            (
-                a.print,
-                ex::linreg(x.view(), y.view(), r, text.lr_diverged).map_err(|e| e.to_string()),
-            )
+            let r = LinregRun { lr: a.lr, steps: a.steps, batch: a.batch, seed: a.seed, measure };
+            (a.print, ex::linreg(x.view(), y.view(), r, text.lr_diverged).map_err(|e| e.to_string()))
         }
     };
     if !print {
@@ -442,11 +418,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(2);
                 }
                 Ok(run) => {
-                    let f = if a.format == FormatArg::Json {
-                        SweepFormat::Json
-                    } else {
-                        SweepFormat::Csv
-                    };
+                    let f = if a.format == FormatArg::Json { SweepFormat::Json } else { SweepFormat::Csv };
                     emit(&rnn_report::sweep(&run, f));
                     Ok(ExitCode::SUCCESS)
                 }

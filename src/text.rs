@@ -165,18 +165,9 @@ pub static EN: Text = Text {
             name: "Convolution",
             blurb: "Slide a kernel over an input, frame by frame, forward and backward.",
         },
-        LessonText {
-            name: "RNN & BPTT",
-            blurb: "The unrolled timeline, BPTT, vanishing and exploding gradients.",
-        },
-        LessonText {
-            name: "Quiz",
-            blurb: "The chain rule vs Bayes' rule, convolution and RNNs, with review.",
-        },
-        LessonText {
-            name: "Exercises",
-            blurb: "The counting-ones RNN and gradient-descent linear regression.",
-        },
+        LessonText { name: "RNN & BPTT", blurb: "The unrolled timeline, BPTT, vanishing and exploding gradients." },
+        LessonText { name: "Quiz", blurb: "The chain rule vs Bayes' rule, convolution and RNNs, with review." },
+        LessonText { name: "Exercises", blurb: "The counting-ones RNN and gradient-descent linear regression." },
     ],
     not_built: "not built yet",
     exercises_not_built: "deepstep lab: the interactive exercise labs are not built yet; add --print for the training trace",
@@ -191,14 +182,10 @@ pub static EN: Text = Text {
         )
     },
     too_small: |need_w, need_h, w, h| {
-        format!(
-            "terminal too small: need {need_w}×{need_h} (now {w}×{h}). Enlarge the window, or press q to quit."
-        )
+        format!("terminal too small: need {need_w}×{need_h} (now {w}×{h}). Enlarge the window, or press q to quit.")
     },
     not_a_terminal: |command| {
-        format!(
-            "deepstep: standard output is not a terminal; use `deepstep {command} --print` for plain text"
-        )
+        format!("deepstep: standard output is not a terminal; use `deepstep {command} --print` for plain text")
     },
     help_title: "Keys",
     help_close: "Press ? or Esc to close",
@@ -270,15 +257,7 @@ pub static EN: Text = Text {
         on: "on",
         off: "off",
         linked: "axes linked",
-        presets: [
-            "identity",
-            "box blur",
-            "Sobel x",
-            "Sobel y",
-            "sharpen",
-            "Laplacian",
-            "random integers",
-        ],
+        presets: ["identity", "box blur", "Sobel x", "Sobel y", "sharpen", "Laplacian", "random integers"],
         sample_names: ["ramp", "checkerboard", "random integers", "your input"],
         custom_kernel: "your kernel",
         frame_label: "frame",

@@ -3,9 +3,7 @@
 
 use deepstep::assets::digits;
 use deepstep::lessons::conv::keys::map_key;
-use deepstep::lessons::conv::state::{
-    Asking, Custom, InputChoice, Knob, Message, Refusal, Settings,
-};
+use deepstep::lessons::conv::state::{Asking, Custom, InputChoice, Knob, Message, Refusal, Settings};
 use deepstep::lessons::conv::{Action, ConvLab, Mode};
 use deepstep::math::conv;
 use deepstep::text::EN;
@@ -20,22 +18,8 @@ fn lab() -> ConvLab {
 fn example() -> ConvLab {
     let x = array![[[11.0, 23.0, 35.0], [52.0, 64.0, 76.0], [19.0, 28.0, 37.0]]];
     let w = Array4::from_shape_vec((1, 1, 2, 2), vec![2.0, -1.0, 3.0, 1.0]).unwrap();
-    let s = Settings {
-        input: InputChoice::Custom,
-        preset: None,
-        kernel: [2, 2],
-        ..Settings::default()
-    };
-    ConvLab::new(
-        s,
-        Custom {
-            x: Some(x),
-            w: Some(w),
-            dy: None,
-        },
-        digits().unwrap(),
-    )
-    .unwrap()
+    let s = Settings { input: InputChoice::Custom, preset: None, kernel: [2, 2], ..Settings::default() };
+    ConvLab::new(s, Custom { x: Some(x), w: Some(w), dy: None }, digits().unwrap()).unwrap()
 }
 
 fn key(c: KeyCode) -> KeyEvent {
@@ -68,18 +52,12 @@ fn tap_by_tap_mode_adds_one_product_at_a_time() {
     let mut l = example();
     l.update(Action::ToggleFine);
     assert_eq!(l.shown_taps(), 1);
-    assert_eq!(
-        l.equation_of(0, 1, "running sum"),
-        "y[0,0] = 11×2 = 22 (running sum)"
-    );
+    assert_eq!(l.equation_of(0, 1, "running sum"), "y[0,0] = 11×2 = 22 (running sum)");
     for _ in 0..3 {
         l.update(Action::Next);
     }
     assert_eq!((l.frame, l.shown_taps()), (0, 4));
-    assert_eq!(
-        l.equation_of(0, 4, "running sum"),
-        "y[0,0] = 11×2 + 23×(-1) + 52×3 + 64×1 = 219"
-    );
+    assert_eq!(l.equation_of(0, 4, "running sum"), "y[0,0] = 11×2 + 23×(-1) + 52×3 + 64×1 = 219");
     l.update(Action::Next);
     assert_eq!((l.frame, l.shown_taps()), (1, 1));
     l.update(Action::Prev);
@@ -131,13 +109,7 @@ fn random_dy_changes_the_backward_pass_only() {
     l.update(Action::RandomDy);
     assert!(l.data.dy.iter().any(|v| *v != 1.0));
     assert_eq!(l.data.y, y);
-    let g = conv::conv2d_backward(
-        l.data.x.view(),
-        l.data.w.view(),
-        l.data.dy.view(),
-        l.data.geometry.params,
-    )
-    .unwrap();
+    let g = conv::conv2d_backward(l.data.x.view(), l.data.w.view(), l.data.dy.view(), l.data.geometry.params).unwrap();
     assert_eq!(l.data.grads, g);
 }
 
@@ -148,10 +120,7 @@ fn every_knob_turns_and_linked_axes_move_together() {
     for k in Knob::ALL {
         l.knob = k;
         l.update(Action::KnobInc);
-        assert!(
-            l.message.is_none() || matches!(l.message, Some(Message::Refused(_))),
-            "{k:?}"
-        );
+        assert!(l.message.is_none() || matches!(l.message, Some(Message::Refused(_))), "{k:?}");
     }
     // Linked: stride height up means stride width up too.
     let mut l = lab();
@@ -238,10 +207,7 @@ fn inputs_cycle_through_samples_and_digits() {
         l.update(Action::NextInput);
     }
     assert_eq!(l.data.geometry.input, [8, 8]);
-    assert_eq!(
-        l.data.x.index_axis(ndarray::Axis(0), 0),
-        digits().unwrap()[3].pixels
-    );
+    assert_eq!(l.data.x.index_axis(ndarray::Axis(0), 0), digits().unwrap()[3].pixels);
     l.update(Action::NextPreset);
     assert!(l.message.is_none());
 }
@@ -251,10 +217,7 @@ fn predictions_are_asked_graded_and_scored() {
     let mut l = example();
     l.update(Action::TogglePredict);
     l.update(Action::Next);
-    assert!(matches!(
-        l.prompt.as_ref().unwrap().asking,
-        Asking::Value { frame: 1 }
-    ));
+    assert!(matches!(l.prompt.as_ref().unwrap().asking, Asking::Value { frame: 1 }));
     assert_eq!(l.frame, 0, "the value is not shown before the guess");
     for c in "27".chars() {
         l.update(Action::Type(c));
@@ -264,7 +227,7 @@ fn predictions_are_asked_graded_and_scored() {
     l.update(Action::CaretRight);
     l.update(Action::Backspace); // 29
     l.update(Action::Type('9')); // 299
-    assert_eq!(l.prompt.as_ref().unwrap().buffer, "299");
+    assert_eq!(l.prompt.as_ref().unwrap().input.buffer, "299");
     l.update(Action::Submit);
     assert_eq!(l.message, Some(Message::Wrong("279".into())));
     assert_eq!((l.frame, l.score), (1, (0, 1)));
@@ -291,10 +254,7 @@ fn a_geometry_change_asks_for_the_output_size() {
     l.update(Action::TogglePredict);
     l.knob = Knob::StrideH;
     l.update(Action::KnobInc); // 4×4, k 2, stride 2: 2×2
-    assert_eq!(
-        l.prompt.as_ref().map(|p| p.asking.clone()),
-        Some(Asking::Size)
-    );
+    assert_eq!(l.prompt.as_ref().map(|p| p.asking.clone()), Some(Asking::Size));
     for c in "2x2".chars() {
         l.update(Action::Type(c));
     }
@@ -307,63 +267,26 @@ fn a_geometry_change_asks_for_the_output_size() {
 fn keys_map_to_actions_and_typing_goes_to_the_prompt() {
     let mut l = example();
     assert_eq!(map_key(&key(KeyCode::Right), &l, &EN), Some(Action::Next));
-    assert_eq!(
-        map_key(&key(KeyCode::Char('l')), &l, &EN),
-        Some(Action::Next)
-    );
-    assert_eq!(
-        map_key(&key(KeyCode::Char('h')), &l, &EN),
-        Some(Action::Prev)
-    );
+    assert_eq!(map_key(&key(KeyCode::Char('l')), &l, &EN), Some(Action::Next));
+    assert_eq!(map_key(&key(KeyCode::Char('h')), &l, &EN), Some(Action::Prev));
     assert_eq!(map_key(&key(KeyCode::Home), &l, &EN), Some(Action::First));
     assert_eq!(map_key(&key(KeyCode::End), &l, &EN), Some(Action::Last));
-    assert_eq!(
-        map_key(&key(KeyCode::Char(' ')), &l, &EN),
-        Some(Action::TogglePlay)
-    );
-    assert_eq!(
-        map_key(&key(KeyCode::Char('m')), &l, &EN),
-        Some(Action::CycleMode)
-    );
+    assert_eq!(map_key(&key(KeyCode::Char(' ')), &l, &EN), Some(Action::TogglePlay));
+    assert_eq!(map_key(&key(KeyCode::Char('m')), &l, &EN), Some(Action::CycleMode));
     assert_eq!(map_key(&key(KeyCode::Char('z')), &l, &EN), None);
     l.update(Action::TogglePredict);
     l.update(Action::Next);
-    assert_eq!(
-        map_key(&key(KeyCode::Char('l')), &l, &EN),
-        Some(Action::Type('l'))
-    );
+    assert_eq!(map_key(&key(KeyCode::Char('l')), &l, &EN), Some(Action::Type('l')));
     assert_eq!(map_key(&key(KeyCode::Enter), &l, &EN), Some(Action::Submit));
     assert_eq!(map_key(&key(KeyCode::Esc), &l, &EN), Some(Action::Skip));
-    assert_eq!(
-        map_key(&key(KeyCode::Right), &l, &EN),
-        Some(Action::CaretRight)
-    );
+    assert_eq!(map_key(&key(KeyCode::Right), &l, &EN), Some(Action::CaretRight));
 }
 
 #[test]
 fn multichannel_frames_show_per_channel_sums() {
-    let x =
-        Array3::from_shape_vec((2, 2, 2), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]).unwrap();
+    let x = Array3::from_shape_vec((2, 2, 2), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]).unwrap();
     let w = Array4::from_shape_vec((1, 2, 1, 1), vec![2.0, -1.0]).unwrap();
-    let s = Settings {
-        input: InputChoice::Custom,
-        preset: None,
-        kernel: [1, 1],
-        c_in: 2,
-        ..Settings::default()
-    };
-    let l = ConvLab::new(
-        s,
-        Custom {
-            x: Some(x),
-            w: Some(w),
-            dy: None,
-        },
-        digits().unwrap(),
-    )
-    .unwrap();
-    assert_eq!(
-        l.equation_of(0, usize::MAX, "running sum"),
-        "y[0,0] = (1×2) + (5×(-1)) = 2 + (-5) = -3"
-    );
+    let s = Settings { input: InputChoice::Custom, preset: None, kernel: [1, 1], c_in: 2, ..Settings::default() };
+    let l = ConvLab::new(s, Custom { x: Some(x), w: Some(w), dy: None }, digits().unwrap()).unwrap();
+    assert_eq!(l.equation_of(0, usize::MAX, "running sum"), "y[0,0] = (1×2) + (5×(-1)) = 2 + (-5) = -3");
 }

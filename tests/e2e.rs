@@ -20,24 +20,9 @@ impl Tmux {
         let dir = std::env::temp_dir().join(&socket);
         std::fs::create_dir_all(&dir).unwrap();
         let stty = dir.join("stty.txt");
-        let script = format!(
-            "{command}; stty -a > {0}.tmp; mv {0}.tmp {0}; sleep 60",
-            stty.display()
-        );
+        let script = format!("{command}; stty -a > {0}.tmp; mv {0}.tmp {0}; sleep 60", stty.display());
         let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "new-session",
-                "-d",
-                "-x",
-                "120",
-                "-y",
-                "40",
-                "sh",
-                "-c",
-                &script,
-            ])
+            .args(["-L", &socket, "new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", &script])
             .env("TERM", "xterm-256color")
             .status()
             .expect("tmux must be installed to run the end-to-end tests (apt-get install tmux)");
@@ -46,12 +31,7 @@ impl Tmux {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
+        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -73,10 +53,7 @@ impl Tmux {
             if s.contains(text) {
                 return s;
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{s}"
-            );
+            assert!(Instant::now() < deadline, "timed out waiting for {text:?}; screen:\n{s}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -89,37 +66,21 @@ impl Tmux {
             if let Ok(s) = std::fs::read_to_string(&path) {
                 return s;
             }
-            assert!(
-                Instant::now() < deadline,
-                "deepstep did not exit; screen:\n{}",
-                self.screen()
-            );
+            assert!(Instant::now() < deadline, "deepstep did not exit; screen:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 
     fn app_pid(&self) -> String {
-        let shell = self
-            .tmux(&["list-panes", "-t", "0", "-F", "#{pane_pid}"])
-            .trim()
-            .to_string();
+        let shell = self.tmux(&["list-panes", "-t", "0", "-F", "#{pane_pid}"]).trim().to_string();
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let out = Command::new("ps")
-                .args(["-o", "pid=", "--ppid", &shell])
-                .output()
-                .unwrap();
-            let pid = String::from_utf8_lossy(&out.stdout)
-                .split_whitespace()
-                .next()
-                .map(str::to_string);
+            let out = Command::new("ps").args(["-o", "pid=", "--ppid", &shell]).output().unwrap();
+            let pid = String::from_utf8_lossy(&out.stdout).split_whitespace().next().map(str::to_string);
             if let Some(p) = pid {
                 return p;
             }
-            assert!(
-                Instant::now() < deadline,
-                "no deepstep process under the shell"
-            );
+            assert!(Instant::now() < deadline, "no deepstep process under the shell");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -127,9 +88,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -137,10 +96,7 @@ impl Drop for Tmux {
 /// Raw mode is off again: the line discipline echoes and is canonical.
 fn assert_cooked(stty: &str) {
     let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(
-        words.contains(&"icanon") && words.contains(&"echo"),
-        "terminal left in raw mode:\n{stty}"
-    );
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "terminal left in raw mode:\n{stty}");
 }
 
 const EXAMPLE: &str = "conv --input '11,23,35;52,64,76;19,28,37' --kernel '2,-1;3,1'";
@@ -171,21 +127,9 @@ fn home_screen_opens_the_lab_and_ctrl_c_restores_the_terminal() {
 #[test]
 fn rnn_lab_steps_bptt_backward_and_the_norms_appear() {
     // The numbers to expect, from the headless table of the same settings.
-    let out = Command::new(BIN)
-        .args(["rnn", "--print", "--len", "6"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["rnn", "--print", "--len", "6"]).output().unwrap();
     let table = String::from_utf8(out.stdout).unwrap();
-    let dh = |t: usize| {
-        table
-            .lines()
-            .nth(t)
-            .unwrap()
-            .split_whitespace()
-            .nth(2)
-            .unwrap()
-            .to_string()
-    };
+    let dh = |t: usize| table.lines().nth(t).unwrap().split_whitespace().nth(2).unwrap().to_string();
     let t = Tmux::start("rnn", &format!("{BIN} rnn --len 6"));
     t.wait_for("step t = 1 of 6");
     t.keys(&["End"]);
@@ -209,13 +153,7 @@ fn sigterm_restores_the_terminal() {
     let t = Tmux::start("term", &format!("{BIN} {EXAMPLE}"));
     t.wait_for("= 219");
     let pid = t.app_pid();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     assert_cooked(&t.stty_after_exit());
 }
 
@@ -232,14 +170,7 @@ fn interactive_commands_refuse_a_non_terminal_with_status_2() {
 #[test]
 fn print_writes_every_frame_and_ends_with_the_output_block() {
     let out = Command::new(BIN)
-        .args([
-            "conv",
-            "--input",
-            "11,23,35;52,64,76;19,28,37",
-            "--kernel",
-            "2,-1;3,1",
-            "--print",
-        ])
+        .args(["conv", "--input", "11,23,35;52,64,76;19,28,37", "--kernel", "2,-1;3,1", "--print"])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -247,29 +178,14 @@ fn print_writes_every_frame_and_ends_with_the_output_block() {
     assert!(s.contains("11×2 + 23×(-1) + 52×3 + 64×1 = 219"), "{s}");
     assert!(s.ends_with("output\n219 279\n125 173\n"), "{s}");
     let out = Command::new(BIN)
-        .args([
-            "conv",
-            "--input",
-            "1,2,3;4,5,6;7,8,9",
-            "--kernel",
-            "1,0;0,-1",
-            "--stride",
-            "2",
-            "--padding",
-            "1",
-        ])
+        .args(["conv", "--input", "1,2,3;4,5,6;7,8,9", "--kernel", "1,0;0,-1", "--stride", "2", "--padding", "1"])
         .args(["--print", "--backward", "--dy", "1,2;3,4"])
         .output()
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     let blocks: Vec<&str> = s.split("\n\n").collect();
-    let block = |head: &str| {
-        blocks
-            .iter()
-            .find(|b| b.starts_with(head))
-            .unwrap_or_else(|| panic!("{head}:\n{s}"))
-            .to_string()
-    };
+    let block =
+        |head: &str| blocks.iter().find(|b| b.starts_with(head)).unwrap_or_else(|| panic!("{head}:\n{s}")).to_string();
     assert_eq!(block("output"), "output\n-1 -3\n-7 -4");
     // By hand: dW[ki,kj] = Σ x[2·oy + ki − 1, 2·ox + kj − 1] · dY[oy,ox] (zero outside x):
     // dW[0,0] = 5·4 = 20; dW[0,1] = 4·3 + 6·4 = 36; dW[1,0] = 2·2 + 8·4 = 36;
@@ -280,29 +196,16 @@ fn print_writes_every_frame_and_ends_with_the_output_block() {
 
 #[test]
 fn bad_matrices_name_the_row_and_column_with_status_2() {
-    let out = Command::new(BIN)
-        .args(["conv", "--input", "1,2;3", "--print"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["conv", "--input", "1,2;3", "--print"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("row 2") && err.contains("--input"), "{err}");
-    let out = Command::new(BIN)
-        .args(["conv", "--input", "1,2;3,x", "--print"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["conv", "--input", "1,2;3,x", "--print"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("row 2, column 2"), "{err}");
     let out = Command::new(BIN)
-        .args([
-            "conv",
-            "--input",
-            "1,2;3,4",
-            "--kernel",
-            "1,1,1;1,1,1;1,1,1",
-            "--print",
-        ])
+        .args(["conv", "--input", "1,2;3,4", "--kernel", "1,1,1;1,1,1;1,1,1", "--print"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -15,37 +15,19 @@ fn run(args: &[&str]) -> (Option<i32>, String) {
 }
 
 fn field(line: &str, name: &str) -> f64 {
-    let v = line
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix(&format!("{name}=")))
-        .unwrap();
-    assert!(
-        v.split('.').nth(1).is_some_and(|d| d.len() >= 6),
-        "at least 6 decimals: {line}"
-    );
+    let v = line.split_whitespace().find_map(|w| w.strip_prefix(&format!("{name}="))).unwrap();
+    assert!(v.split('.').nth(1).is_some_and(|d| d.len() >= 6), "at least 6 decimals: {line}");
     v.parse().unwrap()
 }
 
 #[test]
 fn rprop_on_the_tutorial_data_prints_its_trajectory_and_the_published_result() {
-    let (code, s) = run(&[
-        "lab",
-        "count-rnn",
-        "--print",
-        "--train",
-        "rprop",
-        "--data",
-        "tutorial",
-    ]);
+    let (code, s) = run(&["lab", "count-rnn", "--print", "--train", "rprop", "--data", "tutorial"]);
     assert_eq!(code, Some(0));
     let lines: Vec<&str> = s.lines().collect();
     assert_eq!(lines.len(), 11, "{s}");
     let t = counting_tutorial().unwrap();
-    let r = Rprop {
-        delta0: t.delta0,
-        eta_plus: t.eta_plus,
-        eta_minus: t.eta_minus,
-    };
+    let r = Rprop { delta0: t.delta0, eta_plus: t.eta_plus, eta_minus: t.eta_minus };
     let path = counting_rnn::train_rprop(t.x.view(), t.start, r, 500);
     for (k, line) in lines[..10].iter().enumerate() {
         let i = 50 * (k + 1);
@@ -61,19 +43,8 @@ fn rprop_on_the_tutorial_data_prints_its_trajectory_and_the_published_result() {
 
 #[test]
 fn gradient_descent_trace_follows_the_library_path() {
-    let (code, s) = run(&[
-        "lab",
-        "count-rnn",
-        "--print",
-        "--train",
-        "gd",
-        "--iterations",
-        "100",
-        "--lr",
-        "1e-7",
-        "--seed",
-        "4",
-    ]);
+    let (code, s) =
+        run(&["lab", "count-rnn", "--print", "--train", "gd", "--iterations", "100", "--lr", "1e-7", "--seed", "4"]);
     assert_eq!(code, Some(0));
     let x = counting_rnn::random_sequences(20, 10, 4);
     let path = counting_rnn::train_gd(x.view(), (-1.5, 2.0), 1e-7, 100);
@@ -86,20 +57,9 @@ fn gradient_descent_trace_follows_the_library_path() {
     let loss = |p: (f64, f64)| counting_rnn::forward(x.view(), p.0, p.1).loss;
     assert!(loss(path[100]) < loss(path[0]));
     // Too large a step off the cliff: it stops, says so, and prints no NaN.
-    let (code, s) = run(&[
-        "lab",
-        "count-rnn",
-        "--print",
-        "--train",
-        "gd",
-        "--lr",
-        "1e-4",
-    ]);
+    let (code, s) = run(&["lab", "count-rnn", "--print", "--train", "gd", "--lr", "1e-4"]);
     assert_eq!(code, Some(0));
-    assert!(
-        s.contains("diverged: stopped after") && !s.contains("NaN") && !s.contains("inf"),
-        "{s}"
-    );
+    assert!(s.contains("diverged: stopped after") && !s.contains("NaN") && !s.contains("inf"), "{s}");
     assert!(s.lines().last().unwrap().starts_with("final w_x="), "{s}");
 }
 
@@ -129,46 +89,28 @@ fn linreg_prints_the_trajectory_then_final_and_least_squares() {
     assert_eq!(lines.len(), 401 + 2);
     assert!(lines[0].starts_with("step=0 beta=0.000000,0.000000 loss="));
     let betas = |l: &str, key: &str| -> Vec<f64> {
-        l.strip_prefix(key)
-            .unwrap()
-            .split(',')
-            .map(|v| v.parse().unwrap())
-            .collect()
+        l.strip_prefix(key).unwrap().split(',').map(|v| v.parse().unwrap()).collect()
     };
     let fin = betas(lines[401], "final beta=");
     let ls = betas(lines[402], "least_squares beta=");
     let (x, y) = linreg::line_data(50, 7.0, 2.0, 1.0, 1);
     let want = linreg::least_squares(x.view(), y.view()).unwrap();
     assert!((ls[0] - want[0]).abs() < 1e-6 && (ls[1] - want[1]).abs() < 1e-6);
-    assert!(
-        (fin[0] - ls[0]).abs() < 1e-3 && (fin[1] - ls[1]).abs() < 1e-3,
-        "{fin:?} vs {ls:?}"
-    );
+    assert!((fin[0] - ls[0]).abs() < 1e-3 && (fin[1] - ls[1]).abs() < 1e-3, "{fin:?} vs {ls:?}");
     // Minibatch SGD and the other error measures run too.
-    let (code, s) = run(&[
-        "lab", "linreg", "--print", "--batch", "8", "--steps", "5", "--error", "rmse",
-    ]);
+    let (code, s) = run(&["lab", "linreg", "--print", "--batch", "8", "--steps", "5", "--error", "rmse"]);
     assert_eq!(code, Some(0));
-    assert!(
-        s.lines().count() == 5 * 7 + 1 + 2,
-        "50 rows in batches of 8: 7 updates per epoch\n{s}"
-    );
+    assert!(s.lines().count() == 5 * 7 + 1 + 2, "50 rows in batches of 8: 7 updates per epoch\n{s}");
     let (code, _) = run(&["lab", "linreg", "--print", "--batch", "0"]);
     assert_eq!(code, Some(2));
     let (code, s) = run(&["lab", "linreg", "--print", "--lr", "50", "--steps", "2000"]);
     assert_eq!(code, Some(0));
-    assert!(
-        s.contains("diverged: stopped after") && !s.contains("NaN") && !s.contains("inf"),
-        "{s}"
-    );
+    assert!(s.contains("diverged: stopped after") && !s.contains("NaN") && !s.contains("inf"), "{s}");
 }
 
 #[test]
 fn the_interactive_exercise_labs_say_they_are_not_built() {
-    let out = Command::new(BIN)
-        .args(["lab", "count-rnn"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["lab", "count-rnn"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--print"));
 }

@@ -26,28 +26,17 @@ impl Case<'_> {
     }
 
     fn field(&self, k: &str) -> Result<&Value, String> {
-        self.v
-            .get(k)
-            .ok_or_else(|| self.err(format!("missing field `{k}`")))
+        self.v.get(k).ok_or_else(|| self.err(format!("missing field `{k}`")))
     }
 
     fn num(&self, k: &str) -> Result<f64, String> {
-        self.field(k)?
-            .as_f64()
-            .ok_or_else(|| self.err(format!("`{k}` is not a number")))
+        self.field(k)?.as_f64().ok_or_else(|| self.err(format!("`{k}` is not a number")))
     }
 
     fn ints(&self, k: &str) -> Result<[usize; 2], String> {
-        let a = self
-            .field(k)?
-            .as_array()
-            .ok_or_else(|| self.err(format!("`{k}` is not an array")))?;
-        let v: Vec<usize> = a
-            .iter()
-            .filter_map(|x| x.as_u64().map(|u| u as usize))
-            .collect();
-        v.try_into()
-            .map_err(|_| self.err(format!("`{k}` must be two integers")))
+        let a = self.field(k)?.as_array().ok_or_else(|| self.err(format!("`{k}` is not an array")))?;
+        let v: Vec<usize> = a.iter().filter_map(|x| x.as_u64().map(|u| u as usize)).collect();
+        v.try_into().map_err(|_| self.err(format!("`{k}` must be two integers")))
     }
 
     /// A tensor field, checked to have the expected rank.
@@ -58,21 +47,14 @@ impl Case<'_> {
             .and_then(Value::as_array)
             .ok_or_else(|| self.err(format!("`{k}` has no shape")))?
             .iter()
-            .map(|d| {
-                d.as_u64()
-                    .map(|u| u as usize)
-                    .ok_or_else(|| self.err(format!("`{k}` shape")))
-            })
+            .map(|d| d.as_u64().map(|u| u as usize).ok_or_else(|| self.err(format!("`{k}` shape"))))
             .collect::<Result<_, _>>()?;
         let data: Vec<f64> = t
             .get("data")
             .and_then(Value::as_array)
             .ok_or_else(|| self.err(format!("`{k}` has no data")))?
             .iter()
-            .map(|d| {
-                d.as_f64()
-                    .ok_or_else(|| self.err(format!("`{k}` data is not numeric")))
-            })
+            .map(|d| d.as_f64().ok_or_else(|| self.err(format!("`{k}` data is not numeric"))))
             .collect::<Result<_, _>>()?;
         if shape.len() != rank {
             return Err(self.err(format!("`{k}` has shape {shape:?}, expected rank {rank}")));
@@ -82,28 +64,16 @@ impl Case<'_> {
     }
 
     fn t1(&self, k: &str) -> Result<Array1<f64>, String> {
-        Ok(self
-            .tensor(k, 1)?
-            .into_dimensionality()
-            .expect("rank checked"))
+        Ok(self.tensor(k, 1)?.into_dimensionality().expect("rank checked"))
     }
     fn t2(&self, k: &str) -> Result<Array2<f64>, String> {
-        Ok(self
-            .tensor(k, 2)?
-            .into_dimensionality()
-            .expect("rank checked"))
+        Ok(self.tensor(k, 2)?.into_dimensionality().expect("rank checked"))
     }
     fn t3(&self, k: &str) -> Result<Array3<f64>, String> {
-        Ok(self
-            .tensor(k, 3)?
-            .into_dimensionality()
-            .expect("rank checked"))
+        Ok(self.tensor(k, 3)?.into_dimensionality().expect("rank checked"))
     }
     fn t4(&self, k: &str) -> Result<Array4<f64>, String> {
-        Ok(self
-            .tensor(k, 4)?
-            .into_dimensionality()
-            .expect("rank checked"))
+        Ok(self.tensor(k, 4)?.into_dimensionality().expect("rank checked"))
     }
 
     /// Compare computed values with the reference field `k`: same shape, every
@@ -111,17 +81,11 @@ impl Case<'_> {
     fn expect<D: ndarray::Dimension>(&self, k: &str, got: &ndarray::Array<f64, D>) -> Check {
         let want = self.tensor(k, got.ndim())?;
         if want.shape() != got.shape() {
-            return Err(self.err(format!(
-                "`{k}`: computed shape {:?}, reference {:?}",
-                got.shape(),
-                want.shape()
-            )));
+            return Err(self.err(format!("`{k}`: computed shape {:?}, reference {:?}", got.shape(), want.shape())));
         }
         for (i, (a, b)) in got.iter().zip(want.iter()).enumerate() {
             if !close(*a, *b) {
-                return Err(self.err(format!(
-                    "`{k}`[{i}] (flat): computed {a:e}, reference {b:e}"
-                )));
+                return Err(self.err(format!("`{k}`[{i}] (flat): computed {a:e}, reference {b:e}")));
             }
         }
         Ok(())
@@ -138,11 +102,8 @@ impl Case<'_> {
 
 fn check_conv2d(c: &Case) -> Check {
     let (x, w, b, gy) = (c.t3("x")?, c.t4("w")?, c.t1("b")?, c.t3("gy")?);
-    let params = conv::ConvParams {
-        stride: c.ints("stride")?,
-        padding: c.ints("padding")?,
-        dilation: c.ints("dilation")?,
-    };
+    let params =
+        conv::ConvParams { stride: c.ints("stride")?, padding: c.ints("padding")?, dilation: c.ints("dilation")? };
     let y = conv::conv2d(x.view(), w.view(), b.view(), params).map_err(|e| c.err(e))?;
     c.expect("y", &y)?;
     let g = conv::conv2d_backward(x.view(), w.view(), gy.view(), params).map_err(|e| c.err(e))?;
@@ -159,8 +120,7 @@ fn check_conv2d(c: &Case) -> Check {
         return Err(c.err("a dW frame's value differs from dW"));
     }
     let sh = x.shape();
-    let tx = conv::grad_x_trace([sh[0], sh[1], sh[2]], w.view(), gy.view(), params)
-        .map_err(|e| c.err(e))?;
+    let tx = conv::grad_x_trace([sh[0], sh[1], sh[2]], w.view(), gy.view(), params).map_err(|e| c.err(e))?;
     if tx.iter().any(|f| f.value != g.dx[f.at]) {
         return Err(c.err("a dX frame's value differs from dX"));
     }
@@ -168,22 +128,11 @@ fn check_conv2d(c: &Case) -> Check {
 }
 
 fn check_rnn(c: &Case, kind: rnn::CellKind) -> Check {
-    let p = rnn::RnnParams::new(
-        kind,
-        c.t2("w_ih")?,
-        c.t2("w_hh")?,
-        c.t1("b_ih")?,
-        c.t1("b_hh")?,
-    )
-    .map_err(|e| c.err(e))?;
+    let p =
+        rnn::RnnParams::new(kind, c.t2("w_ih")?, c.t2("w_hh")?, c.t1("b_ih")?, c.t1("b_hh")?).map_err(|e| c.err(e))?;
     let (x, h0, g) = (c.t2("x")?, c.t1("h0")?, c.t2("g")?);
-    let c0 = if kind == rnn::CellKind::Lstm {
-        Some(c.t1("c0")?)
-    } else {
-        None
-    };
-    let f = rnn::forward(&p, x.view(), h0.view(), c0.as_ref().map(|a| a.view()))
-        .map_err(|e| c.err(e))?;
+    let c0 = if kind == rnn::CellKind::Lstm { Some(c.t1("c0")?) } else { None };
+    let f = rnn::forward(&p, x.view(), h0.view(), c0.as_ref().map(|a| a.view())).map_err(|e| c.err(e))?;
     c.expect("h", &f.hidden_states())?;
     if let Some(cs) = &f.c {
         c.expect("c", &cs.slice(ndarray::s![1.., ..]).to_owned())?;
@@ -216,19 +165,10 @@ fn check_count(c: &Case) -> Check {
 
 fn check_linreg(c: &Case) -> Check {
     let (x, y, beta0) = (c.t2("x")?, c.t1("y")?, c.t1("beta0")?);
-    let steps = c
-        .field("steps")?
-        .as_u64()
-        .ok_or_else(|| c.err("`steps` is not an integer"))? as usize;
-    let path = linreg::gradient_descent(
-        x.view(),
-        y.view(),
-        beta0.view(),
-        c.num("lr")?,
-        steps,
-        linreg::ErrorMeasure::Mse,
-    )
-    .map_err(|e| c.err(e))?;
+    let steps = c.field("steps")?.as_u64().ok_or_else(|| c.err("`steps` is not an integer"))? as usize;
+    let path =
+        linreg::gradient_descent(x.view(), y.view(), beta0.view(), c.num("lr")?, steps, linreg::ErrorMeasure::Mse)
+            .map_err(|e| c.err(e))?;
     c.expect("beta", path.betas.last().expect("start is recorded"))?;
     c.expect("loss_trace", &Array1::from(path.losses.clone()))?;
     let ls = linreg::least_squares(x.view(), y.view()).map_err(|e| c.err(e))?;
@@ -238,27 +178,13 @@ fn check_linreg(c: &Case) -> Check {
 fn check_file(path: &Path) -> Result<usize, Vec<String>> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{file}: {e}")])?;
-    let doc: Value =
-        serde_json::from_str(&text).map_err(|e| vec![format!("{file}: not JSON: {e}")])?;
-    let kind = doc
-        .get("kind")
-        .and_then(Value::as_str)
-        .ok_or_else(|| vec![format!("{file}: no `kind`")])?;
-    let cases = doc
-        .get("cases")
-        .and_then(Value::as_array)
-        .ok_or_else(|| vec![format!("{file}: no `cases`")])?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| vec![format!("{file}: not JSON: {e}")])?;
+    let kind = doc.get("kind").and_then(Value::as_str).ok_or_else(|| vec![format!("{file}: no `kind`")])?;
+    let cases = doc.get("cases").and_then(Value::as_array).ok_or_else(|| vec![format!("{file}: no `cases`")])?;
     let mut errors = vec![];
     for (i, v) in cases.iter().enumerate() {
-        let name = v
-            .get("name")
-            .and_then(Value::as_str)
-            .map_or(format!("#{i}"), str::to_string);
-        let c = Case {
-            file: file.clone(),
-            name,
-            v,
-        };
+        let name = v.get("name").and_then(Value::as_str).map_or(format!("#{i}"), str::to_string);
+        let c = Case { file: file.clone(), name, v };
         let r = match kind {
             "conv2d" => check_conv2d(&c),
             "rnn_tanh" => check_rnn(&c, rnn::CellKind::Tanh),
@@ -272,11 +198,7 @@ fn check_file(path: &Path) -> Result<usize, Vec<String>> {
             errors.push(e);
         }
     }
-    if errors.is_empty() {
-        Ok(cases.len())
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(cases.len()) } else { Err(errors) }
 }
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {
@@ -292,11 +214,7 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn golden_cases_match_pytorch() {
     let mut files = json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden"));
-    assert!(
-        files.len() >= 6,
-        "expected the six reference files, found {}",
-        files.len()
-    );
+    assert!(files.len() >= 6, "expected the six reference files, found {}", files.len());
     if let Ok(extra) = std::env::var("GOLDEN_EXTRA_DIR") {
         files.extend(json_files(Path::new(&extra)));
     }
@@ -307,12 +225,7 @@ fn golden_cases_match_pytorch() {
             Err(e) => errors.extend(e),
         }
     }
-    assert!(
-        errors.is_empty(),
-        "{} golden failures:\n{}",
-        errors.len(),
-        errors.join("\n")
-    );
+    assert!(errors.is_empty(), "{} golden failures:\n{}", errors.len(), errors.join("\n"));
     println!("golden: {cases} cases checked from {} files", files.len());
 }
 
@@ -328,14 +241,8 @@ fn malformed_cases_are_reported_with_file_and_case() {
     )
     .unwrap();
     let errs = check_file(&bad).unwrap_err();
-    assert!(
-        errs[0].contains("bad.json case no_w") && errs[0].contains("missing field `w`"),
-        "{errs:?}"
-    );
-    assert!(
-        errs[1].contains("case bad_shape") && errs[1].contains("expected rank 3"),
-        "{errs:?}"
-    );
+    assert!(errs[0].contains("bad.json case no_w") && errs[0].contains("missing field `w`"), "{errs:?}");
+    assert!(errs[1].contains("case bad_shape") && errs[1].contains("expected rank 3"), "{errs:?}");
     std::fs::write(&bad, r#"{"kind": "softmax", "cases": [{"name": "a"}]}"#).unwrap();
     let errs = check_file(&bad).unwrap_err();
     assert!(errs[0].contains("unknown kind `softmax`"), "{errs:?}");

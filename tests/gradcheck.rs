@@ -30,10 +30,7 @@ fn check<D: Dimension>(
         param.as_slice_memory_order_mut().unwrap()[i] = orig;
         let fd = (up - down) / (2.0 * H);
         let an = analytic.as_slice_memory_order().unwrap()[i];
-        assert!(
-            (fd - an).abs() <= 1e-5 * (1.0 + an.abs()),
-            "{what}[{i}]: analytic {an}, finite difference {fd}"
-        );
+        assert!((fd - an).abs() <= 1e-5 * (1.0 + an.abs()), "{what}[{i}]: analytic {an}, finite difference {fd}");
     }
 }
 
@@ -42,24 +39,8 @@ fn conv2d_backward_matches_finite_differences() {
     let mut rng = Rng::new(1);
     for (params, hw, k) in [
         (conv::ConvParams::default(), [5, 6], [3, 2]),
-        (
-            conv::ConvParams {
-                stride: [2, 1],
-                padding: [1, 2],
-                dilation: [1, 2],
-            },
-            [7, 6],
-            [3, 3],
-        ),
-        (
-            conv::ConvParams {
-                stride: [3, 2],
-                padding: [0, 1],
-                dilation: [2, 1],
-            },
-            [9, 5],
-            [2, 3],
-        ),
+        (conv::ConvParams { stride: [2, 1], padding: [1, 2], dilation: [1, 2] }, [7, 6], [3, 3]),
+        (conv::ConvParams { stride: [3, 2], padding: [0, 1], dilation: [2, 1] }, [9, 5], [2, 3]),
     ] {
         let mut x: Array3<f64> = rand_array((2, hw[0], hw[1]), &mut rng);
         let mut w: Array4<f64> = rand_array((3, 2, k[0], k[1]), &mut rng);
@@ -99,62 +80,21 @@ fn rnn_bptt_matches_finite_differences_for_every_cell() {
         let (p0, x0, h00, c00) = (p.clone(), x.clone(), h0.clone(), c0.clone());
         let name = |s: &str| format!("{kind:?} {s}");
         check(&name("w_ih"), &mut p.w_ih, &gr.w_ih.to_plain(), |w| {
-            loss(
-                &rnn::RnnParams {
-                    w_ih: w.clone(),
-                    ..p0.clone()
-                },
-                &x0,
-                &h00,
-                &c00,
-            )
+            loss(&rnn::RnnParams { w_ih: w.clone(), ..p0.clone() }, &x0, &h00, &c00)
         });
         check(&name("w_hh"), &mut p.w_hh, &gr.w_hh.to_plain(), |w| {
-            loss(
-                &rnn::RnnParams {
-                    w_hh: w.clone(),
-                    ..p0.clone()
-                },
-                &x0,
-                &h00,
-                &c00,
-            )
+            loss(&rnn::RnnParams { w_hh: w.clone(), ..p0.clone() }, &x0, &h00, &c00)
         });
         check(&name("b_ih"), &mut p.b_ih, &gr.b_ih.to_plain(), |b| {
-            loss(
-                &rnn::RnnParams {
-                    b_ih: b.clone(),
-                    ..p0.clone()
-                },
-                &x0,
-                &h00,
-                &c00,
-            )
+            loss(&rnn::RnnParams { b_ih: b.clone(), ..p0.clone() }, &x0, &h00, &c00)
         });
         check(&name("b_hh"), &mut p.b_hh, &gr.b_hh.to_plain(), |b| {
-            loss(
-                &rnn::RnnParams {
-                    b_hh: b.clone(),
-                    ..p0.clone()
-                },
-                &x0,
-                &h00,
-                &c00,
-            )
+            loss(&rnn::RnnParams { b_hh: b.clone(), ..p0.clone() }, &x0, &h00, &c00)
         });
-        check(&name("x"), &mut x, &gr.x.to_plain(), |x| {
-            loss(&p0, x, &h00, &c00)
-        });
-        check(&name("h0"), &mut h0, &gr.h0.to_plain(), |h| {
-            loss(&p0, &x0, h, &c00)
-        });
+        check(&name("x"), &mut x, &gr.x.to_plain(), |x| loss(&p0, x, &h00, &c00));
+        check(&name("h0"), &mut h0, &gr.h0.to_plain(), |h| loss(&p0, &x0, h, &c00));
         if lstm {
-            check(
-                &name("c0"),
-                &mut c0,
-                &gr.c0.as_ref().unwrap().to_plain(),
-                |c| loss(&p0, &x0, &h00, c),
-            );
+            check(&name("c0"), &mut c0, &gr.c0.as_ref().unwrap().to_plain(), |c| loss(&p0, &x0, &h00, c));
         }
     }
 }
@@ -168,14 +108,8 @@ fn counting_rnn_gradients_match_finite_differences() {
         let l = |a: f64, b: f64| counting_rnn::forward(x.view(), a, b).loss;
         let fx = (l(wx + H, wr) - l(wx - H, wr)) / (2.0 * H);
         let fr = (l(wx, wr + H) - l(wx, wr - H)) / (2.0 * H);
-        assert!(
-            (gx - fx).abs() <= 1e-5 * (1.0 + gx.abs()),
-            "w_x at ({wx},{wr}): {gx} vs {fx}"
-        );
-        assert!(
-            (gr - fr).abs() <= 1e-5 * (1.0 + gr.abs()),
-            "w_rec at ({wx},{wr}): {gr} vs {fr}"
-        );
+        assert!((gx - fx).abs() <= 1e-5 * (1.0 + gx.abs()), "w_x at ({wx},{wr}): {gx} vs {fx}");
+        assert!((gr - fr).abs() <= 1e-5 * (1.0 + gr.abs()), "w_rec at ({wx},{wr}): {gr} vs {fr}");
     }
 }
 
@@ -186,8 +120,6 @@ fn every_error_measure_has_its_own_correct_gradient() {
         let mut beta = Array1::from(vec![0.5, 3.0]);
         let e = residuals(x.view(), y.view(), beta.view());
         let analytic = m.gradient(x.view(), e.view());
-        check(&format!("{m:?}"), &mut beta, &analytic, |b| {
-            m.value(residuals(x.view(), y.view(), b.view()).view())
-        });
+        check(&format!("{m:?}"), &mut beta, &analytic, |b| m.value(residuals(x.view(), y.view(), b.view()).view()));
     }
 }

@@ -101,13 +101,7 @@ proptest! {
     }
 }
 
-fn setup(
-    kind: CellKind,
-    t_len: usize,
-    hd: usize,
-    radius: f64,
-    seed: u64,
-) -> (rnn::RnnParams, rnn::Forward) {
+fn setup(kind: CellKind, t_len: usize, hd: usize, radius: f64, seed: u64) -> (rnn::RnnParams, rnn::Forward) {
     let p = rnn::RnnParams::random(kind, 3, hd, radius, 1.0, seed).unwrap();
     let x = rnn::random_inputs(t_len, 3, 1.0, seed);
     let f = rnn::forward(&p, x.view(), Array1::zeros(hd).view(), None).unwrap();
@@ -187,21 +181,12 @@ fn exploding_and_vanishing_norms_stay_finite_and_right() {
         let want = reference_log_norms(&p.w_hh, &Array1::ones(8), 1000);
         for (k, w) in want.iter().enumerate() {
             let got = logs[999 - k];
-            assert!(
-                got.is_finite(),
-                "rho {radius}: log10 norm at distance {k} is {got}"
-            );
-            assert!(
-                (got - w).abs() < 1e-9 * (1.0 + w.abs()),
-                "rho {radius} distance {k}: {got} vs {w}"
-            );
+            assert!(got.is_finite(), "rho {radius}: log10 norm at distance {k} is {got}");
+            assert!((got - w).abs() < 1e-9 * (1.0 + w.abs()), "rho {radius} distance {k}: {got} vs {w}");
         }
         // Far from the loss the norm changes by log10 ρ per step.
         let slope = logs[99] - logs[100];
-        assert!(
-            (slope - radius.log10()).abs() < 1e-6,
-            "rho {radius}: slope {slope}"
-        );
+        assert!((slope - radius.log10()).abs() < 1e-6, "rho {radius}: slope {slope}");
         // Parameter gradients keep a meaningful size too.
         assert!(gr.log10_param_norm().is_finite());
         // The forward states of the linear cell explode without becoming inf.
@@ -210,19 +195,9 @@ fn exploding_and_vanishing_norms_stay_finite_and_right() {
     for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru] {
         for radius in [0.1, 3.0] {
             let (p, f) = setup(kind, 1000, 16, radius, 3);
-            let gr = rnn::bptt(
-                &p,
-                &f,
-                rnn::loss_on_last(1000, 16).view(),
-                BpttOptions::default(),
-            )
-            .unwrap();
+            let gr = rnn::bptt(&p, &f, rnn::loss_on_last(1000, 16).view(), BpttOptions::default()).unwrap();
             let logs = gr.dh_log10_norms();
-            assert!(
-                logs.iter().all(|l| l.is_finite()),
-                "{kind:?} rho {radius}: {:?}",
-                &logs[..5]
-            );
+            assert!(logs.iter().all(|l| l.is_finite()), "{kind:?} rho {radius}: {:?}", &logs[..5]);
             assert!(gr.log10_param_norm().is_finite());
         }
     }

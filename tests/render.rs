@@ -10,9 +10,7 @@ use deepstep::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
 
 fn args(input: &str, kernel: &str) -> ConvArgs {
@@ -56,35 +54,17 @@ fn conv_lab_shows_the_frame_arithmetic_and_formula_at_both_sizes() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = example_app();
         let (s, _) = draw(&mut app, w, h);
-        assert!(
-            s.contains("y[0,0] = 11×2 + 23×(-1) + 52×3 + 64×1 = 219"),
-            "{w}x{h}:\n{s}"
-        );
-        assert!(
-            s.contains("OH = ⌊(3 + 2·0 − 1·(2−1) − 1)/1⌋ + 1 = 2"),
-            "{s}"
-        );
-        assert!(
-            s.contains("OW = ⌊(3 + 2·0 − 1·(2−1) − 1)/1⌋ + 1 = 2"),
-            "{s}"
-        );
+        assert!(s.contains("y[0,0] = 11×2 + 23×(-1) + 52×3 + 64×1 = 219"), "{w}x{h}:\n{s}");
+        assert!(s.contains("OH = ⌊(3 + 2·0 − 1·(2−1) − 1)/1⌋ + 1 = 2"), "{s}");
+        assert!(s.contains("OW = ⌊(3 + 2·0 − 1·(2−1) − 1)/1⌋ + 1 = 2"), "{s}");
         assert!(s.contains("frame 1/4"), "{s}");
-        assert!(
-            s.contains("[11]") && s.contains("[64]"),
-            "window marked:\n{s}"
-        );
+        assert!(s.contains("[11]") && s.contains("[64]"), "window marked:\n{s}");
         app.handle(&key(KeyCode::Right));
         let (s, _) = draw(&mut app, w, h);
-        assert!(
-            s.contains("y[0,1] = 23×2 + 35×(-1) + 64×3 + 76×1 = 279"),
-            "{s}"
-        );
+        assert!(s.contains("y[0,1] = 23×2 + 35×(-1) + 64×3 + 76×1 = 279"), "{s}");
         assert!(s.contains("frame 2/4"), "{s}");
         // The output fills in: 219 stays, 279 is the current cell, the rest unknown.
-        assert!(
-            s.contains("219") && s.contains("[279]") && s.contains('?'),
-            "{s}"
-        );
+        assert!(s.contains("219") && s.contains("[279]") && s.contains('?'), "{s}");
         // The footer comes from the key table.
         assert!(s.contains("next frame") && s.contains("? help"), "{s}");
     }
@@ -104,10 +84,7 @@ fn backward_modes_and_padding_render_their_panels() {
     assert!(s.contains("dW[0,0] = 0×1 + 0×1 + 0×1 + 5×1 = 5"), "{s}");
     app.handle(&key(KeyCode::Char('m')));
     let (s, _) = draw(&mut app, 120, 40);
-    assert!(
-        s.contains(EN.conv.flipped_kernel) && s.contains(EN.conv.gap_legend),
-        "{s}"
-    );
+    assert!(s.contains(EN.conv.flipped_kernel) && s.contains(EN.conv.gap_legend), "{s}");
     assert!(s.contains("dX[0,0] = 1×(-1) + 0×0 + 0×0 + 0×1 = -1"), "{s}");
 }
 
@@ -120,10 +97,7 @@ fn a_refused_knob_shows_why() {
     }
     app.handle(&key(KeyCode::Char(']')));
     let (s, _) = draw(&mut app, 120, 40);
-    assert!(
-        s.contains(EN.conv.invalid) && s.contains("fixed size"),
-        "{s}"
-    );
+    assert!(s.contains(EN.conv.invalid) && s.contains("fixed size"), "{s}");
 }
 
 #[test]
@@ -139,10 +113,7 @@ fn digits_are_drawn_as_a_heatmap_with_credit() {
     .unwrap();
     let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
-    assert!(
-        s.contains("handwritten 0") && s.contains("CC BY 4.0"),
-        "{s}"
-    );
+    assert!(s.contains("handwritten 0") && s.contains("CC BY 4.0"), "{s}");
     assert!(s.contains("@@"), "the brightest pixels shade as @:\n{s}");
 }
 
@@ -151,11 +122,7 @@ fn clicking_an_output_cell_jumps_to_its_frame() {
     let mut app = example_app();
     let (s, _) = draw(&mut app, 120, 40);
     // The first unknown output cell is frame 2 (y[0,1]).
-    let (row, line) = s
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains("219") && l.contains('?'))
-        .unwrap();
+    let (row, line) = s.lines().enumerate().find(|(_, l)| l.contains("219") && l.contains('?')).unwrap();
     let col = line.chars().position(|c| c == '?').unwrap();
     app.handle(&Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
@@ -202,14 +169,8 @@ fn help_overlay_lists_every_key_of_the_table() {
     let mut app = example_app();
     app.handle(&key(KeyCode::Char('?')));
     let (s, _) = draw(&mut app, 120, 40);
-    for what in [
-        EN.keys.fine,
-        EN.keys.random_dy,
-        EN.keys.link_axes,
-        EN.keys.first_last,
-        EN.keys.sample,
-        EN.keys.click,
-    ] {
+    for what in [EN.keys.fine, EN.keys.random_dy, EN.keys.link_axes, EN.keys.first_last, EN.keys.sample, EN.keys.click]
+    {
         assert!(s.contains(what), "{what} missing:\n{s}");
     }
     app.handle(&key(KeyCode::Right)); // ignored while help is open
@@ -234,15 +195,8 @@ fn no_color_draws_without_colours() {
     let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::MONO);
     let (s, term) = draw(&mut app, 120, 40);
     let buf = term.backend().buffer();
-    assert!(
-        buf.content()
-            .iter()
-            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
-    );
-    assert!(
-        s.contains("[11]"),
-        "the window is marked by brackets, not colour alone"
-    );
+    assert!(buf.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(s.contains("[11]"), "the window is marked by brackets, not colour alone");
 }
 
 #[test]
@@ -250,10 +204,7 @@ fn ctrl_c_quits_from_anywhere() {
     let mut app = example_app();
     app.update(AppAction::Conv(Action::TogglePredict));
     app.handle(&key(KeyCode::Right)); // now a prompt is open
-    app.handle(&Event::Key(KeyEvent::new(
-        KeyCode::Char('c'),
-        KeyModifiers::CONTROL,
-    )));
+    app.handle(&Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
     assert!(app.quit);
 }
 
@@ -266,17 +217,11 @@ fn rnn_app(settings: deepstep::lessons::rnn::state::RnnSettings) -> App {
 fn rnn_lab_shows_the_timeline_norms_and_chart_at_both_sizes() {
     use deepstep::math::format::pow10;
     for (w, h) in [(80, 24), (120, 40)] {
-        let settings = deepstep::lessons::rnn::state::RnnSettings {
-            len: 12,
-            ..Default::default()
-        };
+        let settings = deepstep::lessons::rnn::state::RnnSettings { len: 12, ..Default::default() };
         let lab = deepstep::lessons::rnn::lab::RnnLab::new(settings.clone()).unwrap();
         let mut app = rnn_app(settings);
         let (s, _) = draw(&mut app, w, h);
-        assert!(
-            s.contains("RNN lab") && s.contains("step t = 1 of 12"),
-            "{w}x{h}:\n{s}"
-        );
+        assert!(s.contains("RNN lab") && s.contains("step t = 1 of 12"), "{w}x{h}:\n{s}");
         assert!(s.contains(&pow10(lab.h_log10[0])), "h_1's norm:\n{s}");
         assert!(s.contains("1e"), "powers of ten on the axis:\n{s}");
         app.handle(&key(KeyCode::End));
@@ -286,10 +231,7 @@ fn rnn_lab_shows_the_timeline_norms_and_chart_at_both_sizes() {
             app.handle(&key(KeyCode::Right));
         }
         let (s, _) = draw(&mut app, w, h);
-        assert!(
-            s.contains("backward") && s.contains("step t = 12 of 12"),
-            "{s}"
-        );
+        assert!(s.contains("backward") && s.contains("step t = 12 of 12"), "{s}");
         assert!(s.contains(&pow10(lab.dh_log10[11])), "||dL/dh_12||:\n{s}");
         app.handle(&key(KeyCode::Right));
         let (s, _) = draw(&mut app, w, h);

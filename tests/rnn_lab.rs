@@ -9,11 +9,7 @@ use deepstep::text::EN;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn lab(len: usize) -> RnnLab {
-    RnnLab::new(RnnSettings {
-        len,
-        ..Default::default()
-    })
-    .unwrap()
+    RnnLab::new(RnnSettings { len, ..Default::default() }).unwrap()
 }
 
 #[test]
@@ -57,12 +53,7 @@ fn the_running_weight_gradients_grow_to_the_totals() {
     assert!((wrec - l.run.grads.w_hh.log10_norm()).abs() < 1e-12);
     // H = 8 > 4: no matrices kept; H = 2 keeps them.
     assert!(l.running_matrices.is_empty());
-    let small = RnnLab::new(RnnSettings {
-        hidden: 2,
-        len: 6,
-        ..Default::default()
-    })
-    .unwrap();
+    let small = RnnLab::new(RnnSettings { hidden: 2, len: 6, ..Default::default() }).unwrap();
     assert_eq!(small.running_matrices.len(), 6);
 }
 
@@ -79,10 +70,7 @@ fn every_knob_turns_and_recomputes() {
     let s = &l.settings;
     assert_eq!(s.cell, CellKind::Lstm);
     assert!((s.radius - 1.0).abs() < 1e-12);
-    assert_eq!(
-        (s.len, s.hidden, s.truncation, s.clip, s.seed),
-        (30, 16, Some(1), Some(0.1), 2)
-    );
+    assert_eq!((s.len, s.hidden, s.truncation, s.clip, s.seed), (30, 16, Some(1), Some(0.1), 2));
     // The knob list wraps; knobs go back down to "off".
     l.knob = Knob::Truncation;
     l.update(Action::KnobDec);
@@ -102,35 +90,19 @@ fn every_knob_turns_and_recomputes() {
 
 #[test]
 fn truncated_steps_get_zero_gradient_and_clipping_reports_its_norms() {
-    let l = RnnLab::new(RnnSettings {
-        len: 10,
-        truncation: Some(3),
-        ..Default::default()
-    })
-    .unwrap();
+    let l = RnnLab::new(RnnSettings { len: 10, truncation: Some(3), ..Default::default() }).unwrap();
     assert!(l.dh_log10[..6].iter().all(|v| *v == f64::NEG_INFINITY));
     assert!(l.dh_log10[6..].iter().all(|v| v.is_finite()));
-    let l = RnnLab::new(RnnSettings {
-        radius: 1.5,
-        len: 50,
-        clip: Some(1.0),
-        ..Default::default()
-    })
-    .unwrap();
+    let l = RnnLab::new(RnnSettings { radius: 1.5, len: 50, clip: Some(1.0), ..Default::default() }).unwrap();
     let c = l.run.grads.clip.unwrap();
     assert!(c.log10_norm_before > 0.0 && c.log10_norm_after.abs() < 1e-9);
 }
 
 #[test]
 fn exploding_settings_stay_finite() {
-    let l = RnnLab::new(RnnSettings {
-        cell: CellKind::Linear,
-        radius: 3.0,
-        len: 1000,
-        hidden: 8,
-        ..Default::default()
-    })
-    .unwrap();
+    let l =
+        RnnLab::new(RnnSettings { cell: CellKind::Linear, radius: 3.0, len: 1000, hidden: 8, ..Default::default() })
+            .unwrap();
     assert!(l.dh_log10.iter().all(|v| v.is_finite()));
     assert!(l.dh_log10[0] > 400.0, "3^999 ≈ 1e477: {}", l.dh_log10[0]);
     let rate = l.charts.rate.unwrap();
@@ -139,22 +111,13 @@ fn exploding_settings_stay_finite() {
     // The running sums, carried with a scale here, still end at the totals.
     assert!((l.running[0].1 - l.run.grads.w_hh.log10_norm()).abs() < 1e-9);
     assert!((l.running[0].0 - l.run.grads.w_ih.log10_norm()).abs() < 1e-9);
-    assert!(
-        l.running
-            .iter()
-            .all(|(a, b)| a.is_finite() && b.is_finite())
-    );
+    assert!(l.running.iter().all(|(a, b)| a.is_finite() && b.is_finite()));
 }
 
 #[test]
 fn growth_predictions_are_graded_by_direction_and_factor() {
-    let mut l = RnnLab::new(RnnSettings {
-        cell: CellKind::Linear,
-        radius: 0.5,
-        len: 40,
-        ..Default::default()
-    })
-    .unwrap();
+    let mut l =
+        RnnLab::new(RnnSettings { cell: CellKind::Linear, radius: 0.5, len: 40, ..Default::default() }).unwrap();
     l.update(Action::TogglePredict);
     l.update(Action::Last);
     l.update(Action::JumpTo(20));
@@ -165,11 +128,7 @@ fn growth_predictions_are_graded_by_direction_and_factor() {
         l.update(Action::Type(c));
     }
     l.update(Action::Submit);
-    assert!(
-        matches!(l.message, Some(Message::Right(_))),
-        "{:?}",
-        l.message
-    );
+    assert!(matches!(l.message, Some(Message::Right(_))), "{:?}", l.message);
     assert_eq!((l.step, l.score), (19, (1, 1)));
     l.update(Action::Next);
     for c in "x3".chars() {
@@ -194,10 +153,7 @@ fn charts_cycle_and_keys_map() {
     l.update(Action::CycleChart);
     assert_eq!(l.chart, Chart::Cells);
     assert_eq!(l.charts.cells.len(), 3);
-    assert_eq!(
-        l.charts.cells[0].1, l.dh_log10,
-        "the tanh RNN is the lab's own run"
-    );
+    assert_eq!(l.charts.cells[0].1, l.dh_log10, "the tanh RNN is the lab's own run");
     l.update(Action::CycleChart);
     assert_eq!(l.chart, Chart::Length);
     let lens: Vec<usize> = l.charts.by_length.iter().map(|(t, _)| *t).collect();
@@ -211,12 +167,6 @@ fn charts_cycle_and_keys_map() {
     assert_eq!(l.chart, Chart::Distance);
     let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
     assert_eq!(map_key(&k(KeyCode::Right), &l, &EN), Some(Action::Next));
-    assert_eq!(
-        map_key(&k(KeyCode::Char('c')), &l, &EN),
-        Some(Action::CycleChart)
-    );
-    assert_eq!(
-        map_key(&k(KeyCode::Char(']')), &l, &EN),
-        Some(Action::KnobInc)
-    );
+    assert_eq!(map_key(&k(KeyCode::Char('c')), &l, &EN), Some(Action::CycleChart));
+    assert_eq!(map_key(&k(KeyCode::Char(']')), &l, &EN), Some(Action::KnobInc));
 }

@@ -7,11 +7,7 @@ use deepstep::math::counting_rnn::{Rprop, forward, train_rprop};
 #[test]
 fn rprop_reproduces_the_published_weights() {
     let t = counting_tutorial().unwrap();
-    let r = Rprop {
-        delta0: t.delta0,
-        eta_plus: t.eta_plus,
-        eta_minus: t.eta_minus,
-    };
+    let r = Rprop { delta0: t.delta0, eta_plus: t.eta_plus, eta_minus: t.eta_minus };
     let path = train_rprop(t.x.view(), t.start, r, t.iterations);
     assert_eq!(path.len(), 501);
     assert_eq!(path[0], (-1.5, 2.0));
@@ -27,15 +23,8 @@ fn rprop_reproduces_the_published_weights() {
 #[test]
 fn rprop_first_step_halves_delta() {
     let t = counting_tutorial().unwrap();
-    let r = Rprop {
-        delta0: 0.001,
-        eta_plus: 1.2,
-        eta_minus: 0.5,
-    };
+    let r = Rprop { delta0: 0.001, eta_plus: 1.2, eta_minus: 0.5 };
     let path = train_rprop(t.x.view(), (-1.5, 2.0), r, 1);
     let (dx, dr) = (path[1].0 - path[0].0, path[1].1 - path[0].1);
-    assert!(
-        (dx.abs() - 0.0005).abs() < 1e-15 && (dr.abs() - 0.0005).abs() < 1e-15,
-        "{dx} {dr}"
-    );
+    assert!((dx.abs() - 0.0005).abs() < 1e-15 && (dr.abs() - 0.0005).abs() < 1e-15, "{dx} {dr}");
 }

@@ -7,22 +7,14 @@ const BIN: &str = env!("CARGO_BIN_EXE_deepstep");
 
 fn sweep(args: &[&str]) -> Vec<(usize, String, f64)> {
     let out = Command::new(BIN).arg("sweep").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let s = String::from_utf8(out.stdout).unwrap();
     let mut lines = s.lines();
     assert_eq!(lines.next(), Some("t,norm,log10_norm"));
     lines
         .map(|l| {
             let f: Vec<&str> = l.split(',').collect();
-            (
-                f[0].parse().unwrap(),
-                f[1].to_string(),
-                f[2].parse().unwrap(),
-            )
+            (f[0].parse().unwrap(), f[1].to_string(), f[2].parse().unwrap())
         })
         .collect()
 }
@@ -31,28 +23,20 @@ fn sweep(args: &[&str]) -> Vec<(usize, String, f64)> {
 fn linear_cell_changes_by_log10_rho_per_step_far_from_the_loss() {
     for rho in [0.5f64, 1.5] {
         let r = rho.to_string();
-        let rows = sweep(&[
-            "--cell", "linear", "--radius", &r, "--len", "200", "--hidden", "8", "--seed", "3",
-        ]);
+        let rows = sweep(&["--cell", "linear", "--radius", &r, "--len", "200", "--hidden", "8", "--seed", "3"]);
         assert_eq!(rows.len(), 200);
         assert_eq!(rows[0].0, 1);
         // Distance from the loss T − t ≥ 60: one step back multiplies the norm by ρ.
         for t in 0..140 {
             let step = rows[t].2 - rows[t + 1].2;
-            assert!(
-                (step - rho.log10()).abs() < 1e-6,
-                "rho {rho}, t {}: {step}",
-                t + 1
-            );
+            assert!((step - rho.log10()).abs() < 1e-6, "rho {rho}, t {}: {step}", t + 1);
         }
     }
 }
 
 #[test]
 fn exploding_norms_stay_finite_in_log10_and_inf_only_beyond_f64() {
-    let rows = sweep(&[
-        "--cell", "linear", "--radius", "3", "--len", "1000", "--hidden", "8", "--seed", "1",
-    ]);
+    let rows = sweep(&["--cell", "linear", "--radius", "3", "--len", "1000", "--hidden", "8", "--seed", "1"]);
     assert_eq!(rows.len(), 1000);
     let mut saw_inf = false;
     for (t, norm, log) in &rows {
@@ -67,51 +51,33 @@ fn exploding_norms_stay_finite_in_log10_and_inf_only_beyond_f64() {
     }
     assert!(saw_inf, "3^999 is beyond f64, so some norms print as inf");
     for cell in ["rnn", "lstm", "gru"] {
-        let rows = sweep(&[
-            "--cell", cell, "--radius", "3", "--len", "1000", "--hidden", "8",
-        ]);
+        let rows = sweep(&["--cell", cell, "--radius", "3", "--len", "1000", "--hidden", "8"]);
         assert!(rows.iter().all(|(_, _, l)| l.is_finite()), "{cell}");
     }
 }
 
 #[test]
 fn json_has_one_object_per_step() {
-    let out = Command::new(BIN)
-        .args(["sweep", "--cell", "gru", "--len", "12", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["sweep", "--cell", "gru", "--len", "12", "--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let items = v.as_array().unwrap();
     assert_eq!(items.len(), 12);
     assert_eq!(items[11]["t"], 12);
-    assert!(
-        items
-            .iter()
-            .all(|i| i["log10_norm"].as_f64().unwrap().is_finite())
-    );
+    assert!(items.iter().all(|i| i["log10_norm"].as_f64().unwrap().is_finite()));
 }
 
 #[test]
 fn rnn_print_writes_the_per_step_table_and_bad_knobs_exit_2() {
-    let out = Command::new(BIN)
-        .args(["rnn", "--print", "--len", "5", "--truncate", "2"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["rnn", "--print", "--len", "5", "--truncate", "2"]).output().unwrap();
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = s.lines().collect();
     assert_eq!(lines.len(), 6, "{s}");
     assert!(lines[0].starts_with("t "));
     // Truncated to 2 steps: t = 1, 2 get no gradient from the loss at t = 5.
-    assert!(
-        lines[1].ends_with(" 0  -") && lines[2].ends_with(" 0  -"),
-        "{s}"
-    );
+    assert!(lines[1].ends_with(" 0  -") && lines[2].ends_with(" 0  -"), "{s}");
     assert!(!lines[3].ends_with(" 0  -"), "{s}");
-    let out = Command::new(BIN)
-        .args(["sweep", "--radius", "7"])
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(["sweep", "--radius", "7"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("spectral radius"));
 }

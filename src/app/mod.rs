@@ -13,9 +13,7 @@ use crate::ui::chrome::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::ui::keys::{Binding, Key, footer_items, help_items, lookup};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
-use ratatui::crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
-};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use std::time::{Duration, Instant};
 
@@ -50,46 +48,18 @@ fn global_table(t: &Text) -> Vec<Binding<AppAction>> {
     let k = &t.keys;
     vec![
         Binding::new(&[Key::Char('?')], "?", k.help, AppAction::Help, true),
-        Binding::new(
-            &[Key::Char('q'), Key::Code(KeyCode::Esc)],
-            "q/Esc",
-            k.back,
-            AppAction::Back,
-            true,
-        ),
-        Binding::new(
-            &[Key::Ctrl('c')],
-            "Ctrl-C",
-            k.ctrl_c,
-            AppAction::Quit,
-            false,
-        ),
+        Binding::new(&[Key::Char('q'), Key::Code(KeyCode::Esc)], "q/Esc", k.back, AppAction::Back, true),
+        Binding::new(&[Key::Ctrl('c')], "Ctrl-C", k.ctrl_c, AppAction::Quit, false),
     ]
 }
 
 fn home_table(t: &Text) -> Vec<Binding<HomeAction>> {
     let k = &t.keys;
     vec![
+        Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], "Up/k", k.up_down, HomeAction::Up, true),
+        Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], "Down/j", k.up_down, HomeAction::Down, false),
         Binding::new(
-            &[Key::Code(KeyCode::Up), Key::Char('k')],
-            "Up/k",
-            k.up_down,
-            HomeAction::Up,
-            true,
-        ),
-        Binding::new(
-            &[Key::Code(KeyCode::Down), Key::Char('j')],
-            "Down/j",
-            k.up_down,
-            HomeAction::Down,
-            false,
-        ),
-        Binding::new(
-            &[
-                Key::Code(KeyCode::Enter),
-                Key::Code(KeyCode::Right),
-                Key::Char('l'),
-            ],
+            &[Key::Code(KeyCode::Enter), Key::Code(KeyCode::Right), Key::Char('l')],
             "Enter",
             k.open,
             HomeAction::Open,
@@ -100,15 +70,7 @@ fn home_table(t: &Text) -> Vec<Binding<HomeAction>> {
 
 impl App {
     pub fn new(first: Screen, text: &'static Text, theme: Theme) -> Self {
-        App {
-            screens: vec![first],
-            help: false,
-            quit: false,
-            text,
-            theme,
-            hits: vec![],
-            last_tick: Instant::now(),
-        }
+        App { screens: vec![first], help: false, quit: false, text, theme, hits: vec![], last_tick: Instant::now() }
     }
 
     /// The home screen, with the convolution lab ready behind it.
@@ -123,8 +85,7 @@ impl App {
     /// (label, what) rows of the front screen's keys, then the global ones.
     pub fn key_rows(&self, footer_only: bool) -> Vec<(&'static str, &'static str)> {
         let t = self.text;
-        let pick = |rows: Vec<(&'static str, &'static str)>,
-                    all: Vec<(&'static str, &'static str)>| {
+        let pick = |rows: Vec<(&'static str, &'static str)>, all: Vec<(&'static str, &'static str)>| {
             if footer_only { rows } else { all }
         };
         let mut rows = match self.front() {
@@ -170,11 +131,8 @@ impl App {
             return Some(AppAction::Quit);
         }
         if self.help {
-            return matches!(
-                ev.code,
-                KeyCode::Char('?') | KeyCode::Esc | KeyCode::Char('q')
-            )
-            .then_some(AppAction::Help);
+            return matches!(ev.code, KeyCode::Char('?') | KeyCode::Esc | KeyCode::Char('q'))
+                .then_some(AppAction::Help);
         }
         // A lab that is asking for a prediction takes the keys first.
         if let Some(Screen::Conv(lab)) = self.front()
@@ -215,9 +173,7 @@ impl App {
                 match opened {
                     Some(Lesson::Convolution) => {
                         let digits = crate::assets::digits().unwrap_or_default();
-                        if let Ok(lab) =
-                            ConvLab::new(Default::default(), Default::default(), digits)
-                        {
+                        if let Ok(lab) = ConvLab::new(Default::default(), Default::default(), digits) {
                             self.screens.push(Screen::Conv(Box::new(lab)));
                         }
                     }
@@ -291,31 +247,24 @@ impl App {
         let t = self.text;
         if chrome::is_too_small(area) {
             self.hits.clear();
-            chrome::too_small(
-                frame,
-                (t.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height),
-                &self.theme,
-            );
+            chrome::too_small(frame, (t.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height), &self.theme);
             return;
         }
         let footer = self.key_rows(true);
         let fh = chrome::footer_height(&footer, area.width);
-        let [body, foot] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(fh)]).areas(area);
+        let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(fh)]).areas(area);
         let theme = self.theme;
         self.hits = match self.screens.last() {
-            Some(Screen::Home(h)) => home_view::render(frame, body, h, t, &theme)
-                .into_iter()
-                .map(|(r, a)| (r, AppAction::Home(a)))
-                .collect(),
+            Some(Screen::Home(h)) => {
+                home_view::render(frame, body, h, t, &theme).into_iter().map(|(r, a)| (r, AppAction::Home(a))).collect()
+            }
             Some(Screen::Conv(lab)) => conv::view::render(frame, body, lab, t, &theme)
                 .into_iter()
                 .map(|(r, a)| (r, AppAction::Conv(a)))
                 .collect(),
-            Some(Screen::Rnn(lab)) => rnn_view::render(frame, body, lab, t, &theme)
-                .into_iter()
-                .map(|(r, a)| (r, AppAction::Rnn(a)))
-                .collect(),
+            Some(Screen::Rnn(lab)) => {
+                rnn_view::render(frame, body, lab, t, &theme).into_iter().map(|(r, a)| (r, AppAction::Rnn(a))).collect()
+            }
             None => vec![],
         };
         frame.render_widget(chrome::footer(&footer, &theme), foot);
@@ -336,10 +285,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             term.draw(|f| app.render(f))?;
             dirty = false;
         }
-        let wait = app
-            .tick_interval()
-            .unwrap_or(Duration::from_millis(200))
-            .min(Duration::from_millis(200));
+        let wait = app.tick_interval().unwrap_or(Duration::from_millis(200)).min(Duration::from_millis(200));
         if event::poll(wait)? {
             dirty |= app.handle(&event::read()?);
         }

@@ -5,4 +5,5 @@
 pub mod conv;
 pub mod exercises;
 pub mod home;
+pub mod input;
 pub mod rnn;

@@ -24,11 +24,7 @@ pub fn sigmoid_grad(z: f64) -> f64 {
 /// sigma'(z) given s = sigma(z) already computed: s(1 - s) while that is
 /// accurate (no cancellation), else the stable form.
 pub fn sigmoid_grad_at(s: f64, z: f64) -> f64 {
-    if s > 1e-3 && s < 0.999 {
-        s * (1.0 - s)
-    } else {
-        sigmoid_grad(z)
-    }
+    if s > 1e-3 && s < 0.999 { s * (1.0 - s) } else { sigmoid_grad(z) }
 }
 
 /// tanh'(z) = 1 - tanh(z)^2 = sech^2(z) = 4 e^{-2|z|} / (1 + e^{-2|z|})^2.
@@ -58,14 +54,8 @@ mod tests {
     #[test]
     fn derivatives_match_finite_differences() {
         for &z in &[-8.0, -2.5, -0.3, 0.0, 0.7, 3.0, 9.0] {
-            assert!(
-                (sigmoid_grad(z) - central(sigmoid, z)).abs() < 1e-8,
-                "sigmoid' at {z}"
-            );
-            assert!(
-                (tanh_grad(z) - central(f64::tanh, z)).abs() < 1e-8,
-                "tanh' at {z}"
-            );
+            assert!((sigmoid_grad(z) - central(sigmoid, z)).abs() < 1e-8, "sigmoid' at {z}");
+            assert!((tanh_grad(z) - central(f64::tanh, z)).abs() < 1e-8, "tanh' at {z}");
             assert!(sigmoid_grad_at(sigmoid(z), z) > 0.0);
             assert!((sigmoid_grad_at(sigmoid(z), z) - sigmoid_grad(z)).abs() < 1e-15);
         }

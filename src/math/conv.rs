@@ -50,20 +50,13 @@ pub enum ConvError {
         "kernel too large for the {}: its span D·(K−1)+1 = {span} exceeds the padded input H+2P = {padded}, so the output size would be 0",
         axis.name()
     )]
-    KernelTooLarge {
-        axis: Axis,
-        span: usize,
-        padded: usize,
-    },
+    KernelTooLarge { axis: Axis, span: usize, padded: usize },
     #[error("the kernel expects {kernel} input channels but the input has {input}")]
     ChannelMismatch { input: usize, kernel: usize },
     #[error("the bias has {got} values but there are {expected} output channels")]
     BiasMismatch { expected: usize, got: usize },
     #[error("dY must have shape {expected:?} (the output's shape), got {got:?}")]
-    GradShape {
-        expected: [usize; 3],
-        got: [usize; 3],
-    },
+    GradShape { expected: [usize; 3], got: [usize; 3] },
 }
 
 /// Stride, zero padding and dilation, each as [height, width].
@@ -76,11 +69,7 @@ pub struct ConvParams {
 
 impl Default for ConvParams {
     fn default() -> Self {
-        ConvParams {
-            stride: [1, 1],
-            padding: [0, 0],
-            dilation: [1, 1],
-        }
+        ConvParams { stride: [1, 1], padding: [0, 0], dilation: [1, 1] }
     }
 }
 
@@ -126,37 +115,16 @@ pub struct ConvGeometry {
 
 impl ConvGeometry {
     /// `input_shape` is [C_in, H, W]; `kernel_shape` is [C_out, C_in, KH, KW].
-    pub fn new(
-        input_shape: [usize; 3],
-        kernel_shape: [usize; 4],
-        params: ConvParams,
-    ) -> Result<Self, ConvError> {
+    pub fn new(input_shape: [usize; 3], kernel_shape: [usize; 4], params: ConvParams) -> Result<Self, ConvError> {
         let [c_in, h, w] = input_shape;
         let [c_out, kc, kh, kw] = kernel_shape;
         if kc != c_in {
-            return Err(ConvError::ChannelMismatch {
-                input: c_in,
-                kernel: kc,
-            });
+            return Err(ConvError::ChannelMismatch { input: c_in, kernel: kc });
         }
         let p = params;
-        let oh = output_size(
-            Axis::Height,
-            h,
-            kh,
-            p.stride[0],
-            p.padding[0],
-            p.dilation[0],
-        )?;
+        let oh = output_size(Axis::Height, h, kh, p.stride[0], p.padding[0], p.dilation[0])?;
         let ow = output_size(Axis::Width, w, kw, p.stride[1], p.padding[1], p.dilation[1])?;
-        Ok(ConvGeometry {
-            c_in,
-            c_out,
-            input: [h, w],
-            kernel: [kh, kw],
-            output: [oh, ow],
-            params,
-        })
+        Ok(ConvGeometry { c_in, c_out, input: [h, w], kernel: [kh, kw], output: [oh, ow], params })
     }
 
     pub fn output_shape(&self) -> [usize; 3] {
@@ -214,19 +182,11 @@ pub struct Frame<P> {
 }
 
 fn cell(c: usize, r: isize, col: isize, value: f64, zero: Option<Zero>) -> Operand {
-    Operand {
-        index: [c as isize, r, col, 0],
-        value,
-        zero,
-    }
+    Operand { index: [c as isize, r, col, 0], value, zero }
 }
 
 fn kernel_cell(w: &ArrayView4<f64>, idx: [usize; 4]) -> Operand {
-    Operand {
-        index: idx.map(|v| v as isize),
-        value: w[idx],
-        zero: None,
-    }
+    Operand { index: idx.map(|v| v as isize), value: w[idx], zero: None }
 }
 
 fn input_cell(g: &ConvGeometry, x: &ArrayView3<f64>, ci: usize, r: isize, c: isize) -> Operand {
@@ -306,9 +266,7 @@ fn walk_grad_x(
                 let col = spread(mc, p.stride[1], g.output[1]);
                 let a = match (row, col) {
                     (Ok(oy), Ok(ox)) => cell(co, mr, mc, dy[[co, oy, ox]], None),
-                    (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => {
-                        cell(co, mr, mc, 0.0, Some(Zero::Padding))
-                    }
+                    (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => cell(co, mr, mc, 0.0, Some(Zero::Padding)),
                     _ => cell(co, mr, mc, 0.0, Some(Zero::StrideGap)),
                 };
                 visit(a, kernel_cell(w, [co, ci, ki, kj]));
@@ -333,33 +291,17 @@ fn frame<P>(at: P, start: f64, walk: impl FnOnce(&mut dyn FnMut(Operand, Operand
         sum += product;
         taps.push(Tap { a, b, product, sum });
     });
-    Frame {
-        at,
-        start,
-        taps,
-        value: sum,
-    }
+    Frame { at, start, taps, value: sum }
 }
 
-fn check_shapes(
-    x_shape: &[usize],
-    w: &ArrayView4<f64>,
-    params: ConvParams,
-) -> Result<ConvGeometry, ConvError> {
+fn check_shapes(x_shape: &[usize], w: &ArrayView4<f64>, params: ConvParams) -> Result<ConvGeometry, ConvError> {
     let s = w.shape();
-    ConvGeometry::new(
-        [x_shape[0], x_shape[1], x_shape[2]],
-        [s[0], s[1], s[2], s[3]],
-        params,
-    )
+    ConvGeometry::new([x_shape[0], x_shape[1], x_shape[2]], [s[0], s[1], s[2], s[3]], params)
 }
 
 fn check_bias(g: &ConvGeometry, b: &ArrayView1<f64>) -> Result<(), ConvError> {
     if b.len() != g.c_out {
-        return Err(ConvError::BiasMismatch {
-            expected: g.c_out,
-            got: b.len(),
-        });
+        return Err(ConvError::BiasMismatch { expected: g.c_out, got: b.len() });
     }
     Ok(())
 }
@@ -367,10 +309,7 @@ fn check_bias(g: &ConvGeometry, b: &ArrayView1<f64>) -> Result<(), ConvError> {
 fn check_dy(g: &ConvGeometry, dy: &ArrayView3<f64>) -> Result<(), ConvError> {
     let got = [dy.shape()[0], dy.shape()[1], dy.shape()[2]];
     if got != g.output_shape() {
-        return Err(ConvError::GradShape {
-            expected: g.output_shape(),
-            got,
-        });
+        return Err(ConvError::GradShape { expected: g.output_shape(), got });
     }
     Ok(())
 }
@@ -382,9 +321,7 @@ fn positions3(shape: [usize; 3]) -> impl Iterator<Item = [usize; 3]> {
 
 fn positions4(shape: [usize; 4]) -> impl Iterator<Item = [usize; 4]> {
     let [a, ..] = shape;
-    (0..a).flat_map(move |i| {
-        positions3([shape[1], shape[2], shape[3]]).map(move |[j, k, l]| [i, j, k, l])
-    })
+    (0..a).flat_map(move |i| positions3([shape[1], shape[2], shape[3]]).map(move |[j, k, l]| [i, j, k, l]))
 }
 
 /// y = x ⋆ w + b.
@@ -441,9 +378,7 @@ pub fn forward_trace(
 ) -> Result<Vec<Frame<[usize; 3]>>, ConvError> {
     let g = check_shapes(x.shape(), &w, params)?;
     check_bias(&g, &b)?;
-    Ok(positions3(g.output_shape())
-        .map(|at| frame(at, b[at[0]], |v| walk_forward(&g, &x, &w, at, v)))
-        .collect())
+    Ok(positions3(g.output_shape()).map(|at| frame(at, b[at[0]], |v| walk_forward(&g, &x, &w, at, v))).collect())
 }
 
 /// Every dW value as a frame (the input correlated with dY), order [co, ci, ki, kj].
@@ -470,9 +405,7 @@ pub fn grad_x_trace(
 ) -> Result<Vec<Frame<[usize; 3]>>, ConvError> {
     let g = check_shapes(&x_shape, &w, params)?;
     check_dy(&g, &dy)?;
-    Ok(positions3(x_shape)
-        .map(|at| frame(at, 0.0, |v| walk_grad_x(&g, &w, &dy, at, v)))
-        .collect())
+    Ok(positions3(x_shape).map(|at| frame(at, 0.0, |v| walk_grad_x(&g, &w, &dy, at, v))).collect())
 }
 
 /// The grid that dX's window slides over, for one output channel: dY spread
@@ -491,40 +424,25 @@ pub fn spread_dy_grid(g: &ConvGeometry, dy: ArrayView3<f64>, co: usize) -> Sprea
     let p = &g.params;
     let lo = |a: usize| p.padding[a] as isize - (p.dilation[a] * (g.kernel[a] - 1)) as isize;
     let origin = [lo(0), lo(1)];
-    let (rows, cols) = (
-        g.input[0] + p.dilation[0] * (g.kernel[0] - 1),
-        g.input[1] + p.dilation[1] * (g.kernel[1] - 1),
-    );
+    let (rows, cols) = (g.input[0] + p.dilation[0] * (g.kernel[0] - 1), g.input[1] + p.dilation[1] * (g.kernel[1] - 1));
     let mut values = Array2::zeros((rows, cols));
     let mut zero = Array2::from_elem((rows, cols), None);
     for i in 0..rows {
         for j in 0..cols {
             let (mr, mc) = (origin[0] + i as isize, origin[1] + j as isize);
-            match (
-                spread(mr, p.stride[0], g.output[0]),
-                spread(mc, p.stride[1], g.output[1]),
-            ) {
+            match (spread(mr, p.stride[0], g.output[0]), spread(mc, p.stride[1], g.output[1])) {
                 (Ok(oy), Ok(ox)) => values[[i, j]] = dy[[co, oy, ox]],
-                (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => {
-                    zero[[i, j]] = Some(Zero::Padding)
-                }
+                (Err(Zero::Padding), _) | (_, Err(Zero::Padding)) => zero[[i, j]] = Some(Zero::Padding),
                 _ => zero[[i, j]] = Some(Zero::StrideGap),
             }
         }
     }
-    SpreadGrid {
-        origin,
-        values,
-        zero,
-    }
+    SpreadGrid { origin, values, zero }
 }
 
 /// w[co, ci] turned by 180°: flipped[i, j] = w[co, ci, KH−1−i, KW−1−j].
 pub fn flipped_kernel(w: ArrayView4<f64>, co: usize, ci: usize) -> Array2<f64> {
-    let k = w
-        .index_axis(ndarray::Axis(0), co)
-        .index_axis(ndarray::Axis(0), ci)
-        .to_owned();
+    let k = w.index_axis(ndarray::Axis(0), co).index_axis(ndarray::Axis(0), ci).to_owned();
     let (kh, kw) = k.dim();
     Array2::from_shape_fn((kh, kw), |(i, j)| k[[kh - 1 - i, kw - 1 - j]])
 }
@@ -553,17 +471,10 @@ mod tests {
         assert_eq!(output_size(Axis::Height, 7, 3, 2, 0, 1), Ok(3));
         assert_eq!(output_size(Axis::Height, 8, 3, 2, 0, 1), Ok(3)); // floor
         assert_eq!(output_size(Axis::Width, 7, 3, 1, 0, 2), Ok(3));
-        assert_eq!(
-            output_size(Axis::Width, 3, 1, 0, 0, 1),
-            Err(ConvError::ZeroStride { axis: Axis::Width })
-        );
+        assert_eq!(output_size(Axis::Width, 3, 1, 0, 0, 1), Err(ConvError::ZeroStride { axis: Axis::Width }));
         assert_eq!(
             output_size(Axis::Height, 3, 5, 1, 0, 1),
-            Err(ConvError::KernelTooLarge {
-                axis: Axis::Height,
-                span: 5,
-                padded: 3
-            })
+            Err(ConvError::KernelTooLarge { axis: Axis::Height, span: 5, padded: 3 })
         );
         let e = output_size(Axis::Height, 3, 2, 1, 0, 0).unwrap_err();
         assert_eq!(e.to_string(), "dilation must be at least 1, got 0 (height)");
@@ -588,27 +499,15 @@ mod tests {
         let w = Array4::<f64>::zeros((1, 1, 2, 2));
         let b = Array1::<f64>::zeros(1);
         let p = ConvParams::default();
-        assert_eq!(
-            conv2d(x.view(), w.view(), b.view(), p),
-            Err(ConvError::ChannelMismatch {
-                input: 2,
-                kernel: 1
-            })
-        );
+        assert_eq!(conv2d(x.view(), w.view(), b.view(), p), Err(ConvError::ChannelMismatch { input: 2, kernel: 1 }));
         let x = Array3::<f64>::zeros((1, 4, 4));
         let dy = Array3::<f64>::zeros((1, 2, 2));
         assert_eq!(
             conv2d_backward(x.view(), w.view(), dy.view(), p),
-            Err(ConvError::GradShape {
-                expected: [1, 3, 3],
-                got: [1, 2, 2]
-            })
+            Err(ConvError::GradShape { expected: [1, 3, 3], got: [1, 2, 2] })
         );
         let b2 = Array1::<f64>::zeros(2);
-        assert!(matches!(
-            conv2d(x.view(), w.view(), b2.view(), p),
-            Err(ConvError::BiasMismatch { .. })
-        ));
+        assert!(matches!(conv2d(x.view(), w.view(), b2.view(), p), Err(ConvError::BiasMismatch { .. })));
     }
 
     #[test]
@@ -616,10 +515,7 @@ mod tests {
         let x = Array3::<f64>::zeros((1, 5, 5));
         let w = Array4::<f64>::ones((1, 1, 3, 3));
         let dy = Array3::<f64>::ones((1, 2, 2));
-        let p = ConvParams {
-            stride: [2, 2],
-            ..Default::default()
-        };
+        let p = ConvParams { stride: [2, 2], ..Default::default() };
         let frames = grad_x_trace([1, 5, 5], w.view(), dy.view(), p).unwrap();
         // dX[0,1,1]: kernel taps ki,kj in {0,1}: m = 1 - ki ∈ {1, 0} → gaps at 1.
         let f = &frames[6];
@@ -633,18 +529,12 @@ mod tests {
         let grid = spread_dy_grid(&g, dy.view(), 0);
         for f in &frames {
             for t in &f.taps {
-                let (i, j) = (
-                    (t.a.index[1] - grid.origin[0]) as usize,
-                    (t.a.index[2] - grid.origin[1]) as usize,
-                );
+                let (i, j) = ((t.a.index[1] - grid.origin[0]) as usize, (t.a.index[2] - grid.origin[1]) as usize);
                 assert_eq!(grid.values[[i, j]], t.a.value);
                 assert_eq!(grid.zero[[i, j]], t.a.zero);
             }
         }
         let w2 = Array::from_shape_vec((1, 1, 2, 2), vec![1.0, 2.0, 3.0, 4.0]).unwrap();
-        assert_eq!(
-            flipped_kernel(w2.view(), 0, 0),
-            array![[4.0, 3.0], [2.0, 1.0]]
-        );
+        assert_eq!(flipped_kernel(w2.view(), 0, 0), array![[4.0, 3.0], [2.0, 1.0]]);
     }
 }

@@ -61,25 +61,15 @@ pub fn forward(x: ArrayView2<f64>, w_x: f64, w_rec: f64) -> CountForward {
     }
     let y = s.column(t_len).to_owned();
     let targets = targets(x);
-    let loss = if n == 0 {
-        0.0
-    } else {
-        (&y - &targets).mapv(|e| e * e).sum() / n as f64
-    };
-    CountForward {
-        s,
-        y,
-        targets,
-        loss,
-    }
+    let loss = if n == 0 { 0.0 } else { (&y - &targets).mapv(|e| e * e).sum() / n as f64 };
+    CountForward { s, y, targets, loss }
 }
 
 pub fn backward(x: ArrayView2<f64>, f: &CountForward, w_rec: f64) -> CountBackward {
     let (n, t_len) = x.dim();
     let mut ds = Array2::zeros((n, t_len + 1));
     if n > 0 {
-        ds.column_mut(t_len)
-            .assign(&((&f.y - &f.targets) * (2.0 / n as f64)));
+        ds.column_mut(t_len).assign(&((&f.y - &f.targets) * (2.0 / n as f64)));
     }
     let (mut g_w_x, mut g_w_rec) = (0.0, 0.0);
     let mut steps = Vec::with_capacity(t_len);
@@ -90,21 +80,9 @@ pub fn backward(x: ArrayView2<f64>, f: &CountForward, w_rec: f64) -> CountBackwa
         g_w_x += add_w_x;
         g_w_rec += add_w_rec;
         ds.column_mut(k - 1).assign(&(&ds_k * w_rec));
-        steps.push(BackStep {
-            k,
-            ds_k,
-            add_w_x,
-            add_w_rec,
-            g_w_x,
-            g_w_rec,
-        });
+        steps.push(BackStep { k, ds_k, add_w_x, add_w_rec, g_w_x, g_w_rec });
     }
-    CountBackward {
-        ds,
-        g_w_x,
-        g_w_rec,
-        steps,
-    }
+    CountBackward { ds, g_w_x, g_w_rec, steps }
 }
 
 /// (L, dL/dw_x, dL/dw_rec).
@@ -116,9 +94,7 @@ pub fn loss_and_grads(x: ArrayView2<f64>, w_x: f64, w_rec: f64) -> (f64, f64, f6
 
 /// The loss on a grid: entry [i, j] at w_rec = rec[i], w_x = wx[j].
 pub fn loss_grid(x: ArrayView2<f64>, wx: &[f64], rec: &[f64]) -> Array2<f64> {
-    Array2::from_shape_fn((rec.len(), wx.len()), |(i, j)| {
-        forward(x, wx[j], rec[i]).loss
-    })
+    Array2::from_shape_fn((rec.len(), wx.len()), |(i, j)| forward(x, wx[j], rec[i]).loss)
 }
 
 /// `n` evenly spaced values from lo to hi inclusive.
@@ -126,21 +102,14 @@ pub fn linspace(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     match n {
         0 => vec![],
         1 => vec![lo],
-        _ => (0..n)
-            .map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64)
-            .collect(),
+        _ => (0..n).map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64).collect(),
     }
 }
 
 /// Gradient descent: w ← w − lr · ∇L. Returns the path, start included; it
 /// stops early, before the first step whose loss or weights would not be
 /// finite (a too-large step off the cliff at |w_rec| > 1 diverges).
-pub fn train_gd(
-    x: ArrayView2<f64>,
-    start: (f64, f64),
-    lr: f64,
-    iterations: usize,
-) -> Vec<(f64, f64)> {
+pub fn train_gd(x: ArrayView2<f64>, start: (f64, f64), lr: f64, iterations: usize) -> Vec<(f64, f64)> {
     let mut path = vec![start];
     let (mut wx, mut wr) = start;
     for _ in 0..iterations {
@@ -166,12 +135,7 @@ pub struct Rprop {
 /// Rprop as in the tutorial: for each weight j, Δ_j ← Δ_j·η+ when sign(g_j)
 /// equals the previous sign, else Δ_j·η− (the previous sign starts at 0, so
 /// the first step halves Δ); then w_j ← w_j − sign(g_j)·Δ_j.
-pub fn train_rprop(
-    x: ArrayView2<f64>,
-    start: (f64, f64),
-    r: Rprop,
-    iterations: usize,
-) -> Vec<(f64, f64)> {
+pub fn train_rprop(x: ArrayView2<f64>, start: (f64, f64), r: Rprop, iterations: usize) -> Vec<(f64, f64)> {
     let mut path = vec![start];
     let mut w = [start.0, start.1];
     let mut delta = [r.delta0; 2];
@@ -180,11 +144,7 @@ pub fn train_rprop(
         let (_, gx, gr) = loss_and_grads(x, w[0], w[1]);
         let sign = [sign(gx), sign(gr)];
         for j in 0..2 {
-            delta[j] *= if sign[j] == prev[j] {
-                r.eta_plus
-            } else {
-                r.eta_minus
-            };
+            delta[j] *= if sign[j] == prev[j] { r.eta_plus } else { r.eta_minus };
             w[j] -= sign[j] * delta[j];
         }
         prev = sign;
@@ -222,11 +182,7 @@ pub fn gradient_check(x: ArrayView2<f64>, w_x: f64, w_rec: f64, h: f64) -> GradC
         let d = a.abs().max(n.abs());
         if d == 0.0 { 0.0 } else { (a - n).abs() / d }
     };
-    GradCheck {
-        analytic: (gx, gr),
-        numeric: (nx, nr),
-        rel_error: (rel(gx, nx), rel(gr, nr)),
-    }
+    GradCheck { analytic: (gx, gr), numeric: (nx, nr), rel_error: (rel(gx, nx), rel(gr, nr)) }
 }
 
 /// The mistakes learners make in the BPTT loop of this exercise.
@@ -266,11 +222,7 @@ pub fn mistaken_gradient(x: ArrayView2<f64>, w_x: f64, w_rec: f64, mistake: Mist
     let mut ds = (&f.y - &f.targets) * scale;
     let (mut gx, mut gr) = (0.0, 0.0);
     for k in (1..=t_len).rev() {
-        let prev = if mistake == Mistake::CurrentState {
-            k
-        } else {
-            k - 1
-        };
+        let prev = if mistake == Mistake::CurrentState { k } else { k - 1 };
         let (ax, ar) = (ds.dot(&x.column(k - 1)), ds.dot(&f.s.column(prev)));
         if mistake == Mistake::NoAccumulation {
             (gx, gr) = (ax, ar);

@@ -46,33 +46,21 @@ pub fn pow10(log10: f64) -> String {
     }
     let exp = log10.floor();
     let mant = 10f64.powf(log10 - exp);
-    let (mant, exp) = if format!("{mant:.3}") == "10.000" {
-        (1.0, exp + 1.0)
-    } else {
-        (mant, exp)
-    };
+    let (mant, exp) = if format!("{mant:.3}") == "10.000" { (1.0, exp + 1.0) } else { (mant, exp) };
     format!("{}e{}", trim_zeros(&format!("{mant:.3}")), exp as i64)
 }
 
 /// A sign-magnitude value `sign × 10^log10`.
 pub fn signed_pow10(sign: f64, log10: f64) -> String {
     let s = pow10(log10);
-    if sign < 0.0 && s != "0" {
-        format!("-{s}")
-    } else {
-        s
-    }
+    if sign < 0.0 && s != "0" { format!("-{s}") } else { s }
 }
 
 /// A number as an operand in written-out arithmetic: negatives in parentheses,
 /// `11×2 + 23×(-1)`.
 pub fn operand(x: f64) -> String {
     let s = num(x);
-    if s.starts_with('-') {
-        format!("({s})")
-    } else {
-        s
-    }
+    if s.starts_with('-') { format!("({s})") } else { s }
 }
 
 fn sci(x: f64) -> String {
@@ -84,11 +72,7 @@ fn sci(x: f64) -> String {
 }
 
 fn trim_zeros(s: &str) -> String {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s.to_string()
-    }
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s.to_string() }
 }
 
 /// Full precision for machine-readable output (`--print` matrices): the

@@ -31,13 +31,12 @@ impl Preset {
 
     /// The kernel of size kh×kw, or None when the preset exists only as 3×3.
     pub fn kernel(self, kh: usize, kw: usize, seed: u64) -> Option<Array2<f64>> {
-        let fixed = |rows: [[f64; 3]; 3]| {
-            (kh == 3 && kw == 3).then(|| Array2::from_shape_fn((3, 3), |(i, j)| rows[i][j]))
-        };
+        let fixed =
+            |rows: [[f64; 3]; 3]| (kh == 3 && kw == 3).then(|| Array2::from_shape_fn((3, 3), |(i, j)| rows[i][j]));
         match self {
-            Preset::Identity => Some(Array2::from_shape_fn((kh, kw), |(i, j)| {
-                if i == kh / 2 && j == kw / 2 { 1.0 } else { 0.0 }
-            })),
+            Preset::Identity => {
+                Some(Array2::from_shape_fn((kh, kw), |(i, j)| if i == kh / 2 && j == kw / 2 { 1.0 } else { 0.0 }))
+            }
             Preset::BoxBlur => Some(Array2::from_elem((kh, kw), 1.0 / (kh * kw).max(1) as f64)),
             Preset::SobelX => fixed([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]]),
             Preset::SobelY => fixed([[-1.0, -2.0, -1.0], [0.0, 0.0, 0.0], [1.0, 2.0, 1.0]]),
@@ -45,9 +44,7 @@ impl Preset {
             Preset::Laplacian => fixed([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]]),
             Preset::RandomIntegers => {
                 let mut r = Rng::new(seed);
-                Some(Array2::from_shape_simple_fn((kh, kw), || {
-                    r.below(5) as f64 - 2.0
-                }))
+                Some(Array2::from_shape_simple_fn((kh, kw), || r.below(5) as f64 - 2.0))
             }
         }
     }
@@ -70,13 +67,9 @@ impl Sample {
     pub fn channel(self, h: usize, w: usize, c: usize, seed: u64) -> Array2<f64> {
         match self {
             Sample::Ramp => Array2::from_shape_fn((h, w), |(i, j)| (1 + i * w + j + 10 * c) as f64),
-            Sample::Checker => Array2::from_shape_fn((h, w), |(i, j)| {
-                if (i + j + c).is_multiple_of(2) {
-                    9.0
-                } else {
-                    0.0
-                }
-            }),
+            Sample::Checker => {
+                Array2::from_shape_fn((h, w), |(i, j)| if (i + j + c).is_multiple_of(2) { 9.0 } else { 0.0 })
+            }
             Sample::RandomIntegers => {
                 let mut r = Rng::new(seed.wrapping_add(c as u64 * 7919));
                 Array2::from_shape_simple_fn((h, w), || r.below(10) as f64)
@@ -99,18 +92,12 @@ mod tests {
         assert_eq!(Preset::Laplacian.kernel(3, 3, 0).unwrap()[[1, 1]], -4.0);
         assert!(Preset::SobelY.kernel(2, 3, 0).is_none());
         let r = Preset::RandomIntegers.kernel(4, 4, 9).unwrap();
-        assert!(
-            r.iter()
-                .all(|v| (-2.0..=2.0).contains(v) && v.fract() == 0.0)
-        );
+        assert!(r.iter().all(|v| (-2.0..=2.0).contains(v) && v.fract() == 0.0));
     }
 
     #[test]
     fn samples_are_deterministic() {
         assert_eq!(Sample::Ramp.channel(2, 3, 0, 0)[[1, 2]], 6.0);
-        assert_eq!(
-            Sample::RandomIntegers.channel(3, 3, 1, 5),
-            Sample::RandomIntegers.channel(3, 3, 1, 5)
-        );
+        assert_eq!(Sample::RandomIntegers.channel(3, 3, 1, 5), Sample::RandomIntegers.channel(3, 3, 1, 5));
     }
 }

@@ -38,13 +38,8 @@ pub enum ErrorMeasure {
 }
 
 impl ErrorMeasure {
-    pub const ALL: [ErrorMeasure; 5] = [
-        ErrorMeasure::Sse,
-        ErrorMeasure::Mse,
-        ErrorMeasure::Rmse,
-        ErrorMeasure::L2,
-        ErrorMeasure::L2OverN,
-    ];
+    pub const ALL: [ErrorMeasure; 5] =
+        [ErrorMeasure::Sse, ErrorMeasure::Mse, ErrorMeasure::Rmse, ErrorMeasure::L2, ErrorMeasure::L2OverN];
 
     /// The error of residuals e.
     pub fn value(self, e: ArrayView1<f64>) -> f64 {
@@ -78,31 +73,17 @@ impl ErrorMeasure {
 
 fn check(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: ArrayView1<f64>) -> Result<(), LinregError> {
     if x.nrows() != y.len() {
-        return Err(LinregError::Rows {
-            x_rows: x.nrows(),
-            y_len: y.len(),
-        });
+        return Err(LinregError::Rows { x_rows: x.nrows(), y_len: y.len() });
     }
     if beta.len() != x.ncols() {
-        return Err(LinregError::Beta {
-            expected: x.ncols(),
-            got: beta.len(),
-        });
+        return Err(LinregError::Beta { expected: x.ncols(), got: beta.len() });
     }
     Ok(())
 }
 
 /// Whether a step lands on finite weights with a finite error.
-fn finite_step(
-    x: ArrayView2<f64>,
-    y: ArrayView1<f64>,
-    beta: &Array1<f64>,
-    measure: ErrorMeasure,
-) -> bool {
-    beta.iter().all(|b| b.is_finite())
-        && measure
-            .value(residuals(x, y, beta.view()).view())
-            .is_finite()
+fn finite_step(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: &Array1<f64>, measure: ErrorMeasure) -> bool {
+    beta.iter().all(|b| b.is_finite()) && measure.value(residuals(x, y, beta.view()).view()).is_finite()
 }
 
 /// e = y − Xβ.
@@ -129,10 +110,7 @@ pub fn gradient_descent(
 ) -> Result<Path, LinregError> {
     check(x, y, beta0)?;
     let mut beta = beta0.to_owned();
-    let mut path = Path {
-        betas: vec![beta.clone()],
-        losses: vec![],
-    };
+    let mut path = Path { betas: vec![beta.clone()], losses: vec![] };
     for _ in 0..steps {
         let e = residuals(x, y, beta.view());
         let next = &beta - &(measure.gradient(x, e.view()) * lr);
@@ -143,8 +121,7 @@ pub fn gradient_descent(
         beta = next;
         path.betas.push(beta.clone());
     }
-    path.losses
-        .push(measure.value(residuals(x, y, beta.view()).view()));
+    path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
     Ok(path)
 }
 
@@ -164,23 +141,16 @@ pub fn sgd(
 ) -> Result<Path, LinregError> {
     check(x, y, beta0)?;
     if batch == 0 || batch > x.nrows() {
-        return Err(LinregError::Batch {
-            rows: x.nrows(),
-            got: batch,
-        });
+        return Err(LinregError::Batch { rows: x.nrows(), got: batch });
     }
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..x.nrows()).collect();
     let mut beta = beta0.to_owned();
-    let mut path = Path {
-        betas: vec![beta.clone()],
-        losses: vec![],
-    };
+    let mut path = Path { betas: vec![beta.clone()], losses: vec![] };
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for chunk in order.chunks(batch) {
-            path.losses
-                .push(measure.value(residuals(x, y, beta.view()).view()));
+            path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
             let xb = x.select(ndarray::Axis(0), chunk);
             let yb = y.select(ndarray::Axis(0), chunk);
             let e = residuals(xb.view(), yb.view(), beta.view());
@@ -188,8 +158,7 @@ pub fn sgd(
             path.betas.push(beta.clone());
         }
     }
-    path.losses
-        .push(measure.value(residuals(x, y, beta.view()).view()));
+    path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
     Ok(path)
 }
 
@@ -198,20 +167,14 @@ pub fn sgd(
 pub fn least_squares(x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<Array1<f64>, LinregError> {
     let (n, d) = x.dim();
     if n != y.len() {
-        return Err(LinregError::Rows {
-            x_rows: n,
-            y_len: y.len(),
-        });
+        return Err(LinregError::Rows { x_rows: n, y_len: y.len() });
     }
     if n < d {
         return Err(LinregError::TooFewRows { rows: n, cols: d });
     }
     let mut a = x.to_owned();
     let mut b = y.to_owned();
-    let scale = a
-        .iter()
-        .fold(0.0f64, |m, v| m.max(v.abs()))
-        .max(f64::MIN_POSITIVE);
+    let scale = a.iter().fold(0.0f64, |m, v| m.max(v.abs())).max(f64::MIN_POSITIVE);
     for k in 0..d {
         let col = a.slice(ndarray::s![k.., k]).to_owned();
         let norm = col.dot(&col).sqrt();
@@ -264,13 +227,7 @@ pub fn mse_stability_limit(x: ArrayView2<f64>) -> f64 {
 
 /// Seeded data y = slope·x + intercept + noise·N(0,1), x uniform in [0, 1);
 /// X gets a column of ones first, so β = [intercept, slope].
-pub fn line_data(
-    n: usize,
-    slope: f64,
-    intercept: f64,
-    noise: f64,
-    seed: u64,
-) -> (Array2<f64>, Array1<f64>) {
+pub fn line_data(n: usize, slope: f64, intercept: f64, noise: f64, seed: u64) -> (Array2<f64>, Array1<f64>) {
     let mut rng = Rng::new(seed);
     let xs: Vec<f64> = (0..n).map(|_| rng.uniform()).collect();
     let x = Array2::from_shape_fn((n, 2), |(i, j)| if j == 0 { 1.0 } else { xs[i] });
@@ -290,10 +247,7 @@ mod tests {
         let b = least_squares(x.view(), y.view()).unwrap();
         assert!((b[0] - 2.0).abs() < 1e-12 && (b[1] - 7.0).abs() < 1e-12);
         let dep = array![[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]];
-        assert_eq!(
-            least_squares(dep.view(), y.view()),
-            Err(LinregError::RankDeficient)
-        );
+        assert_eq!(least_squares(dep.view(), y.view()), Err(LinregError::RankDeficient));
     }
 
     #[test]
@@ -302,24 +256,9 @@ mod tests {
         let y = array![1.0];
         let b = array![0.0, 0.0];
         let r = gradient_descent(x.view(), y.view(), b.view(), 0.1, 1, ErrorMeasure::Mse);
-        assert_eq!(
-            r,
-            Err(LinregError::Rows {
-                x_rows: 2,
-                y_len: 1
-            })
-        );
+        assert_eq!(r, Err(LinregError::Rows { x_rows: 2, y_len: 1 }));
         let y = array![1.0, 2.0];
-        let r = sgd(
-            x.view(),
-            y.view(),
-            b.view(),
-            0.1,
-            1,
-            0,
-            1,
-            ErrorMeasure::Mse,
-        );
+        let r = sgd(x.view(), y.view(), b.view(), 0.1, 1, 0, 1, ErrorMeasure::Mse);
         assert_eq!(r, Err(LinregError::Batch { rows: 2, got: 0 }));
     }
 
@@ -328,20 +267,11 @@ mod tests {
         let (x, y) = line_data(30, 7.0, 2.0, 0.5, 4);
         let lim = mse_stability_limit(x.view());
         let b0 = array![0.0, 0.0];
-        let run = |lr: f64| {
-            gradient_descent(x.view(), y.view(), b0.view(), lr, 400, ErrorMeasure::Mse).unwrap()
-        };
+        let run = |lr: f64| gradient_descent(x.view(), y.view(), b0.view(), lr, 400, ErrorMeasure::Mse).unwrap();
         let below = run(lim * 0.95);
         let above = run(lim * 1.05);
-        assert!(
-            below.losses.last().unwrap() < &1.0,
-            "{:?}",
-            below.losses.last()
-        );
-        assert!(
-            above.losses.last().unwrap() > &above.losses[0],
-            "diverges above the limit"
-        );
+        assert!(below.losses.last().unwrap() < &1.0, "{:?}", below.losses.last());
+        assert!(above.losses.last().unwrap() > &above.losses[0], "diverges above the limit");
         // Far above it, the descent stops before anything overflows.
         let wild = run(lim * 3.0);
         assert!(wild.betas.len() < 401 && wild.losses.iter().all(|l| l.is_finite()));
@@ -352,17 +282,7 @@ mod tests {
     fn sgd_approaches_the_least_squares_line() {
         let (x, y) = line_data(200, 7.0, 2.0, 0.1, 5);
         let b0 = array![0.0, 0.0];
-        let p = sgd(
-            x.view(),
-            y.view(),
-            b0.view(),
-            0.1,
-            200,
-            16,
-            9,
-            ErrorMeasure::Mse,
-        )
-        .unwrap();
+        let p = sgd(x.view(), y.view(), b0.view(), 0.1, 200, 16, 9, ErrorMeasure::Mse).unwrap();
         let ls = least_squares(x.view(), y.view()).unwrap();
         let last = p.betas.last().unwrap();
         assert!((last - &ls).iter().all(|d| d.abs() < 0.1), "{last} vs {ls}");

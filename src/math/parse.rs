@@ -33,27 +33,11 @@ pub enum MatrixError {
     #[error("the matrix is empty")]
     Empty,
     #[error("row {row}, column {col}: `{text}` is not a number")]
-    NotNumeric {
-        channel: usize,
-        row: usize,
-        col: usize,
-        text: String,
-    },
+    NotNumeric { channel: usize, row: usize, col: usize, text: String },
     #[error("row {row} has {got} values but row 1 has {expected} (rows must be equally long)")]
-    Ragged {
-        channel: usize,
-        row: usize,
-        expected: usize,
-        got: usize,
-    },
+    Ragged { channel: usize, row: usize, expected: usize, got: usize },
     #[error("channel {channel} is {got_rows}×{got_cols} but channel 1 is {rows}×{cols}")]
-    ChannelShape {
-        channel: usize,
-        rows: usize,
-        cols: usize,
-        got_rows: usize,
-        got_cols: usize,
-    },
+    ChannelShape { channel: usize, rows: usize, cols: usize, got_rows: usize, got_cols: usize },
 }
 
 /// A matrix per channel: "1,2;3,4" is one 2×2 channel, "1,2;3,4|5,6;7,8" two.
@@ -83,12 +67,7 @@ pub fn parse_matrix(s: &str) -> Result<(usize, usize, usize, Vec<f64>), MatrixEr
             match cols {
                 None => cols = Some(cells.len()),
                 Some(c) if c != cells.len() => {
-                    return Err(MatrixError::Ragged {
-                        channel: ci + 1,
-                        row: ri + 1,
-                        expected: c,
-                        got: cells.len(),
-                    });
+                    return Err(MatrixError::Ragged { channel: ci + 1, row: ri + 1, expected: c, got: cells.len() });
                 }
                 _ => {}
             }
@@ -131,31 +110,14 @@ mod tests {
 
     #[test]
     fn matrices_and_their_errors() {
-        assert_eq!(
-            parse_matrix("1,2;3,4"),
-            Ok((1, 2, 2, vec![1.0, 2.0, 3.0, 4.0]))
-        );
+        assert_eq!(parse_matrix("1,2;3,4"), Ok((1, 2, 2, vec![1.0, 2.0, 3.0, 4.0])));
         assert_eq!(parse_matrix("1;2|3;4").unwrap().0, 2);
         let e = parse_matrix("1,2;3").unwrap_err();
-        assert_eq!(
-            e,
-            MatrixError::Ragged {
-                channel: 1,
-                row: 2,
-                expected: 2,
-                got: 1
-            }
-        );
-        assert_eq!(
-            e.to_string(),
-            "row 2 has 1 values but row 1 has 2 (rows must be equally long)"
-        );
+        assert_eq!(e, MatrixError::Ragged { channel: 1, row: 2, expected: 2, got: 1 });
+        assert_eq!(e.to_string(), "row 2 has 1 values but row 1 has 2 (rows must be equally long)");
         let e = parse_matrix("1,2;3,x").unwrap_err();
         assert_eq!(e.to_string(), "row 2, column 2: `x` is not a number");
         assert_eq!(parse_matrix(""), Err(MatrixError::Empty));
-        assert!(matches!(
-            parse_matrix("1,2|1,2;3,4"),
-            Err(MatrixError::ChannelShape { .. })
-        ));
+        assert!(matches!(parse_matrix("1,2|1,2;3,4"), Err(MatrixError::ChannelShape { .. })));
     }
 }

@@ -44,10 +44,7 @@ pub struct Variable {
 
 impl Variable {
     pub fn new(name: &str, states: &[&str]) -> Self {
-        Variable {
-            name: name.to_string(),
-            states: states.iter().map(|s| s.to_string()).collect(),
-        }
+        Variable { name: name.to_string(), states: states.iter().map(|s| s.to_string()).collect() }
     }
 
     /// A binary variable with states 0 and 1.
@@ -77,16 +74,9 @@ impl Joint {
         }
         let expected: usize = vars.iter().map(|v| v.states.len()).product();
         if p.len() != expected {
-            return Err(ProbError::Size {
-                expected,
-                got: p.len(),
-            });
+            return Err(ProbError::Size { expected, got: p.len() });
         }
-        if let Some((index, &value)) = p
-            .iter()
-            .enumerate()
-            .find(|(_, v)| !(v.is_finite() && **v >= 0.0))
-        {
+        if let Some((index, &value)) = p.iter().enumerate().find(|(_, v)| !(v.is_finite() && **v >= 0.0)) {
             return Err(ProbError::Negative { index, value });
         }
         let sum: f64 = p.iter().sum();
@@ -104,10 +94,7 @@ impl Joint {
         let weights: Vec<u64> = (0..size).map(|_| 1 + rng.below(20) as u64).collect();
         let total: u64 = weights.iter().sum();
         // Largest-remainder rounding to thousandths that sum to exactly 1000.
-        let raw: Vec<f64> = weights
-            .iter()
-            .map(|w| 1000.0 * *w as f64 / total as f64)
-            .collect();
+        let raw: Vec<f64> = weights.iter().map(|w| 1000.0 * *w as f64 / total as f64).collect();
         let mut milli: Vec<u64> = raw.iter().map(|r| (r.floor() as u64).max(1)).collect();
         let mut order: Vec<usize> = (0..size).collect();
         order.sort_by(|&a, &b| (raw[b] - raw[b].floor()).total_cmp(&(raw[a] - raw[a].floor())));
@@ -131,10 +118,8 @@ impl Joint {
     pub fn assignments(&self) -> Vec<Vec<usize>> {
         let mut out = vec![vec![]];
         for v in &self.vars {
-            out = out
-                .into_iter()
-                .flat_map(|a| (0..v.states.len()).map(move |s| [a.clone(), vec![s]].concat()))
-                .collect();
+            out =
+                out.into_iter().flat_map(|a| (0..v.states.len()).map(move |s| [a.clone(), vec![s]].concat())).collect();
         }
         out
     }
@@ -143,10 +128,7 @@ impl Joint {
         for &(var, state) in e {
             let v = self.vars.get(var).ok_or(ProbError::NoSuchVariable(var))?;
             if state >= v.states.len() {
-                return Err(ProbError::NoSuchState {
-                    var: v.name.clone(),
-                    state,
-                });
+                return Err(ProbError::NoSuchState { var: v.name.clone(), state });
             }
         }
         Ok(())
@@ -179,26 +161,13 @@ impl Joint {
     pub fn marginal(&self, keep: &[usize]) -> Result<Joint, ProbError> {
         let vars: Vec<Variable> = keep
             .iter()
-            .map(|&k| {
-                self.vars
-                    .get(k)
-                    .cloned()
-                    .ok_or(ProbError::NoSuchVariable(k))
-            })
+            .map(|&k| self.vars.get(k).cloned().ok_or(ProbError::NoSuchVariable(k)))
             .collect::<Result<_, _>>()?;
         let sub = Joint { vars, p: vec![] };
         let p = sub
             .assignments()
             .iter()
-            .map(|a| {
-                self.prob(
-                    &keep
-                        .iter()
-                        .cloned()
-                        .zip(a.iter().cloned())
-                        .collect::<Vec<_>>(),
-                )
-            })
+            .map(|a| self.prob(&keep.iter().cloned().zip(a.iter().cloned()).collect::<Vec<_>>()))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Joint { vars: sub.vars, p })
     }
@@ -216,14 +185,8 @@ impl Joint {
         if seen.iter().any(|s| !s) {
             return Err(ProbError::BadOrder);
         }
-        let factors: Vec<Factor> = order
-            .iter()
-            .enumerate()
-            .map(|(k, &var)| Factor {
-                var,
-                given: order[..k].to_vec(),
-            })
-            .collect();
+        let factors: Vec<Factor> =
+            order.iter().enumerate().map(|(k, &var)| Factor { var, given: order[..k].to_vec() }).collect();
         let mut rows = vec![];
         let mut max_abs_error: f64 = 0.0;
         for (a, &joint) in self.assignments().iter().zip(&self.p) {
@@ -236,56 +199,26 @@ impl Joint {
                 .collect();
             // A factor conditioned on a probability-0 event is undefined; the
             // joint entry is then 0 too, and so is the product.
-            let product = if values.iter().any(|v| v.is_none()) {
-                0.0
-            } else {
-                values.iter().flatten().product()
-            };
+            let product = if values.iter().any(|v| v.is_none()) { 0.0 } else { values.iter().flatten().product() };
             max_abs_error = max_abs_error.max((product - joint).abs());
-            rows.push(FactorRow {
-                assignment: a.clone(),
-                values,
-                product,
-                joint,
-            });
+            rows.push(FactorRow { assignment: a.clone(), values, product, joint });
         }
-        Ok(Factorization {
-            factors,
-            rows,
-            max_abs_error,
-        })
+        Ok(Factorization { factors, rows, max_abs_error })
     }
 
     /// Bayes' rule for the hypothesis variable given evidence (var = state).
     pub fn bayes(&self, hypothesis: usize, evidence: (usize, usize)) -> Result<Bayes, ProbError> {
         self.check_event(&[(hypothesis, 0), evidence])?;
         let n = self.vars[hypothesis].states.len();
-        let prior: Vec<f64> = (0..n)
-            .map(|h| self.prob(&[(hypothesis, h)]))
-            .collect::<Result<_, _>>()?;
-        let likelihood: Vec<f64> = (0..n)
-            .map(|h| {
-                self.conditional(&[evidence], &[(hypothesis, h)])
-                    .unwrap_or(0.0)
-            })
-            .collect();
+        let prior: Vec<f64> = (0..n).map(|h| self.prob(&[(hypothesis, h)])).collect::<Result<_, _>>()?;
+        let likelihood: Vec<f64> =
+            (0..n).map(|h| self.conditional(&[evidence], &[(hypothesis, h)]).unwrap_or(0.0)).collect();
         let evidence_p: f64 = prior.iter().zip(&likelihood).map(|(p, l)| p * l).sum();
         if evidence_p == 0.0 {
             return Err(ProbError::ZeroEvidence);
         }
-        let posterior = prior
-            .iter()
-            .zip(&likelihood)
-            .map(|(p, l)| p * l / evidence_p)
-            .collect();
-        Ok(Bayes {
-            hypothesis,
-            evidence,
-            prior,
-            likelihood,
-            evidence_p,
-            posterior,
-        })
+        let posterior = prior.iter().zip(&likelihood).map(|(p, l)| p * l / evidence_p).collect();
+        Ok(Bayes { hypothesis, evidence, prior, likelihood, evidence_p, posterior })
     }
 }
 
@@ -334,11 +267,7 @@ mod tests {
 
     fn rain_sprinkler() -> Joint {
         // Rain, Sprinkler, Wet grass.
-        let vars = vec![
-            Variable::binary("R"),
-            Variable::binary("S"),
-            Variable::binary("W"),
-        ];
+        let vars = vec![Variable::binary("R"), Variable::binary("S"), Variable::binary("W")];
         let p = vec![0.40, 0.02, 0.03, 0.15, 0.04, 0.16, 0.01, 0.19];
         Joint::new(vars, p).unwrap()
     }
@@ -377,26 +306,11 @@ mod tests {
     #[test]
     fn invalid_tables_are_errors() {
         let v = || vec![Variable::binary("A")];
-        assert_eq!(
-            Joint::new(v(), vec![0.5]),
-            Err(ProbError::Size {
-                expected: 2,
-                got: 1
-            })
-        );
-        assert!(matches!(
-            Joint::new(v(), vec![-0.5, 1.5]),
-            Err(ProbError::Negative { .. })
-        ));
-        assert!(matches!(
-            Joint::new(v(), vec![0.5, 0.6]),
-            Err(ProbError::NotNormalised(_))
-        ));
+        assert_eq!(Joint::new(v(), vec![0.5]), Err(ProbError::Size { expected: 2, got: 1 }));
+        assert!(matches!(Joint::new(v(), vec![-0.5, 1.5]), Err(ProbError::Negative { .. })));
+        assert!(matches!(Joint::new(v(), vec![0.5, 0.6]), Err(ProbError::NotNormalised(_))));
         let z = Joint::new(v(), vec![1.0, 0.0]).unwrap();
-        assert_eq!(
-            z.conditional(&[(0, 0)], &[(0, 1)]),
-            Err(ProbError::ZeroEvidence)
-        );
+        assert_eq!(z.conditional(&[(0, 0)], &[(0, 1)]), Err(ProbError::ZeroEvidence));
     }
 
     #[test]

@@ -34,12 +34,7 @@ pub enum CellKind {
 }
 
 impl CellKind {
-    pub const ALL: [CellKind; 4] = [
-        CellKind::Linear,
-        CellKind::Tanh,
-        CellKind::Lstm,
-        CellKind::Gru,
-    ];
+    pub const ALL: [CellKind; 4] = [CellKind::Linear, CellKind::Tanh, CellKind::Lstm, CellKind::Gru];
 
     /// Number of H-sized gate blocks in the weight matrices.
     pub fn gates(self) -> usize {
@@ -54,11 +49,7 @@ impl CellKind {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RnnError {
     #[error("{name} must have shape {expected:?}, got {got:?}")]
-    Shape {
-        name: &'static str,
-        expected: Vec<usize>,
-        got: Vec<usize>,
-    },
+    Shape { name: &'static str, expected: Vec<usize>, got: Vec<usize> },
     #[error("hidden size must be at least 1")]
     ZeroHidden,
     #[error("the sequence must have at least one step")]
@@ -71,11 +62,7 @@ pub enum RnnError {
 
 fn shape_check(name: &'static str, got: &[usize], expected: &[usize]) -> Result<(), RnnError> {
     if got != expected {
-        return Err(RnnError::Shape {
-            name,
-            expected: expected.to_vec(),
-            got: got.to_vec(),
-        });
+        return Err(RnnError::Shape { name, expected: expected.to_vec(), got: got.to_vec() });
     }
     Ok(())
 }
@@ -106,13 +93,7 @@ impl RnnParams {
         shape_check("w_ih", &[w_ih.nrows()], &[gh])?;
         shape_check("b_ih", b_ih.shape(), &[gh])?;
         shape_check("b_hh", b_hh.shape(), &[gh])?;
-        Ok(RnnParams {
-            kind,
-            w_ih,
-            w_hh,
-            b_ih,
-            b_hh,
-        })
+        Ok(RnnParams { kind, w_ih, w_hh, b_ih, b_hh })
     }
 
     /// Seeded parameters for the lab: every H×H block of W_hh has spectral
@@ -134,8 +115,7 @@ impl RnnParams {
         let mut w_hh = Array2::zeros((g * hidden, hidden));
         for k in 0..g {
             let block = with_spectral_radius(hidden, radius, &mut rng);
-            w_hh.slice_mut(s![k * hidden..(k + 1) * hidden, ..])
-                .assign(&block);
+            w_hh.slice_mut(s![k * hidden..(k + 1) * hidden, ..]).assign(&block);
         }
         let scale = 1.0 / (input.max(1) as f64).sqrt();
         let w_ih = Array2::from_shape_fn((g * hidden, input), |_| rng.normal() * scale);
@@ -162,15 +142,7 @@ impl RnnParams {
 /// mode, whose growth rate the lab shows, take over within a few dozen steps.
 pub fn with_spectral_radius(h: usize, radius: f64, rng: &mut Rng) -> Array2<f64> {
     let q = random_orthogonal(h, rng);
-    let lambda: Vec<f64> = (0..h)
-        .map(|i| {
-            if i == 0 {
-                radius
-            } else {
-                radius * rng.range(-0.8, 0.8)
-            }
-        })
-        .collect();
+    let lambda: Vec<f64> = (0..h).map(|i| if i == 0 { radius } else { radius * rng.range(-0.8, 0.8) }).collect();
     // Q diag(λ) Qᵀ as (Q with column k scaled by λ_k) · Qᵀ.
     let mut ql = q.clone();
     for (k, mut col) in ql.columns_mut().into_iter().enumerate() {
@@ -216,10 +188,7 @@ pub struct ScaledRows {
 
 impl ScaledRows {
     fn zeros(rows: usize, cols: usize) -> Self {
-        ScaledRows {
-            mantissa: Array2::zeros((rows, cols)),
-            log10_scale: vec![0.0; rows],
-        }
+        ScaledRows { mantissa: Array2::zeros((rows, cols)), log10_scale: vec![0.0; rows] }
     }
 
     pub fn rows(&self) -> usize {
@@ -227,10 +196,7 @@ impl ScaledRows {
     }
 
     pub fn row(&self, t: usize) -> Scaled<Ix1> {
-        Scaled {
-            mantissa: self.mantissa.row(t).to_owned(),
-            log10_scale: self.log10_scale[t],
-        }
+        Scaled { mantissa: self.mantissa.row(t).to_owned(), log10_scale: self.log10_scale[t] }
     }
 
     fn set_row(&mut self, t: usize, v: &Scaled<Ix1>) {
@@ -263,10 +229,7 @@ impl ScaledRows {
 
     /// Each row's norm as f64 (inf only beyond f64's range).
     pub fn norms(&self) -> Vec<f64> {
-        self.log10_norms()
-            .into_iter()
-            .map(|l| 10f64.powf(l))
-            .collect()
+        self.log10_norms().into_iter().map(|l| 10f64.powf(l)).collect()
     }
 
     pub fn to_plain(&self) -> Array2<f64> {
@@ -316,11 +279,7 @@ impl Forward {
 
     /// ||x_t||, t = 1..T.
     pub fn x_norms(&self) -> Vec<f64> {
-        self.x
-            .rows()
-            .into_iter()
-            .map(|r| super::scaled::norm(r.iter().copied()))
-            .collect()
+        self.x.rows().into_iter().map(|r| super::scaled::norm(r.iter().copied())).collect()
     }
 }
 
@@ -357,10 +316,7 @@ pub fn forward(
         let next: Scaled<Ix1> = match p.kind {
             CellKind::Linear => {
                 // h_t = W_hh h_{t-1} + a, with h_{t-1} = m·10^s carried scaled.
-                let mut v = Scaled {
-                    mantissa: p.w_hh.dot(&prev),
-                    log10_scale: h.log10_scale[t],
-                };
+                let mut v = Scaled { mantissa: p.w_hh.dot(&prev), log10_scale: h.log10_scale[t] };
                 v.add_scaled(&(&a + &p.b_hh), 0.0);
                 v
             }
@@ -378,14 +334,7 @@ pub fn forward(
                 let tc = tanh_c.as_mut().expect("LSTM keeps tanh(c)");
                 let (before, mut after) = cs.view_mut().split_at(ndarray::Axis(0), t + 1);
                 let c_prev = before.row(t);
-                let hn = lstm_step(
-                    &z,
-                    c_prev,
-                    hd,
-                    act.row_mut(t),
-                    after.row_mut(0),
-                    tc.row_mut(t),
-                );
+                let hn = lstm_step(&z, c_prev, hd, act.row_mut(t), after.row_mut(0), tc.row_mut(t));
                 pre_hh.row_mut(t).assign(&m);
                 Scaled::plain(hn)
             }
@@ -398,16 +347,7 @@ pub fn forward(
         };
         h.set_row(t + 1, &next);
     }
-    Ok(Forward {
-        kind: p.kind,
-        h,
-        c,
-        x: x.to_owned(),
-        pre_ih,
-        pre_hh,
-        act,
-        tanh_c,
-    })
+    Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre_ih, pre_hh, act, tanh_c })
 }
 
 /// One LSTM step from pre-activations z = [z_i z_f z_g z_o]; writes the
@@ -509,21 +449,12 @@ impl Gradients {
 
 fn param_log10_norm(a: &Scaled<Ix2>, b: &Scaled<Ix2>, c: &Scaled<Ix1>, d: &Scaled<Ix1>) -> f64 {
     // log10 sqrt(Σ 10^{2 l_i}), computed relative to the largest term.
-    let l = [
-        a.log10_norm(),
-        b.log10_norm(),
-        c.log10_norm(),
-        d.log10_norm(),
-    ];
+    let l = [a.log10_norm(), b.log10_norm(), c.log10_norm(), d.log10_norm()];
     let top = l.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
     if top == f64::NEG_INFINITY {
         return top;
     }
-    top + 0.5
-        * l.iter()
-            .map(|li| 10f64.powf(2.0 * (li - top)))
-            .sum::<f64>()
-            .log10()
+    top + 0.5 * l.iter().map(|li| 10f64.powf(2.0 * (li - top))).sum::<f64>().log10()
 }
 
 /// The gradient carried backward between cells: (dh, dc) × 10^scale, one scale
@@ -537,11 +468,7 @@ struct Carry {
 
 impl Carry {
     fn zeros(hd: usize, lstm: bool) -> Self {
-        Carry {
-            dh: Array1::zeros(hd),
-            dc: Array1::zeros(if lstm { hd } else { 0 }),
-            scale: 0.0,
-        }
+        Carry { dh: Array1::zeros(hd), dc: Array1::zeros(if lstm { hd } else { 0 }), scale: 0.0 }
     }
 
     /// dh += g, where g (the loss's own gradient) has scale 0; the result
@@ -592,17 +519,9 @@ impl Acc {
     /// rows are first brought to the largest scale among them (a row more than
     /// ~300 powers of ten below it rounds to 0, far below the sum's precision).
     fn weight_grad(d: &ScaledRows, v: ArrayView2<f64>, extra: &[f64]) -> Scaled<Ix2> {
-        let scales: Vec<f64> = d
-            .log10_scale
-            .iter()
-            .zip(extra)
-            .map(|(a, b)| a + b)
-            .collect();
+        let scales: Vec<f64> = d.log10_scale.iter().zip(extra).map(|(a, b)| a + b).collect();
         let (rows, top) = Self::common_scale(d, &scales);
-        let mut w = Scaled {
-            mantissa: rows.t().dot(&v),
-            log10_scale: top,
-        };
+        let mut w = Scaled { mantissa: rows.t().dot(&v), log10_scale: top };
         w.renormalise();
         w
     }
@@ -610,10 +529,7 @@ impl Acc {
     /// db = Σ_t δ_t × 10^{s_t}.
     fn bias_grad(d: &ScaledRows) -> Scaled<Ix1> {
         let (rows, top) = Self::common_scale(d, &d.log10_scale);
-        let mut b = Scaled {
-            mantissa: rows.sum_axis(ndarray::Axis(0)),
-            log10_scale: top,
-        };
+        let mut b = Scaled { mantissa: rows.sum_axis(ndarray::Axis(0)), log10_scale: top };
         b.renormalise();
         b
     }
@@ -644,14 +560,7 @@ impl Acc {
 /// Backward through the cell of step t (1-based) for the gradient `g` reaching
 /// h_t (and c_t); accumulates parameter and input gradients and returns the
 /// gradient reaching h_{t−1} (and c_{t−1}).
-fn cell_backward(
-    p: &RnnParams,
-    w_hh_t: &Array2<f64>,
-    f: &Forward,
-    t: usize,
-    g: &Carry,
-    acc: &mut Acc,
-) -> Carry {
+fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: &Carry, acc: &mut Acc) -> Carry {
     let hd = p.hidden();
     let r = t - 1; // row of the step's caches
     let h_prev = f.h.mantissa.row(t - 1);
@@ -675,12 +584,7 @@ fn cell_backward(
             let mut d = Array1::zeros(4 * hd);
             for j in 0..hd {
                 let z = |k: usize| a[k * hd + j] + m[k * hd + j];
-                let (i, fg, gg, o) = (
-                    gates[j],
-                    gates[hd + j],
-                    gates[2 * hd + j],
-                    gates[3 * hd + j],
-                );
+                let (i, fg, gg, o) = (gates[j], gates[hd + j], gates[2 * hd + j], gates[3 * hd + j]);
                 // dc_t total = carried dc + dh ⊙ o ⊙ tanh'(c_t)
                 let dc = g.dc[j] + g.dh[j] * o * tanh_grad_at(tanh_c[j], c_t[j]);
                 d[j] = dc * gg * sigmoid_grad_at(i, z(0)); // di
@@ -721,22 +625,13 @@ fn cell_backward(
     if let Some(direct) = dh_direct {
         dh_prev += &direct;
     }
-    let mut out = Carry {
-        dh: dh_prev,
-        dc: dc_prev,
-        scale: g.scale,
-    };
+    let mut out = Carry { dh: dh_prev, dc: dc_prev, scale: g.scale };
     out.renormalise();
     out
 }
 
 /// BPTT for L = Σ_t g_t · h_t, with g [T, H].
-pub fn bptt(
-    p: &RnnParams,
-    f: &Forward,
-    g: ArrayView2<f64>,
-    opts: BpttOptions,
-) -> Result<Gradients, RnnError> {
+pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -> Result<Gradients, RnnError> {
     let (t_len, hd) = (f.steps(), p.hidden());
     shape_check("g", g.shape(), &[t_len, hd])?;
     if opts.truncation == Some(0) {
@@ -749,10 +644,7 @@ pub fn bptt(
     }
     let lstm = p.kind == CellKind::Lstm;
     let gh = p.w_hh.nrows();
-    let mut acc = Acc {
-        d_ih: ScaledRows::zeros(t_len, gh),
-        d_hh: ScaledRows::zeros(t_len, gh),
-    };
+    let mut acc = Acc { d_ih: ScaledRows::zeros(t_len, gh), d_hh: ScaledRows::zeros(t_len, gh) };
     // W_hhᵀ laid out row-major once, so each step's product reads memory in order.
     let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
     let mut dh = ScaledRows::zeros(t_len, hd);
@@ -784,30 +676,15 @@ pub fn bptt(
         let mut carry = Carry::zeros(hd, lstm);
         for t in (1..=t_len).rev() {
             carry.add_loss(g.row(t - 1));
-            dh.set_row(
-                t - 1,
-                &Scaled {
-                    mantissa: carry.dh.clone(),
-                    log10_scale: carry.scale,
-                },
-            );
+            dh.set_row(t - 1, &Scaled { mantissa: carry.dh.clone(), log10_scale: carry.scale });
             carry = cell_backward(p, &w_hh_t, f, t, &carry, &mut acc);
         }
-        h0 = Scaled {
-            mantissa: carry.dh,
-            log10_scale: carry.scale,
-        };
-        c0 = Scaled {
-            mantissa: carry.dc,
-            log10_scale: carry.scale,
-        };
+        h0 = Scaled { mantissa: carry.dh, log10_scale: carry.scale };
+        c0 = Scaled { mantissa: carry.dc, log10_scale: carry.scale };
     }
     // dW_ih = Σ δ_ih ⊗ x_t, dW_hh = Σ δ_hh ⊗ h_{t−1}, dx_t = W_ihᵀ δ_ih.
     let h_prev = f.h.mantissa.slice(s![..t_len, ..]);
-    let x_grad = ScaledRows {
-        mantissa: acc.d_ih.mantissa.dot(&p.w_ih),
-        log10_scale: acc.d_ih.log10_scale.clone(),
-    };
+    let x_grad = ScaledRows { mantissa: acc.d_ih.mantissa.dot(&p.w_ih), log10_scale: acc.d_ih.log10_scale.clone() };
     let mut out = Gradients {
         w_ih: Acc::weight_grad(&acc.d_ih, f.x.view(), &vec![0.0; t_len]),
         w_hh: Acc::weight_grad(&acc.d_hh, h_prev, &f.h.log10_scale[..t_len]),
@@ -842,11 +719,7 @@ fn clip_parameters(gr: &mut Gradients, threshold: f64) -> ClipReport {
     } else {
         before
     };
-    ClipReport {
-        threshold,
-        log10_norm_before: before,
-        log10_norm_after: after,
-    }
+    ClipReport { threshold, log10_norm_before: before, log10_norm_after: after }
 }
 
 /// (dL/dW_ih, dL/dW_hh) at one point of the backward loop.
@@ -856,28 +729,14 @@ pub type WeightGradPair = (Scaled<Ix2>, Scaled<Ix2>);
 /// (before clipping). Entry t−1 of the first list is (log10 ||dW_ih||,
 /// log10 ||dW_hh||) summed over steps s = t..T; the second list holds the
 /// matrices themselves when `keep_matrices` (for small H: it costs T copies).
-pub fn running_weight_grads(
-    f: &Forward,
-    g: &Gradients,
-    keep_matrices: bool,
-) -> (Vec<(f64, f64)>, Vec<WeightGradPair>) {
+pub fn running_weight_grads(f: &Forward, g: &Gradients, keep_matrices: bool) -> (Vec<(f64, f64)>, Vec<WeightGradPair>) {
     let t_len = f.steps();
-    let (gh, hd, inp) = (
-        g.delta_ih.mantissa.ncols(),
-        f.h.mantissa.ncols(),
-        f.x.ncols(),
-    );
+    let (gh, hd, inp) = (g.delta_ih.mantissa.ncols(), f.h.mantissa.ncols(), f.x.ncols());
     let mut w_ih = Scaled::plain(Array2::zeros((gh, inp)));
     let mut w_hh = Scaled::plain(Array2::zeros((gh, hd)));
     let mut norms = vec![(f64::NEG_INFINITY, f64::NEG_INFINITY); t_len];
     let mut mats = vec![];
-    let plain = g
-        .delta_ih
-        .log10_scale
-        .iter()
-        .chain(&g.delta_hh.log10_scale)
-        .chain(&f.h.log10_scale)
-        .all(|s| *s == 0.0);
+    let plain = g.delta_ih.log10_scale.iter().chain(&g.delta_hh.log10_scale).chain(&f.h.log10_scale).all(|s| *s == 0.0);
     // acc += u ⊗ v in place, the common case where every scale is 0.
     let rank1 = |acc: &mut Array2<f64>, u: ArrayView1<f64>, v: ArrayView1<f64>| {
         for (mut row, ui) in acc.rows_mut().into_iter().zip(u) {
@@ -886,9 +745,8 @@ pub fn running_weight_grads(
             }
         }
     };
-    let outer = |u: ArrayView1<f64>, v: ArrayView1<f64>| {
-        Array2::from_shape_fn((u.len(), v.len()), |(i, j)| u[i] * v[j])
-    };
+    let outer =
+        |u: ArrayView1<f64>, v: ArrayView1<f64>| Array2::from_shape_fn((u.len(), v.len()), |(i, j)| u[i] * v[j]);
     for t in (1..=t_len).rev() {
         let r = t - 1;
         let (di, dh) = (g.delta_ih.mantissa.row(r), g.delta_hh.mantissa.row(r));
@@ -897,10 +755,7 @@ pub fn running_weight_grads(
             rank1(&mut w_hh.mantissa, dh, f.h.mantissa.row(r));
         } else {
             w_ih.add_scaled(&outer(di, f.x.row(r)), g.delta_ih.log10_scale[r]);
-            w_hh.add_scaled(
-                &outer(dh, f.h.mantissa.row(r)),
-                g.delta_hh.log10_scale[r] + f.h.log10_scale[r],
-            );
+            w_hh.add_scaled(&outer(dh, f.h.mantissa.row(r)), g.delta_hh.log10_scale[r] + f.h.log10_scale[r]);
         }
         norms[r] = (w_ih.log10_norm(), w_hh.log10_norm());
         if keep_matrices {
@@ -936,10 +791,7 @@ pub fn spectral_norm(w: &Array2<f64>) -> f64 {
 /// log10 of the factor ||dL/dh_{t−1}|| / ||dL/dh_t|| for each step back
 /// (entry t−2 for t = 2..T), None where either gradient is zero.
 pub fn step_factors_log10(dh_log10: &[f64]) -> Vec<Option<f64>> {
-    dh_log10
-        .windows(2)
-        .map(|w| (w[0].is_finite() && w[1].is_finite()).then(|| w[0] - w[1]))
-        .collect()
+    dh_log10.windows(2).map(|w| (w[0].is_finite() && w[1].is_finite()).then(|| w[0] - w[1])).collect()
 }
 
 /// The measured growth per step far from the loss: the least-squares slope of
@@ -957,10 +809,7 @@ pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
         return None;
     }
     let n = pts.len() as f64;
-    let (mx, my) = (
-        pts.iter().map(|p| p.0).sum::<f64>() / n,
-        pts.iter().map(|p| p.1).sum::<f64>() / n,
-    );
+    let (mx, my) = (pts.iter().map(|p| p.0).sum::<f64>() / n, pts.iter().map(|p| p.1).sum::<f64>() / n);
     let sxx: f64 = pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
     let sxy: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
     (sxx > 0.0).then(|| 10f64.powf(sxy / sxx))
@@ -969,9 +818,7 @@ pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
 /// The reference line log10 ||dL/dh|| = start + slope·d for distances d = 0..n:
 /// a geometric decay or growth by 10^slope per step.
 pub fn geometric_line(start: f64, slope: f64, n: usize) -> Vec<(f64, f64)> {
-    (0..n)
-        .map(|d| (d as f64, start + slope * d as f64))
-        .collect()
+    (0..n).map(|d| (d as f64, start + slope * d as f64)).collect()
 }
 
 /// Loss for the last step only: g = 0 except g_T = ones.
@@ -1024,24 +871,13 @@ mod tests {
         let g = bptt(&p, &f, loss_on_last(6, 3).view(), BpttOptions::default()).unwrap();
         let (norms, run) = running_weight_grads(&f, &g, true);
         let (wi, wh) = &run[0];
-        assert!(
-            (&wi.to_plain() - &g.w_ih.to_plain())
-                .iter()
-                .all(|d| d.abs() < 1e-12)
-        );
-        assert!(
-            (&wh.to_plain() - &g.w_hh.to_plain())
-                .iter()
-                .all(|d| d.abs() < 1e-12)
-        );
+        assert!((&wi.to_plain() - &g.w_ih.to_plain()).iter().all(|d| d.abs() < 1e-12));
+        assert!((&wh.to_plain() - &g.w_hh.to_plain()).iter().all(|d| d.abs() < 1e-12));
         assert_eq!(norms[0], (g.w_ih.log10_norm(), g.w_hh.log10_norm()));
         assert_eq!(norms[5].1, run[5].1.log10_norm());
         let logs: Vec<f64> = (0..20).map(|i| (19 - i) as f64 * 0.5f64.log10()).collect();
         assert!((rate_per_step(&logs).unwrap() - 0.5).abs() < 1e-12);
-        assert_eq!(
-            step_factors_log10(&[1.0, f64::NEG_INFINITY, 2.0]),
-            vec![None, None]
-        );
+        assert_eq!(step_factors_log10(&[1.0, f64::NEG_INFINITY, 2.0]), vec![None, None]);
         let w = ndarray::array![[3.0, 0.0], [0.0, -1.0]];
         assert!((spectral_norm(&w) - 3.0).abs() < 1e-12);
     }
@@ -1052,29 +888,14 @@ mod tests {
         let x = random_inputs(4, 2, 1.0, 1);
         let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
         let g = loss_on_last(4, 3);
-        let bad = BpttOptions {
-            truncation: Some(0),
-            clip: None,
-        };
+        let bad = BpttOptions { truncation: Some(0), clip: None };
         assert_eq!(bptt(&p, &f, g.view(), bad), Err(RnnError::ZeroWindow));
-        let bad = BpttOptions {
-            truncation: None,
-            clip: Some(-1.0),
-        };
-        assert!(matches!(
-            bptt(&p, &f, g.view(), bad),
-            Err(RnnError::BadThreshold(_))
-        ));
+        let bad = BpttOptions { truncation: None, clip: Some(-1.0) };
+        assert!(matches!(bptt(&p, &f, g.view(), bad), Err(RnnError::BadThreshold(_))));
         let wrong = Array2::zeros((3, 3));
-        assert!(matches!(
-            bptt(&p, &f, wrong.view(), BpttOptions::default()),
-            Err(RnnError::Shape { .. })
-        ));
+        assert!(matches!(bptt(&p, &f, wrong.view(), BpttOptions::default()), Err(RnnError::Shape { .. })));
         let x_bad = Array2::zeros((0, 2));
-        assert_eq!(
-            forward(&p, x_bad.view(), Array1::zeros(3).view(), None),
-            Err(RnnError::EmptySequence)
-        );
+        assert_eq!(forward(&p, x_bad.view(), Array1::zeros(3).view(), None), Err(RnnError::EmptySequence));
     }
 
     #[test]
@@ -1083,10 +904,7 @@ mod tests {
         let x = random_inputs(10, 2, 1.0, 2);
         let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
         let g = loss_on_last(10, 3);
-        let opts = BpttOptions {
-            truncation: Some(3),
-            clip: None,
-        };
+        let opts = BpttOptions { truncation: Some(3), clip: None };
         let gr = bptt(&p, &f, g.view(), opts).unwrap();
         let norms = gr.dh_norms();
         // h_10, h_9, h_8 (through three cells) and h_7 receive gradient; no earlier step does.

@@ -33,10 +33,7 @@ pub struct Scaled<D: Dimension> {
 
 impl<D: Dimension> Scaled<D> {
     pub fn plain(mantissa: Array<f64, D>) -> Self {
-        Scaled {
-            mantissa,
-            log10_scale: 0.0,
-        }
+        Scaled { mantissa, log10_scale: 0.0 }
     }
 
     /// Euclidean norm of the mantissa.
@@ -51,11 +48,7 @@ impl<D: Dimension> Scaled<D> {
 
     /// The true norm as f64: `inf` only when it is beyond f64's range.
     pub fn norm(&self) -> f64 {
-        if self.log10_scale == 0.0 {
-            self.mantissa_norm()
-        } else {
-            10f64.powf(self.log10_norm())
-        }
+        if self.log10_scale == 0.0 { self.mantissa_norm() } else { 10f64.powf(self.log10_norm()) }
     }
 
     /// The true values as f64 (entries beyond f64's range become ±inf, tiny
@@ -69,13 +62,7 @@ impl<D: Dimension> Scaled<D> {
             self.mantissa.mapv(|v| v * f)
         } else {
             let s = self.log10_scale;
-            self.mantissa.mapv(|v| {
-                if v == 0.0 {
-                    0.0
-                } else {
-                    v.signum() * 10f64.powf(v.abs().log10() + s)
-                }
-            })
+            self.mantissa.mapv(|v| if v == 0.0 { 0.0 } else { v.signum() * 10f64.powf(v.abs().log10() + s) })
         }
     }
 
@@ -101,15 +88,11 @@ impl<D: Dimension> Scaled<D> {
             self.mantissa += other;
         } else if other_scale > self.log10_scale {
             let f = 10f64.powf(self.log10_scale - other_scale);
-            Zip::from(&mut self.mantissa)
-                .and(other)
-                .for_each(|a, &b| *a = *a * f + b);
+            Zip::from(&mut self.mantissa).and(other).for_each(|a, &b| *a = *a * f + b);
             self.log10_scale = other_scale;
         } else {
             let f = 10f64.powf(other_scale - self.log10_scale);
-            Zip::from(&mut self.mantissa)
-                .and(other)
-                .for_each(|a, &b| *a += b * f);
+            Zip::from(&mut self.mantissa).and(other).for_each(|a, &b| *a += b * f);
         }
         self.renormalise();
     }

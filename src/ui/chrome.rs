@@ -12,11 +12,7 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
 pub fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_set(BORDER)
-        .title(title)
-        .title_style(theme.title)
+    Block::default().borders(Borders::ALL).border_set(BORDER).title(title).title_style(theme.title)
 }
 
 /// One or more lines of `key what` pairs, wrapped to the width.
@@ -35,62 +31,35 @@ pub fn footer<'a>(items: &[(&'a str, &'a str)], theme: &Theme) -> Paragraph<'a> 
 
 /// How many rows the footer needs at this width.
 pub fn footer_height(items: &[(&str, &str)], width: u16) -> u16 {
-    let total: usize = items
-        .iter()
-        .map(|(k, w)| Span::raw(*k).width() + Span::raw(*w).width() + 3)
-        .sum();
+    let total: usize = items.iter().map(|(k, w)| Span::raw(*k).width() + Span::raw(*w).width() + 3).sum();
     (total as u16 / width.max(1) + 1).min(4)
 }
 
 /// The help overlay: every binding, centred over the screen.
-pub fn help_overlay(
-    frame: &mut Frame,
-    title: &str,
-    close: &str,
-    items: &[(&str, &str)],
-    theme: &Theme,
-) {
+pub fn help_overlay(frame: &mut Frame, title: &str, close: &str, items: &[(&str, &str)], theme: &Theme) {
     let area = frame.area();
-    let key_w = items
-        .iter()
-        .map(|(k, _)| Span::raw(*k).width())
-        .max()
-        .unwrap_or(0);
+    let key_w = items.iter().map(|(k, _)| Span::raw(*k).width()).max().unwrap_or(0);
     let mut lines: Vec<Line> = items
         .iter()
         .map(|(k, w)| {
-            Line::from(vec![
-                Span::styled(format!("{k:<key_w$}"), theme.key),
-                Span::raw("  "),
-                Span::raw(w.to_string()),
-            ])
+            Line::from(vec![Span::styled(format!("{k:<key_w$}"), theme.key), Span::raw("  "), Span::raw(w.to_string())])
         })
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(close.to_string(), theme.dim));
     let want_w = lines.iter().map(Line::width).max().unwrap_or(10) as u16 + 4;
     let want_h = lines.len() as u16 + 2;
-    let [popup] = Layout::horizontal([Constraint::Length(want_w.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(want_h.min(area.height))])
-        .flex(Flex::Center)
-        .areas(popup);
+    let [popup] = Layout::horizontal([Constraint::Length(want_w.min(area.width))]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(want_h.min(area.height))]).flex(Flex::Center).areas(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(panel(title.to_string(), theme)),
-        popup,
-    );
+    frame.render_widget(Paragraph::new(lines).block(panel(title.to_string(), theme)), popup);
 }
 
 /// Below the minimum size: only the message.
 pub fn too_small(frame: &mut Frame, message: String, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(message, theme.error)).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::styled(message, theme.error)).wrap(Wrap { trim: true }), area);
 }
 
 pub fn is_too_small(area: Rect) -> bool {

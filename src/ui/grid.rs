@@ -15,11 +15,7 @@ pub struct GridCell {
 
 impl GridCell {
     pub fn new(text: impl Into<String>, style: Style, marked: bool) -> Self {
-        GridCell {
-            text: text.into(),
-            style,
-            marked,
-        }
+        GridCell { text: text.into(), style, marked }
     }
 }
 
@@ -30,27 +26,13 @@ pub struct Grid {
 
 impl Grid {
     /// A rows×cols grid whose cell (r, c) is `cell(r, c)`.
-    pub fn from_fn(
-        rows: usize,
-        cols: usize,
-        mut cell: impl FnMut(usize, usize) -> GridCell,
-    ) -> Grid {
-        Grid {
-            rows: (0..rows)
-                .map(|r| (0..cols).map(|c| cell(r, c)).collect())
-                .collect(),
-        }
+    pub fn from_fn(rows: usize, cols: usize, mut cell: impl FnMut(usize, usize) -> GridCell) -> Grid {
+        Grid { rows: (0..rows).map(|r| (0..cols).map(|c| cell(r, c)).collect()).collect() }
     }
 
     /// Width of one column: the widest text plus the two marker places.
     pub fn cell_width(&self) -> usize {
-        self.rows
-            .iter()
-            .flatten()
-            .map(|c| Span::raw(c.text.as_str()).width())
-            .max()
-            .unwrap_or(1)
-            + 2
+        self.rows.iter().flatten().map(|c| Span::raw(c.text.as_str()).width()).max().unwrap_or(1) + 2
     }
 
     pub fn width(&self) -> u16 {
@@ -101,23 +83,14 @@ mod tests {
     fn columns_share_one_width_and_marks_show() {
         let g = Grid {
             rows: vec![
-                vec![
-                    GridCell::new("1", Style::new(), false),
-                    GridCell::new("-12", Style::new(), true),
-                ],
-                vec![
-                    GridCell::new("3", Style::new(), false),
-                    GridCell::new("4", Style::new(), false),
-                ],
+                vec![GridCell::new("1", Style::new(), false), GridCell::new("-12", Style::new(), true)],
+                vec![GridCell::new("3", Style::new(), false), GridCell::new("4", Style::new(), false)],
             ],
         };
         assert_eq!(g.cell_width(), 5);
         let text: Vec<String> = g.lines().iter().map(|l| l.to_string()).collect();
         assert_eq!(text, vec!["   1 [-12]", "   3    4 "]);
-        assert_eq!(
-            g.cell_rect(Rect::new(0, 0, 10, 2), 1, 1),
-            Some(Rect::new(5, 1, 5, 1))
-        );
+        assert_eq!(g.cell_rect(Rect::new(0, 0, 10, 2), 1, 1), Some(Rect::new(5, 1, 5, 1)));
         assert_eq!(g.cell_rect(Rect::new(0, 0, 8, 2), 1, 1), None);
     }
 }

@@ -37,38 +37,19 @@ pub struct Binding<A> {
 }
 
 impl<A: Clone> Binding<A> {
-    pub fn new(
-        keys: &[Key],
-        label: &'static str,
-        what: &'static str,
-        action: A,
-        footer: bool,
-    ) -> Self {
-        Binding {
-            keys: keys.to_vec(),
-            label,
-            what,
-            action,
-            footer,
-        }
+    pub fn new(keys: &[Key], label: &'static str, what: &'static str, action: A, footer: bool) -> Self {
+        Binding { keys: keys.to_vec(), label, what, action, footer }
     }
 }
 
 /// The action bound to a key event, if any.
 pub fn lookup<A: Clone>(table: &[Binding<A>], ev: &KeyEvent) -> Option<A> {
-    table
-        .iter()
-        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
-        .map(|b| b.action.clone())
+    table.iter().find(|b| b.keys.iter().any(|k| k.matches(ev))).map(|b| b.action.clone())
 }
 
 /// (label, what) pairs of the footer rows.
 pub fn footer_items<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
-    table
-        .iter()
-        .filter(|b| b.footer)
-        .map(|b| (b.label, b.what))
-        .collect()
+    table.iter().filter(|b| b.footer).map(|b| (b.label, b.what)).collect()
 }
 
 /// (label, what) pairs of every row, for the help overlay.

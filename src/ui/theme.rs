@@ -29,10 +29,7 @@ impl Theme {
         dim: Style::new().fg(Color::DarkGray),
         title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        window: Style::new()
-            .fg(Color::Black)
-            .bg(Color::Yellow)
-            .add_modifier(Modifier::BOLD),
+        window: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
         current: Style::new()
             .fg(Color::Black)
             .bg(Color::LightRed)
@@ -50,11 +47,7 @@ impl Theme {
         title: Style::new().add_modifier(Modifier::BOLD),
         key: Style::new().add_modifier(Modifier::BOLD),
         window: Style::new().add_modifier(Modifier::REVERSED),
-        current: Style::new().add_modifier(
-            Modifier::REVERSED
-                .union(Modifier::UNDERLINED)
-                .union(Modifier::BOLD),
-        ),
+        current: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::UNDERLINED).union(Modifier::BOLD)),
         filled: Style::new().add_modifier(Modifier::BOLD),
         error: Style::new().add_modifier(Modifier::BOLD),
         good: Style::new().add_modifier(Modifier::BOLD),
@@ -75,11 +68,7 @@ impl Theme {
         if !self.color {
             return Style::new();
         }
-        let v = if v.is_finite() {
-            v.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 };
         let level = 232 + (v * 23.0).round() as u8; // the 24-step grey ramp
         let fg = if v > 0.55 { Color::Black } else { Color::White };
         Style::new().bg(Color::Indexed(level)).fg(fg)
@@ -90,11 +79,7 @@ impl Theme {
 /// the ambiguous-width block characters that break layouts in CJK terminals.
 pub fn shade_char(v: f64) -> char {
     const RAMP: [char; 8] = [' ', '.', ':', '-', '=', '+', '#', '@'];
-    let v = if v.is_finite() {
-        v.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 };
     RAMP[((v * (RAMP.len() - 1) as f64).round() as usize).min(RAMP.len() - 1)]
 }
 

@@ -2,138 +2,52 @@
 //! and the help overlay all read.
 
 use super::state::{Action, ConvLab};
+use crate::lessons::input::{self, PromptActions};
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 pub fn table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     use Key::{Char as C, Code};
     vec![
-        Binding::new(
-            &[Code(KeyCode::Right), C('l')],
-            "Right/l",
-            k.next_frame,
-            Action::Next,
-            true,
-        ),
-        Binding::new(
-            &[Code(KeyCode::Left), C('h')],
-            "Left/h",
-            k.prev_frame,
-            Action::Prev,
-            true,
-        ),
+        Binding::new(&[Code(KeyCode::Right), C('l')], "Right/l", k.next_frame, Action::Next, true),
+        Binding::new(&[Code(KeyCode::Left), C('h')], "Left/h", k.prev_frame, Action::Prev, true),
         Binding::new(&[C('f')], "f", k.fine, Action::ToggleFine, true),
         Binding::new(&[C(' ')], "Space", k.play, Action::TogglePlay, true),
         Binding::new(&[C('m')], "m", k.mode, Action::CycleMode, true),
-        Binding::new(
-            &[Code(KeyCode::Up), C('k')],
-            "Up/k",
-            k.knob_select,
-            Action::KnobUp,
-            true,
-        ),
-        Binding::new(
-            &[Code(KeyCode::Down), C('j')],
-            "Down/j",
-            k.knob_select,
-            Action::KnobDown,
-            false,
-        ),
+        Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.knob_select, Action::KnobUp, true),
+        Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.knob_select, Action::KnobDown, false),
         Binding::new(&[C('['), C('-')], "[/-", k.knob_dec, Action::KnobDec, true),
-        Binding::new(
-            &[C(']'), C('+'), C('=')],
-            "]/+",
-            k.knob_inc,
-            Action::KnobInc,
-            true,
-        ),
-        Binding::new(
-            &[Code(KeyCode::Home), C('g')],
-            "Home/g",
-            k.first_last,
-            Action::First,
-            false,
-        ),
-        Binding::new(
-            &[Code(KeyCode::End), C('G')],
-            "End/G",
-            k.first_last,
-            Action::Last,
-            false,
-        ),
+        Binding::new(&[C(']'), C('+'), C('=')], "]/+", k.knob_inc, Action::KnobInc, true),
+        Binding::new(&[Code(KeyCode::Home), C('g')], "Home/g", k.first_last, Action::First, false),
+        Binding::new(&[Code(KeyCode::End), C('G')], "End/G", k.first_last, Action::Last, false),
         Binding::new(&[C('<'), C(',')], "<", k.speed, Action::Slower, false),
         Binding::new(&[C('>'), C('.')], ">", k.speed, Action::Faster, false),
         Binding::new(&[C('b')], "b", k.link_axes, Action::ToggleLink, false),
         Binding::new(&[C('p')], "p", k.preset, Action::NextPreset, false),
         Binding::new(&[C('i')], "i", k.sample, Action::NextInput, false),
         Binding::new(&[C('r')], "r", k.random_dy, Action::RandomDy, false),
-        Binding::new(
-            &[C('P'), C('t')],
-            "t",
-            k.predict,
-            Action::TogglePredict,
-            true,
-        ),
+        Binding::new(&[C('P'), C('t')], "t", k.predict, Action::TogglePredict, true),
     ]
 }
 
 /// The keys while a prediction is being typed (shown in the help overlay).
 pub fn prompt_table(t: &Text) -> Vec<Binding<Action>> {
-    let k = &t.keys;
-    vec![
-        Binding::new(
-            &[Key::Code(KeyCode::Enter)],
-            "Enter",
-            k.submit,
-            Action::Submit,
-            true,
-        ),
-        Binding::new(
-            &[Key::Code(KeyCode::Esc)],
-            "Esc",
-            k.cancel,
-            Action::Skip,
-            true,
-        ),
-        Binding::new(
-            &[Key::Code(KeyCode::Backspace)],
-            "Backspace",
-            k.delete,
-            Action::Backspace,
-            false,
-        ),
-        Binding::new(
-            &[Key::Code(KeyCode::Left)],
-            "Left",
-            k.caret,
-            Action::CaretLeft,
-            false,
-        ),
-        Binding::new(
-            &[Key::Code(KeyCode::Right)],
-            "Right",
-            k.caret,
-            Action::CaretRight,
-            false,
-        ),
-    ]
+    let a = PromptActions {
+        submit: Action::Submit,
+        skip: Action::Skip,
+        backspace: Action::Backspace,
+        left: Action::CaretLeft,
+        right: Action::CaretRight,
+    };
+    input::prompt_table(t, a)
 }
 
-/// The action for a key, given the lab's state: while a prediction is asked
-/// for, printable characters are typed into it.
+/// The action for a key: while an answer is asked for, characters are typed into it.
 pub fn map_key(ev: &KeyEvent, lab: &ConvLab, t: &Text) -> Option<Action> {
     if lab.prompt.is_some() {
-        if let Some(a) = lookup(&prompt_table(t), ev) {
-            return Some(a);
-        }
-        return match ev.code {
-            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(Action::Type(c))
-            }
-            _ => None,
-        };
+        return input::prompt_key(ev, &prompt_table(t), Action::Type);
     }
     lookup(&table(t), ev)
 }

@@ -9,12 +9,8 @@ use std::fmt::Write;
 
 /// `name[i,j]` with the channel index only when there is more than one.
 fn label(name: &str, at: &[usize], channels: &[usize]) -> String {
-    let shown: Vec<String> = at
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !channels.contains(i))
-        .map(|(_, v)| v.to_string())
-        .collect();
+    let shown: Vec<String> =
+        at.iter().enumerate().filter(|(i, _)| !channels.contains(i)).map(|(_, v)| v.to_string()).collect();
     format!("{name}[{}]", shown.join(","))
 }
 
@@ -22,8 +18,7 @@ fn label(name: &str, at: &[usize], channels: &[usize]) -> String {
 /// with their running sum, or every tap with per-channel sums and the value.
 pub fn equation<P>(f: &Frame<P>, shown: usize, channels: usize, running_sum: &str) -> String {
     let taps = &f.taps[..shown.min(f.taps.len())];
-    let term =
-        |t: &crate::math::conv::Tap| format!("{}×{}", operand(t.a.value), operand(t.b.value));
+    let term = |t: &crate::math::conv::Tap| format!("{}×{}", operand(t.a.value), operand(t.b.value));
     let mut out = String::new();
     if f.start != 0.0 {
         out.push_str(&num(f.start));
@@ -46,17 +41,8 @@ pub fn equation<P>(f: &Frame<P>, shown: usize, channels: usize, running_sum: &st
         .chunks(per.max(1))
         .map(|c| format!("({})", c.iter().map(term).collect::<Vec<_>>().join(" + ")))
         .collect();
-    let sums: Vec<String> = channel_sums(f, channels)
-        .iter()
-        .map(|v| operand(*v))
-        .collect();
-    let _ = write!(
-        out,
-        "{} = {} = {}",
-        groups.join(" + "),
-        sums.join(" + "),
-        num(f.value)
-    );
+    let sums: Vec<String> = channel_sums(f, channels).iter().map(|v| operand(*v)).collect();
+    let _ = write!(out, "{} = {} = {}", groups.join(" + "), sums.join(" + "), num(f.value));
     out
 }
 
@@ -118,22 +104,12 @@ pub fn print(lab: &ConvLab, backward: bool, running_sum: &str) -> String {
         "OW = floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1 = {ow}",
         g.input[1], p.padding[1], p.dilation[1], g.kernel[1], p.stride[1]
     );
-    let modes: &[Mode] = if backward {
-        &[Mode::Forward, Mode::GradW, Mode::GradX]
-    } else {
-        &[Mode::Forward]
-    };
+    let modes: &[Mode] = if backward { &[Mode::Forward, Mode::GradW, Mode::GradX] } else { &[Mode::Forward] };
     for &mode in modes {
         lab.mode = mode;
         let n = lab.frame_count();
         for f in 0..n {
-            let _ = writeln!(
-                out,
-                "frame {}/{}: {}",
-                f + 1,
-                n,
-                lab.equation_of(f, usize::MAX, running_sum)
-            );
+            let _ = writeln!(out, "frame {}/{}: {}", f + 1, n, lab.equation_of(f, usize::MAX, running_sum));
         }
     }
     out.push('\n');
@@ -142,16 +118,11 @@ pub fn print(lab: &ConvLab, backward: bool, running_sum: &str) -> String {
     if backward {
         out.push('\n');
         let (co, ci) = (d.geometry.c_out, d.geometry.c_in);
-        let dw: Vec<ArrayView2<f64>> = (0..co * ci)
-            .map(|k| d.grads.dw.slice(ndarray::s![k / ci, k % ci, .., ..]))
-            .collect();
+        let dw: Vec<ArrayView2<f64>> =
+            (0..co * ci).map(|k| d.grads.dw.slice(ndarray::s![k / ci, k % ci, .., ..])).collect();
         matrix_block(&mut out, "grad_kernel", dw);
         out.push('\n');
-        matrix_block(
-            &mut out,
-            "grad_input",
-            d.grads.dx.axis_iter(Axis(0)).collect(),
-        );
+        matrix_block(&mut out, "grad_input", d.grads.dx.axis_iter(Axis(0)).collect());
     }
     out
 }

@@ -2,6 +2,7 @@
 //! from them, where the learner is, and `update`, the only place it changes.
 
 use crate::assets::Digit;
+use crate::lessons::input::TextInput;
 use crate::math::conv::{self, ConvGeometry, ConvGrads, ConvParams, Frame, SpreadGrid};
 use crate::math::format;
 use crate::math::kernels::{Preset, Sample};
@@ -177,8 +178,7 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
         InputChoice::Sample(sample) => {
             let mut x = Array3::zeros((s.c_in, s.size[0], s.size[1]));
             for c in 0..s.c_in {
-                x.index_axis_mut(Axis(0), c)
-                    .assign(&sample.channel(s.size[0], s.size[1], c, s.seed));
+                x.index_axis_mut(Axis(0), c).assign(&sample.channel(s.size[0], s.size[1], c, s.seed));
             }
             x
         }
@@ -203,9 +203,7 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
                 let p = Preset::ALL[(preset.index() + co) % Preset::ALL.len()];
                 for ci in 0..c_in {
                     let seed = s.seed.wrapping_add((co * 3 + ci) as u64 * 101);
-                    let k = p
-                        .kernel(s.kernel[0], s.kernel[1], seed)
-                        .ok_or(Refusal::SobelSize)?;
+                    let k = p.kernel(s.kernel[0], s.kernel[1], seed).ok_or(Refusal::SobelSize)?;
                     w.slice_mut(s![co, ci, .., ..]).assign(&k);
                 }
             }
@@ -214,12 +212,8 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     };
     let xs = x.shape();
     let ws = w.shape();
-    let geometry = ConvGeometry::new(
-        [xs[0], xs[1], xs[2]],
-        [ws[0], ws[1], ws[2], ws[3]],
-        s.params,
-    )
-    .map_err(|e| Refusal::Math(e.to_string()))?;
+    let geometry = ConvGeometry::new([xs[0], xs[1], xs[2]], [ws[0], ws[1], ws[2], ws[3]], s.params)
+        .map_err(|e| Refusal::Math(e.to_string()))?;
     let b = Array1::zeros(geometry.c_out);
     let shape = geometry.output_shape();
     let dy = match (&custom.dy, s.dy_seed) {
@@ -235,24 +229,9 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     let grads = conv::conv2d_backward(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
     let forward = conv::forward_trace(x.view(), w.view(), b.view(), s.params).map_err(m)?;
     let grad_w = conv::grad_w_trace(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
-    let grad_x =
-        conv::grad_x_trace([xs[0], xs[1], xs[2]], w.view(), dy.view(), s.params).map_err(m)?;
-    let spread = (0..geometry.c_out)
-        .map(|co| conv::spread_dy_grid(&geometry, dy.view(), co))
-        .collect();
-    Ok(Computed {
-        x,
-        w,
-        b,
-        dy,
-        geometry,
-        y,
-        grads,
-        forward,
-        grad_w,
-        grad_x,
-        spread,
-    })
+    let grad_x = conv::grad_x_trace([xs[0], xs[1], xs[2]], w.view(), dy.view(), s.params).map_err(m)?;
+    let spread = (0..geometry.c_out).map(|co| conv::spread_dy_grid(&geometry, dy.view(), co)).collect();
+    Ok(Computed { x, w, b, dy, geometry, y, grads, forward, grad_w, grad_x, spread })
 }
 
 /// What the lab is asking the learner to type.
@@ -267,9 +246,7 @@ pub enum Asking {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     pub asking: Asking,
-    pub buffer: String,
-    /// Caret position in characters.
-    pub cursor: usize,
+    pub input: TextInput,
 }
 
 /// The line under the panels after something happened.
@@ -398,10 +375,7 @@ impl ConvLab {
     }
 
     pub fn input_names(&self) -> Vec<InputChoice> {
-        let mut v: Vec<InputChoice> = Sample::ALL
-            .iter()
-            .map(|s| InputChoice::Sample(*s))
-            .collect();
+        let mut v: Vec<InputChoice> = Sample::ALL.iter().map(|s| InputChoice::Sample(*s)).collect();
         v.extend((0..self.digits.len() as u8).map(InputChoice::Digit));
         if self.custom.x.is_some() {
             v.push(InputChoice::Custom);
@@ -432,9 +406,7 @@ impl ConvLab {
                 self.mode = self.mode.next();
                 self.go_to(0, false);
             }
-            Action::KnobUp => {
-                self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()]
-            }
+            Action::KnobUp => self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()],
             Action::KnobDown => self.knob = Knob::ALL[(self.knob.index() + 1) % Knob::ALL.len()],
             Action::KnobDec => self.turn(self.knob, -1),
             Action::KnobInc => self.turn(self.knob, 1),
@@ -454,8 +426,8 @@ impl ConvLab {
             }
             Action::Tick => {
                 if self.playing {
-                    let at_end = self.frame + 1 >= self.frame_count()
-                        && self.tap.is_none_or(|t| t >= self.current().0.len());
+                    let at_end =
+                        self.frame + 1 >= self.frame_count() && self.tap.is_none_or(|t| t >= self.current().0.len());
                     if at_end {
                         self.playing = false;
                     } else {
@@ -475,11 +447,7 @@ impl ConvLab {
     fn go_to(&mut self, f: usize, last_tap: bool) {
         self.frame = f.min(self.frame_count().saturating_sub(1));
         if self.tap.is_some() {
-            self.tap = Some(if last_tap {
-                self.current().0.len().max(1)
-            } else {
-                1
-            });
+            self.tap = Some(if last_tap { self.current().0.len().max(1) } else { 1 });
         }
     }
 
@@ -496,9 +464,7 @@ impl ConvLab {
         }
         if self.predict {
             self.playing = false;
-            self.ask(Asking::Value {
-                frame: self.frame + 1,
-            });
+            self.ask(Asking::Value { frame: self.frame + 1 });
         } else {
             self.go_to(self.frame + 1, false);
         }
@@ -517,11 +483,7 @@ impl ConvLab {
     }
 
     fn ask(&mut self, asking: Asking) {
-        self.prompt = Some(Prompt {
-            asking,
-            buffer: String::new(),
-            cursor: 0,
-        });
+        self.prompt = Some(Prompt { asking, input: TextInput::default() });
     }
 
     fn update_prompt(&mut self, action: Action) {
@@ -529,26 +491,10 @@ impl ConvLab {
             return;
         };
         match action {
-            Action::Type(c) => {
-                let at = p
-                    .buffer
-                    .char_indices()
-                    .nth(p.cursor)
-                    .map_or(p.buffer.len(), |(i, _)| i);
-                p.buffer.insert(at, c);
-                p.cursor += 1;
-            }
-            Action::Backspace if p.cursor > 0 => {
-                let at = p
-                    .buffer
-                    .char_indices()
-                    .nth(p.cursor - 1)
-                    .map_or(0, |(i, _)| i);
-                p.buffer.remove(at);
-                p.cursor -= 1;
-            }
-            Action::CaretLeft => p.cursor = p.cursor.saturating_sub(1),
-            Action::CaretRight => p.cursor = (p.cursor + 1).min(p.buffer.chars().count()),
+            Action::Type(c) => p.input.insert(c),
+            Action::Backspace => p.input.backspace(),
+            Action::CaretLeft => p.input.left(),
+            Action::CaretRight => p.input.right(),
             Action::Skip => self.close_prompt(),
             Action::Submit => self.submit(),
             _ => {}
@@ -557,11 +503,7 @@ impl ConvLab {
 
     /// Leave the prompt, moving on to the frame it asked about.
     fn close_prompt(&mut self) {
-        if let Some(Prompt {
-            asking: Asking::Value { frame },
-            ..
-        }) = self.prompt.take()
-        {
+        if let Some(Prompt { asking: Asking::Value { frame }, .. }) = self.prompt.take() {
             self.go_to(frame, false);
         }
     }
@@ -570,7 +512,7 @@ impl ConvLab {
         let Some(p) = &self.prompt else { return };
         match p.asking {
             Asking::Value { frame } => {
-                let Some(guess) = parse_number(&p.buffer) else {
+                let Some(guess) = parse_number(&p.input.buffer) else {
                     self.message = Some(Message::NotANumber);
                     return;
                 };
@@ -580,10 +522,9 @@ impl ConvLab {
             Asking::Size => {
                 let [oh, ow] = self.data.geometry.output;
                 let nums: Vec<f64> = p
+                    .input
                     .buffer
-                    .split(|c: char| {
-                        c == 'x' || c == 'X' || c == '×' || c == ',' || c.is_whitespace()
-                    })
+                    .split(|c: char| c == 'x' || c == 'X' || c == '×' || c == ',' || c.is_whitespace())
                     .filter(|s| !s.is_empty())
                     .filter_map(parse_number)
                     .collect();
@@ -591,10 +532,7 @@ impl ConvLab {
                     self.message = Some(Message::NotANumber);
                     return;
                 }
-                self.grade(
-                    nums[0] == oh as f64 && nums[1] == ow as f64,
-                    format!("{oh}×{ow}"),
-                );
+                self.grade(nums[0] == oh as f64 && nums[1] == ow as f64, format!("{oh}×{ow}"));
             }
         }
         self.close_prompt();
@@ -637,9 +575,7 @@ impl ConvLab {
     }
 
     fn turn_one(&self, s: &mut Settings, knob: Knob, delta: i64) -> Result<(), Refusal> {
-        let step = |v: usize, lo: usize, hi: usize| {
-            (v as i64 + delta).clamp(lo as i64, hi as i64) as usize
-        };
+        let step = |v: usize, lo: usize, hi: usize| (v as i64 + delta).clamp(lo as i64, hi as i64) as usize;
         match knob {
             Knob::Input => {
                 let names = self.input_names();

@@ -31,15 +31,9 @@ fn marks(lab: &ConvLab) -> Marks {
     let (taps, _, _) = lab.current();
     let shown = &taps[..lab.shown_taps()];
     Marks {
-        a: shown
-            .iter()
-            .map(|t| [t.a.index[0], t.a.index[1], t.a.index[2]])
-            .collect(),
+        a: shown.iter().map(|t| [t.a.index[0], t.a.index[1], t.a.index[2]]).collect(),
         b: shown.iter().map(|t| t.b.index).collect(),
-        current: lab
-            .tap
-            .and(shown.last())
-            .map(|t| ([t.a.index[0], t.a.index[1], t.a.index[2]], t.b.index)),
+        current: lab.tap.and(shown.last()).map(|t| ([t.a.index[0], t.a.index[1], t.a.index[2]], t.b.index)),
     }
 }
 
@@ -72,11 +66,7 @@ fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
 }
 
 /// A plain matrix with marks at `marked(r, c)`.
-fn matrix_grid(
-    m: ndarray::ArrayView2<f64>,
-    theme: &Theme,
-    marked: impl Fn(usize, usize) -> (bool, bool),
-) -> Grid {
+fn matrix_grid(m: ndarray::ArrayView2<f64>, theme: &Theme, marked: impl Fn(usize, usize) -> (bool, bool)) -> Grid {
     Grid::from_fn(m.nrows(), m.ncols(), |r, c| {
         let (mk, cur) = marked(r, c);
         GridCell::new(num(m[[r, c]]), cell_style(theme, mk, cur), mk)
@@ -85,12 +75,7 @@ fn matrix_grid(
 
 /// A result grid filling in frame by frame: cells of later frames show `?`.
 /// Cell (r, c) is frame `first_frame + r·cols + c` of the current mode.
-fn result_grid(
-    lab: &ConvLab,
-    values: ndarray::ArrayView2<f64>,
-    first_frame: usize,
-    theme: &Theme,
-) -> Grid {
+fn result_grid(lab: &ConvLab, values: ndarray::ArrayView2<f64>, first_frame: usize, theme: &Theme) -> Grid {
     let complete = lab.tap.is_none_or(|t| t >= lab.current().0.len());
     Grid::from_fn(values.nrows(), values.ncols(), |r, c| {
         let f = first_frame + r * values.ncols() + c;
@@ -108,13 +93,7 @@ fn result_grid(
 
 /// A titled stack of grids in one bordered panel; returns where each grid's
 /// top-left landed, for hit tests.
-fn draw_stack(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    parts: &[(String, Grid)],
-    theme: &Theme,
-) -> Vec<Rect> {
+fn draw_stack(frame: &mut Frame, area: Rect, title: &str, parts: &[(String, Grid)], theme: &Theme) -> Vec<Rect> {
     let block = panel(title.to_string(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -125,12 +104,7 @@ fn draw_stack(
             lines.push(Line::styled(label.clone(), theme.dim));
         }
         let y = inner.y.saturating_add(lines.len() as u16);
-        origins.push(Rect::new(
-            inner.x,
-            y,
-            inner.width,
-            inner.bottom().saturating_sub(y),
-        ));
+        origins.push(Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)));
         lines.extend(grid.lines());
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -138,12 +112,7 @@ fn draw_stack(
 }
 
 fn stack_width(parts: &[(String, Grid)]) -> u16 {
-    parts
-        .iter()
-        .map(|(l, g)| g.width().max(Span::raw(l.as_str()).width() as u16))
-        .max()
-        .unwrap_or(4)
-        + 2
+    parts.iter().map(|(l, g)| g.width().max(Span::raw(l.as_str()).width() as u16)).max().unwrap_or(4) + 2
 }
 
 fn input_name(lab: &ConvLab, t: &Text) -> String {
@@ -159,12 +128,9 @@ fn input_name(lab: &ConvLab, t: &Text) -> String {
 fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
     match k {
         Knob::Input => input_name(lab, t),
-        Knob::Preset => lab
-            .settings
-            .preset
-            .map_or(t.conv.custom_kernel.to_string(), |p| {
-                t.conv.presets[p.index()].to_string()
-            }),
+        Knob::Preset => {
+            lab.settings.preset.map_or(t.conv.custom_kernel.to_string(), |p| t.conv.presets[p.index()].to_string())
+        }
         _ => lab.knob_value(k).to_string(),
     }
 }
@@ -178,29 +144,18 @@ fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         .map(|k| {
             let sel = *k == lab.knob;
             let name = t.conv.knob_names[k.index()];
-            let text = format!(
-                "{}{name}: {}",
-                if sel { "> " } else { "  " },
-                knob_text(lab, *k, t)
-            );
+            let text = format!("{}{name}: {}", if sel { "> " } else { "  " }, knob_text(lab, *k, t));
             Line::styled(text, if sel { theme.selected } else { theme.text })
         })
         .collect();
     lines.push(Line::styled(
-        format!(
-            "  {}: {}",
-            t.conv.linked,
-            if lab.linked { t.conv.on } else { t.conv.off }
-        ),
+        format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off }),
         theme.dim,
     ));
     // Keep the selected knob in view when the panel is short.
     let h = inner.height as usize;
     let skip = (lab.knob.index() + 1).saturating_sub(h.max(1));
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
 }
 
 /// The digit as a heatmap beside its numbers (pixels are 0..16).
@@ -260,51 +215,27 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         Span::raw((c.frame_of)(lab.frame + 1, lab.frame_count())),
     ];
     if let Some(tp) = lab.tap {
-        st.push(Span::raw(format!(
-            "  {}",
-            (c.tap_of)(tp.min(lab.current().0.len()), lab.current().0.len())
-        )));
+        st.push(Span::raw(format!("  {}", (c.tap_of)(tp.min(lab.current().0.len()), lab.current().0.len()))));
     }
     st.push(Span::raw(format!(
         "  {} ({})",
         if lab.playing { c.playing } else { c.paused },
         (c.speed_ms)(lab.speed_ms())
     )));
-    st.push(Span::raw(format!(
-        "  {}: {}",
-        c.predict_label,
-        if lab.predict { c.on } else { c.off }
-    )));
+    st.push(Span::raw(format!("  {}: {}", c.predict_label, if lab.predict { c.on } else { c.off })));
     if lab.score.1 > 0 {
-        st.push(Span::raw(format!(
-            "  {}",
-            (c.score)(lab.score.0, lab.score.1)
-        )));
+        st.push(Span::raw(format!("  {}", (c.score)(lab.score.0, lab.score.1))));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }),
-        status,
-    );
+    frame.render_widget(Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }), status);
 
     // Panels: three grids and the knobs.
     let m = marks(lab);
     let d = &lab.data;
     let g = &d.geometry;
-    let Panels {
-        a_title,
-        a: a_parts,
-        b_title,
-        b: b_parts,
-        r_title,
-        r: r_parts,
-    } = mode_panels(lab, &m, t, theme);
+    let Panels { a_title, a: a_parts, b_title, b: b_parts, r_title, r: r_parts } = mode_panels(lab, &m, t, theme);
     let knob_w = 30u16.min(panels.width / 3);
-    let [grids, knobs] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
-    let r_plain: Vec<(String, Grid)> = r_parts
-        .iter()
-        .map(|(l, g, _)| (l.clone(), g.clone()))
-        .collect();
+    let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
+    let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
     let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
     let heat_w = if digit { 18 } else { 0 };
     let [ga, gb, gr, gh] = Layout::horizontal([
@@ -351,13 +282,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             Asking::Value { .. } => c.predict_value,
             Asking::Size => c.predict_size,
         };
-        let line = Line::from(vec![
-            Span::styled(q, theme.title),
-            Span::raw(" "),
-            Span::raw(pr.buffer.clone()),
-        ]);
-        let before: String = pr.buffer.chars().take(pr.cursor).collect();
-        let x = message.x as usize + Span::raw(q).width() + 1 + Span::raw(before.as_str()).width();
+        let line = Line::from(vec![Span::styled(q, theme.title), Span::raw(" "), Span::raw(pr.input.buffer.clone())]);
+        let before = pr.input.before_caret();
+        let x = message.x as usize + Span::raw(q).width() + 1 + Span::raw(before).width();
         let mut lines = vec![line];
         if let Some(Message::NotANumber) = lab.message {
             lines.push(Line::styled(c.not_a_number, theme.error));
@@ -374,9 +301,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             _ => String::new(),
         };
         let line = match &lab.message {
-            Some(Message::Refused(r)) => {
-                Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error)
-            }
+            Some(Message::Refused(r)) => Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error),
             Some(Message::Right) => Line::styled(c.right, theme.good),
             Some(Message::Wrong(a)) => Line::styled((c.wrong)(a), theme.error),
             Some(Message::NotANumber) => Line::styled(c.not_a_number, theme.error),
@@ -401,12 +326,8 @@ fn panel_height(lab: &ConvLab) -> u16 {
     let p = g.params.padding;
     let input_rows = (g.input[0] + 2 * p[0] + 1) * g.c_in;
     let spread_rows = (lab.data.spread.first().map_or(0, |s| s.values.nrows()) + 1) * g.c_out;
-    let result_rows =
-        (g.output[0] + 1) * g.c_out + (g.kernel[0] + 1) * g.c_out * g.c_in + g.input[0] * g.c_in;
-    let tallest = input_rows
-        .max(spread_rows)
-        .max(result_rows)
-        .max(Knob::ALL.len() + 1);
+    let result_rows = (g.output[0] + 1) * g.c_out + (g.kernel[0] + 1) * g.c_out * g.c_in + g.input[0] * g.c_in;
+    let tallest = input_rows.max(spread_rows).max(result_rows).max(Knob::ALL.len() + 1);
     (tallest + 2).min(u16::MAX as usize) as u16
 }
 
@@ -430,44 +351,31 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
     let (a_title, a, b_title, b, r_title, r) = match lab.mode {
         Mode::Forward => (
             c.input,
-            (0..g.c_in)
-                .map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme)))
-                .collect(),
+            (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme))).collect(),
             c.kernel,
             (0..g.c_in)
                 .map(|k| {
                     let w = d.w.index_axis(ndarray::Axis(0), co);
                     let w = w.index_axis(ndarray::Axis(0), k);
-                    (
-                        chan(k, g.c_in),
-                        matrix_grid(w, theme, |r, cc| mark_b(m, [co, k, r, cc])),
-                    )
+                    (chan(k, g.c_in), matrix_grid(w, theme, |r, cc| mark_b(m, [co, k, r, cc])))
                 })
                 .collect(),
             c.output,
             (0..g.c_out)
                 .map(|k| {
-                    let grid = result_grid(
-                        lab,
-                        d.y.index_axis(ndarray::Axis(0), k),
-                        k * g.output[0] * g.output[1],
-                        theme,
-                    );
+                    let grid =
+                        result_grid(lab, d.y.index_axis(ndarray::Axis(0), k), k * g.output[0] * g.output[1], theme);
                     (chan(k, g.c_out), grid, k * g.output[0] * g.output[1])
                 })
                 .collect(),
         ),
         Mode::GradW => (
             c.input,
-            (0..g.c_in)
-                .map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme)))
-                .collect(),
+            (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme))).collect(),
             c.dy,
             vec![(
                 chan(co, g.c_out),
-                matrix_grid(d.dy.index_axis(ndarray::Axis(0), co), theme, |r, cc| {
-                    mark_b(m, [co, r, cc, 0])
-                }),
+                matrix_grid(d.dy.index_axis(ndarray::Axis(0), co), theme, |r, cc| mark_b(m, [co, r, cc, 0])),
             )],
             c.grad_w,
             (0..g.c_out * g.c_in)
@@ -475,24 +383,14 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
                     let (o, i) = (k / g.c_in, k % g.c_in);
                     let dw = d.grads.dw.index_axis(ndarray::Axis(0), o);
                     let start = k * g.kernel[0] * g.kernel[1];
-                    let label = if g.c_out * g.c_in > 1 {
-                        format!("[{o},{i}]")
-                    } else {
-                        String::new()
-                    };
-                    (
-                        label,
-                        result_grid(lab, dw.index_axis(ndarray::Axis(0), i), start, theme),
-                        start,
-                    )
+                    let label = if g.c_out * g.c_in > 1 { format!("[{o},{i}]") } else { String::new() };
+                    (label, result_grid(lab, dw.index_axis(ndarray::Axis(0), i), start, theme), start)
                 })
                 .collect(),
         ),
         Mode::GradX => (
             c.spread_dy,
-            (0..g.c_out)
-                .map(|k| (chan(k, g.c_out), spread_grid(lab, k, m, theme)))
-                .collect(),
+            (0..g.c_out).map(|k| (chan(k, g.c_out), spread_grid(lab, k, m, theme))).collect(),
             c.flipped_kernel,
             (0..g.c_out)
                 .map(|k| {
@@ -500,9 +398,7 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
                     let (kh, kw) = (g.kernel[0], g.kernel[1]);
                     (
                         chan(k, g.c_out),
-                        matrix_grid(fl.view(), theme, |r, cc| {
-                            mark_b(m, [k, ci, kh - 1 - r, kw - 1 - cc])
-                        }),
+                        matrix_grid(fl.view(), theme, |r, cc| mark_b(m, [k, ci, kh - 1 - r, kw - 1 - cc])),
                     )
                 })
                 .collect(),
@@ -510,28 +406,12 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
             (0..g.c_in)
                 .map(|k| {
                     let start = k * g.input[0] * g.input[1];
-                    (
-                        chan(k, g.c_in),
-                        result_grid(
-                            lab,
-                            d.grads.dx.index_axis(ndarray::Axis(0), k),
-                            start,
-                            theme,
-                        ),
-                        start,
-                    )
+                    (chan(k, g.c_in), result_grid(lab, d.grads.dx.index_axis(ndarray::Axis(0), k), start, theme), start)
                 })
                 .collect(),
         ),
     };
-    Panels {
-        a_title,
-        a,
-        b_title,
-        b,
-        r_title,
-        r,
-    }
+    Panels { a_title, a, b_title, b, r_title, r }
 }
 
 /// (co, ci) of the current frame: whose kernel and dY the panels show.
@@ -561,11 +441,7 @@ fn mark_b(m: &Marks, at: [usize; 4]) -> (bool, bool) {
 fn spread_grid(lab: &ConvLab, co: usize, m: &Marks, theme: &Theme) -> Grid {
     let sg = &lab.data.spread[co];
     Grid::from_fn(sg.values.nrows(), sg.values.ncols(), |i, j| {
-        let at = [
-            co as isize,
-            sg.origin[0] + i as isize,
-            sg.origin[1] + j as isize,
-        ];
+        let at = [co as isize, sg.origin[0] + i as isize, sg.origin[1] + j as isize];
         let mk = m.a.contains(&at);
         let style = cell_style(theme, mk, m.current.is_some_and(|(a, _)| a == at));
         match sg.zero[[i, j]] {

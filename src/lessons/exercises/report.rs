@@ -41,10 +41,7 @@ pub fn count_rnn(
 }
 
 fn list(b: ArrayView1<f64>) -> String {
-    b.iter()
-        .map(|v| format!("{v:.6}"))
-        .collect::<Vec<_>>()
-        .join(",")
+    b.iter().map(|v| format!("{v:.6}")).collect::<Vec<_>>().join(",")
 }
 
 /// How linear regression is run.
@@ -76,9 +73,7 @@ pub fn linreg(
         let _ = writeln!(out, "step={i} beta={} loss={l:.6e}", list(b.view()));
     }
     let updates = path.betas.len() - 1;
-    let planned = r
-        .batch
-        .map_or(r.steps, |b| r.steps * x.nrows().div_ceil(b.max(1)));
+    let planned = r.batch.map_or(r.steps, |b| r.steps * x.nrows().div_ceil(b.max(1)));
     if updates < planned {
         let _ = writeln!(out, "{}", diverged(updates));
     }

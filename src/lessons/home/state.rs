@@ -9,12 +9,7 @@ pub enum Lesson {
 }
 
 impl Lesson {
-    pub const ALL: [Lesson; 4] = [
-        Lesson::Convolution,
-        Lesson::Rnn,
-        Lesson::Quiz,
-        Lesson::Exercises,
-    ];
+    pub const ALL: [Lesson; 4] = [Lesson::Convolution, Lesson::Rnn, Lesson::Quiz, Lesson::Exercises];
 
     pub fn built(self) -> bool {
         matches!(self, Lesson::Convolution | Lesson::Rnn)

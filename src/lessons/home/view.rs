@@ -9,27 +9,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    home: &Home,
-    t: &Text,
-    theme: &Theme,
-) -> Vec<(Rect, Action)> {
-    let [title, intro, list] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Min(3),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(t.home_title, theme.title)),
-        title,
-    );
-    frame.render_widget(
-        Paragraph::new(t.home_intro).wrap(Wrap { trim: true }),
-        intro,
-    );
+pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
+    let [title, intro, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(3)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::styled(t.home_title, theme.title)), title);
+    frame.render_widget(Paragraph::new(t.home_intro).wrap(Wrap { trim: true }), intro);
     let block = panel(t.app_name, theme);
     let inner = block.inner(list);
     frame.render_widget(block, list);
@@ -52,10 +36,7 @@ pub fn render(
         lines.push(Line::from(name));
         lines.push(Line::styled(format!("     {}", lt.blurb), theme.dim));
         if home.not_built == Some(i) {
-            lines.push(Line::styled(
-                format!("     {}: {}", lt.name, t.not_built),
-                theme.error,
-            ));
+            lines.push(Line::styled(format!("     {}: {}", lt.name, t.not_built), theme.error));
         }
     }
     // No wrapping: each lesson keeps its two rows, so the click areas stay right.

@@ -3,6 +3,7 @@
 //! data, predictions, and `update`, the only place it changes.
 
 use super::state::{RnnRun, RnnSettings, SettingError};
+use crate::lessons::input::TextInput;
 use crate::math::parse::parse_number;
 use crate::math::rnn::{self, CellKind};
 
@@ -64,10 +65,7 @@ const CLIPS: [f64; 5] = [0.1, 1.0, 10.0, 100.0, 1000.0];
 
 /// The next value of a ladder (or the previous, for delta < 0), staying on it.
 fn ladder<T: PartialOrd + Copy>(steps: &[T], v: T, delta: i64) -> T {
-    let i = steps
-        .iter()
-        .position(|s| *s >= v)
-        .unwrap_or(steps.len() - 1) as i64;
+    let i = steps.iter().position(|s| *s >= v).unwrap_or(steps.len() - 1) as i64;
     steps[(i + delta).clamp(0, steps.len() as i64 - 1) as usize]
 }
 
@@ -101,8 +99,7 @@ pub struct ChartData {
 pub struct Prompt {
     /// The step whose gradient is about to be revealed.
     pub step: usize,
-    pub buffer: String,
-    pub cursor: usize,
+    pub input: TextInput,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -167,27 +164,14 @@ fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> ChartData {
         CellKind::Tanh => Some(rnn::spectral_norm(&run.params.w_hh).log10()),
         _ => None,
     };
-    ChartData {
-        cells: vec![],
-        by_length: vec![],
-        reference_slope,
-        rate: rnn::rate_per_step(dh_log10),
-    }
+    ChartData { cells: vec![], by_length: vec![], reference_slope, rate: rnn::rate_per_step(dh_log10) }
 }
 
 /// The comparison of the three cells (two more runs).
 fn cells_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(CellKind, Vec<f64>)>, SettingError> {
     let mut cells = vec![];
     for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru] {
-        let r = if kind == s.cell {
-            run.clone()
-        } else {
-            RnnSettings {
-                cell: kind,
-                ..s.clone()
-            }
-            .run()?
-        };
+        let r = if kind == s.cell { run.clone() } else { RnnSettings { cell: kind, ..s.clone() }.run()? };
         cells.push((kind, r.grads.dh_log10_norms()));
     }
     Ok(cells)
@@ -197,11 +181,7 @@ fn cells_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(CellKind, Vec<f64>)>
 fn length_data(s: &RnnSettings) -> Result<Vec<(usize, f64)>, SettingError> {
     let mut by_length = vec![];
     for &t in LENS.iter().filter(|t| **t <= s.len.max(1)) {
-        let r = RnnSettings {
-            len: t,
-            ..s.clone()
-        }
-        .run()?;
+        let r = RnnSettings { len: t, ..s.clone() }.run()?;
         by_length.push((t, r.grads.dh_log10_norms()[0]));
     }
     Ok(by_length)
@@ -217,12 +197,7 @@ impl RnnLab {
             factors: vec![],
             running: vec![],
             running_matrices: vec![],
-            charts: ChartData {
-                cells: vec![],
-                by_length: vec![],
-                reference_slope: None,
-                rate: None,
-            },
+            charts: ChartData { cells: vec![], by_length: vec![], reference_slope: None, rate: None },
             settings,
             run,
             phase: Phase::Forward,
@@ -246,8 +221,7 @@ impl RnnLab {
         self.dh_log10 = self.run.grads.dh_log10_norms();
         self.factors = rnn::step_factors_log10(&self.dh_log10);
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
-        (self.running, self.running_matrices) =
-            rnn::running_weight_grads(f, &self.run.grads, small);
+        (self.running, self.running_matrices) = rnn::running_weight_grads(f, &self.run.grads, small);
         self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);
         self.chart_series()
     }
@@ -256,12 +230,8 @@ impl RnnLab {
     /// that a knob change costs one run.
     fn chart_series(&mut self) -> Result<(), SettingError> {
         match self.chart {
-            Chart::Cells if self.charts.cells.is_empty() => {
-                self.charts.cells = cells_data(&self.settings, &self.run)?
-            }
-            Chart::Length if self.charts.by_length.is_empty() => {
-                self.charts.by_length = length_data(&self.settings)?
-            }
+            Chart::Cells if self.charts.cells.is_empty() => self.charts.cells = cells_data(&self.settings, &self.run)?,
+            Chart::Length if self.charts.by_length.is_empty() => self.charts.by_length = length_data(&self.settings)?,
             _ => {}
         }
         Ok(())
@@ -300,11 +270,7 @@ impl RnnLab {
                 }
                 Phase::Backward if self.step > 1 => {
                     if self.predict {
-                        self.prompt = Some(Prompt {
-                            step: self.step - 1,
-                            buffer: String::new(),
-                            cursor: 0,
-                        });
+                        self.prompt = Some(Prompt { step: self.step - 1, input: TextInput::default() });
                     } else {
                         self.step -= 1;
                     }
@@ -340,9 +306,7 @@ impl RnnLab {
                     self.message = Some(Message::Refused(e.to_string()));
                 }
             }
-            Action::KnobUp => {
-                self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()]
-            }
+            Action::KnobUp => self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()],
             Action::KnobDown => self.knob = Knob::ALL[(self.knob.index() + 1) % Knob::ALL.len()],
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
@@ -361,33 +325,17 @@ impl RnnLab {
             return;
         };
         match a {
-            Action::Type(c) => {
-                let at = p
-                    .buffer
-                    .char_indices()
-                    .nth(p.cursor)
-                    .map_or(p.buffer.len(), |(i, _)| i);
-                p.buffer.insert(at, c);
-                p.cursor += 1;
-            }
-            Action::Backspace if p.cursor > 0 => {
-                let at = p
-                    .buffer
-                    .char_indices()
-                    .nth(p.cursor - 1)
-                    .map_or(0, |(i, _)| i);
-                p.buffer.remove(at);
-                p.cursor -= 1;
-            }
-            Action::CaretLeft => p.cursor = p.cursor.saturating_sub(1),
-            Action::CaretRight => p.cursor = (p.cursor + 1).min(p.buffer.chars().count()),
+            Action::Type(c) => p.input.insert(c),
+            Action::Backspace => p.input.backspace(),
+            Action::CaretLeft => p.input.left(),
+            Action::CaretRight => p.input.right(),
             Action::Skip => {
                 self.step = p.step;
                 self.prompt = None;
             }
             Action::Submit => {
                 let step = p.step;
-                let guess = parse_number(p.buffer.trim_start_matches(['x', '×']));
+                let guess = parse_number(p.input.buffer.trim_start_matches(['x', '×']));
                 let Some(guess) = guess.filter(|g| *g > 0.0) else {
                     self.message = Some(Message::NotANumber);
                     return;
@@ -417,9 +365,7 @@ impl RnnLab {
                 let i = CellKind::ALL.iter().position(|c| *c == s.cell).unwrap_or(0) as i64;
                 s.cell = CellKind::ALL[(i + delta).rem_euclid(CellKind::ALL.len() as i64) as usize];
             }
-            Knob::Radius => {
-                s.radius = ((s.radius * 10.0).round() + delta as f64).clamp(1.0, 30.0) / 10.0
-            }
+            Knob::Radius => s.radius = ((s.radius * 10.0).round() + delta as f64).clamp(1.0, 30.0) / 10.0,
             Knob::Len => s.len = ladder(&LENS, s.len, delta),
             Knob::Hidden => s.hidden = ladder(&HIDDEN, s.hidden, delta),
             Knob::InputScale => s.input_scale = ladder(&SCALES, s.input_scale, delta),

@@ -11,11 +11,7 @@ pub fn table(run: &RnnRun) -> String {
     let d = run.grads.dh_log10_norms();
     let mut out = String::from("t  ||h_t||  ||dL/dh_t||  log10 ||dL/dh_t||\n");
     for (t, (lh, ld)) in h.iter().zip(&d).enumerate() {
-        let log = if ld.is_finite() {
-            num(*ld)
-        } else {
-            "-".to_string()
-        };
+        let log = if ld.is_finite() { num(*ld) } else { "-".to_string() };
         let _ = writeln!(out, "{}  {}  {}  {}", t + 1, pow10(*lh), pow10(*ld), log);
     }
     if let Some(c) = run.grads.clip {
@@ -40,10 +36,7 @@ pub enum SweepFormat {
 /// beyond f64's range) and its log10, always finite.
 pub fn sweep(run: &RnnRun, format: SweepFormat) -> String {
     let logs = run.grads.dh_log10_norms();
-    let rows = logs
-        .iter()
-        .enumerate()
-        .map(|(t, l)| (t + 1, 10f64.powf(*l), *l));
+    let rows = logs.iter().enumerate().map(|(t, l)| (t + 1, 10f64.powf(*l), *l));
     match format {
         SweepFormat::Csv => {
             let mut out = String::from("t,norm,log10_norm\n");

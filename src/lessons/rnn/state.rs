@@ -78,27 +78,13 @@ impl RnnSettings {
 
     pub fn run(&self) -> Result<RnnRun, SettingError> {
         self.check()?;
-        let params = RnnParams::random(
-            self.cell,
-            INPUT,
-            self.hidden,
-            self.radius,
-            self.forget_bias,
-            self.seed,
-        )?;
+        let params = RnnParams::random(self.cell, INPUT, self.hidden, self.radius, self.forget_bias, self.seed)?;
         let x = rnn::random_inputs(self.len, INPUT, self.input_scale, self.seed);
         let forward = rnn::forward(&params, x.view(), Array1::zeros(self.hidden).view(), None)?;
         let g = rnn::loss_on_last(self.len, self.hidden);
-        let opts = BpttOptions {
-            truncation: self.truncation,
-            clip: self.clip,
-        };
+        let opts = BpttOptions { truncation: self.truncation, clip: self.clip };
         let grads = rnn::bptt(&params, &forward, g.view(), opts)?;
-        Ok(RnnRun {
-            params,
-            forward,
-            grads,
-        })
+        Ok(RnnRun { params, forward, grads })
     }
 }
 
@@ -108,29 +94,14 @@ mod tests {
 
     #[test]
     fn settings_out_of_range_are_errors() {
-        let bad = RnnSettings {
-            radius: 5.0,
-            ..Default::default()
-        };
+        let bad = RnnSettings { radius: 5.0, ..Default::default() };
         assert_eq!(bad.run().unwrap_err(), SettingError::Radius(5.0));
-        let bad = RnnSettings {
-            len: 0,
-            ..Default::default()
-        };
+        let bad = RnnSettings { len: 0, ..Default::default() };
         assert_eq!(bad.run().unwrap_err(), SettingError::Len(0));
-        let bad = RnnSettings {
-            hidden: 65,
-            ..Default::default()
-        };
+        let bad = RnnSettings { hidden: 65, ..Default::default() };
         assert_eq!(bad.run().unwrap_err(), SettingError::Hidden(65));
-        let bad = RnnSettings {
-            truncation: Some(0),
-            ..Default::default()
-        };
-        assert!(matches!(
-            bad.run().unwrap_err(),
-            SettingError::Math(RnnError::ZeroWindow)
-        ));
+        let bad = RnnSettings { truncation: Some(0), ..Default::default() };
+        assert!(matches!(bad.run().unwrap_err(), SettingError::Math(RnnError::ZeroWindow)));
         assert_eq!(RnnSettings::default().run().unwrap().grads.dh.rows(), 30);
     }
 }

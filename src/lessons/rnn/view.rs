@@ -34,9 +34,7 @@ fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
         Knob::Hidden => s.hidden.to_string(),
         Knob::InputScale => num(s.input_scale),
         Knob::ForgetBias => num(s.forget_bias),
-        Knob::Truncation => s
-            .truncation
-            .map_or(t.rnn.off.to_string(), |k| k.to_string()),
+        Knob::Truncation => s.truncation.map_or(t.rnn.off.to_string(), |k| k.to_string()),
         Knob::Clip => s.clip.map_or(t.rnn.off.to_string(), num),
         Knob::Seed => s.seed.to_string(),
     }
@@ -58,49 +56,20 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
     let cols = (inner.width.saturating_sub(LABEL_W) / COL_W).max(1) as usize;
     let first = first_visible(lab, cols);
     let last = (first + cols - 1).min(lab.len());
-    let finite: Vec<f64> = lab
-        .dh_log10
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .collect();
-    let (lo, hi) = finite
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(*v), b.max(*v))
-        });
-    let labels = [
-        t.rnn.row_t,
-        t.rnn.row_h,
-        t.rnn.row_x,
-        t.rnn.row_dh,
-        t.rnn.row_bar,
-    ];
-    let mut rows: Vec<Vec<Span>> = labels
-        .iter()
-        .map(|l| vec![Span::styled(format!("{l:<13}"), theme.dim)])
-        .collect();
+    let finite: Vec<f64> = lab.dh_log10.iter().copied().filter(|v| v.is_finite()).collect();
+    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    let labels = [t.rnn.row_t, t.rnn.row_h, t.rnn.row_x, t.rnn.row_dh, t.rnn.row_bar];
+    let mut rows: Vec<Vec<Span>> = labels.iter().map(|l| vec![Span::styled(format!("{l:<13}"), theme.dim)]).collect();
     let mut hits = Hits::new();
     for step in first..=last {
         let cur = step == lab.step;
         let st = if cur { theme.window } else { theme.text };
         let arrow = if step < lab.len() { "->" } else { "  " };
-        let tl = if cur {
-            format!("[{step}]")
-        } else {
-            step.to_string()
-        };
+        let tl = if cur { format!("[{step}]") } else { step.to_string() };
         rows[0].push(Span::styled(format!("{tl:>7}{arrow} "), st));
-        let h = if lab.h_shown(step) {
-            pow10(lab.h_log10[step - 1])
-        } else {
-            "?".into()
-        };
+        let h = if lab.h_shown(step) { pow10(lab.h_log10[step - 1]) } else { "?".into() };
         rows[1].push(Span::styled(format!("{h:>9} "), st));
-        rows[2].push(Span::styled(
-            format!("{:>9} ", num(lab.x_norm[step - 1])),
-            theme.dim,
-        ));
+        rows[2].push(Span::styled(format!("{:>9} ", num(lab.x_norm[step - 1])), theme.dim));
         let l = lab.dh_log10[step - 1];
         let (dh, bar, bar_style) = if !lab.dh_shown(step) {
             ("?".to_string(), String::new(), theme.dim)
@@ -109,27 +78,17 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
         } else {
             let frac = if hi > lo { (l - lo) / (hi - lo) } else { 1.0 };
             let n = 1 + (frac * 7.0).round() as usize;
-            (
-                pow10(l),
-                shade_char(frac).to_string().repeat(n),
-                theme.heat(frac),
-            )
+            (pow10(l), shade_char(frac).to_string().repeat(n), theme.heat(frac))
         };
         rows[3].push(Span::styled(format!("{dh:>9} "), st));
         rows[4].push(Span::styled(format!("{bar:>9}"), bar_style));
         rows[4].push(Span::raw(" "));
         let x = inner.x + LABEL_W + (step - first) as u16 * COL_W;
         if x + COL_W <= inner.right() {
-            hits.push((
-                Rect::new(x, inner.y, COL_W, inner.height),
-                Action::JumpTo(step),
-            ));
+            hits.push((Rect::new(x, inner.y, COL_W, inner.height), Action::JumpTo(step)));
         }
     }
-    frame.render_widget(
-        Paragraph::new(rows.into_iter().map(Line::from).collect::<Vec<_>>()),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(rows.into_iter().map(Line::from).collect::<Vec<_>>()), inner);
     hits
 }
 
@@ -137,47 +96,30 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
 fn pow_labels(lo: f64, hi: f64) -> Vec<Line<'static>> {
     let (a, b) = (lo.floor() as i64, hi.ceil() as i64);
     let step = ((b - a) / 4).max(1);
-    (0..=4)
-        .map(|i| a + i * step)
-        .filter(|k| *k <= b.max(a + 1))
-        .map(|k| Line::raw(format!("1e{k}")))
-        .collect()
+    (0..=4).map(|i| a + i * step).filter(|k| *k <= b.max(a + 1)).map(|k| Line::raw(format!("1e{k}"))).collect()
 }
 
 fn series_style(theme: &Theme, i: usize) -> Style {
     if !theme.color {
         return Style::new();
     }
-    [
-        Style::new().fg(Color::Yellow),
-        Style::new().fg(Color::Cyan),
-        Style::new().fg(Color::Magenta),
-    ][i % 3]
+    [Style::new().fg(Color::Yellow), Style::new().fg(Color::Cyan), Style::new().fg(Color::Magenta)][i % 3]
 }
 
 fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     let r = &t.rnn;
     let by_distance = |logs: &[f64]| -> Vec<(f64, f64)> {
         let n = logs.len();
-        logs.iter()
-            .enumerate()
-            .filter(|(_, l)| l.is_finite())
-            .map(|(i, l)| ((n - 1 - i) as f64, *l))
-            .collect()
+        logs.iter().enumerate().filter(|(_, l)| l.is_finite()).map(|(i, l)| ((n - 1 - i) as f64, *l)).collect()
     };
     let mut series: Vec<(String, Vec<(f64, f64)>)> = vec![];
     let (title, x_title) = match lab.chart {
         Chart::Distance => {
             let measured = by_distance(&lab.dh_log10);
-            if let (Some(slope), Some(start)) = (
-                lab.charts.reference_slope,
-                lab.dh_log10.last().filter(|v| v.is_finite()),
-            ) {
-                let name = if lab.settings.cell == CellKind::Linear {
-                    r.reference_linear
-                } else {
-                    r.reference_tanh
-                };
+            if let (Some(slope), Some(start)) =
+                (lab.charts.reference_slope, lab.dh_log10.last().filter(|v| v.is_finite()))
+            {
+                let name = if lab.settings.cell == CellKind::Linear { r.reference_linear } else { r.reference_tanh };
                 series.push((name.to_string(), geometric_line(*start, slope, lab.len())));
             }
             series.insert(0, (r.measured.to_string(), measured));
@@ -190,27 +132,17 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
             (r.chart_cells, r.axis_distance)
         }
         Chart::Length => {
-            let pts = lab
-                .charts
-                .by_length
-                .iter()
-                .filter(|(_, l)| l.is_finite())
-                .map(|(n, l)| (*n as f64, *l))
-                .collect();
+            let pts =
+                lab.charts.by_length.iter().filter(|(_, l)| l.is_finite()).map(|(n, l)| (*n as f64, *l)).collect();
             series.push((r.measured.to_string(), pts));
             (r.chart_length, r.axis_length)
         }
     };
     let all: Vec<(f64, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
-    let (x_hi, y_lo, y_hi) = all.iter().fold(
-        (1.0f64, f64::INFINITY, f64::NEG_INFINITY),
-        |(x, a, b), (px, py)| (x.max(*px), a.min(*py), b.max(*py)),
-    );
-    let (y_lo, y_hi) = if y_lo.is_finite() {
-        (y_lo.floor(), y_hi.ceil().max(y_lo.floor() + 1.0))
-    } else {
-        (-1.0, 1.0)
-    };
+    let (x_hi, y_lo, y_hi) = all
+        .iter()
+        .fold((1.0f64, f64::INFINITY, f64::NEG_INFINITY), |(x, a, b), (px, py)| (x.max(*px), a.min(*py), b.max(*py)));
+    let (y_lo, y_hi) = if y_lo.is_finite() { (y_lo.floor(), y_hi.ceil().max(y_lo.floor() + 1.0)) } else { (-1.0, 1.0) };
     let datasets: Vec<Dataset> = series
         .iter()
         .enumerate()
@@ -225,22 +157,12 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         .collect();
     let widget = ChartWidget::new(datasets)
         .block(panel(title, theme))
-        .x_axis(
-            Axis::default()
-                .title(x_title)
-                .bounds([0.0, x_hi])
-                .labels(vec![
-                    Line::raw("0"),
-                    Line::raw(num((x_hi / 2.0).round())),
-                    Line::raw(num(x_hi)),
-                ]),
-        )
-        .y_axis(
-            Axis::default()
-                .title(r.axis_norm)
-                .bounds([y_lo, y_hi])
-                .labels(pow_labels(y_lo, y_hi)),
-        )
+        .x_axis(Axis::default().title(x_title).bounds([0.0, x_hi]).labels(vec![
+            Line::raw("0"),
+            Line::raw(num((x_hi / 2.0).round())),
+            Line::raw(num(x_hi)),
+        ]))
+        .y_axis(Axis::default().title(r.axis_norm).bounds([y_lo, y_hi]).labels(pow_labels(y_lo, y_hi)))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
     frame.render_widget(widget, area);
 }
@@ -253,12 +175,8 @@ fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         .iter()
         .map(|k| {
             let sel = *k == lab.knob;
-            let text = format!(
-                "{}{}: {}",
-                if sel { "> " } else { "  " },
-                t.rnn.knob_names[k.index()],
-                knob_text(lab, *k, t)
-            );
+            let text =
+                format!("{}{}: {}", if sel { "> " } else { "  " }, t.rnn.knob_names[k.index()], knob_text(lab, *k, t));
             Line::styled(text, if sel { theme.selected } else { theme.text })
         })
         .collect();
@@ -269,106 +187,66 @@ fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     {
         for (title, w) in [(t.rnn.running_wx, w_x), (t.rnn.running_matrices, w_rec)] {
             let m = w.to_plain();
-            let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| {
-                GridCell::new(num(m[[i, j]]), theme.text, false)
-            });
+            let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| GridCell::new(num(m[[i, j]]), theme.text, false));
             lines.push(Line::styled(title, theme.title));
             lines.extend(grid.lines());
         }
     }
     let skip = (lab.knob.index() + 1).saturating_sub(inner.height.max(1) as usize);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
     let r = &t.rnn;
-    let [status, main, info, message] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(10),
-        Constraint::Length(2),
-        Constraint::Length(3),
-    ])
-    .areas(area);
-    let phase = if lab.phase == Phase::Forward {
-        r.phase_forward
-    } else {
-        r.phase_backward
-    };
+    let [status, main, info, message] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(10), Constraint::Length(2), Constraint::Length(3)])
+            .areas(area);
+    let phase = if lab.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
     let mut st = vec![
         Span::styled(format!("{}: {phase}", r.title), theme.title),
         Span::raw(format!("  {}", (r.step_of)(lab.step, lab.len()))),
-        Span::raw(format!(
-            "  {}: {}",
-            t.conv.predict_label,
-            if lab.predict { t.conv.on } else { t.conv.off }
-        )),
+        Span::raw(format!("  {}: {}", t.conv.predict_label, if lab.predict { t.conv.on } else { t.conv.off })),
     ];
     if lab.score.1 > 0 {
-        st.push(Span::raw(format!(
-            "  {}",
-            (r.score)(lab.score.0, lab.score.1)
-        )));
+        st.push(Span::raw(format!("  {}", (r.score)(lab.score.0, lab.score.1))));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }),
-        status,
-    );
+    frame.render_widget(Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }), status);
 
     let knob_w = 32u16.min(main.width / 3);
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
+    let [left, right] = Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
     let [tl, ch] = Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(left);
     let hits = timeline(frame, tl, lab, t, theme);
     chart(frame, ch, lab, t, theme);
     knobs(frame, right, lab, t, theme);
 
     // The measured rate, the running weight gradients and the clipping.
-    let rate = lab
-        .charts
-        .rate
-        .map_or(r.no_rate.to_string(), |f| (r.rate)(&num(f)));
+    let rate = lab.charts.rate.map_or(r.no_rate.to_string(), |f| (r.rate)(&num(f)));
     let mut lines = vec![Line::raw(rate)];
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
     {
-        lines[0] = Line::raw(format!(
-            "{}   {}",
-            lines[0],
-            (r.running)(&pow10(*wx), &pow10(*wrec))
-        ));
+        lines[0] = Line::raw(format!("{}   {}", lines[0], (r.running)(&pow10(*wx), &pow10(*wrec))));
     }
     if let Some(c) = lab.run.grads.clip {
-        lines.push(Line::raw((r.clip)(
-            &num(c.threshold),
-            &pow10(c.log10_norm_before),
-            &pow10(c.log10_norm_after),
-        )));
+        lines.push(Line::raw((r.clip)(&num(c.threshold), &pow10(c.log10_norm_before), &pow10(c.log10_norm_after))));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), info);
 
     if let Some(p) = &lab.prompt {
         let q = (r.predict_growth)(p.step + 1, p.step);
-        let mut lines = vec![
-            Line::styled(q.clone(), theme.title),
-            Line::raw(p.buffer.clone()),
-        ];
+        let mut lines = vec![Line::styled(q.clone(), theme.title), Line::raw(p.input.buffer.clone())];
         if lab.message == Some(Message::NotANumber) {
             lines.push(Line::styled(r.not_a_factor, theme.error));
         }
-        let before: String = p.buffer.chars().take(p.cursor).collect();
-        let x = message.x as usize + Span::raw(before.as_str()).width();
+        let before = p.input.before_caret();
+        let x = message.x as usize + Span::raw(before).width();
         frame.render_widget(Paragraph::new(lines), message);
         if x < message.right() as usize && message.height > 1 {
             frame.set_cursor_position(Position::new(x as u16, message.y + 1));
         }
     } else {
         let line = match &lab.message {
-            Some(Message::Refused(m)) => {
-                Line::styled(format!("{}: {m}", t.conv.invalid), theme.error)
-            }
+            Some(Message::Refused(m)) => Line::styled(format!("{}: {m}", t.conv.invalid), theme.error),
             Some(Message::Right(l)) => Line::styled((r.right)(&pow10(*l)), theme.good),
             Some(Message::Wrong(l)) => Line::styled((r.wrong)(&pow10(*l)), theme.error),
             Some(Message::NotANumber) => Line::styled(r.not_a_factor, theme.error),

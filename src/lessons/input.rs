@@ -1,0 +1,104 @@
+//! What both labs share for typed answers: a line of text with a caret, and
+//! the keys that edit it (the same table feeds the footer and the help).
+
+use crate::text::Text;
+use crate::ui::keys::{Binding, Key, lookup};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A line of typed text with a caret, counted in characters (not bytes), so
+/// Hangul and other multi-byte input edits correctly.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextInput {
+    pub buffer: String,
+    pub cursor: usize,
+}
+
+impl TextInput {
+    fn byte_at(&self, chars: usize) -> usize {
+        self.buffer.char_indices().nth(chars).map_or(self.buffer.len(), |(i, _)| i)
+    }
+
+    pub fn insert(&mut self, c: char) {
+        let at = self.byte_at(self.cursor);
+        self.buffer.insert(at, c);
+        self.cursor += 1;
+    }
+
+    pub fn backspace(&mut self) {
+        if self.cursor > 0 {
+            let at = self.byte_at(self.cursor - 1);
+            self.buffer.remove(at);
+            self.cursor -= 1;
+        }
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.buffer.chars().count());
+    }
+
+    /// The text left of the caret (where the terminal cursor goes).
+    pub fn before_caret(&self) -> &str {
+        &self.buffer[..self.byte_at(self.cursor)]
+    }
+}
+
+/// The actions a lab uses for the prompt's keys.
+pub struct PromptActions<A> {
+    pub submit: A,
+    pub skip: A,
+    pub backspace: A,
+    pub left: A,
+    pub right: A,
+}
+
+/// The keys while an answer is typed.
+pub fn prompt_table<A: Clone>(t: &Text, a: PromptActions<A>) -> Vec<Binding<A>> {
+    let k = &t.keys;
+    vec![
+        Binding::new(&[Key::Code(KeyCode::Enter)], "Enter", k.submit, a.submit, true),
+        Binding::new(&[Key::Code(KeyCode::Esc)], "Esc", k.cancel, a.skip, true),
+        Binding::new(&[Key::Code(KeyCode::Backspace)], "Backspace", k.delete, a.backspace, false),
+        Binding::new(&[Key::Code(KeyCode::Left)], "Left", k.caret, a.left, false),
+        Binding::new(&[Key::Code(KeyCode::Right)], "Right", k.caret, a.right, false),
+    ]
+}
+
+/// A prompt key, or a typed character.
+pub fn prompt_key<A: Clone>(ev: &KeyEvent, table: &[Binding<A>], typed: fn(char) -> A) -> Option<A> {
+    if let Some(a) = lookup(table, ev) {
+        return Some(a);
+    }
+    match ev.code {
+        KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => Some(typed(c)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_count_characters_not_bytes() {
+        let mut i = TextInput::default();
+        for c in "1한2".chars() {
+            i.insert(c);
+        }
+        i.left();
+        i.backspace(); // removes 한
+        assert_eq!((i.buffer.as_str(), i.cursor), ("12", 1));
+        assert_eq!(i.before_caret(), "1");
+        i.right();
+        i.right();
+        assert_eq!(i.cursor, 2);
+        i.left();
+        i.left();
+        i.left();
+        i.backspace();
+        assert_eq!((i.buffer.as_str(), i.cursor), ("12", 0));
+    }
+}
