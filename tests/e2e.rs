@@ -158,6 +158,24 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn a_terminal_that_goes_away_ends_the_process() {
+    let t = Tmux::start("hup", &format!("{BIN} {EXAMPLE}"));
+    t.wait_for("= 219");
+    let pid = t.app_pid();
+    // Killing the tmux server closes the terminal (SIGHUP), as a dropped SSH connection does.
+    t.tmux(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.split_whitespace().nth(2) == Some("Z") {
+            break; // exited, not yet reaped by its (dead) parent
+        }
+        assert!(Instant::now() < deadline, "deepstep {pid} kept running after its terminal went away");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
 fn interactive_commands_refuse_a_non_terminal_with_status_2() {
     for args in [vec!["conv"], vec![]] {
         let out = Command::new(BIN).args(&args).output().unwrap();

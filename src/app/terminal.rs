@@ -41,6 +41,25 @@ pub fn leave() {
 
 static HOOK: Once = Once::new();
 
+/// SIGTERM, SIGINT and SIGHUP (the SSH connection or terminal window went
+/// away) ask the event loop to stop; it restores the terminal on its way out.
+/// If it has not ended half a second later (input reading on a terminal that
+/// is gone can keep it from returning), this thread restores and exits itself,
+/// so a lost terminal never leaves a process spinning.
+fn watch_signals(stop: Arc<AtomicBool>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            leave();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}
+
 pub fn enter() -> std::io::Result<(Term, Guard)> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -50,9 +69,7 @@ pub fn enter() -> std::io::Result<(Term, Guard)> {
         }));
     });
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     enable_raw_mode()?;
     let guard = Guard { stop };
     execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
