@@ -115,6 +115,13 @@ fn digits_are_drawn_as_a_heatmap_with_credit() {
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains("handwritten 0") && s.contains("CC BY 4.0"), "{s}");
     assert!(s.contains("@@"), "the brightest pixels shade as @:\n{s}");
+    // At 80 columns the heatmap and the knob panel give way; the whole input row stays.
+    let (s, _) = draw(&mut app, 80, 24);
+    let first_row = digits().unwrap()[0].pixels.row(0).iter().map(|v| v.to_string()).collect::<Vec<_>>();
+    let line = s.lines().find(|l| l.contains("[ 0]")).unwrap();
+    assert!(first_row.iter().all(|v| line.contains(v.as_str())), "{line}");
+    assert!(line.contains(" 13 ") && line.contains("  9 "), "{line}");
+    assert!(s.contains("input: handwritten 0"), "the selected knob in the status line:\n{s}");
 }
 
 #[test]

@@ -233,11 +233,19 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let d = &lab.data;
     let g = &d.geometry;
     let Panels { a_title, a: a_parts, b_title, b: b_parts, r_title, r: r_parts } = mode_panels(lab, &m, t, theme);
-    let knob_w = 30u16.min(panels.width / 3);
-    let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
     let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
     let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
-    let heat_w = if digit { 18 } else { 0 };
+    let grids_w = stack_width(&a_parts)
+        + stack_width(&b_parts).max(Span::raw(b_title).width() as u16 + 2)
+        + stack_width(&r_plain).max(Span::raw(r_title).width() as u16 + 2);
+    // Narrow terminals give up the heatmap first, then the knob panel (the
+    // selected knob then shows in the status line); the grids are never cut first.
+    const KNOBS_MIN: u16 = 24;
+    let show_heat = digit && grids_w + 18 + KNOBS_MIN <= panels.width;
+    let show_knobs = grids_w + KNOBS_MIN <= panels.width;
+    let heat_w = if show_heat { 18 } else { 0 };
+    let knob_w = if show_knobs { panels.width.saturating_sub(grids_w + heat_w).min(30) } else { 0 };
+    let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
     let [ga, gb, gr, gh] = Layout::horizontal([
         Constraint::Length(stack_width(&a_parts)),
         Constraint::Length(stack_width(&b_parts).max(Span::raw(b_title).width() as u16 + 2)),
@@ -248,13 +256,21 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     draw_stack(frame, ga, a_title, &a_parts, theme);
     draw_stack(frame, gb, b_title, &b_parts, theme);
     let origins = draw_stack(frame, gr, r_title, &r_plain, theme);
-    if digit {
+    if show_heat {
         let block = panel(input_name(lab, t), theme);
         let inner = block.inner(gh);
         frame.render_widget(block, gh);
         frame.render_widget(Paragraph::new(heatmap_lines(lab, theme)), inner);
     }
-    draw_knobs(frame, knobs, lab, t, theme);
+    if show_knobs {
+        draw_knobs(frame, knobs, lab, t, theme);
+    } else {
+        let line = format!("{}: {}", c.knob_names[lab.knob.index()], knob_text(lab, lab.knob, t));
+        frame.render_widget(
+            Paragraph::new(Line::styled(line, theme.selected)),
+            Rect { y: status.y + 1, height: 1, ..status },
+        );
+    }
     let mut hits = Hits::new();
     for ((_, grid, start), origin) in r_parts.iter().zip(origins) {
         let cols = grid.rows.first().map_or(0, Vec::len);
