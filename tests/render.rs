@@ -98,6 +98,10 @@ fn a_refused_knob_shows_why() {
     app.handle(&key(KeyCode::Char(']')));
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains(EN.conv.invalid) && s.contains("fixed size"), "{s}");
+    assert!(
+        s.contains("> kernel height: 2") && s.contains("  stride height: 1"),
+        "the knob panel marks the selection:\n{s}"
+    );
 }
 
 #[test]

@@ -15,6 +15,34 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
     Block::default().borders(Borders::ALL).border_set(BORDER).title(title).title_style(theme.title)
 }
 
+/// A bordered list of `name: value` knobs, the selected one marked `>` and
+/// reversed, scrolled to keep it in view; `extra` lines follow the list.
+pub fn knob_panel(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: &[(&str, String)],
+    selected: usize,
+    extra: Vec<Line<'static>>,
+    theme: &Theme,
+) {
+    let block = panel(title.to_string(), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (name, value))| {
+            let sel = i == selected;
+            let text = format!("{}{name}: {value}", if sel { "> " } else { "  " });
+            Line::styled(text, if sel { theme.selected } else { theme.text })
+        })
+        .collect();
+    lines.extend(extra);
+    let skip = (selected + 1).saturating_sub(inner.height.max(1) as usize);
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+}
+
 /// One or more lines of `key what` pairs, wrapped to the width.
 pub fn footer<'a>(items: &[(&'a str, &'a str)], theme: &Theme) -> Paragraph<'a> {
     let mut spans = vec![];

@@ -6,7 +6,7 @@ use crate::math::conv::Zero;
 use crate::math::format::num;
 use crate::math::kernels::Sample;
 use crate::text::Text;
-use crate::ui::chrome::panel;
+use crate::ui::chrome::{knob_panel, panel};
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
 use ratatui::Frame;
@@ -136,26 +136,10 @@ fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
 }
 
 fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) {
-    let block = panel(t.conv.knobs, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let mut lines: Vec<Line> = Knob::ALL
-        .iter()
-        .map(|k| {
-            let sel = *k == lab.knob;
-            let name = t.conv.knob_names[k.index()];
-            let text = format!("{}{name}: {}", if sel { "> " } else { "  " }, knob_text(lab, *k, t));
-            Line::styled(text, if sel { theme.selected } else { theme.text })
-        })
-        .collect();
-    lines.push(Line::styled(
-        format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off }),
-        theme.dim,
-    ));
-    // Keep the selected knob in view when the panel is short.
-    let h = inner.height as usize;
-    let skip = (lab.knob.index() + 1).saturating_sub(h.max(1));
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+    let rows: Vec<(&str, String)> =
+        Knob::ALL.iter().map(|k| (t.conv.knob_names[k.index()], knob_text(lab, *k, t))).collect();
+    let linked = format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off });
+    knob_panel(frame, area, t.conv.knobs, &rows, lab.knob.index(), vec![Line::styled(linked, theme.dim)], theme);
 }
 
 /// The digit as a heatmap beside its numbers (pixels are 0..16).

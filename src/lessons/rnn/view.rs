@@ -6,7 +6,7 @@ use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab}
 use crate::math::format::{num, pow10};
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
-use crate::ui::chrome::panel;
+use crate::ui::chrome::{knob_panel, panel};
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
 use ratatui::Frame;
@@ -168,19 +168,10 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
 }
 
 fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
-    let block = panel(t.rnn.knobs, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let mut lines: Vec<Line> = Knob::ALL
-        .iter()
-        .map(|k| {
-            let sel = *k == lab.knob;
-            let text =
-                format!("{}{}: {}", if sel { "> " } else { "  " }, t.rnn.knob_names[k.index()], knob_text(lab, *k, t));
-            Line::styled(text, if sel { theme.selected } else { theme.text })
-        })
-        .collect();
+    let rows: Vec<(&str, String)> =
+        Knob::ALL.iter().map(|k| (t.rnn.knob_names[k.index()], knob_text(lab, *k, t))).collect();
     // The running dL/dW_x and dL/dW_rec matrices while stepping back, for small H.
+    let mut extra = vec![];
     if lab.phase == Phase::Backward
         && lab.settings.hidden <= MATRIX_MAX_HIDDEN
         && let Some((w_x, w_rec)) = lab.running_matrices.get(lab.step - 1)
@@ -188,12 +179,11 @@ fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         for (title, w) in [(t.rnn.running_wx, w_x), (t.rnn.running_matrices, w_rec)] {
             let m = w.to_plain();
             let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| GridCell::new(num(m[[i, j]]), theme.text, false));
-            lines.push(Line::styled(title, theme.title));
-            lines.extend(grid.lines());
+            extra.push(Line::styled(title, theme.title));
+            extra.extend(grid.lines());
         }
     }
-    let skip = (lab.knob.index() + 1).saturating_sub(inner.height.max(1) as usize);
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+    knob_panel(frame, area, t.rnn.knobs, &rows, lab.knob.index(), extra, theme);
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
