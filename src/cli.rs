@@ -235,6 +235,11 @@ pub struct ConvArgs {
     pub backward: bool,
 }
 
+/// Limits on `deepstep conv`'s own numbers: the lab draws every cell.
+const MAX_SETTING: usize = 16;
+const MAX_SIDE: usize = 64;
+const MAX_CHANNELS: usize = 3;
+
 /// "2" → [2, 2]; "2,1" → [2, 1].
 fn axis_pair(name: &str, s: &str) -> Result<[usize; 2]> {
     let parts: Vec<&str> = s.split(',').map(str::trim).collect();
@@ -276,6 +281,28 @@ pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
     settings.params.stride = axis_pair("stride", &a.stride)?;
     settings.params.padding = axis_pair("padding", &a.padding)?;
     settings.params.dilation = axis_pair("dilation", &a.dilation)?;
+    // The lab draws every cell: keep sizes to what a terminal can show.
+    for (name, v) in [
+        ("stride", settings.params.stride),
+        ("padding", settings.params.padding),
+        ("dilation", settings.params.dilation),
+    ] {
+        if v.iter().any(|x| *x > MAX_SETTING) {
+            bail!("--{name} must be at most {MAX_SETTING}, got {}", v.iter().max().unwrap_or(&0));
+        }
+    }
+    for (name, m) in [("input", custom.x.as_ref()), ("dy", custom.dy.as_ref())] {
+        if let Some(m) = m
+            && (m.shape()[1] > MAX_SIDE || m.shape()[2] > MAX_SIDE || m.shape()[0] > MAX_CHANNELS)
+        {
+            bail!("--{name} may have at most {MAX_CHANNELS} channels of {MAX_SIDE}×{MAX_SIDE}, got {:?}", m.shape());
+        }
+    }
+    if let Some(w) = &custom.w
+        && (w.shape()[2] > MAX_SIDE || w.shape()[3] > MAX_SIDE)
+    {
+        bail!("--kernel may be at most {MAX_SIDE}×{MAX_SIDE}, got {}×{}", w.shape()[2], w.shape()[3]);
+    }
     let digits = crate::assets::digits().context("loading the digit samples")?;
     let lab = ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(&EN)))?;
     if let Some(dy) = &custom.dy
@@ -315,6 +342,17 @@ fn lab(text: &Text, which: LabCommand) -> ExitCode {
     use crate::lessons::exercises::report::{self as ex, LinregRun, Training};
     use crate::math::counting_rnn::{Rprop, random_sequences};
     use crate::math::linreg::{ErrorMeasure, line_data};
+    let limit = |name: &str, v: usize, lo: usize, hi: usize| {
+        (!(lo..=hi).contains(&v)).then(|| format!("--{name} must be between {lo} and {hi}, got {v}"))
+    };
+    let bad = match &which {
+        LabCommand::CountRnn(a) => limit("iterations", a.iterations, 0, 100_000),
+        LabCommand::Linreg(a) => limit("n", a.n, 2, 10_000).or_else(|| limit("steps", a.steps, 0, 100_000)),
+    };
+    if let Some(msg) = bad {
+        eprintln!("deepstep lab: {msg}");
+        return ExitCode::from(2);
+    }
     let (print, out) = match which {
         LabCommand::CountRnn(a) => {
             let tutorial = match crate::assets::counting_tutorial() {

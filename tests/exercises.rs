@@ -103,6 +103,14 @@ fn linreg_prints_the_trajectory_then_final_and_least_squares() {
     assert!(s.lines().count() == 5 * 7 + 1 + 2, "50 rows in batches of 8: 7 updates per epoch\n{s}");
     let (code, _) = run(&["lab", "linreg", "--print", "--batch", "0"]);
     assert_eq!(code, Some(2));
+    for args in [
+        &["lab", "linreg", "--print", "--n", "999999999"][..],
+        &["lab", "count-rnn", "--print", "--iterations", "999999999"],
+    ] {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("must be between"));
+    }
     let (code, s) = run(&["lab", "linreg", "--print", "--lr", "50", "--steps", "2000"]);
     assert_eq!(code, Some(0));
     assert!(s.contains("diverged: stopped after") && !s.contains("NaN") && !s.contains("inf"), "{s}");

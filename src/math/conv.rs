@@ -51,6 +51,8 @@ pub enum ConvError {
         axis.name()
     )]
     KernelTooLarge { axis: Axis, span: usize, padded: usize },
+    #[error("the {} settings are too large to compute", axis.name())]
+    TooLarge { axis: Axis },
     #[error("the kernel expects {kernel} input channels but the input has {input}")]
     ChannelMismatch { input: usize, kernel: usize },
     #[error("the bias has {got} values but there are {expected} output channels")]
@@ -94,8 +96,10 @@ pub fn output_size(
     if dilation == 0 {
         return Err(ConvError::ZeroDilation { axis });
     }
-    let padded = input + 2 * padding;
-    let span = dilation * (kernel - 1) + 1;
+    // Checked, so absurd settings are an error rather than an overflow.
+    let too_large = ConvError::TooLarge { axis };
+    let padded = padding.checked_mul(2).and_then(|p| p.checked_add(input)).ok_or(too_large.clone())?;
+    let span = dilation.checked_mul(kernel - 1).and_then(|s| s.checked_add(1)).ok_or(too_large)?;
     if span > padded {
         return Err(ConvError::KernelTooLarge { axis, span, padded });
     }
@@ -476,6 +480,8 @@ mod tests {
             output_size(Axis::Height, 3, 5, 1, 0, 1),
             Err(ConvError::KernelTooLarge { axis: Axis::Height, span: 5, padded: 3 })
         );
+        assert_eq!(output_size(Axis::Height, 3, 2, 1, usize::MAX, 1), Err(ConvError::TooLarge { axis: Axis::Height }));
+        assert_eq!(output_size(Axis::Width, 3, 3, 1, 0, usize::MAX), Err(ConvError::TooLarge { axis: Axis::Width }));
         let e = output_size(Axis::Height, 3, 2, 1, 0, 0).unwrap_err();
         assert_eq!(e.to_string(), "dilation must be at least 1, got 0 (height)");
     }
