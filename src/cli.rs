@@ -338,7 +338,7 @@ fn interactive(text: &'static Text, command: &str, screen: impl FnOnce() -> Resu
     Ok(ExitCode::SUCCESS)
 }
 
-fn lab(text: &Text, which: LabCommand) -> ExitCode {
+fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
     use crate::lessons::exercises::report::{self as ex, LinregRun, Training};
     use crate::math::counting_rnn::{Rprop, random_sequences};
     use crate::math::linreg::{ErrorMeasure, line_data};
@@ -353,6 +353,10 @@ fn lab(text: &Text, which: LabCommand) -> ExitCode {
         eprintln!("deepstep lab: {msg}");
         return ExitCode::from(2);
     }
+    let (count_rnn_interactive, use_tutorial, seed) = match &which {
+        LabCommand::CountRnn(a) => (true, a.data == DataArg::Tutorial, a.seed),
+        LabCommand::Linreg(_) => (false, false, 0),
+    };
     let (print, out) = match which {
         LabCommand::CountRnn(a) => {
             let tutorial = match crate::assets::counting_tutorial() {
@@ -390,8 +394,18 @@ fn lab(text: &Text, which: LabCommand) -> ExitCode {
         }
     };
     if !print {
-        eprintln!("{}", text.exercises_not_built);
-        return ExitCode::from(2);
+        if !count_rnn_interactive {
+            eprintln!("{}", text.exercises_not_built);
+            return ExitCode::from(2);
+        }
+        let result = interactive(text, "lab count-rnn", || {
+            let t = crate::assets::counting_tutorial()?;
+            Ok(Screen::Count(Box::new(crate::lessons::exercises::count_lab::CountLab::new(t, use_tutorial, seed))))
+        });
+        return result.unwrap_or_else(|e| {
+            eprintln!("deepstep: {e:#}");
+            ExitCode::FAILURE
+        });
     }
     match out {
         Ok(s) => {

@@ -21,6 +21,7 @@ pub struct Text {
     pub keys: KeyText,
     pub conv: ConvText,
     pub rnn: RnnText,
+    pub count: CountText,
 }
 
 pub struct LessonText {
@@ -60,6 +61,15 @@ pub struct KeyText {
     pub prev_step: &'static str,
     pub first_last_step: &'static str,
     pub chart: &'static str,
+    pub zoom: &'static str,
+    pub gd_step: &'static str,
+    pub rprop_step: &'static str,
+    pub lr: &'static str,
+    pub data: &'static str,
+    pub move_cursor: &'static str,
+    pub next_iteration: &'static str,
+    pub prev_iteration: &'static str,
+    pub first_last_iteration: &'static str,
 }
 
 pub struct ConvText {
@@ -156,6 +166,37 @@ pub struct RnnText {
     pub score: fn(right: usize, total: usize) -> String,
 }
 
+pub struct CountText {
+    pub title: &'static str,
+    pub weights: fn(wx: &str, wrec: &str, loss: &str) -> String,
+    pub data_tutorial: &'static str,
+    pub data_random: &'static str,
+    pub sequence: &'static str,
+    pub row_k: &'static str,
+    pub row_x: &'static str,
+    pub row_s: &'static str,
+    pub prediction: fn(y: &str, t: &str) -> String,
+    pub loop_title: &'static str,
+    pub loop_hint: &'static str,
+    pub step_last: fn(k: usize, ds: &str) -> String,
+    pub step_inner: fn(k: usize, ds: &str) -> String,
+    pub step_sums: fn(add_x: &str, gx: &str, add_rec: &str, grec: &str) -> String,
+    pub surface: &'static str,
+    pub surface_zoom: &'static str,
+    pub surface_legend: &'static str,
+    pub check: &'static str,
+    pub check_row: fn(name: &str, analytic: &str, numeric: &str, rel: &str) -> String,
+    pub mistakes: &'static str,
+    pub mistake_names: [&'static str; 5],
+    pub mistake_row: fn(name: &str, gx: &str, grec: &str, off: &str) -> String,
+    pub right_row: fn(gx: &str, grec: &str) -> String,
+    pub lr: fn(lr: &str) -> String,
+    pub predict_prompt: fn(k: usize) -> String,
+    pub graded: fn(ds: &str, ds_true: &str, gx: &str, gx_true: &str, gr: &str, gr_true: &str) -> String,
+    pub not_numbers: &'static str,
+    pub diverged: &'static str,
+}
+
 pub static EN: Text = Text {
     app_name: "deepstep",
     home_title: "deepstep: the math of a first deep-learning week, one frame at a time",
@@ -170,7 +211,7 @@ pub static EN: Text = Text {
         LessonText { name: "Exercises", blurb: "The counting-ones RNN and gradient-descent linear regression." },
     ],
     not_built: "not built yet",
-    exercises_not_built: "deepstep lab: the interactive exercise labs are not built yet; add --print for the training trace",
+    exercises_not_built: "deepstep lab linreg: the interactive linear-regression lab is not built yet; add --print for the training trace",
     lr_diverged: |n| {
         format!(
             "diverged: stopped after {n} updates, before the values overflowed (the learning rate is above the stability limit)"
@@ -220,6 +261,15 @@ pub static EN: Text = Text {
         prev_step: "previous step",
         first_last_step: "first forward / last backward step",
         chart: "next chart",
+        zoom: "zoom near (1, 1)",
+        gd_step: "gradient-descent step",
+        rprop_step: "Rprop step",
+        lr: "learning rate ÷10 / ×10",
+        data: "tutorial / random data",
+        move_cursor: "move on the loss surface",
+        next_iteration: "next iteration of the BPTT loop",
+        prev_iteration: "previous iteration",
+        first_last_iteration: "no / every iteration",
     },
     conv: ConvText {
         title: "Convolution lab",
@@ -341,5 +391,47 @@ pub static EN: Text = Text {
         wrong: |f| format!("Not quite: it changes by ×{f}."),
         not_a_factor: "Type a positive factor, like 0.8 or 1.5.",
         score: |right, total| format!("growth guesses right: {right}/{total}"),
+    },
+    count: CountText {
+        title: "Counting-ones RNN: S_k = S_{k-1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
+        weights: |wx, wr, l| format!("w_x = {wx}   w_rec = {wr}   L = {l}"),
+        data_tutorial: "data: the tutorial's 20 sequences",
+        data_random: "data: 20 random sequences",
+        sequence: "Sequence 1 (forward pass)",
+        row_k: "k",
+        row_x: "x_k",
+        row_s: "S_k",
+        prediction: |y, t| format!("y = S_T = {y}, target t = {t}"),
+        loop_title: "BPTT loop, k = T down to 1 (all sequences summed)",
+        loop_hint: "Press Right to run the next iteration of the loop.",
+        step_last: |k, ds| format!("k={k}: dL/dS_k = 2(y − t)/N = {ds} (sequence 1)"),
+        step_inner: |k, ds| format!("k={k}: dL/dS_k = dL/dS_(k+1) · w_rec = {ds} (sequence 1)"),
+        step_sums: |ax, gx, ar, gr| {
+            format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_(k−1) = {ar} → {gr}")
+        },
+        surface: "Loss surface, log10 L over w_x (across) and w_rec (down), [-3, 3]",
+        surface_zoom: "Loss surface, log10 L, zoomed to [0.5, 1.5] near (1, 1)",
+        surface_legend: "[] cursor   ** path   brighter = larger loss (the cliff: |w_rec| > 1)",
+        check: "Gradient check (central difference, h = 1e-6)",
+        check_row: |n, a, num, rel| format!("{n}: analytic {a}   numeric {num}   relative error {rel}"),
+        mistakes: "Common mistakes: what each buggy loop computes",
+        mistake_names: [
+            "g = ... instead of g += ...",
+            "S_k where S_(k−1) belongs",
+            "missing × w_rec",
+            "missing factor 2",
+            "missing 1/N",
+        ],
+        mistake_row: |n, gx, gr, off| format!("{n}: ({gx}, {gr})  off by {off}"),
+        right_row: |gx, gr| format!("right: (dL/dw_x, dL/dw_rec) = ({gx}, {gr})"),
+        lr: |lr| format!("learning rate {lr}"),
+        predict_prompt: |k| {
+            format!("k={k}: type dL/dS_k (sequence 1), dL/dw_x, dL/dw_rec after this step, separated by commas; Enter")
+        },
+        graded: |d, dt, x, xt, r, rt| {
+            format!("dL/dS_k: you {d}, true {dt}   dL/dw_x: you {x}, true {xt}   dL/dw_rec: you {r}, true {rt}")
+        },
+        not_numbers: "Type three numbers separated by commas.",
+        diverged: "That step would overflow the loss: lower the learning rate ([).",
     },
 };

@@ -149,6 +149,18 @@ fn rnn_lab_steps_bptt_backward_and_the_norms_appear() {
 }
 
 #[test]
+fn count_rnn_lab_steps_the_bptt_loop() {
+    let t = Tmux::start("count", &format!("{BIN} lab count-rnn --data tutorial"));
+    t.wait_for("Press Right");
+    t.keys(&["Right"]);
+    t.wait_for("k=10: dL/dS_k = 2(y − t)/N");
+    t.keys(&["Right"]);
+    t.wait_for("k=9: dL/dS_k");
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let t = Tmux::start("term", &format!("{BIN} {EXAMPLE}"));
     t.wait_for("= 219");

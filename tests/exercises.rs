@@ -117,8 +117,11 @@ fn linreg_prints_the_trajectory_then_final_and_least_squares() {
 }
 
 #[test]
-fn the_interactive_exercise_labs_say_they_are_not_built() {
+fn interactive_labs_refuse_a_non_terminal_and_linreg_says_it_is_not_built() {
     let out = Command::new(BIN).args(["lab", "count-rnn"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--print"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a terminal"));
+    let out = Command::new(BIN).args(["lab", "linreg"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not built yet"));
 }

@@ -4,6 +4,8 @@
 pub mod terminal;
 
 use crate::lessons::conv::{self, ConvLab};
+use crate::lessons::exercises::count_lab::{Action as CountAction, CountLab};
+use crate::lessons::exercises::{count_keys, count_view};
 use crate::lessons::home::state::{Action as HomeAction, Home, Lesson};
 use crate::lessons::home::view as home_view;
 use crate::lessons::rnn::lab::{Action as RnnAction, RnnLab};
@@ -21,6 +23,7 @@ pub enum Screen {
     Home(Home),
     Conv(Box<ConvLab>),
     Rnn(Box<RnnLab>),
+    Count(Box<CountLab>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +34,7 @@ pub enum AppAction {
     Home(HomeAction),
     Conv(conv::Action),
     Rnn(RnnAction),
+    Count(CountAction),
 }
 
 pub struct App {
@@ -117,6 +121,14 @@ impl App {
                 }
                 r
             }
+            Some(Screen::Count(lab)) if lab.prompt.is_some() => {
+                let tb = count_keys::prompt_table(t);
+                pick(footer_items(&tb), help_items(&tb))
+            }
+            Some(Screen::Count(_)) => {
+                let tb = count_keys::table(t);
+                pick(footer_items(&tb), help_items(&tb))
+            }
             None => vec![],
         };
         let g = global_table(t);
@@ -145,6 +157,11 @@ impl App {
         {
             return rnn_keys::map_key(ev, lab, t).map(AppAction::Rnn);
         }
+        if let Some(Screen::Count(lab)) = self.front()
+            && lab.prompt.is_some()
+        {
+            return count_keys::map_key(ev, lab, t).map(AppAction::Count);
+        }
         if let Some(a) = lookup(&global_table(t), ev) {
             return Some(a);
         }
@@ -152,6 +169,7 @@ impl App {
             Screen::Home(_) => lookup(&home_table(t), ev).map(AppAction::Home),
             Screen::Conv(lab) => conv::keys::map_key(ev, lab, t).map(AppAction::Conv),
             Screen::Rnn(lab) => rnn_keys::map_key(ev, lab, t).map(AppAction::Rnn),
+            Screen::Count(lab) => count_keys::map_key(ev, lab, t).map(AppAction::Count),
         }
     }
 
@@ -182,6 +200,11 @@ impl App {
                             self.screens.push(Screen::Rnn(Box::new(lab)));
                         }
                     }
+                    Some(Lesson::Exercises) => {
+                        if let Ok(t) = crate::assets::counting_tutorial() {
+                            self.screens.push(Screen::Count(Box::new(CountLab::new(t, true, 1))));
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -193,6 +216,11 @@ impl App {
             AppAction::Rnn(r) => {
                 if let Some(Screen::Rnn(lab)) = self.screens.last_mut() {
                     lab.update(r);
+                }
+            }
+            AppAction::Count(c) => {
+                if let Some(Screen::Count(lab)) = self.screens.last_mut() {
+                    lab.update(c);
                 }
             }
         }
@@ -264,6 +292,10 @@ impl App {
                 .collect(),
             Some(Screen::Rnn(lab)) => {
                 rnn_view::render(frame, body, lab, t, &theme).into_iter().map(|(r, a)| (r, AppAction::Rnn(a))).collect()
+            }
+            Some(Screen::Count(lab)) => {
+                count_view::render(frame, body, lab, t, &theme);
+                vec![]
             }
             None => vec![],
         };

@@ -132,25 +132,61 @@ pub struct Rprop {
     pub eta_minus: f64,
 }
 
-/// Rprop as in the tutorial: for each weight j, Δ_j ← Δ_j·η+ when sign(g_j)
-/// equals the previous sign, else Δ_j·η− (the previous sign starts at 0, so
-/// the first step halves Δ); then w_j ← w_j − sign(g_j)·Δ_j.
+/// Rprop's memory between updates: the step sizes Δ and the previous signs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RpropState {
+    pub delta: [f64; 2],
+    pub prev_sign: [f64; 2],
+}
+
+impl RpropState {
+    pub fn new(r: &Rprop) -> Self {
+        RpropState { delta: [r.delta0; 2], prev_sign: [0.0; 2] }
+    }
+}
+
+/// One Rprop update as in the tutorial: for each weight j, Δ_j ← Δ_j·η+ when
+/// sign(g_j) equals the previous sign, else Δ_j·η− (the previous sign starts
+/// at 0, so the first step halves Δ); then w_j ← w_j − sign(g_j)·Δ_j.
+pub fn rprop_step(x: ArrayView2<f64>, w: (f64, f64), r: &Rprop, st: &mut RpropState) -> (f64, f64) {
+    let (_, gx, gr) = loss_and_grads(x, w.0, w.1);
+    let sign = [sign(gx), sign(gr)];
+    let mut w = [w.0, w.1];
+    for j in 0..2 {
+        st.delta[j] *= if sign[j] == st.prev_sign[j] { r.eta_plus } else { r.eta_minus };
+        w[j] -= sign[j] * st.delta[j];
+    }
+    st.prev_sign = sign;
+    (w[0], w[1])
+}
+
+/// `iterations` Rprop updates from `start`; returns the path, start included.
 pub fn train_rprop(x: ArrayView2<f64>, start: (f64, f64), r: Rprop, iterations: usize) -> Vec<(f64, f64)> {
+    let mut st = RpropState::new(&r);
     let mut path = vec![start];
-    let mut w = [start.0, start.1];
-    let mut delta = [r.delta0; 2];
-    let mut prev = [0.0f64; 2];
     for _ in 0..iterations {
-        let (_, gx, gr) = loss_and_grads(x, w[0], w[1]);
-        let sign = [sign(gx), sign(gr)];
-        for j in 0..2 {
-            delta[j] *= if sign[j] == prev[j] { r.eta_plus } else { r.eta_minus };
-            w[j] -= sign[j] * delta[j];
-        }
-        prev = sign;
-        path.push((w[0], w[1]));
+        let next = rprop_step(x, *path.last().unwrap_or(&start), &r, &mut st);
+        path.push(next);
     }
     path
+}
+
+/// log10 of the loss on a grid (entry [i, j] at w_rec = rec[i], w_x = wx[j]):
+/// the colour scale of the loss surface, where the cliff at |w_rec| > 1 spans
+/// many powers of ten. A zero loss maps to the grid's smallest non-zero value.
+pub fn log10_loss_grid(x: ArrayView2<f64>, wx: &[f64], rec: &[f64]) -> Array2<f64> {
+    let g = loss_grid(x, wx, rec);
+    let floor = g.iter().copied().filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+    let floor = if floor.is_finite() { floor } else { 1.0 };
+    g.mapv(|v| {
+        if v > 0.0 && v.is_finite() {
+            v.log10()
+        } else if v > 0.0 {
+            f64::MAX.log10()
+        } else {
+            floor.log10()
+        }
+    })
 }
 
 /// numpy's sign: −1, 0 or 1.
@@ -235,6 +271,11 @@ pub fn mistaken_gradient(x: ArrayView2<f64>, w_x: f64, w_rec: f64, mistake: Mist
         }
     }
     (gx, gr)
+}
+
+/// How far a gradient pair is from another: the Euclidean distance.
+pub fn gradient_distance(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.0 - b.0).hypot(a.1 - b.1)
 }
 
 /// A seeded data set of `n` binary sequences of length `t_len`.

@@ -2,4 +2,7 @@
 //! regression. Built so far: their headless forms (`report`). The interactive
 //! labs are not built yet.
 
+pub mod count_keys;
+pub mod count_lab;
+pub mod count_view;
 pub mod report;

@@ -12,7 +12,7 @@ impl Lesson {
     pub const ALL: [Lesson; 4] = [Lesson::Convolution, Lesson::Rnn, Lesson::Quiz, Lesson::Exercises];
 
     pub fn built(self) -> bool {
-        matches!(self, Lesson::Convolution | Lesson::Rnn)
+        matches!(self, Lesson::Convolution | Lesson::Rnn | Lesson::Exercises)
     }
 }
 
@@ -62,9 +62,11 @@ mod tests {
         let mut h = Home::default();
         h.update(Action::Up);
         assert_eq!(h.selected, 3);
-        assert!(Lesson::Rnn.built());
+        assert!(Lesson::Rnn.built() && Lesson::Exercises.built());
+        h.update(Action::Up);
         assert_eq!(h.update(Action::Open), None);
-        assert_eq!(h.not_built, Some(3));
+        assert_eq!(h.not_built, Some(2));
+        h.update(Action::Down);
         h.update(Action::Down);
         assert_eq!(h.selected, 0);
         assert_eq!(h.update(Action::Open), Some(Lesson::Convolution));

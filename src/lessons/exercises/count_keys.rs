@@ -1,0 +1,47 @@
+//! The counting-RNN lab's keys: one table for the handler, footer and help.
+
+use super::count_lab::{Action, CountLab};
+use crate::lessons::input::{self, PromptActions};
+use crate::text::Text;
+use crate::ui::keys::{Binding, Key, lookup};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+pub fn table(t: &Text) -> Vec<Binding<Action>> {
+    let k = &t.keys;
+    use Key::{Char as C, Code};
+    vec![
+        Binding::new(&[Code(KeyCode::Right), C('l')], "Right/l", k.next_iteration, Action::Next, true),
+        Binding::new(&[Code(KeyCode::Left), C('h')], "Left/h", k.prev_iteration, Action::Prev, true),
+        Binding::new(&[Code(KeyCode::Home), C('g')], "Home/g", k.first_last_iteration, Action::First, false),
+        Binding::new(&[Code(KeyCode::End), C('G')], "End/G", k.first_last_iteration, Action::Last, false),
+        Binding::new(&[C('w')], "w", k.move_cursor, Action::Up, false),
+        Binding::new(&[C('s')], "s", k.move_cursor, Action::Down, false),
+        Binding::new(&[C('a')], "a", k.move_cursor, Action::Left, false),
+        Binding::new(&[C('d')], "d", k.move_cursor, Action::Right, false),
+        Binding::new(&[C('z')], "z", k.zoom, Action::Zoom, true),
+        Binding::new(&[C('n')], "n", k.gd_step, Action::GdStep, true),
+        Binding::new(&[C('r')], "r", k.rprop_step, Action::RpropStep, true),
+        Binding::new(&[C('[')], "[", k.lr, Action::LrDown, false),
+        Binding::new(&[C(']')], "]", k.lr, Action::LrUp, false),
+        Binding::new(&[C('D')], "D", k.data, Action::ToggleData, false),
+        Binding::new(&[C('t')], "t", k.predict, Action::TogglePredict, true),
+    ]
+}
+
+pub fn prompt_table(t: &Text) -> Vec<Binding<Action>> {
+    let a = PromptActions {
+        submit: Action::Submit,
+        skip: Action::Skip,
+        backspace: Action::Backspace,
+        left: Action::CaretLeft,
+        right: Action::CaretRight,
+    };
+    input::prompt_table(t, a)
+}
+
+pub fn map_key(ev: &KeyEvent, lab: &CountLab, t: &Text) -> Option<Action> {
+    if lab.prompt.is_some() {
+        return input::prompt_key(ev, &prompt_table(t), Action::Type);
+    }
+    lookup(&table(t), ev)
+}

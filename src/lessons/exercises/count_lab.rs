@@ -1,0 +1,250 @@
+//! The counting-ones RNN lab's model: the data, the weights, the BPTT loop
+//! revealed one step at a time (k = T down to 1), the gradient check, the
+//! common mistakes, the loss surface with its cursor and the training path.
+
+use crate::assets::CountingTutorial;
+use crate::lessons::input::TextInput;
+use crate::math::counting_rnn::{
+    self, CountBackward, CountForward, GradCheck, Mistake, Rprop, RpropState, linspace, random_sequences,
+};
+use crate::math::parse::parse_number;
+use ndarray::Array2;
+
+/// Surface grid size (columns over w_x, rows over w_rec).
+pub const SURFACE_COLS: usize = 25;
+pub const SURFACE_ROWS: usize = 13;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Surface {
+    pub wx: Vec<f64>,
+    /// Top row first: w_rec from high to low.
+    pub rec: Vec<f64>,
+    pub log10_loss: Array2<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// How far each typed value was from the truth: (typed, true) for
+    /// dL/dS_k of sequence 1, dL/dw_x and dL/dw_rec.
+    Graded([(f64, f64); 3]),
+    NotNumbers,
+    Diverged,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Prev,
+    First,
+    Last,
+    Up,
+    Down,
+    Left,
+    Right,
+    Zoom,
+    GdStep,
+    RpropStep,
+    LrDown,
+    LrUp,
+    ToggleData,
+    TogglePredict,
+    Type(char),
+    Backspace,
+    CaretLeft,
+    CaretRight,
+    Submit,
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountLab {
+    pub tutorial: CountingTutorial,
+    pub use_tutorial: bool,
+    pub x: Array2<f64>,
+    pub w: (f64, f64),
+    pub fwd: CountForward,
+    pub back: CountBackward,
+    /// Backward steps shown: 0 (only the forward pass) to T.
+    pub shown: usize,
+    pub check: GradCheck,
+    /// Each mistake, what it computes, and how far that is from the right gradient.
+    pub mistakes: Vec<(Mistake, (f64, f64), f64)>,
+    pub zoom: bool,
+    pub surface: Surface,
+    /// (row, column) of the cursor on the surface.
+    pub cursor: (usize, usize),
+    pub path: Vec<(f64, f64)>,
+    pub lr: f64,
+    rprop: RpropState,
+    pub predict: bool,
+    pub prompt: Option<TextInput>,
+    pub message: Option<Message>,
+}
+
+impl CountLab {
+    pub fn new(tutorial: CountingTutorial, use_tutorial: bool, seed: u64) -> Self {
+        let x = if use_tutorial { tutorial.x.clone() } else { random_sequences(20, 10, seed) };
+        let r = tutorial_rprop(&tutorial);
+        let mut lab = CountLab {
+            w: tutorial.start,
+            fwd: counting_rnn::forward(x.view(), 0.0, 0.0),
+            back: counting_rnn::backward(x.view(), &counting_rnn::forward(x.view(), 0.0, 0.0), 0.0),
+            check: counting_rnn::gradient_check(x.view(), 0.0, 0.0, 1e-6),
+            mistakes: vec![],
+            shown: 0,
+            zoom: false,
+            surface: Surface { wx: vec![], rec: vec![], log10_loss: Array2::zeros((0, 0)) },
+            cursor: (0, 0),
+            path: vec![tutorial.start],
+            lr: 1e-4,
+            rprop: RpropState::new(&r),
+            predict: false,
+            prompt: None,
+            message: None,
+            tutorial,
+            use_tutorial,
+            x,
+        };
+        lab.build_surface();
+        lab.set_weights(lab.w, true);
+        lab
+    }
+
+    pub fn steps(&self) -> usize {
+        self.x.ncols()
+    }
+
+    fn build_surface(&mut self) {
+        let (lo, hi) = if self.zoom { (0.5, 1.5) } else { (-3.0, 3.0) };
+        let wx = linspace(lo, hi, SURFACE_COLS);
+        let mut rec = linspace(lo, hi, SURFACE_ROWS);
+        rec.reverse();
+        let log10_loss = counting_rnn::log10_loss_grid(self.x.view(), &wx, &rec);
+        self.surface = Surface { wx, rec, log10_loss };
+    }
+
+    /// New weights: recompute the forward pass, the loop, the check and the mistakes.
+    fn set_weights(&mut self, w: (f64, f64), restart_path: bool) {
+        self.w = w;
+        let x = self.x.view();
+        self.fwd = counting_rnn::forward(x, w.0, w.1);
+        self.back = counting_rnn::backward(x, &self.fwd, w.1);
+        self.check = counting_rnn::gradient_check(x, w.0, w.1, 1e-6);
+        let right = (self.back.g_w_x, self.back.g_w_rec);
+        self.mistakes = Mistake::ALL
+            .iter()
+            .map(|m| {
+                let g = counting_rnn::mistaken_gradient(x, w.0, w.1, *m);
+                (*m, g, counting_rnn::gradient_distance(g, right))
+            })
+            .collect();
+        self.shown = 0;
+        // The cursor follows the weights to the nearest surface cell.
+        let nearest = |grid: &[f64], v: f64| {
+            (0..grid.len()).min_by(|a, b| (grid[*a] - v).abs().total_cmp(&(grid[*b] - v).abs())).unwrap_or(0)
+        };
+        if !self.surface.wx.is_empty() {
+            self.cursor = (nearest(&self.surface.rec, w.1), nearest(&self.surface.wx, w.0));
+        }
+        if restart_path {
+            self.path = vec![w];
+            self.rprop = RpropState::new(&tutorial_rprop(&self.tutorial));
+        }
+    }
+
+    fn move_cursor(&mut self, dr: i64, dc: i64) {
+        let r = (self.cursor.0 as i64 + dr).clamp(0, SURFACE_ROWS as i64 - 1) as usize;
+        let c = (self.cursor.1 as i64 + dc).clamp(0, SURFACE_COLS as i64 - 1) as usize;
+        self.cursor = (r, c);
+        self.set_weights((self.surface.wx[c], self.surface.rec[r]), true);
+    }
+
+    pub fn update(&mut self, a: Action) {
+        if self.prompt.is_some() {
+            self.update_prompt(a);
+            return;
+        }
+        let t_len = self.steps();
+        match a {
+            Action::Next if self.shown < t_len => {
+                if self.predict {
+                    self.prompt = Some(TextInput::default());
+                } else {
+                    self.shown += 1;
+                }
+            }
+            Action::Prev => self.shown = self.shown.saturating_sub(1),
+            Action::First => self.shown = 0,
+            Action::Last => self.shown = t_len,
+            Action::Up => self.move_cursor(-1, 0),
+            Action::Down => self.move_cursor(1, 0),
+            Action::Left => self.move_cursor(0, -1),
+            Action::Right => self.move_cursor(0, 1),
+            Action::Zoom => {
+                self.zoom = !self.zoom;
+                self.build_surface();
+                let (w, shown) = (self.w, self.shown);
+                self.set_weights(w, false);
+                self.shown = shown;
+            }
+            Action::GdStep => {
+                let path = counting_rnn::train_gd(self.x.view(), self.w, self.lr, 1);
+                match path.get(1) {
+                    Some(w) => self.step_to(*w),
+                    None => self.message = Some(Message::Diverged),
+                }
+            }
+            Action::RpropStep => {
+                let r = tutorial_rprop(&self.tutorial);
+                let w = counting_rnn::rprop_step(self.x.view(), self.w, &r, &mut self.rprop);
+                self.step_to(w);
+            }
+            Action::LrDown => self.lr = (self.lr / 10.0).max(1e-9),
+            Action::LrUp => self.lr = (self.lr * 10.0).min(1.0),
+            Action::ToggleData => {
+                let t = self.tutorial.clone();
+                *self = CountLab { predict: self.predict, ..CountLab::new(t, !self.use_tutorial, 1) };
+            }
+            Action::TogglePredict => self.predict = !self.predict,
+            _ => {}
+        }
+    }
+
+    fn step_to(&mut self, w: (f64, f64)) {
+        self.set_weights(w, false);
+        self.path.push(w);
+        self.message = None;
+    }
+
+    fn update_prompt(&mut self, a: Action) {
+        let Some(p) = self.prompt.as_mut() else { return };
+        match a {
+            Action::Type(c) => p.insert(c),
+            Action::Backspace => p.backspace(),
+            Action::CaretLeft => p.left(),
+            Action::CaretRight => p.right(),
+            Action::Skip => {
+                self.prompt = None;
+                self.shown += 1;
+            }
+            Action::Submit => {
+                let nums: Vec<f64> =
+                    p.buffer.split([',', ';', ' ']).filter(|s| !s.is_empty()).filter_map(parse_number).collect();
+                let Some(step) = self.back.steps.get(self.shown) else { return };
+                if nums.len() != 3 {
+                    self.message = Some(Message::NotNumbers);
+                    return;
+                }
+                let truth = [step.ds_k[0], step.g_w_x, step.g_w_rec];
+                self.message = Some(Message::Graded([(nums[0], truth[0]), (nums[1], truth[1]), (nums[2], truth[2])]));
+                self.prompt = None;
+                self.shown += 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn tutorial_rprop(t: &CountingTutorial) -> Rprop {
+    Rprop { delta0: t.delta0, eta_plus: t.eta_plus, eta_minus: t.eta_minus }
+}

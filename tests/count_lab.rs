@@ -1,0 +1,131 @@
+//! The counting-RNN lab: the BPTT loop stepped from k = T down to 1, typed
+//! predictions, the surface cursor, training steps, and what is on screen.
+
+use deepstep::app::{App, Screen};
+use deepstep::assets::counting_tutorial;
+use deepstep::lessons::exercises::count_lab::{Action, CountLab, Message, SURFACE_COLS, SURFACE_ROWS};
+use deepstep::math::counting_rnn::{self, Rprop};
+use deepstep::math::format::num;
+use deepstep::text::EN;
+use deepstep::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn lab() -> CountLab {
+    CountLab::new(counting_tutorial().unwrap(), true, 1)
+}
+
+#[test]
+fn the_loop_runs_from_t_down_to_1_with_the_math_numbers() {
+    let mut l = lab();
+    assert_eq!((l.shown, l.w), (0, (-1.5, 2.0)));
+    l.update(Action::Next);
+    l.update(Action::Next);
+    assert_eq!(l.shown, 2);
+    let step = &l.back.steps[1];
+    assert_eq!(step.k, 9);
+    let (_, gx, gr) = counting_rnn::loss_and_grads(l.x.view(), -1.5, 2.0);
+    l.update(Action::Last);
+    assert_eq!(l.shown, 10);
+    assert_eq!((l.back.steps[9].g_w_x, l.back.steps[9].g_w_rec), (gx, gr));
+    l.update(Action::Next);
+    assert_eq!(l.shown, 10);
+    l.update(Action::Prev);
+    assert_eq!(l.shown, 9);
+    l.update(Action::First);
+    assert_eq!(l.shown, 0);
+    assert!(l.check.rel_error.0 < 1e-6 && l.check.rel_error.1 < 1e-6);
+    assert_eq!(l.mistakes.len(), 5);
+    assert!(l.mistakes.iter().all(|(_, _, off)| *off > 0.0));
+}
+
+#[test]
+fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
+    let mut l = lab();
+    l.update(Action::TogglePredict);
+    l.update(Action::Next);
+    assert!(l.prompt.is_some() && l.shown == 0);
+    for c in "1, 2".chars() {
+        l.update(Action::Type(c));
+    }
+    l.update(Action::Submit);
+    assert_eq!(l.message, Some(Message::NotNumbers));
+    for c in ", 3".chars() {
+        l.update(Action::Type(c));
+    }
+    l.update(Action::Submit);
+    let s = &l.back.steps[0];
+    assert_eq!(l.message, Some(Message::Graded([(1.0, s.ds_k[0]), (2.0, s.g_w_x), (3.0, s.g_w_rec)])));
+    assert_eq!(l.shown, 1);
+    l.update(Action::Next);
+    l.update(Action::Skip);
+    assert_eq!(l.shown, 2);
+}
+
+#[test]
+fn the_cursor_sets_the_weights_and_training_follows_the_math() {
+    let mut l = lab();
+    for _ in 0..40 {
+        l.update(Action::Up);
+        l.update(Action::Left);
+    }
+    assert_eq!(l.cursor, (0, 0));
+    assert_eq!(l.w, (-3.0, 3.0));
+    l.update(Action::Down);
+    l.update(Action::Right);
+    assert_eq!(l.w, (l.surface.wx[1], l.surface.rec[1]));
+    assert_eq!((l.surface.wx.len(), l.surface.rec.len()), (SURFACE_COLS, SURFACE_ROWS));
+    // Three Rprop steps from the tutorial start follow train_rprop exactly.
+    let mut l = lab();
+    for _ in 0..3 {
+        l.update(Action::RpropStep);
+    }
+    let t = counting_tutorial().unwrap();
+    let r = Rprop { delta0: t.delta0, eta_plus: t.eta_plus, eta_minus: t.eta_minus };
+    assert_eq!(l.path, counting_rnn::train_rprop(t.x.view(), t.start, r, 3));
+    // A gradient-descent step with a small rate follows train_gd; a huge one is refused.
+    let mut l = lab();
+    for _ in 0..3 {
+        l.update(Action::LrDown);
+    }
+    assert!((l.lr - 1e-7).abs() < 1e-20);
+    l.update(Action::GdStep);
+    assert_eq!(l.path, counting_rnn::train_gd(t.x.view(), t.start, l.lr, 1));
+    for _ in 0..12 {
+        l.update(Action::LrUp);
+    }
+    l.update(Action::GdStep);
+    l.update(Action::GdStep);
+    assert!(l.w.0.is_finite() && l.w.1.is_finite());
+    // Zoom changes the surface's range; the data can switch to random sequences.
+    l.update(Action::Zoom);
+    assert_eq!((l.surface.wx[0], *l.surface.wx.last().unwrap()), (0.5, 1.5));
+    l.update(Action::ToggleData);
+    assert!(!l.use_tutorial && l.x.dim() == (20, 10));
+}
+
+fn screen(lab: CountLab, w: u16, h: u16) -> String {
+    let mut app = App::new(Screen::Count(Box::new(lab)), &EN, Theme::COLOR);
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.render(f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>() + "\n").collect()
+}
+
+#[test]
+fn the_screen_shows_the_loss_the_loop_and_the_check_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut l = lab();
+        l.update(Action::Next);
+        let loss = num(l.fwd.loss);
+        let ds = num(l.back.steps[0].ds_k[0]);
+        let s = screen(l, w, h);
+        assert!(s.contains(&format!("L = {loss}")), "{w}x{h}:\n{s}");
+        assert!(s.contains("k=10") && s.contains(&ds), "{w}x{h}:\n{s}");
+        assert!(s.contains("[]"), "the surface cursor:\n{s}");
+    }
+    let l = lab();
+    let analytic = format!("analytic {}", num(l.check.analytic.0));
+    let s = screen(l, 120, 40);
+    assert!(s.contains(&analytic) && s.contains("missing × w_rec"), "{s}");
+}
