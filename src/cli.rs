@@ -353,7 +353,7 @@ fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
         eprintln!("deepstep lab: {msg}");
         return ExitCode::from(2);
     }
-    let (count_rnn_interactive, use_tutorial, seed) = match &which {
+    let (is_count, use_tutorial, seed) = match &which {
         LabCommand::CountRnn(a) => (true, a.data == DataArg::Tutorial, a.seed),
         LabCommand::Linreg(_) => (false, false, 0),
     };
@@ -394,11 +394,11 @@ fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
         }
     };
     if !print {
-        if !count_rnn_interactive {
-            eprintln!("{}", text.exercises_not_built);
-            return ExitCode::from(2);
-        }
-        let result = interactive(text, "lab count-rnn", || {
+        let command = if is_count { "lab count-rnn" } else { "lab linreg" };
+        let result = interactive(text, command, || {
+            if !is_count {
+                return Ok(Screen::Linreg(Box::new(crate::lessons::exercises::linreg_lab::LinregLab::new(1))));
+            }
             let t = crate::assets::counting_tutorial()?;
             Ok(Screen::Count(Box::new(crate::lessons::exercises::count_lab::CountLab::new(t, use_tutorial, seed))))
         });

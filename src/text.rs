@@ -9,9 +9,8 @@ pub struct Text {
     pub app_name: &'static str,
     pub home_title: &'static str,
     pub home_intro: &'static str,
-    pub lessons: [LessonText; 4],
+    pub lessons: [LessonText; 5],
     pub not_built: &'static str,
-    pub exercises_not_built: &'static str,
     pub gd_diverged: fn(updates: usize) -> String,
     pub lr_diverged: fn(updates: usize) -> String,
     pub too_small: fn(need_w: u16, need_h: u16, w: u16, h: u16) -> String,
@@ -22,6 +21,7 @@ pub struct Text {
     pub conv: ConvText,
     pub rnn: RnnText,
     pub count: CountText,
+    pub linreg: LinregText,
 }
 
 pub struct LessonText {
@@ -70,6 +70,14 @@ pub struct KeyText {
     pub next_iteration: &'static str,
     pub prev_iteration: &'static str,
     pub first_last_iteration: &'static str,
+    pub step_once: &'static str,
+    pub run_50: &'static str,
+    pub reset: &'static str,
+    pub sgd: &'static str,
+    pub measure: &'static str,
+    pub gradient_used: &'static str,
+    pub features: &'static str,
+    pub lr_ladder: &'static str,
 }
 
 pub struct ConvText {
@@ -197,6 +205,32 @@ pub struct CountText {
     pub diverged: &'static str,
 }
 
+pub struct LinregText {
+    pub title_line: &'static str,
+    pub title_features: &'static str,
+    pub scatter: &'static str,
+    pub data: &'static str,
+    pub fitted: &'static str,
+    pub least_squares: &'static str,
+    pub loss_curve: &'static str,
+    pub axis_step: &'static str,
+    pub state: fn(step: usize, beta: &str, loss: &str) -> String,
+    pub lstsq: fn(beta: &str) -> String,
+    pub rate: fn(lr: &str, limit: &str) -> String,
+    pub above_limit: &'static str,
+    pub diverged: &'static str,
+    pub mode_gd: &'static str,
+    pub mode_sgd: fn(batch: usize) -> String,
+    pub errors: &'static str,
+    pub measure_names: [&'static str; 5],
+    pub formulas: [&'static str; 5],
+    pub watched: &'static str,
+    pub used: &'static str,
+    pub mismatch: fn(used: &str, watched: &str, ratio: &str) -> String,
+    pub matched: &'static str,
+    pub gradient_values: fn(watched: &str, gw: &str, used: &str, gu: &str) -> String,
+}
+
 pub static EN: Text = Text {
     app_name: "deepstep",
     home_title: "deepstep: the math of a first deep-learning week, one frame at a time",
@@ -208,10 +242,16 @@ pub static EN: Text = Text {
         },
         LessonText { name: "RNN & BPTT", blurb: "The unrolled timeline, BPTT, vanishing and exploding gradients." },
         LessonText { name: "Quiz", blurb: "The chain rule vs Bayes' rule, convolution and RNNs, with review." },
-        LessonText { name: "Exercises", blurb: "The counting-ones RNN and gradient-descent linear regression." },
+        LessonText {
+            name: "Exercise: the counting-ones RNN",
+            blurb: "Its BPTT loop for dL/dw_x and dL/dw_rec, the loss surface, Rprop.",
+        },
+        LessonText {
+            name: "Exercise: linear regression",
+            blurb: "Gradient descent, the learning rate's limit, SSE vs MSE vs ||e||.",
+        },
     ],
     not_built: "not built yet",
-    exercises_not_built: "deepstep lab linreg: the interactive linear-regression lab is not built yet; add --print for the training trace",
     lr_diverged: |n| {
         format!(
             "diverged: stopped after {n} updates, before the values overflowed (the learning rate is above the stability limit)"
@@ -270,6 +310,14 @@ pub static EN: Text = Text {
         next_iteration: "next iteration of the BPTT loop",
         prev_iteration: "previous iteration",
         first_last_iteration: "no / every iteration",
+        step_once: "one update",
+        run_50: "50 updates",
+        reset: "reset β to 0",
+        sgd: "gradient descent / minibatch SGD",
+        measure: "next error measure",
+        gradient_used: "next gradient used (the mix-up)",
+        features: "1 / 3 features",
+        lr_ladder: "learning rate down / up",
     },
     conv: ConvText {
         title: "Convolution lab",
@@ -433,5 +481,38 @@ pub static EN: Text = Text {
         },
         not_numbers: "Type three numbers separated by commas.",
         diverged: "That step would overflow the loss: lower the learning rate ([).",
+    },
+    linreg: LinregText {
+        title_line: "Linear regression by gradient descent: y = 7x + 2 + noise",
+        title_features: "Linear regression by gradient descent: 3 features",
+        scatter: "Data and fitted line",
+        data: "data",
+        fitted: "fitted",
+        least_squares: "least squares",
+        loss_curve: "log10 loss per step",
+        axis_step: "step",
+        state: |s, b, l| format!("step {s}: β = [{b}]   loss = {l}"),
+        lstsq: |b| format!("least squares: β = [{b}]"),
+        rate: |lr, lim| format!("learning rate {lr}   stability limit 2/λ_max = {lim}"),
+        above_limit: "above the limit: gradient descent diverges",
+        diverged: "diverged: the next step would overflow; lower the rate (-) and reset (0)",
+        mode_gd: "full-batch gradient descent",
+        mode_sgd: |b| format!("minibatch SGD, batch {b}"),
+        errors: "Error measures and their gradients (e = y − Xβ)",
+        measure_names: ["SSE", "MSE", "RMSE", "||e||₂", "||e||₂/n"],
+        formulas: [
+            "SSE = ||e||²          ∇ = −2 Xᵀe",
+            "MSE = ||e||²/n        ∇ = −(2/n) Xᵀe",
+            "RMSE = √(||e||²/n)    ∇ = −Xᵀe / (n·RMSE)",
+            "||e||₂                ∇ = −Xᵀe / ||e||₂",
+            "||e||₂/n              ∇ = −Xᵀe / (n·||e||₂)",
+        ],
+        watched: "watched",
+        used: "gradient used",
+        mismatch: |u, w, r| {
+            format!("mix-up: stepping with the gradient of {u} while watching {w}: each step is ×{r} the right one")
+        },
+        matched: "the gradient matches the error watched",
+        gradient_values: |w, gw, u, gu| format!("at this β: ∇{w} = [{gw}]   ∇{u} (used) = [{gu}]"),
     },
 };

@@ -161,6 +161,16 @@ fn count_rnn_lab_steps_the_bptt_loop() {
 }
 
 #[test]
+fn linreg_lab_steps_gradient_descent() {
+    let t = Tmux::start("linreg", &format!("{BIN} lab linreg"));
+    t.wait_for("step 0: β = [0, 0]");
+    t.keys(&["Right"]);
+    t.wait_for("step 1: β = [");
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let t = Tmux::start("term", &format!("{BIN} {EXAMPLE}"));
     t.wait_for("= 219");

@@ -317,12 +317,17 @@ proptest! {
     fn random_keys_and_sizes_never_panic(
         events in prop::collection::vec(event_strategy(), 1..120),
         sizes in prop::collection::vec((1u16..220, 1u16..70), 1..6),
-        start in 0u8..4,
+        start in 0u8..5,
     ) {
         let mut app = match start {
             0 => App::home(&EN, Theme::COLOR),
             1 => example_app(),
             2 => rnn_app(deepstep::lessons::rnn::state::RnnSettings { len: 10, hidden: 2, ..Default::default() }),
+            4 => App::new(
+                Screen::Linreg(Box::new(deepstep::lessons::exercises::linreg_lab::LinregLab::new(1))),
+                &EN,
+                Theme::COLOR,
+            ),
             _ => App::new(
                 Screen::Count(Box::new(deepstep::lessons::exercises::count_lab::CountLab::new(
                     deepstep::assets::counting_tutorial().unwrap(),

@@ -5,7 +5,8 @@ pub mod terminal;
 
 use crate::lessons::conv::{self, ConvLab};
 use crate::lessons::exercises::count_lab::{Action as CountAction, CountLab};
-use crate::lessons::exercises::{count_keys, count_view};
+use crate::lessons::exercises::linreg_lab::{Action as LinregAction, LinregLab};
+use crate::lessons::exercises::{count_keys, count_view, linreg_keys, linreg_view};
 use crate::lessons::home::state::{Action as HomeAction, Home, Lesson};
 use crate::lessons::home::view as home_view;
 use crate::lessons::rnn::lab::{Action as RnnAction, RnnLab};
@@ -24,6 +25,7 @@ pub enum Screen {
     Conv(Box<ConvLab>),
     Rnn(Box<RnnLab>),
     Count(Box<CountLab>),
+    Linreg(Box<LinregLab>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +37,7 @@ pub enum AppAction {
     Conv(conv::Action),
     Rnn(RnnAction),
     Count(CountAction),
+    Linreg(LinregAction),
 }
 
 pub struct App {
@@ -129,6 +132,10 @@ impl App {
                 let tb = count_keys::table(t);
                 pick(footer_items(&tb), help_items(&tb))
             }
+            Some(Screen::Linreg(_)) => {
+                let tb = linreg_keys::table(t);
+                pick(footer_items(&tb), help_items(&tb))
+            }
             None => vec![],
         };
         let g = global_table(t);
@@ -170,6 +177,7 @@ impl App {
             Screen::Conv(lab) => conv::keys::map_key(ev, lab, t).map(AppAction::Conv),
             Screen::Rnn(lab) => rnn_keys::map_key(ev, lab, t).map(AppAction::Rnn),
             Screen::Count(lab) => count_keys::map_key(ev, lab, t).map(AppAction::Count),
+            Screen::Linreg(_) => linreg_keys::map_key(ev, t).map(AppAction::Linreg),
         }
     }
 
@@ -205,6 +213,7 @@ impl App {
                             self.screens.push(Screen::Count(Box::new(CountLab::new(t, true, 1))));
                         }
                     }
+                    Some(Lesson::Linreg) => self.screens.push(Screen::Linreg(Box::new(LinregLab::new(1)))),
                     _ => {}
                 }
             }
@@ -221,6 +230,11 @@ impl App {
             AppAction::Count(c) => {
                 if let Some(Screen::Count(lab)) = self.screens.last_mut() {
                     lab.update(c);
+                }
+            }
+            AppAction::Linreg(a) => {
+                if let Some(Screen::Linreg(lab)) = self.screens.last_mut() {
+                    lab.update(a);
                 }
             }
         }
@@ -295,6 +309,10 @@ impl App {
             }
             Some(Screen::Count(lab)) => {
                 count_view::render(frame, body, lab, t, &theme);
+                vec![]
+            }
+            Some(Screen::Linreg(lab)) => {
+                linreg_view::render(frame, body, lab, t, &theme);
                 vec![]
             }
             None => vec![],

@@ -81,6 +81,39 @@ fn check(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: ArrayView1<f64>) -> Resul
     Ok(())
 }
 
+/// One descent update on the rows `rows` (all rows: full-batch gradient
+/// descent): β − lr·∇, with ∇ the gradient of `measure` on those rows.
+pub fn step(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    beta: ArrayView1<f64>,
+    lr: f64,
+    rows: &[usize],
+    measure: ErrorMeasure,
+) -> Array1<f64> {
+    let (xb, yb) = (x.select(ndarray::Axis(0), rows), y.select(ndarray::Axis(0), rows));
+    let e = residuals(xb.view(), yb.view(), beta);
+    &beta - &(measure.gradient(xb.view(), e.view()) * lr)
+}
+
+/// ||∇a|| / ||∇b|| at the same residuals: how much larger a step the
+/// gradient of one error takes than another's (the SSE/MSE mix-up is n).
+pub fn gradient_ratio(x: ArrayView2<f64>, e: ArrayView1<f64>, a: ErrorMeasure, b: ErrorMeasure) -> Option<f64> {
+    let (ga, gb) = (a.gradient(x, e), b.gradient(x, e));
+    let nb = gb.dot(&gb).sqrt();
+    (nb > 0.0).then(|| ga.dot(&ga).sqrt() / nb)
+}
+
+/// Seeded data with `d` features x_j uniform in [0, 1) plus a column of ones
+/// first: y = 2 + Σ_j (j+1)·x_j + noise (for one feature, use `line_data`).
+pub fn feature_data(n: usize, d: usize, noise: f64, seed: u64) -> (Array2<f64>, Array1<f64>) {
+    let mut rng = Rng::new(seed);
+    let x = Array2::from_shape_fn((n, d + 1), |(_, j)| if j == 0 { 1.0 } else { rng.uniform() });
+    let y =
+        Array1::from_shape_fn(n, |i| 2.0 + (1..=d).map(|j| j as f64 * x[[i, j]]).sum::<f64>() + noise * rng.normal());
+    (x, y)
+}
+
 /// Whether a step lands on finite weights with a finite error.
 fn finite_step(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: &Array1<f64>, measure: ErrorMeasure) -> bool {
     beta.iter().all(|b| b.is_finite()) && measure.value(residuals(x, y, beta.view()).view()).is_finite()
@@ -276,6 +309,22 @@ mod tests {
         let wild = run(lim * 3.0);
         assert!(wild.betas.len() < 401 && wild.losses.iter().all(|l| l.is_finite()));
         assert_eq!(wild.losses.len(), wild.betas.len());
+    }
+
+    #[test]
+    fn one_step_matches_gradient_descent_and_the_sse_mse_ratio_is_n() {
+        let (x, y) = line_data(10, 7.0, 2.0, 0.5, 3);
+        let b0 = array![0.0, 0.0];
+        let rows: Vec<usize> = (0..10).collect();
+        let one = step(x.view(), y.view(), b0.view(), 0.1, &rows, ErrorMeasure::Mse);
+        let gd = gradient_descent(x.view(), y.view(), b0.view(), 0.1, 1, ErrorMeasure::Mse).unwrap();
+        assert_eq!(one, gd.betas[1]);
+        let e = residuals(x.view(), y.view(), b0.view());
+        let r = gradient_ratio(x.view(), e.view(), ErrorMeasure::Sse, ErrorMeasure::Mse).unwrap();
+        assert!((r - 10.0).abs() < 1e-12);
+        let (xf, yf) = feature_data(40, 3, 0.0, 1);
+        let ls = least_squares(xf.view(), yf.view()).unwrap();
+        assert!((&ls - &array![2.0, 1.0, 2.0, 3.0]).iter().all(|d| d.abs() < 1e-9), "{ls}");
     }
 
     #[test]

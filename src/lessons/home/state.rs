@@ -6,13 +6,14 @@ pub enum Lesson {
     Rnn,
     Quiz,
     Exercises,
+    Linreg,
 }
 
 impl Lesson {
-    pub const ALL: [Lesson; 4] = [Lesson::Convolution, Lesson::Rnn, Lesson::Quiz, Lesson::Exercises];
+    pub const ALL: [Lesson; 5] = [Lesson::Convolution, Lesson::Rnn, Lesson::Quiz, Lesson::Exercises, Lesson::Linreg];
 
     pub fn built(self) -> bool {
-        matches!(self, Lesson::Convolution | Lesson::Rnn | Lesson::Exercises)
+        !matches!(self, Lesson::Quiz)
     }
 }
 
@@ -61,11 +62,13 @@ mod tests {
     fn moves_wrap_and_unbuilt_lessons_say_so() {
         let mut h = Home::default();
         h.update(Action::Up);
-        assert_eq!(h.selected, 3);
-        assert!(Lesson::Rnn.built() && Lesson::Exercises.built());
+        assert_eq!(h.selected, 4);
+        assert!(Lesson::Rnn.built() && Lesson::Exercises.built() && Lesson::Linreg.built());
+        h.update(Action::Up);
         h.update(Action::Up);
         assert_eq!(h.update(Action::Open), None);
         assert_eq!(h.not_built, Some(2));
+        h.update(Action::Down);
         h.update(Action::Down);
         h.update(Action::Down);
         assert_eq!(h.selected, 0);

@@ -1,0 +1,174 @@
+//! The linear-regression lab's model: the data, β stepped by gradient
+//! descent or minibatch SGD, the loss per step, the stability limit, the
+//! least-squares answer, and the error measured beside the gradient used.
+
+use crate::math::linreg::{self, ErrorMeasure};
+use crate::math::rng::Rng;
+use ndarray::{Array1, Array2};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Step,
+    Run,
+    Reset,
+    LrDown,
+    LrUp,
+    ToggleSgd,
+    NextMeasure,
+    NextGradient,
+    ToggleFeatures,
+}
+
+/// Learning rates the knob steps through.
+const RATES: [f64; 12] = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0, 1.2, 1.5];
+
+#[derive(Debug, Clone)]
+pub struct LinregLab {
+    pub x: Array2<f64>,
+    pub y: Array1<f64>,
+    /// 1 (y = 7x + 2 with noise) or 3 features.
+    pub features: usize,
+    pub lr: f64,
+    /// Minibatch size for SGD, None for full-batch gradient descent.
+    pub batch: Option<usize>,
+    /// The error watched (and drawn).
+    pub measure: ErrorMeasure,
+    /// The error whose gradient the update uses; differs from `measure` in the mix-up.
+    pub gradient: ErrorMeasure,
+    pub betas: Vec<Array1<f64>>,
+    pub losses: Vec<f64>,
+    pub least_squares: Array1<f64>,
+    pub limit: f64,
+    pub diverged: bool,
+    order: Vec<usize>,
+    next_row: usize,
+    rng: Rng,
+}
+
+impl LinregLab {
+    pub fn new(features: usize) -> Self {
+        let (x, y) = if features <= 1 {
+            linreg::line_data(30, 7.0, 2.0, 1.0, 1)
+        } else {
+            linreg::feature_data(30, features, 0.5, 1)
+        };
+        let least_squares = linreg::least_squares(x.view(), y.view()).unwrap_or_else(|_| Array1::zeros(x.ncols()));
+        let limit = linreg::mse_stability_limit(x.view());
+        let mut lab = LinregLab {
+            features: features.max(1),
+            lr: 0.1,
+            batch: None,
+            measure: ErrorMeasure::Mse,
+            gradient: ErrorMeasure::Mse,
+            betas: vec![],
+            losses: vec![],
+            least_squares,
+            limit,
+            diverged: false,
+            order: (0..x.nrows()).collect(),
+            next_row: 0,
+            rng: Rng::new(7),
+            x,
+            y,
+        };
+        lab.reset();
+        lab
+    }
+
+    fn reset(&mut self) {
+        let b0 = Array1::zeros(self.x.ncols());
+        self.losses = vec![self.loss_at(&b0)];
+        self.betas = vec![b0];
+        self.diverged = false;
+        self.next_row = self.x.nrows();
+    }
+
+    fn loss_at(&self, b: &Array1<f64>) -> f64 {
+        self.measure.value(linreg::residuals(self.x.view(), self.y.view(), b.view()).view())
+    }
+
+    pub fn beta(&self) -> &Array1<f64> {
+        self.betas.last().expect("the start is always there")
+    }
+
+    /// ||∇ used|| / ||∇ of the watched error|| at the current β (1 when they match).
+    pub fn mismatch(&self) -> Option<f64> {
+        let e = linreg::residuals(self.x.view(), self.y.view(), self.beta().view());
+        linreg::gradient_ratio(self.x.view(), e.view(), self.gradient, self.measure)
+    }
+
+    /// The gradients of the watched error and of the one used, at the current β.
+    pub fn gradients(&self) -> (Array1<f64>, Array1<f64>) {
+        let e = linreg::residuals(self.x.view(), self.y.view(), self.beta().view());
+        (self.measure.gradient(self.x.view(), e.view()), self.gradient.gradient(self.x.view(), e.view()))
+    }
+
+    fn step(&mut self) {
+        if self.diverged {
+            return;
+        }
+        let rows: Vec<usize> = match self.batch {
+            None => (0..self.x.nrows()).collect(),
+            Some(b) => {
+                if self.next_row >= self.order.len() {
+                    self.rng.shuffle(&mut self.order);
+                    self.next_row = 0;
+                }
+                let end = (self.next_row + b).min(self.order.len());
+                let rows = self.order[self.next_row..end].to_vec();
+                self.next_row = end;
+                rows
+            }
+        };
+        let next = linreg::step(self.x.view(), self.y.view(), self.beta().view(), self.lr, &rows, self.gradient);
+        let loss = self.loss_at(&next);
+        if !(loss.is_finite() && next.iter().all(|v| v.is_finite())) {
+            self.diverged = true;
+            return;
+        }
+        self.betas.push(next);
+        self.losses.push(loss);
+    }
+
+    pub fn update(&mut self, a: Action) {
+        match a {
+            Action::Step => self.step(),
+            Action::Run => {
+                for _ in 0..50 {
+                    self.step();
+                }
+            }
+            Action::Reset => self.reset(),
+            Action::LrDown | Action::LrUp => {
+                let i = RATES.iter().position(|r| *r >= self.lr).unwrap_or(RATES.len() - 1) as i64;
+                let d = if a == Action::LrUp { 1 } else { -1 };
+                self.lr = RATES[(i + d).clamp(0, RATES.len() as i64 - 1) as usize];
+                self.reset();
+            }
+            Action::ToggleSgd => {
+                self.batch = if self.batch.is_some() { None } else { Some(5) };
+                self.reset();
+            }
+            Action::NextMeasure => {
+                self.measure = next_measure(self.measure);
+                self.gradient = self.measure;
+                self.reset();
+            }
+            Action::NextGradient => {
+                self.gradient = next_measure(self.gradient);
+                self.reset();
+            }
+            Action::ToggleFeatures => {
+                let (lr, batch) = (self.lr, self.batch);
+                *self = LinregLab::new(if self.features == 1 { 3 } else { 1 });
+                self.lr = lr;
+                self.batch = batch;
+            }
+        }
+    }
+}
+
+fn next_measure(m: ErrorMeasure) -> ErrorMeasure {
+    let i = ErrorMeasure::ALL.iter().position(|x| *x == m).unwrap_or(0);
+    ErrorMeasure::ALL[(i + 1) % ErrorMeasure::ALL.len()]
+}

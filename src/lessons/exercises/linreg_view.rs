@@ -1,0 +1,130 @@
+//! Draws the linear-regression lab. Numbers come from the lab (from `math`).
+
+use super::linreg_lab::LinregLab;
+use crate::math::format::num;
+use crate::math::linreg::ErrorMeasure;
+use crate::text::Text;
+use crate::ui::chrome::panel;
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
+
+fn list(b: &ndarray::Array1<f64>) -> String {
+    b.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", ")
+}
+
+fn style(theme: &Theme, c: Color) -> Style {
+    if theme.color { Style::new().fg(c) } else { Style::new() }
+}
+
+fn measure_index(m: ErrorMeasure) -> usize {
+    ErrorMeasure::ALL.iter().position(|x| *x == m).unwrap_or(0)
+}
+
+pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {
+    let c = &t.linreg;
+    let [status, charts, info] =
+        Layout::vertical([Constraint::Length(4), Constraint::Min(8), Constraint::Length(10)]).areas(area);
+    let title = if lab.features == 1 { c.title_line } else { c.title_features };
+    let mode = lab.batch.map_or(c.mode_gd.to_string(), |b| (c.mode_sgd)(b));
+    let mut st = vec![
+        Line::styled(format!("{title}   ({mode})"), theme.title),
+        Line::raw((c.state)(lab.betas.len() - 1, &list(lab.beta()), &num(*lab.losses.last().unwrap_or(&0.0)))),
+    ];
+    let mut rate =
+        Line::raw(format!("{}   {}", (c.rate)(&num(lab.lr), &num(lab.limit)), (c.lstsq)(&list(&lab.least_squares))));
+    if lab.diverged {
+        rate = Line::styled(c.diverged, theme.error);
+    } else if lab.batch.is_none() && lab.gradient == ErrorMeasure::Mse && lab.lr > lab.limit {
+        rate = Line::styled(format!("{}   {}", (c.rate)(&num(lab.lr), &num(lab.limit)), c.above_limit), theme.error);
+    }
+    st.push(rate);
+    frame.render_widget(Paragraph::new(st).wrap(Wrap { trim: true }), status);
+
+    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    // Loss per step on a log scale (log10 values; labels are powers of ten).
+    let pts: Vec<(f64, f64)> =
+        lab.losses.iter().enumerate().filter(|(_, l)| **l > 0.0).map(|(i, l)| (i as f64, l.log10())).collect();
+    let (lo, hi) = pts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let (lo, hi) = if lo.is_finite() { (lo.floor(), hi.ceil().max(lo.floor() + 1.0)) } else { (-1.0, 1.0) };
+    let xmax = (lab.losses.len().max(2) - 1) as f64;
+    let loss_chart = Chart::new(vec![
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(style(theme, Color::Yellow))
+            .data(&pts),
+    ])
+    .block(panel(c.loss_curve, theme))
+    .x_axis(Axis::default().title(c.axis_step).bounds([0.0, xmax]).labels(vec![Line::raw("0"), Line::raw(num(xmax))]))
+    .y_axis(Axis::default().bounds([lo, hi]).labels(vec![Line::raw(format!("1e{lo}")), Line::raw(format!("1e{hi}"))]));
+    frame.render_widget(loss_chart, right);
+
+    if lab.features == 1 {
+        let data: Vec<(f64, f64)> = (0..lab.x.nrows()).map(|i| (lab.x[[i, 1]], lab.y[i])).collect();
+        let b = lab.beta();
+        let ls = &lab.least_squares;
+        let fitted = [(0.0, b[0]), (1.0, b[0] + b[1])];
+        let lsq = [(0.0, ls[0]), (1.0, ls[0] + ls[1])];
+        let ys = data.iter().map(|p| p.1).chain(fitted.iter().map(|p| p.1)).chain(lsq.iter().map(|p| p.1));
+        let (ylo, yhi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+        let (ylo, yhi) = (ylo.floor(), yhi.ceil().max(ylo.floor() + 1.0));
+        let scatter = Chart::new(vec![
+            Dataset::default().name(c.data).marker(Marker::Braille).graph_type(GraphType::Scatter).data(&data),
+            Dataset::default()
+                .name(c.fitted)
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(style(theme, Color::Yellow))
+                .data(&fitted),
+            Dataset::default()
+                .name(c.least_squares)
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(style(theme, Color::Cyan))
+                .data(&lsq),
+        ])
+        .block(panel(c.scatter, theme))
+        .x_axis(Axis::default().bounds([0.0, 1.0]).labels(vec![Line::raw("0"), Line::raw("1")]))
+        .y_axis(Axis::default().bounds([ylo, yhi]).labels(vec![Line::raw(num(ylo)), Line::raw(num(yhi))]))
+        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
+        frame.render_widget(scatter, left);
+    } else {
+        let lines: Vec<Line> = lab
+            .beta()
+            .iter()
+            .zip(lab.least_squares.iter())
+            .enumerate()
+            .map(|(j, (b, l))| Line::raw(format!("β{j} = {:>10}   ({} {})", num(*b), c.least_squares, num(*l))))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).block(panel(c.scatter, theme)), left);
+    }
+
+    // The error selector: formulas, which is watched and which gradient is used.
+    let (w, u) = (measure_index(lab.measure), measure_index(lab.gradient));
+    let mut lines: Vec<Line> = (0..5)
+        .map(|i| {
+            let tag = match (i == w, i == u) {
+                (true, true) => format!("[{} + {}]", c.watched, c.used),
+                (true, false) => format!("[{}]", c.watched),
+                (false, true) => format!("[{}]", c.used),
+                _ => String::new(),
+            };
+            let s = if i == w || i == u { theme.selected } else { theme.text };
+            Line::styled(format!("{:<42} {tag}", c.formulas[i]), s)
+        })
+        .collect();
+    let (gw, gu) = lab.gradients();
+    lines.push(Line::raw((c.gradient_values)(c.measure_names[w], &list(&gw), c.measure_names[u], &list(&gu))));
+    lines.push(match lab.mismatch() {
+        Some(r) if lab.gradient != lab.measure => {
+            Line::styled((c.mismatch)(c.measure_names[u], c.measure_names[w], &num(r)), theme.error)
+        }
+        _ => Line::styled(c.matched, theme.good),
+    });
+    frame.render_widget(Paragraph::new(lines).block(panel(c.errors, theme)).wrap(Wrap { trim: true }), info);
+}
