@@ -200,7 +200,8 @@ pub struct CountText {
     pub right_row: fn(gx: &str, grec: &str) -> String,
     pub lr: fn(lr: &str) -> String,
     pub predict_prompt: fn(k: usize) -> String,
-    pub graded: fn(ds: &str, ds_true: &str, gx: &str, gx_true: &str, gr: &str, gr_true: &str) -> String,
+    /// Each part is [typed, true, off by].
+    pub graded: fn(ds: &[String; 3], gx: &[String; 3], gr: &[String; 3]) -> String,
     pub not_numbers: &'static str,
     pub diverged: &'static str,
 }
@@ -476,8 +477,11 @@ pub static EN: Text = Text {
         predict_prompt: |k| {
             format!("k={k}: type dL/dS_k (sequence 1), dL/dw_x, dL/dw_rec after this step, separated by commas; Enter")
         },
-        graded: |d, dt, x, xt, r, rt| {
-            format!("dL/dS_k: you {d}, true {dt}   dL/dw_x: you {x}, true {xt}   dL/dw_rec: you {r}, true {rt}")
+        graded: |d, x, r| {
+            format!(
+                "dL/dS_k: you {}, true {} (off by {})   dL/dw_x: you {}, true {} (off by {})   dL/dw_rec: you {}, true {} (off by {})",
+                d[0], d[1], d[2], x[0], x[1], x[2], r[0], r[1], r[2]
+            )
         },
         not_numbers: "Type three numbers separated by commas.",
         diverged: "That step would overflow the loss: lower the learning rate ([).",

@@ -55,7 +55,15 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     }
     l.update(Action::Submit);
     let s = &l.back.steps[0];
-    assert_eq!(l.message, Some(Message::Graded([(1.0, s.ds_k[0]), (2.0, s.g_w_x), (3.0, s.g_w_rec)])));
+    let off = |g: f64, t: f64| (g - t).abs();
+    assert_eq!(
+        l.message,
+        Some(Message::Graded([
+            (1.0, s.ds_k[0], off(1.0, s.ds_k[0])),
+            (2.0, s.g_w_x, off(2.0, s.g_w_x)),
+            (3.0, s.g_w_rec, off(3.0, s.g_w_rec)),
+        ]))
+    );
     assert_eq!(l.shown, 1);
     l.update(Action::Next);
     l.update(Action::Skip);

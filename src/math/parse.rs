@@ -28,6 +28,11 @@ pub fn agrees(guess: f64, actual: f64) -> bool {
     (guess - actual).abs() <= tol
 }
 
+/// How far a typed answer is from the true value.
+pub fn off_by(guess: f64, actual: f64) -> f64 {
+    (guess - actual).abs()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MatrixError {
     #[error("the matrix is empty")]
@@ -106,6 +111,7 @@ mod tests {
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number("inf"), None);
         assert!(agrees(219.0, 219.0) && agrees(0.12345, 0.1234567) && !agrees(218.0, 219.0));
+        assert_eq!(off_by(-3.0, 2.0), 5.0);
     }
 
     #[test]

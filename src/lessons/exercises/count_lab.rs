@@ -7,7 +7,7 @@ use crate::lessons::input::TextInput;
 use crate::math::counting_rnn::{
     self, CountBackward, CountForward, GradCheck, Mistake, Rprop, RpropState, linspace, random_sequences,
 };
-use crate::math::parse::parse_number;
+use crate::math::parse::{off_by, parse_number};
 use ndarray::Array2;
 
 /// Surface grid size (columns over w_x, rows over w_rec).
@@ -24,9 +24,9 @@ pub struct Surface {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
-    /// How far each typed value was from the truth: (typed, true) for
-    /// dL/dS_k of sequence 1, dL/dw_x and dL/dw_rec.
-    Graded([(f64, f64); 3]),
+    /// Each typed value beside the truth and how far off it was: (typed,
+    /// true, off by) for dL/dS_k of sequence 1, dL/dw_x and dL/dw_rec.
+    Graded([(f64, f64, f64); 3]),
     NotNumbers,
     Diverged,
 }
@@ -236,7 +236,8 @@ impl CountLab {
                     return;
                 }
                 let truth = [step.ds_k[0], step.g_w_x, step.g_w_rec];
-                self.message = Some(Message::Graded([(nums[0], truth[0]), (nums[1], truth[1]), (nums[2], truth[2])]));
+                let graded = |i: usize| (nums[i], truth[i], off_by(nums[i], truth[i]));
+                self.message = Some(Message::Graded([graded(0), graded(1), graded(2)]));
                 self.prompt = None;
                 self.shown += 1;
             }

@@ -146,14 +146,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         }
     } else {
         let line = match &lab.message {
-            Some(Message::Graded(g)) => Line::raw((c.graded)(
-                &num(g[0].0),
-                &num(g[0].1),
-                &num(g[1].0),
-                &num(g[1].1),
-                &num(g[2].0),
-                &num(g[2].1),
-            )),
+            Some(Message::Graded(g)) => {
+                let part = |(typed, truth, off): (f64, f64, f64)| [num(typed), num(truth), num(off)];
+                let [a, b, c3] = [part(g[0]), part(g[1]), part(g[2])];
+                Line::raw((c.graded)(&a, &b, &c3))
+            }
             Some(Message::NotNumbers) => Line::styled(c.not_numbers, theme.error),
             Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
             None => Line::raw(""),
