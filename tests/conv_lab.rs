@@ -5,6 +5,7 @@ use deepstep::assets::digits;
 use deepstep::lessons::conv::keys::map_key;
 use deepstep::lessons::conv::state::{Asking, Custom, InputChoice, Knob, Message, Refusal, Settings};
 use deepstep::lessons::conv::{Action, ConvLab, Mode};
+use deepstep::lessons::input::Edit;
 use deepstep::math::conv;
 use deepstep::text::EN;
 use ndarray::{Array3, Array4, array};
@@ -220,31 +221,31 @@ fn predictions_are_asked_graded_and_scored() {
     assert!(matches!(l.prompt.as_ref().unwrap().asking, Asking::Value { frame: 1 }));
     assert_eq!(l.frame, 0, "the value is not shown before the guess");
     for c in "27".chars() {
-        l.update(Action::Type(c));
+        l.update(Action::Prompt(Edit::Type(c)));
     }
-    l.update(Action::CaretLeft);
-    l.update(Action::Type('9')); // 297
-    l.update(Action::CaretRight);
-    l.update(Action::Backspace); // 29
-    l.update(Action::Type('9')); // 299
+    l.update(Action::Prompt(Edit::Left));
+    l.update(Action::Prompt(Edit::Type('9'))); // 297
+    l.update(Action::Prompt(Edit::Right));
+    l.update(Action::Prompt(Edit::Backspace)); // 29
+    l.update(Action::Prompt(Edit::Type('9'))); // 299
     assert_eq!(l.prompt.as_ref().unwrap().input.buffer, "299");
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::Wrong("279".into())));
     assert_eq!((l.frame, l.score), (1, (0, 1)));
     l.update(Action::Next);
     for c in "125".chars() {
-        l.update(Action::Type(c));
+        l.update(Action::Prompt(Edit::Type(c)));
     }
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::Right));
     assert_eq!((l.frame, l.score), (2, (1, 2)));
     // Not a number: the prompt stays.
     l.update(Action::Next);
-    l.update(Action::Type('x'));
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Type('x')));
+    l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::NotANumber));
     assert!(l.prompt.is_some());
-    l.update(Action::Skip);
+    l.update(Action::Prompt(Edit::Skip));
     assert_eq!((l.frame, l.score.1), (3, 2));
 }
 
@@ -256,9 +257,9 @@ fn a_geometry_change_asks_for_the_output_size() {
     l.update(Action::KnobInc); // 4×4, k 2, stride 2: 2×2
     assert_eq!(l.prompt.as_ref().map(|p| p.asking.clone()), Some(Asking::Size));
     for c in "2x2".chars() {
-        l.update(Action::Type(c));
+        l.update(Action::Prompt(Edit::Type(c)));
     }
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::Right));
     assert!(l.prompt.is_none());
 }
@@ -276,10 +277,10 @@ fn keys_map_to_actions_and_typing_goes_to_the_prompt() {
     assert_eq!(map_key(&key(KeyCode::Char('z')), &l, &EN), None);
     l.update(Action::TogglePredict);
     l.update(Action::Next);
-    assert_eq!(map_key(&key(KeyCode::Char('l')), &l, &EN), Some(Action::Type('l')));
-    assert_eq!(map_key(&key(KeyCode::Enter), &l, &EN), Some(Action::Submit));
-    assert_eq!(map_key(&key(KeyCode::Esc), &l, &EN), Some(Action::Skip));
-    assert_eq!(map_key(&key(KeyCode::Right), &l, &EN), Some(Action::CaretRight));
+    assert_eq!(map_key(&key(KeyCode::Char('l')), &l, &EN), Some(Action::Prompt(Edit::Type('l'))));
+    assert_eq!(map_key(&key(KeyCode::Enter), &l, &EN), Some(Action::Prompt(Edit::Submit)));
+    assert_eq!(map_key(&key(KeyCode::Esc), &l, &EN), Some(Action::Prompt(Edit::Skip)));
+    assert_eq!(map_key(&key(KeyCode::Right), &l, &EN), Some(Action::Prompt(Edit::Right)));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use deepstep::app::{App, Screen};
 use deepstep::assets::counting_tutorial;
 use deepstep::lessons::exercises::count_lab::{Action, CountLab, Message, SURFACE_COLS, SURFACE_ROWS};
+use deepstep::lessons::input::Edit;
 use deepstep::math::counting_rnn::{self, Rprop};
 use deepstep::math::format::num;
 use deepstep::text::EN;
@@ -46,14 +47,14 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     l.update(Action::Next);
     assert!(l.prompt.is_some() && l.shown == 0);
     for c in "1, 2".chars() {
-        l.update(Action::Type(c));
+        l.update(Action::Prompt(Edit::Type(c)));
     }
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::NotNumbers));
     for c in ", 3".chars() {
-        l.update(Action::Type(c));
+        l.update(Action::Prompt(Edit::Type(c)));
     }
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Submit));
     let s = &l.back.steps[0];
     let off = |g: f64, t: f64| (g - t).abs();
     assert_eq!(
@@ -66,7 +67,7 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     );
     assert_eq!(l.shown, 1);
     l.update(Action::Next);
-    l.update(Action::Skip);
+    l.update(Action::Prompt(Edit::Skip));
     assert_eq!(l.shown, 2);
 }
 

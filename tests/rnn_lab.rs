@@ -1,6 +1,7 @@
 //! The RNN lab's state machine: the timeline's forward and backward walk,
 //! every knob, truncation and clipping, predictions and charts.
 
+use deepstep::lessons::input::Edit;
 use deepstep::lessons::rnn::keys::map_key;
 use deepstep::lessons::rnn::lab::{Action, Chart, Knob, Message, Phase, RnnLab};
 use deepstep::lessons::rnn::state::RnnSettings;
@@ -125,24 +126,24 @@ fn growth_predictions_are_graded_by_direction_and_factor() {
     assert_eq!(l.prompt.as_ref().map(|p| p.step), Some(19));
     assert_eq!(l.step, 20, "not revealed before the guess");
     for c in "0.5".chars() {
-        l.update(Action::Type(c));
+        l.update(Action::Prompt(Edit::Type(c)));
     }
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(l.message, Some(Message::Right(_))), "{:?}", l.message);
     assert_eq!((l.step, l.score), (19, (1, 1)));
     l.update(Action::Next);
     for c in "x3".chars() {
-        l.update(Action::Type(c));
+        l.update(Action::Prompt(Edit::Type(c)));
     }
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(l.message, Some(Message::Wrong(_))));
     assert_eq!((l.step, l.score), (18, (1, 2)));
     l.update(Action::Next);
-    l.update(Action::Type('-'));
-    l.update(Action::Submit);
+    l.update(Action::Prompt(Edit::Type('-')));
+    l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::NotANumber));
-    l.update(Action::Backspace);
-    l.update(Action::Skip);
+    l.update(Action::Prompt(Edit::Backspace));
+    l.update(Action::Prompt(Edit::Skip));
     assert_eq!((l.step, l.score.1), (17, 2));
 }
 

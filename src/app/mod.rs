@@ -9,6 +9,7 @@ use crate::lessons::exercises::linreg_lab::{Action as LinregAction, LinregLab};
 use crate::lessons::exercises::{count_keys, count_view, linreg_keys, linreg_view};
 use crate::lessons::home::state::{Action as HomeAction, Home, Lesson};
 use crate::lessons::home::view as home_view;
+use crate::lessons::input;
 use crate::lessons::rnn::lab::{Action as RnnAction, RnnLab};
 use crate::lessons::rnn::{keys as rnn_keys, view as rnn_view};
 use crate::text::Text;
@@ -96,12 +97,12 @@ impl App {
             if footer_only { rows } else { all }
         };
         let mut rows = match self.front() {
-            Some(Screen::Home(_)) => {
-                let tb = home_table(t);
+            _ if self.asking() => {
+                let tb = input::prompt_table(t);
                 pick(footer_items(&tb), help_items(&tb))
             }
-            Some(Screen::Conv(lab)) if lab.prompt.is_some() => {
-                let tb = conv::keys::prompt_table(t);
+            Some(Screen::Home(_)) => {
+                let tb = home_table(t);
                 pick(footer_items(&tb), help_items(&tb))
             }
             Some(Screen::Conv(_)) => {
@@ -112,10 +113,6 @@ impl App {
                 }
                 r
             }
-            Some(Screen::Rnn(lab)) if lab.prompt.is_some() => {
-                let tb = rnn_keys::prompt_table(t);
-                pick(footer_items(&tb), help_items(&tb))
-            }
             Some(Screen::Rnn(_)) => {
                 let tb = rnn_keys::table(t);
                 let mut r = pick(footer_items(&tb), help_items(&tb));
@@ -123,10 +120,6 @@ impl App {
                     r.push(("click", t.keys.click));
                 }
                 r
-            }
-            Some(Screen::Count(lab)) if lab.prompt.is_some() => {
-                let tb = count_keys::prompt_table(t);
-                pick(footer_items(&tb), help_items(&tb))
             }
             Some(Screen::Count(_)) => {
                 let tb = count_keys::table(t);
@@ -153,25 +146,30 @@ impl App {
             return matches!(ev.code, KeyCode::Char('?') | KeyCode::Esc | KeyCode::Char('q'))
                 .then_some(AppAction::Help);
         }
-        // A lab that is asking for a prediction takes the keys first.
-        if let Some(Screen::Conv(lab)) = self.front()
-            && lab.prompt.is_some()
-        {
-            return conv::keys::map_key(ev, lab, t).map(AppAction::Conv);
-        }
-        if let Some(Screen::Rnn(lab)) = self.front()
-            && lab.prompt.is_some()
-        {
-            return rnn_keys::map_key(ev, lab, t).map(AppAction::Rnn);
-        }
-        if let Some(Screen::Count(lab)) = self.front()
-            && lab.prompt.is_some()
-        {
-            return count_keys::map_key(ev, lab, t).map(AppAction::Count);
+        // A lab that is asking for an answer takes the keys first (Esc skips the
+        // answer, not the screen).
+        if self.asking() {
+            return self.map_screen_key(ev);
         }
         if let Some(a) = lookup(&global_table(t), ev) {
             return Some(a);
         }
+        self.map_screen_key(ev)
+    }
+
+    /// Whether the front screen is waiting for a typed answer.
+    fn asking(&self) -> bool {
+        match self.front() {
+            Some(Screen::Conv(l)) => l.prompt.is_some(),
+            Some(Screen::Rnn(l)) => l.prompt.is_some(),
+            Some(Screen::Count(l)) => l.prompt.is_some(),
+            _ => false,
+        }
+    }
+
+    /// The front screen's own key table.
+    fn map_screen_key(&self, ev: &KeyEvent) -> Option<AppAction> {
+        let t = self.text;
         match self.front()? {
             Screen::Home(_) => lookup(&home_table(t), ev).map(AppAction::Home),
             Screen::Conv(lab) => conv::keys::map_key(ev, lab, t).map(AppAction::Conv),

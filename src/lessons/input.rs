@@ -46,34 +46,51 @@ impl TextInput {
     }
 }
 
-/// The actions a lab uses for the prompt's keys.
-pub struct PromptActions<A> {
-    pub submit: A,
-    pub skip: A,
-    pub backspace: A,
-    pub left: A,
-    pub right: A,
+/// A key while an answer is being typed. Every lab's `Action` carries these
+/// as one `Prompt(Edit)` variant, so the editing lives here once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Type(char),
+    Backspace,
+    Left,
+    Right,
+    Submit,
+    Skip,
 }
 
-/// The keys while an answer is typed.
-pub fn prompt_table<A: Clone>(t: &Text, a: PromptActions<A>) -> Vec<Binding<A>> {
+impl TextInput {
+    /// Apply an editing key; `Submit` and `Skip` are returned for the lab to act on.
+    pub fn edit(&mut self, e: Edit) -> Option<Edit> {
+        match e {
+            Edit::Type(c) => self.insert(c),
+            Edit::Backspace => self.backspace(),
+            Edit::Left => self.left(),
+            Edit::Right => self.right(),
+            Edit::Submit | Edit::Skip => return Some(e),
+        }
+        None
+    }
+}
+
+/// The keys while an answer is typed (the same for every lab).
+pub fn prompt_table(t: &Text) -> Vec<Binding<Edit>> {
     let k = &t.keys;
     vec![
-        Binding::new(&[Key::Code(KeyCode::Enter)], "Enter", k.submit, a.submit, true),
-        Binding::new(&[Key::Code(KeyCode::Esc)], "Esc", k.cancel, a.skip, true),
-        Binding::new(&[Key::Code(KeyCode::Backspace)], "Backspace", k.delete, a.backspace, false),
-        Binding::new(&[Key::Code(KeyCode::Left)], "Left", k.caret, a.left, false),
-        Binding::new(&[Key::Code(KeyCode::Right)], "Right", k.caret, a.right, false),
+        Binding::new(&[Key::Code(KeyCode::Enter)], "Enter", k.submit, Edit::Submit, true),
+        Binding::new(&[Key::Code(KeyCode::Esc)], "Esc", k.cancel, Edit::Skip, true),
+        Binding::new(&[Key::Code(KeyCode::Backspace)], "Backspace", k.delete, Edit::Backspace, false),
+        Binding::new(&[Key::Code(KeyCode::Left)], "Left", k.caret, Edit::Left, false),
+        Binding::new(&[Key::Code(KeyCode::Right)], "Right", k.caret, Edit::Right, false),
     ]
 }
 
 /// A prompt key, or a typed character.
-pub fn prompt_key<A: Clone>(ev: &KeyEvent, table: &[Binding<A>], typed: fn(char) -> A) -> Option<A> {
-    if let Some(a) = lookup(table, ev) {
-        return Some(a);
+pub fn prompt_key(ev: &KeyEvent, t: &Text) -> Option<Edit> {
+    if let Some(e) = lookup(&prompt_table(t), ev) {
+        return Some(e);
     }
     match ev.code {
-        KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => Some(typed(c)),
+        KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => Some(Edit::Type(c)),
         _ => None,
     }
 }
@@ -93,8 +110,9 @@ mod tests {
         assert_eq!((i.buffer.as_str(), i.cursor), ("12", 1));
         assert_eq!(i.before_caret(), "1");
         i.right();
-        i.right();
+        assert_eq!(i.edit(Edit::Right), None);
         assert_eq!(i.cursor, 2);
+        assert_eq!(i.edit(Edit::Submit), Some(Edit::Submit));
         i.left();
         i.left();
         i.left();

@@ -2,7 +2,7 @@
 //! from them, where the learner is, and `update`, the only place it changes.
 
 use crate::assets::Digit;
-use crate::lessons::input::TextInput;
+use crate::lessons::input::{Edit, TextInput};
 use crate::math::conv::{self, ConvGeometry, ConvGrads, ConvParams, Frame, SpreadGrid};
 use crate::math::format;
 use crate::math::kernels::{Preset, Sample};
@@ -282,12 +282,8 @@ pub enum Action {
     JumpTo(usize),
     /// An animation tick while playing.
     Tick,
-    Type(char),
-    Backspace,
-    CaretLeft,
-    CaretRight,
-    Submit,
-    Skip,
+    /// A key while an answer is typed.
+    Prompt(Edit),
 }
 
 pub const SPEEDS_MS: [u64; 6] = [60, 120, 250, 500, 1000, 2000];
@@ -435,12 +431,7 @@ impl ConvLab {
                     }
                 }
             }
-            Action::Type(_)
-            | Action::Backspace
-            | Action::CaretLeft
-            | Action::CaretRight
-            | Action::Submit
-            | Action::Skip => {}
+            Action::Prompt(_) => {}
         }
     }
 
@@ -487,16 +478,10 @@ impl ConvLab {
     }
 
     fn update_prompt(&mut self, action: Action) {
-        let Some(p) = self.prompt.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Type(c) => p.input.insert(c),
-            Action::Backspace => p.input.backspace(),
-            Action::CaretLeft => p.input.left(),
-            Action::CaretRight => p.input.right(),
-            Action::Skip => self.close_prompt(),
-            Action::Submit => self.submit(),
+        let (Action::Prompt(e), Some(p)) = (action, self.prompt.as_mut()) else { return };
+        match p.input.edit(e) {
+            Some(Edit::Skip) => self.close_prompt(),
+            Some(Edit::Submit) => self.submit(),
             _ => {}
         }
     }

@@ -3,7 +3,7 @@
 //! common mistakes, the loss surface with its cursor and the training path.
 
 use crate::assets::CountingTutorial;
-use crate::lessons::input::TextInput;
+use crate::lessons::input::{Edit, TextInput};
 use crate::math::counting_rnn::{
     self, CountBackward, CountForward, GradCheck, Mistake, Rprop, RpropState, linspace, random_sequences,
 };
@@ -48,12 +48,8 @@ pub enum Action {
     LrUp,
     ToggleData,
     TogglePredict,
-    Type(char),
-    Backspace,
-    CaretLeft,
-    CaretRight,
-    Submit,
-    Skip,
+    /// A key while an answer is typed.
+    Prompt(Edit),
 }
 
 #[derive(Debug, Clone)]
@@ -217,17 +213,13 @@ impl CountLab {
     }
 
     fn update_prompt(&mut self, a: Action) {
-        let Some(p) = self.prompt.as_mut() else { return };
-        match a {
-            Action::Type(c) => p.insert(c),
-            Action::Backspace => p.backspace(),
-            Action::CaretLeft => p.left(),
-            Action::CaretRight => p.right(),
-            Action::Skip => {
+        let (Action::Prompt(e), Some(p)) = (a, self.prompt.as_mut()) else { return };
+        match p.edit(e) {
+            Some(Edit::Skip) => {
                 self.prompt = None;
                 self.shown += 1;
             }
-            Action::Submit => {
+            Some(Edit::Submit) => {
                 let nums: Vec<f64> =
                     p.buffer.split([',', ';', ' ']).filter(|s| !s.is_empty()).filter_map(parse_number).collect();
                 let Some(step) = self.back.steps.get(self.shown) else { return };

@@ -1,7 +1,7 @@
 //! The RNN lab's keys: one table for the handler, the footer and the help.
 
 use super::lab::{Action, RnnLab};
-use crate::lessons::input::{self, PromptActions};
+use crate::lessons::input;
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -23,21 +23,11 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
     ]
 }
 
-pub fn prompt_table(t: &Text) -> Vec<Binding<Action>> {
-    let a = PromptActions {
-        submit: Action::Submit,
-        skip: Action::Skip,
-        backspace: Action::Backspace,
-        left: Action::CaretLeft,
-        right: Action::CaretRight,
-    };
-    input::prompt_table(t, a)
-}
-
-/// The action for a key: while an answer is asked for, characters are typed into it.
+/// The action for a key: while an answer is asked for, keys edit it
+/// (`lessons::input`); otherwise the table above.
 pub fn map_key(ev: &KeyEvent, lab: &RnnLab, t: &Text) -> Option<Action> {
     if lab.prompt.is_some() {
-        return input::prompt_key(ev, &prompt_table(t), Action::Type);
+        return input::prompt_key(ev, t).map(Action::Prompt);
     }
     lookup(&table(t), ev)
 }

@@ -3,7 +3,7 @@
 //! data, predictions, and `update`, the only place it changes.
 
 use super::state::{RnnRun, RnnSettings, SettingError};
-use crate::lessons::input::TextInput;
+use crate::lessons::input::{Edit, TextInput};
 use crate::math::parse::parse_number;
 use crate::math::rnn::{self, CellKind};
 
@@ -123,12 +123,8 @@ pub enum Action {
     KnobInc,
     TogglePredict,
     JumpTo(usize),
-    Type(char),
-    Backspace,
-    CaretLeft,
-    CaretRight,
-    Submit,
-    Skip,
+    /// A key while an answer is typed.
+    Prompt(Edit),
 }
 
 #[derive(Debug, Clone)]
@@ -311,29 +307,18 @@ impl RnnLab {
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
             Action::TogglePredict => self.predict = !self.predict,
-            Action::Type(_)
-            | Action::Backspace
-            | Action::CaretLeft
-            | Action::CaretRight
-            | Action::Submit
-            | Action::Skip => {}
+            Action::Prompt(_) => {}
         }
     }
 
     fn update_prompt(&mut self, a: Action) {
-        let Some(p) = self.prompt.as_mut() else {
-            return;
-        };
-        match a {
-            Action::Type(c) => p.input.insert(c),
-            Action::Backspace => p.input.backspace(),
-            Action::CaretLeft => p.input.left(),
-            Action::CaretRight => p.input.right(),
-            Action::Skip => {
+        let (Action::Prompt(e), Some(p)) = (a, self.prompt.as_mut()) else { return };
+        match p.input.edit(e) {
+            Some(Edit::Skip) => {
                 self.step = p.step;
                 self.prompt = None;
             }
-            Action::Submit => {
+            Some(Edit::Submit) => {
                 let step = p.step;
                 let guess = parse_number(p.input.buffer.trim_start_matches(['x', '×']));
                 let Some(guess) = guess.filter(|g| *g > 0.0) else {
