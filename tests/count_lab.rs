@@ -133,6 +133,15 @@ fn the_screen_shows_the_loss_the_loop_and_the_check_at_both_sizes() {
         assert!(s.contains("k=10") && s.contains(&ds), "{w}x{h}:\n{s}");
         assert!(s.contains("[]"), "the surface cursor:\n{s}");
     }
+    // The training path is drawn where it has been, the cursor where it is.
+    let mut l = lab();
+    for _ in 0..150 {
+        l.update(Action::RpropStep);
+    }
+    assert_eq!(l.surface.cell_of(l.w), Some(l.cursor));
+    assert_eq!(l.surface.cell_of((10.0, 0.0)), None);
+    assert_ne!(l.surface.cell_of(l.path[0]), Some(l.cursor));
+    assert!(screen(l, 120, 40).contains("**"), "the path is drawn");
     let l = lab();
     let analytic = format!("analytic {}", num(l.check.analytic.0));
     let s = screen(l, 120, 40);

@@ -114,6 +114,16 @@ pub fn feature_data(n: usize, d: usize, noise: f64, seed: u64) -> (Array2<f64>, 
     (x, y)
 }
 
+/// Points (x, β0 + β1·x) of a one-feature model's line.
+pub fn line_points(beta: ArrayView1<f64>, xs: &[f64]) -> Vec<(f64, f64)> {
+    xs.iter().map(|x| (*x, beta[0] + beta.get(1).copied().unwrap_or(0.0) * x)).collect()
+}
+
+/// (step, log10 loss) for every positive loss: the loss curve on a log scale.
+pub fn log10_curve(losses: &[f64]) -> Vec<(f64, f64)> {
+    losses.iter().enumerate().filter(|(_, l)| **l > 0.0).map(|(i, l)| (i as f64, l.log10())).collect()
+}
+
 /// Whether a step lands on finite weights with a finite error.
 fn finite_step(x: ArrayView2<f64>, y: ArrayView1<f64>, beta: &Array1<f64>, measure: ErrorMeasure) -> bool {
     beta.iter().all(|b| b.is_finite()) && measure.value(residuals(x, y, beta.view()).view()).is_finite()
@@ -322,6 +332,8 @@ mod tests {
         let e = residuals(x.view(), y.view(), b0.view());
         let r = gradient_ratio(x.view(), e.view(), ErrorMeasure::Sse, ErrorMeasure::Mse).unwrap();
         assert!((r - 10.0).abs() < 1e-12);
+        assert_eq!(line_points(array![2.0, 7.0].view(), &[0.0, 1.0]), vec![(0.0, 2.0), (1.0, 9.0)]);
+        assert_eq!(log10_curve(&[100.0, 0.0, 0.1]), vec![(0.0, 2.0), (2.0, -1.0)]);
         let (xf, yf) = feature_data(40, 3, 0.0, 1);
         let ls = least_squares(xf.view(), yf.view()).unwrap();
         assert!((&ls - &array![2.0, 1.0, 2.0, 3.0]).iter().all(|d| d.abs() < 1e-9), "{ls}");

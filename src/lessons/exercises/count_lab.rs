@@ -22,6 +22,24 @@ pub struct Surface {
     pub log10_loss: Array2<f64>,
 }
 
+/// The index of the grid value closest to v.
+fn nearest(grid: &[f64], v: f64) -> usize {
+    (0..grid.len()).min_by(|a, b| (grid[*a] - v).abs().total_cmp(&(grid[*b] - v).abs())).unwrap_or(0)
+}
+
+impl Surface {
+    /// The (row, column) of the cell nearest to the weights (w_x, w_rec).
+    pub fn nearest_cell(&self, w: (f64, f64)) -> (usize, usize) {
+        (nearest(&self.rec, w.1), nearest(&self.wx, w.0))
+    }
+
+    /// The cell of the weights, or None when they lie outside the surface.
+    pub fn cell_of(&self, w: (f64, f64)) -> Option<(usize, usize)> {
+        let within = |v: f64, g: &[f64]| g.first().zip(g.last()).is_some_and(|(a, b)| v >= a.min(*b) && v <= a.max(*b));
+        (within(w.0, &self.wx) && within(w.1, &self.rec)).then(|| self.nearest_cell(w))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// Each typed value beside the truth and how far off it was: (typed,
@@ -136,11 +154,8 @@ impl CountLab {
             .collect();
         self.shown = 0;
         // The cursor follows the weights to the nearest surface cell.
-        let nearest = |grid: &[f64], v: f64| {
-            (0..grid.len()).min_by(|a, b| (grid[*a] - v).abs().total_cmp(&(grid[*b] - v).abs())).unwrap_or(0)
-        };
         if !self.surface.wx.is_empty() {
-            self.cursor = (nearest(&self.surface.rec, w.1), nearest(&self.surface.wx, w.0));
+            self.cursor = self.surface.nearest_cell(w);
         }
         if restart_path {
             self.path = vec![w];

@@ -45,14 +45,9 @@ fn loop_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
 fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
     let s = &lab.surface;
     let (lo, hi) = s.log10_loss.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
-    let inside =
-        |v: f64, grid: &[f64]| v >= grid[grid.len() - 1].min(grid[0]) && v <= grid[0].max(grid[grid.len() - 1]);
     // A path point marks the surface cell nearest to it.
-    let on_path = |r: usize, c: usize| {
-        lab.path.iter().any(|(wx, wr)| {
-            inside(*wx, &s.wx) && inside(*wr, &s.rec) && nearest(&s.wx, *wx) == c && nearest(&s.rec, *wr) == r
-        })
-    };
+    let path: Vec<(usize, usize)> = lab.path.iter().filter_map(|w| s.cell_of(*w)).collect();
+    let on_path = |r: usize, c: usize| path.contains(&(r, c));
     (0..s.rec.len())
         .map(|r| {
             Line::from(
@@ -74,11 +69,6 @@ fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
             )
         })
         .collect()
-}
-
-/// The index of the grid value closest to v.
-fn nearest(grid: &[f64], v: f64) -> usize {
-    (0..grid.len()).min_by(|a, b| (grid[*a] - v).abs().total_cmp(&(grid[*b] - v).abs())).unwrap_or(0)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &Theme) {

@@ -2,7 +2,7 @@
 
 use super::linreg_lab::LinregLab;
 use crate::math::format::num;
-use crate::math::linreg::ErrorMeasure;
+use crate::math::linreg::{self, ErrorMeasure};
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;
@@ -47,8 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
 
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     // Loss per step on a log scale (log10 values; labels are powers of ten).
-    let pts: Vec<(f64, f64)> =
-        lab.losses.iter().enumerate().filter(|(_, l)| **l > 0.0).map(|(i, l)| (i as f64, l.log10())).collect();
+    let pts = linreg::log10_curve(&lab.losses);
     let (lo, hi) = pts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.1), b.max(p.1)));
     let (lo, hi) = if lo.is_finite() { (lo.floor(), hi.ceil().max(lo.floor() + 1.0)) } else { (-1.0, 1.0) };
     let xmax = (lab.losses.len().max(2) - 1) as f64;
@@ -68,8 +67,8 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         let data: Vec<(f64, f64)> = (0..lab.x.nrows()).map(|i| (lab.x[[i, 1]], lab.y[i])).collect();
         let b = lab.beta();
         let ls = &lab.least_squares;
-        let fitted = [(0.0, b[0]), (1.0, b[0] + b[1])];
-        let lsq = [(0.0, ls[0]), (1.0, ls[0] + ls[1])];
+        let fitted = linreg::line_points(b.view(), &[0.0, 1.0]);
+        let lsq = linreg::line_points(ls.view(), &[0.0, 1.0]);
         let ys = data.iter().map(|p| p.1).chain(fitted.iter().map(|p| p.1)).chain(lsq.iter().map(|p| p.1));
         let (ylo, yhi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
         let (ylo, yhi) = (ylo.floor(), yhi.ceil().max(ylo.floor() + 1.0));
