@@ -351,3 +351,61 @@ proptest! {
         }
     }
 }
+
+fn click(app: &mut App, column: u16, row: u16) {
+    app.handle(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+/// Where `text` first appears on screen, as (column, row).
+fn find(s: &str, text: &str) -> (u16, u16) {
+    let (row, line) = s.lines().enumerate().find(|(_, l)| l.contains(text)).unwrap_or_else(|| panic!("{text}:\n{s}"));
+    (line[..line.find(text).unwrap()].chars().count() as u16, row as u16)
+}
+
+#[test]
+fn clicks_open_home_entries_and_move_along_the_rnn_timeline() {
+    let mut app = App::home(&EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 120, 40);
+    let (c, r) = find(&s, "RNN & BPTT");
+    click(&mut app, c, r);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("step t = 1 of 30"), "{s}");
+    // Click the column of step 5 on the timeline.
+    let (c, r) = find(&s, "    5->");
+    click(&mut app, c + 5, r);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("step t = 5 of 30"), "{s}");
+}
+
+#[test]
+fn exercise_lab_keys_reach_their_labs_and_help_lists_them() {
+    let mut app = App::home(&EN, Theme::COLOR);
+    for _ in 0..3 {
+        app.handle(&key(KeyCode::Down));
+    }
+    app.handle(&key(KeyCode::Enter));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("Counting-ones RNN"), "{s}");
+    app.handle(&key(KeyCode::Char('l')));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("k=10: dL/dS_k"), "{s}");
+    app.handle(&key(KeyCode::Char('?')));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains(EN.keys.move_cursor) && s.contains(EN.keys.rprop_step), "{s}");
+    app.handle(&key(KeyCode::Esc));
+    app.handle(&key(KeyCode::Esc)); // back to the list
+    app.handle(&key(KeyCode::Down));
+    app.handle(&key(KeyCode::Enter));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("step 0: β = [0, 0]"), "{s}");
+    app.handle(&key(KeyCode::Char('e')));
+    app.handle(&key(KeyCode::Char('l')));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("RMSE = √(||e||²/n)    ∇ = −Xᵀe / (n·RMSE)  [watched + gradient used]"), "{s}");
+    assert!(s.contains("step 1: β = ["), "{s}");
+}
