@@ -1,6 +1,8 @@
 //! The counting-RNN lab: the BPTT loop stepped from k = T down to 1, typed
 //! predictions, the surface cursor, training steps, and what is on screen.
 
+mod common;
+
 use deepstep::app::{App, Screen};
 use deepstep::assets::counting_tutorial;
 use deepstep::lessons::exercises::count_lab::{Action, CountLab, Message, SURFACE_COLS, SURFACE_ROWS};
@@ -9,8 +11,6 @@ use deepstep::math::counting_rnn::{self, Rprop};
 use deepstep::math::format::num;
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn lab() -> CountLab {
     CountLab::new(counting_tutorial().unwrap(), true, 1)
@@ -114,11 +114,7 @@ fn the_cursor_sets_the_weights_and_training_follows_the_math() {
 }
 
 fn screen(lab: CountLab, w: u16, h: u16) -> String {
-    let mut app = App::new(Screen::Count(Box::new(lab)), &EN, Theme::COLOR);
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.render(f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>() + "\n").collect()
+    common::draw(&mut App::new(Screen::Count(Box::new(lab)), &EN, Theme::COLOR), w, h).0
 }
 
 #[test]

@@ -2,14 +2,14 @@
 //! separates convergence from divergence, the error mix-up is shown, and
 //! the screen shows the numbers.
 
+mod common;
+
 use deepstep::app::{App, Screen};
 use deepstep::lessons::exercises::linreg_lab::{Action, LinregLab};
 use deepstep::math::format::num;
 use deepstep::math::linreg::{self, ErrorMeasure};
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 #[test]
 fn steps_are_gradient_descent_steps_and_converge_to_least_squares() {
@@ -71,11 +71,7 @@ fn sgd_uses_minibatches_and_the_mixup_ratio_is_the_maths() {
 }
 
 fn screen(lab: LinregLab, w: u16, h: u16) -> String {
-    let mut app = App::new(Screen::Linreg(Box::new(lab)), &EN, Theme::COLOR);
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.render(f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>() + "\n").collect()
+    common::draw(&mut App::new(Screen::Linreg(Box::new(lab)), &EN, Theme::COLOR), w, h).0
 }
 
 #[test]

@@ -8,8 +8,9 @@ use deepstep::lessons::conv::Action;
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+
+mod common;
+use common::draw;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
 
@@ -29,20 +30,6 @@ fn args(input: &str, kernel: &str) -> ConvArgs {
 fn example_app() -> App {
     let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1")).unwrap();
     App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR)
-}
-
-fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.render(f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    let mut text = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            text.push_str(buf[(x, y)].symbol());
-        }
-        text.push('\n');
-    }
-    (text, term)
 }
 
 fn key(c: KeyCode) -> Event {
