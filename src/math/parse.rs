@@ -6,7 +6,18 @@ use thiserror::Error;
 /// A typed number: decimal, fraction `a/b`, or percentage `p%`.
 pub fn parse_number(s: &str) -> Option<f64> {
     let s = s.trim().replace(' ', "");
-    let s = s.replace('−', "-"); // a typographic minus, as some input methods give
+    // A typographic minus and full-width forms, as some input methods give.
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '−' => '-',
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '／' => '/',
+            '％' => '%',
+            _ => c,
+        })
+        .collect();
     let v = if let Some(p) = s.strip_suffix('%') {
         p.parse::<f64>().ok()? / 100.0
     } else if let Some((a, b)) = s.split_once('/') {

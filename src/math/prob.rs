@@ -187,6 +187,19 @@ impl Joint {
         }
         let factors: Vec<Factor> =
             order.iter().enumerate().map(|(k, &var)| Factor { var, given: order[..k].to_vec() }).collect();
+        self.check_factors(factors)
+    }
+
+    /// Any product of conditionals, P(X_a | ...) P(X_b | ...) ..., evaluated at
+    /// every assignment beside the joint. The full chain rule always matches;
+    /// a product that drops conditioning variables (a Markov assumption)
+    /// matches only when the table has that independence.
+    pub fn check_factors(&self, factors: Vec<Factor>) -> Result<Factorization, ProbError> {
+        for f in &factors {
+            if let Some(&bad) = std::iter::once(&f.var).chain(&f.given).find(|&&v| v >= self.vars.len()) {
+                return Err(ProbError::NoSuchVariable(bad));
+            }
+        }
         let mut rows = vec![];
         let mut max_abs_error: f64 = 0.0;
         for (a, &joint) in self.assignments().iter().zip(&self.p) {
@@ -291,6 +304,22 @@ mod tests {
             assert_eq!(f.factors.last().unwrap().given.len(), 2);
         }
         assert_eq!(j.chain_rule(&[0, 0, 1]), Err(ProbError::BadOrder));
+    }
+
+    #[test]
+    fn a_dropped_condition_matches_only_with_independence() {
+        let j = rain_sprinkler();
+        let markov = vec![
+            Factor { var: 0, given: vec![] },
+            Factor { var: 1, given: vec![0] },
+            Factor { var: 2, given: vec![1] },
+        ];
+        assert!(j.check_factors(markov).unwrap().max_abs_error > 1e-3);
+        // A ⊥ B by construction: P(A, B) = P(A) P(B).
+        let ind = Joint::new(vec![Variable::binary("A"), Variable::binary("B")], vec![0.12, 0.28, 0.18, 0.42]).unwrap();
+        let f = ind.check_factors(vec![Factor { var: 0, given: vec![] }, Factor { var: 1, given: vec![] }]).unwrap();
+        assert!(f.max_abs_error < 1e-12);
+        assert_eq!(j.check_factors(vec![Factor { var: 5, given: vec![] }]), Err(ProbError::NoSuchVariable(5)));
     }
 
     #[test]
