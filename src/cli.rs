@@ -35,6 +35,8 @@ pub enum Command {
     Rnn(RnnArgs),
     /// ||dL/dh_t|| for t = 1..T, for a loss on the last step (CSV or JSON).
     Sweep(SweepArgs),
+    /// The quiz: the chain rule vs Bayes' rule, convolution, RNNs; progress and review.
+    Quiz(QuizArgs),
     /// The exercises: `lab count-rnn` and `lab linreg`.
     Lab {
         #[command(subcommand)]
@@ -205,6 +207,42 @@ pub struct SweepArgs {
     pub seed: u64,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: FormatArg,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopicArg {
+    Chain,
+    Bayes,
+    Conv,
+    Rnn,
+}
+
+#[derive(Args, Debug)]
+pub struct QuizArgs {
+    /// Ask only the questions that are due for review.
+    #[arg(long)]
+    pub review: bool,
+    /// Use this bank (a TOML file) instead of the shipped questions.
+    #[arg(long, value_name = "FILE")]
+    pub bank: Option<std::path::PathBuf>,
+    /// Check a bank and report every problem with file, line and question id.
+    #[arg(long, value_name = "FILE")]
+    pub check: Option<std::path::PathBuf>,
+    /// The progress file (default: $XDG_DATA_HOME/deepstep/progress.json).
+    #[arg(long, value_name = "PATH")]
+    pub progress: Option<std::path::PathBuf>,
+    /// Only questions on this topic.
+    #[arg(long, value_enum)]
+    pub topic: Option<TopicArg>,
+    /// Questions per round (1 to 100).
+    #[arg(long, default_value_t = 10)]
+    pub count: usize,
+    /// Seed for the round's order and generated tables (default: the clock).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Write the round's questions, answers and explanations as plain text.
+    #[arg(long)]
+    pub print: bool,
 }
 
 #[derive(Args, Debug)]
@@ -427,7 +465,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 eprintln!("{}", (text.not_a_terminal)("conv"));
                 return ExitCode::from(2);
             }
-            app::run(App::home(text, Theme::from_env())).map(|_| ExitCode::SUCCESS)
+            let mut app = App::home(text, Theme::from_env());
+            app.quiz_progress = crate::lessons::quiz::progress::default_path();
+            app::run(app).map(|_| ExitCode::SUCCESS)
         }
         Some(Command::Conv(a)) => match conv_lab(&a) {
             Err(e) => {
@@ -455,6 +495,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }),
         },
         Some(Command::Lab { which }) => return lab(text, which),
+        Some(Command::Quiz(a)) => return quiz(text, a),
         Some(Command::Sweep(a)) => {
             let s = RnnSettings {
                 cell: a.cell.kind(),
@@ -484,4 +525,89 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `deepstep quiz`: check a bank, print a round, or open the quiz.
+fn quiz(text: &'static Text, a: QuizArgs) -> ExitCode {
+    use crate::lessons::quiz::bank::{self, Topic};
+    use crate::lessons::quiz::lab::{QuizLab, clock_seed};
+    use crate::lessons::quiz::progress::{Store, default_path};
+    use crate::lessons::quiz::round::RoundOptions;
+    let read_bank = |path: &std::path::Path| -> Result<Vec<bank::Question>, ExitCode> {
+        let name = path.display().to_string();
+        let content = std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("deepstep quiz: cannot read {name}: {e}");
+            ExitCode::from(2)
+        })?;
+        bank::parse(&name, &content).map_err(|problems| {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("{}", (text.quiz.bank_invalid)(problems.len()));
+            ExitCode::from(2)
+        })
+    };
+    if let Some(path) = &a.check {
+        return match read_bank(path) {
+            Ok(q) => {
+                emit(&format!("{}\n", (text.quiz.bank_valid)(&path.display().to_string(), q.len())));
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        };
+    }
+    if !(1..=100).contains(&a.count) {
+        eprintln!("deepstep quiz: --count must be between 1 and 100, got {}", a.count);
+        return ExitCode::from(2);
+    }
+    let questions = match &a.bank {
+        Some(path) => match read_bank(path) {
+            Ok(q) => q,
+            Err(code) => return code,
+        },
+        None => match bank::shipped() {
+            Ok(q) => q,
+            Err(problems) => {
+                for p in problems {
+                    eprintln!("{p}");
+                }
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let topic = a.topic.map(|t| match t {
+        TopicArg::Chain => Topic::Chain,
+        TopicArg::Bayes => Topic::Bayes,
+        TopicArg::Conv => Topic::Conv,
+        TopicArg::Rnn => Topic::Rnn,
+    });
+    let options = RoundOptions {
+        review: a.review,
+        count: a.count,
+        seed: a.seed.unwrap_or_else(clock_seed),
+        topic,
+        ..Default::default()
+    };
+    let store = a.progress.clone().or_else(default_path).map(Store::new);
+    if a.print {
+        // The headless form reads the progress (so `--review --print` lists
+        // what is due) but never writes it, nor moves a bad file aside.
+        let progress = match store.as_ref().map(Store::peek) {
+            Some(Ok(p)) => p,
+            Some(Err(reason)) => {
+                eprintln!("deepstep quiz: the progress file is not used: {reason}");
+                Default::default()
+            }
+            None => Default::default(),
+        };
+        let lab = QuizLab::with_progress(questions, options, progress, None);
+        emit(&crate::lessons::quiz::report::print(&lab, text));
+        return ExitCode::SUCCESS;
+    }
+    let result =
+        interactive(text, "quiz", || Ok(Screen::Quiz(Box::new(QuizLab::new(questions, options, store, None)))));
+    result.unwrap_or_else(|e| {
+        eprintln!("deepstep: {e:#}");
+        ExitCode::FAILURE
+    })
 }

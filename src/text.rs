@@ -4,13 +4,20 @@
 //! Plain strings are `&'static str`; strings with numbers in them are `fn`s,
 //! which a second language can implement with its own word order.
 
+/// The languages deepstep speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ko,
+}
+
 /// All the words of one language.
 pub struct Text {
+    pub lang: Lang,
     pub app_name: &'static str,
     pub home_title: &'static str,
     pub home_intro: &'static str,
     pub lessons: [LessonText; 5],
-    pub not_built: &'static str,
     pub gd_diverged: fn(updates: usize) -> String,
     pub lr_diverged: fn(updates: usize) -> String,
     pub too_small: fn(need_w: u16, need_h: u16, w: u16, h: u16) -> String,
@@ -22,6 +29,7 @@ pub struct Text {
     pub rnn: RnnText,
     pub count: CountText,
     pub linreg: LinregText,
+    pub quiz: QuizText,
 }
 
 pub struct LessonText {
@@ -78,6 +86,16 @@ pub struct KeyText {
     pub gradient_used: &'static str,
     pub features: &'static str,
     pub lr_ladder: &'static str,
+    pub choose: &'static str,
+    pub pick_term: &'static str,
+    pub undo_term: &'static str,
+    pub answer: &'static str,
+    pub hint: &'static str,
+    pub skip: &'static str,
+    pub next_question: &'static str,
+    pub new_round: &'static str,
+    pub type_number: &'static str,
+    pub scroll: &'static str,
 }
 
 pub struct ConvText {
@@ -232,7 +250,71 @@ pub struct LinregText {
     pub gradient_values: fn(watched: &str, gw: &str, used: &str, gu: &str) -> String,
 }
 
+pub struct QuizText {
+    pub title: &'static str,
+    pub title_review: &'static str,
+    pub question_of: fn(n: usize, total: usize) -> String,
+    pub topic_names: [&'static str; 4],
+    pub how_choice: &'static str,
+    pub how_numeric: fn(tolerance: &str) -> String,
+    pub how_truefalse: &'static str,
+    pub how_order: &'static str,
+    pub true_label: &'static str,
+    pub false_label: &'static str,
+    pub your_answer: &'static str,
+    pub picked: &'static str,
+    pub right_mark: &'static str,
+    pub right: &'static str,
+    pub wrong: &'static str,
+    pub skipped: &'static str,
+    pub the_answer: fn(answer: &str) -> String,
+    pub you_gave: fn(answer: &str) -> String,
+    pub why_not: &'static str,
+    pub explanation: &'static str,
+    pub factors: &'static str,
+    pub hint: &'static str,
+    pub no_hint: &'static str,
+    pub not_a_number: &'static str,
+    pub pick_every_term: &'static str,
+    pub choose_first: &'static str,
+    pub summary: &'static str,
+    pub summary_row: fn(topic: &str, right: usize, answered: usize, skipped: usize) -> String,
+    pub summary_total: fn(right: usize, answered: usize) -> String,
+    pub review_topics: fn(topics: &str) -> String,
+    pub review_questions: &'static str,
+    pub all_right: &'static str,
+    pub due_now: fn(n: usize) -> String,
+    pub nothing_due: &'static str,
+    pub next_due_in: fn(days: u64, hours: u64) -> String,
+    pub never_answered: &'static str,
+    pub progress_at: fn(path: &str) -> String,
+    pub not_saved: &'static str,
+    pub moved_aside: fn(path: &str, backup: &str, reason: &str) -> String,
+    pub not_saving: fn(path: &str, reason: &str) -> String,
+    pub save_failed: fn(path: &str, reason: &str) -> String,
+    pub gen_table: fn(names: &str) -> String,
+    pub gen_what_is: fn(expr: &str) -> String,
+    pub gen_posterior: fn(expr: &str) -> String,
+    pub gen_product: fn(names: &str, product: &str) -> String,
+    pub gen_hint_conditional: &'static str,
+    pub gen_hint_marginal: &'static str,
+    pub gen_hint_posterior: &'static str,
+    pub gen_hint_product: &'static str,
+    pub gen_why_conditional: &'static str,
+    pub gen_why_marginal: fn(event: &str) -> String,
+    pub gen_why_posterior: &'static str,
+    pub prior: &'static str,
+    pub likelihood: &'static str,
+    pub evidence: &'static str,
+    pub posterior: &'static str,
+    pub gen_why_product: fn(holds: bool) -> String,
+    pub gen_largest_gap: fn(gap: &str) -> String,
+    pub bank_invalid: fn(count: usize) -> String,
+    pub bank_valid: fn(file: &str, count: usize) -> String,
+}
+
 pub static EN: Text = Text {
+    lang: Lang::En,
     app_name: "deepstep",
     home_title: "deepstep: the math of a first deep-learning week, one frame at a time",
     home_intro: "Choose a lesson with Up/Down (or j/k) and open it with Enter. Press ? for every key.",
@@ -252,7 +334,6 @@ pub static EN: Text = Text {
             blurb: "Gradient descent, the learning rate's limit, SSE vs MSE vs ||e||.",
         },
     ],
-    not_built: "not built yet",
     lr_diverged: |n| {
         format!(
             "diverged: stopped after {n} updates, before the values overflowed (the learning rate is above the stability limit)"
@@ -319,6 +400,16 @@ pub static EN: Text = Text {
         gradient_used: "next gradient used (the mix-up)",
         features: "1 / 3 features",
         lr_ladder: "learning rate down / up",
+        choose: "choose an answer",
+        pick_term: "pick the next term",
+        undo_term: "take back the last term",
+        answer: "submit the answer",
+        hint: "hint",
+        skip: "skip",
+        next_question: "next question",
+        new_round: "new round",
+        type_number: "type the number",
+        scroll: "scroll the explanation",
     },
     conv: ConvText {
         title: "Convolution lab",
@@ -518,5 +609,90 @@ pub static EN: Text = Text {
         },
         matched: "the gradient matches the error watched",
         gradient_values: |w, gw, u, gu| format!("at this β: ∇{w} = [{gw}]   ∇{u} (used) = [{gu}]"),
+    },
+    quiz: QuizText {
+        title: "Quiz",
+        title_review: "Review",
+        question_of: |n, total| format!("question {n} of {total}"),
+        topic_names: ["chain rule", "Bayes' rule", "convolution", "RNNs & BPTT"],
+        how_choice: "Choose with 1-4 or a-d, then Enter.",
+        how_numeric: |tol| format!("Type a number (0.25, .25, 1/4 or 25%; within ±{tol}), then Enter."),
+        how_truefalse: "1 or t: true, 2 or f: false; then Enter.",
+        how_order: "Pick the terms in order with their numbers (Backspace takes one back), then Enter.",
+        true_label: "true",
+        false_label: "false",
+        your_answer: "your answer",
+        picked: "picked so far",
+        right_mark: "   <- the answer",
+        right: "Right!",
+        wrong: "Not quite.",
+        skipped: "Skipped.",
+        the_answer: |a| format!("The answer: {a}"),
+        you_gave: |a| format!("You answered: {a}"),
+        why_not: "Why that answer is tempting, and wrong:",
+        explanation: "Explanation",
+        factors: "The factors written out",
+        hint: "Hint",
+        no_hint: "No hint for this one: read the question once more, term by term.",
+        not_a_number: "Type a number, like 0.25, .25, 1/4 or 25%.",
+        pick_every_term: "Pick every term before Enter.",
+        choose_first: "Choose an answer first.",
+        summary: "Round summary",
+        summary_row: |topic, right, answered, skipped| {
+            if skipped == 0 {
+                format!("{topic}: {right} of {answered} right")
+            } else {
+                format!("{topic}: {right} of {answered} right, {skipped} skipped")
+            }
+        },
+        summary_total: |right, answered| format!("In all: {right} of {answered} right."),
+        review_topics: |topics| format!("Review: {topics}."),
+        review_questions: "Questions to look at again (the ones answered wrong are due first next time):",
+        all_right: "Everything right. These questions come back in a few days, to check they stay learned.",
+        due_now: |n| format!("{n} questions are due for review now: `deepstep quiz --review`."),
+        nothing_due: "Nothing is due for review.",
+        next_due_in: |d, h| {
+            if d > 0 {
+                format!("The next question is due in {d} days and {h} hours.")
+            } else {
+                format!("The next question is due in {h} hours.")
+            }
+        },
+        never_answered: "No question has been answered yet: start with `deepstep quiz`.",
+        progress_at: |p| format!("progress saved in {p}"),
+        not_saved: "progress is not saved in this run",
+        moved_aside: |p, b, r| {
+            format!("{p} could not be read ({r}). It was kept as {b}; a new progress file starts now.")
+        },
+        not_saving: |p, r| format!("{p} could not be read ({r}). It was left as it is, and this run saves nothing."),
+        save_failed: |p, r| format!("Saving progress to {p} failed ({r}); the file on disk is unchanged."),
+        gen_table: |names| format!("A joint table P({names}); each entry is the states, then the probability:"),
+        gen_what_is: |e| format!("What is {e}?"),
+        gen_posterior: |e| format!("By Bayes' rule, with A as the hypothesis: what is {e}?"),
+        gen_product: |names, prod| format!("True or false: for this table, P({names}) = {prod}?"),
+        gen_hint_conditional: "Add the entries that match both the event and the condition; divide by the sum of the entries that match the condition.",
+        gen_hint_marginal: "Add every entry in which the variable has that value.",
+        gen_hint_posterior: "posterior = likelihood × prior / evidence, and the evidence sums likelihood × prior over every value of A.",
+        gen_hint_product: "Take one entry: multiply the factors' values there and compare with the table.",
+        gen_why_conditional: "By the definition of conditional probability, P(X | Y) = P(X, Y) / P(Y):",
+        gen_why_marginal: |e| {
+            format!("Sum the joint over every entry with {e} (the other variables are marginalised out):")
+        },
+        gen_why_posterior: "Bayes' rule inverts a conditional, so it must divide by the evidence:",
+        prior: "prior",
+        likelihood: "likelihood",
+        evidence: "evidence",
+        posterior: "posterior",
+        gen_why_product: |holds| {
+            if holds {
+                "Equal: each factor conditions on everything before it (the chain rule), so every entry matches."
+                    .to_string()
+            } else {
+                "Not equal: a factor drops a variable it depends on, which assumes an independence this table does not have.".to_string()
+            }
+        },
+        gen_largest_gap: |g| format!("Largest |product − joint| over all entries: {g}"),
+        bank_invalid: |n| format!("{n} problems found; the bank was not loaded."),
+        bank_valid: |f, n| format!("{f}: {n} questions, no problems."),
     },
 };

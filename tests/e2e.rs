@@ -171,6 +171,35 @@ fn linreg_lab_steps_gradient_descent() {
 }
 
 #[test]
+fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
+    let dir = std::env::temp_dir().join(format!("deepstep-e2e-quiz-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let progress = dir.join("progress.json");
+    // The convolution topic's first two new questions, in bank order: the output
+    // height of 28×28 with a 5×5 kernel (24), then with stride 2 (16).
+    let t =
+        Tmux::start("quiz", &format!("{BIN} quiz --topic conv --count 2 --seed 1 --progress {}", progress.display()));
+    t.wait_for("question 1 of 2");
+    t.keys(&["2", "4", "Enter"]);
+    t.wait_for("Right!");
+    t.keys(&["n"]);
+    t.wait_for("question 2 of 2");
+    t.keys(&["9", "9", "Enter"]);
+    t.wait_for("Not quite.");
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&progress).unwrap()).unwrap();
+    let q = &saved["questions"];
+    assert_eq!((q["conv-size-basic"]["right"].as_u64(), q["conv-size-basic"]["wrong"].as_u64()), (Some(1), Some(0)));
+    assert_eq!((q["conv-size-stride"]["right"].as_u64(), q["conv-size-stride"]["wrong"].as_u64()), (Some(0), Some(1)));
+    // The wrong one is due at once: `--review` asks it, and only it.
+    let out = Command::new(BIN).args(["quiz", "--review", "--print", "--progress"]).arg(&progress).output().unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("question 1 of 1") && listed.contains("stride 2"), "{listed}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let t = Tmux::start("term", &format!("{BIN} {EXAMPLE}"));
     t.wait_for("= 219");
@@ -199,7 +228,7 @@ fn a_terminal_that_goes_away_ends_the_process() {
 
 #[test]
 fn interactive_commands_refuse_a_non_terminal_with_status_2() {
-    for args in [vec!["conv"], vec![]] {
+    for args in [vec!["conv"], vec![], vec!["quiz", "--progress", "/nonexistent/p.json"]] {
         let out = Command::new(BIN).args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);

@@ -10,7 +10,7 @@ use deepstep::ui::theme::Theme;
 use proptest::prelude::*;
 
 mod common;
-use common::draw;
+use common::{draw, key};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
 
@@ -30,10 +30,6 @@ fn args(input: &str, kernel: &str) -> ConvArgs {
 fn example_app() -> App {
     let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1")).unwrap();
     App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR)
-}
-
-fn key(c: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
 }
 
 #[test]
@@ -139,12 +135,13 @@ fn home_lists_the_lessons_and_opens_the_convolution_lab() {
     for l in &EN.lessons {
         assert!(s.contains(l.name), "{s}");
     }
-    assert!(s.contains(EN.not_built));
     app.handle(&key(KeyCode::Down));
     app.handle(&key(KeyCode::Down));
     app.handle(&key(KeyCode::Enter));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains("Quiz: not built yet"), "{s}");
+    assert!(s.contains(EN.quiz.title) && s.contains(&(EN.quiz.question_of)(1, 10)), "{s}");
+    assert!(s.contains(EN.quiz.not_saved), "a test run must not write to the user's data directory: {s}");
+    app.handle(&key(KeyCode::Char('q')));
     app.handle(&key(KeyCode::Char('k')));
     app.handle(&key(KeyCode::Enter));
     let (s, _) = draw(&mut app, 80, 24);
@@ -278,6 +275,12 @@ fn event_strategy() -> impl Strategy<Value = Event> {
         KeyCode::Char('t'),
         KeyCode::Char('?'),
         KeyCode::Char('1'),
+        KeyCode::Char('2'),
+        KeyCode::Char('a'),
+        KeyCode::Char('s'),
+        KeyCode::Char('n'),
+        KeyCode::Char('/'),
+        KeyCode::Char('%'),
         KeyCode::Char('x'),
         KeyCode::Char('-'),
         KeyCode::Char('.'),
@@ -304,12 +307,22 @@ proptest! {
     fn random_keys_and_sizes_never_panic(
         events in prop::collection::vec(event_strategy(), 1..120),
         sizes in prop::collection::vec((1u16..220, 1u16..70), 1..6),
-        start in 0u8..5,
+        start in 0u8..6,
     ) {
         let mut app = match start {
             0 => App::home(&EN, Theme::COLOR),
             1 => example_app(),
             2 => rnn_app(deepstep::lessons::rnn::state::RnnSettings { len: 10, hidden: 2, ..Default::default() }),
+            5 => App::new(
+                Screen::Quiz(Box::new(deepstep::lessons::quiz::lab::QuizLab::new(
+                    deepstep::lessons::quiz::bank::shipped().unwrap(),
+                    deepstep::lessons::quiz::round::RoundOptions { seed: events.len() as u64, ..Default::default() },
+                    None,
+                    Some(1_000_000),
+                ))),
+                &EN,
+                Theme::COLOR,
+            ),
             4 => App::new(
                 Screen::Linreg(Box::new(deepstep::lessons::exercises::linreg_lab::LinregLab::new(1))),
                 &EN,

@@ -10,6 +10,8 @@ use crate::lessons::exercises::{count_keys, count_view, linreg_keys, linreg_view
 use crate::lessons::home::state::{Action as HomeAction, Home, Lesson};
 use crate::lessons::home::view as home_view;
 use crate::lessons::input;
+use crate::lessons::quiz::lab::{Action as QuizAction, QuizLab};
+use crate::lessons::quiz::{keys as quiz_keys, view as quiz_view};
 use crate::lessons::rnn::lab::{Action as RnnAction, RnnLab};
 use crate::lessons::rnn::{keys as rnn_keys, view as rnn_view};
 use crate::text::Text;
@@ -27,6 +29,7 @@ pub enum Screen {
     Rnn(Box<RnnLab>),
     Count(Box<CountLab>),
     Linreg(Box<LinregLab>),
+    Quiz(Box<QuizLab>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +42,7 @@ pub enum AppAction {
     Rnn(RnnAction),
     Count(CountAction),
     Linreg(LinregAction),
+    Quiz(QuizAction),
 }
 
 pub struct App {
@@ -48,6 +52,9 @@ pub struct App {
     pub quit: bool,
     pub text: &'static Text,
     pub theme: Theme,
+    /// Where the quiz opened from the home screen keeps its progress
+    /// (`None`: not saved; the command line sets the user's data directory).
+    pub quiz_progress: Option<std::path::PathBuf>,
     hits: Vec<(Rect, AppAction)>,
     last_tick: Instant,
 }
@@ -78,7 +85,16 @@ fn home_table(t: &Text) -> Vec<Binding<HomeAction>> {
 
 impl App {
     pub fn new(first: Screen, text: &'static Text, theme: Theme) -> Self {
-        App { screens: vec![first], help: false, quit: false, text, theme, hits: vec![], last_tick: Instant::now() }
+        App {
+            screens: vec![first],
+            help: false,
+            quit: false,
+            text,
+            theme,
+            quiz_progress: None,
+            hits: vec![],
+            last_tick: Instant::now(),
+        }
     }
 
     /// The home screen, with the convolution lab ready behind it.
@@ -129,6 +145,10 @@ impl App {
                 let tb = linreg_keys::table(t);
                 pick(footer_items(&tb), help_items(&tb))
             }
+            Some(Screen::Quiz(lab)) => {
+                let tb = quiz_keys::table(lab, t);
+                pick(footer_items(&tb), help_items(&tb))
+            }
             None => vec![],
         };
         let g = global_table(t);
@@ -176,6 +196,7 @@ impl App {
             Screen::Rnn(lab) => rnn_keys::map_key(ev, lab, t).map(AppAction::Rnn),
             Screen::Count(lab) => count_keys::map_key(ev, lab, t).map(AppAction::Count),
             Screen::Linreg(_) => linreg_keys::map_key(ev, t).map(AppAction::Linreg),
+            Screen::Quiz(lab) => quiz_keys::map_key(ev, lab, t).map(AppAction::Quiz),
         }
     }
 
@@ -212,7 +233,17 @@ impl App {
                         }
                     }
                     Some(Lesson::Linreg) => self.screens.push(Screen::Linreg(Box::new(LinregLab::new(1)))),
-                    _ => {}
+                    Some(Lesson::Quiz) => {
+                        if let Ok(bank) = crate::lessons::quiz::bank::shipped() {
+                            let store = self.quiz_progress.clone().map(crate::lessons::quiz::progress::Store::new);
+                            let options = crate::lessons::quiz::round::RoundOptions {
+                                seed: crate::lessons::quiz::lab::clock_seed(),
+                                ..Default::default()
+                            };
+                            self.screens.push(Screen::Quiz(Box::new(QuizLab::new(bank, options, store, None))));
+                        }
+                    }
+                    None => {}
                 }
             }
             AppAction::Conv(c) => {
@@ -232,6 +263,11 @@ impl App {
             }
             AppAction::Linreg(a) => {
                 if let Some(Screen::Linreg(lab)) = self.screens.last_mut() {
+                    lab.update(a);
+                }
+            }
+            AppAction::Quiz(a) => {
+                if let Some(Screen::Quiz(lab)) = self.screens.last_mut() {
                     lab.update(a);
                 }
             }
@@ -311,6 +347,10 @@ impl App {
             }
             Some(Screen::Linreg(lab)) => {
                 linreg_view::render(frame, body, lab, t, &theme);
+                vec![]
+            }
+            Some(Screen::Quiz(lab)) => {
+                quiz_view::render(frame, body, lab, t, &theme);
                 vec![]
             }
             None => vec![],

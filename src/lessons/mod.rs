@@ -6,4 +6,5 @@ pub mod conv;
 pub mod exercises;
 pub mod home;
 pub mod input;
+pub mod quiz;
 pub mod rnn;

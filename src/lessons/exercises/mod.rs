@@ -1,6 +1,5 @@
 //! The exercise labs: the counting-ones RNN and gradient-descent linear
-//! regression. Built so far: their headless forms (`report`). The interactive
-//! labs are not built yet.
+//! regression, each a lab (state, keys, view) and a headless form (`report`).
 
 pub mod count_keys;
 pub mod count_lab;

@@ -1,4 +1,4 @@
-//! Which lesson is selected, and which are built.
+//! Which lesson is selected.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lesson {
@@ -11,10 +11,6 @@ pub enum Lesson {
 
 impl Lesson {
     pub const ALL: [Lesson; 5] = [Lesson::Convolution, Lesson::Rnn, Lesson::Quiz, Lesson::Exercises, Lesson::Linreg];
-
-    pub fn built(self) -> bool {
-        !matches!(self, Lesson::Quiz)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,27 +24,18 @@ pub enum Action {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Home {
     pub selected: usize,
-    /// Set when the learner tried to open a lesson that is not built yet.
-    pub not_built: Option<usize>,
 }
 
 impl Home {
     /// Returns the lesson to open, if any.
     pub fn update(&mut self, a: Action) -> Option<Lesson> {
         let n = Lesson::ALL.len();
-        self.not_built = None;
         match a {
             Action::Up => self.selected = (self.selected + n - 1) % n,
             Action::Down => self.selected = (self.selected + 1) % n,
             Action::Select(i) if i < n => self.selected = i,
             Action::Select(_) => {}
-            Action::Open => {
-                let l = Lesson::ALL[self.selected];
-                if l.built() {
-                    return Some(l);
-                }
-                self.not_built = Some(self.selected);
-            }
+            Action::Open => return Some(Lesson::ALL[self.selected]),
         }
         None
     }
@@ -59,15 +46,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn moves_wrap_and_unbuilt_lessons_say_so() {
+    fn moves_wrap_and_open_the_selected_lesson() {
         let mut h = Home::default();
         h.update(Action::Up);
         assert_eq!(h.selected, 4);
-        assert!(Lesson::Rnn.built() && Lesson::Exercises.built() && Lesson::Linreg.built());
         h.update(Action::Up);
         h.update(Action::Up);
-        assert_eq!(h.update(Action::Open), None);
-        assert_eq!(h.not_built, Some(2));
+        assert_eq!(h.update(Action::Open), Some(Lesson::Quiz));
         h.update(Action::Down);
         h.update(Action::Down);
         h.update(Action::Down);

@@ -19,25 +19,19 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Them
     frame.render_widget(block, list);
     let mut lines = vec![];
     let mut hits = vec![];
-    for (i, l) in Lesson::ALL.iter().enumerate() {
+    for i in 0..Lesson::ALL.len() {
         let sel = i == home.selected;
         let lt = &t.lessons[i];
-        let mut name = vec![Span::styled(
+        let name = vec![Span::styled(
             format!("{} {}. {}", if sel { ">" } else { " " }, i + 1, lt.name),
             if sel { theme.selected } else { theme.title },
         )];
-        if !l.built() {
-            name.push(Span::styled(format!("  ({})", t.not_built), theme.dim));
-        }
         let y = inner.y + lines.len() as u16;
         if y + 1 < inner.bottom() {
             hits.push((Rect::new(inner.x, y, inner.width, 2), Action::Select(i)));
         }
         lines.push(Line::from(name));
         lines.push(Line::styled(format!("     {}", lt.blurb), theme.dim));
-        if home.not_built == Some(i) {
-            lines.push(Line::styled(format!("     {}: {}", lt.name, t.not_built), theme.error));
-        }
     }
     // No wrapping: each lesson keeps its two rows, so the click areas stay right.
     frame.render_widget(Paragraph::new(lines), inner);

@@ -1,0 +1,370 @@
+//! Quiz banks: TOML files of questions (the shipped ones are embedded from
+//! `assets/quiz/`), parsed and checked. `check` reports every problem with its
+//! file, line and question id, so a teacher can fix a custom bank in one pass.
+
+use super::generate::Generated;
+use crate::text::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The shipped banks, one file per topic.
+pub const SHIPPED: [(&str, &str); 4] = [
+    ("assets/quiz/chain_rule.toml", include_str!("../../../assets/quiz/chain_rule.toml")),
+    ("assets/quiz/bayes.toml", include_str!("../../../assets/quiz/bayes.toml")),
+    ("assets/quiz/convolution.toml", include_str!("../../../assets/quiz/convolution.toml")),
+    ("assets/quiz/rnn.toml", include_str!("../../../assets/quiz/rnn.toml")),
+];
+
+/// A string in both languages; `ko` may be missing in a custom bank (English
+/// is shown then), never in a shipped one (a test checks).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Loc {
+    pub en: String,
+    #[serde(default)]
+    pub ko: Option<String>,
+}
+
+impl Loc {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko => self.ko.as_deref().unwrap_or(&self.en),
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Topic {
+    /// The chain-rule factorization of a joint, and the Markov assumption.
+    Chain,
+    /// Bayes' rule: prior, likelihood, evidence, posterior.
+    Bayes,
+    Conv,
+    Rnn,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 4] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn];
+
+    pub fn index(self) -> usize {
+        Topic::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub text: Loc,
+    /// For a wrong option: the misconception behind it.
+    pub why: Option<Loc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// Options in the order shown; `correct` counts from 0.
+    Choice { options: Vec<Choice>, correct: usize },
+    /// Accepts 0.25, .25, 1/4 and 25% alike; right within `tolerance` (absolute).
+    Numeric { value: f64, tolerance: f64 },
+    /// `why` explains the misconception behind the wrong answer.
+    TrueFalse { truth: bool, why: Option<Loc> },
+    /// The terms in the right order; shown shuffled, picked one by one.
+    Order { terms: Vec<String> },
+}
+
+/// Where a question's words come from: a bank file, or a joint table drawn
+/// for this round (`generate`), whose words are written in the current
+/// language when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Bank { prompt: Loc, hint: Option<Loc>, explanation: Loc, factors: Vec<String> },
+    Generated(Box<Generated>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub topic: Topic,
+    pub body: Body,
+    pub answer: Answer,
+}
+
+/// One problem in a bank file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{}:{}: question `{id}`: {}", self.file, self.line, self.message),
+            None => write!(f, "{}:{}: {}", self.file, self.line, self.message),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBank {
+    #[serde(default)]
+    question: Vec<toml::Spanned<toml::Table>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    text: Loc,
+    #[serde(default)]
+    why: Option<Loc>,
+}
+
+#[derive(Deserialize, PartialEq, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    Choice,
+    Numeric,
+    Truefalse,
+    Order,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    topic: Topic,
+    kind: Kind,
+    prompt: Loc,
+    #[serde(default)]
+    hint: Option<Loc>,
+    explanation: Loc,
+    /// A factorization written out, shown with the feedback.
+    #[serde(default)]
+    factors: Vec<String>,
+    // choice
+    #[serde(default)]
+    options: Vec<RawOption>,
+    /// choice: the right option, counting from 1 (as the keys do).
+    #[serde(default)]
+    correct: Option<i64>,
+    // numeric
+    #[serde(default)]
+    value: Option<f64>,
+    #[serde(default)]
+    tolerance: Option<f64>,
+    // truefalse
+    #[serde(default)]
+    truth: Option<bool>,
+    #[serde(default)]
+    why: Option<Loc>,
+    // order
+    #[serde(default)]
+    terms: Vec<String>,
+}
+
+/// The default tolerance of a numeric answer: the 4 significant digits the
+/// lessons show.
+const DEFAULT_TOLERANCE: f64 = 5e-4;
+pub const MAX_OPTIONS: usize = 4;
+pub const MAX_TERMS: usize = 6;
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The answer of a parsed question, or what is wrong with it.
+fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
+    let mut errs = vec![];
+    let kind = q.kind;
+    let stray = |present: bool, field: &str, errs: &mut Vec<String>| {
+        if present {
+            errs.push(format!("`{field}` does not belong to this kind of question"));
+        }
+    };
+    stray(kind != Kind::Choice && !q.options.is_empty(), "options", &mut errs);
+    stray(kind != Kind::Choice && q.correct.is_some(), "correct", &mut errs);
+    stray(kind != Kind::Numeric && (q.value.is_some() || q.tolerance.is_some()), "value/tolerance", &mut errs);
+    stray(kind != Kind::Truefalse && (q.truth.is_some() || q.why.is_some()), "truth/why", &mut errs);
+    stray(kind != Kind::Order && !q.terms.is_empty(), "terms", &mut errs);
+    let answer = match kind {
+        Kind::Choice => {
+            let n = q.options.len();
+            if !(2..=MAX_OPTIONS).contains(&n) {
+                errs.push(format!("a choice question needs 2 to {MAX_OPTIONS} options, has {n}"));
+            }
+            let correct = match q.correct {
+                Some(c) if c >= 1 && (c as usize) <= n => Some(c as usize - 1),
+                Some(c) => {
+                    errs.push(format!("`correct` must be between 1 and {n} (the option's number), got {c}"));
+                    None
+                }
+                None => {
+                    errs.push("a choice question needs `correct` (the right option's number, from 1)".into());
+                    None
+                }
+            };
+            for (i, o) in q.options.iter().enumerate() {
+                if Some(i) != correct && o.why.is_none() {
+                    errs.push(format!("option {} is wrong but has no `why` (the misconception behind it)", i + 1));
+                }
+            }
+            correct.map(|correct| Answer::Choice {
+                options: q.options.iter().map(|o| Choice { text: o.text.clone(), why: o.why.clone() }).collect(),
+                correct,
+            })
+        }
+        Kind::Numeric => {
+            let tolerance = q.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+            if !(tolerance.is_finite() && tolerance >= 0.0) {
+                errs.push(format!("`tolerance` must be a finite number ≥ 0, got {tolerance}"));
+            }
+            match q.value {
+                Some(v) if v.is_finite() => Some(Answer::Numeric { value: v, tolerance }),
+                Some(v) => {
+                    errs.push(format!("`value` must be finite, got {v}"));
+                    None
+                }
+                None => {
+                    errs.push("a numeric question needs `value`".into());
+                    None
+                }
+            }
+        }
+        Kind::Truefalse => {
+            if q.why.is_none() {
+                errs.push("a true/false question needs `why` (the misconception behind the wrong answer)".into());
+            }
+            match q.truth {
+                Some(truth) => Some(Answer::TrueFalse { truth, why: q.why.clone() }),
+                None => {
+                    errs.push("a true/false question needs `truth = true` or `truth = false`".into());
+                    None
+                }
+            }
+        }
+        Kind::Order => {
+            let n = q.terms.len();
+            if !(2..=MAX_TERMS).contains(&n) {
+                errs.push(format!("an ordering question needs 2 to {MAX_TERMS} terms, has {n}"));
+            }
+            if q.terms.iter().collect::<BTreeSet<_>>().len() != n {
+                errs.push("the terms must all differ".into());
+            }
+            Some(Answer::Order { terms: q.terms.clone() })
+        }
+    };
+    match answer {
+        Some(a) if errs.is_empty() => Ok(a),
+        _ => Err(errs),
+    }
+}
+
+/// Parse one bank file. Every problem is reported, not only the first.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
+    let problem = |line, id: Option<String>, message: String| Problem { file: file.to_string(), line, id, message };
+    let raw: RawBank = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        vec![problem(line, None, e.message().to_string())]
+    })?;
+    if raw.question.is_empty() {
+        return Err(vec![problem(1, None, "the bank has no [[question]] tables".into())]);
+    }
+    let mut problems = vec![];
+    let mut questions = vec![];
+    let mut seen = BTreeSet::new();
+    for spanned in raw.question {
+        let line = line_of(text, spanned.span().start);
+        let table = spanned.into_inner();
+        let id = table.get("id").and_then(|v| v.as_str()).map(str::to_string);
+        let q = match RawQuestion::deserialize(toml::Value::Table(table)) {
+            Ok(q) => q,
+            Err(e) => {
+                problems.push(problem(line, id, e.to_string().trim().to_string()));
+                continue;
+            }
+        };
+        if q.id.trim().is_empty() {
+            problems.push(problem(line, None, "`id` is empty".into()));
+        }
+        if !seen.insert(q.id.clone()) {
+            problems.push(problem(line, Some(q.id.clone()), "this id is used twice in the file".into()));
+        }
+        match answer_of(&q) {
+            Ok(answer) => questions.push(Question {
+                id: q.id,
+                topic: q.topic,
+                body: Body::Bank { prompt: q.prompt, hint: q.hint, explanation: q.explanation, factors: q.factors },
+                answer,
+            }),
+            Err(errs) => problems.extend(errs.into_iter().map(|m| problem(line, Some(q.id.clone()), m))),
+        }
+    }
+    if problems.is_empty() { Ok(questions) } else { Err(problems) }
+}
+
+/// Every shipped question. The shipped files are checked by the tests, so a
+/// problem here is a build mistake; it is reported, not hidden.
+pub fn shipped() -> Result<Vec<Question>, Vec<Problem>> {
+    let mut all = vec![];
+    let mut problems = vec![];
+    for (file, text) in SHIPPED {
+        match parse(file, text) {
+            Ok(q) => all.extend(q),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if problems.is_empty() { Ok(all) } else { Err(problems) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_line_and_id() {
+        let text = r#"
+[[question]]
+id = "ok"
+topic = "chain"
+kind = "numeric"
+prompt.en = "p"
+explanation.en = "e"
+value = 0.5
+
+[[question]]
+id = "bad-choice"
+topic = "bayes"
+kind = "choice"
+prompt.en = "p"
+explanation.en = "e"
+correct = 3
+options = [{ text.en = "a" }, { text.en = "b", why.en = "w" }]
+
+[[question]]
+id = "bad-type"
+topic = "conv"
+kind = "numeric"
+prompt.en = "p"
+explanation.en = "e"
+value = "x"
+"#;
+        let p = parse("b.toml", text).unwrap_err();
+        let shown: Vec<String> = p.iter().map(|p| p.to_string()).collect();
+        assert!(
+            shown.iter().any(|s| s.starts_with("b.toml:10: question `bad-choice`: `correct` must be")),
+            "{shown:?}"
+        );
+        assert!(shown.iter().any(|s| s.contains("option 1 is wrong but has no `why`")), "{shown:?}");
+        assert!(shown.iter().any(|s| s.starts_with("b.toml:19: question `bad-type`:")), "{shown:?}");
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn syntax_errors_give_the_line() {
+        let p = parse("s.toml", "[[question]]\nid = \"a\"\ntopic = \n").unwrap_err();
+        assert_eq!(p[0].line, 3, "{p:?}");
+    }
+}

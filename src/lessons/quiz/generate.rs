@@ -1,0 +1,358 @@
+//! Questions drawn for each round from `math::prob`: a seeded joint table over
+//! 2 to 4 binary variables, and a conditional, a marginal, a posterior, or
+//! whether a product of factors equals the joint. The answer and the worked
+//! solution come from the same `Joint` calls, so they cannot disagree.
+
+use super::bank::{Answer, Body, Question, Topic};
+use crate::math::format::num;
+use crate::math::prob::{Bayes, Factor, Factorization, Joint, Variable};
+use crate::math::rng::Rng;
+use crate::text::Text;
+
+/// Hand arithmetic on a table of thousandths: two decimals are enough.
+pub const TOLERANCE: f64 = 0.005;
+const NAMES: [&str; 4] = ["A", "B", "C", "D"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenKind {
+    Conditional,
+    Marginal,
+    Posterior,
+    Product,
+}
+
+impl GenKind {
+    pub const ALL: [GenKind; 4] = [GenKind::Conditional, GenKind::Marginal, GenKind::Posterior, GenKind::Product];
+
+    /// The progress id: one schedule per kind (each round draws a new table).
+    pub fn id(self) -> &'static str {
+        match self {
+            GenKind::Conditional => "gen-conditional",
+            GenKind::Marginal => "gen-marginal",
+            GenKind::Posterior => "gen-posterior",
+            GenKind::Product => "gen-product",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<GenKind> {
+        GenKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ask {
+    /// P(event | given) = P(event, given) / P(given).
+    Conditional { event: (usize, usize), given: Vec<(usize, usize)>, both: f64, p_given: f64, value: f64 },
+    /// P(event) = the sum of the table's rows that agree with it.
+    Marginal { event: (usize, usize), rows: Vec<f64>, value: f64 },
+    /// P(H = state | E = e) by Bayes' rule.
+    Posterior { bayes: Bayes, state: usize },
+    /// Does Π factors equal the joint at every row?
+    Product { factorization: Factorization, holds: bool, shown_row: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generated {
+    pub joint: Joint,
+    pub ask: Ask,
+}
+
+fn event_name(j: &Joint, (v, s): (usize, usize)) -> String {
+    format!("{}={}", j.vars[v].name, j.vars[v].states[s])
+}
+
+fn events(j: &Joint, es: &[(usize, usize)]) -> String {
+    es.iter().map(|e| event_name(j, *e)).collect::<Vec<_>>().join(", ")
+}
+
+/// "P(A=1 | B=0, C=1)" or "P(A=1)".
+fn p_of(j: &Joint, e: &[(usize, usize)], given: &[(usize, usize)]) -> String {
+    if given.is_empty() {
+        format!("P({})", events(j, e))
+    } else {
+        format!("P({} | {})", events(j, e), events(j, given))
+    }
+}
+
+/// "P(C | A, B)" or "P(A)".
+pub fn factor_name(j: &Joint, f: &Factor) -> String {
+    let name = |v: usize| j.vars[v].name.clone();
+    if f.given.is_empty() {
+        format!("P({})", name(f.var))
+    } else {
+        format!("P({} | {})", name(f.var), f.given.iter().map(|g| name(*g)).collect::<Vec<_>>().join(", "))
+    }
+}
+
+fn product_name(j: &Joint, fs: &[Factor]) -> String {
+    fs.iter().map(|f| factor_name(j, f)).collect::<Vec<_>>().join(" ")
+}
+
+/// The joint written out, four entries a line: "AB=01: 0.12".
+pub fn table_lines(j: &Joint) -> Vec<String> {
+    let names: String = j.vars.iter().map(|v| v.name.as_str()).collect();
+    let cells: Vec<String> = j
+        .assignments()
+        .iter()
+        .zip(&j.p)
+        .map(|(a, p)| {
+            let states: String = a.iter().enumerate().map(|(v, s)| j.vars[v].states[*s].as_str()).collect();
+            format!("{names}={states}: {:<6}", num(*p))
+        })
+        .collect();
+    cells.chunks(4).map(|c| c.join("  ").trim_end().to_string()).collect()
+}
+
+/// A question of this kind on a table drawn from `seed`.
+pub fn generate(kind: GenKind, seed: u64) -> Question {
+    let mut rng = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
+    // A product over two variables has only the chain rule or independence
+    // to test; three or four give room for a dropped condition.
+    let n = if kind == GenKind::Product { 3 + rng.below(2) } else { 2 + rng.below(3) };
+    let vars: Vec<Variable> = NAMES[..n].iter().map(|name| Variable::binary(name)).collect();
+    // Every entry of a random joint is positive, so every conditional exists;
+    // the fallbacks below only keep this total.
+    let joint = Joint::random(vars, seed).unwrap_or_else(|_| {
+        Joint::new(vec![Variable::binary("A"), Variable::binary("B")], vec![0.1, 0.2, 0.3, 0.4]).expect("a valid table")
+    });
+    let n = joint.vars.len();
+    let state = |rng: &mut Rng| rng.below(2);
+    let (ask, answer, topic) = match kind {
+        GenKind::Conditional => {
+            let mut order: Vec<usize> = (0..n).collect();
+            rng.shuffle(&mut order);
+            let given_count = 1 + rng.below(n - 1);
+            let ev = (order[0], state(&mut rng));
+            let mut given: Vec<(usize, usize)> = order[1..=given_count].iter().map(|&v| (v, state(&mut rng))).collect();
+            given.sort();
+            let all: Vec<(usize, usize)> = std::iter::once(ev).chain(given.iter().cloned()).collect();
+            let both = joint.prob(&all).unwrap_or(0.0);
+            let p_given = joint.prob(&given).unwrap_or(1.0);
+            let value = joint.conditional(&[ev], &given).unwrap_or(0.0);
+            let a = Answer::Numeric { value, tolerance: TOLERANCE };
+            (Ask::Conditional { event: ev, given, both, p_given, value }, a, Topic::Chain)
+        }
+        GenKind::Marginal => {
+            let ev = (rng.below(n), state(&mut rng));
+            let rows: Vec<f64> =
+                joint.assignments().iter().zip(&joint.p).filter(|(a, _)| a[ev.0] == ev.1).map(|(_, p)| *p).collect();
+            let value = joint.prob(&[ev]).unwrap_or(0.0);
+            (Ask::Marginal { event: ev, rows, value }, Answer::Numeric { value, tolerance: TOLERANCE }, Topic::Chain)
+        }
+        GenKind::Posterior => {
+            let evidence = (n - 1, state(&mut rng));
+            let h_state = state(&mut rng);
+            let bayes = joint.bayes(0, evidence).unwrap_or_else(|_| Bayes {
+                hypothesis: 0,
+                evidence,
+                prior: vec![0.5, 0.5],
+                likelihood: vec![0.5, 0.5],
+                evidence_p: 0.5,
+                posterior: vec![0.5, 0.5],
+            });
+            let value = bayes.posterior[h_state];
+            (Ask::Posterior { bayes, state: h_state }, Answer::Numeric { value, tolerance: TOLERANCE }, Topic::Bayes)
+        }
+        GenKind::Product => {
+            let mut order: Vec<usize> = (0..n).collect();
+            rng.shuffle(&mut order);
+            let mut factors: Vec<Factor> =
+                order.iter().enumerate().map(|(k, &var)| Factor { var, given: order[..k].to_vec() }).collect();
+            // Half the time, drop one conditioning variable: the Markov-style
+            // shortcut, which a random table almost never satisfies.
+            if rng.below(2) == 0 {
+                let k = 1 + rng.below(n - 1);
+                let drop = rng.below(factors[k].given.len());
+                factors[k].given.remove(drop);
+            }
+            let factorization = joint.check_factors(factors.clone()).unwrap_or(Factorization {
+                factors,
+                rows: vec![],
+                max_abs_error: f64::INFINITY,
+            });
+            let holds = factorization.max_abs_error < 1e-9;
+            // Show the row where the product is furthest from the joint.
+            let shown_row = (0..factorization.rows.len())
+                .max_by(|&a, &b| {
+                    let d = |r: usize| (factorization.rows[r].product - factorization.rows[r].joint).abs();
+                    d(a).total_cmp(&d(b))
+                })
+                .unwrap_or(0);
+            (
+                Ask::Product { factorization, holds, shown_row },
+                Answer::TrueFalse { truth: holds, why: None },
+                Topic::Chain,
+            )
+        }
+    };
+    Question { id: kind.id().to_string(), topic, body: Body::Generated(Box::new(Generated { joint, ask })), answer }
+}
+
+impl Generated {
+    /// The question, in the current language, after the table.
+    pub fn prompt(&self, t: &Text) -> Vec<String> {
+        let j = &self.joint;
+        let q = &t.quiz;
+        let names: Vec<&str> = j.vars.iter().map(|v| v.name.as_str()).collect();
+        let mut lines = vec![(q.gen_table)(&names.join(", "))];
+        lines.extend(table_lines(j));
+        lines.push(match &self.ask {
+            Ask::Conditional { event, given, .. } => (q.gen_what_is)(&p_of(j, &[*event], given)),
+            Ask::Marginal { event, .. } => (q.gen_what_is)(&p_of(j, &[*event], &[])),
+            Ask::Posterior { bayes, state } => {
+                (q.gen_posterior)(&p_of(j, &[(bayes.hypothesis, *state)], &[bayes.evidence]))
+            }
+            Ask::Product { factorization, .. } => {
+                (q.gen_product)(&names.join(", "), &product_name(j, &factorization.factors))
+            }
+        });
+        lines
+    }
+
+    pub fn hint(&self, t: &Text) -> &'static str {
+        match self.ask {
+            Ask::Conditional { .. } => t.quiz.gen_hint_conditional,
+            Ask::Marginal { .. } => t.quiz.gen_hint_marginal,
+            Ask::Posterior { .. } => t.quiz.gen_hint_posterior,
+            Ask::Product { .. } => t.quiz.gen_hint_product,
+        }
+    }
+
+    /// The worked solution, every number from the same `Joint` calls as the answer.
+    pub fn solution(&self, t: &Text) -> Vec<String> {
+        let j = &self.joint;
+        let q = &t.quiz;
+        match &self.ask {
+            Ask::Conditional { event, given, both, p_given, value } => {
+                let all: Vec<(usize, usize)> = std::iter::once(*event).chain(given.iter().cloned()).collect();
+                vec![
+                    q.gen_why_conditional.to_string(),
+                    format!(
+                        "{} = {} / {} = {} / {} = {}",
+                        p_of(j, &[*event], given),
+                        p_of(j, &all, &[]),
+                        p_of(j, given, &[]),
+                        num(*both),
+                        num(*p_given),
+                        num(*value)
+                    ),
+                ]
+            }
+            Ask::Marginal { event, rows, value } => vec![
+                (q.gen_why_marginal)(&event_name(j, *event)),
+                format!(
+                    "{} = {} = {}",
+                    p_of(j, &[*event], &[]),
+                    rows.iter().map(|p| num(*p)).collect::<Vec<_>>().join(" + "),
+                    num(*value)
+                ),
+            ],
+            Ask::Posterior { bayes: b, state } => {
+                let h = |s: usize| (b.hypothesis, s);
+                let e = b.evidence;
+                let terms: Vec<String> =
+                    (0..b.prior.len()).map(|s| format!("{}·{}", num(b.likelihood[s]), num(b.prior[s]))).collect();
+                vec![
+                    q.gen_why_posterior.to_string(),
+                    format!("{} {} = {}", q.prior, p_of(j, &[h(*state)], &[]), num(b.prior[*state])),
+                    format!("{} {} = {}", q.likelihood, p_of(j, &[e], &[h(*state)]), num(b.likelihood[*state])),
+                    format!(
+                        "{} {} = Σ_h P({} | h) P(h) = {} = {}",
+                        q.evidence,
+                        p_of(j, &[e], &[]),
+                        event_name(j, e),
+                        terms.join(" + "),
+                        num(b.evidence_p)
+                    ),
+                    format!(
+                        "{} {} = {} × {} / {} = {}",
+                        q.posterior,
+                        p_of(j, &[h(*state)], &[e]),
+                        num(b.likelihood[*state]),
+                        num(b.prior[*state]),
+                        num(b.evidence_p),
+                        num(b.posterior[*state])
+                    ),
+                ]
+            }
+            Ask::Product { factorization: f, holds, shown_row } => {
+                let mut lines = vec![(q.gen_why_product)(*holds)];
+                if let Some(row) = f.rows.get(*shown_row) {
+                    let at: Vec<(usize, usize)> = row.assignment.iter().cloned().enumerate().collect();
+                    let values: Vec<String> = row.values.iter().map(|v| v.map_or("?".into(), num)).collect();
+                    lines.push(format!(
+                        "{}: {} = {}   {} = {}",
+                        events(j, &at),
+                        values.join(" × "),
+                        num(row.product),
+                        p_of(j, &at, &[]),
+                        num(row.joint)
+                    ));
+                }
+                lines.push((q.gen_largest_gap)(&num(f.max_abs_error)));
+                lines
+            }
+        }
+    }
+
+    /// For a product question, the product asked about beside the joint
+    /// (the other questions have no factorization to write out).
+    pub fn factors(&self) -> Vec<String> {
+        let j = &self.joint;
+        match &self.ask {
+            Ask::Product { factorization, .. } => {
+                let names: Vec<&str> = j.vars.iter().map(|v| v.name.as_str()).collect();
+                vec![format!("P({}) =? {}", names.join(", "), product_name(j, &factorization.factors))]
+            }
+            _ => vec![],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_match_the_joint() {
+        for seed in 0..40 {
+            for kind in GenKind::ALL {
+                let q = generate(kind, seed);
+                let Body::Generated(g) = &q.body else { panic!("generated") };
+                match (&g.ask, &q.answer) {
+                    (Ask::Conditional { event, given, value, .. }, Answer::Numeric { value: v, .. }) => {
+                        assert_eq!(g.joint.conditional(&[*event], given).unwrap(), *value);
+                        assert_eq!(v, value);
+                    }
+                    (Ask::Marginal { rows, value, .. }, Answer::Numeric { .. }) => {
+                        assert!((rows.iter().sum::<f64>() - value).abs() < 1e-12);
+                    }
+                    (Ask::Posterior { bayes, state }, Answer::Numeric { value, .. }) => {
+                        let direct = g.joint.conditional(&[(0, *state)], &[bayes.evidence]).unwrap();
+                        assert!((direct - value).abs() < 1e-12);
+                    }
+                    (Ask::Product { factorization, holds, .. }, Answer::TrueFalse { truth, .. }) => {
+                        assert_eq!(holds, truth);
+                        let full = factorization.factors.iter().enumerate().all(|(k, f)| f.given.len() == k);
+                        // The full chain rule always holds.
+                        if full {
+                            assert!(*holds, "seed {seed}");
+                        }
+                    }
+                    other => panic!("mismatched answer {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tables_have_two_to_four_variables() {
+        let sizes: std::collections::BTreeSet<usize> = (0..60)
+            .map(|s| match generate(GenKind::Marginal, s).body {
+                Body::Generated(g) => g.joint.vars.len(),
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(sizes.into_iter().collect::<Vec<_>>(), vec![2, 3, 4]);
+    }
+}

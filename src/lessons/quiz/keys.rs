@@ -1,0 +1,106 @@
+//! The quiz's keys: one table per phase (and per kind of question while
+//! asking), feeding the handler, the footer and the help alike.
+
+use super::bank::Answer;
+use super::lab::{Action, Phase, QuizLab};
+use crate::lessons::input::Edit;
+use crate::text::Text;
+use crate::ui::keys::{Binding, Key, lookup};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use Key::{Char as C, Code};
+
+fn choose_rows(t: &Text, n: usize, letters: bool) -> Vec<Binding<Action>> {
+    let k = &t.keys;
+    let label = if letters { "1-4/a-d" } else { "1-6" };
+    (0..n)
+        .map(|i| {
+            let digit = char::from(b'1' + i as u8);
+            let mut keys = vec![C(digit)];
+            if letters && i < 4 {
+                keys.push(C(char::from(b'a' + i as u8)));
+            }
+            Binding::new(&keys, label, if letters { k.choose } else { k.pick_term }, Action::Choose(i), i == 0)
+        })
+        .collect()
+}
+
+fn common_rows(t: &Text) -> Vec<Binding<Action>> {
+    let k = &t.keys;
+    vec![
+        Binding::new(&[Code(KeyCode::Enter)], "Enter", k.answer, Action::Submit, true),
+        Binding::new(&[C('h')], "h", k.hint, Action::Hint, true),
+        Binding::new(&[C('s')], "s", k.skip, Action::Skip, true),
+    ]
+}
+
+/// The keys of the lab as it is now.
+pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
+    let k = &t.keys;
+    match &lab.phase {
+        Phase::Asking => {
+            let mut rows = match lab.current().map(|q| &q.answer) {
+                Some(Answer::Choice { options, .. }) => choose_rows(t, options.len(), true),
+                Some(Answer::TrueFalse { .. }) => vec![
+                    Binding::new(&[C('1'), C('a'), C('t')], "1/t", k.choose, Action::Choose(0), true),
+                    Binding::new(&[C('2'), C('b'), C('f')], "2/f", k.choose, Action::Choose(1), true),
+                ],
+                Some(Answer::Order { terms }) => {
+                    let mut r = choose_rows(t, terms.len(), false);
+                    r.push(Binding::new(&[Code(KeyCode::Backspace)], "Backspace", k.undo_term, Action::Undo, true));
+                    r
+                }
+                Some(Answer::Numeric { .. }) => vec![
+                    Binding::new(&[], "0-9 . / %", k.type_number, Action::Prompt(Edit::Submit), true),
+                    Binding::new(
+                        &[Code(KeyCode::Backspace)],
+                        "Backspace",
+                        k.delete,
+                        Action::Prompt(Edit::Backspace),
+                        false,
+                    ),
+                    Binding::new(&[Code(KeyCode::Left)], "Left", k.caret, Action::Prompt(Edit::Left), false),
+                    Binding::new(&[Code(KeyCode::Right)], "Right", k.caret, Action::Prompt(Edit::Right), false),
+                ],
+                None => vec![],
+            };
+            rows.extend(common_rows(t));
+            rows
+        }
+        Phase::Feedback(_) => vec![
+            Binding::new(
+                &[Code(KeyCode::Right), C('n'), Code(KeyCode::Enter)],
+                "Right/n",
+                k.next_question,
+                Action::Next,
+                true,
+            ),
+            Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, true),
+            Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),
+        ],
+        Phase::Summary | Phase::NothingDue(_) => vec![
+            Binding::new(&[C('n'), Code(KeyCode::Enter)], "n/Enter", k.new_round, Action::NewRound, true),
+            Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, false),
+            Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),
+        ],
+    }
+}
+
+/// Characters a numeric answer can hold (full-width forms from an input
+/// method included; `parse_number` reads them).
+fn numeric_char(c: char) -> bool {
+    c.is_ascii_digit() || "./%-+−０１２３４５６７８９．／％".contains(c)
+}
+
+pub fn map_key(ev: &KeyEvent, lab: &QuizLab, t: &Text) -> Option<Action> {
+    let numeric =
+        lab.phase == Phase::Asking && matches!(lab.current().map(|q| &q.answer), Some(Answer::Numeric { .. }));
+    if numeric
+        && let KeyCode::Char(c) = ev.code
+        && !ev.modifiers.contains(KeyModifiers::CONTROL)
+        && numeric_char(c)
+    {
+        return Some(Action::Prompt(Edit::Type(c)));
+    }
+    lookup(&table(lab, t), ev)
+}

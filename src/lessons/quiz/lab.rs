@@ -1,0 +1,320 @@
+//! The quiz lab's state: the round, the answer being built, feedback, the
+//! summary, and the progress saved after every answer (so quitting at any
+//! point loses nothing).
+
+use super::bank::{Answer, Question, Topic};
+use super::progress::{Notice, Progress, Store};
+use super::round::{RoundOptions, plan};
+use super::schedule::{self, Record};
+use crate::lessons::input::{Edit, TextInput};
+use crate::math::parse::parse_number;
+use crate::math::rng::Rng;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Choose an option, or (ordering) pick the next term; counts from 0 on screen.
+    Choose(usize),
+    /// Typing a numeric answer.
+    Prompt(Edit),
+    /// Take back the last picked term (ordering).
+    Undo,
+    Submit,
+    Hint,
+    Skip,
+    Next,
+    NewRound,
+    /// Scroll the feedback (long explanations on small terminals).
+    ScrollUp,
+    ScrollDown,
+}
+
+/// What the learner gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Given {
+    Choice(usize),
+    Number(f64),
+    /// Term indices (into the right order) in the order picked.
+    Order(Vec<usize>),
+    Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graded {
+    pub topic: Topic,
+    pub id: String,
+    pub right: bool,
+    pub given: Given,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    Asking,
+    Feedback(Graded),
+    Summary,
+    /// `--review` with nothing due: when the next question is due, if any.
+    NothingDue(Option<u64>),
+}
+
+/// A short message about the answer being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    NotANumber,
+    PickEveryTerm,
+    ChooseFirst,
+}
+
+pub struct QuizLab {
+    pub bank: Vec<Question>,
+    pub options: RoundOptions,
+    pub round: Vec<Question>,
+    pub index: usize,
+    pub phase: Phase,
+    pub selected: Option<usize>,
+    pub input: TextInput,
+    /// Ordering: screen position → term index (the terms shown shuffled).
+    pub shown_order: Vec<usize>,
+    /// Ordering: screen positions picked so far.
+    pub picked: Vec<usize>,
+    pub hint: bool,
+    /// Rows the feedback is scrolled down.
+    pub scroll: u16,
+    pub message: Option<Message>,
+    pub results: Vec<Graded>,
+    pub progress: Progress,
+    store: Option<Store>,
+    /// Records changed by this run (merged into the file at every save).
+    changed: BTreeMap<String, Record>,
+    pub notice: Option<Notice>,
+    /// Unix seconds; `None` reads the system clock (tests fix it).
+    pub fixed_now: Option<u64>,
+}
+
+/// A seed that differs from run to run, so rounds do not repeat.
+pub fn clock_seed() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64)
+}
+
+fn system_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+impl QuizLab {
+    /// A round from `bank`; `store` is where progress lives (`None`: not saved).
+    pub fn new(bank: Vec<Question>, options: RoundOptions, store: Option<Store>, fixed_now: Option<u64>) -> QuizLab {
+        let mut store = store;
+        let (progress, notice) = match store.as_mut() {
+            Some(s) => s.load(),
+            None => (Progress { version: super::progress::VERSION, ..Default::default() }, None),
+        };
+        let mut lab = QuizLab::with_progress(bank, options, progress, fixed_now);
+        lab.store = store;
+        lab.notice = notice;
+        lab
+    }
+
+    /// A round planned from this progress, which is never saved (`--print`).
+    pub fn with_progress(
+        bank: Vec<Question>,
+        options: RoundOptions,
+        progress: Progress,
+        fixed_now: Option<u64>,
+    ) -> QuizLab {
+        let mut lab = QuizLab {
+            bank,
+            options,
+            round: vec![],
+            index: 0,
+            phase: Phase::Asking,
+            selected: None,
+            input: TextInput::default(),
+            shown_order: vec![],
+            picked: vec![],
+            hint: false,
+            scroll: 0,
+            message: None,
+            results: vec![],
+            progress,
+            store: None,
+            changed: BTreeMap::new(),
+            notice: None,
+            fixed_now,
+        };
+        lab.start_round();
+        lab
+    }
+
+    pub fn now(&self) -> u64 {
+        self.fixed_now.unwrap_or_else(system_now)
+    }
+
+    fn start_round(&mut self) {
+        self.round = plan(&self.bank, &self.progress, &self.options, self.now());
+        self.index = 0;
+        self.results.clear();
+        self.phase = if self.round.is_empty() {
+            if self.options.review { Phase::NothingDue(self.next_due()) } else { Phase::Summary }
+        } else {
+            Phase::Asking
+        };
+        self.reset_answer();
+    }
+
+    /// When the next question of this bank (and topic) is due.
+    pub fn next_due(&self) -> Option<u64> {
+        let ids: Vec<&str> = self
+            .bank
+            .iter()
+            .filter(|q| self.options.topic.is_none_or(|t| t == q.topic))
+            .map(|q| q.id.as_str())
+            .chain(super::generate::GenKind::ALL.iter().map(|k| k.id()))
+            .collect();
+        self.progress.questions.iter().filter(|(id, _)| ids.contains(&id.as_str())).map(|(_, r)| r.due).min()
+    }
+
+    /// How many questions are due now.
+    pub fn due_count(&self) -> usize {
+        let now = self.now();
+        self.progress.questions.values().filter(|r| schedule::is_due(r, now)).count()
+    }
+
+    fn reset_answer(&mut self) {
+        self.selected = None;
+        self.input = TextInput::default();
+        self.picked.clear();
+        self.hint = false;
+        self.scroll = 0;
+        self.message = None;
+        self.shown_order = match self.current().map(|q| &q.answer) {
+            Some(Answer::Order { terms }) => {
+                let n = terms.len();
+                let mut order: Vec<usize> = (0..n).collect();
+                let mut rng = Rng::new(self.options.seed.wrapping_add(self.index as u64 * 7919));
+                // Shown in the right order the question would answer itself.
+                while n > 1 && order.iter().enumerate().all(|(i, &o)| i == o) {
+                    rng.shuffle(&mut order);
+                }
+                order
+            }
+            _ => vec![],
+        };
+    }
+
+    pub fn current(&self) -> Option<&Question> {
+        self.round.get(self.index)
+    }
+
+    /// How many options (or terms) keys can choose among.
+    pub fn choices(&self) -> usize {
+        match self.current().map(|q| &q.answer) {
+            Some(Answer::Choice { options, .. }) => options.len(),
+            Some(Answer::TrueFalse { .. }) => 2,
+            Some(Answer::Order { terms }) => terms.len(),
+            _ => 0,
+        }
+    }
+
+    pub fn update(&mut self, a: Action) {
+        match (&self.phase, a) {
+            (Phase::Asking, Action::Choose(i)) if i < self.choices() => {
+                self.message = None;
+                if matches!(self.current().map(|q| &q.answer), Some(Answer::Order { .. })) {
+                    if !self.picked.contains(&i) {
+                        self.picked.push(i);
+                    }
+                } else {
+                    self.selected = Some(i);
+                }
+            }
+            (Phase::Asking, Action::Undo) => {
+                self.picked.pop();
+            }
+            (Phase::Asking, Action::Prompt(e)) => {
+                self.message = None;
+                if self.input.edit(e) == Some(Edit::Submit) {
+                    self.submit();
+                }
+            }
+            (Phase::Asking, Action::Submit) => self.submit(),
+            (Phase::Asking, Action::Hint) => self.hint = true,
+            (Phase::Asking, Action::Skip) => {
+                if let Some(q) = self.current() {
+                    let g = Graded { topic: q.topic, id: q.id.clone(), right: false, given: Given::Skipped };
+                    self.results.push(g.clone());
+                    self.phase = Phase::Feedback(g);
+                }
+            }
+            (Phase::Feedback(_) | Phase::Summary, Action::ScrollDown) => {
+                self.scroll = self.scroll.saturating_add(1).min(200)
+            }
+            (Phase::Feedback(_) | Phase::Summary, Action::ScrollUp) => self.scroll = self.scroll.saturating_sub(1),
+            (Phase::Feedback(_), Action::Next | Action::Submit) => {
+                self.index += 1;
+                self.phase = if self.index >= self.round.len() { Phase::Summary } else { Phase::Asking };
+                self.reset_answer();
+            }
+            (Phase::Summary | Phase::NothingDue(_), Action::NewRound | Action::Next | Action::Submit) => {
+                self.options.seed = self.options.seed.wrapping_add(1);
+                self.start_round();
+            }
+            _ => {}
+        }
+    }
+
+    /// Grade the answer being built, or say what is missing.
+    fn submit(&mut self) {
+        let Some(q) = self.current() else { return };
+        let graded = match &q.answer {
+            Answer::Choice { correct, .. } => self.selected.map(|s| (s == *correct, Given::Choice(s))),
+            Answer::TrueFalse { truth, .. } => self.selected.map(|s| ((s == 0) == *truth, Given::Choice(s))),
+            Answer::Numeric { value, tolerance } => parse_number(&self.input.buffer)
+                .map(|v| ((v - value).abs() <= tolerance + 1e-9 * value.abs().max(1.0), Given::Number(v))),
+            Answer::Order { terms } => (self.picked.len() == terms.len()).then(|| {
+                let order: Vec<usize> = self.picked.iter().map(|&p| self.shown_order[p]).collect();
+                (order.iter().enumerate().all(|(i, &o)| i == o), Given::Order(order))
+            }),
+        };
+        let Some((right, given)) = graded else {
+            self.message = Some(match q.answer {
+                Answer::Numeric { .. } => Message::NotANumber,
+                Answer::Order { .. } => Message::PickEveryTerm,
+                _ => Message::ChooseFirst,
+            });
+            return;
+        };
+        let g = Graded { topic: q.topic, id: q.id.clone(), right, given };
+        let now = self.now();
+        let record = schedule::answer(self.progress.questions.get(&g.id).copied(), right, now);
+        self.progress.questions.insert(g.id.clone(), record);
+        self.changed.insert(g.id.clone(), record);
+        if let Some(store) = self.store.as_mut()
+            && let Some(n) = store.save(&self.changed)
+        {
+            self.notice = Some(n);
+        }
+        self.results.push(g.clone());
+        self.phase = Phase::Feedback(g);
+    }
+
+    /// Per topic: (right, answered, skipped), for the summary.
+    pub fn score_by_topic(&self) -> Vec<(Topic, usize, usize, usize)> {
+        Topic::ALL
+            .iter()
+            .filter_map(|&t| {
+                let rs: Vec<&Graded> = self.results.iter().filter(|g| g.topic == t).collect();
+                let skipped = rs.iter().filter(|g| g.given == Given::Skipped).count();
+                let right = rs.iter().filter(|g| g.right).count();
+                (!rs.is_empty()).then_some((t, right, rs.len() - skipped, skipped))
+            })
+            .collect()
+    }
+
+    /// The questions to look at again: answered wrong or skipped.
+    pub fn to_review(&self) -> Vec<&Question> {
+        self.results.iter().zip(&self.round).filter(|(g, _)| !g.right).map(|(_, q)| q).collect()
+    }
+
+    pub fn store_path(&self) -> Option<&std::path::Path> {
+        self.store.as_ref().map(|s| s.path.as_path())
+    }
+}

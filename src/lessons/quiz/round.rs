@@ -1,0 +1,97 @@
+//! Which questions a round asks: what is due first, then what was never
+//! asked (taking turns between topics), then what comes due soonest. A normal
+//! round also draws fresh tables for two generated questions; `--review`
+//! asks only what is due.
+
+use super::bank::{Answer, Question, Topic};
+use super::generate::{GenKind, generate};
+use super::progress::Progress;
+use super::schedule::is_due;
+use crate::math::rng::Rng;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundOptions {
+    pub review: bool,
+    pub count: usize,
+    pub seed: u64,
+    pub topic: Option<Topic>,
+    /// Questions drawn from `generate` in a normal round.
+    pub generated: usize,
+}
+
+impl Default for RoundOptions {
+    fn default() -> Self {
+        RoundOptions { review: false, count: 10, seed: 1, topic: None, generated: GENERATED_PER_ROUND }
+    }
+}
+
+pub const GENERATED_PER_ROUND: usize = 2;
+
+fn gen_topic(k: GenKind) -> Topic {
+    if k == GenKind::Posterior { Topic::Bayes } else { Topic::Chain }
+}
+
+/// Shuffle a choice question's options (keys a–d follow the screen, so the
+/// right letter changes from round to round).
+fn shuffled(mut q: Question, rng: &mut Rng) -> Question {
+    if let Answer::Choice { options, correct } = &mut q.answer {
+        let mut idx: Vec<usize> = (0..options.len()).collect();
+        rng.shuffle(&mut idx);
+        let old = std::mem::take(options);
+        *correct = idx.iter().position(|&i| i == *correct).unwrap_or(0);
+        *options = idx.iter().map(|&i| old[i].clone()).collect();
+    }
+    q
+}
+
+/// The questions of one round, at time `now`.
+pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) -> Vec<Question> {
+    let mut rng = Rng::new(o.seed);
+    let wanted = |t: Topic| o.topic.is_none_or(|x| x == t);
+    let record = |id: &str| progress.questions.get(id);
+    let pool: Vec<&Question> = bank.iter().filter(|q| wanted(q.topic)).collect();
+    let gens: Vec<GenKind> = GenKind::ALL.into_iter().filter(|k| wanted(gen_topic(*k))).collect();
+
+    // Due first, the longest overdue first.
+    let mut due: Vec<&Question> =
+        pool.iter().copied().filter(|q| record(&q.id).is_some_and(|r| is_due(r, now))).collect();
+    due.sort_by_key(|q| record(&q.id).map(|r| r.due));
+    let due_gens: Vec<GenKind> =
+        gens.iter().copied().filter(|k| record(k.id()).is_some_and(|r| is_due(r, now))).collect();
+
+    let mut out: Vec<Question> = vec![];
+    if o.review {
+        out.extend(due.iter().take(o.count).map(|q| (*q).clone()));
+        let room = o.count.saturating_sub(out.len());
+        out.extend(due_gens.iter().take(room).enumerate().map(|(i, k)| generate(*k, o.seed.wrapping_add(i as u64))));
+        return out.into_iter().map(|q| shuffled(q, &mut rng)).collect();
+    }
+    let n_gen = if gens.is_empty() { 0 } else { o.generated.min(o.count) };
+    let n_bank = o.count - n_gen;
+    // Never asked, taking turns between topics in bank order.
+    let mut by_topic: Vec<Vec<&Question>> = Topic::ALL
+        .iter()
+        .map(|t| pool.iter().copied().filter(|q| q.topic == *t && record(&q.id).is_none()).collect())
+        .collect();
+    let mut unseen = vec![];
+    while by_topic.iter().any(|v| !v.is_empty()) {
+        for v in by_topic.iter_mut().filter(|v| !v.is_empty()) {
+            unseen.push(v.remove(0));
+        }
+    }
+    // Then the ones coming due soonest.
+    let mut later: Vec<&Question> =
+        pool.iter().copied().filter(|q| record(&q.id).is_some_and(|r| !is_due(r, now))).collect();
+    later.sort_by_key(|q| record(&q.id).map(|r| (r.due, r.leitner_box)));
+    out.extend(due.into_iter().chain(unseen).chain(later).take(n_bank).cloned());
+    // Generated: due kinds first, then the others in a seeded order.
+    let mut kinds = due_gens.clone();
+    let mut rest: Vec<GenKind> = gens.iter().copied().filter(|k| !due_gens.contains(k)).collect();
+    rng.shuffle(&mut rest);
+    kinds.extend(rest);
+    for (i, k) in kinds.into_iter().take(n_gen).enumerate() {
+        let at = ((i + 1) * out.len() / (n_gen + 1)).min(out.len());
+        out.insert(at, generate(k, o.seed.wrapping_mul(31).wrapping_add(i as u64)));
+    }
+    out.into_iter().map(|q| shuffled(q, &mut rng)).collect()
+}

@@ -1,0 +1,264 @@
+//! Draws the quiz: the question and the answer being built, then the
+//! feedback, then the round's summary. Every number shown comes from the
+//! lab (the bank, `generate`, the progress records).
+
+use super::bank::{Answer, Question};
+use super::lab::{Given, Graded, Message, Phase, QuizLab};
+use super::progress::Notice;
+use super::words::{answer_text, explanation_lines, given_text, hint_text, how_line, option_text, prompt_lines};
+use crate::text::Text;
+use crate::ui::chrome::panel;
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Rows a paragraph of these lines takes when wrapped to `width` (an
+/// estimate by display width; words wrap a little earlier).
+fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
+    let w = width.max(1) as usize;
+    lines.iter().map(|l| (l.width().max(1)).div_ceil(w) as u16).sum()
+}
+
+/// The options (or terms) with their keys and marks.
+fn answer_lines(lab: &QuizLab, q: &Question, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    let quiz = &t.quiz;
+    let graded = match &lab.phase {
+        Phase::Feedback(g) => Some(g),
+        _ => None,
+    };
+    let mut lines = vec![];
+    match &q.answer {
+        Answer::Choice { .. } | Answer::TrueFalse { .. } => {
+            let right = match &q.answer {
+                Answer::Choice { correct, .. } => *correct,
+                Answer::TrueFalse { truth, .. } => usize::from(!*truth),
+                _ => 0,
+            };
+            let tf = matches!(q.answer, Answer::TrueFalse { .. });
+            for i in 0..lab.choices() {
+                let key = if tf { char::from(b'1' + i as u8) } else { char::from(b'a' + i as u8) };
+                let chosen = lab.selected == Some(i) || graded.is_some_and(|g| g.given == Given::Choice(i));
+                let mark = if chosen { "[x]" } else { "[ ]" };
+                let mut style = if chosen { theme.selected } else { theme.text };
+                let mut text = format!("{mark} {key}) {}", option_text(q, i, t));
+                if graded.is_some() && i == right {
+                    style = theme.good;
+                    text.push_str(quiz.right_mark);
+                }
+                lines.push(Line::styled(text, style));
+            }
+        }
+        Answer::Order { terms } => {
+            let shown: Vec<String> = lab
+                .shown_order
+                .iter()
+                .enumerate()
+                .map(|(pos, &term)| {
+                    let used = if lab.picked.contains(&pos) { "*" } else { " " };
+                    format!("{used}{}) {}", pos + 1, terms.get(term).cloned().unwrap_or_default())
+                })
+                .collect();
+            lines.push(Line::raw(shown.join("   ")));
+            let mut built: Vec<String> = lab
+                .picked
+                .iter()
+                .filter_map(|&p| lab.shown_order.get(p).and_then(|&i| terms.get(i)).cloned())
+                .collect();
+            built.extend(std::iter::repeat_n("_".to_string(), terms.len().saturating_sub(built.len())));
+            if graded.is_none() {
+                lines.push(Line::styled(format!("{}: {}", quiz.picked, built.join(" ")), theme.title));
+            }
+        }
+        Answer::Numeric { .. } => {
+            if graded.is_none() {
+                lines.push(Line::styled(format!("{}: {}", quiz.your_answer, lab.input.buffer), theme.title));
+            }
+        }
+    }
+    lines
+}
+
+fn feedback_lines(q: &Question, g: &Graded, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    let quiz = &t.quiz;
+    let mut lines = vec![];
+    let verdict = match (&g.given, g.right) {
+        (Given::Skipped, _) => Line::styled(quiz.skipped, theme.dim),
+        (_, true) => Line::styled(quiz.right, theme.good),
+        (_, false) => Line::styled(quiz.wrong, theme.error),
+    };
+    lines.push(verdict);
+    if !g.right {
+        // A choice's pick and the right option are marked above; other kinds
+        // write both out.
+        if !matches!(q.answer, Answer::Choice { .. } | Answer::TrueFalse { .. }) {
+            if let Some(given) = given_text(q, &g.given, t) {
+                lines.push(Line::raw((quiz.you_gave)(&given)));
+            }
+            lines.push(Line::styled((quiz.the_answer)(&answer_text(q, t)), theme.title));
+        }
+        let why = match (&q.answer, &g.given) {
+            (Answer::Choice { options, .. }, Given::Choice(i)) => options.get(*i).and_then(|o| o.why.as_ref()),
+            (Answer::TrueFalse { why, .. }, Given::Choice(_)) => why.as_ref(),
+            _ => None,
+        };
+        if let Some(why) = why {
+            lines.push(Line::styled(quiz.why_not, theme.dim));
+            lines.extend(why.get(t.lang).lines().map(|l| Line::raw(l.to_string())));
+        }
+    }
+    let (explanation, factors) = explanation_lines(q, t);
+    lines.extend(explanation.into_iter().map(Line::raw));
+    if !factors.is_empty() {
+        lines.push(Line::styled(quiz.factors, theme.dim));
+        lines.extend(factors.into_iter().map(Line::raw));
+    }
+    lines
+}
+
+fn notice_line(n: &Notice, t: &Text) -> String {
+    let q = &t.quiz;
+    let s = |p: &std::path::Path| p.display().to_string();
+    match n {
+        Notice::MovedAside { path, backup, reason } => (q.moved_aside)(&s(path), &s(backup), reason),
+        Notice::NotSaving { path, reason } => (q.not_saving)(&s(path), reason),
+        Notice::SaveFailed { path, reason } => (q.save_failed)(&s(path), reason),
+    }
+}
+
+fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    let q = &t.quiz;
+    let mut lines = vec![];
+    if let Phase::NothingDue(next) = lab.phase {
+        lines.push(Line::styled(q.nothing_due, theme.title));
+        lines.push(Line::raw(match next {
+            Some(due) => {
+                let secs = due.saturating_sub(lab.now());
+                (q.next_due_in)(secs / 86_400, (secs % 86_400).div_ceil(3600))
+            }
+            None => q.never_answered.to_string(),
+        }));
+        return lines;
+    }
+    let scores = lab.score_by_topic();
+    for (topic, right, answered, skipped) in &scores {
+        lines.push(Line::raw((q.summary_row)(t.quiz.topic_names[topic.index()], *right, *answered, *skipped)));
+    }
+    let right: usize = scores.iter().map(|s| s.1).sum();
+    let answered: usize = scores.iter().map(|s| s.2).sum();
+    lines.push(Line::styled((q.summary_total)(right, answered), theme.title));
+    let review = lab.to_review();
+    if review.is_empty() {
+        lines.push(Line::styled(q.all_right, theme.good));
+    } else {
+        let mut topics: Vec<&str> = vec![];
+        for r in &review {
+            let name = q.topic_names[r.topic.index()];
+            if !topics.contains(&name) {
+                topics.push(name);
+            }
+        }
+        lines.push(Line::styled((q.review_topics)(&topics.join(", ")), theme.error));
+        lines.push(Line::styled(q.review_questions, theme.dim));
+        for r in review {
+            let first = prompt_lines(r, t).into_iter().last().unwrap_or_default();
+            lines.push(Line::raw(format!("- {first}")));
+        }
+    }
+    let due = lab.due_count();
+    if due > 0 {
+        lines.push(Line::raw((q.due_now)(due)));
+    }
+    lines
+}
+
+pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Theme) {
+    let q = &t.quiz;
+    let [head, body, foot] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(2)]).areas(area);
+    let title = if lab.options.review { q.title_review } else { q.title };
+    let mut head_spans = vec![Span::styled(title.to_string(), theme.title)];
+    if let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) {
+        head_spans.push(Span::raw(format!(
+            "   {}   {}",
+            (q.question_of)(lab.index + 1, lab.round.len()),
+            q.topic_names[cur.topic.index()]
+        )));
+    }
+    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+
+    // The last two rows: a notice about the progress file, or where it is saved.
+    let foot_line = match (&lab.notice, lab.store_path()) {
+        (Some(n), _) => Line::styled(notice_line(n, t), theme.error),
+        (None, Some(p)) => Line::styled((q.progress_at)(&p.display().to_string()), theme.dim),
+        (None, None) => Line::styled(q.not_saved, theme.dim),
+    };
+    frame.render_widget(Paragraph::new(foot_line).wrap(Wrap { trim: true }), foot);
+
+    let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) else {
+        let block = panel(q.summary, theme);
+        let inner = block.inner(body);
+        frame.render_widget(block, body);
+        let lines = summary_lines(lab, t, theme);
+        let scroll = lab.scroll.min(wrapped_rows(&lines, inner.width).saturating_sub(inner.height));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+        return;
+    };
+
+    let mut qlines: Vec<Line> = prompt_lines(cur, t).into_iter().map(Line::raw).collect();
+    qlines.extend(answer_lines(lab, cur, t, theme));
+    let numeric_row = matches!(cur.answer, Answer::Numeric { .. }).then(|| qlines.len() - 1);
+    if lab.phase == Phase::Asking {
+        qlines.push(Line::styled(how_line(cur, t), theme.dim));
+        if let Some(m) = lab.message {
+            let s = match m {
+                Message::NotANumber => q.not_a_number,
+                Message::PickEveryTerm => q.pick_every_term,
+                Message::ChooseFirst => q.choose_first,
+            };
+            qlines.push(Line::styled(s, theme.error));
+        }
+        if lab.hint {
+            qlines.push(Line::styled(format!("{}: {}", q.hint, hint_text(cur, t)), theme.title));
+        }
+    }
+    let inner_w = body.width.saturating_sub(2);
+    let q_rows = wrapped_rows(&qlines, inner_w) + 2;
+    let (q_area, f_area) = match &lab.phase {
+        Phase::Feedback(_) => {
+            let q_h = q_rows.min(body.height / 2).max(3);
+            let [a, b] = Layout::vertical([Constraint::Length(q_h), Constraint::Min(3)]).areas(body);
+            (a, Some(b))
+        }
+        _ => (body, None),
+    };
+    let block = panel(q.title, theme);
+    let inner = block.inner(q_area);
+    frame.render_widget(block, q_area);
+    // In the feedback, the end of the question (its options) matters more
+    // than its start when space is short.
+    let scroll = if f_area.is_some() { q_rows.saturating_sub(q_area.height) } else { 0 };
+    frame.render_widget(Paragraph::new(qlines.clone()).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+
+    // The terminal cursor sits at the caret, so input methods compose there.
+    if let (Some(row), Phase::Asking) = (numeric_row, &lab.phase) {
+        let above = wrapped_rows(&qlines[..row], inner.width);
+        let prefix = Span::raw(format!("{}: ", q.your_answer)).width() + Span::raw(lab.input.before_caret()).width();
+        let (x, y) = (inner.x as usize + prefix, inner.y + above);
+        if x < inner.right() as usize && y < inner.bottom() {
+            frame.set_cursor_position(Position::new(x as u16, y));
+        }
+    }
+
+    if let (Some(area), Phase::Feedback(g)) = (f_area, &lab.phase) {
+        let block = panel(q.explanation, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines = feedback_lines(cur, g, t, theme);
+        // Scrolling stops where the last line is at the bottom.
+        let max = wrapped_rows(&lines, inner.width).saturating_sub(inner.height);
+        let scroll = lab.scroll.min(max);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+    }
+}

@@ -1,0 +1,78 @@
+//! What the quiz says about a question, in the current language: its
+//! prompt, options, the right answer written out, the explanation. Shared by
+//! the view and the printed form, so both say the same.
+
+use super::bank::{Answer, Body, Question};
+use super::lab::Given;
+use crate::math::format::num;
+use crate::text::Text;
+
+pub fn prompt_lines(q: &Question, t: &Text) -> Vec<String> {
+    match &q.body {
+        Body::Bank { prompt, .. } => prompt.get(t.lang).lines().map(str::to_string).collect(),
+        Body::Generated(g) => g.prompt(t),
+    }
+}
+
+pub fn option_text(q: &Question, i: usize, t: &Text) -> String {
+    match &q.answer {
+        Answer::Choice { options, .. } => options.get(i).map(|o| o.text.get(t.lang).to_string()).unwrap_or_default(),
+        Answer::TrueFalse { .. } => if i == 0 { t.quiz.true_label } else { t.quiz.false_label }.to_string(),
+        Answer::Order { terms } => terms.get(i).cloned().unwrap_or_default(),
+        Answer::Numeric { .. } => String::new(),
+    }
+}
+
+/// The right answer, written out.
+pub fn answer_text(q: &Question, t: &Text) -> String {
+    match &q.answer {
+        Answer::Choice { correct, .. } => {
+            format!("{}) {}", char::from(b'a' + *correct as u8), option_text(q, *correct, t))
+        }
+        Answer::TrueFalse { truth, .. } => option_text(q, if *truth { 0 } else { 1 }, t),
+        Answer::Numeric { value, .. } => num(*value),
+        Answer::Order { terms } => terms.join(" "),
+    }
+}
+
+pub fn given_text(q: &Question, g: &Given, t: &Text) -> Option<String> {
+    match (g, &q.answer) {
+        (Given::Choice(i), Answer::Choice { .. }) => {
+            Some(format!("{}) {}", char::from(b'a' + *i as u8), option_text(q, *i, t)))
+        }
+        (Given::Choice(i), _) => Some(option_text(q, *i, t)),
+        (Given::Number(v), _) => Some(num(*v)),
+        (Given::Order(o), Answer::Order { terms }) => {
+            Some(o.iter().filter_map(|i| terms.get(*i).cloned()).collect::<Vec<_>>().join(" "))
+        }
+        _ => None,
+    }
+}
+
+pub fn how_line(q: &Question, t: &Text) -> String {
+    match &q.answer {
+        Answer::Choice { .. } => t.quiz.how_choice.to_string(),
+        Answer::Numeric { tolerance, .. } => (t.quiz.how_numeric)(&num(*tolerance)),
+        Answer::TrueFalse { .. } => t.quiz.how_truefalse.to_string(),
+        Answer::Order { .. } => t.quiz.how_order.to_string(),
+    }
+}
+
+/// The hint, or a note that the question has none.
+pub fn hint_text(q: &Question, t: &Text) -> String {
+    match &q.body {
+        Body::Bank { hint: Some(h), .. } => h.get(t.lang).to_string(),
+        Body::Bank { hint: None, .. } => t.quiz.no_hint.to_string(),
+        Body::Generated(g) => g.hint(t).to_string(),
+    }
+}
+
+/// The worked explanation, then the factors written out (if any).
+pub fn explanation_lines(q: &Question, t: &Text) -> (Vec<String>, Vec<String>) {
+    match &q.body {
+        Body::Bank { explanation, factors, .. } => {
+            (explanation.get(t.lang).lines().map(str::to_string).collect(), factors.clone())
+        }
+        Body::Generated(g) => (g.solution(t), g.factors()),
+    }
+}

@@ -1,0 +1,389 @@
+//! The quiz: the shipped banks, answer parsing, grading, scheduling, the
+//! progress store, and the screens.
+
+mod common;
+
+use common::draw;
+use deepstep::app::{App, Screen};
+use deepstep::lessons::quiz::bank::{self, Answer, Body, Question, Topic};
+use deepstep::lessons::quiz::generate::{GenKind, generate};
+use deepstep::lessons::quiz::lab::{Action, Given, Phase, QuizLab};
+use deepstep::lessons::quiz::progress::{Notice, Progress, Store};
+use deepstep::lessons::quiz::round::{RoundOptions, plan};
+use deepstep::lessons::quiz::schedule::{self, DAY};
+use deepstep::math::format::num;
+use deepstep::math::parse::parse_number;
+use deepstep::text::EN;
+use deepstep::ui::theme::Theme;
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+const NOW: u64 = 1_800_000_000;
+
+fn shipped() -> Vec<Question> {
+    bank::shipped().unwrap_or_else(|p| panic!("{}", p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("deepstep-quiz-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn every_shipped_question_parses_and_explains_each_wrong_option() {
+    let qs = shipped();
+    let count = |t: Topic| qs.iter().filter(|q| q.topic == t).count();
+    assert!(count(Topic::Chain) + count(Topic::Bayes) >= 25, "chain rule and Bayes: {}", count(Topic::Chain));
+    assert!(count(Topic::Conv) >= 10 && count(Topic::Rnn) >= 10);
+    let mut kinds = [0; 4];
+    for q in &qs {
+        let Body::Bank { prompt, explanation, .. } = &q.body else { panic!("{} is not from a bank", q.id) };
+        assert!(!prompt.en.trim().is_empty() && !explanation.en.trim().is_empty(), "{}", q.id);
+        match &q.answer {
+            Answer::Choice { options, correct } => {
+                kinds[0] += 1;
+                for (i, o) in options.iter().enumerate() {
+                    if i != *correct {
+                        let why = o.why.as_ref().unwrap_or_else(|| panic!("{} option {} has no why", q.id, i + 1));
+                        assert!(why.en.len() > 20, "{}: the explanation of option {} is too thin", q.id, i + 1);
+                    }
+                }
+            }
+            Answer::Numeric { value, tolerance } => {
+                kinds[1] += 1;
+                assert!(value.is_finite() && *tolerance >= 0.0);
+            }
+            Answer::TrueFalse { why, .. } => {
+                kinds[2] += 1;
+                assert!(why.is_some(), "{}", q.id);
+            }
+            Answer::Order { terms } => {
+                kinds[3] += 1;
+                assert!(terms.len() >= 2);
+            }
+        }
+    }
+    assert!(kinds.iter().all(|k| *k >= 3), "every kind is used: {kinds:?}");
+    let mut ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), qs.len(), "ids are unique across the shipped files");
+}
+
+#[test]
+fn check_reports_every_problem_with_file_line_and_id() {
+    let dir = temp_dir("check");
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[question]]\nid = \"one\"\ntopic = \"conv\"\nkind = \"choice\"\nprompt.en = \"p\"\nexplanation.en = \"e\"\ncorrect = 1\noptions = [{ text.en = \"a\" }, { text.en = \"b\" }]\n\n[[question]]\nid = \"two\"\ntopic = \"nope\"\nkind = \"numeric\"\nprompt.en = \"p\"\nexplanation.en = \"e\"\nvalue = 1\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .arg("quiz")
+        .arg("--check")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let name = bad.display().to_string();
+    assert!(err.contains(&format!("{name}:1: question `one`: option 2 is wrong but has no `why`")), "{err}");
+    assert!(err.contains(&format!("{name}:10: question `two`:")) && err.contains("nope"), "{err}");
+    let good = dir.join("good.toml");
+    std::fs::write(&good, bank::SHIPPED[2].1).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .arg("quiz")
+        .arg("--check")
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no problems"));
+}
+
+fn lab_with(questions: Vec<Question>, store: Option<Store>) -> QuizLab {
+    QuizLab::new(questions, RoundOptions { count: 10, seed: 7, generated: 0, ..Default::default() }, store, Some(NOW))
+}
+
+fn numeric(id: &str, value: f64, tolerance: f64) -> Question {
+    let text = format!(
+        "[[question]]\nid = \"{id}\"\ntopic = \"chain\"\nkind = \"numeric\"\nprompt.en = \"p\"\nexplanation.en = \"e\"\nvalue = {value}\ntolerance = {tolerance}\n"
+    );
+    bank::parse("t.toml", &text).unwrap().remove(0)
+}
+
+fn type_and_submit(lab: &mut QuizLab, s: &str) {
+    for c in s.chars() {
+        lab.update(Action::Prompt(deepstep::lessons::input::Edit::Type(c)));
+    }
+    lab.update(Action::Submit);
+}
+
+proptest! {
+    /// 0.25, .25, 1/4 and 25% all read as the same number.
+    #[test]
+    fn the_four_ways_of_writing_a_number_agree(num_ in 1u32..400, den in 1u32..400) {
+        let v = num_ as f64 / den as f64;
+        prop_assert_eq!(parse_number(&format!("{num_}/{den}")), Some(v));
+        let pct = parse_number(&format!("{}%", v * 100.0)).unwrap();
+        prop_assert!((pct - v).abs() < 1e-12);
+        let dec = format!("{v}");
+        prop_assert_eq!(parse_number(&dec), Some(v));
+        if let Some(short) = dec.strip_prefix("0.") {
+            prop_assert_eq!(parse_number(&format!(".{short}")), Some(v));
+        }
+    }
+
+    /// Grading takes any of those forms, and nothing outside the tolerance.
+    #[test]
+    fn numeric_answers_are_graded_within_the_tolerance(num_ in 1u32..100, den in 1u32..100, off in -3.0f64..3.0) {
+        let v = num_ as f64 / den as f64;
+        let tol = 0.01;
+        for typed in [format!("{num_}/{den}"), format!("{}%", v * 100.0)] {
+            let mut lab = lab_with(vec![numeric("n", v, tol)], None);
+            type_and_submit(&mut lab, &typed);
+            let Phase::Feedback(g) = &lab.phase else { panic!("not graded") };
+            prop_assert!(g.right, "{typed} for {v}");
+        }
+        // Right up to the tolerance, wrong beyond it (the edge itself is left out:
+        // the guess is a printed float).
+        prop_assume!((off.abs() - 1.0).abs() > 1e-3);
+        let guess = v + off * tol;
+        let mut lab = lab_with(vec![numeric("n", v, tol)], None);
+        type_and_submit(&mut lab, &format!("{guess}"));
+        let Phase::Feedback(g) = &lab.phase else { panic!("not graded") };
+        prop_assert_eq!(g.right, off.abs() < 1.0, "{} vs {}", guess, v);
+    }
+
+    /// Whatever is typed, the lab neither panics nor grades garbage.
+    #[test]
+    fn anything_typed_is_graded_or_refused(s in "\\PC{0,12}") {
+        let mut lab = lab_with(vec![numeric("n", 0.25, 0.0)], None);
+        type_and_submit(&mut lab, &s);
+        match (&lab.phase, parse_number(&lab.input.buffer)) {
+            (Phase::Asking, None) => prop_assert!(lab.message.is_some()),
+            (Phase::Feedback(g), Some(v)) => prop_assert_eq!(&g.given, &Given::Number(v)),
+            (p, v) => prop_assert!(false, "{:?} with {:?}", p, v),
+        }
+    }
+}
+
+#[test]
+fn fullwidth_digits_from_an_input_method_read_as_numbers() {
+    assert_eq!(parse_number("１／４"), Some(0.25));
+    assert_eq!(parse_number("２５％"), Some(0.25));
+}
+
+/// A round of the one shipped question with this id.
+fn lab_for(id: &str) -> QuizLab {
+    let q: Vec<Question> = shipped().into_iter().filter(|q| q.id == id).collect();
+    assert_eq!(q.len(), 1, "{id}");
+    lab_with(q, None)
+}
+
+fn right_choice(lab: &QuizLab) -> usize {
+    match &lab.current().unwrap().answer {
+        Answer::Choice { correct, .. } => *correct,
+        Answer::TrueFalse { truth, .. } => usize::from(!*truth),
+        a => panic!("not a choice: {a:?}"),
+    }
+}
+
+#[test]
+fn a_wrong_choice_shows_its_own_misconception_and_the_worked_explanation() {
+    let mut lab = lab_for("chain-no-evidence");
+    let wrong = (right_choice(&lab) + 1) % 4;
+    lab.update(Action::Submit);
+    assert_eq!(lab.phase, Phase::Asking, "Enter before choosing asks to choose first");
+    lab.update(Action::Choose(wrong));
+    lab.update(Action::Submit);
+    let Phase::Feedback(g) = &lab.phase else { panic!() };
+    assert!(!g.right);
+    let Answer::Choice { options, .. } = &lab.current().unwrap().answer else { panic!() };
+    let why = options[wrong].why.as_ref().unwrap().en.clone();
+    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains(EN.quiz.wrong) && s.contains(EN.quiz.why_not), "{s}");
+    assert!(s.replace('\n', " ").contains(&why[..40]), "the chosen option's own explanation:\n{s}");
+    assert!(s.contains(EN.quiz.factors) && s.contains("P(X2 | X1)"), "factors written out:\n{s}");
+}
+
+#[test]
+fn ordering_is_built_term_by_term() {
+    let mut lab = lab_for("chain-build-reverse");
+    let Answer::Order { terms } = lab.current().unwrap().answer.clone() else { panic!() };
+    // Pick the screen positions of the terms in the right order, with one mistake taken back.
+    let pos = |term: usize, lab: &QuizLab| lab.shown_order.iter().position(|&t| t == term).unwrap();
+    lab.update(Action::Choose(pos(1, &lab)));
+    lab.update(Action::Undo);
+    lab.update(Action::Submit);
+    assert_eq!(lab.phase, Phase::Asking, "not every term picked");
+    for t in 0..terms.len() {
+        lab.update(Action::Choose(pos(t, &lab)));
+    }
+    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(&format!("{}: P(C) P(B | C) P(A | B, C)", EN.quiz.picked)), "{s}");
+    app.handle(&common::key(ratatui::crossterm::event::KeyCode::Enter));
+    let Some(Screen::Quiz(lab)) = app.screens.last() else { panic!() };
+    assert!(matches!(&lab.phase, Phase::Feedback(g) if g.right));
+}
+
+#[test]
+fn generated_questions_grade_against_their_own_solution() {
+    for seed in 0..30 {
+        for kind in GenKind::ALL {
+            let q = generate(kind, seed);
+            let mut lab = lab_with(vec![], None);
+            lab.round = vec![q.clone()];
+            lab.phase = Phase::Asking;
+            let Body::Generated(g) = &q.body else { panic!() };
+            let solution = g.solution(&EN).join("\n");
+            match q.answer {
+                Answer::Numeric { value, .. } => {
+                    assert!(solution.ends_with(&num(value)), "{solution}");
+                    type_and_submit(&mut lab, &num(value));
+                }
+                Answer::TrueFalse { truth, .. } => {
+                    assert!(solution.contains(&(EN.quiz.gen_why_product)(truth)));
+                    lab.update(Action::Choose(usize::from(!truth)));
+                    lab.update(Action::Submit);
+                }
+                _ => panic!("generated questions are numeric or true/false"),
+            }
+            assert!(matches!(&lab.phase, Phase::Feedback(g) if g.right), "{kind:?} seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn wrong_answers_come_back_in_review_and_right_ones_wait() {
+    let qs = shipped();
+    let mut progress = Progress { version: 1, ..Default::default() };
+    progress.questions.insert("conv-params".into(), schedule::answer(None, false, NOW));
+    progress.questions.insert("conv-bias-grad".into(), schedule::answer(None, true, NOW));
+    let review = RoundOptions { review: true, count: 10, seed: 1, topic: None, generated: 2 };
+    let ids: Vec<String> = plan(&qs, &progress, &review, NOW + 60).into_iter().map(|q| q.id).collect();
+    assert_eq!(ids, vec!["conv-params"]);
+    let ids: Vec<String> = plan(&qs, &progress, &review, NOW + DAY).into_iter().map(|q| q.id).collect();
+    assert_eq!(ids, vec!["conv-params", "conv-bias-grad"], "the right one is due a day later");
+    // A normal round asks what is due first, then new questions.
+    let normal = RoundOptions { count: 5, topic: Some(Topic::Conv), ..review.clone() };
+    let round = plan(&qs, &progress, &RoundOptions { review: false, ..normal }, NOW + 60);
+    assert_eq!(round[0].id, "conv-params");
+    assert!(round[1..].iter().all(|q| !progress.questions.contains_key(&q.id)));
+    // Nothing due: the review says when the next question is.
+    let lab =
+        QuizLab::new(qs, RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() }, None, Some(NOW));
+    assert_eq!(lab.phase, Phase::NothingDue(None));
+}
+
+#[test]
+fn progress_is_written_atomically_and_two_runs_keep_both() {
+    let dir = temp_dir("two-runs");
+    let path = dir.join("sub").join("progress.json");
+    let conv = |id: &str| shipped().into_iter().filter(|q| q.id == id).collect::<Vec<_>>();
+    let mut first = lab_with(conv("conv-bias-grad"), Some(Store::new(path.clone())));
+    type_and_submit(&mut first, "10");
+    // A second run while the first is still open, then the first answers again.
+    let mut second = lab_with(conv("conv-params"), Some(Store::new(path.clone())));
+    type_and_submit(&mut second, "1");
+    first.update(Action::Next);
+    first.update(Action::NewRound);
+    type_and_submit(&mut first, "10");
+    let saved: Progress = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved.questions["conv-bias-grad"].right, 2);
+    assert_eq!(saved.questions["conv-params"].wrong, 1, "the other run's answer is kept");
+    let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("progress.json")], "no temporary file is left behind");
+    assert!(first.notice.is_none() && second.notice.is_none());
+}
+
+#[test]
+fn an_unreadable_progress_file_is_kept_aside_with_a_message() {
+    let dir = temp_dir("unreadable");
+    let path = dir.join("progress.json");
+    let garbage = b"{ this is not json";
+    std::fs::write(&path, garbage).unwrap();
+    let lab = lab_with(shipped(), Some(Store::new(path.clone())));
+    let Some(Notice::MovedAside { backup, .. }) = lab.notice.clone() else { panic!("{:?}", lab.notice) };
+    assert_eq!(std::fs::read(&backup).unwrap(), garbage, "the old bytes are kept as they were");
+    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains("could not be read") && s.contains("unreadable-1"), "{s}");
+    // A second bad file does not overwrite the first backup.
+    std::fs::write(&path, b"[1, 2").unwrap();
+    let lab = lab_with(shipped(), Some(Store::new(path.clone())));
+    assert!(
+        matches!(&lab.notice, Some(Notice::MovedAside { backup: b, .. }) if b.ends_with("progress.json.unreadable-2"))
+    );
+    assert_eq!(std::fs::read(&backup).unwrap(), garbage);
+    // A file from another version is not read as this one.
+    std::fs::write(&path, br#"{"version": 99, "questions": {}}"#).unwrap();
+    let lab = lab_with(shipped(), Some(Store::new(path)));
+    assert!(matches!(&lab.notice, Some(Notice::MovedAside { reason, .. }) if reason.contains("version 99")));
+}
+
+#[test]
+fn a_failed_save_says_so_and_keeps_the_answers_in_memory() {
+    let dir = temp_dir("failed-save");
+    let blocker = dir.join("file");
+    std::fs::write(&blocker, b"x").unwrap();
+    // The progress path's folder is a file, so nothing can be written there.
+    let mut lab = lab_with(vec![numeric("n", 1.0, 0.0)], Some(Store::new(blocker.join("progress.json"))));
+    type_and_submit(&mut lab, "1");
+    assert!(matches!(lab.notice, Some(Notice::SaveFailed { .. })), "{:?}", lab.notice);
+    assert_eq!(lab.progress.questions["n"].right, 1);
+    assert_eq!(std::fs::read(&blocker).unwrap(), b"x");
+}
+
+#[test]
+fn the_quiz_renders_each_kind_and_the_summary_at_80x24() {
+    for id in ["bayes-disease", "chain-markov", "rnn-truncation", "bayes-steps"] {
+        let lab = lab_for(id);
+        let prompt = match &lab.current().unwrap().body {
+            Body::Bank { prompt, .. } => prompt.en.clone(),
+            _ => unreachable!(),
+        };
+        let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+        let (s, _) = draw(&mut app, 80, 24);
+        assert!(s.replace('\n', " ").contains(&prompt[..30]), "{id}:\n{s}");
+        assert!(s.contains(&(EN.quiz.question_of)(1, 1)), "{id}:\n{s}");
+        if id == "bayes-disease" {
+            // The cursor sits at the caret of the typed answer.
+            app.handle(&common::key(ratatui::crossterm::event::KeyCode::Char('1')));
+            app.handle(&common::key(ratatui::crossterm::event::KeyCode::Char('5')));
+            let (s, mut term) = draw(&mut app, 80, 24);
+            let p = term.get_cursor_position().unwrap();
+            let row: String = s.lines().nth(p.y as usize).unwrap().to_string();
+            assert!(row.contains(&format!("{}: 15", EN.quiz.your_answer)), "{row}");
+            let before: String = row.chars().take(p.x as usize).collect();
+            assert!(before.ends_with("15"), "cursor after the typed text: {before:?}");
+        }
+    }
+    let mut lab = lab_with(shipped(), None);
+    // Answer everything wrong or skip it, and read the summary.
+    lab.round.truncate(3);
+    for _ in 0..3 {
+        lab.update(Action::Skip);
+        lab.update(Action::Next);
+    }
+    assert_eq!(lab.phase, Phase::Summary);
+    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.quiz.summary) && s.contains("skipped") && s.contains("Review:"), "{s}");
+}
+
+#[test]
+fn print_writes_a_round_with_answers() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .args(["quiz", "--print", "--seed", "4", "--topic", "conv", "--count", "3"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(s.contains("question 3 of 3") && s.contains("The answer: 24"), "{s}");
+}
