@@ -44,7 +44,13 @@ pub struct Store {
 /// The default place: `$XDG_DATA_HOME/deepstep/progress.json`, or under
 /// `$HOME/.local/share` when that is unset (the XDG base-directory rule).
 pub fn default_path() -> Option<PathBuf> {
-    let from = |var: &str| std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from);
+    default_path_from(|var| std::env::var_os(var))
+}
+
+/// `default_path` with the environment passed in (so tests need not change it).
+pub fn default_path_from(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let from = |var: &str| env(var).filter(|v| !v.is_empty()).map(PathBuf::from);
+    // A relative XDG_DATA_HOME is invalid by the spec and is ignored.
     let base =
         from("XDG_DATA_HOME").filter(|p| p.is_absolute()).or_else(|| from("HOME").map(|h| h.join(".local/share")))?;
     Some(base.join("deepstep").join("progress.json"))
@@ -145,5 +151,26 @@ impl Store {
             let _ = std::fs::remove_file(&tmp);
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_directory_follows_xdg() {
+        let env = |xdg: Option<&str>, home: Option<&str>| {
+            let (xdg, home) = (xdg.map(str::to_string), home.map(str::to_string));
+            default_path_from(move |v| match v {
+                "XDG_DATA_HOME" => xdg.clone().map(Into::into),
+                "HOME" => home.clone().map(Into::into),
+                _ => None,
+            })
+        };
+        assert_eq!(env(Some("/x"), Some("/h")), Some(PathBuf::from("/x/deepstep/progress.json")));
+        assert_eq!(env(None, Some("/h")), Some(PathBuf::from("/h/.local/share/deepstep/progress.json")));
+        assert_eq!(env(Some("rel"), Some("/h")), Some(PathBuf::from("/h/.local/share/deepstep/progress.json")));
+        assert_eq!(env(Some(""), None), None);
     }
 }
