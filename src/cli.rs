@@ -8,7 +8,7 @@ use crate::lessons::rnn::report::{self as rnn_report, SweepFormat};
 use crate::lessons::rnn::state::RnnSettings;
 use crate::math::parse::parse_matrix;
 use crate::math::rnn::CellKind;
-use crate::text::{EN, Text};
+use crate::text::{EN, KO, Text};
 use crate::ui::theme::Theme;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
@@ -25,6 +25,34 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language: en or ko (default: from LC_ALL, then LANG; ko_* gives Korean).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    En,
+    Ko,
+}
+
+/// What `--print` writes: plain text, or the lesson's study note in Markdown.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PrintFormat {
+    #[default]
+    Text,
+    Markdown,
+}
+
+/// The language's table: `--lang`, else the locale (LC_ALL wins over LANG).
+pub fn text_for(lang: Option<LangArg>) -> &'static Text {
+    match lang {
+        Some(LangArg::En) => &EN,
+        Some(LangArg::Ko) => &KO,
+        None => {
+            crate::text::from_locale(std::env::var("LC_ALL").ok().as_deref(), std::env::var("LANG").ok().as_deref())
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -70,6 +98,9 @@ pub enum DataArg {
 pub struct CountRnnArgs {
     #[arg(long)]
     pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
     #[arg(long, value_enum, default_value = "rprop")]
     pub train: TrainArg,
     #[arg(long, value_enum, default_value = "random")]
@@ -96,6 +127,9 @@ pub enum ErrorArg {
 pub struct LinregArgs {
     #[arg(long)]
     pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
     /// Number of points.
     #[arg(long, default_value_t = 50)]
     pub n: usize,
@@ -169,6 +203,9 @@ pub struct RnnArgs {
     /// Write the per-step table as plain text instead of opening the lab.
     #[arg(long)]
     pub print: bool,
+    /// With --print: plain text, or the lab's Markdown study note (all steps, forward and BPTT).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
 }
 
 impl RnnArgs {
@@ -243,6 +280,9 @@ pub struct QuizArgs {
     /// Write the round's questions, answers and explanations as plain text.
     #[arg(long)]
     pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
 }
 
 #[derive(Args, Debug)]
@@ -271,6 +311,9 @@ pub struct ConvArgs {
     /// With --print: the backward pass too (dW and dX).
     #[arg(long)]
     pub backward: bool,
+    /// With --print: plain text, or the lab's Markdown study note (every frame).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
 }
 
 /// Limits on `deepstep conv`'s own numbers: the lab draws every cell.
@@ -297,7 +340,7 @@ fn matrix3(name: &str, s: &str) -> Result<Array3<f64>> {
 }
 
 /// The lab for these arguments, or an error that says what is wrong.
-pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
+pub fn conv_lab(a: &ConvArgs, text: &Text) -> Result<ConvLab> {
     let mut settings = Settings::default();
     let mut custom = Custom::default();
     if let Some(s) = &a.input {
@@ -342,7 +385,7 @@ pub fn conv_lab(a: &ConvArgs) -> Result<ConvLab> {
         bail!("--kernel may be at most {MAX_SIDE}×{MAX_SIDE}, got {}×{}", w.shape()[2], w.shape()[3]);
     }
     let digits = crate::assets::digits().context("loading the digit samples")?;
-    let lab = ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(&EN)))?;
+    let lab = ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(text)))?;
     if let Some(dy) = &custom.dy
         && dy.shape() != lab.data.dy.shape()
     {
@@ -395,6 +438,34 @@ fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
         LabCommand::CountRnn(a) => (true, a.data == DataArg::Tutorial, a.seed),
         LabCommand::Linreg(_) => (false, false, 0),
     };
+    let (format, settings): (PrintFormat, Vec<String>) = match &which {
+        LabCommand::CountRnn(a) => (
+            a.format,
+            vec![
+                format!(
+                    "- --train {:?} --data {:?} --iterations {} --lr {} --seed {}",
+                    a.train, a.data, a.iterations, a.lr, a.seed
+                )
+                .to_lowercase(),
+            ],
+        ),
+        LabCommand::Linreg(a) => (
+            a.format,
+            vec![format!(
+                "- --n {} --slope {} --intercept {} --noise {} --lr {} --steps {} --batch {} --error {:?} --seed {}",
+                a.n,
+                a.slope,
+                a.intercept,
+                a.noise,
+                a.lr,
+                a.steps,
+                a.batch.map_or("-".to_string(), |b| b.to_string()),
+                a.error,
+                a.seed
+            )
+            .to_lowercase()],
+        ),
+    };
     let (print, out) = match which {
         LabCommand::CountRnn(a) => {
             let tutorial = match crate::assets::counting_tutorial() {
@@ -446,6 +517,15 @@ fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
         });
     }
     match out {
+        Ok(s) if format == PrintFormat::Markdown => {
+            let (stem, title) = if is_count {
+                ("counting-rnn", text.count.title)
+            } else {
+                ("linear-regression", text.linreg.title_line)
+            };
+            emit(&report_note(stem, title, settings, &s, text));
+            ExitCode::SUCCESS
+        }
         Ok(s) => {
             emit(&s);
             ExitCode::SUCCESS
@@ -457,8 +537,28 @@ fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
     }
 }
 
+/// A lesson's note as Markdown, stamped with the current time.
+fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
+    let (_, when) = crate::lessons::notes::dates(crate::lessons::notes::now_secs());
+    note.markdown(text, &when)
+}
+
+/// The headless text of an exercise lab as a note: its settings, then the report.
+fn report_note(stem: &'static str, title: &str, settings: Vec<String>, report: &str, text: &Text) -> String {
+    use crate::lessons::notes::{Note, Section};
+    let note = Note {
+        stem,
+        title: title.to_string(),
+        sections: vec![
+            Section::text(text.note.settings, settings),
+            Section::code(text.note.steps, report.lines().map(str::to_string).collect()),
+        ],
+    };
+    markdown(&note, text)
+}
+
 pub fn run(cli: Cli) -> ExitCode {
-    let text: &'static Text = &EN;
+    let text: &'static Text = text_for(cli.lang);
     let result = match cli.command {
         None => {
             if !std::io::stdout().is_terminal() {
@@ -469,13 +569,18 @@ pub fn run(cli: Cli) -> ExitCode {
             app.quiz_progress = crate::lessons::quiz::progress::default_path();
             app::run(app).map(|_| ExitCode::SUCCESS)
         }
-        Some(Command::Conv(a)) => match conv_lab(&a) {
+        Some(Command::Conv(a)) => match conv_lab(&a, text) {
             Err(e) => {
                 eprintln!("deepstep conv: {e:#}");
                 return ExitCode::from(2);
             }
-            Ok(lab) if a.print => {
-                emit(&report::print(&lab, a.backward, text.conv.running_sum));
+            Ok(mut lab) if a.print => {
+                if a.format == PrintFormat::Markdown {
+                    lab.update(crate::lessons::conv::Action::Last);
+                    emit(&markdown(&crate::lessons::conv::note::note(&lab, text), text));
+                } else {
+                    emit(&report::print(&lab, a.backward, text.conv.running_sum));
+                }
                 Ok(ExitCode::SUCCESS)
             }
             Ok(lab) => interactive(text, "conv", || Ok(Screen::Conv(Box::new(lab)))),
@@ -486,8 +591,18 @@ pub fn run(cli: Cli) -> ExitCode {
                 return ExitCode::from(2);
             }
             Ok(run) if a.print => {
-                emit(&rnn_report::table(&run));
-                Ok(ExitCode::SUCCESS)
+                if a.format == PrintFormat::Markdown {
+                    crate::lessons::rnn::lab::RnnLab::new(a.settings())
+                        .map(|mut lab| {
+                            lab.update(crate::lessons::rnn::lab::Action::Last);
+                            emit(&markdown(&crate::lessons::rnn::note::note(&lab, text), text));
+                            ExitCode::SUCCESS
+                        })
+                        .map_err(anyhow::Error::from)
+                } else {
+                    emit(&rnn_report::table(&run));
+                    Ok(ExitCode::SUCCESS)
+                }
             }
             Ok(_) => interactive(text, "rnn", || {
                 let lab = crate::lessons::rnn::lab::RnnLab::new(a.settings())?;
@@ -601,7 +716,11 @@ fn quiz(text: &'static Text, a: QuizArgs) -> ExitCode {
             None => Default::default(),
         };
         let lab = QuizLab::with_progress(questions, options, progress, None);
-        emit(&crate::lessons::quiz::report::print(&lab, text));
+        if a.format == PrintFormat::Markdown {
+            emit(&markdown(&crate::lessons::quiz::note::round_note(&lab, text), text));
+        } else {
+            emit(&crate::lessons::quiz::report::print(&lab, text));
+        }
         return ExitCode::SUCCESS;
     }
     let result =

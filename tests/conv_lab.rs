@@ -169,14 +169,23 @@ fn invalid_settings_say_why_and_keep_the_last_valid_state() {
     l.update(Action::KnobInc); // 5×5 kernel on a 4×4 input
     assert_eq!(l.data, before);
     match &l.message {
-        Some(Message::Refused(Refusal::Math(m))) => assert!(m.contains("kernel too large"), "{m}"),
+        Some(Message::Refused(r @ Refusal::Math(_))) => {
+            assert!(r.describe(&EN).contains("kernel is too large"), "{}", r.describe(&EN));
+            assert!(
+                r.describe(&deepstep::text::KO).contains("커널이 높이 방향으로 너무 큽니다"),
+                "{}",
+                r.describe(&deepstep::text::KO)
+            );
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
     let mut l = lab();
     l.knob = Knob::StrideH;
     l.update(Action::KnobDec);
     match &l.message {
-        Some(Message::Refused(r)) => assert!(r.describe(&EN).contains("stride must be at least 1")),
+        Some(Message::Refused(r)) => {
+            assert!(r.describe(&EN).contains("stride (height) must be at least 1"), "{}", r.describe(&EN))
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(l.data.geometry.params.stride, [1, 1]);

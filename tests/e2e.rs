@@ -278,5 +278,5 @@ fn bad_matrices_name_the_row_and_column_with_status_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("kernel too large"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kernel is too large"));
 }

@@ -24,11 +24,12 @@ fn args(input: &str, kernel: &str) -> ConvArgs {
         dy: None,
         print: false,
         backward: false,
+        format: Default::default(),
     }
 }
 
 fn example_app() -> App {
-    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1")).unwrap();
+    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1"), &EN).unwrap();
     App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR)
 }
 
@@ -58,7 +59,7 @@ fn backward_modes_and_padding_render_their_panels() {
     let mut a = args("1,2,3;4,5,6;7,8,9", "1,0;0,-1");
     a.padding = "1".into();
     a.stride = "2".into();
-    let lab = conv_lab(&a).unwrap();
+    let lab = conv_lab(&a, &EN).unwrap();
     let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains(EN.conv.padding_legend), "{s}");
@@ -186,7 +187,7 @@ fn too_small_terminals_say_so_and_recover() {
 
 #[test]
 fn no_color_draws_without_colours() {
-    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1")).unwrap();
+    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1"), &EN).unwrap();
     let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::MONO);
     let (s, term) = draw(&mut app, 120, 40);
     let buf = term.backend().buffer();
@@ -403,7 +404,7 @@ fn exercise_lab_keys_reach_their_labs_and_help_lists_them() {
     app.handle(&key(KeyCode::Enter));
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains("step 0: β = [0, 0]"), "{s}");
-    app.handle(&key(KeyCode::Char('e')));
+    app.handle(&key(KeyCode::Char('m')));
     app.handle(&key(KeyCode::Char('l')));
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains("RMSE = √(||e||²/n)    ∇ = −Xᵀe / (n·RMSE)  [watched + gradient used]"), "{s}");

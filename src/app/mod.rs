@@ -37,6 +37,10 @@ pub enum AppAction {
     Quit,
     Back,
     Help,
+    /// English ↔ Korean, at once, on every screen.
+    SwitchLang,
+    /// Write the front lesson's study note to a new Markdown file.
+    Export,
     Home(HomeAction),
     Conv(conv::Action),
     Rnn(RnnAction),
@@ -55,17 +59,27 @@ pub struct App {
     /// Where the quiz opened from the home screen keeps its progress
     /// (`None`: not saved; the command line sets the user's data directory).
     pub quiz_progress: Option<std::path::PathBuf>,
+    /// Where `e` writes study notes (the current directory).
+    pub notes_dir: std::path::PathBuf,
+    /// A one-line report (the note's path), cleared by the next key.
+    pub status: Option<String>,
     hits: Vec<(Rect, AppAction)>,
     last_tick: Instant,
 }
 
-fn global_table(t: &Text) -> Vec<Binding<AppAction>> {
+/// The keys every screen has; `e` only where there is a lesson to write down.
+fn global_table(t: &Text, in_lesson: bool) -> Vec<Binding<AppAction>> {
     let k = &t.keys;
-    vec![
-        Binding::new(&[Key::Char('?')], "?", k.help, AppAction::Help, true),
+    let mut rows = vec![Binding::new(&[Key::Char('?')], "?", k.help, AppAction::Help, true)];
+    if in_lesson {
+        rows.push(Binding::new(&[Key::Char('e')], "e", k.export, AppAction::Export, true));
+    }
+    rows.extend([
+        Binding::new(&[Key::Char('L')], "L", k.lang, AppAction::SwitchLang, true),
         Binding::new(&[Key::Char('q'), Key::Code(KeyCode::Esc)], "q/Esc", k.back, AppAction::Back, true),
         Binding::new(&[Key::Ctrl('c')], "Ctrl-C", k.ctrl_c, AppAction::Quit, false),
-    ]
+    ]);
+    rows
 }
 
 fn home_table(t: &Text) -> Vec<Binding<HomeAction>> {
@@ -92,6 +106,8 @@ impl App {
             text,
             theme,
             quiz_progress: None,
+            notes_dir: std::path::PathBuf::from("."),
+            status: None,
             hits: vec![],
             last_tick: Instant::now(),
         }
@@ -151,7 +167,7 @@ impl App {
             }
             None => vec![],
         };
-        let g = global_table(t);
+        let g = global_table(t, self.in_lesson());
         rows.extend(pick(footer_items(&g), help_items(&g)));
         rows
     }
@@ -171,10 +187,38 @@ impl App {
         if self.asking() {
             return self.map_screen_key(ev);
         }
-        if let Some(a) = lookup(&global_table(t), ev) {
+        if let Some(a) = lookup(&global_table(t, self.in_lesson()), ev) {
             return Some(a);
         }
         self.map_screen_key(ev)
+    }
+
+    fn in_lesson(&self) -> bool {
+        !matches!(self.front(), Some(Screen::Home(_)) | None)
+    }
+
+    /// The front lesson as a study note, in the current language.
+    pub fn note(&self) -> Option<crate::lessons::notes::Note> {
+        let t = self.text;
+        Some(match self.front()? {
+            Screen::Home(_) => return None,
+            Screen::Conv(lab) => crate::lessons::conv::note::note(lab, t),
+            Screen::Rnn(lab) => crate::lessons::rnn::note::note(lab, t),
+            Screen::Count(lab) => crate::lessons::exercises::count_note::note(lab, t),
+            Screen::Linreg(lab) => crate::lessons::exercises::linreg_note::note(lab, t),
+            Screen::Quiz(lab) => crate::lessons::quiz::note::note(lab, t),
+        })
+    }
+
+    fn export(&mut self) {
+        use crate::lessons::notes;
+        let Some(note) = self.note() else { return };
+        let (day, when) = notes::dates(notes::now_secs());
+        let body = note.markdown(self.text, &when);
+        self.status = Some(match notes::write_new(&self.notes_dir, note.stem, &day, &body) {
+            Ok(path) => (self.text.note.written)(&path.display().to_string()),
+            Err(e) => (self.text.note.failed)(&e.to_string()),
+        });
     }
 
     /// Whether the front screen is waiting for a typed answer.
@@ -204,6 +248,14 @@ impl App {
         match a {
             AppAction::Quit => self.quit = true,
             AppAction::Help => self.help = !self.help,
+            AppAction::SwitchLang => {
+                self.text = match self.text.lang {
+                    crate::text::Lang::En => &crate::text::KO,
+                    crate::text::Lang::Ko => &crate::text::EN,
+                };
+                self.status = Some(self.text.lang_name.to_string());
+            }
+            AppAction::Export => self.export(),
             AppAction::Back => {
                 self.screens.pop();
                 if self.screens.is_empty() {
@@ -278,6 +330,7 @@ impl App {
     pub fn handle(&mut self, ev: &Event) -> bool {
         match ev {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
+                self.status = None;
                 if let Some(a) = self.map_key(k) {
                     self.update(a);
                 }
@@ -328,7 +381,12 @@ impl App {
         }
         let footer = self.key_rows(true);
         let fh = chrome::footer_height(&footer, area.width);
-        let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(fh)]).areas(area);
+        let sh = u16::from(self.status.is_some());
+        let [body, status, foot] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(sh), Constraint::Length(fh)]).areas(area);
+        if let Some(s) = &self.status {
+            frame.render_widget(ratatui::widgets::Paragraph::new(s.as_str()).style(self.theme.title), status);
+        }
         let theme = self.theme;
         self.hits = match self.screens.last() {
             Some(Screen::Home(h)) => {
@@ -355,7 +413,7 @@ impl App {
             }
             None => vec![],
         };
-        frame.render_widget(chrome::footer(&footer, &theme), foot);
+        frame.render_widget(chrome::footer(&footer, &theme, foot.width), foot);
         if self.help {
             let rows = self.key_rows(false);
             chrome::help_overlay(frame, t.help_title, t.help_close, &rows, &theme);

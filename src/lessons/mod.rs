@@ -6,5 +6,6 @@ pub mod conv;
 pub mod exercises;
 pub mod home;
 pub mod input;
+pub mod notes;
 pub mod quiz;
 pub mod rnn;

@@ -2,10 +2,11 @@
 //! overlay, and the "terminal too small" screen.
 
 use super::theme::{BORDER, Theme};
+use super::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -44,7 +45,11 @@ pub fn knob_panel(
 }
 
 /// One or more lines of `key what` pairs, wrapped to the width.
-pub fn footer<'a>(items: &[(&'a str, &'a str)], theme: &Theme) -> Paragraph<'a> {
+pub fn footer<'a>(items: &[(&'a str, &'a str)], theme: &Theme, width: u16) -> Paragraph<'a> {
+    Paragraph::new(wrap(footer_text(items, theme), width))
+}
+
+fn footer_text<'a>(items: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
     let mut spans = vec![];
     for (i, (k, what)) in items.iter().enumerate() {
         if i > 0 {
@@ -54,13 +59,14 @@ pub fn footer<'a>(items: &[(&'a str, &'a str)], theme: &Theme) -> Paragraph<'a> 
         spans.push(Span::raw(" "));
         spans.push(Span::styled(*what, theme.dim));
     }
-    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true })
+    Line::from(spans)
 }
 
-/// How many rows the footer needs at this width.
+/// How many rows the footer needs at this width (at most 4).
 pub fn footer_height(items: &[(&str, &str)], width: u16) -> u16 {
-    let total: usize = items.iter().map(|(k, w)| Span::raw(*k).width() + Span::raw(*w).width() + 3).sum();
-    (total as u16 / width.max(1) + 1).min(4)
+    let plain = Theme::MONO;
+    let rows = wrap(footer_text(items, &plain), width).len();
+    (rows as u16).clamp(1, 4)
 }
 
 /// The help overlay: every binding, centred over the screen.
@@ -87,7 +93,7 @@ pub fn help_overlay(frame: &mut Frame, title: &str, close: &str, items: &[(&str,
 pub fn too_small(frame: &mut Frame, message: String, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(Line::styled(message, theme.error)).wrap(Wrap { trim: true }), area);
+    frame.render_widget(Paragraph::new(wrap(Line::styled(message, theme.error), area.width)), area);
 }
 
 pub fn is_too_small(area: Rect) -> bool {

@@ -5,3 +5,4 @@ pub mod chrome;
 pub mod grid;
 pub mod keys;
 pub mod theme;
+pub mod width;

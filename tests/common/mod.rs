@@ -9,7 +9,18 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| app.render(f)).unwrap();
     let buf = term.backend().buffer().clone();
-    let text = (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>() + "\n").collect();
+    // A wide glyph (Hangul) fills two cells; the second holds nothing to read.
+    let row = |y: u16| {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += ratatui::text::Span::raw(sym).width().max(1) as u16;
+        }
+        line + "\n"
+    };
+    let text = (0..h).map(row).collect();
     (text, term)
 }
 

@@ -2,6 +2,7 @@
 //! one frame (one output value) or one tap (one multiply) at a time.
 
 pub mod keys;
+pub mod note;
 pub mod report;
 pub mod state;
 pub mod view;

@@ -73,6 +73,25 @@ impl ConvLab {
     }
 }
 
+impl ConvLab {
+    /// `OH = ⌊(H + 2·P − D·(K−1) − 1)/S⌋ + 1 = ...` with this lab's numbers, for axis 0 (OH) or 1 (OW).
+    pub fn size_formula(&self, axis: usize) -> String {
+        let g = &self.data.geometry;
+        let p = g.params;
+        let a = axis.min(1);
+        format!(
+            "{} = ⌊({} + 2·{} − {}·({}−1) − 1)/{}⌋ + 1 = {}",
+            ["OH", "OW"][a],
+            g.input[a],
+            p.padding[a],
+            p.dilation[a],
+            g.kernel[a],
+            p.stride[a],
+            g.output[a]
+        )
+    }
+}
+
 fn matrix_block(out: &mut String, heading: &str, channels: Vec<ArrayView2<f64>>) {
     let _ = writeln!(out, "{heading}");
     for (i, m) in channels.iter().enumerate() {

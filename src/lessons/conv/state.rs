@@ -159,15 +159,30 @@ pub struct Computed {
 pub enum Refusal {
     FixedSize,
     SobelSize,
-    Math(String),
+    Math(conv::ConvError),
 }
 
 impl Refusal {
+    /// In the learner's language (the math error's own `Display` is English).
     pub fn describe(&self, t: &Text) -> String {
+        use conv::{Axis, ConvError as E};
+        let c = &t.conv;
+        let axis = |a: &Axis| c.axis_names[usize::from(*a == Axis::Width)];
+        let shape = |s: &[usize; 3]| format!("{}×{}×{}", s[0], s[1], s[2]);
         match self {
-            Refusal::FixedSize => t.conv.fixed_size.to_string(),
-            Refusal::SobelSize => t.conv.sobel_size.to_string(),
-            Refusal::Math(m) => m.clone(),
+            Refusal::FixedSize => c.fixed_size.to_string(),
+            Refusal::SobelSize => c.sobel_size.to_string(),
+            Refusal::Math(e) => match e {
+                E::ZeroStride { axis: a } => (c.err_zero)(c.setting_names[0], axis(a)),
+                E::ZeroDilation { axis: a } => (c.err_zero)(c.setting_names[1], axis(a)),
+                E::ZeroKernel { axis: a } => (c.err_zero)(c.setting_names[2], axis(a)),
+                E::ZeroInput { axis: a } => (c.err_zero)(c.setting_names[3], axis(a)),
+                E::KernelTooLarge { axis: a, span, padded } => (c.err_kernel_too_large)(axis(a), *span, *padded),
+                E::TooLarge { axis: a } => (c.err_too_large)(axis(a)),
+                E::ChannelMismatch { input, kernel } => (c.err_channels)(*kernel, *input),
+                E::BiasMismatch { expected, got } => (c.err_bias)(*expected, *got),
+                E::GradShape { expected, got } => (c.err_dy_shape)(&shape(expected), &shape(got)),
+            },
         }
     }
 }
@@ -212,8 +227,8 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     };
     let xs = x.shape();
     let ws = w.shape();
-    let geometry = ConvGeometry::new([xs[0], xs[1], xs[2]], [ws[0], ws[1], ws[2], ws[3]], s.params)
-        .map_err(|e| Refusal::Math(e.to_string()))?;
+    let geometry =
+        ConvGeometry::new([xs[0], xs[1], xs[2]], [ws[0], ws[1], ws[2], ws[3]], s.params).map_err(Refusal::Math)?;
     let b = Array1::zeros(geometry.c_out);
     let shape = geometry.output_shape();
     let dy = match (&custom.dy, s.dy_seed) {
@@ -224,7 +239,7 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
         (Some(dy), None) if dy.shape() == shape => dy.clone(),
         _ => Array3::ones(shape),
     };
-    let m = |e: conv::ConvError| Refusal::Math(e.to_string());
+    let m = Refusal::Math;
     let y = conv::conv2d(x.view(), w.view(), b.view(), s.params).map_err(m)?;
     let grads = conv::conv2d_backward(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
     let forward = conv::forward_trace(x.view(), w.view(), b.view(), s.params).map_err(m)?;

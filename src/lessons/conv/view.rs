@@ -9,10 +9,11 @@ use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
+use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// Screen areas that answer mouse clicks.
 pub type Hits = Vec<(Rect, Action)>;
@@ -125,7 +126,7 @@ fn input_name(lab: &ConvLab, t: &Text) -> String {
     }
 }
 
-fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
+pub(crate) fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
     match k {
         Knob::Input => input_name(lab, t),
         Knob::Preset => {
@@ -166,15 +167,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let eq = lab.equation_of(lab.frame, lab.shown_taps(), c.running_sum);
     let eq_width = area.width.saturating_sub(2).max(1) as usize;
     let eq_rows = (Span::raw(eq.as_str()).width() / eq_width + 1).min(4) as u16;
-    let p = lab.data.geometry.params;
-    let g0 = &lab.data.geometry;
-    let axis = |name: &str, a: usize| {
-        format!(
-            "{name} = ⌊({} + 2·{} − {}·({}−1) − 1)/{}⌋ + 1 = {}",
-            g0.input[a], p.padding[a], p.dilation[a], g0.kernel[a], p.stride[a], g0.output[a]
-        )
-    };
-    let formulas = [axis("OH", 0), axis("OW", 1)];
+    let formulas = [lab.size_formula(0), lab.size_formula(1)];
     let both = Span::raw(formulas.join("    ").as_str()).width() as u16;
     let formula_rows = if both <= area.width { 1 } else { 2 };
     let [status, panels, eq_area, formula, message, _] = Layout::vertical([
@@ -210,7 +203,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     if lab.score.1 > 0 {
         st.push(Span::raw(format!("  {}", (c.score)(lab.score.0, lab.score.1))));
     }
-    frame.render_widget(Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }), status);
+    frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
     // Panels: three grids and the knobs.
     let m = marks(lab);
@@ -268,7 +261,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     }
 
     // The frame's arithmetic, and the output-size formula for both axes.
-    frame.render_widget(Paragraph::new(eq).wrap(Wrap { trim: false }), eq_area);
+    frame.render_widget(Paragraph::new(wrap(eq, eq_area.width)), eq_area);
     let formula_lines: Vec<Line> = if formula_rows == 1 {
         vec![Line::raw(formulas.join("    "))]
     } else {
@@ -315,7 +308,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         if digit {
             lines[1] = Line::styled(format!("{}  {}", lines[1], c.digits_credit), theme.dim);
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), message);
+        frame.render_widget(Paragraph::new(wrap(lines, message.width)), message);
     }
     hits
 }

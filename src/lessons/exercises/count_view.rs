@@ -5,13 +5,14 @@ use crate::math::format::num;
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::{Theme, shade_char};
+use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// Sequence 1, one row per step: k, x_k, S_k; then the prediction.
-fn sequence_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn sequence_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let c = &t.count;
     let mut lines = vec![Line::styled(format!("{:>3} {:>6} {:>10}", c.row_k, c.row_x, c.row_s), theme.dim)];
     for k in 0..=lab.steps() {
@@ -22,7 +23,7 @@ fn sequence_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>>
     lines
 }
 
-fn loop_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn loop_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let c = &t.count;
     let mut lines = vec![];
     for (i, st) in lab.back.steps.iter().take(lab.shown).enumerate() {
@@ -87,7 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
             if lab.predict { t.conv.on } else { t.conv.off }
         )),
     ];
-    frame.render_widget(Paragraph::new(st).wrap(Wrap { trim: true }), status);
+    frame.render_widget(Paragraph::new(wrap(st, status.width)), status);
 
     let surface_w = (lab.surface.wx.len() * 2 + 2) as u16;
     let right_w = surface_w.max(62).min(body.width / 2);
@@ -96,12 +97,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     frame.render_widget(Paragraph::new(sequence_lines(lab, t, theme)).block(panel(c.sequence, theme)), seq);
     let loop_block = panel(c.loop_title, theme);
     let inner_h = loop_block.inner(lp).height as usize;
-    let lines = loop_lines(lab, t, theme);
+    // Keep the newest step in view: wrap first, then skip rows from the top.
+    let lines = wrap(loop_lines(lab, t, theme), lp.width.saturating_sub(2));
     let skip = lines.len().saturating_sub(inner_h);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).block(loop_block).wrap(Wrap { trim: false }),
-        lp,
-    );
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).block(loop_block), lp);
 
     let rows = lab.surface.rec.len() as u16 + 3;
     let [surf, check, mistakes] =
@@ -115,12 +114,18 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         Line::raw((c.check_row)("dL/dw_x", &num(ck.analytic.0), &num(ck.numeric.0), &num(ck.rel_error.0))),
         Line::raw((c.check_row)("dL/dw_rec", &num(ck.analytic.1), &num(ck.numeric.1), &num(ck.rel_error.1))),
     ];
-    frame.render_widget(Paragraph::new(check_lines).block(panel(c.check, theme)).wrap(Wrap { trim: true }), check);
+    frame.render_widget(
+        Paragraph::new(wrap(check_lines, check.width.saturating_sub(2))).block(panel(c.check, theme)),
+        check,
+    );
     let mut ml = vec![Line::styled((c.right_row)(&num(lab.back.g_w_x), &num(lab.back.g_w_rec)), theme.good)];
     for (i, (_, g, off)) in lab.mistakes.iter().enumerate() {
         ml.push(Line::raw((c.mistake_row)(c.mistake_names[i], &num(g.0), &num(g.1), &num(*off))));
     }
-    frame.render_widget(Paragraph::new(ml).block(panel(c.mistakes, theme)).wrap(Wrap { trim: true }), mistakes);
+    frame.render_widget(
+        Paragraph::new(wrap(ml, mistakes.width.saturating_sub(2))).block(panel(c.mistakes, theme)),
+        mistakes,
+    );
 
     if let Some(p) = &lab.prompt {
         let k = lab.back.steps.get(lab.shown).map_or(0, |s| s.k);
@@ -145,6 +150,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
             Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
             None => Line::raw(""),
         };
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), message);
+        frame.render_widget(Paragraph::new(wrap(line, message.width)), message);
     }
 }

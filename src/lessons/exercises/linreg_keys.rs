@@ -15,7 +15,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C('['), C('-')], "[/-", k.lr_ladder, Action::LrDown, true),
         Binding::new(&[C(']'), C('+')], "]/+", k.lr_ladder, Action::LrUp, false),
         Binding::new(&[C('b')], "b", k.sgd, Action::ToggleSgd, true),
-        Binding::new(&[C('e')], "e", k.measure, Action::NextMeasure, true),
+        Binding::new(&[C('m')], "m", k.measure, Action::NextMeasure, true),
         Binding::new(&[C('u')], "u", k.gradient_used, Action::NextGradient, true),
         Binding::new(&[C('f')], "f", k.features, Action::ToggleFeatures, false),
     ]

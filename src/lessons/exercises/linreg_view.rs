@@ -6,14 +6,15 @@ use crate::math::linreg::{self, ErrorMeasure};
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;
+use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
-fn list(b: &ndarray::Array1<f64>) -> String {
+pub(crate) fn list(b: &ndarray::Array1<f64>) -> String {
     b.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", ")
 }
 
@@ -21,7 +22,7 @@ fn style(theme: &Theme, c: Color) -> Style {
     if theme.color { Style::new().fg(c) } else { Style::new() }
 }
 
-fn measure_index(m: ErrorMeasure) -> usize {
+pub(crate) fn measure_index(m: ErrorMeasure) -> usize {
     ErrorMeasure::ALL.iter().position(|x| *x == m).unwrap_or(0)
 }
 
@@ -43,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         rate = Line::styled(format!("{}   {}", (c.rate)(&num(lab.lr), &num(lab.limit)), c.above_limit), theme.error);
     }
     st.push(rate);
-    frame.render_widget(Paragraph::new(st).wrap(Wrap { trim: true }), status);
+    frame.render_widget(Paragraph::new(wrap(st, status.width)), status);
 
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     // Loss per step on a log scale (log10 values; labels are powers of ten).
@@ -125,5 +126,5 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         }
         _ => Line::styled(c.matched, theme.good),
     });
-    frame.render_widget(Paragraph::new(lines).block(panel(c.errors, theme)).wrap(Wrap { trim: true }), info);
+    frame.render_widget(Paragraph::new(wrap(lines, info.width.saturating_sub(2))).block(panel(c.errors, theme)), info);
 }

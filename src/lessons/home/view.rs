@@ -4,16 +4,17 @@ use super::state::{Action, Home, Lesson};
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;
+use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
     let [title, intro, list] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(3)]).areas(area);
     frame.render_widget(Paragraph::new(Line::styled(t.home_title, theme.title)), title);
-    frame.render_widget(Paragraph::new(t.home_intro).wrap(Wrap { trim: true }), intro);
+    frame.render_widget(Paragraph::new(wrap(t.home_intro, intro.width)), intro);
     let block = panel(t.app_name, theme);
     let inner = block.inner(list);
     frame.render_widget(block, list);

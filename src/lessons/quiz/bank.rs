@@ -25,7 +25,18 @@ pub struct Loc {
     pub ko: Option<String>,
 }
 
+/// NFC: a bank saved by an editor that writes decomposed Hangul (NFD, as
+/// macOS file names do) would otherwise show as loose jamo.
+fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
 impl Loc {
+    fn normalised(&self) -> Loc {
+        Loc { en: nfc(&self.en), ko: self.ko.as_deref().map(nfc) }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Ko => self.ko.as_deref().unwrap_or(&self.en),
@@ -212,7 +223,11 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
                 }
             }
             correct.map(|correct| Answer::Choice {
-                options: q.options.iter().map(|o| Choice { text: o.text.clone(), why: o.why.clone() }).collect(),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| Choice { text: o.text.normalised(), why: o.why.as_ref().map(Loc::normalised) })
+                    .collect(),
                 correct,
             })
         }
@@ -238,7 +253,7 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
                 errs.push("a true/false question needs `why` (the misconception behind the wrong answer)".into());
             }
             match q.truth {
-                Some(truth) => Some(Answer::TrueFalse { truth, why: q.why.clone() }),
+                Some(truth) => Some(Answer::TrueFalse { truth, why: q.why.as_ref().map(Loc::normalised) }),
                 None => {
                     errs.push("a true/false question needs `truth = true` or `truth = false`".into());
                     None
@@ -253,7 +268,7 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
             if q.terms.iter().collect::<BTreeSet<_>>().len() != n {
                 errs.push("the terms must all differ".into());
             }
-            Some(Answer::Order { terms: q.terms.clone() })
+            Some(Answer::Order { terms: q.terms.iter().map(|t| nfc(t)).collect() })
         }
     };
     match answer {
@@ -296,7 +311,12 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
             Ok(answer) => questions.push(Question {
                 id: q.id,
                 topic: q.topic,
-                body: Body::Bank { prompt: q.prompt, hint: q.hint, explanation: q.explanation, factors: q.factors },
+                body: Body::Bank {
+                    prompt: q.prompt.normalised(),
+                    hint: q.hint.as_ref().map(Loc::normalised),
+                    explanation: q.explanation.normalised(),
+                    factors: q.factors.iter().map(|f| nfc(f)).collect(),
+                },
                 answer,
             }),
             Err(errs) => problems.extend(errs.into_iter().map(|m| problem(line, Some(q.id.clone()), m))),
@@ -360,6 +380,18 @@ value = "x"
         assert!(shown.iter().any(|s| s.contains("option 1 is wrong but has no `why`")), "{shown:?}");
         assert!(shown.iter().any(|s| s.starts_with("b.toml:19: question `bad-type`:")), "{shown:?}");
         assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn decomposed_hangul_is_composed() {
+        // "합" written as its three jamo (NFD).
+        let nfd = "\u{1112}\u{1161}\u{11B8}";
+        let text = format!(
+            "[[question]]\nid = \"n\"\ntopic = \"conv\"\nkind = \"numeric\"\nprompt.en = \"p\"\nprompt.ko = \"{nfd}\"\nexplanation.en = \"e\"\nvalue = 1\n"
+        );
+        let q = parse("n.toml", &text).unwrap().remove(0);
+        let Body::Bank { prompt, .. } = q.body else { panic!() };
+        assert_eq!(prompt.ko.as_deref(), Some("합"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod bank;
 pub mod generate;
 pub mod keys;
 pub mod lab;
+pub mod note;
 pub mod progress;
 pub mod report;
 pub mod round;

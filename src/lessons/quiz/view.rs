@@ -9,16 +9,15 @@ use super::words::{answer_text, explanation_lines, given_text, hint_text, how_li
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;
+use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-/// Rows a paragraph of these lines takes when wrapped to `width` (an
-/// estimate by display width; words wrap a little earlier).
+/// Rows these lines take when wrapped to `width`.
 fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
-    let w = width.max(1) as usize;
-    lines.iter().map(|l| (l.width().max(1)).div_ceil(w) as u16).sum()
+    wrap(lines.to_vec(), width).len() as u16
 }
 
 /// The options (or terms) with their keys and marks.
@@ -194,7 +193,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
         (None, Some(p)) => Line::styled((q.progress_at)(&p.display().to_string()), theme.dim),
         (None, None) => Line::styled(q.not_saved, theme.dim),
     };
-    frame.render_widget(Paragraph::new(foot_line).wrap(Wrap { trim: true }), foot);
+    frame.render_widget(Paragraph::new(wrap(foot_line, foot.width)), foot);
 
     let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) else {
         let block = panel(q.summary, theme);
@@ -202,7 +201,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
         frame.render_widget(block, body);
         let lines = summary_lines(lab, t, theme);
         let scroll = lab.scroll.min(wrapped_rows(&lines, inner.width).saturating_sub(inner.height));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+        frame.render_widget(Paragraph::new(wrap(lines, inner.width)).scroll((scroll, 0)), inner);
         return;
     };
 
@@ -239,7 +238,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     // In the feedback, the end of the question (its options) matters more
     // than its start when space is short.
     let scroll = if f_area.is_some() { q_rows.saturating_sub(q_area.height) } else { 0 };
-    frame.render_widget(Paragraph::new(qlines.clone()).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+    frame.render_widget(Paragraph::new(wrap(qlines.clone(), inner.width)).scroll((scroll, 0)), inner);
 
     // The terminal cursor sits at the caret, so input methods compose there.
     if let (Some(row), Phase::Asking) = (numeric_row, &lab.phase) {
@@ -259,6 +258,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
         // Scrolling stops where the last line is at the bottom.
         let max = wrapped_rows(&lines, inner.width).saturating_sub(inner.height);
         let scroll = lab.scroll.min(max);
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+        frame.render_widget(Paragraph::new(wrap(lines, inner.width)).scroll((scroll, 0)), inner);
     }
 }

@@ -104,7 +104,7 @@ pub struct Prompt {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
-    Refused(String),
+    Refused(SettingError),
     Right(f64),
     Wrong(f64),
     NotANumber,
@@ -299,7 +299,7 @@ impl RnnLab {
                     Chart::Length => Chart::Distance,
                 };
                 if let Err(e) = self.chart_series() {
-                    self.message = Some(Message::Refused(e.to_string()));
+                    self.message = Some(Message::Refused(e));
                 }
             }
             Action::KnobUp => self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()],
@@ -372,7 +372,7 @@ impl RnnLab {
                 lab.score = self.score;
                 *self = lab;
             }
-            Err(e) => self.message = Some(Message::Refused(e.to_string())),
+            Err(e) => self.message = Some(Message::Refused(e)),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod keys;
 pub mod lab;
+pub mod note;
 pub mod report;
 pub mod state;
 pub mod view;

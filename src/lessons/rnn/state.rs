@@ -59,6 +59,22 @@ pub enum SettingError {
     Math(#[from] RnnError),
 }
 
+impl SettingError {
+    /// In the learner's language (the `Display` above is English, for the command line).
+    pub fn describe(&self, t: &crate::text::Text) -> String {
+        let r = &t.rnn;
+        match self {
+            SettingError::Radius(g) => (r.err_radius)(&crate::math::format::num(*g)),
+            SettingError::Len(g) => (r.err_len)(*g),
+            SettingError::Hidden(g) => (r.err_hidden)(*g),
+            SettingError::Scale(g) => (r.err_scale)(&crate::math::format::num(*g)),
+            SettingError::Math(RnnError::ZeroWindow) => r.err_window.to_string(),
+            SettingError::Math(RnnError::BadThreshold(g)) => (r.err_threshold)(g),
+            SettingError::Math(other) => (r.err_internal)(&other.to_string()),
+        }
+    }
+}
+
 impl RnnSettings {
     pub fn check(&self) -> Result<(), SettingError> {
         if !(0.1..=3.0).contains(&self.radius) {

@@ -9,12 +9,14 @@ use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
+use crate::ui::width::wrap;
+use crate::ui::width::{pad_end, pad_start};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart as ChartWidget, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Chart as ChartWidget, Dataset, GraphType, Paragraph};
 
 pub type Hits = Vec<(Rect, Action)>;
 
@@ -25,7 +27,7 @@ fn cell_name(t: &Text, k: CellKind) -> &'static str {
     t.rnn.cell_names[CellKind::ALL.iter().position(|c| *c == k).unwrap_or(0)]
 }
 
-fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
+pub(crate) fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
     let s = &lab.settings;
     match k {
         Knob::Cell => cell_name(t, s.cell).to_string(),
@@ -59,7 +61,8 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
     let finite: Vec<f64> = lab.dh_log10.iter().copied().filter(|v| v.is_finite()).collect();
     let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
     let labels = [t.rnn.row_t, t.rnn.row_h, t.rnn.row_x, t.rnn.row_dh, t.rnn.row_bar];
-    let mut rows: Vec<Vec<Span>> = labels.iter().map(|l| vec![Span::styled(format!("{l:<13}"), theme.dim)]).collect();
+    let mut rows: Vec<Vec<Span>> =
+        labels.iter().map(|l| vec![Span::styled(pad_end(l, LABEL_W as usize), theme.dim)]).collect();
     let mut hits = Hits::new();
     for step in first..=last {
         let cur = step == lab.step;
@@ -81,7 +84,7 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
             (pow10(l), shade_char(frac).to_string().repeat(n), theme.heat(frac))
         };
         rows[3].push(Span::styled(format!("{dh:>9} "), st));
-        rows[4].push(Span::styled(format!("{bar:>9}"), bar_style));
+        rows[4].push(Span::styled(pad_start(&bar, 9), bar_style));
         rows[4].push(Span::raw(" "));
         let x = inner.x + LABEL_W + (step - first) as u16 * COL_W;
         if x + COL_W <= inner.right() {
@@ -200,7 +203,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     if lab.score.1 > 0 {
         st.push(Span::raw(format!("  {}", (r.score)(lab.score.0, lab.score.1))));
     }
-    frame.render_widget(Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }), status);
+    frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
     let knob_w = 32u16.min(main.width / 3);
     let [left, right] = Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
@@ -220,7 +223,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     if let Some(c) = lab.run.grads.clip {
         lines.push(Line::raw((r.clip)(&num(c.threshold), &pow10(c.log10_norm_before), &pow10(c.log10_norm_after))));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), info);
+    frame.render_widget(Paragraph::new(wrap(lines, info.width)), info);
 
     if let Some(p) = &lab.prompt {
         let q = (r.predict_growth)(p.step + 1, p.step);
@@ -236,19 +239,19 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
         }
     } else {
         let line = match &lab.message {
-            Some(Message::Refused(m)) => Line::styled(format!("{}: {m}", t.conv.invalid), theme.error),
+            Some(Message::Refused(m)) => Line::styled(format!("{}: {}", t.conv.invalid, m.describe(t)), theme.error),
             Some(Message::Right(l)) => Line::styled((r.right)(&pow10(*l)), theme.good),
             Some(Message::Wrong(l)) => Line::styled((r.wrong)(&pow10(*l)), theme.error),
             Some(Message::NotANumber) => Line::styled(r.not_a_factor, theme.error),
             None => Line::raw(explanation(lab, t)),
         };
-        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), message);
+        frame.render_widget(Paragraph::new(wrap(line, message.width)), message);
     }
     hits
 }
 
 /// The explanation that fits what is on screen.
-fn explanation(lab: &RnnLab, t: &Text) -> &'static str {
+pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> &'static str {
     let r = &t.rnn;
     if lab.settings.truncation.is_some_and(|k| k < lab.len()) {
         r.explain_truncation

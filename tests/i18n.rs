@@ -1,0 +1,257 @@
+//! Two languages: every string exists in both, Korean strings are written in
+//! Korean (or are math notation on purpose), everything is NFC; the quiz
+//! banks are complete in both; the locale picks the language; `L` switches.
+
+mod common;
+
+use common::{draw, key};
+use deepstep::app::{App, Screen};
+use deepstep::lessons::quiz::bank::{self, Answer, Body, Loc};
+use deepstep::text::{EN, KO, Text, from_locale};
+use deepstep::ui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use unicode_normalization::is_nfc;
+
+fn hangul(s: &str) -> bool {
+    s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+/// Hangul apart from the language key's own label (the English footer names
+/// Korean in Korean, so a Korean reader can find the switch).
+fn hangul_besides_the_switch(s: &str) -> bool {
+    hangul(&s.replace("한국어", ""))
+}
+
+/// (field, value) for every plain string of a table, in declaration order,
+/// read from its `Debug` form (function fields print as addresses and are
+/// checked from the source below).
+fn strings(t: &Text) -> Vec<(String, String)> {
+    let dump = format!("{t:#?}");
+    let mut out = vec![];
+    let mut field = String::new();
+    for line in dump.lines().map(str::trim) {
+        if let Some((name, rest)) = line.split_once(": ") {
+            field = name.to_string();
+            if rest.starts_with('"') {
+                out.push((field.clone(), rest.trim_end_matches(',').to_string()));
+            }
+        } else if line.starts_with('"') {
+            out.push((format!("{field}[]"), line.trim_end_matches(',').to_string()));
+        }
+    }
+    out
+}
+
+/// Fields that are math notation or names, the same in every language.
+const SAME_ON_PURPOSE: &[&str] = &[
+    "app_name",
+    "grad_w",
+    "grad_x",
+    "row_t",
+    "row_h",
+    "row_x",
+    "row_dh",
+    "row_bar",
+    "row_k",
+    "row_s",
+    "axis_distance",
+    "axis_length",
+    "axis_norm",
+    "reference_linear",
+    "cell_names[]",
+    "measure_names[]",
+    "formulas[]",
+];
+
+#[test]
+fn every_string_exists_in_both_languages_and_korean_is_korean() {
+    let (en, ko) = (strings(&EN), strings(&KO));
+    assert!(en.len() > 250, "the Debug walk found only {} strings", en.len());
+    assert_eq!(en.len(), ko.len());
+    let mut untranslated = vec![];
+    for ((fe, ve), (fk, vk)) in en.iter().zip(&ko) {
+        assert_eq!(fe, fk, "the tables' fields line up");
+        assert!(ve.len() > 2 && vk.len() > 2, "{fe} is empty in one language");
+        let math_only = SAME_ON_PURPOSE.contains(&fe.as_str());
+        if !math_only && !hangul(vk) {
+            untranslated.push(format!("{fe}: {vk}"));
+        }
+        assert!(is_nfc(vk), "{fe} is not NFC");
+    }
+    assert!(untranslated.is_empty(), "Korean strings without Hangul:\n{}", untranslated.join("\n"));
+}
+
+/// The `fn` fields: every sentence the Korean table formats has Hangul in it
+/// (read from the source, since a function cannot be listed by `Debug`).
+#[test]
+fn every_korean_sentence_with_numbers_is_korean() {
+    let src = include_str!("../src/text/ko.rs");
+    let allowed = [
+        "w_x = {wx}   w_rec = {wr}   L = {l}",
+        "      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_(k−1) = {ar} → {gr}",
+    ];
+    let mut bad = vec![];
+    for (i, part) in src.split("format!(").enumerate().skip(1) {
+        let lit = part.trim_start().trim_start_matches('"');
+        let lit = &lit[..lit.find('"').unwrap_or(lit.len())];
+        if !hangul(lit) && !allowed.contains(&lit) && lit.chars().any(|c| c.is_ascii_alphabetic()) {
+            bad.push(format!("format! #{i}: {lit}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert!(is_nfc(src), "ko.rs is NFC");
+}
+
+fn locs(q: &bank::Question) -> Vec<&Loc> {
+    let mut v = vec![];
+    if let Body::Bank { prompt, hint, explanation, .. } = &q.body {
+        v.push(prompt);
+        v.extend(hint.iter());
+        v.push(explanation);
+    }
+    match &q.answer {
+        Answer::Choice { options, .. } => {
+            for o in options {
+                v.push(&o.text);
+                v.extend(o.why.iter());
+            }
+        }
+        Answer::TrueFalse { why, .. } => v.extend(why.iter()),
+        _ => {}
+    }
+    v
+}
+
+#[test]
+fn every_shipped_question_is_in_both_languages() {
+    let qs = bank::shipped().unwrap();
+    for q in &qs {
+        for l in locs(q) {
+            let ko = l.ko.as_deref().unwrap_or_else(|| panic!("{}: no Korean for {:?}", q.id, l.en));
+            assert!(!l.en.trim().is_empty(), "{}", q.id);
+            // A Korean text of pure math (an option "P(E)") is the same in both.
+            assert!(hangul(ko) || ko == l.en, "{}: {ko:?} is not Korean", q.id);
+            assert!(is_nfc(ko) && is_nfc(&l.en), "{}", q.id);
+        }
+    }
+    for (file, text) in bank::SHIPPED {
+        assert!(is_nfc(text), "{file} is NFC");
+    }
+}
+
+#[test]
+fn the_locale_picks_the_language() {
+    let lang = |a: Option<&str>, b: Option<&str>| from_locale(a, b).lang;
+    use deepstep::text::Lang::{En, Ko};
+    assert_eq!(lang(None, Some("ko_KR.UTF-8")), Ko);
+    assert_eq!(lang(Some("ko_KR.UTF-8"), Some("en_US.UTF-8")), Ko);
+    assert_eq!(lang(Some("C.UTF-8"), Some("ko_KR.UTF-8")), En, "LC_ALL wins");
+    assert_eq!(lang(Some(""), Some("ko")), Ko, "an empty LC_ALL is unset");
+    assert_eq!(lang(None, Some("kok_IN")), En);
+    assert_eq!(lang(None, None), En);
+}
+
+#[test]
+fn l_switches_the_language_on_every_screen() {
+    let mut app = App::home(&EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.lessons[0].name) && !hangul_besides_the_switch(&s), "{s}");
+    app.handle(&key(KeyCode::Char('L')));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(KO.home_title) && s.contains(KO.lessons[2].name), "{s}");
+    app.handle(&key(KeyCode::Down));
+    app.handle(&key(KeyCode::Down));
+    app.handle(&key(KeyCode::Enter));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(&(KO.quiz.question_of)(1, 10)), "{s}");
+    app.handle(&key(KeyCode::Char('L')));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(&(EN.quiz.question_of)(1, 10)) && s.contains(EN.keys.lang), "{s}");
+}
+
+fn screens() -> Vec<(&'static str, Screen)> {
+    use deepstep::lessons::{conv::ConvLab, exercises, quiz, rnn};
+    let digits = deepstep::assets::digits().unwrap();
+    vec![
+        ("home", Screen::Home(Default::default())),
+        ("conv", Screen::Conv(Box::new(ConvLab::new(Default::default(), Default::default(), digits).unwrap()))),
+        (
+            "rnn",
+            Screen::Rnn(Box::new(
+                rnn::lab::RnnLab::new(rnn::state::RnnSettings { truncation: Some(5), ..Default::default() }).unwrap(),
+            )),
+        ),
+        (
+            "count",
+            Screen::Count(Box::new(exercises::count_lab::CountLab::new(
+                deepstep::assets::counting_tutorial().unwrap(),
+                true,
+                1,
+            ))),
+        ),
+        ("linreg", Screen::Linreg(Box::new(exercises::linreg_lab::LinregLab::new(1)))),
+        (
+            "quiz",
+            Screen::Quiz(Box::new(quiz::lab::QuizLab::new(
+                bank::shipped().unwrap(),
+                Default::default(),
+                None,
+                Some(1_800_000_000),
+            ))),
+        ),
+    ]
+}
+
+/// Every screen at 80×24 in both languages: it draws, the Korean one shows
+/// Hangul, and every row is exactly the terminal's width (a wide glyph takes
+/// two cells, never pushing a border out of line).
+#[test]
+fn every_screen_renders_in_both_languages_at_80x24() {
+    for lang in [&EN, &KO] {
+        for (name, screen) in screens() {
+            let mut app = App::new(screen, lang, Theme::COLOR);
+            // Step a little so the backward and loop views are drawn too.
+            if name != "home" {
+                for k in [KeyCode::End, KeyCode::Right] {
+                    app.handle(&key(k));
+                }
+            }
+            let (s, term) = draw(&mut app, 80, 24);
+            assert_eq!(hangul_besides_the_switch(&s), lang.lang == deepstep::text::Lang::Ko, "{name}:\n{s}");
+            // Every row is exactly the terminal's width in display columns.
+            for line in s.lines() {
+                assert_eq!(unicode_width(line), 80, "{name}: {line}");
+            }
+            drop(term);
+            if name != "home" {
+                // The right border of every bordered row sits in the last column.
+                for line in s.lines().filter(|l| l.starts_with('|')) {
+                    assert!(line.ends_with('|') || !line.trim_end().ends_with('|'), "{name}: {line}");
+                }
+            }
+        }
+    }
+}
+
+/// Width of a cell's symbol; the cell after a wide glyph holds "" and counts 0.
+fn unicode_width(s: &str) -> usize {
+    ratatui::text::Span::raw(s).width()
+}
+
+/// The timeline's columns line up in Korean too: a cut step's "잘림" ends in
+/// the same column as the value above it.
+#[test]
+fn the_rnn_timeline_lines_up_with_hangul() {
+    use deepstep::lessons::rnn::{lab::RnnLab, state::RnnSettings};
+    let lab = RnnLab::new(RnnSettings { truncation: Some(3), len: 12, ..Default::default() }).unwrap();
+    let mut app = App::new(Screen::Rnn(Box::new(lab)), &KO, Theme::COLOR);
+    app.handle(&key(KeyCode::End));
+    let (s, _) = draw(&mut app, 120, 40);
+    let row = |label: &str| {
+        s.lines().find(|l| l.starts_with(&format!("|{label} "))).unwrap_or_else(|| panic!("{label}:\n{s}"))
+    };
+    let (dh, bar) = (row("||dL/dh_t||"), row("log10"));
+    let end_of = |line: &str, pat: &str| unicode_width(&line[..line.find(pat).unwrap() + pat.len()]);
+    assert!(bar.contains(KO.rnn.cut), "{s}");
+    assert_eq!(end_of(dh, " 0 ") - 1, end_of(bar, KO.rnn.cut), "\n{dh}\n{bar}");
+}
