@@ -22,7 +22,7 @@ impl Tmux {
         let stty = dir.join("stty.txt");
         let script = format!("{command}; stty -a > {0}.tmp; mv {0}.tmp {0}; sleep 60", stty.display());
         let ok = Command::new("tmux")
-            .args(["-L", &socket, "new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", &script])
+            .args(["-u", "-L", &socket, "new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", &script])
             .env("TERM", "xterm-256color")
             .status()
             .expect("tmux must be installed to run the end-to-end tests (apt-get install tmux)");
@@ -197,6 +197,25 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     let listed = String::from_utf8_lossy(&out.stdout);
     assert!(listed.contains("question 1 of 1") && listed.contains("stride 2"), "{listed}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn korean_from_the_flag_and_from_the_locale_on_home_and_in_the_quiz() {
+    let t = Tmux::start("ko", &format!("{BIN} --lang ko"));
+    t.wait_for("합성곱");
+    t.keys(&["Down", "Down", "Enter"]);
+    let s = t.wait_for("문제 1 / 10");
+    assert!(s.contains("퀴즈") && s.contains("답 고르기"), "{s}");
+    // L switches back to English at once.
+    t.keys(&["L"]);
+    t.wait_for("question 1 of 10");
+    t.keys(&["C-c"]);
+    assert_cooked(&t.stty_after_exit());
+    // No flag: LANG=ko_KR.UTF-8 gives Korean.
+    let t = Tmux::start("ko-locale", &format!("env -u LC_ALL LANG=ko_KR.UTF-8 {BIN}"));
+    t.wait_for("딥러닝 첫 주의 수학");
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
 }
 
 #[test]

@@ -170,36 +170,9 @@ fn l_switches_the_language_on_every_screen() {
 }
 
 fn screens() -> Vec<(&'static str, Screen)> {
-    use deepstep::lessons::{conv::ConvLab, exercises, quiz, rnn};
-    let digits = deepstep::assets::digits().unwrap();
-    vec![
-        ("home", Screen::Home(Default::default())),
-        ("conv", Screen::Conv(Box::new(ConvLab::new(Default::default(), Default::default(), digits).unwrap()))),
-        (
-            "rnn",
-            Screen::Rnn(Box::new(
-                rnn::lab::RnnLab::new(rnn::state::RnnSettings { truncation: Some(5), ..Default::default() }).unwrap(),
-            )),
-        ),
-        (
-            "count",
-            Screen::Count(Box::new(exercises::count_lab::CountLab::new(
-                deepstep::assets::counting_tutorial().unwrap(),
-                true,
-                1,
-            ))),
-        ),
-        ("linreg", Screen::Linreg(Box::new(exercises::linreg_lab::LinregLab::new(1)))),
-        (
-            "quiz",
-            Screen::Quiz(Box::new(quiz::lab::QuizLab::new(
-                bank::shipped().unwrap(),
-                Default::default(),
-                None,
-                Some(1_800_000_000),
-            ))),
-        ),
-    ]
+    let mut v = vec![("home", Screen::Home(Default::default()))];
+    v.extend(common::lesson_screens());
+    v
 }
 
 /// Every screen at 80×24 in both languages: it draws, the Korean one shows

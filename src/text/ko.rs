@@ -31,7 +31,9 @@ pub static KO: Text = Text {
         format!("발산: 손실이 넘치기 전에 {n}번 갱신 후 멈췄습니다(|w_rec| > 1은 절벽입니다. 더 작은 --lr을 써 보세요)")
     },
     too_small: |need_w, need_h, w, h| {
-        format!("터미널이 너무 작습니다: 최소 {need_w}×{need_h} 크기가 필요합니다(지금 {w}×{h}). 창을 키우거나 q로 끝내세요.")
+        format!(
+            "터미널이 너무 작습니다: 최소 {need_w}×{need_h} 크기가 필요합니다(지금 {w}×{h}). 창을 키우거나 q로 끝내세요."
+        )
     },
     not_a_terminal: |command| {
         format!("deepstep: 표준 출력이 터미널이 아닙니다. 일반 텍스트는 `deepstep {command} --print`를 쓰세요")
@@ -360,7 +362,9 @@ pub static KO: Text = Text {
         never_answered: "아직 푼 문제가 없습니다. `deepstep quiz`로 시작하세요.",
         progress_at: |p| format!("진도 저장 위치: {p}"),
         not_saved: "이번 실행에서는 진도를 저장하지 않습니다",
-        moved_aside: |p, b, r| format!("{p}을(를) 읽을 수 없습니다({r}). {b} 이름으로 보관했고, 새 진도 파일을 시작합니다."),
+        moved_aside: |p, b, r| {
+            format!("{p}을(를) 읽을 수 없습니다({r}). {b} 이름으로 보관했고, 새 진도 파일을 시작합니다.")
+        },
         not_saving: |p, r| {
             format!("{p}을(를) 읽을 수 없습니다({r}). 파일은 그대로 두었고, 이번 실행은 아무것도 저장하지 않습니다.")
         },

@@ -1,0 +1,139 @@
+//! Study notes: `e` in every lesson writes the current state as Markdown to a
+//! new file (never over an old one) in the current language, and
+//! `--print --format markdown` writes the same note to standard output.
+
+mod common;
+
+use common::{draw, key};
+use deepstep::app::{App, Screen};
+use deepstep::lessons::quiz;
+use deepstep::text::{EN, KO, Text};
+use deepstep::ui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use std::path::PathBuf;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_deepstep");
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("deepstep-notes-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn lessons() -> Vec<(&'static str, Screen)> {
+    common::lesson_screens()
+}
+
+fn files(dir: &PathBuf) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    v.sort();
+    v
+}
+
+/// A number the screen shows after one step, which the note must hold too.
+fn a_number_on_screen(app: &App) -> String {
+    match app.screens.last().unwrap() {
+        Screen::Conv(lab) => lab.equation_of(1, usize::MAX, EN.conv.running_sum),
+        Screen::Rnn(lab) => deepstep::math::format::pow10(lab.h_log10[1]),
+        Screen::Count(lab) => deepstep::math::format::num(lab.back.steps[0].ds_k[0]),
+        Screen::Linreg(lab) => deepstep::math::format::num(lab.losses[1]),
+        Screen::Quiz(lab) => match &lab.round[0].answer {
+            quiz::bank::Answer::Numeric { value, .. } => deepstep::math::format::num(*value),
+            _ => "the answer".into(),
+        },
+        Screen::Home(_) => unreachable!(),
+    }
+}
+
+#[test]
+fn e_writes_a_new_note_in_every_lesson_and_never_overwrites() {
+    for (lang, t) in [("en", &EN), ("ko", &KO)] {
+        let dir = temp_dir(lang);
+        for (stem, screen) in lessons() {
+            let mut app = App::new(screen, t, Theme::COLOR);
+            app.notes_dir = dir.clone();
+            // One step (the quiz: skip the first question, so it has an answer to show).
+            let step = if stem == "quiz" { KeyCode::Char('s') } else { KeyCode::Right };
+            app.handle(&key(step));
+            let expected = a_number_on_screen(&app);
+            let before = files(&dir).len();
+            app.handle(&key(KeyCode::Char('e')));
+            let (screen_text, _) = draw(&mut app, 120, 40);
+            let written: Vec<PathBuf> =
+                files(&dir).into_iter().filter(|p| p.to_string_lossy().contains(stem)).collect();
+            assert_eq!(files(&dir).len(), before + 1, "{stem}: one new file");
+            let path = written.last().unwrap();
+            let shown = (t.note.written)(&path.display().to_string());
+            assert!(
+                screen_text.replace('\n', "").contains(&shown[..shown.len().min(30)]),
+                "{stem}: path shown\n{screen_text}"
+            );
+            let body = std::fs::read_to_string(path).unwrap();
+            assert!(body.starts_with("# "), "{stem}: {body}");
+            assert!(body.contains(&format!("## {}", t.note.settings)) || stem == "quiz", "{stem}: {body}");
+            let expected = if stem == "quiz" { t.quiz.skipped.to_string() } else { expected };
+            assert!(body.contains(&expected), "{stem}: {expected:?} not in\n{body}");
+            // Again: a second file, the first one untouched.
+            std::fs::write(path, "kept").unwrap();
+            app.handle(&key(KeyCode::Char('e')));
+            assert_eq!(std::fs::read_to_string(path).unwrap(), "kept", "{stem}: never overwritten");
+            assert_eq!(files(&dir).len(), before + 2, "{stem}");
+        }
+        let names: Vec<String> =
+            files(&dir).iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        assert!(names.iter().any(|n| n.ends_with("-2.md")), "{names:?}");
+        if lang == "ko" {
+            for p in files(&dir) {
+                let body = std::fs::read_to_string(&p).unwrap();
+                assert!(body == "kept" || body.contains("deepstep이"), "{}: {body}", p.display());
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+fn the_home_screen_has_no_note_and_says_nothing() {
+    let mut app = App::home(&EN, Theme::COLOR);
+    let dir = temp_dir("home");
+    app.notes_dir = dir.clone();
+    app.handle(&key(KeyCode::Char('e')));
+    assert!(files(&dir).is_empty() && app.status.is_none());
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(BIN).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn print_format_markdown_writes_the_same_note() {
+    let conv = ["conv", "--input", "11,23,35;52,64,76;19,28,37", "--kernel", "2,-1;3,1", "--print"];
+    let text = run(&conv);
+    let md = run(&[&conv[..], &["--format", "markdown"]].concat());
+    // Every frame of the plain form, with the same arithmetic, in the note.
+    for line in text.lines().filter(|l| l.starts_with("frame ")) {
+        assert!(md.contains(line), "{line} not in\n{md}");
+    }
+    assert!(md.contains("```text") && md.contains("## Settings") && md.contains("OH = "), "{md}");
+    let rnn = run(&["rnn", "--len", "6", "--print", "--format", "markdown", "--lang", "ko"]);
+    assert!(rnn.contains("## 설정") && rnn.contains(KO.rnn.phase_backward), "{rnn}");
+    assert_eq!(rnn.lines().filter(|l| l.trim_start().starts_with(char::is_numeric)).count(), 6, "{rnn}");
+    let quiz = run(&["quiz", "--print", "--format", "markdown", "--seed", "2", "--count", "3", "--lang", "ko"]);
+    assert_eq!(quiz.matches("\n## ").count(), 3, "{quiz}");
+    assert!(quiz.contains("정답:"), "{quiz}");
+    let lin = run(&["lab", "linreg", "--print", "--steps", "3", "--format", "markdown"]);
+    assert!(lin.contains("final beta=") && lin.contains("## Steps so far"), "{lin}");
+}
+
+#[test]
+fn notes_follow_the_language_switch() {
+    let mut app = App::new(lessons().remove(0).1, &EN, Theme::COLOR);
+    app.handle(&key(KeyCode::Char('L')));
+    let note = app.note().unwrap();
+    let t: &Text = &KO;
+    assert!(note.markdown(t, "2026-11-28 07:00 UTC").contains(KO.conv.title));
+}
