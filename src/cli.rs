@@ -322,20 +322,29 @@ const MAX_SIDE: usize = 64;
 const MAX_CHANNELS: usize = 3;
 
 /// "2" → [2, 2]; "2,1" → [2, 1].
-fn axis_pair(name: &str, s: &str) -> Result<[usize; 2]> {
+fn axis_pair(name: &str, s: &str, t: &Text) -> Result<[usize; 2]> {
     let parts: Vec<&str> = s.split(',').map(str::trim).collect();
-    let num = |p: &str| {
-        p.parse::<usize>().map_err(|_| anyhow!("--{name} must be a whole number or \"height,width\", got `{s}`"))
-    };
+    let num = |p: &str| p.parse::<usize>().map_err(|_| anyhow!((t.cli.whole_or_pair)(name, s)));
     match parts.as_slice() {
         [a] => Ok([num(a)?; 2]),
         [a, b] => Ok([num(a)?, num(b)?]),
-        _ => bail!("--{name} must be a whole number or \"height,width\", got `{s}`"),
+        _ => bail!((t.cli.whole_or_pair)(name, s)),
     }
 }
 
-fn matrix3(name: &str, s: &str) -> Result<Array3<f64>> {
-    let (c, r, k, v) = parse_matrix(s).map_err(|e| anyhow!("--{name}: {e}"))?;
+fn matrix3(name: &str, s: &str, t: &Text) -> Result<Array3<f64>> {
+    use crate::math::parse::MatrixError as E;
+    let (c, r, k, v) = parse_matrix(s).map_err(|e| {
+        let why = match e {
+            E::Empty => t.cli.matrix_empty.to_string(),
+            E::NotNumeric { row, col, text, .. } => (t.cli.matrix_not_numeric)(row, col, &text),
+            E::Ragged { row, expected, got, .. } => (t.cli.matrix_ragged)(row, got, expected),
+            E::ChannelShape { channel, rows, cols, got_rows, got_cols } => {
+                (t.cli.matrix_channel_shape)(channel, &format!("{got_rows}×{got_cols}"), &format!("{rows}×{cols}"))
+            }
+        };
+        anyhow!("--{name}: {why}")
+    })?;
     Ok(Array3::from_shape_vec((c, r, k), v)?)
 }
 
@@ -344,24 +353,24 @@ pub fn conv_lab(a: &ConvArgs, text: &Text) -> Result<ConvLab> {
     let mut settings = Settings::default();
     let mut custom = Custom::default();
     if let Some(s) = &a.input {
-        let x = matrix3("input", s)?;
+        let x = matrix3("input", s, text)?;
         settings.c_in = x.shape()[0];
         settings.input = InputChoice::Custom;
         custom.x = Some(x);
     }
     if let Some(s) = &a.kernel {
-        let k = matrix3("kernel", s)?;
+        let k = matrix3("kernel", s, text)?;
         let (ci, kh, kw) = k.dim();
         custom.w = Some(k.into_shape_with_order((1, ci, kh, kw))?);
         settings.preset = None;
         settings.kernel = [kh, kw];
     }
     if let Some(s) = &a.dy {
-        custom.dy = Some(matrix3("dy", s)?);
+        custom.dy = Some(matrix3("dy", s, text)?);
     }
-    settings.params.stride = axis_pair("stride", &a.stride)?;
-    settings.params.padding = axis_pair("padding", &a.padding)?;
-    settings.params.dilation = axis_pair("dilation", &a.dilation)?;
+    settings.params.stride = axis_pair("stride", &a.stride, text)?;
+    settings.params.padding = axis_pair("padding", &a.padding, text)?;
+    settings.params.dilation = axis_pair("dilation", &a.dilation, text)?;
     // The lab draws every cell: keep sizes to what a terminal can show.
     for (name, v) in [
         ("stride", settings.params.stride),
@@ -369,34 +378,29 @@ pub fn conv_lab(a: &ConvArgs, text: &Text) -> Result<ConvLab> {
         ("dilation", settings.params.dilation),
     ] {
         if v.iter().any(|x| *x > MAX_SETTING) {
-            bail!("--{name} must be at most {MAX_SETTING}, got {}", v.iter().max().unwrap_or(&0));
+            bail!((text.cli.at_most)(name, MAX_SETTING, *v.iter().max().unwrap_or(&0)));
         }
     }
     for (name, m) in [("input", custom.x.as_ref()), ("dy", custom.dy.as_ref())] {
         if let Some(m) = m
             && (m.shape()[1] > MAX_SIDE || m.shape()[2] > MAX_SIDE || m.shape()[0] > MAX_CHANNELS)
         {
-            bail!("--{name} may have at most {MAX_CHANNELS} channels of {MAX_SIDE}×{MAX_SIDE}, got {:?}", m.shape());
+            let got = m.shape().iter().map(|d| d.to_string()).collect::<Vec<_>>().join("×");
+            bail!((text.cli.channels)(name, MAX_CHANNELS, MAX_SIDE, &got));
         }
     }
     if let Some(w) = &custom.w
         && (w.shape()[2] > MAX_SIDE || w.shape()[3] > MAX_SIDE)
     {
-        bail!("--kernel may be at most {MAX_SIDE}×{MAX_SIDE}, got {}×{}", w.shape()[2], w.shape()[3]);
+        bail!((text.cli.kernel_side)(MAX_SIDE, &format!("{}×{}", w.shape()[2], w.shape()[3])));
     }
     let digits = crate::assets::digits().context("loading the digit samples")?;
     let lab = ConvLab::new(settings, custom.clone(), digits).map_err(|r| anyhow!(r.describe(text)))?;
     if let Some(dy) = &custom.dy
         && dy.shape() != lab.data.dy.shape()
     {
-        let s = lab.data.dy.shape();
-        bail!(
-            "--dy must have the output's shape {}×{}×{} (channels×rows×columns), got {:?}",
-            s[0],
-            s[1],
-            s[2],
-            dy.shape()
-        );
+        let shape = |s: &[usize]| s.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("×");
+        bail!((text.cli.dy_shape)(&shape(lab.data.dy.shape()), &shape(dy.shape())));
     }
     Ok(lab)
 }
@@ -424,7 +428,7 @@ fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
     use crate::math::counting_rnn::{Rprop, random_sequences};
     use crate::math::linreg::{ErrorMeasure, line_data};
     let limit = |name: &str, v: usize, lo: usize, hi: usize| {
-        (!(lo..=hi).contains(&v)).then(|| format!("--{name} must be between {lo} and {hi}, got {v}"))
+        (!(lo..=hi).contains(&v)).then(|| (text.cli.between)(name, lo, hi, v))
     };
     let bad = match &which {
         LabCommand::CountRnn(a) => limit("iterations", a.iterations, 0, 100_000),
@@ -499,7 +503,11 @@ fn lab(text: &'static Text, which: LabCommand) -> ExitCode {
                 ErrorArg::L2n => ErrorMeasure::L2OverN,
             };
             let r = LinregRun { lr: a.lr, steps: a.steps, batch: a.batch, seed: a.seed, measure };
-            (a.print, ex::linreg(x.view(), y.view(), r, text.lr_diverged).map_err(|e| e.to_string()))
+            let out = ex::linreg(x.view(), y.view(), r, text.lr_diverged).map_err(|e| match e {
+                crate::math::linreg::LinregError::Batch { rows, got } => (text.cli.between)("batch", 1, rows, got),
+                other => other.to_string(),
+            });
+            (a.print, out)
         }
     };
     if !print {
@@ -587,7 +595,7 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Some(Command::Rnn(a)) => match a.settings().run() {
             Err(e) => {
-                eprintln!("deepstep rnn: {e}");
+                eprintln!("deepstep rnn: {}", e.describe(text));
                 return ExitCode::from(2);
             }
             Ok(run) if a.print => {
@@ -622,7 +630,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             match s.run() {
                 Err(e) => {
-                    eprintln!("deepstep sweep: {e}");
+                    eprintln!("deepstep sweep: {}", e.describe(text));
                     return ExitCode::from(2);
                 }
                 Ok(run) => {
@@ -651,7 +659,7 @@ fn quiz(text: &'static Text, a: QuizArgs) -> ExitCode {
     let read_bank = |path: &std::path::Path| -> Result<Vec<bank::Question>, ExitCode> {
         let name = path.display().to_string();
         let content = std::fs::read_to_string(path).map_err(|e| {
-            eprintln!("deepstep quiz: cannot read {name}: {e}");
+            eprintln!("deepstep quiz: {}", (text.cli.cannot_read)(&name, &e.to_string()));
             ExitCode::from(2)
         })?;
         bank::parse(&name, &content).map_err(|problems| {
@@ -672,7 +680,7 @@ fn quiz(text: &'static Text, a: QuizArgs) -> ExitCode {
         };
     }
     if !(1..=100).contains(&a.count) {
-        eprintln!("deepstep quiz: --count must be between 1 and 100, got {}", a.count);
+        eprintln!("deepstep quiz: {}", (text.cli.between)("count", 1, 100, a.count));
         return ExitCode::from(2);
     }
     let questions = match &a.bank {
@@ -710,7 +718,7 @@ fn quiz(text: &'static Text, a: QuizArgs) -> ExitCode {
         let progress = match store.as_ref().map(Store::peek) {
             Some(Ok(p)) => p,
             Some(Err(reason)) => {
-                eprintln!("deepstep quiz: the progress file is not used: {reason}");
+                eprintln!("deepstep quiz: {}", (text.cli.progress_not_used)(&reason));
                 Default::default()
             }
             None => Default::default(),

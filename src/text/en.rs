@@ -419,4 +419,18 @@ pub static EN: Text = Text {
         forward: "Forward pass",
         backward: "Backward pass (BPTT)",
     },
+    cli: CliText {
+        whole_or_pair: |o, g| format!("--{o} must be a whole number or \"height,width\", got `{g}`"),
+        at_most: |o, l, g| format!("--{o} must be at most {l}, got {g}"),
+        between: |o, lo, hi, g| format!("--{o} must be between {lo} and {hi}, got {g}"),
+        channels: |o, c, side, g| format!("--{o} may have at most {c} channels of {side}×{side}, got {g}"),
+        kernel_side: |side, g| format!("--kernel may be at most {side}×{side}, got {g}"),
+        dy_shape: |e, g| format!("--dy must have the output's shape {e} (channels×rows×columns), got {g}"),
+        matrix_empty: "the matrix is empty",
+        matrix_not_numeric: |r, c, t| format!("row {r}, column {c}: `{t}` is not a number"),
+        matrix_ragged: |r, g, e| format!("row {r} has {g} values but row 1 has {e} (rows must be equally long)"),
+        matrix_channel_shape: |c, g, e| format!("channel {c} is {g} but channel 1 is {e}"),
+        cannot_read: |f, r| format!("cannot read {f}: {r}"),
+        progress_not_used: |r| format!("the progress file is not used: {r}"),
+    },
 };

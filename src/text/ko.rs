@@ -408,4 +408,18 @@ pub static KO: Text = Text {
         forward: "순전파",
         backward: "역전파 (BPTT)",
     },
+    cli: CliText {
+        whole_or_pair: |o, g| format!("--{o} 값은 정수 하나 또는 \"높이,너비\" 꼴이어야 합니다. 입력: `{g}`"),
+        at_most: |o, l, g| format!("--{o} 값은 {l} 이하여야 합니다. 입력: {g}"),
+        between: |o, lo, hi, g| format!("--{o} 값은 {lo}에서 {hi} 사이여야 합니다. 입력: {g}"),
+        channels: |o, c, side, g| format!("--{o}에는 {side}×{side} 크기 채널이 최대 {c}개까지 됩니다. 입력: {g}"),
+        kernel_side: |side, g| format!("--kernel은 최대 {side}×{side}까지 됩니다. 입력: {g}"),
+        dy_shape: |e, g| format!("--dy는 출력과 같은 모양(채널×행×열) {e}이어야 합니다. 입력: {g}"),
+        matrix_empty: "행렬이 비어 있습니다",
+        matrix_not_numeric: |r, c, t| format!("{r}행 {c}열: `{t}`은(는) 숫자가 아닙니다"),
+        matrix_ragged: |r, g, e| format!("{r}행의 값은 {g}개인데 1행은 {e}개입니다(행의 길이가 같아야 합니다)"),
+        matrix_channel_shape: |c, g, e| format!("채널 {c}의 크기는 {g}인데 채널 1은 {e}입니다"),
+        cannot_read: |f, r| format!("{f} 파일을 읽을 수 없습니다: {r}"),
+        progress_not_used: |r| format!("진도 파일을 쓰지 않습니다: {r}"),
+    },
 };

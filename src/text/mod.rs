@@ -49,6 +49,24 @@ pub struct Text {
     pub linreg: LinregText,
     pub quiz: QuizText,
     pub note: NoteText,
+    pub cli: CliText,
+}
+
+/// The command line's own errors (clap's usage text stays English).
+#[derive(Debug)]
+pub struct CliText {
+    pub whole_or_pair: fn(option: &str, got: &str) -> String,
+    pub at_most: fn(option: &str, limit: usize, got: usize) -> String,
+    pub between: fn(option: &str, lo: usize, hi: usize, got: usize) -> String,
+    pub channels: fn(option: &str, channels: usize, side: usize, got: &str) -> String,
+    pub kernel_side: fn(side: usize, got: &str) -> String,
+    pub dy_shape: fn(expected: &str, got: &str) -> String,
+    pub matrix_empty: &'static str,
+    pub matrix_not_numeric: fn(row: usize, col: usize, text: &str) -> String,
+    pub matrix_ragged: fn(row: usize, got: usize, expected: usize) -> String,
+    pub matrix_channel_shape: fn(channel: usize, got: &str, expected: &str) -> String,
+    pub cannot_read: fn(file: &str, reason: &str) -> String,
+    pub progress_not_used: fn(reason: &str) -> String,
 }
 
 #[derive(Debug)]
