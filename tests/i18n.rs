@@ -191,6 +191,8 @@ fn every_screen_renders_in_both_languages_at_80x24() {
             }
             let (s, term) = draw(&mut app, 80, 24);
             assert_eq!(hangul_besides_the_switch(&s), lang.lang == deepstep::text::Lang::Ko, "{name}:\n{s}");
+            // No box-drawing glyph (ambiguous width) anywhere, chart axes included.
+            assert!(!s.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c)), "{name}:\n{s}");
             // Every row is exactly the terminal's width in display columns.
             for line in s.lines() {
                 assert_eq!(unicode_width(line), 80, "{name}: {line}");

@@ -155,7 +155,7 @@ pub static EN: Text = Text {
         speed_ms: |ms| format!("{ms} ms/frame"),
         channel: |c| format!("channel {c}"),
         bias: "bias",
-        padding_legend: "· padding (zero)",
+        padding_legend: ". padding (zero)",
         gap_legend: "_ stride gap (zero)",
         invalid: "Not applied",
         fixed_size: "this input has a fixed size; choose a generated input (ramp, checkerboard, random) to resize",

@@ -153,7 +153,7 @@ pub static KO: Text = Text {
         speed_ms: |ms| format!("프레임당 {ms} ms"),
         channel: |c| format!("채널 {c}"),
         bias: "편향",
-        padding_legend: "· 패딩(0)",
+        padding_legend: ". 패딩(0)",
         gap_legend: "_ 스트라이드 틈(0)",
         invalid: "적용하지 않음",
         fixed_size: "이 입력은 크기가 고정되어 있습니다. 크기를 바꾸려면 생성된 입력(경사, 체커보드, 무작위)을 고르세요",

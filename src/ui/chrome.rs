@@ -99,3 +99,23 @@ pub fn too_small(frame: &mut Frame, message: String, theme: &Theme) {
 pub fn is_too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
+
+/// Redraw box-drawing characters in `area` as ASCII. ratatui's `Chart` draws
+/// its axes with `│ ─ └`, which are ambiguous-width: a terminal set to draw
+/// them double-width (common with Korean fonts) would shift the whole row.
+pub fn ascii_lines(frame: &mut Frame, area: Rect) {
+    let area = area.intersection(frame.area());
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let ascii = match cell.symbol() {
+                "│" | "┃" => "|",
+                "─" | "━" => "-",
+                "└" | "┌" | "┐" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" => "+",
+                _ => continue,
+            };
+            cell.set_symbol(ascii);
+        }
+    }
+}
