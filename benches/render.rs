@@ -7,7 +7,7 @@ use deepstep::lessons::conv::state::{InputChoice, Settings};
 use deepstep::lessons::conv::{Action, ConvLab};
 use deepstep::lessons::rnn::lab::{Action as RnnAction, RnnLab};
 use deepstep::lessons::rnn::state::RnnSettings;
-use deepstep::text::EN;
+use deepstep::text::{EN, KO};
 use deepstep::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -38,6 +38,21 @@ fn renders(c: &mut Criterion) {
             let s = RnnSettings { len: 200, hidden: 32, ..Default::default() };
             let mut app = App::new(Screen::Rnn(Box::new(RnnLab::new(s).unwrap())), &EN, Theme::COLOR);
             app.update(AppAction::Rnn(RnnAction::Last));
+            app
+        }),
+        ("rnn backward Korean", || {
+            let mut app = App::new(Screen::Rnn(Box::new(RnnLab::new(Default::default()).unwrap())), &KO, Theme::COLOR);
+            app.update(AppAction::Rnn(RnnAction::Last));
+            app
+        }),
+        ("quiz feedback Korean", || {
+            use deepstep::lessons::quiz::{
+                bank,
+                lab::{Action as Q, QuizLab},
+            };
+            let lab = QuizLab::new(bank::shipped().unwrap(), Default::default(), None, Some(1_800_000_000));
+            let mut app = App::new(Screen::Quiz(Box::new(lab)), &KO, Theme::COLOR);
+            app.update(AppAction::Quiz(Q::Skip));
             app
         }),
     ];
