@@ -275,6 +275,9 @@ fn wrong_answers_come_back_in_review_and_right_ones_wait() {
     let round = plan(&qs, &progress, &RoundOptions { review: false, ..normal }, NOW + 60);
     assert_eq!(round[0].id, "conv-params");
     assert!(round[1..].iter().all(|q| !progress.questions.contains_key(&q.id)));
+    // A round has the length asked for, even where only one kind of generated question fits the topic.
+    let bayes = RoundOptions { review: false, count: 4, seed: 3, topic: Some(Topic::Bayes), generated: 2 };
+    assert_eq!(plan(&qs, &Progress::default(), &bayes, NOW).len(), 4);
     // Nothing due: the review says when the next question is.
     let lab =
         QuizLab::new(qs, RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() }, None, Some(NOW));

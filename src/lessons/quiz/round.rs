@@ -66,7 +66,7 @@ pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) 
         out.extend(due_gens.iter().take(room).enumerate().map(|(i, k)| generate(*k, o.seed.wrapping_add(i as u64))));
         return out.into_iter().map(|q| shuffled(q, &mut rng)).collect();
     }
-    let n_gen = if gens.is_empty() { 0 } else { o.generated.min(o.count) };
+    let n_gen = o.generated.min(o.count).min(gens.len());
     let n_bank = o.count - n_gen;
     // Never asked, taking turns between topics in bank order.
     let mut by_topic: Vec<Vec<&Question>> = Topic::ALL
