@@ -61,6 +61,9 @@ const SAME_ON_PURPOSE: &[&str] = &[
     "cell_names[]",
     "measure_names[]",
     "formulas[]",
+    "cell_formulas[]",
+    "backward_formula",
+    "loop_formulas[]",
 ];
 
 #[test]

@@ -47,7 +47,15 @@ impl Note {
                 }
                 out += "```\n";
             } else {
+                let mut fenced = false;
                 for (i, l) in s.lines.iter().enumerate() {
+                    // A fence (a table inside a question) passes through as it is.
+                    if l.starts_with("```") || fenced {
+                        fenced ^= l.starts_with("```");
+                        out += l;
+                        out += if fenced { "\n" } else { "\n\n" };
+                        continue;
+                    }
                     // List items stay a tight list; other lines are each
                     // their own paragraph, so Markdown keeps the breaks.
                     let item = l.starts_with("- ");
@@ -73,12 +81,16 @@ pub fn plain(lines: &[ratatui::text::Line]) -> Vec<String> {
     lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
 }
 
-/// Text lines hold formulas with `*`, `_` and `|`; escaping them keeps
-/// Markdown from reading them as emphasis or tables.
+/// Text lines hold formulas (`2·x*y`, `W_rec`, `a < b`); escape only what
+/// Markdown would read as emphasis, code or markup, so the file stays
+/// readable as plain text too. `_` inside a word is not emphasis.
 fn escape_line(l: &str) -> String {
+    let chars: Vec<char> = l.chars().collect();
     let mut out = String::with_capacity(l.len());
-    for c in l.chars() {
-        if matches!(c, '*' | '_' | '|' | '`' | '#' | '<' | '[' | ']') {
+    for (i, &c) in chars.iter().enumerate() {
+        let word = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphanumeric());
+        let edge_underscore = c == '_' && !(word(i.checked_sub(1)) && word(Some(i + 1)));
+        if matches!(c, '*' | '`' | '<') || edge_underscore || (i == 0 && c == '#') {
             out.push('\\');
         }
         out.push(c);
@@ -142,6 +154,7 @@ mod tests {
 
     #[test]
     fn formulas_are_not_read_as_markdown() {
-        assert_eq!(escape_line("||e||_2 * x"), "\\|\\|e\\|\\|\\_2 \\* x");
+        assert_eq!(escape_line("||e||_2 * W_rec"), "||e||\\_2 \\* W_rec");
+        assert_eq!(escape_line("# a <b>"), "\\# a \\<b>");
     }
 }

@@ -235,6 +235,13 @@ pub static EN: Text = Text {
         wrong: |f| format!("Not quite: it changes by ×{f}."),
         not_a_factor: "Type a positive factor, like 0.8 or 1.5.",
         score: |right, total| format!("growth guesses right: {right}/{total}"),
+        cell_formulas: [
+            "h_t = W_rec h_(t−1) + W_x x_t + b",
+            "h_t = tanh(W_rec h_(t−1) + W_x x_t + b)",
+            "c_t = f ⊙ c_(t−1) + i ⊙ g,   h_t = o ⊙ tanh(c_t)",
+            "h_t = (1 − z) ⊙ n + z ⊙ h_(t−1)",
+        ],
+        backward_formula: "dL/dh_(t−1) = ∂L_(t−1)/∂h_(t−1) + (dh_t/dh_(t−1))ᵀ · dL/dh_t",
         err_radius: |g| format!("the spectral radius must be between 0.1 and 3, got {g}"),
         err_len: |g| format!("the sequence length must be between 1 and 1000, got {g}"),
         err_hidden: |g| format!("the hidden size must be between 1 and 64, got {g}"),
@@ -287,6 +294,13 @@ pub static EN: Text = Text {
         },
         not_numbers: "Type three numbers separated by commas.",
         diverged: "That step would overflow the loss: lower the learning rate ([).",
+        loop_formulas: [
+            "dL/dS_T = 2(y − t)/N",
+            "dL/dS_k = dL/dS_(k+1) · w_rec",
+            "dL/dw_x = Σ_k dL/dS_k · x_k",
+            "dL/dw_rec = Σ_k dL/dS_k · S_(k−1)",
+        ],
+        loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",
     },
     linreg: LinregText {
         title_line: "Linear regression by gradient descent: y = 7x + 2 + noise",

@@ -233,6 +233,13 @@ pub static KO: Text = Text {
         wrong: |f| format!("아쉽네요: ×{f}배로 바뀝니다."),
         not_a_factor: "0.8이나 1.5 같은 양수 배율을 입력하세요.",
         score: |right, total| format!("맞힌 배율 예측: {right}/{total}"),
+        cell_formulas: [
+            "h_t = W_rec h_(t−1) + W_x x_t + b",
+            "h_t = tanh(W_rec h_(t−1) + W_x x_t + b)",
+            "c_t = f ⊙ c_(t−1) + i ⊙ g,   h_t = o ⊙ tanh(c_t)",
+            "h_t = (1 − z) ⊙ n + z ⊙ h_(t−1)",
+        ],
+        backward_formula: "dL/dh_(t−1) = ∂L_(t−1)/∂h_(t−1) + (dh_t/dh_(t−1))ᵀ · dL/dh_t",
         err_radius: |g| format!("스펙트럼 반경은 0.1에서 3 사이여야 합니다. 지금은 {g}입니다"),
         err_len: |g| format!("수열 길이는 1에서 1000 사이여야 합니다. 지금은 {g}입니다"),
         err_hidden: |g| format!("은닉 크기는 1에서 64 사이여야 합니다. 지금은 {g}입니다"),
@@ -279,6 +286,13 @@ pub static KO: Text = Text {
         },
         not_numbers: "쉼표로 구분한 숫자 세 개를 입력하세요.",
         diverged: "이 걸음은 손실을 넘치게 합니다. 학습률을 낮추세요([).",
+        loop_formulas: [
+            "dL/dS_T = 2(y − t)/N",
+            "dL/dS_k = dL/dS_(k+1) · w_rec",
+            "dL/dw_x = Σ_k dL/dS_k · x_k",
+            "dL/dw_rec = Σ_k dL/dS_k · S_(k−1)",
+        ],
+        loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
     },
     linreg: LinregText {
         title_line: "경사 하강법으로 선형 회귀: y = 7x + 2 + 잡음",

@@ -241,6 +241,9 @@ pub struct RnnText {
     pub wrong: fn(factor: &str) -> String,
     pub not_a_factor: &'static str,
     pub score: fn(right: usize, total: usize) -> String,
+    /// The cell's recurrence and the step back, math notation (the same in every language).
+    pub cell_formulas: [&'static str; 4],
+    pub backward_formula: &'static str,
     pub err_radius: fn(got: &str) -> String,
     pub err_len: fn(got: usize) -> String,
     pub err_hidden: fn(got: usize) -> String,
@@ -281,6 +284,9 @@ pub struct CountText {
     pub graded: fn(ds: &[String; 3], gx: &[String; 3], gr: &[String; 3]) -> String,
     pub not_numbers: &'static str,
     pub diverged: &'static str,
+    /// The BPTT loop's formulas (math notation) and why it accumulates.
+    pub loop_formulas: [&'static str; 4],
+    pub loop_why: &'static str,
 }
 
 #[derive(Debug)]

@@ -44,7 +44,9 @@ pub fn note(lab: &CountLab, t: &Text) -> Note {
         sections: vec![
             Section::text(n.settings, settings),
             Section::code(n.steps, steps),
+            Section::code(n.formulas, c.loop_formulas.iter().map(|f| f.to_string()).collect()),
             Section::code(c.check, checks),
+            Section::text(n.explanation, vec![c.loop_why.to_string()]),
         ],
     }
 }

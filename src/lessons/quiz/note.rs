@@ -13,6 +13,13 @@ use crate::text::Text;
 fn question_section(i: usize, question: &Question, graded: Option<&Graded>, t: &Text) -> Section {
     let q = &t.quiz;
     let mut lines = prompt_lines(question, t);
+    // A generated question's joint table reads best as a block.
+    if let super::bank::Body::Generated(g) = &question.body {
+        let table = super::generate::table_lines(&g.joint);
+        lines.retain(|l| !table.contains(l));
+        lines.insert(1, "```text".to_string());
+        lines.splice(2..2, table.iter().cloned().chain(std::iter::once("```".to_string())));
+    }
     if let Answer::Choice { options, .. } = &question.answer {
         for k in 0..options.len() {
             lines.push(format!("{}) {}", char::from(b'a' + k as u8), option_text(question, k, t)));

@@ -44,7 +44,11 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
         sections: vec![
             Section::text(n.settings, settings),
             Section::code(n.steps, steps),
-            Section::text(n.formulas, measured),
+            Section::code(
+                n.formulas,
+                vec![r.cell_formulas[cell_index(lab)].to_string(), r.backward_formula.to_string()],
+            ),
+            Section::text(r.measured, measured),
             Section::text(n.explanation, vec![explanation(lab, t).to_string()]),
         ],
     }
