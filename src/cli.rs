@@ -664,7 +664,7 @@ fn quiz(text: &'static Text, a: QuizArgs) -> ExitCode {
         })?;
         bank::parse(&name, &content).map_err(|problems| {
             for p in &problems {
-                eprintln!("{p}");
+                eprintln!("{}", p.describe(text));
             }
             eprintln!("{}", (text.quiz.bank_invalid)(problems.len()));
             ExitCode::from(2)

@@ -92,6 +92,13 @@ fn check_reports_every_problem_with_file_line_and_id() {
     let name = bad.display().to_string();
     assert!(err.contains(&format!("{name}:1: question `one`: option 2 is wrong but has no `why`")), "{err}");
     assert!(err.contains(&format!("{name}:10: question `two`:")) && err.contains("nope"), "{err}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .args(["--lang", "ko", "quiz", "--check"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{name}:1: 문제 `one`: 보기 2번은 오답인데")), "{err}");
     let good = dir.join("good.toml");
     std::fs::write(&good, bank::SHIPPED[2].1).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))

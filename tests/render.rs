@@ -277,6 +277,8 @@ fn event_strategy() -> impl Strategy<Value = Event> {
         KeyCode::Char('?'),
         KeyCode::Char('1'),
         KeyCode::Char('2'),
+        KeyCode::Char('L'),
+        KeyCode::Char('e'),
         KeyCode::Char('a'),
         KeyCode::Char('s'),
         KeyCode::Char('n'),
@@ -339,6 +341,10 @@ proptest! {
                 Theme::COLOR,
             ),
         };
+        // `e` writes notes: into a folder of this test's own, not the repository.
+        let notes = std::env::temp_dir().join(format!("deepstep-render-notes-{}", std::process::id()));
+        std::fs::create_dir_all(&notes).unwrap();
+        app.notes_dir = notes.clone();
         for (i, ev) in events.iter().enumerate() {
             let (w, h) = sizes[i % sizes.len()];
             if app.quit {
@@ -350,6 +356,7 @@ proptest! {
             app.tick(std::time::Instant::now() + std::time::Duration::from_secs(i as u64));
             draw(&mut app, w, h);
         }
+        let _ = std::fs::remove_dir_all(&notes);
     }
 }
 

@@ -50,6 +50,28 @@ pub struct Text {
     pub quiz: QuizText,
     pub note: NoteText,
     pub cli: CliText,
+    pub bank: BankText,
+}
+
+/// `deepstep quiz --check`: what is wrong with a question bank.
+#[derive(Debug)]
+pub struct BankText {
+    pub question: fn(id: &str) -> String,
+    pub no_questions: &'static str,
+    pub empty_id: &'static str,
+    pub duplicate_id: &'static str,
+    pub stray: fn(field: &str) -> String,
+    pub option_count: fn(max: usize, got: usize) -> String,
+    pub correct_range: fn(options: usize, got: i64) -> String,
+    pub correct_missing: &'static str,
+    pub wrong_without_why: fn(option: usize) -> String,
+    pub tolerance: fn(got: &str) -> String,
+    pub value_not_finite: fn(got: &str) -> String,
+    pub value_missing: &'static str,
+    pub truefalse_why: &'static str,
+    pub truth_missing: &'static str,
+    pub term_count: fn(max: usize, got: usize) -> String,
+    pub terms_repeat: &'static str,
 }
 
 /// The command line's own errors (clap's usage text stays English).

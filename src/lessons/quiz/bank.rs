@@ -100,21 +100,73 @@ pub struct Question {
     pub answer: Answer,
 }
 
+/// What is wrong with a bank (typed, so it is described in the learner's language).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issue {
+    /// The TOML reader's own message (English, from the `toml` crate).
+    Toml(String),
+    NoQuestions,
+    EmptyId,
+    DuplicateId,
+    /// A field that belongs to another kind of question.
+    Stray(&'static str),
+    OptionCount(usize),
+    CorrectRange {
+        options: usize,
+        got: i64,
+    },
+    CorrectMissing,
+    WrongWithoutWhy(usize),
+    Tolerance(f64),
+    ValueNotFinite(f64),
+    ValueMissing,
+    TrueFalseWhy,
+    TruthMissing,
+    TermCount(usize),
+    TermsRepeat,
+}
+
 /// One problem in a bank file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub file: String,
     pub line: usize,
     pub id: Option<String>,
-    pub message: String,
+    pub issue: Issue,
+}
+
+impl Problem {
+    /// `file:line: question `id`: what is wrong`, in this language.
+    pub fn describe(&self, t: &crate::text::Text) -> String {
+        let b = &t.bank;
+        let what = match &self.issue {
+            Issue::Toml(m) => m.clone(),
+            Issue::NoQuestions => b.no_questions.to_string(),
+            Issue::EmptyId => b.empty_id.to_string(),
+            Issue::DuplicateId => b.duplicate_id.to_string(),
+            Issue::Stray(field) => (b.stray)(field),
+            Issue::OptionCount(n) => (b.option_count)(MAX_OPTIONS, *n),
+            Issue::CorrectRange { options, got } => (b.correct_range)(*options, *got),
+            Issue::CorrectMissing => b.correct_missing.to_string(),
+            Issue::WrongWithoutWhy(i) => (b.wrong_without_why)(*i),
+            Issue::Tolerance(v) => (b.tolerance)(&v.to_string()),
+            Issue::ValueNotFinite(v) => (b.value_not_finite)(&v.to_string()),
+            Issue::ValueMissing => b.value_missing.to_string(),
+            Issue::TrueFalseWhy => b.truefalse_why.to_string(),
+            Issue::TruthMissing => b.truth_missing.to_string(),
+            Issue::TermCount(n) => (b.term_count)(MAX_TERMS, *n),
+            Issue::TermsRepeat => b.terms_repeat.to_string(),
+        };
+        match &self.id {
+            Some(id) => format!("{}:{}: {}: {what}", self.file, self.line, (b.question)(id)),
+            None => format!("{}:{}: {what}", self.file, self.line),
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.id {
-            Some(id) => write!(f, "{}:{}: question `{id}`: {}", self.file, self.line, self.message),
-            None => write!(f, "{}:{}: {}", self.file, self.line, self.message),
-        }
+        f.write_str(&self.describe(&crate::text::EN))
     }
 }
 
@@ -187,12 +239,12 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// The answer of a parsed question, or what is wrong with it.
-fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
+fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
     let mut errs = vec![];
     let kind = q.kind;
-    let stray = |present: bool, field: &str, errs: &mut Vec<String>| {
+    let stray = |present: bool, field: &'static str, errs: &mut Vec<Issue>| {
         if present {
-            errs.push(format!("`{field}` does not belong to this kind of question"));
+            errs.push(Issue::Stray(field));
         }
     };
     stray(kind != Kind::Choice && !q.options.is_empty(), "options", &mut errs);
@@ -204,22 +256,22 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
         Kind::Choice => {
             let n = q.options.len();
             if !(2..=MAX_OPTIONS).contains(&n) {
-                errs.push(format!("a choice question needs 2 to {MAX_OPTIONS} options, has {n}"));
+                errs.push(Issue::OptionCount(n));
             }
             let correct = match q.correct {
                 Some(c) if c >= 1 && (c as usize) <= n => Some(c as usize - 1),
                 Some(c) => {
-                    errs.push(format!("`correct` must be between 1 and {n} (the option's number), got {c}"));
+                    errs.push(Issue::CorrectRange { options: n, got: c });
                     None
                 }
                 None => {
-                    errs.push("a choice question needs `correct` (the right option's number, from 1)".into());
+                    errs.push(Issue::CorrectMissing);
                     None
                 }
             };
             for (i, o) in q.options.iter().enumerate() {
                 if Some(i) != correct && o.why.is_none() {
-                    errs.push(format!("option {} is wrong but has no `why` (the misconception behind it)", i + 1));
+                    errs.push(Issue::WrongWithoutWhy(i + 1));
                 }
             }
             correct.map(|correct| Answer::Choice {
@@ -234,28 +286,28 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
         Kind::Numeric => {
             let tolerance = q.tolerance.unwrap_or(DEFAULT_TOLERANCE);
             if !(tolerance.is_finite() && tolerance >= 0.0) {
-                errs.push(format!("`tolerance` must be a finite number ≥ 0, got {tolerance}"));
+                errs.push(Issue::Tolerance(tolerance));
             }
             match q.value {
                 Some(v) if v.is_finite() => Some(Answer::Numeric { value: v, tolerance }),
                 Some(v) => {
-                    errs.push(format!("`value` must be finite, got {v}"));
+                    errs.push(Issue::ValueNotFinite(v));
                     None
                 }
                 None => {
-                    errs.push("a numeric question needs `value`".into());
+                    errs.push(Issue::ValueMissing);
                     None
                 }
             }
         }
         Kind::Truefalse => {
             if q.why.is_none() {
-                errs.push("a true/false question needs `why` (the misconception behind the wrong answer)".into());
+                errs.push(Issue::TrueFalseWhy);
             }
             match q.truth {
                 Some(truth) => Some(Answer::TrueFalse { truth, why: q.why.as_ref().map(Loc::normalised) }),
                 None => {
-                    errs.push("a true/false question needs `truth = true` or `truth = false`".into());
+                    errs.push(Issue::TruthMissing);
                     None
                 }
             }
@@ -263,10 +315,10 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
         Kind::Order => {
             let n = q.terms.len();
             if !(2..=MAX_TERMS).contains(&n) {
-                errs.push(format!("an ordering question needs 2 to {MAX_TERMS} terms, has {n}"));
+                errs.push(Issue::TermCount(n));
             }
             if q.terms.iter().collect::<BTreeSet<_>>().len() != n {
-                errs.push("the terms must all differ".into());
+                errs.push(Issue::TermsRepeat);
             }
             Some(Answer::Order { terms: q.terms.iter().map(|t| nfc(t)).collect() })
         }
@@ -279,13 +331,13 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<String>> {
 
 /// Parse one bank file. Every problem is reported, not only the first.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
-    let problem = |line, id: Option<String>, message: String| Problem { file: file.to_string(), line, id, message };
+    let problem = |line, id: Option<String>, issue: Issue| Problem { file: file.to_string(), line, id, issue };
     let raw: RawBank = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
-        vec![problem(line, None, e.message().to_string())]
+        vec![problem(line, None, Issue::Toml(e.message().to_string()))]
     })?;
     if raw.question.is_empty() {
-        return Err(vec![problem(1, None, "the bank has no [[question]] tables".into())]);
+        return Err(vec![problem(1, None, Issue::NoQuestions)]);
     }
     let mut problems = vec![];
     let mut questions = vec![];
@@ -297,15 +349,15 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
         let q = match RawQuestion::deserialize(toml::Value::Table(table)) {
             Ok(q) => q,
             Err(e) => {
-                problems.push(problem(line, id, e.to_string().trim().to_string()));
+                problems.push(problem(line, id, Issue::Toml(e.to_string().trim().to_string())));
                 continue;
             }
         };
         if q.id.trim().is_empty() {
-            problems.push(problem(line, None, "`id` is empty".into()));
+            problems.push(problem(line, None, Issue::EmptyId));
         }
         if !seen.insert(q.id.clone()) {
-            problems.push(problem(line, Some(q.id.clone()), "this id is used twice in the file".into()));
+            problems.push(problem(line, Some(q.id.clone()), Issue::DuplicateId));
         }
         match answer_of(&q) {
             Ok(answer) => questions.push(Question {
