@@ -16,6 +16,9 @@ use ndarray::Array3;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+/// The options. What `--help` shows comes from the text tables
+/// (`Text::help`, applied by `command`), in the learner's language; the doc
+/// comments here are for developers.
 #[derive(Parser, Debug)]
 #[command(
     name = "deepstep",
@@ -42,6 +45,81 @@ pub enum PrintFormat {
     #[default]
     Text,
     Markdown,
+}
+
+/// The command line in `text`'s language: every about and option help from
+/// the text table (so `--help` reads in Korean too), headings where given.
+pub fn command(text: &Text) -> clap::Command {
+    use clap::CommandFactory;
+    fn localise(mut cmd: clap::Command, path: &str, text: &Text) -> clap::Command {
+        let get = |key: &str| text.help.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+        if let Some(about) = get(path) {
+            cmd = cmd.about(about);
+        }
+        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        for id in ids {
+            let key = if path.is_empty() { id.clone() } else { format!("{path}.{id}") };
+            let (help, heading) = (get(&key), get("@options"));
+            cmd = cmd.mut_arg(&id, |mut a| {
+                if let Some(h) = help {
+                    a = a.help(h);
+                }
+                if let Some(h) = heading {
+                    a = a.help_heading(h);
+                }
+                a
+            });
+        }
+        // clap's own help (and version) flags, in this language too.
+        let help = clap::Arg::new("help").short('h').long("help").action(clap::ArgAction::Help);
+        cmd = cmd.disable_help_flag(true).disable_help_subcommand(true).arg(help.help(get("@help").unwrap_or("")));
+        if path.is_empty() {
+            let version = clap::Arg::new("version").short('V').long("version").action(clap::ArgAction::Version);
+            cmd = cmd.disable_version_flag(true).arg(version.help(get("@version").unwrap_or("")));
+        }
+        if let Some(h) = get("@options") {
+            cmd = cmd.mut_arg("help", |a| a.help_heading(h));
+            if path.is_empty() {
+                cmd = cmd.mut_arg("version", |a| a.help_heading(h));
+            }
+        }
+        if let Some(h) = get("@commands") {
+            cmd = cmd.subcommand_help_heading(h);
+        }
+        if let Some(u) = get("@usage") {
+            cmd = cmd.help_template(format!("{{about-with-newline}}\n{u} {{usage}}\n\n{{all-args}}{{after-help}}"));
+        }
+        let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+        for name in names {
+            let sub = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+            cmd = cmd.mut_subcommand(&name, |s| localise(s, &sub, text));
+        }
+        cmd
+    }
+    localise(Cli::command(), "", text)
+}
+
+/// The language asked for before the arguments are parsed (so that `--help`
+/// and errors can already be in it): `--lang X` or `--lang=X`, else the locale.
+pub fn early_text(args: &[String]) -> &'static Text {
+    let lang = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    match lang.as_deref() {
+        Some("ko") => &KO,
+        Some("en") => &EN,
+        _ => text_for(None),
+    }
+}
+
+/// Parse the command line with help in the learner's language.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let args: Vec<String> = std::env::args().collect();
+    let matches = command(early_text(&args)).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// The language's table: `--lang`, else the locale (LC_ALL wins over LANG).

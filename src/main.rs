@@ -1,6 +1,5 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    deepstep::cli::run(deepstep::cli::Cli::parse())
+    deepstep::cli::run(deepstep::cli::parse())
 }

@@ -233,3 +233,44 @@ fn the_rnn_timeline_lines_up_with_hangul() {
     assert!(bar.contains(KO.rnn.cut), "{s}");
     assert_eq!(end_of(dh, " 0 ") - 1, end_of(bar, KO.rnn.cut), "\n{dh}\n{bar}");
 }
+
+/// `--help` reads in both languages: every command and option has its text in
+/// both tables, and nothing else is there.
+#[test]
+fn help_covers_every_command_and_option_in_both_languages() {
+    use clap::CommandFactory;
+    fn keys(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        out.push(path.to_string());
+        for a in cmd.get_arguments().filter(|a| !["help", "version"].contains(&a.get_id().as_str())) {
+            out.push(if path.is_empty() { a.get_id().to_string() } else { format!("{path}.{}", a.get_id()) });
+        }
+        for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            keys(s, &if path.is_empty() { s.get_name().to_string() } else { format!("{path}.{}", s.get_name()) }, out);
+        }
+    }
+    let mut wanted = vec![];
+    keys(&deepstep::cli::Cli::command(), "", &mut wanted);
+    let headings = ["@usage", "@options", "@commands", "@help", "@version"];
+    for t in [&EN, &KO] {
+        let have: Vec<&str> = t.help.iter().map(|(k, _)| *k).collect();
+        for k in &wanted {
+            assert!(have.contains(&k.as_str()), "{:?}: no help for `{k}`", t.lang);
+        }
+        for k in &have {
+            assert!(wanted.iter().any(|w| w == k) || headings.contains(k), "{:?}: `{k}` is not an option", t.lang);
+        }
+        for (k, v) in t.help {
+            assert!(!v.is_empty() && is_nfc(v), "{k}");
+            assert!(t.lang == deepstep::text::Lang::En || hangul(v), "{k}: {v}");
+        }
+    }
+    let ko = deepstep::cli::command(&KO).render_help().to_string();
+    assert!(
+        ko.contains("사용법:")
+            && ko.contains("옵션")
+            && ko.contains(KO.help.iter().find(|(k, _)| k.is_empty()).unwrap().1),
+        "{ko}"
+    );
+    let sub = deepstep::cli::command(&KO).find_subcommand_mut("quiz").unwrap().render_help().to_string();
+    assert!(sub.contains("복습할 때가 된 문제만 풀기"), "{sub}");
+}

@@ -51,6 +51,11 @@ pub struct Text {
     pub note: NoteText,
     pub cli: CliText,
     pub bank: BankText,
+    /// `--help`: (key, text) where the key is a command path (`"lab.linreg"`,
+    /// `""` for deepstep itself) or a path and an option (`"conv.stride"`);
+    /// `@usage`, `@options`, `@commands` are the headings.
+    /// `tests/i18n.rs` checks both tables cover every command and option.
+    pub help: &'static [(&'static str, &'static str)],
 }
 
 /// `deepstep quiz --check`: what is wrong with a question bank.
