@@ -30,13 +30,16 @@ fn strings(t: &Text) -> Vec<(String, String)> {
     let mut out = vec![];
     let mut field = String::new();
     for line in dump.lines().map(str::trim) {
-        if let Some((name, rest)) = line.split_once(": ") {
+        if line.starts_with('"') {
+            // `help` pairs (key, text) are checked by their own test below.
+            if field != "help" {
+                out.push((format!("{field}[]"), line.trim_end_matches(',').to_string()));
+            }
+        } else if let Some((name, rest)) = line.split_once(": ") {
             field = name.to_string();
             if rest.starts_with('"') {
                 out.push((field.clone(), rest.trim_end_matches(',').to_string()));
             }
-        } else if line.starts_with('"') {
-            out.push((format!("{field}[]"), line.trim_end_matches(',').to_string()));
         }
     }
     out
