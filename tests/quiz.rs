@@ -289,6 +289,20 @@ fn wrong_answers_come_back_in_review_and_right_ones_wait() {
     let lab =
         QuizLab::new(qs, RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() }, None, Some(NOW));
     assert_eq!(lab.phase, Phase::NothingDue(None));
+    // One question answered right an hour ago is due a day after: 23 hours from now.
+    let store_dir = temp_dir("next-due");
+    let path = store_dir.join("p.json");
+    let mut store = Store::new(path.clone());
+    let mut changed = std::collections::BTreeMap::new();
+    changed.insert("rnn-truncation".to_string(), schedule::answer(None, true, NOW - 3600));
+    assert_eq!(store.save(&changed), None);
+    let rnn = RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() };
+    let lab = QuizLab::new(shipped(), rnn, Some(Store::new(path)), Some(NOW));
+    assert_eq!(lab.phase, Phase::NothingDue(Some(NOW - 3600 + DAY)));
+    assert_eq!(lab.next_due_in(), Some((0, 23)));
+    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.quiz.nothing_due) && s.contains(&(EN.quiz.next_due_in)(0, 23)), "{s}");
 }
 
 #[test]

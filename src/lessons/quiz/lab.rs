@@ -172,6 +172,13 @@ impl QuizLab {
         self.progress.questions.iter().filter(|(id, _)| ids.contains(&id.as_str())).map(|(_, r)| r.due).min()
     }
 
+    /// With nothing due: how long until the next question is, in (days, hours).
+    pub fn next_due_in(&self) -> Option<(u64, u64)> {
+        let Phase::NothingDue(Some(due)) = self.phase else { return None };
+        let secs = due.saturating_sub(self.now());
+        Some((secs / schedule::DAY, (secs % schedule::DAY).div_ceil(3600)))
+    }
+
     /// How many questions are due now.
     pub fn due_count(&self) -> usize {
         let now = self.now();

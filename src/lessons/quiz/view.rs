@@ -129,13 +129,10 @@ fn notice_line(n: &Notice, t: &Text) -> String {
 fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let q = &t.quiz;
     let mut lines = vec![];
-    if let Phase::NothingDue(next) = lab.phase {
+    if let Phase::NothingDue(_) = lab.phase {
         lines.push(Line::styled(q.nothing_due, theme.title));
-        lines.push(Line::raw(match next {
-            Some(due) => {
-                let secs = due.saturating_sub(lab.now());
-                (q.next_due_in)(secs / 86_400, (secs % 86_400).div_ceil(3600))
-            }
+        lines.push(Line::raw(match lab.next_due_in() {
+            Some((days, hours)) => (q.next_due_in)(days, hours),
             None => q.never_answered.to_string(),
         }));
         return lines;
