@@ -277,3 +277,30 @@ fn help_covers_every_command_and_option_in_both_languages() {
     let sub = deepstep::cli::command(&KO).find_subcommand_mut("quiz").unwrap().render_help().to_string();
     assert!(sub.contains("복습할 때가 된 문제만 풀기"), "{sub}");
 }
+
+/// The help overlay keeps its left border on every row, even where it cuts
+/// through Korean text underneath.
+#[test]
+fn the_help_overlay_keeps_its_border_over_hangul() {
+    for (name, screen) in common::lesson_screens() {
+        let mut app = App::new(screen, &KO, Theme::COLOR);
+        app.handle(&key(KeyCode::Char('?')));
+        let (s, _) = draw(&mut app, 80, 24);
+        // The overlay's top border row starts with `+`; find its column.
+        let top =
+            s.lines().find(|l| l.contains(&format!("+{}", KO.help_title))).unwrap_or_else(|| panic!("{name}:\n{s}"));
+        let col = unicode_width(&top[..top.find(&format!("+{}", KO.help_title)).unwrap()]);
+        let rows: Vec<&str> = s.lines().skip_while(|l| *l != top).skip(1).take_while(|l| !l.contains("+---")).collect();
+        assert!(!rows.is_empty(), "{name}:\n{s}");
+        for row in rows {
+            let chars: Vec<char> = row.chars().collect();
+            let mut w = 0;
+            let at = chars.iter().find(|c| {
+                let hit = w == col;
+                w += unicode_width(&c.to_string());
+                hit
+            });
+            assert_eq!(at, Some(&'|'), "{name}: no border at column {col} in {row:?}\n{s}");
+        }
+    }
+}

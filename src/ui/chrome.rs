@@ -86,7 +86,21 @@ pub fn help_overlay(frame: &mut Frame, title: &str, close: &str, items: &[(&str,
     let [popup] = Layout::horizontal([Constraint::Length(want_w.min(area.width))]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(want_h.min(area.height))]).flex(Flex::Center).areas(popup);
     frame.render_widget(Clear, popup);
+    clear_wide_left_of(frame, popup);
     frame.render_widget(Paragraph::new(lines).block(panel(title.to_string(), theme)), popup);
+}
+
+/// A two-column glyph (Hangul) just left of a popup reaches into its first
+/// column; the terminal would then never draw the popup's left border there.
+/// Blank such glyphs so the popup's edge shows on every row.
+fn clear_wide_left_of(frame: &mut Frame, popup: Rect) {
+    let Some(x) = popup.x.checked_sub(1) else { return };
+    let buf = frame.buffer_mut();
+    for y in popup.top()..popup.bottom() {
+        if Span::raw(buf[(x, y)].symbol()).width() > 1 {
+            buf[(x, y)].set_symbol(" ");
+        }
+    }
 }
 
 /// Below the minimum size: only the message.
