@@ -411,3 +411,33 @@ fn print_writes_a_round_with_answers() {
     assert!(out.status.success());
     assert!(s.contains("question 3 of 3") && s.contains("The answer: 24"), "{s}");
 }
+
+#[test]
+fn a_custom_bank_is_asked_and_english_stands_in_for_missing_korean() {
+    let dir = temp_dir("custom");
+    let file = dir.join("mine.toml");
+    std::fs::write(
+        &file,
+        "[[question]]\nid = \"mine-1\"\ntopic = \"conv\"\nkind = \"numeric\"\nprompt.en = \"What is 3 + 4?\"\nexplanation.en = \"Seven.\"\nvalue = 7\ntolerance = 0\n",
+    )
+    .unwrap();
+    for lang in ["en", "ko"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+            .args(["--lang", lang, "quiz", "--print", "--bank"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && s.contains("What is 3 + 4?") && s.contains("Seven."), "{lang}: {s}");
+        assert_eq!(s.matches("What is 3 + 4?").count(), 1, "only the custom bank's question: {s}");
+    }
+    // A bank that does not parse is refused with status 2, and nothing else runs.
+    std::fs::write(&file, "[[question]]\nid = ").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .args(["quiz", "--print", "--bank"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
