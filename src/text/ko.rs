@@ -230,7 +230,7 @@ pub static KO: Text = Text {
             )
         },
         right: |f| format!("맞았습니다: ×{f}."),
-        wrong: |f| format!("아쉽네요: ×{f}배로 바뀝니다."),
+        wrong: |f| format!("아쉽네요: 실제로는 ×{f}만큼 바뀝니다."),
         not_a_factor: "0.8이나 1.5 같은 양수 배율을 입력하세요.",
         score: |right, total| format!("맞힌 배율 예측: {right}/{total}"),
         cell_formulas: [
