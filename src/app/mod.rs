@@ -298,29 +298,19 @@ impl App {
                     None => {}
                 }
             }
-            AppAction::Conv(c) => {
-                if let Some(Screen::Conv(lab)) = self.screens.last_mut() {
-                    lab.update(c);
-                }
-            }
-            AppAction::Rnn(r) => {
-                if let Some(Screen::Rnn(lab)) = self.screens.last_mut() {
-                    lab.update(r);
-                }
-            }
-            AppAction::Count(c) => {
-                if let Some(Screen::Count(lab)) = self.screens.last_mut() {
-                    lab.update(c);
-                }
-            }
-            AppAction::Linreg(a) => {
-                if let Some(Screen::Linreg(lab)) = self.screens.last_mut() {
-                    lab.update(a);
-                }
-            }
-            AppAction::Quiz(a) => {
-                if let Some(Screen::Quiz(lab)) = self.screens.last_mut() {
-                    lab.update(a);
+            AppAction::Conv(_)
+            | AppAction::Rnn(_)
+            | AppAction::Count(_)
+            | AppAction::Linreg(_)
+            | AppAction::Quiz(_) => {
+                // A lab's action goes to the front screen if it is that lab.
+                match (self.screens.last_mut(), a) {
+                    (Some(Screen::Conv(lab)), AppAction::Conv(c)) => lab.update(c),
+                    (Some(Screen::Rnn(lab)), AppAction::Rnn(r)) => lab.update(r),
+                    (Some(Screen::Count(lab)), AppAction::Count(c)) => lab.update(c),
+                    (Some(Screen::Linreg(lab)), AppAction::Linreg(l)) => lab.update(l),
+                    (Some(Screen::Quiz(lab)), AppAction::Quiz(q)) => lab.update(q),
+                    _ => {}
                 }
             }
         }
@@ -418,6 +408,7 @@ impl App {
             let rows = self.key_rows(false);
             chrome::help_overlay(frame, t.help_title, t.help_close, &rows, &theme);
         }
+        chrome::ascii_lines(frame);
     }
 }
 

@@ -114,11 +114,13 @@ pub fn is_too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Redraw box-drawing characters in `area` as ASCII. ratatui's `Chart` draws
-/// its axes with `│ ─ └`, which are ambiguous-width: a terminal set to draw
-/// them double-width (common with Korean fonts) would shift the whole row.
-pub fn ascii_lines(frame: &mut Frame, area: Rect) {
-    let area = area.intersection(frame.area());
+/// Redraw every box-drawing character of the frame as ASCII. ratatui's
+/// widgets (the `Chart` axes) draw `│ ─ └`, which are ambiguous-width: a
+/// terminal set to draw them double-width (common with Korean fonts) would
+/// shift the whole row. Run once per frame, after everything is drawn, so no
+/// screen has to remember it.
+pub fn ascii_lines(frame: &mut Frame) {
+    let area = frame.area();
     let buf = frame.buffer_mut();
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {

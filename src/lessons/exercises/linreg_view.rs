@@ -63,7 +63,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     .x_axis(Axis::default().title(c.axis_step).bounds([0.0, xmax]).labels(vec![Line::raw("0"), Line::raw(num(xmax))]))
     .y_axis(Axis::default().bounds([lo, hi]).labels(vec![Line::raw(format!("1e{lo}")), Line::raw(format!("1e{hi}"))]));
     frame.render_widget(loss_chart, right);
-    crate::ui::chrome::ascii_lines(frame, right);
 
     if lab.features == 1 {
         let data: Vec<(f64, f64)> = (0..lab.x.nrows()).map(|i| (lab.x[[i, 1]], lab.y[i])).collect();
@@ -94,7 +93,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         .y_axis(Axis::default().bounds([ylo, yhi]).labels(vec![Line::raw(num(ylo)), Line::raw(num(yhi))]))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
         frame.render_widget(scatter, left);
-        crate::ui::chrome::ascii_lines(frame, left);
     } else {
         let lines: Vec<Line> = lab
             .beta()

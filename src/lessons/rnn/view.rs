@@ -168,7 +168,6 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         .y_axis(Axis::default().title(r.axis_norm).bounds([y_lo, y_hi]).labels(pow_labels(y_lo, y_hi)))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
     frame.render_widget(widget, area);
-    crate::ui::chrome::ascii_lines(frame, area);
 }
 
 fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
