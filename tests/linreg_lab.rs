@@ -32,9 +32,14 @@ fn steps_are_gradient_descent_steps_and_converge_to_least_squares() {
 fn above_the_stability_limit_it_diverges_and_stops() {
     let mut l = LinregLab::new(1);
     assert!(l.limit > 0.5 && l.limit < 1.5, "{}", l.limit);
+    assert!(!l.above_limit());
     while l.lr < l.limit {
         l.update(Action::LrUp);
     }
+    assert!(l.above_limit(), "{} > {}", l.lr, l.limit);
+    l.update(Action::ToggleSgd);
+    assert!(!l.above_limit(), "the limit is full-batch descent's");
+    l.update(Action::ToggleSgd);
     for _ in 0..40 {
         l.update(Action::Run);
     }

@@ -91,6 +91,12 @@ impl LinregLab {
         self.betas.last().expect("the start is always there")
     }
 
+    /// Whether full-batch descent on MSE's gradient is past its stability
+    /// limit 2/λ_max (the limit is MSE's; other gradients scale differently).
+    pub fn above_limit(&self) -> bool {
+        self.batch.is_none() && self.gradient == ErrorMeasure::Mse && self.lr > self.limit
+    }
+
     /// ||∇ used|| / ||∇ of the watched error|| at the current β (1 when they match).
     pub fn mismatch(&self) -> Option<f64> {
         let e = linreg::residuals(self.x.view(), self.y.view(), self.beta().view());

@@ -45,7 +45,7 @@ pub fn note(lab: &LinregLab, t: &Text) -> Note {
         _ => c.matched.to_string(),
     };
     let mut explanation = vec![why];
-    if lab.batch.is_none() && lab.gradient == crate::math::linreg::ErrorMeasure::Mse && lab.lr > lab.limit {
+    if lab.above_limit() {
         explanation.push(c.above_limit.to_string());
     }
     Note {

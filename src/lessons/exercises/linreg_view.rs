@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         Line::raw(format!("{}   {}", (c.rate)(&num(lab.lr), &num(lab.limit)), (c.lstsq)(&list(&lab.least_squares))));
     if lab.diverged {
         rate = Line::styled(c.diverged, theme.error);
-    } else if lab.batch.is_none() && lab.gradient == ErrorMeasure::Mse && lab.lr > lab.limit {
+    } else if lab.above_limit() {
         rate = Line::styled(format!("{}   {}", (c.rate)(&num(lab.lr), &num(lab.limit)), c.above_limit), theme.error);
     }
     st.push(rate);
