@@ -2,45 +2,26 @@
 //! what was answered, the right answer and the worked explanation, then the
 //! score by topic.
 
-use super::bank::{Answer, Question};
-use super::lab::{Given, Graded, QuizLab};
-use super::words::{answer_text, explanation_lines, given_text, option_text, prompt_lines};
+use super::bank::{Body, Question};
+use super::generate::table_lines;
+use super::lab::{Graded, QuizLab};
+use super::words::question_lines;
 use crate::lessons::notes::{Note, Section};
 use crate::text::Text;
 
-/// One question as a section: the prompt (and options), what was answered
-/// (if it was), the answer, the explanation and the factors.
+/// One question as a section; a generated question's joint table becomes a
+/// block, which reads best in Markdown.
 fn question_section(i: usize, question: &Question, graded: Option<&Graded>, t: &Text) -> Section {
-    let q = &t.quiz;
-    let mut lines = prompt_lines(question, t);
-    // A generated question's joint table reads best as a block.
-    if let super::bank::Body::Generated(g) = &question.body {
-        let table = super::generate::table_lines(&g.joint);
-        lines.retain(|l| !table.contains(l));
-        lines.insert(1, "```text".to_string());
-        lines.splice(2..2, table.iter().cloned().chain(std::iter::once("```".to_string())));
-    }
-    if let Answer::Choice { options, .. } = &question.answer {
-        for k in 0..options.len() {
-            lines.push(format!("{}) {}", char::from(b'a' + k as u8), option_text(question, k, t)));
+    let mut lines = question_lines(question, graded, t);
+    if let Body::Generated(g) = &question.body {
+        let table = table_lines(&g.joint);
+        if let Some(at) = lines.iter().position(|l| table.contains(l)) {
+            lines.retain(|l| !table.contains(l));
+            let block = std::iter::once("```text".to_string()).chain(table).chain(std::iter::once("```".to_string()));
+            lines.splice(at..at, block);
         }
     }
-    if let Some(g) = graded {
-        let verdict = match (&g.given, g.right) {
-            (Given::Skipped, _) => q.skipped,
-            (_, true) => q.right,
-            (_, false) => q.wrong,
-        };
-        match given_text(question, &g.given, t) {
-            Some(given) => lines.push(format!("{}  {verdict}", (q.you_gave)(&given))),
-            None => lines.push(verdict.to_string()),
-        }
-    }
-    lines.push((q.the_answer)(&answer_text(question, t)));
-    let (explanation, factors) = explanation_lines(question, t);
-    lines.extend(explanation);
-    lines.extend(factors);
-    Section::text(&format!("{}. {}", i + 1, q.topic_names[question.topic.index()]), lines)
+    Section::text(&format!("{}. {}", i + 1, t.quiz.topic_names[question.topic.index()]), lines)
 }
 
 /// The round so far: the score by topic, then each question answered.

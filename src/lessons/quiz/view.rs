@@ -20,6 +20,14 @@ fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
     wrap(lines.to_vec(), width).len() as u16
 }
 
+/// The lines wrapped to `area`, scrolled down `scroll` rows but no further
+/// than where the last line sits at the bottom.
+fn scrolled(frame: &mut Frame, lines: Vec<Line>, area: Rect, scroll: u16) {
+    let rows = wrap(lines, area.width);
+    let scroll = scroll.min((rows.len() as u16).saturating_sub(area.height));
+    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), area);
+}
+
 /// The options (or terms) with their keys and marks.
 fn answer_lines(lab: &QuizLab, q: &Question, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let quiz = &t.quiz;
@@ -196,9 +204,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
         let block = panel(q.summary, theme);
         let inner = block.inner(body);
         frame.render_widget(block, body);
-        let lines = summary_lines(lab, t, theme);
-        let scroll = lab.scroll.min(wrapped_rows(&lines, inner.width).saturating_sub(inner.height));
-        frame.render_widget(Paragraph::new(wrap(lines, inner.width)).scroll((scroll, 0)), inner);
+        scrolled(frame, summary_lines(lab, t, theme), inner, lab.scroll);
         return;
     };
 
@@ -234,8 +240,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     frame.render_widget(block, q_area);
     // In the feedback, the end of the question (its options) matters more
     // than its start when space is short.
-    let scroll = if f_area.is_some() { q_rows.saturating_sub(q_area.height) } else { 0 };
-    frame.render_widget(Paragraph::new(wrap(qlines.clone(), inner.width)).scroll((scroll, 0)), inner);
+    scrolled(frame, qlines.clone(), inner, if f_area.is_some() { u16::MAX } else { 0 });
 
     // The terminal cursor sits at the caret, so input methods compose there.
     if let (Some(row), Phase::Asking) = (numeric_row, &lab.phase) {
@@ -251,10 +256,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
         let block = panel(q.explanation, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let lines = feedback_lines(cur, g, t, theme);
-        // Scrolling stops where the last line is at the bottom.
-        let max = wrapped_rows(&lines, inner.width).saturating_sub(inner.height);
-        let scroll = lab.scroll.min(max);
-        frame.render_widget(Paragraph::new(wrap(lines, inner.width)).scroll((scroll, 0)), inner);
+        scrolled(frame, feedback_lines(cur, g, t, theme), inner, lab.scroll);
     }
 }

@@ -3,7 +3,7 @@
 //! the view and the printed form, so both say the same.
 
 use super::bank::{Answer, Body, Question};
-use super::lab::Given;
+use super::lab::{Given, Graded};
 use crate::math::format::num;
 use crate::text::Text;
 
@@ -75,4 +75,33 @@ pub fn explanation_lines(q: &Question, t: &Text) -> (Vec<String>, Vec<String>) {
         }
         Body::Generated(g) => (g.solution(t), g.factors()),
     }
+}
+
+/// A question written out: the prompt (and options), what was answered (if
+/// it was) with the verdict, the answer, the explanation and the factors.
+/// The printed round and the study note both read it.
+pub fn question_lines(question: &Question, graded: Option<&Graded>, t: &Text) -> Vec<String> {
+    let q = &t.quiz;
+    let mut lines = prompt_lines(question, t);
+    if let Answer::Choice { options, .. } = &question.answer {
+        for k in 0..options.len() {
+            lines.push(format!("{}) {}", char::from(b'a' + k as u8), option_text(question, k, t)));
+        }
+    }
+    if let Some(g) = graded {
+        let verdict = match (&g.given, g.right) {
+            (Given::Skipped, _) => q.skipped,
+            (_, true) => q.right,
+            (_, false) => q.wrong,
+        };
+        match given_text(question, &g.given, t) {
+            Some(given) => lines.push(format!("{}  {verdict}", (q.you_gave)(&given))),
+            None => lines.push(verdict.to_string()),
+        }
+    }
+    lines.push((q.the_answer)(&answer_text(question, t)));
+    let (explanation, factors) = explanation_lines(question, t);
+    lines.extend(explanation);
+    lines.extend(factors);
+    lines
 }
