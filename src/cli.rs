@@ -770,7 +770,7 @@ fn quiz(text: &'static Text, a: QuizArgs) -> ExitCode {
             Ok(q) => q,
             Err(problems) => {
                 for p in problems {
-                    eprintln!("{p}");
+                    eprintln!("{}", p.describe(text));
                 }
                 return ExitCode::FAILURE;
             }

@@ -16,12 +16,18 @@ use deepstep::math::parse::parse_number;
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
 use proptest::prelude::*;
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 const NOW: u64 = 1_800_000_000;
 
 fn shipped() -> Vec<Question> {
     bank::shipped().unwrap_or_else(|p| panic!("{}", p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")))
+}
+
+/// Run the built binary with these arguments (strings or paths).
+fn deepstep<I: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = I>) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_deepstep")).args(args).output().unwrap()
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -81,32 +87,19 @@ fn check_reports_every_problem_with_file_line_and_id() {
         "[[question]]\nid = \"one\"\ntopic = \"conv\"\nkind = \"choice\"\nprompt.en = \"p\"\nexplanation.en = \"e\"\ncorrect = 1\noptions = [{ text.en = \"a\" }, { text.en = \"b\" }]\n\n[[question]]\nid = \"two\"\ntopic = \"nope\"\nkind = \"numeric\"\nprompt.en = \"p\"\nexplanation.en = \"e\"\nvalue = 1\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
-        .arg("quiz")
-        .arg("--check")
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--check"), bad.as_os_str()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     let name = bad.display().to_string();
     assert!(err.contains(&format!("{name}:1: question `one`: option 2 is wrong but has no `why`")), "{err}");
     assert!(err.contains(&format!("{name}:10: question `two`:")) && err.contains("nope"), "{err}");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
-        .args(["--lang", "ko", "quiz", "--check"])
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let out =
+        deepstep([OsStr::new("--lang"), OsStr::new("ko"), OsStr::new("quiz"), OsStr::new("--check"), bad.as_os_str()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("{name}:1: 문제 `one`: 보기 2번은 오답인데")), "{err}");
     let good = dir.join("good.toml");
     std::fs::write(&good, bank::SHIPPED[2].1).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
-        .arg("quiz")
-        .arg("--check")
-        .arg(&good)
-        .output()
-        .unwrap();
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--check"), good.as_os_str()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("no problems"));
 }
@@ -403,10 +396,7 @@ fn the_quiz_renders_each_kind_and_the_summary_at_80x24() {
 
 #[test]
 fn print_writes_a_round_with_answers() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
-        .args(["quiz", "--print", "--seed", "4", "--topic", "conv", "--count", "3"])
-        .output()
-        .unwrap();
+    let out = deepstep(["quiz", "--print", "--seed", "4", "--topic", "conv", "--count", "3"]);
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(s.contains("question 3 of 3") && s.contains("The answer: 24"), "{s}");
@@ -422,22 +412,21 @@ fn a_custom_bank_is_asked_and_english_stands_in_for_missing_korean() {
     )
     .unwrap();
     for lang in ["en", "ko"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
-            .args(["--lang", lang, "quiz", "--print", "--bank"])
-            .arg(&file)
-            .output()
-            .unwrap();
+        let out = deepstep([
+            OsStr::new("--lang"),
+            OsStr::new(lang),
+            OsStr::new("quiz"),
+            OsStr::new("--print"),
+            OsStr::new("--bank"),
+            file.as_os_str(),
+        ]);
         let s = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success() && s.contains("What is 3 + 4?") && s.contains("Seven."), "{lang}: {s}");
         assert_eq!(s.matches("What is 3 + 4?").count(), 1, "only the custom bank's question: {s}");
     }
     // A bank that does not parse is refused with status 2, and nothing else runs.
     std::fs::write(&file, "[[question]]\nid = ").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
-        .args(["quiz", "--print", "--bank"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--print"), OsStr::new("--bank"), file.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
