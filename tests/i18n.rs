@@ -304,3 +304,19 @@ fn the_help_overlay_keeps_its_border_over_hangul() {
         }
     }
 }
+
+/// `--lang` is read before the arguments are parsed (so `--help` is already
+/// in that language), in both of its spellings.
+#[test]
+fn the_language_flag_is_found_before_parsing() {
+    use deepstep::cli::early_text;
+    let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(early_text(&args(&["deepstep", "--lang", "ko", "--help"])).lang, deepstep::text::Lang::Ko);
+    assert_eq!(early_text(&args(&["deepstep", "quiz", "--lang=ko"])).lang, deepstep::text::Lang::Ko);
+    assert_eq!(early_text(&args(&["deepstep", "--lang=en"])).lang, deepstep::text::Lang::En);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .args(["quiz", "--lang=ko", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("복습할 때가 된 문제만 풀기"));
+}

@@ -137,3 +137,22 @@ fn notes_follow_the_language_switch() {
     let t: &Text = &KO;
     assert!(note.markdown(t, "2026-11-28 07:00 UTC").contains(KO.conv.title));
 }
+
+#[test]
+fn a_note_that_cannot_be_written_says_why() {
+    let mut app = App::new(lessons().remove(0).1, &EN, Theme::COLOR);
+    app.notes_dir = std::env::temp_dir().join(format!("deepstep-notes-missing-{}/no/such/dir", std::process::id()));
+    app.handle(&key(KeyCode::Char('e')));
+    let status = app.status.clone().unwrap();
+    assert!(status.starts_with(&(EN.note.failed)("")), "{status}");
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains(&status[..30]), "{s}");
+    assert!(!app.notes_dir.exists());
+}
+
+#[test]
+fn the_counting_lab_prints_its_training_as_a_note() {
+    let md = run(&["lab", "count-rnn", "--print", "--data", "tutorial", "--format", "markdown", "--lang", "ko"]);
+    assert!(md.starts_with(&format!("# {}", KO.count.title)) && md.contains("## 설정"), "{md}");
+    assert!(md.contains("final w_x=1.001356 w_rec=0.999674"), "the report inside the note: {md}");
+}

@@ -430,3 +430,96 @@ fn a_custom_bank_is_asked_and_english_stands_in_for_missing_korean() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+/// Every key the quiz's footer names does what it says, pressed through the app.
+#[test]
+fn the_quiz_keys_do_what_the_footer_says() {
+    use common::key;
+    use ratatui::crossterm::event::KeyCode::{Backspace, Char, Down, Enter, Left, Right, Up};
+    let front = |app: &App| match app.screens.last() {
+        Some(Screen::Quiz(lab)) => (lab.phase.clone(), lab.selected, lab.picked.clone(), lab.hint, lab.scroll),
+        _ => panic!("the quiz is not in front"),
+    };
+    // Choice: Enter first asks for a choice; h shows the hint; b picks option 2.
+    let mut app = App::new(Screen::Quiz(Box::new(lab_for("chain-definition"))), &EN, Theme::COLOR);
+    app.handle(&key(Enter));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.quiz.choose_first), "{s}");
+    app.handle(&key(Char('h')));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(front(&app).3 && s.contains("It holds for every pair of events"), "{s}");
+    app.handle(&key(Char('b')));
+    assert_eq!(front(&app).1, Some(1));
+    app.handle(&key(Char('4')));
+    assert_eq!(front(&app).1, Some(3));
+    app.handle(&key(Enter));
+    assert!(matches!(front(&app).0, Phase::Feedback(_)));
+    // Down/j and Up/k scroll the explanation at 80×24.
+    app.handle(&key(Down));
+    app.handle(&key(Char('j')));
+    app.handle(&key(Up));
+    assert_eq!(front(&app).4, 1);
+    // Right/n: the round (of one) ends in the summary; n starts a new round.
+    app.handle(&key(Right));
+    assert_eq!(front(&app).0, Phase::Summary);
+    app.handle(&key(Char('n')));
+    assert_eq!(front(&app).0, Phase::Asking);
+
+    // True/false: t and f choose; s skips.
+    let mut app = App::new(Screen::Quiz(Box::new(lab_for("rnn-truncation"))), &EN, Theme::COLOR);
+    app.handle(&key(Char('f')));
+    assert_eq!(front(&app).1, Some(1));
+    app.handle(&key(Char('t')));
+    assert_eq!(front(&app).1, Some(0));
+    app.handle(&key(Char('s')));
+    assert!(matches!(front(&app).0, Phase::Feedback(g) if g.given == Given::Skipped));
+
+    // Ordering: digits pick, Backspace takes the last back.
+    let mut app = App::new(Screen::Quiz(Box::new(lab_for("bayes-steps"))), &EN, Theme::COLOR);
+    app.handle(&key(Char('2')));
+    app.handle(&key(Char('1')));
+    app.handle(&key(Backspace));
+    assert_eq!(front(&app).2, vec![1]);
+
+    // Numbers: typed at the caret; Left moves it, letters are not typed.
+    let mut app = App::new(Screen::Quiz(Box::new(lab_for("conv-bias-grad"))), &EN, Theme::COLOR);
+    for c in ['1', '0', 'x'] {
+        app.handle(&key(Char(c)));
+    }
+    app.handle(&key(Left));
+    app.handle(&key(Char('5')));
+    let Some(Screen::Quiz(lab)) = app.screens.last() else { panic!() };
+    assert_eq!(lab.input.buffer, "150");
+    app.handle(&key(Backspace));
+    app.handle(&key(Enter));
+    assert!(matches!(front(&app).0, Phase::Feedback(g) if g.right), "10 is the bias gradient");
+}
+
+#[test]
+fn the_home_screen_opens_the_quiz_with_the_progress_file_it_was_given() {
+    use common::key;
+    use ratatui::crossterm::event::KeyCode::{Down, Enter};
+    let dir = temp_dir("home");
+    let mut app = App::home(&EN, Theme::COLOR);
+    app.quiz_progress = Some(dir.join("progress.json"));
+    app.handle(&key(Down));
+    app.handle(&key(Down));
+    app.handle(&key(Enter));
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains(&(EN.quiz.progress_at)(&dir.join("progress.json").display().to_string())), "{s}");
+}
+
+#[test]
+fn bad_command_lines_are_refused_and_a_bad_progress_file_is_left_alone_by_print() {
+    let out = deepstep(["quiz", "--count", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--count must be between 1 and 100, got 0"));
+    let dir = temp_dir("print-bad-progress");
+    let path = dir.join("p.json");
+    std::fs::write(&path, b"not json").unwrap();
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--print"), OsStr::new("--progress"), path.as_os_str()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the progress file is not used"));
+    assert_eq!(std::fs::read(&path).unwrap(), b"not json", "the headless form never moves or writes it");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
