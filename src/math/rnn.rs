@@ -36,6 +36,11 @@ pub enum CellKind {
 impl CellKind {
     pub const ALL: [CellKind; 4] = [CellKind::Linear, CellKind::Tanh, CellKind::Lstm, CellKind::Gru];
 
+    /// Its place in `ALL` (for per-cell tables such as names).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// Number of H-sized gate blocks in the weight matrices.
     pub fn gates(self) -> usize {
         match self {
@@ -839,6 +844,13 @@ pub fn random_inputs(t_len: usize, input: usize, scale: f64, seed: u64) -> Array
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cell_index_is_the_place_in_all() {
+        for (i, k) in CellKind::ALL.iter().enumerate() {
+            assert_eq!(k.index(), i);
+        }
+    }
 
     fn power_iteration_radius(w: &Array2<f64>) -> f64 {
         // W is symmetric by construction: |λ_max| = lim ||W^k v||^{1/k}.

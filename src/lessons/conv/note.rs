@@ -1,8 +1,8 @@
 //! The convolution lab as a study note: the knobs, the size formulas, the
 //! frames so far with their arithmetic, and why the mode works as it does.
 
-use super::state::{ConvLab, Knob, Mode};
-use super::view::knob_text;
+use super::state::{ConvLab, Mode};
+use super::view::knob_rows;
 use crate::lessons::notes::{Note, Section};
 use crate::text::Text;
 
@@ -15,7 +15,7 @@ pub fn note(lab: &ConvLab, t: &Text) -> Note {
         Mode::GradX => (c.mode_grad_x, c.mode_explain_grad_x, c.grad_x),
     };
     let mut settings: Vec<String> =
-        Knob::ALL.iter().map(|k| format!("- {}: {}", c.knob_names[k.index()], knob_text(lab, *k, t))).collect();
+        knob_rows(lab, t).into_iter().map(|(name, value)| format!("- {name}: {value}")).collect();
     settings.push(format!("- {}: {}", c.linked, if lab.linked { c.on } else { c.off }));
     let total = lab.frame_count();
     let frames: Vec<String> = (0..=lab.frame.min(total.saturating_sub(1)))

@@ -126,7 +126,7 @@ fn input_name(lab: &ConvLab, t: &Text) -> String {
     }
 }
 
-pub(crate) fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
+fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
     match k {
         Knob::Input => input_name(lab, t),
         Knob::Preset => {
@@ -136,9 +136,13 @@ pub(crate) fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
     }
 }
 
+/// (name, value) of every knob, as the panel (and the study note) lists them.
+pub(crate) fn knob_rows(lab: &ConvLab, t: &Text) -> Vec<(&'static str, String)> {
+    Knob::ALL.iter().map(|k| (t.conv.knob_names[k.index()], knob_text(lab, *k, t))).collect()
+}
+
 fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) {
-    let rows: Vec<(&str, String)> =
-        Knob::ALL.iter().map(|k| (t.conv.knob_names[k.index()], knob_text(lab, *k, t))).collect();
+    let rows = knob_rows(lab, t);
     let linked = format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off });
     knob_panel(frame, area, t.conv.knobs, &rows, lab.knob.index(), vec![Line::styled(linked, theme.dim)], theme);
 }

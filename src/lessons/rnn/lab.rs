@@ -347,7 +347,7 @@ impl RnnLab {
         let mut s = self.settings.clone();
         match self.knob {
             Knob::Cell => {
-                let i = CellKind::ALL.iter().position(|c| *c == s.cell).unwrap_or(0) as i64;
+                let i = s.cell.index() as i64;
                 s.cell = CellKind::ALL[(i + delta).rem_euclid(CellKind::ALL.len() as i64) as usize];
             }
             Knob::Radius => s.radius = ((s.radius * 10.0).round() + delta as f64).clamp(1.0, 30.0) / 10.0,

@@ -1,8 +1,8 @@
 //! The RNN lab as a study note: the knobs, the timeline so far (||h_t||
 //! forward, ||dL/dh_t|| backward), the measured rate and the explanation.
 
-use super::lab::{Knob, Phase, RnnLab};
-use super::view::{explanation, knob_text};
+use super::lab::{Phase, RnnLab};
+use super::view::{cell_name, explanation, knob_rows};
 use crate::lessons::notes::{Note, Section};
 use crate::math::format::{num, pow10};
 use crate::text::Text;
@@ -12,7 +12,7 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
     let r = &t.rnn;
     let n = &t.note;
     let settings: Vec<String> =
-        Knob::ALL.iter().map(|k| format!("- {}: {}", r.knob_names[k.index()], knob_text(lab, *k, t))).collect();
+        knob_rows(lab, t).into_iter().map(|(name, value)| format!("- {name}: {value}")).collect();
     let mut steps = vec![format!("{:>5}  {:>10}  {:>10}  {:>12}", r.row_t, r.row_h, r.row_x, r.row_dh)];
     for step in 1..=lab.len() {
         if !lab.h_shown(step) && !lab.dh_shown(step) {
@@ -40,20 +40,16 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
     }
     Note {
         stem: "rnn",
-        title: format!("{} ({})", r.title, r.cell_names[cell_index(lab)]),
+        title: format!("{} ({})", r.title, cell_name(t, lab.settings.cell)),
         sections: vec![
             Section::text(n.settings, settings),
             Section::code(n.steps, steps),
             Section::code(
                 n.formulas,
-                vec![r.cell_formulas[cell_index(lab)].to_string(), r.backward_formula.to_string()],
+                vec![r.cell_formulas[lab.settings.cell.index()].to_string(), r.backward_formula.to_string()],
             ),
             Section::text(r.measured, measured),
             Section::text(n.explanation, vec![explanation(lab, t).to_string()]),
         ],
     }
-}
-
-fn cell_index(lab: &RnnLab) -> usize {
-    crate::math::rnn::CellKind::ALL.iter().position(|c| *c == lab.settings.cell).unwrap_or(0)
 }

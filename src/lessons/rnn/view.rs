@@ -23,11 +23,11 @@ pub type Hits = Vec<(Rect, Action)>;
 const LABEL_W: u16 = 13;
 const COL_W: u16 = 10;
 
-fn cell_name(t: &Text, k: CellKind) -> &'static str {
-    t.rnn.cell_names[CellKind::ALL.iter().position(|c| *c == k).unwrap_or(0)]
+pub(crate) fn cell_name(t: &Text, k: CellKind) -> &'static str {
+    t.rnn.cell_names[k.index()]
 }
 
-pub(crate) fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
+fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
     let s = &lab.settings;
     match k {
         Knob::Cell => cell_name(t, s.cell).to_string(),
@@ -170,9 +170,13 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     frame.render_widget(widget, area);
 }
 
+/// (name, value) of every knob, as the panel (and the study note) lists them.
+pub(crate) fn knob_rows(lab: &RnnLab, t: &Text) -> Vec<(&'static str, String)> {
+    Knob::ALL.iter().map(|k| (t.rnn.knob_names[k.index()], knob_text(lab, *k, t))).collect()
+}
+
 fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
-    let rows: Vec<(&str, String)> =
-        Knob::ALL.iter().map(|k| (t.rnn.knob_names[k.index()], knob_text(lab, *k, t))).collect();
+    let rows = knob_rows(lab, t);
     // The running dL/dW_x and dL/dW_rec matrices while stepping back, for small H.
     let mut extra = vec![];
     if lab.phase == Phase::Backward
