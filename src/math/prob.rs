@@ -134,16 +134,22 @@ impl Joint {
         Ok(())
     }
 
-    /// P(event): the sum of the joint over every assignment that agrees with it.
-    pub fn prob(&self, e: &Event) -> Result<f64, ProbError> {
+    /// The table's entries for every assignment that agrees with the event,
+    /// in table order (the terms of a marginal, written out).
+    pub fn entries(&self, e: &Event) -> Result<Vec<f64>, ProbError> {
         self.check_event(e)?;
         Ok(self
             .assignments()
             .iter()
             .zip(&self.p)
             .filter(|(a, _)| e.iter().all(|&(v, s)| a[v] == s))
-            .map(|(_, p)| p)
-            .sum())
+            .map(|(_, p)| *p)
+            .collect())
+    }
+
+    /// P(event): the sum of the joint over every assignment that agrees with it.
+    pub fn prob(&self, e: &Event) -> Result<f64, ProbError> {
+        Ok(self.entries(e)?.iter().sum())
     }
 
     /// P(event | given) = P(event, given) / P(given).
@@ -259,6 +265,19 @@ pub struct Factorization {
     pub max_abs_error: f64,
 }
 
+impl Factorization {
+    /// Whether the product equals the joint at every assignment (to rounding).
+    pub fn holds(&self) -> bool {
+        self.max_abs_error < 1e-9
+    }
+
+    /// The assignment where the product is furthest from the joint.
+    pub fn worst_row(&self) -> Option<usize> {
+        let gap = |r: &FactorRow| (r.product - r.joint).abs();
+        (0..self.rows.len()).max_by(|&a, &b| gap(&self.rows[a]).total_cmp(&gap(&self.rows[b])))
+    }
+}
+
 /// Bayes' rule with every part named, one entry per hypothesis state h.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bayes {
@@ -314,11 +333,15 @@ mod tests {
             Factor { var: 1, given: vec![0] },
             Factor { var: 2, given: vec![1] },
         ];
-        assert!(j.check_factors(markov).unwrap().max_abs_error > 1e-3);
+        let f = j.check_factors(markov).unwrap();
+        assert!(f.max_abs_error > 1e-3 && !f.holds());
+        let worst = f.worst_row().unwrap();
+        assert_eq!((f.rows[worst].product - f.rows[worst].joint).abs(), f.max_abs_error);
+        assert_eq!(j.entries(&[(0, 1), (2, 1)]).unwrap(), vec![0.16, 0.19]);
         // A ⊥ B by construction: P(A, B) = P(A) P(B).
         let ind = Joint::new(vec![Variable::binary("A"), Variable::binary("B")], vec![0.12, 0.28, 0.18, 0.42]).unwrap();
         let f = ind.check_factors(vec![Factor { var: 0, given: vec![] }, Factor { var: 1, given: vec![] }]).unwrap();
-        assert!(f.max_abs_error < 1e-12);
+        assert!(f.max_abs_error < 1e-12 && f.holds());
         assert_eq!(j.check_factors(vec![Factor { var: 5, given: vec![] }]), Err(ProbError::NoSuchVariable(5)));
     }
 

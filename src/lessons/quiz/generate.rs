@@ -103,18 +103,17 @@ pub fn table_lines(j: &Joint) -> Vec<String> {
     cells.chunks(4).map(|c| c.join("  ").trim_end().to_string()).collect()
 }
 
-/// A question of this kind on a table drawn from `seed`.
-pub fn generate(kind: GenKind, seed: u64) -> Question {
+/// A question of this kind on a table drawn from `seed` (`None` only if the
+/// table's math refused, which a random table with positive entries never does).
+pub fn generate(kind: GenKind, seed: u64) -> Option<Question> {
     let mut rng = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     // A product over two variables has only the chain rule or independence
     // to test; three or four give room for a dropped condition.
     let n = if kind == GenKind::Product { 3 + rng.below(2) } else { 2 + rng.below(3) };
     let vars: Vec<Variable> = NAMES[..n].iter().map(|name| Variable::binary(name)).collect();
-    // Every entry of a random joint is positive, so every conditional exists;
-    // the fallbacks below only keep this total.
-    let joint = Joint::random(vars, seed).unwrap_or_else(|_| {
-        Joint::new(vec![Variable::binary("A"), Variable::binary("B")], vec![0.1, 0.2, 0.3, 0.4]).expect("a valid table")
-    });
+    // Every entry of a random joint is positive, so every conditional exists
+    // and none of the `?` below fails; if one did, there is no question.
+    let joint = Joint::random(vars, seed).ok()?;
     let n = joint.vars.len();
     let state = |rng: &mut Rng| rng.below(2);
     let (ask, answer, topic) = match kind {
@@ -126,30 +125,22 @@ pub fn generate(kind: GenKind, seed: u64) -> Question {
             let mut given: Vec<(usize, usize)> = order[1..=given_count].iter().map(|&v| (v, state(&mut rng))).collect();
             given.sort();
             let all: Vec<(usize, usize)> = std::iter::once(ev).chain(given.iter().cloned()).collect();
-            let both = joint.prob(&all).unwrap_or(0.0);
-            let p_given = joint.prob(&given).unwrap_or(1.0);
-            let value = joint.conditional(&[ev], &given).unwrap_or(0.0);
+            let both = joint.prob(&all).ok()?;
+            let p_given = joint.prob(&given).ok()?;
+            let value = joint.conditional(&[ev], &given).ok()?;
             let a = Answer::Numeric { value, tolerance: TOLERANCE };
             (Ask::Conditional { event: ev, given, both, p_given, value }, a, Topic::Chain)
         }
         GenKind::Marginal => {
             let ev = (rng.below(n), state(&mut rng));
-            let rows: Vec<f64> =
-                joint.assignments().iter().zip(&joint.p).filter(|(a, _)| a[ev.0] == ev.1).map(|(_, p)| *p).collect();
-            let value = joint.prob(&[ev]).unwrap_or(0.0);
+            let rows = joint.entries(&[ev]).ok()?;
+            let value = joint.prob(&[ev]).ok()?;
             (Ask::Marginal { event: ev, rows, value }, Answer::Numeric { value, tolerance: TOLERANCE }, Topic::Chain)
         }
         GenKind::Posterior => {
             let evidence = (n - 1, state(&mut rng));
             let h_state = state(&mut rng);
-            let bayes = joint.bayes(0, evidence).unwrap_or_else(|_| Bayes {
-                hypothesis: 0,
-                evidence,
-                prior: vec![0.5, 0.5],
-                likelihood: vec![0.5, 0.5],
-                evidence_p: 0.5,
-                posterior: vec![0.5, 0.5],
-            });
+            let bayes = joint.bayes(0, evidence).ok()?;
             let value = bayes.posterior[h_state];
             (Ask::Posterior { bayes, state: h_state }, Answer::Numeric { value, tolerance: TOLERANCE }, Topic::Bayes)
         }
@@ -165,19 +156,10 @@ pub fn generate(kind: GenKind, seed: u64) -> Question {
                 let drop = rng.below(factors[k].given.len());
                 factors[k].given.remove(drop);
             }
-            let factorization = joint.check_factors(factors.clone()).unwrap_or(Factorization {
-                factors,
-                rows: vec![],
-                max_abs_error: f64::INFINITY,
-            });
-            let holds = factorization.max_abs_error < 1e-9;
+            let factorization = joint.check_factors(factors).ok()?;
+            let holds = factorization.holds();
             // Show the row where the product is furthest from the joint.
-            let shown_row = (0..factorization.rows.len())
-                .max_by(|&a, &b| {
-                    let d = |r: usize| (factorization.rows[r].product - factorization.rows[r].joint).abs();
-                    d(a).total_cmp(&d(b))
-                })
-                .unwrap_or(0);
+            let shown_row = factorization.worst_row()?;
             (
                 Ask::Product { factorization, holds, shown_row },
                 Answer::TrueFalse { truth: holds, why: None },
@@ -185,7 +167,12 @@ pub fn generate(kind: GenKind, seed: u64) -> Question {
             )
         }
     };
-    Question { id: kind.id().to_string(), topic, body: Body::Generated(Box::new(Generated { joint, ask })), answer }
+    Some(Question {
+        id: kind.id().to_string(),
+        topic,
+        body: Body::Generated(Box::new(Generated { joint, ask })),
+        answer,
+    })
 }
 
 impl Generated {
@@ -317,7 +304,7 @@ mod tests {
     fn answers_match_the_joint() {
         for seed in 0..40 {
             for kind in GenKind::ALL {
-                let q = generate(kind, seed);
+                let q = generate(kind, seed).unwrap();
                 let Body::Generated(g) = &q.body else { panic!("generated") };
                 match (&g.ask, &q.answer) {
                     (Ask::Conditional { event, given, value, .. }, Answer::Numeric { value: v, .. }) => {
@@ -348,7 +335,7 @@ mod tests {
     #[test]
     fn tables_have_two_to_four_variables() {
         let sizes: std::collections::BTreeSet<usize> = (0..60)
-            .map(|s| match generate(GenKind::Marginal, s).body {
+            .map(|s| match generate(GenKind::Marginal, s).unwrap().body {
                 Body::Generated(g) => g.joint.vars.len(),
                 _ => 0,
             })

@@ -63,7 +63,9 @@ pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) 
     if o.review {
         out.extend(due.iter().take(o.count).map(|q| (*q).clone()));
         let room = o.count.saturating_sub(out.len());
-        out.extend(due_gens.iter().take(room).enumerate().map(|(i, k)| generate(*k, o.seed.wrapping_add(i as u64))));
+        out.extend(
+            due_gens.iter().take(room).enumerate().filter_map(|(i, k)| generate(*k, o.seed.wrapping_add(i as u64))),
+        );
         return out.into_iter().map(|q| shuffled(q, &mut rng)).collect();
     }
     let n_gen = o.generated.min(o.count).min(gens.len());
@@ -91,7 +93,9 @@ pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) 
     kinds.extend(rest);
     for (i, k) in kinds.into_iter().take(n_gen).enumerate() {
         let at = ((i + 1) * out.len() / (n_gen + 1)).min(out.len());
-        out.insert(at, generate(k, o.seed.wrapping_mul(31).wrapping_add(i as u64)));
+        if let Some(q) = generate(k, o.seed.wrapping_mul(31).wrapping_add(i as u64)) {
+            out.insert(at, q);
+        }
     }
     out.into_iter().map(|q| shuffled(q, &mut rng)).collect()
 }
