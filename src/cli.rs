@@ -107,11 +107,8 @@ pub fn early_text(args: &[String]) -> &'static Text {
             .map(str::to_string)
             .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
     });
-    match lang.as_deref() {
-        Some("ko") => &KO,
-        Some("en") => &EN,
-        _ => text_for(None),
-    }
+    // An unknown value falls back to the locale here; clap then refuses it.
+    text_for(lang.and_then(|l| <LangArg as clap::ValueEnum>::from_str(&l, true).ok()))
 }
 
 /// Parse the command line with help in the learner's language.

@@ -48,6 +48,7 @@ fn strings(t: &Text) -> Vec<(String, String)> {
 /// Fields that are math notation or names, the same in every language.
 const SAME_ON_PURPOSE: &[&str] = &[
     "app_name",
+    "forward_formula",
     "grad_w",
     "grad_x",
     "row_t",

@@ -175,6 +175,7 @@ pub struct ConvText {
     pub output: &'static str,
     pub dy: &'static str,
     pub spread_dy: &'static str,
+    pub forward_formula: &'static str,
     pub grad_w: &'static str,
     pub grad_x: &'static str,
     pub knobs: &'static str,
@@ -192,10 +193,8 @@ pub struct ConvText {
     pub sample_names: [&'static str; 4],
     pub custom_kernel: &'static str,
     pub frame_label: &'static str,
-    pub tap_label: &'static str,
     pub predict_label: &'static str,
     pub running_sum: &'static str,
-    pub per_channel: &'static str,
     pub digit: fn(label: u8) -> String,
     pub frame_of: fn(n: usize, total: usize) -> String,
     pub tap_of: fn(n: usize, total: usize) -> String,
@@ -203,7 +202,6 @@ pub struct ConvText {
     pub paused: &'static str,
     pub speed_ms: fn(ms: u64) -> String,
     pub channel: fn(c: usize) -> String,
-    pub bias: &'static str,
     pub padding_legend: &'static str,
     pub gap_legend: &'static str,
     pub invalid: &'static str,
@@ -353,10 +351,7 @@ pub struct NoteText {
     pub formulas: &'static str,
     pub steps: &'static str,
     pub explanation: &'static str,
-    pub answers: &'static str,
     pub none_yet: &'static str,
-    pub forward: &'static str,
-    pub backward: &'static str,
 }
 
 #[derive(Debug)]

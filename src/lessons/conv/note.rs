@@ -10,7 +10,7 @@ pub fn note(lab: &ConvLab, t: &Text) -> Note {
     let c = &t.conv;
     let n = &t.note;
     let (mode, why, formula) = match lab.mode {
-        Mode::Forward => (c.mode_forward, c.mode_explain_forward, "y = x ⋆ w + b"),
+        Mode::Forward => (c.mode_forward, c.mode_explain_forward, c.forward_formula),
         Mode::GradW => (c.mode_grad_w, c.mode_explain_grad_w, c.grad_w),
         Mode::GradX => (c.mode_grad_x, c.mode_explain_grad_x, c.grad_x),
     };
