@@ -51,6 +51,8 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
                     r
                 }
                 Some(Answer::Numeric { .. }) => vec![
+                    // Typing is matched by `numeric_char`, not by this row: it has no
+                    // keys and only tells the footer and help that digits are typed.
                     Binding::new(&[], "0-9 . / %", k.type_number, Action::Prompt(Edit::Submit), true),
                     Binding::new(
                         &[Code(KeyCode::Backspace)],
