@@ -12,6 +12,29 @@ mod ko;
 pub use en::EN;
 pub use ko::KO;
 
+// Math notation, the same in every language: both tables point here.
+pub const LINREG_FORMULAS: [&str; 5] = [
+    "SSE = ||e||²          ∇ = −2 Xᵀe",
+    "MSE = ||e||²/n        ∇ = −(2/n) Xᵀe",
+    "RMSE = √(||e||²/n)    ∇ = −Xᵀe / (n·RMSE)",
+    "||e||₂                ∇ = −Xᵀe / ||e||₂",
+    "||e||₂/n              ∇ = −Xᵀe / (n·||e||₂)",
+];
+pub const MEASURE_NAMES: [&str; 5] = ["SSE", "MSE", "RMSE", "||e||₂", "||e||₂/n"];
+pub const CELL_FORMULAS: [&str; 4] = [
+    "h_t = W_rec h_(t−1) + W_x x_t + b",
+    "h_t = tanh(W_rec h_(t−1) + W_x x_t + b)",
+    "c_t = f ⊙ c_(t−1) + i ⊙ g,   h_t = o ⊙ tanh(c_t)",
+    "h_t = (1 − z) ⊙ n + z ⊙ h_(t−1)",
+];
+pub const LOOP_FORMULAS: [&str; 4] = [
+    "dL/dS_T = 2(y − t)/N",
+    "dL/dS_k = dL/dS_(k+1) · w_rec",
+    "dL/dw_x = Σ_k dL/dS_k · x_k",
+    "dL/dw_rec = Σ_k dL/dS_k · S_(k−1)",
+];
+pub const BACKWARD_FORMULA: &str = "dL/dh_(t−1) = ∂L_(t−1)/∂h_(t−1) + (dh_t/dh_(t−1))ᵀ · dL/dh_t";
+
 /// The table for a locale: LC_ALL when set, else LANG; `ko` or `ko_*`
 /// (`ko_KR.UTF-8`) gives Korean, anything else English.
 pub fn from_locale(lc_all: Option<&str>, lang: Option<&str>) -> &'static Text {
