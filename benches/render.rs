@@ -1,12 +1,13 @@
 //! Full-screen renders into a TestBackend (target: under 1 ms per frame).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use deepstep::app::{App, AppAction, Screen};
+use deepstep::app::App;
 use deepstep::assets::digits;
-use deepstep::lessons::conv::state::{InputChoice, Settings};
+use deepstep::lessons::conv::lab::{InputChoice, Settings};
 use deepstep::lessons::conv::{Action, ConvLab};
+use deepstep::lessons::lesson::mount;
 use deepstep::lessons::rnn::lab::{Action as RnnAction, RnnLab};
-use deepstep::lessons::rnn::state::RnnSettings;
+use deepstep::lessons::rnn::settings::RnnSettings;
 use deepstep::text::{EN, KO};
 use deepstep::ui::theme::Theme;
 use ratatui::Terminal;
@@ -15,11 +16,11 @@ use ratatui::backend::TestBackend;
 fn conv_app(input: InputChoice, modes: usize) -> App {
     let s = Settings { input, ..Settings::default() };
     let lab = ConvLab::new(s, Default::default(), digits().unwrap()).unwrap();
-    let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     for _ in 0..modes {
-        app.update(AppAction::Conv(Action::CycleMode));
+        app.act::<ConvLab>(Action::CycleMode);
     }
-    app.update(AppAction::Conv(Action::Next));
+    app.act::<ConvLab>(Action::Next);
     app
 }
 
@@ -36,13 +37,13 @@ fn renders(c: &mut Criterion) {
         ("conv digit dX", || conv_app(InputChoice::Digit(3), 2)),
         ("rnn backward T=200 H=32", || {
             let s = RnnSettings { len: 200, hidden: 32, ..Default::default() };
-            let mut app = App::new(Screen::Rnn(Box::new(RnnLab::new(s).unwrap())), &EN, Theme::COLOR);
-            app.update(AppAction::Rnn(RnnAction::Last));
+            let mut app = App::new(mount(RnnLab::new(s).unwrap()), &EN, Theme::COLOR);
+            app.act::<RnnLab>(RnnAction::Last);
             app
         }),
         ("rnn backward Korean", || {
-            let mut app = App::new(Screen::Rnn(Box::new(RnnLab::new(Default::default()).unwrap())), &KO, Theme::COLOR);
-            app.update(AppAction::Rnn(RnnAction::Last));
+            let mut app = App::new(mount(RnnLab::new(Default::default()).unwrap()), &KO, Theme::COLOR);
+            app.act::<RnnLab>(RnnAction::Last);
             app
         }),
         ("quiz feedback Korean", || {
@@ -50,9 +51,9 @@ fn renders(c: &mut Criterion) {
                 bank,
                 lab::{Action as Q, QuizLab},
             };
-            let lab = QuizLab::new(bank::shipped().unwrap(), Default::default(), None, Some(1_800_000_000));
-            let mut app = App::new(Screen::Quiz(Box::new(lab)), &KO, Theme::COLOR);
-            app.update(AppAction::Quiz(Q::Skip));
+            let lab = QuizLab::new(bank::shipped().unwrap(), Default::default(), None, 1_800_000_000);
+            let mut app = App::new(mount(lab), &KO, Theme::COLOR);
+            app.act::<QuizLab>(Q::Skip);
             app
         }),
     ];

@@ -3,7 +3,7 @@
 
 use deepstep::assets::digits;
 use deepstep::lessons::conv::keys::map_key;
-use deepstep::lessons::conv::state::{Asking, Custom, InputChoice, Knob, Message, Refusal, Settings};
+use deepstep::lessons::conv::lab::{Asking, Custom, InputChoice, Knob, Message, Refusal, Settings};
 use deepstep::lessons::conv::{Action, ConvLab, Mode};
 use deepstep::lessons::input::Edit;
 use deepstep::math::conv;

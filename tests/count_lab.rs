@@ -3,10 +3,11 @@
 
 mod common;
 
-use deepstep::app::{App, Screen};
+use deepstep::app::App;
 use deepstep::assets::counting_tutorial;
-use deepstep::lessons::exercises::count_lab::{Action, CountLab, Message, SURFACE_COLS, SURFACE_ROWS};
+use deepstep::lessons::count_rnn::lab::{Action, CountLab, Message, SURFACE_COLS, SURFACE_ROWS};
 use deepstep::lessons::input::Edit;
+use deepstep::lessons::lesson::mount;
 use deepstep::math::counting_rnn::{self, Rprop};
 use deepstep::math::format::num;
 use deepstep::text::EN;
@@ -114,7 +115,7 @@ fn the_cursor_sets_the_weights_and_training_follows_the_math() {
 }
 
 fn screen(lab: CountLab, w: u16, h: u16) -> String {
-    common::draw(&mut App::new(Screen::Count(Box::new(lab)), &EN, Theme::COLOR), w, h).0
+    common::draw(&mut App::new(mount(lab), &EN, Theme::COLOR), w, h).0
 }
 
 #[test]

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{draw, key};
-use deepstep::app::{App, Screen};
+use deepstep::app::App;
+use deepstep::lessons::lesson::mount;
 use deepstep::lessons::quiz::bank::{self, Answer, Body, Loc};
 use deepstep::text::{EN, KO, Text, from_locale};
 use deepstep::ui::theme::Theme;
@@ -162,10 +163,10 @@ fn the_locale_picks_the_language() {
 fn l_switches_the_language_on_every_screen() {
     let mut app = App::home(&EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(EN.lessons[0].name) && !hangul_besides_the_switch(&s), "{s}");
+    assert!(s.contains(EN.lessons.conv.name) && !hangul_besides_the_switch(&s), "{s}");
     app.handle(&key(KeyCode::Char('L')));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(KO.home_title) && s.contains(KO.lessons[2].name), "{s}");
+    assert!(s.contains(KO.home_title) && s.contains(KO.lessons.quiz.name), "{s}");
     app.handle(&key(KeyCode::Down));
     app.handle(&key(KeyCode::Down));
     app.handle(&key(KeyCode::Enter));
@@ -176,8 +177,8 @@ fn l_switches_the_language_on_every_screen() {
     assert!(s.contains(&(EN.quiz.question_of)(1, 10)) && s.contains(EN.keys.lang), "{s}");
 }
 
-fn screens() -> Vec<(&'static str, Screen)> {
-    let mut v = vec![("home", Screen::Home(Default::default()))];
+fn screens() -> Vec<(&'static str, Box<dyn deepstep::lessons::lesson::Screen>)> {
+    let mut v = vec![("home", mount(deepstep::lessons::home::lab::Home::default()))];
     v.extend(common::lesson_screens());
     v
 }
@@ -224,9 +225,9 @@ fn unicode_width(s: &str) -> usize {
 /// the same column as the value above it.
 #[test]
 fn the_rnn_timeline_lines_up_with_hangul() {
-    use deepstep::lessons::rnn::{lab::RnnLab, state::RnnSettings};
+    use deepstep::lessons::rnn::{lab::RnnLab, settings::RnnSettings};
     let lab = RnnLab::new(RnnSettings { truncation: Some(3), len: 12, ..Default::default() }).unwrap();
-    let mut app = App::new(Screen::Rnn(Box::new(lab)), &KO, Theme::COLOR);
+    let mut app = App::new(mount(lab), &KO, Theme::COLOR);
     app.handle(&key(KeyCode::End));
     let (s, _) = draw(&mut app, 120, 40);
     let row = |label: &str| {

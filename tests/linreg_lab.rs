@@ -4,8 +4,9 @@
 
 mod common;
 
-use deepstep::app::{App, Screen};
-use deepstep::lessons::exercises::linreg_lab::{Action, LinregLab};
+use deepstep::app::App;
+use deepstep::lessons::lesson::mount;
+use deepstep::lessons::linreg::lab::{Action, LinregLab};
 use deepstep::math::format::num;
 use deepstep::math::linreg::{self, ErrorMeasure};
 use deepstep::text::EN;
@@ -76,7 +77,7 @@ fn sgd_uses_minibatches_and_the_mixup_ratio_is_the_maths() {
 }
 
 fn screen(lab: LinregLab, w: u16, h: u16) -> String {
-    common::draw(&mut App::new(Screen::Linreg(Box::new(lab)), &EN, Theme::COLOR), w, h).0
+    common::draw(&mut App::new(mount(lab), &EN, Theme::COLOR), w, h).0
 }
 
 #[test]

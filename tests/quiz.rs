@@ -4,7 +4,8 @@
 mod common;
 
 use common::draw;
-use deepstep::app::{App, Screen};
+use deepstep::app::App;
+use deepstep::lessons::lesson::mount;
 use deepstep::lessons::quiz::bank::{self, Answer, Body, Question, Topic};
 use deepstep::lessons::quiz::generate::{GenKind, generate};
 use deepstep::lessons::quiz::lab::{Action, Given, Phase, QuizLab};
@@ -104,8 +105,22 @@ fn check_reports_every_problem_with_file_line_and_id() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("no problems"));
 }
 
-fn lab_with(questions: Vec<Question>, store: Option<Store>) -> QuizLab {
-    QuizLab::new(questions, RoundOptions { count: 10, seed: 7, generated: 0, ..Default::default() }, store, Some(NOW))
+fn lab_with(questions: Vec<Question>, store: Option<&mut Store>) -> QuizLab {
+    QuizLab::new(questions, RoundOptions { count: 10, seed: 7, generated: 0, ..Default::default() }, store, NOW)
+}
+
+/// The quiz in the app, saving to `store` as a real run does (the app
+/// performs the saves that the quiz's updates ask for).
+fn app_with(questions: Vec<Question>, mut store: Store) -> App {
+    let lab = lab_with(questions, Some(&mut store));
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
+    app.progress = Some(store);
+    app.clock = Some(NOW);
+    app
+}
+
+fn quiz_of(app: &App) -> &QuizLab {
+    app.front_lesson::<QuizLab>().expect("the quiz is in front")
 }
 
 fn numeric(id: &str, value: f64, tolerance: f64) -> Question {
@@ -117,9 +132,16 @@ fn numeric(id: &str, value: f64, tolerance: f64) -> Question {
 
 fn type_and_submit(lab: &mut QuizLab, s: &str) {
     for c in s.chars() {
-        lab.update(Action::Prompt(deepstep::lessons::input::Edit::Type(c)));
+        lab.update(Action::Prompt(deepstep::lessons::input::Edit::Type(c)), NOW);
     }
-    lab.update(Action::Submit);
+    lab.update(Action::Submit, NOW);
+}
+
+fn type_and_submit_in(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.act::<QuizLab>(Action::Prompt(deepstep::lessons::input::Edit::Type(c)));
+    }
+    app.act::<QuizLab>(Action::Submit);
 }
 
 proptest! {
@@ -196,15 +218,15 @@ fn right_choice(lab: &QuizLab) -> usize {
 fn a_wrong_choice_shows_its_own_misconception_and_the_worked_explanation() {
     let mut lab = lab_for("chain-no-evidence");
     let wrong = (right_choice(&lab) + 1) % 4;
-    lab.update(Action::Submit);
+    lab.update(Action::Submit, NOW);
     assert_eq!(lab.phase, Phase::Asking, "Enter before choosing asks to choose first");
-    lab.update(Action::Choose(wrong));
-    lab.update(Action::Submit);
+    lab.update(Action::Choose(wrong), NOW);
+    lab.update(Action::Submit, NOW);
     let Phase::Feedback(g) = &lab.phase else { panic!() };
     assert!(!g.right);
     let Answer::Choice { options, .. } = &lab.current().unwrap().answer else { panic!() };
     let why = options[wrong].why.as_ref().unwrap().en.clone();
-    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains(EN.quiz.wrong) && s.contains(EN.quiz.why_not), "{s}");
     assert!(s.replace('\n', " ").contains(&why[..40]), "the chosen option's own explanation:\n{s}");
@@ -217,18 +239,18 @@ fn ordering_is_built_term_by_term() {
     let Answer::Order { terms } = lab.current().unwrap().answer.clone() else { panic!() };
     // Pick the screen positions of the terms in the right order, with one mistake taken back.
     let pos = |term: usize, lab: &QuizLab| lab.shown_order.iter().position(|&t| t == term).unwrap();
-    lab.update(Action::Choose(pos(1, &lab)));
-    lab.update(Action::Undo);
-    lab.update(Action::Submit);
+    lab.update(Action::Choose(pos(1, &lab)), NOW);
+    lab.update(Action::Undo, NOW);
+    lab.update(Action::Submit, NOW);
     assert_eq!(lab.phase, Phase::Asking, "not every term picked");
     for t in 0..terms.len() {
-        lab.update(Action::Choose(pos(t, &lab)));
+        lab.update(Action::Choose(pos(t, &lab)), NOW);
     }
-    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
     assert!(s.contains(&format!("{}: P(C) P(B | C) P(A | B, C)", EN.quiz.picked)), "{s}");
     app.handle(&common::key(ratatui::crossterm::event::KeyCode::Enter));
-    let Some(Screen::Quiz(lab)) = app.screens.last() else { panic!() };
+    let lab = quiz_of(&app);
     assert!(matches!(&lab.phase, Phase::Feedback(g) if g.right));
 }
 
@@ -249,8 +271,8 @@ fn generated_questions_grade_against_their_own_solution() {
                 }
                 Answer::TrueFalse { truth, .. } => {
                     assert!(solution.contains(&(EN.quiz.gen_why_product)(truth)));
-                    lab.update(Action::Choose(usize::from(!truth)));
-                    lab.update(Action::Submit);
+                    lab.update(Action::Choose(usize::from(!truth)), NOW);
+                    lab.update(Action::Submit, NOW);
                 }
                 _ => panic!("generated questions are numeric or true/false"),
             }
@@ -279,8 +301,7 @@ fn wrong_answers_come_back_in_review_and_right_ones_wait() {
     let bayes = RoundOptions { review: false, count: 4, seed: 3, topic: Some(Topic::Bayes), generated: 2 };
     assert_eq!(plan(&qs, &Progress::default(), &bayes, NOW).len(), 4);
     // Nothing due: the review says when the next question is.
-    let lab =
-        QuizLab::new(qs, RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() }, None, Some(NOW));
+    let lab = QuizLab::new(qs, RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() }, None, NOW);
     assert_eq!(lab.phase, Phase::NothingDue(None));
     // One question answered right an hour ago is due a day after: 23 hours from now.
     let store_dir = temp_dir("next-due");
@@ -290,10 +311,10 @@ fn wrong_answers_come_back_in_review_and_right_ones_wait() {
     changed.insert("rnn-truncation".to_string(), schedule::answer(None, true, NOW - 3600));
     assert_eq!(store.save(&changed), None);
     let rnn = RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() };
-    let lab = QuizLab::new(shipped(), rnn, Some(Store::new(path)), Some(NOW));
+    let lab = QuizLab::new(shipped(), rnn, Some(&mut Store::new(path)), NOW);
     assert_eq!(lab.phase, Phase::NothingDue(Some(NOW - 3600 + DAY)));
     assert_eq!(lab.next_due_in(), Some((0, 23)));
-    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
     assert!(s.contains(EN.quiz.nothing_due) && s.contains(&(EN.quiz.next_due_in)(0, 23)), "{s}");
 }
@@ -303,20 +324,20 @@ fn progress_is_written_atomically_and_two_runs_keep_both() {
     let dir = temp_dir("two-runs");
     let path = dir.join("sub").join("progress.json");
     let conv = |id: &str| shipped().into_iter().filter(|q| q.id == id).collect::<Vec<_>>();
-    let mut first = lab_with(conv("conv-bias-grad"), Some(Store::new(path.clone())));
-    type_and_submit(&mut first, "10");
+    let mut first = app_with(conv("conv-bias-grad"), Store::new(path.clone()));
+    type_and_submit_in(&mut first, "10");
     // A second run while the first is still open, then the first answers again.
-    let mut second = lab_with(conv("conv-params"), Some(Store::new(path.clone())));
-    type_and_submit(&mut second, "1");
-    first.update(Action::Next);
-    first.update(Action::NewRound);
-    type_and_submit(&mut first, "10");
+    let mut second = app_with(conv("conv-params"), Store::new(path.clone()));
+    type_and_submit_in(&mut second, "1");
+    first.act::<QuizLab>(Action::Next);
+    first.act::<QuizLab>(Action::NewRound);
+    type_and_submit_in(&mut first, "10");
     let saved: Progress = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(saved.questions["conv-bias-grad"].right, 2);
     assert_eq!(saved.questions["conv-params"].wrong, 1, "the other run's answer is kept");
     let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left, vec![std::ffi::OsString::from("progress.json")], "no temporary file is left behind");
-    assert!(first.notice.is_none() && second.notice.is_none());
+    assert!(quiz_of(&first).notice.is_none() && quiz_of(&second).notice.is_none());
 }
 
 #[test]
@@ -325,22 +346,22 @@ fn an_unreadable_progress_file_is_kept_aside_with_a_message() {
     let path = dir.join("progress.json");
     let garbage = b"{ this is not json";
     std::fs::write(&path, garbage).unwrap();
-    let lab = lab_with(shipped(), Some(Store::new(path.clone())));
+    let lab = lab_with(shipped(), Some(&mut Store::new(path.clone())));
     let Some(Notice::MovedAside { backup, .. }) = lab.notice.clone() else { panic!("{:?}", lab.notice) };
     assert_eq!(std::fs::read(&backup).unwrap(), garbage, "the old bytes are kept as they were");
-    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains("could not be read") && s.contains("unreadable-1"), "{s}");
     // A second bad file does not overwrite the first backup.
     std::fs::write(&path, b"[1, 2").unwrap();
-    let lab = lab_with(shipped(), Some(Store::new(path.clone())));
+    let lab = lab_with(shipped(), Some(&mut Store::new(path.clone())));
     assert!(
         matches!(&lab.notice, Some(Notice::MovedAside { backup: b, .. }) if b.ends_with("progress.json.unreadable-2"))
     );
     assert_eq!(std::fs::read(&backup).unwrap(), garbage);
     // A file from another version is not read as this one.
     std::fs::write(&path, br#"{"version": 99, "questions": {}}"#).unwrap();
-    let lab = lab_with(shipped(), Some(Store::new(path)));
+    let lab = lab_with(shipped(), Some(&mut Store::new(path)));
     assert!(matches!(&lab.notice, Some(Notice::MovedAside { reason, .. }) if reason.contains("version 99")));
 }
 
@@ -350,8 +371,9 @@ fn a_failed_save_says_so_and_keeps_the_answers_in_memory() {
     let blocker = dir.join("file");
     std::fs::write(&blocker, b"x").unwrap();
     // The progress path's folder is a file, so nothing can be written there.
-    let mut lab = lab_with(vec![numeric("n", 1.0, 0.0)], Some(Store::new(blocker.join("progress.json"))));
-    type_and_submit(&mut lab, "1");
+    let mut app = app_with(vec![numeric("n", 1.0, 0.0)], Store::new(blocker.join("progress.json")));
+    type_and_submit_in(&mut app, "1");
+    let lab = quiz_of(&app);
     assert!(matches!(lab.notice, Some(Notice::SaveFailed { .. })), "{:?}", lab.notice);
     assert_eq!(lab.progress.questions["n"].right, 1);
     assert_eq!(std::fs::read(&blocker).unwrap(), b"x");
@@ -365,7 +387,7 @@ fn the_quiz_renders_each_kind_and_the_summary_at_80x24() {
             Body::Bank { prompt, .. } => prompt.en.clone(),
             _ => unreachable!(),
         };
-        let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+        let mut app = App::new(mount(lab), &EN, Theme::COLOR);
         let (s, _) = draw(&mut app, 80, 24);
         assert!(s.replace('\n', " ").contains(&prompt[..30]), "{id}:\n{s}");
         assert!(s.contains(&(EN.quiz.question_of)(1, 1)), "{id}:\n{s}");
@@ -385,11 +407,11 @@ fn the_quiz_renders_each_kind_and_the_summary_at_80x24() {
     // Answer everything wrong or skip it, and read the summary.
     lab.round.truncate(3);
     for _ in 0..3 {
-        lab.update(Action::Skip);
-        lab.update(Action::Next);
+        lab.update(Action::Skip, NOW);
+        lab.update(Action::Next, NOW);
     }
     assert_eq!(lab.phase, Phase::Summary);
-    let mut app = App::new(Screen::Quiz(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
     assert!(s.contains(EN.quiz.summary) && s.contains("skipped") && s.contains("Review:"), "{s}");
 }
@@ -436,12 +458,12 @@ fn a_custom_bank_is_asked_and_english_stands_in_for_missing_korean() {
 fn the_quiz_keys_do_what_the_footer_says() {
     use common::key;
     use ratatui::crossterm::event::KeyCode::{Backspace, Char, Down, Enter, Left, Right, Up};
-    let front = |app: &App| match app.screens.last() {
-        Some(Screen::Quiz(lab)) => (lab.phase.clone(), lab.selected, lab.picked.clone(), lab.hint, lab.scroll),
+    let front = |app: &App| match app.front_lesson::<QuizLab>() {
+        Some(lab) => (lab.phase.clone(), lab.selected, lab.picked.clone(), lab.hint, lab.scroll),
         _ => panic!("the quiz is not in front"),
     };
     // Choice: Enter first asks for a choice; h shows the hint; b picks option 2.
-    let mut app = App::new(Screen::Quiz(Box::new(lab_for("chain-definition"))), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab_for("chain-definition")), &EN, Theme::COLOR);
     app.handle(&key(Enter));
     let (s, _) = draw(&mut app, 80, 24);
     assert!(s.contains(EN.quiz.choose_first), "{s}");
@@ -466,7 +488,7 @@ fn the_quiz_keys_do_what_the_footer_says() {
     assert_eq!(front(&app).0, Phase::Asking);
 
     // True/false: t and f choose; s skips.
-    let mut app = App::new(Screen::Quiz(Box::new(lab_for("rnn-truncation"))), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab_for("rnn-truncation")), &EN, Theme::COLOR);
     app.handle(&key(Char('f')));
     assert_eq!(front(&app).1, Some(1));
     app.handle(&key(Char('t')));
@@ -475,20 +497,20 @@ fn the_quiz_keys_do_what_the_footer_says() {
     assert!(matches!(front(&app).0, Phase::Feedback(g) if g.given == Given::Skipped));
 
     // Ordering: digits pick, Backspace takes the last back.
-    let mut app = App::new(Screen::Quiz(Box::new(lab_for("bayes-steps"))), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab_for("bayes-steps")), &EN, Theme::COLOR);
     app.handle(&key(Char('2')));
     app.handle(&key(Char('1')));
     app.handle(&key(Backspace));
     assert_eq!(front(&app).2, vec![1]);
 
     // Numbers: typed at the caret; Left moves it, letters are not typed.
-    let mut app = App::new(Screen::Quiz(Box::new(lab_for("conv-bias-grad"))), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab_for("conv-bias-grad")), &EN, Theme::COLOR);
     for c in ['1', '0', 'x'] {
         app.handle(&key(Char(c)));
     }
     app.handle(&key(Left));
     app.handle(&key(Char('5')));
-    let Some(Screen::Quiz(lab)) = app.screens.last() else { panic!() };
+    let lab = quiz_of(&app);
     assert_eq!(lab.input.buffer, "150");
     app.handle(&key(Backspace));
     app.handle(&key(Enter));
@@ -501,7 +523,7 @@ fn the_home_screen_opens_the_quiz_with_the_progress_file_it_was_given() {
     use ratatui::crossterm::event::KeyCode::{Down, Enter};
     let dir = temp_dir("home");
     let mut app = App::home(&EN, Theme::COLOR);
-    app.quiz_progress = Some(dir.join("progress.json"));
+    app.progress = Some(Store::new(dir.join("progress.json")));
     app.handle(&key(Down));
     app.handle(&key(Down));
     app.handle(&key(Enter));

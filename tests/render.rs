@@ -1,10 +1,11 @@
 //! Screens drawn into ratatui's TestBackend, asserting the numbers and words
 //! a learner would see; and random key sequences at random sizes never panic.
 
-use deepstep::app::{App, AppAction, Screen};
+use deepstep::app::App;
 use deepstep::assets::digits;
 use deepstep::cli::{ConvArgs, conv_lab};
 use deepstep::lessons::conv::Action;
+use deepstep::lessons::lesson::mount;
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
 use proptest::prelude::*;
@@ -30,7 +31,7 @@ fn args(input: &str, kernel: &str) -> ConvArgs {
 
 fn example_app() -> App {
     let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1"), &EN).unwrap();
-    App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR)
+    App::new(mount(lab), &EN, Theme::COLOR)
 }
 
 #[test]
@@ -60,7 +61,7 @@ fn backward_modes_and_padding_render_their_panels() {
     a.padding = "1".into();
     a.stride = "2".into();
     let lab = conv_lab(&a, &EN).unwrap();
-    let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains(EN.conv.padding_legend), "{s}");
     app.handle(&key(KeyCode::Char('m')));
@@ -91,15 +92,15 @@ fn a_refused_knob_shows_why() {
 #[test]
 fn digits_are_drawn_as_a_heatmap_with_credit() {
     let lab = deepstep::lessons::conv::ConvLab::new(
-        deepstep::lessons::conv::state::Settings {
-            input: deepstep::lessons::conv::state::InputChoice::Digit(0),
+        deepstep::lessons::conv::lab::Settings {
+            input: deepstep::lessons::conv::lab::InputChoice::Digit(0),
             ..Default::default()
         },
         Default::default(),
         digits().unwrap(),
     )
     .unwrap();
-    let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::COLOR);
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains("handwritten 0") && s.contains("CC BY 4.0"), "{s}");
     assert!(s.contains("@@"), "the brightest pixels shade as @:\n{s}");
@@ -133,8 +134,8 @@ fn clicking_an_output_cell_jumps_to_its_frame() {
 fn home_lists_the_lessons_and_opens_the_convolution_lab() {
     let mut app = App::home(&EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
-    for l in &EN.lessons {
-        assert!(s.contains(l.name), "{s}");
+    for e in deepstep::lessons::registry::LESSONS {
+        assert!(s.contains((e.text)(&EN).name), "{s}");
     }
     app.handle(&key(KeyCode::Down));
     app.handle(&key(KeyCode::Down));
@@ -188,7 +189,7 @@ fn too_small_terminals_say_so_and_recover() {
 #[test]
 fn no_color_draws_without_colours() {
     let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1"), &EN).unwrap();
-    let mut app = App::new(Screen::Conv(Box::new(lab)), &EN, Theme::MONO);
+    let mut app = App::new(mount(lab), &EN, Theme::MONO);
     let (s, term) = draw(&mut app, 120, 40);
     let buf = term.backend().buffer();
     assert!(buf.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
@@ -198,22 +199,22 @@ fn no_color_draws_without_colours() {
 #[test]
 fn ctrl_c_quits_from_anywhere() {
     let mut app = example_app();
-    app.update(AppAction::Conv(Action::TogglePredict));
+    app.act::<deepstep::lessons::conv::ConvLab>(Action::TogglePredict);
     app.handle(&key(KeyCode::Right)); // now a prompt is open
     app.handle(&Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
     assert!(app.quit);
 }
 
-fn rnn_app(settings: deepstep::lessons::rnn::state::RnnSettings) -> App {
+fn rnn_app(settings: deepstep::lessons::rnn::settings::RnnSettings) -> App {
     let lab = deepstep::lessons::rnn::lab::RnnLab::new(settings).unwrap();
-    App::new(Screen::Rnn(Box::new(lab)), &EN, Theme::COLOR)
+    App::new(mount(lab), &EN, Theme::COLOR)
 }
 
 #[test]
 fn rnn_lab_shows_the_timeline_norms_and_chart_at_both_sizes() {
     use deepstep::math::format::pow10;
     for (w, h) in [(80, 24), (120, 40)] {
-        let settings = deepstep::lessons::rnn::state::RnnSettings { len: 12, ..Default::default() };
+        let settings = deepstep::lessons::rnn::settings::RnnSettings { len: 12, ..Default::default() };
         let lab = deepstep::lessons::rnn::lab::RnnLab::new(settings.clone()).unwrap();
         let mut app = rnn_app(settings);
         let (s, _) = draw(&mut app, w, h);
@@ -238,7 +239,7 @@ fn rnn_lab_shows_the_timeline_norms_and_chart_at_both_sizes() {
 
 #[test]
 fn rnn_lab_marks_truncated_steps_and_shows_clipping() {
-    let settings = deepstep::lessons::rnn::state::RnnSettings {
+    let settings = deepstep::lessons::rnn::settings::RnnSettings {
         len: 8,
         truncation: Some(2),
         clip: Some(0.01),
@@ -315,28 +316,28 @@ proptest! {
         let mut app = match start {
             0 => App::home(&EN, Theme::COLOR),
             1 => example_app(),
-            2 => rnn_app(deepstep::lessons::rnn::state::RnnSettings { len: 10, hidden: 2, ..Default::default() }),
+            2 => rnn_app(deepstep::lessons::rnn::settings::RnnSettings { len: 10, hidden: 2, ..Default::default() }),
             5 => App::new(
-                Screen::Quiz(Box::new(deepstep::lessons::quiz::lab::QuizLab::new(
+                mount(deepstep::lessons::quiz::lab::QuizLab::new(
                     deepstep::lessons::quiz::bank::shipped().unwrap(),
                     deepstep::lessons::quiz::round::RoundOptions { seed: events.len() as u64, ..Default::default() },
                     None,
-                    Some(1_000_000),
-                ))),
+                    1_000_000,
+                )),
                 &EN,
                 Theme::COLOR,
             ),
             4 => App::new(
-                Screen::Linreg(Box::new(deepstep::lessons::exercises::linreg_lab::LinregLab::new(1))),
+                mount(deepstep::lessons::linreg::lab::LinregLab::new(1)),
                 &EN,
                 Theme::COLOR,
             ),
             _ => App::new(
-                Screen::Count(Box::new(deepstep::lessons::exercises::count_lab::CountLab::new(
+                mount(deepstep::lessons::count_rnn::lab::CountLab::new(
                     deepstep::assets::counting_tutorial().unwrap(),
                     true,
                     1,
-                ))),
+                )),
                 &EN,
                 Theme::COLOR,
             ),

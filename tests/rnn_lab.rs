@@ -4,7 +4,7 @@
 use deepstep::lessons::input::Edit;
 use deepstep::lessons::rnn::keys::map_key;
 use deepstep::lessons::rnn::lab::{Action, Chart, Knob, Message, Phase, RnnLab};
-use deepstep::lessons::rnn::state::RnnSettings;
+use deepstep::lessons::rnn::settings::RnnSettings;
 use deepstep::math::rnn::CellKind;
 use deepstep::text::EN;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -84,6 +84,15 @@ pub fn prompt_table(t: &Text) -> Vec<Binding<Edit>> {
     ]
 }
 
+/// The prompt's keys as a lab's own bindings (`wrap` is its `Prompt` variant),
+/// so that footer and help show them while the lab is asking.
+pub fn prompt_bindings<A: Clone>(t: &Text, wrap: fn(Edit) -> A) -> Vec<Binding<A>> {
+    prompt_table(t)
+        .into_iter()
+        .map(|b| Binding { keys: b.keys, label: b.label, what: b.what, action: wrap(b.action), footer: b.footer })
+        .collect()
+}
+
 /// A prompt key, or a typed character.
 pub fn prompt_key(ev: &KeyEvent, t: &Text) -> Option<Edit> {
     if let Some(e) = lookup(&prompt_table(t), ev) {

@@ -1,11 +1,16 @@
-//! One folder per lesson: `state.rs` is the model and its update (pure: no
-//! terminal, no IO), `keys.rs` the key table, `view.rs` draws the state, and
-//! `report.rs` writes it as plain text for `--print`.
+//! One folder per lesson. In each: `lab.rs` is the model and its `update`
+//! (pure: no terminal, no IO, no clock), `keys.rs` the key table, `view.rs`
+//! draws the model, `note.rs` writes it as a study note, `report.rs` as plain
+//! text for `--print`, and `mod.rs` ties them together as a `Lesson`
+//! (`lesson.rs`). `registry.rs` lists the lessons.
 
 pub mod conv;
-pub mod exercises;
+pub mod count_rnn;
 pub mod home;
 pub mod input;
+pub mod lesson;
+pub mod linreg;
 pub mod notes;
 pub mod quiz;
+pub mod registry;
 pub mod rnn;

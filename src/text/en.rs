@@ -8,22 +8,25 @@ pub static EN: Text = Text {
     app_name: "deepstep",
     home_title: "deepstep: the math of a first deep-learning week, one frame at a time",
     home_intro: "Choose a lesson with Up/Down (or j/k) and open it with Enter. Press ? for every key.",
-    lessons: [
-        LessonText {
+    lessons: LessonTexts {
+        conv: LessonText {
             name: "Convolution",
             blurb: "Slide a kernel over an input, frame by frame, forward and backward.",
         },
-        LessonText { name: "RNN & BPTT", blurb: "The unrolled timeline, BPTT, vanishing and exploding gradients." },
-        LessonText { name: "Quiz", blurb: "The chain rule vs Bayes' rule, convolution and RNNs, with review." },
-        LessonText {
+        rnn: LessonText {
+            name: "RNN & BPTT",
+            blurb: "The unrolled timeline, BPTT, vanishing and exploding gradients.",
+        },
+        quiz: LessonText { name: "Quiz", blurb: "The chain rule vs Bayes' rule, convolution and RNNs, with review." },
+        count_rnn: LessonText {
             name: "Exercise: the counting-ones RNN",
             blurb: "Its BPTT loop for dL/dw_x and dL/dw_rec, the loss surface, Rprop.",
         },
-        LessonText {
+        linreg: LessonText {
             name: "Exercise: linear regression",
             blurb: "Gradient descent, the learning rate's limit, SSE vs MSE vs ||e||.",
         },
-    ],
+    },
     lr_diverged: |n| {
         format!(
             "diverged: stopped after {n} updates, before the values overflowed (the learning rate is above the stability limit)"
@@ -512,5 +515,8 @@ pub static EN: Text = Text {
         ("lab.linreg.batch", "Minibatch size for SGD (default: full-batch gradient descent)"),
         ("lab.linreg.error", "The error measure minimised: mse, sse, rmse, l2 (||e||) or l2n (||e||/n)"),
         ("lab.linreg.seed", "Seed for the data (and the minibatches)"),
+        ("completions", "Print a shell completion script (bash, zsh, fish, powershell, elvish)"),
+        ("completions.shell", "The shell to complete for"),
+        ("man", "Print the man page (roff), e.g. `deepstep man > deepstep.1`"),
     ],
 };

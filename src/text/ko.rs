@@ -10,22 +10,22 @@ pub static KO: Text = Text {
     app_name: "deepstep",
     home_title: "deepstep: 딥러닝 첫 주의 수학을 한 프레임씩",
     home_intro: "위/아래(j/k)로 단원을 고르고 Enter로 여세요. 모든 키는 ?로 볼 수 있습니다.",
-    lessons: [
-        LessonText {
+    lessons: LessonTexts {
+        conv: LessonText {
             name: "합성곱", blurb: "커널이 입력 위를 미끄러지는 과정을 순전파와 역전파로 한 프레임씩."
         },
-        LessonText { name: "RNN과 BPTT", blurb: "펼친 시간축, BPTT, 기울기 소실과 폭주." },
-        LessonText {
+        rnn: LessonText { name: "RNN과 BPTT", blurb: "펼친 시간축, BPTT, 기울기 소실과 폭주." },
+        quiz: LessonText {
             name: "퀴즈", blurb: "연쇄 법칙과 베이즈 정리, 합성곱, RNN. 틀린 문제는 복습으로."
         },
-        LessonText {
+        count_rnn: LessonText {
             name: "실습: 1의 개수 세기 RNN",
             blurb: "dL/dw_x, dL/dw_rec를 구하는 BPTT 반복문, 손실 곡면, Rprop.",
         },
-        LessonText {
+        linreg: LessonText {
             name: "실습: 선형 회귀", blurb: "경사 하강법, 학습률의 한계, SSE와 MSE와 ||e||."
         },
-    ],
+    },
     lr_diverged: |n| format!("발산: 값이 넘치기 전에 {n}번 갱신 후 멈췄습니다(학습률이 안정 한계보다 큽니다)"),
     gd_diverged: |n| {
         format!("발산: 손실이 넘치기 전에 {n}번 갱신 후 멈췄습니다(|w_rec| > 1은 절벽입니다. 더 작은 --lr을 써 보세요)")
@@ -501,5 +501,8 @@ pub static KO: Text = Text {
         ("lab.linreg.batch", "SGD의 미니배치 크기 (기본값: 전체 배치 경사 하강법)"),
         ("lab.linreg.error", "최소화할 오차 척도: mse, sse, rmse, l2(||e||), l2n(||e||/n)"),
         ("lab.linreg.seed", "데이터(와 미니배치)의 시드"),
+        ("completions", "셸 자동 완성 스크립트를 출력 (bash, zsh, fish, powershell, elvish)"),
+        ("completions.shell", "자동 완성을 만들 셸"),
+        ("man", "man 페이지(roff)를 출력, 예: `deepstep man > deepstep.1`"),
     ],
 };

@@ -58,7 +58,7 @@ pub struct Text {
     pub app_name: &'static str,
     pub home_title: &'static str,
     pub home_intro: &'static str,
-    pub lessons: [LessonText; 5],
+    pub lessons: LessonTexts,
     pub gd_diverged: fn(updates: usize) -> String,
     pub lr_diverged: fn(updates: usize) -> String,
     pub too_small: fn(need_w: u16, need_h: u16, w: u16, h: u16) -> String,
@@ -117,6 +117,15 @@ pub struct CliText {
     pub matrix_channel_shape: fn(channel: usize, got: &str, expected: &str) -> String,
     pub cannot_read: fn(file: &str, reason: &str) -> String,
     pub progress_not_used: fn(reason: &str) -> String,
+}
+
+#[derive(Debug)]
+pub struct LessonTexts {
+    pub conv: LessonText,
+    pub rnn: LessonText,
+    pub quiz: LessonText,
+    pub count_rnn: LessonText,
+    pub linreg: LessonText,
 }
 
 #[derive(Debug)]

@@ -31,32 +31,18 @@ pub fn key(c: ratatui::crossterm::event::KeyCode) -> ratatui::crossterm::event::
     Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
 }
 
-/// Every lesson's screen at its start, with the name its notes file uses.
+/// Every registered lesson's screen at its start, with the name its notes
+/// file uses, opened exactly as the home screen opens it (no progress saved,
+/// a fixed clock and seed). The list is the registry's, so a new lesson is
+/// in every test that uses this without being named here.
 #[allow(dead_code)] // used by the i18n and notes tests
-pub fn lesson_screens() -> Vec<(&'static str, deepstep::app::Screen)> {
-    use deepstep::app::Screen;
-    use deepstep::lessons::{conv::ConvLab, exercises, quiz, rnn};
-    let digits = deepstep::assets::digits().unwrap();
-    vec![
-        ("convolution", Screen::Conv(Box::new(ConvLab::new(Default::default(), Default::default(), digits).unwrap()))),
-        ("rnn", Screen::Rnn(Box::new(rnn::lab::RnnLab::new(Default::default()).unwrap()))),
-        (
-            "counting-rnn",
-            Screen::Count(Box::new(exercises::count_lab::CountLab::new(
-                deepstep::assets::counting_tutorial().unwrap(),
-                true,
-                1,
-            ))),
-        ),
-        ("linear-regression", Screen::Linreg(Box::new(exercises::linreg_lab::LinregLab::new(1)))),
-        (
-            "quiz",
-            Screen::Quiz(Box::new(quiz::lab::QuizLab::new(
-                quiz::bank::shipped().unwrap(),
-                Default::default(),
-                None,
-                Some(1_800_000_000),
-            ))),
-        ),
-    ]
+pub fn lesson_screens() -> Vec<(&'static str, Box<dyn deepstep::lessons::lesson::Screen>)> {
+    use deepstep::lessons::registry::{LESSONS, Opener};
+    LESSONS
+        .iter()
+        .map(|e| {
+            let mut opener = Opener { store: None, now: 1_800_000_000, seed: 1 };
+            (e.stem, (e.open)(&mut opener).unwrap_or_else(|err| panic!("{}: {err:#}", e.stem)))
+        })
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! The convolution lab's keys: one table, from which `map_key`, the footer
 //! and the help overlay all read.
 
-use super::state::{Action, ConvLab};
+use super::lab::{Action, ConvLab};
 use crate::lessons::input;
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};

@@ -1,7 +1,7 @@
 //! The convolution lab as a study note: the knobs, the size formulas, the
 //! frames so far with their arithmetic, and why the mode works as it does.
 
-use super::state::{ConvLab, Mode};
+use super::lab::{ConvLab, Mode};
 use super::view::knob_rows;
 use crate::lessons::notes::{Note, Section};
 use crate::text::Text;

@@ -1,7 +1,7 @@
 //! The convolution lab as plain text: the written-out arithmetic of a frame
 //! (shared with the screen) and the whole `--print` report.
 
-use super::state::{ConvLab, Mode};
+use super::lab::{ConvLab, Mode};
 use crate::math::conv::{Frame, channel_sums};
 use crate::math::format::{exact, num, operand};
 use ndarray::{ArrayView2, Axis};

@@ -1,7 +1,7 @@
 //! Draws the convolution lab. It reads the state and formats numbers; it
 //! computes none (every value comes from `math` through the state).
 
-use super::state::{Action, Asking, ConvLab, InputChoice, Knob, Message, Mode};
+use super::lab::{Action, Asking, ConvLab, InputChoice, Knob, Message, Mode};
 use crate::math::conv::Zero;
 use crate::math::format::num;
 use crate::math::kernels::Sample;

@@ -1,6 +1,7 @@
 //! Draws the lesson list.
 
-use super::state::{Action, Home, Lesson};
+use super::lab::{Action, Home};
+use crate::lessons::registry::LESSONS;
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;
@@ -20,16 +21,16 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Them
     frame.render_widget(block, list);
     let mut lines = vec![];
     let mut hits = vec![];
-    for i in 0..Lesson::ALL.len() {
+    for (i, entry) in LESSONS.iter().enumerate() {
         let sel = i == home.selected;
-        let lt = &t.lessons[i];
+        let lt = (entry.text)(t);
         let name = vec![Span::styled(
             format!("{} {}. {}", if sel { ">" } else { " " }, i + 1, lt.name),
             if sel { theme.selected } else { theme.title },
         )];
         let y = inner.y + lines.len() as u16;
         if y + 1 < inner.bottom() {
-            hits.push((Rect::new(inner.x, y, inner.width, 2), Action::Select(i)));
+            hits.push((Rect::new(inner.x, y, inner.width, 2), Action::OpenAt(i)));
         }
         lines.push(Line::from(name));
         lines.push(Line::styled(format!("     {}", lt.blurb), theme.dim));

@@ -1,12 +1,14 @@
 //! The quiz lab's state: the round, the answer being built, feedback, the
 //! summary, and the progress saved after every answer (so quitting at any
-//! point loses nothing).
+//! point loses nothing). `update` is pure: the time comes in, and each
+//! answer goes out as an `Effect::SaveProgress` that the shell performs.
 
 use super::bank::{Answer, Question, Topic};
 use super::progress::{Notice, Progress, Store};
 use super::round::{RoundOptions, plan};
 use super::schedule::{self, Record};
 use crate::lessons::input::{Edit, TextInput};
+use crate::lessons::lesson::Effect;
 use crate::math::parse::parse_number;
 use crate::math::rng::Rng;
 use std::collections::BTreeMap;
@@ -82,12 +84,13 @@ pub struct QuizLab {
     pub message: Option<Message>,
     pub results: Vec<Graded>,
     pub progress: Progress,
-    store: Option<Store>,
+    /// Where answers are saved (`None`: they are not); shown on screen.
+    pub store_path: Option<std::path::PathBuf>,
     /// Records changed by this run (merged into the file at every save).
     changed: BTreeMap<String, Record>,
     pub notice: Option<Notice>,
-    /// Unix seconds; `None` reads the system clock (tests fix it).
-    pub fixed_now: Option<u64>,
+    /// The time of the last update, Unix seconds (the shell passes it in).
+    pub now: u64,
 }
 
 /// A seed that differs from run to run, so rounds do not repeat.
@@ -95,31 +98,25 @@ pub fn clock_seed() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64)
 }
 
-fn system_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
-
 impl QuizLab {
-    /// A round from `bank`; `store` is where progress lives (`None`: not saved).
-    pub fn new(bank: Vec<Question>, options: RoundOptions, store: Option<Store>, fixed_now: Option<u64>) -> QuizLab {
-        let mut store = store;
-        let (progress, notice) = match store.as_mut() {
-            Some(s) => s.load(),
-            None => (Progress { version: super::progress::VERSION, ..Default::default() }, None),
+    /// A round from `bank` with the progress read from `store` (`None`:
+    /// nothing is read nor saved), planned at time `now`.
+    pub fn new(bank: Vec<Question>, options: RoundOptions, store: Option<&mut Store>, now: u64) -> QuizLab {
+        let (progress, notice, path) = match store {
+            Some(s) => {
+                let (p, n) = s.load();
+                (p, n, Some(s.path.clone()))
+            }
+            None => (Progress { version: super::progress::VERSION, ..Default::default() }, None, None),
         };
-        let mut lab = QuizLab::with_progress(bank, options, progress, fixed_now);
-        lab.store = store;
+        let mut lab = QuizLab::with_progress(bank, options, progress, now);
+        lab.store_path = path;
         lab.notice = notice;
         lab
     }
 
     /// A round planned from this progress, which is never saved (`--print`).
-    pub fn with_progress(
-        bank: Vec<Question>,
-        options: RoundOptions,
-        progress: Progress,
-        fixed_now: Option<u64>,
-    ) -> QuizLab {
+    pub fn with_progress(bank: Vec<Question>, options: RoundOptions, progress: Progress, now: u64) -> QuizLab {
         let mut lab = QuizLab {
             bank,
             options,
@@ -135,17 +132,17 @@ impl QuizLab {
             message: None,
             results: vec![],
             progress,
-            store: None,
+            store_path: None,
             changed: BTreeMap::new(),
             notice: None,
-            fixed_now,
+            now,
         };
         lab.start_round();
         lab
     }
 
     pub fn now(&self) -> u64 {
-        self.fixed_now.unwrap_or_else(system_now)
+        self.now
     }
 
     fn start_round(&mut self) {
@@ -221,7 +218,10 @@ impl QuizLab {
         }
     }
 
-    pub fn update(&mut self, a: Action) {
+    /// Apply an action at time `now`; returns the save to perform, if any.
+    pub fn update(&mut self, a: Action, now: u64) -> Vec<Effect> {
+        self.now = now;
+        let mut effects = vec![];
         match (&self.phase, a) {
             (Phase::Asking, Action::Choose(i)) if i < self.choices() => {
                 self.message = None;
@@ -239,10 +239,10 @@ impl QuizLab {
             (Phase::Asking, Action::Prompt(e)) => {
                 self.message = None;
                 if self.input.edit(e) == Some(Edit::Submit) {
-                    self.submit();
+                    effects.extend(self.submit());
                 }
             }
-            (Phase::Asking, Action::Submit) => self.submit(),
+            (Phase::Asking, Action::Submit) => effects.extend(self.submit()),
             (Phase::Asking, Action::Hint) => self.hint = true,
             (Phase::Asking, Action::Skip) => {
                 if let Some(q) = self.current() {
@@ -266,11 +266,20 @@ impl QuizLab {
             }
             _ => {}
         }
+        effects
     }
 
-    /// Grade the answer being built, or say what is missing.
-    fn submit(&mut self) {
-        let Some(q) = self.current() else { return };
+    /// How the last save went (the shell's reply to `Effect::SaveProgress`).
+    pub fn saved(&mut self, notice: Option<Notice>) {
+        if notice.is_some() {
+            self.notice = notice;
+        }
+    }
+
+    /// Grade the answer being built, or say what is missing; returns the
+    /// save of the new record.
+    fn submit(&mut self) -> Option<Effect> {
+        let q = self.current()?;
         let graded = match &q.answer {
             Answer::Choice { correct, .. } => self.selected.map(|s| (s == *correct, Given::Choice(s))),
             Answer::TrueFalse { truth, .. } => self.selected.map(|s| ((s == 0) == *truth, Given::Choice(s))),
@@ -287,20 +296,16 @@ impl QuizLab {
                 Answer::Order { .. } => Message::PickEveryTerm,
                 _ => Message::ChooseFirst,
             });
-            return;
+            return None;
         };
         let g = Graded { topic: q.topic, id: q.id.clone(), right, given };
         let now = self.now();
         let record = schedule::answer(self.progress.questions.get(&g.id).copied(), right, now);
         self.progress.questions.insert(g.id.clone(), record);
         self.changed.insert(g.id.clone(), record);
-        if let Some(store) = self.store.as_mut()
-            && let Some(n) = store.save(&self.changed)
-        {
-            self.notice = Some(n);
-        }
         self.results.push(g.clone());
         self.phase = Phase::Feedback(g);
+        self.store_path.is_some().then(|| Effect::SaveProgress(self.changed.clone()))
     }
 
     /// Per topic: (right, answered, skipped), for the summary.
@@ -322,6 +327,6 @@ impl QuizLab {
     }
 
     pub fn store_path(&self) -> Option<&std::path::Path> {
-        self.store.as_ref().map(|s| s.path.as_path())
+        self.store_path.as_deref()
     }
 }

@@ -12,3 +12,57 @@ pub mod round;
 pub mod schedule;
 pub mod view;
 pub mod words;
+
+use crate::lessons::lesson::{Ctx, Effect, Lesson};
+use crate::lessons::notes::Note;
+use crate::text::Text;
+use crate::ui::keys::Binding;
+use crate::ui::theme::Theme;
+use lab::{Action, QuizLab};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use std::time::Duration;
+
+impl Lesson for QuizLab {
+    type Action = Action;
+
+    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
+        keys::table(self, t)
+    }
+
+    fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
+        keys::map_key(ev, self, t)
+    }
+
+    fn update(&mut self, a: Action, ctx: Ctx) -> Vec<Effect> {
+        QuizLab::update(self, a, ctx.now)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
+        view::render(frame, area, self, t, theme);
+        vec![]
+    }
+
+    fn note(&self, t: &Text) -> Option<Note> {
+        Some(note::note(self, t))
+    }
+
+    /// The number field is not modal: q and Esc still leave the quiz, and
+    /// only the characters a number can hold are typed into it.
+    fn asking(&self) -> bool {
+        false
+    }
+
+    fn tick_interval(&self) -> Option<(Duration, Action)> {
+        None
+    }
+
+    fn clickable(&self) -> bool {
+        false
+    }
+
+    fn saved(&mut self, notice: Option<crate::lessons::quiz::progress::Notice>) {
+        QuizLab::saved(self, notice);
+    }
+}

@@ -2,7 +2,7 @@
 //! timeline (forward filling h_t, then BPTT from t = T down to 1), the charts'
 //! data, predictions, and `update`, the only place it changes.
 
-use super::state::{RnnRun, RnnSettings, SettingError};
+use super::settings::{RnnRun, RnnSettings, SettingError};
 use crate::lessons::input::{Edit, TextInput};
 use crate::math::parse::parse_number;
 use crate::math::rnn::{self, CellKind};

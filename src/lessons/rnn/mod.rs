@@ -1,10 +1,59 @@
-//! The RNN lesson. Built so far: its model (`state`) and its headless forms
-//! (`report`: `deepstep rnn --print` and `deepstep sweep`). The interactive lab
-//! (timeline, charts, predict mode) is not built yet.
+//! The RNN lab: the unrolled timeline stepped forward and then back through
+//! time (BPTT), the charts of how the gradient vanishes or explodes, predict
+//! mode, and the headless forms (`deepstep rnn --print`, `deepstep sweep`).
 
 pub mod keys;
 pub mod lab;
 pub mod note;
 pub mod report;
-pub mod state;
+pub mod settings;
 pub mod view;
+
+use crate::lessons::input;
+use crate::lessons::lesson::{Ctx, Effect, Lesson};
+use crate::lessons::notes::Note;
+use crate::text::Text;
+use crate::ui::keys::Binding;
+use crate::ui::theme::Theme;
+use lab::{Action, RnnLab};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use std::time::Duration;
+
+impl Lesson for RnnLab {
+    type Action = Action;
+
+    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
+        if self.asking() { input::prompt_bindings(t, Action::Prompt) } else { keys::table(t) }
+    }
+
+    fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
+        keys::map_key(ev, self, t)
+    }
+
+    fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
+        RnnLab::update(self, a);
+        vec![]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
+        view::render(frame, area, self, t, theme)
+    }
+
+    fn note(&self, t: &Text) -> Option<Note> {
+        Some(note::note(self, t))
+    }
+
+    fn asking(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    fn tick_interval(&self) -> Option<(Duration, Action)> {
+        None
+    }
+
+    fn clickable(&self) -> bool {
+        true
+    }
+}

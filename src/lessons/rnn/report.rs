@@ -1,7 +1,7 @@
 //! The RNN lesson as plain text: the per-step table (`rnn --print`) and the
 //! gradient-norm sweep (`sweep`, CSV or JSON).
 
-use super::state::RnnRun;
+use super::settings::RnnRun;
 use crate::math::format::{exact, num, pow10};
 use std::fmt::Write;
 

@@ -2,8 +2,8 @@
 //! far with β and the loss, the least-squares answer, and the error measures
 //! with the gradient actually used.
 
-use super::linreg_lab::LinregLab;
-use super::linreg_view::{list, measure_index};
+use super::lab::LinregLab;
+use super::view::{list, measure_index};
 use crate::lessons::notes::{Note, Section};
 use crate::math::format::num;
 use crate::text::Text;

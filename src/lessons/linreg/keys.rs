@@ -1,6 +1,6 @@
 //! The linear-regression lab's keys: one table for the handler, footer and help.
 
-use super::linreg_lab::Action;
+use super::lab::Action;
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

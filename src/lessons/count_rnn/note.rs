@@ -1,8 +1,8 @@
 //! The counting-ones lab as a study note: the weights and data, sequence 1's
 //! forward pass, the BPTT loop so far, the gradient check and the mistakes.
 
-use super::count_lab::CountLab;
-use super::count_view::{loop_lines, sequence_lines};
+use super::lab::CountLab;
+use super::view::{loop_lines, sequence_lines};
 use crate::lessons::notes::{Note, Section, plain};
 use crate::math::format::num;
 use crate::text::Text;

@@ -1,6 +1,6 @@
 //! Draws the counting-RNN lab. Numbers come from the lab (from `math`).
 
-use super::count_lab::{CountLab, Message};
+use super::lab::{CountLab, Message};
 use crate::math::format::num;
 use crate::text::Text;
 use crate::ui::chrome::panel;

@@ -1,6 +1,6 @@
 //! Draws the linear-regression lab. Numbers come from the lab (from `math`).
 
-use super::linreg_lab::LinregLab;
+use super::lab::LinregLab;
 use crate::math::format::num;
 use crate::math::linreg::{self, ErrorMeasure};
 use crate::text::Text;

@@ -1,6 +1,6 @@
 //! The counting-RNN lab's keys: one table for the handler, footer and help.
 
-use super::count_lab::{Action, CountLab};
+use super::lab::{Action, CountLab};
 use crate::lessons::input;
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};

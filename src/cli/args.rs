@@ -1,0 +1,308 @@
+//! The command line's shape: clap's derive types for every subcommand and
+//! option. What `--help` says comes from the text tables (`help.rs`).
+
+use crate::lessons::rnn::settings::RnnSettings;
+use crate::math::rnn::CellKind;
+use clap::{Args, Parser, Subcommand};
+
+/// The options. What `--help` shows comes from the text tables
+/// (`Text::help`, applied by `command`), in the learner's language; the doc
+/// comments here are for developers.
+#[derive(Parser, Debug)]
+#[command(
+    name = "deepstep",
+    version,
+    about = "Step through the math of a first deep-learning week, one frame at a time"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Language: en or ko (default: from LC_ALL, then LANG; ko_* gives Korean).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    En,
+    Ko,
+}
+
+/// What `--print` writes: plain text, or the lesson's study note in Markdown.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PrintFormat {
+    #[default]
+    Text,
+    Markdown,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The convolution lab: forward and backward, frame by frame.
+    Conv(ConvArgs),
+    /// The RNN lab: BPTT step by step, vanishing and exploding gradients.
+    Rnn(RnnArgs),
+    /// ||dL/dh_t|| for t = 1..T, for a loss on the last step (CSV or JSON).
+    Sweep(SweepArgs),
+    /// The quiz: the chain rule vs Bayes' rule, convolution, RNNs; progress and review.
+    Quiz(QuizArgs),
+    /// The exercises: `lab count-rnn` and `lab linreg`.
+    Lab {
+        #[command(subcommand)]
+        which: LabCommand,
+    },
+    /// A shell completion script, generated from this command tree.
+    Completions(CompletionsArgs),
+    /// The man page, generated from this command tree.
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LabCommand {
+    /// The counting-ones RNN, S_k = S_{k-1}·w_rec + x_k·w_x, trained by Rprop or gradient descent.
+    CountRnn(CountRnnArgs),
+    /// Gradient-descent linear regression (y = 7x + 2 with noise by default).
+    Linreg(LinregArgs),
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrainArg {
+    Rprop,
+    Gd,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataArg {
+    /// The tutorial's 20 sequences of length 10.
+    Tutorial,
+    /// Seeded random binary sequences.
+    Random,
+}
+
+#[derive(Args, Debug)]
+pub struct CountRnnArgs {
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
+    #[arg(long, value_enum, default_value = "rprop")]
+    pub train: TrainArg,
+    #[arg(long, value_enum, default_value = "random")]
+    pub data: DataArg,
+    #[arg(long, default_value_t = 500)]
+    pub iterations: usize,
+    /// Learning rate for --train gd.
+    #[arg(long, default_value_t = 0.0005)]
+    pub lr: f64,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorArg {
+    Sse,
+    Mse,
+    Rmse,
+    L2,
+    L2n,
+}
+
+#[derive(Args, Debug)]
+pub struct LinregArgs {
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
+    /// Number of points.
+    #[arg(long, default_value_t = 50)]
+    pub n: usize,
+    #[arg(long, default_value_t = 7.0, allow_hyphen_values = true)]
+    pub slope: f64,
+    #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
+    pub intercept: f64,
+    #[arg(long, default_value_t = 1.0)]
+    pub noise: f64,
+    #[arg(long, default_value_t = 0.1)]
+    pub lr: f64,
+    /// Updates (gradient descent) or epochs (with --batch).
+    #[arg(long, default_value_t = 100)]
+    pub steps: usize,
+    /// Minibatch size for SGD (default: full-batch gradient descent).
+    #[arg(long)]
+    pub batch: Option<usize>,
+    #[arg(long, value_enum, default_value = "mse")]
+    pub error: ErrorArg,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// Which recurrent cell.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellArg {
+    Linear,
+    Rnn,
+    Lstm,
+    Gru,
+}
+
+impl CellArg {
+    pub fn kind(self) -> CellKind {
+        match self {
+            CellArg::Linear => CellKind::Linear,
+            CellArg::Rnn => CellKind::Tanh,
+            CellArg::Lstm => CellKind::Lstm,
+            CellArg::Gru => CellKind::Gru,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct RnnArgs {
+    #[arg(long, value_enum, default_value = "rnn")]
+    pub cell: CellArg,
+    /// Spectral radius ρ of W_rec (0.1 to 3).
+    #[arg(long, default_value_t = 0.9)]
+    pub radius: f64,
+    /// Sequence length T (1 to 1000).
+    #[arg(long, default_value_t = 30)]
+    pub len: usize,
+    /// Hidden size H (1 to 64).
+    #[arg(long, default_value_t = 8)]
+    pub hidden: usize,
+    /// Inputs are this times N(0, 1).
+    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    pub input_scale: f64,
+    /// The LSTM forget gate's bias.
+    #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
+    pub forget_bias: f64,
+    /// Truncated BPTT: the gradient flows back at most this many steps.
+    #[arg(long)]
+    pub truncate: Option<usize>,
+    /// Clip the parameter gradient's norm to this value.
+    #[arg(long)]
+    pub clip: Option<f64>,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write the per-step table as plain text instead of opening the lab.
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: plain text, or the lab's Markdown study note (all steps, forward and BPTT).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
+}
+
+impl RnnArgs {
+    pub fn settings(&self) -> RnnSettings {
+        RnnSettings {
+            cell: self.cell.kind(),
+            radius: self.radius,
+            len: self.len,
+            hidden: self.hidden,
+            input_scale: self.input_scale,
+            forget_bias: self.forget_bias,
+            truncation: self.truncate,
+            clip: self.clip,
+            seed: self.seed,
+        }
+    }
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Csv,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct SweepArgs {
+    #[arg(long, value_enum, default_value = "linear")]
+    pub cell: CellArg,
+    #[arg(long, default_value_t = 0.9)]
+    pub radius: f64,
+    #[arg(long, default_value_t = 100)]
+    pub len: usize,
+    #[arg(long, default_value_t = 8)]
+    pub hidden: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: FormatArg,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopicArg {
+    Chain,
+    Bayes,
+    Conv,
+    Rnn,
+}
+
+#[derive(Args, Debug)]
+pub struct QuizArgs {
+    /// Ask only the questions that are due for review.
+    #[arg(long)]
+    pub review: bool,
+    /// Use this bank (a TOML file) instead of the shipped questions.
+    #[arg(long, value_name = "FILE")]
+    pub bank: Option<std::path::PathBuf>,
+    /// Check a bank and report every problem with file, line and question id.
+    #[arg(long, value_name = "FILE")]
+    pub check: Option<std::path::PathBuf>,
+    /// The progress file (default: $XDG_DATA_HOME/deepstep/progress.json).
+    #[arg(long, value_name = "PATH")]
+    pub progress: Option<std::path::PathBuf>,
+    /// Only questions on this topic.
+    #[arg(long, value_enum)]
+    pub topic: Option<TopicArg>,
+    /// Questions per round (1 to 100).
+    #[arg(long, default_value_t = 10)]
+    pub count: usize,
+    /// Seed for the round's order and generated tables (default: the clock).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Write the round's questions, answers and explanations as plain text.
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ConvArgs {
+    /// Input matrix: rows separated by `;`, values by `,`, channels by `|` ("1,2;3,4").
+    #[arg(long, allow_hyphen_values = true)]
+    pub input: Option<String>,
+    /// Kernel matrix, same form; one matrix per input channel, separated by `|`.
+    #[arg(long, allow_hyphen_values = true)]
+    pub kernel: Option<String>,
+    /// Stride: one number for both axes, or "height,width".
+    #[arg(long, default_value = "1")]
+    pub stride: String,
+    /// Zero padding: one number, or "height,width".
+    #[arg(long, default_value = "0")]
+    pub padding: String,
+    /// Dilation: one number, or "height,width".
+    #[arg(long, default_value = "1")]
+    pub dilation: String,
+    /// Upstream gradient dY for the backward pass (default: all ones).
+    #[arg(long, allow_hyphen_values = true)]
+    pub dy: Option<String>,
+    /// Write every frame as plain text instead of opening the lab.
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: the backward pass too (dW and dX).
+    #[arg(long)]
+    pub backward: bool,
+    /// With --print: plain text, or the lab's Markdown study note (every frame).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
+}

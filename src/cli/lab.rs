@@ -1,0 +1,116 @@
+//! `deepstep lab count-rnn` and `deepstep lab linreg`: the exercise labs, or
+//! their training runs printed.
+
+use super::args::{CountRnnArgs, DataArg, ErrorArg, LabCommand, LinregArgs, PrintFormat, TrainArg};
+use super::{Failure, emit, interactive, markdown};
+use crate::lessons::count_rnn::report::{self as count_report, Training};
+use crate::lessons::lesson::mount;
+use crate::lessons::linreg::report::{self as linreg_report, LinregRun};
+use crate::math::counting_rnn::{Rprop, random_sequences};
+use crate::math::linreg::{ErrorMeasure, line_data};
+use crate::text::Text;
+
+/// `deepstep lab ...`.
+pub fn run(which: LabCommand, text: &'static Text) -> Result<(), Failure> {
+    match which {
+        LabCommand::CountRnn(a) => count_rnn(a, text),
+        LabCommand::Linreg(a) => linreg(a, text),
+    }
+}
+
+/// A usage failure when `v` is outside `lo..=hi`.
+fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<(), Failure> {
+    if (lo..=hi).contains(&v) {
+        return Ok(());
+    }
+    Err(Failure::usage(format!("deepstep lab: {}", (text.cli.between)(name, lo, hi, v))))
+}
+
+fn count_rnn(a: CountRnnArgs, text: &'static Text) -> Result<(), Failure> {
+    outside(text, "iterations", a.iterations, 0, 100_000)?;
+    let tutorial =
+        crate::assets::counting_tutorial().map_err(|e| Failure::runtime(format!("deepstep lab count-rnn: {e:#}")))?;
+    if !a.print {
+        let lab = crate::lessons::count_rnn::lab::CountLab::new(tutorial, a.data == DataArg::Tutorial, a.seed);
+        return interactive(text, "lab count-rnn", mount(lab));
+    }
+    let x = match a.data {
+        DataArg::Tutorial => tutorial.x.clone(),
+        DataArg::Random => random_sequences(20, 10, a.seed),
+    };
+    let training = match a.train {
+        TrainArg::Rprop => Training::Rprop(Rprop {
+            delta0: tutorial.delta0,
+            eta_plus: tutorial.eta_plus,
+            eta_minus: tutorial.eta_minus,
+        }),
+        TrainArg::Gd => Training::Gd { lr: a.lr },
+    };
+    let out = count_report::count_rnn(x.view(), tutorial.start, training, a.iterations, text.gd_diverged);
+    if a.format == PrintFormat::Text {
+        return emit(&out);
+    }
+    let settings = format!(
+        "- --train {:?} --data {:?} --iterations {} --lr {} --seed {}",
+        a.train, a.data, a.iterations, a.lr, a.seed
+    )
+    .to_lowercase();
+    emit(&report_note("counting-rnn", text.count.title, vec![settings], &out, text))
+}
+
+fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
+    outside(text, "n", a.n, 2, 10_000)?;
+    outside(text, "steps", a.steps, 0, 100_000)?;
+    if !a.print {
+        return interactive(text, "lab linreg", mount(crate::lessons::linreg::lab::LinregLab::new(1)));
+    }
+    let (x, y) = line_data(a.n, a.slope, a.intercept, a.noise, a.seed);
+    let measure = match a.error {
+        ErrorArg::Sse => ErrorMeasure::Sse,
+        ErrorArg::Mse => ErrorMeasure::Mse,
+        ErrorArg::Rmse => ErrorMeasure::Rmse,
+        ErrorArg::L2 => ErrorMeasure::L2,
+        ErrorArg::L2n => ErrorMeasure::L2OverN,
+    };
+    let r = LinregRun { lr: a.lr, steps: a.steps, batch: a.batch, seed: a.seed, measure };
+    let out = linreg_report::linreg(x.view(), y.view(), r, text.lr_diverged).map_err(|e| {
+        Failure::usage(format!(
+            "deepstep lab: {}",
+            match e {
+                crate::math::linreg::LinregError::Batch { rows, got } => (text.cli.between)("batch", 1, rows, got),
+                other => other.to_string(),
+            }
+        ))
+    })?;
+    if a.format == PrintFormat::Text {
+        return emit(&out);
+    }
+    let settings = format!(
+        "- --n {} --slope {} --intercept {} --noise {} --lr {} --steps {} --batch {} --error {:?} --seed {}",
+        a.n,
+        a.slope,
+        a.intercept,
+        a.noise,
+        a.lr,
+        a.steps,
+        a.batch.map_or("-".to_string(), |b| b.to_string()),
+        a.error,
+        a.seed
+    )
+    .to_lowercase();
+    emit(&report_note("linear-regression", text.linreg.title_line, vec![settings], &out, text))
+}
+
+/// The headless text of an exercise lab as a note: its settings, then the report.
+fn report_note(stem: &'static str, title: &str, settings: Vec<String>, report: &str, text: &Text) -> String {
+    use crate::lessons::notes::{Note, Section};
+    let note = Note {
+        stem,
+        title: title.to_string(),
+        sections: vec![
+            Section::text(text.note.settings, settings),
+            Section::code(text.note.steps, report.lines().map(str::to_string).collect()),
+        ],
+    };
+    markdown(&note, text)
+}

@@ -1,0 +1,108 @@
+//! The command line: `deepstep` opens the home screen, a subcommand opens a
+//! lesson directly, `--print` writes it as plain text instead, and
+//! `completions` and `man` describe the command line itself.
+//!
+//! `args.rs` holds clap's types, `help.rs` makes `--help` speak the learner's
+//! language, and there is one file per subcommand. Each returns
+//! `Result<(), Failure>`; `run` turns a failure into its message on stderr
+//! and its exit status (2: bad usage or input, 1: the run itself failed).
+
+pub mod args;
+mod conv;
+mod extras;
+pub mod help;
+mod lab;
+mod quiz;
+mod rnn;
+
+pub use args::*;
+pub use conv::conv_lab;
+pub use help::{command, early_text, parse, parse_from, text_for};
+
+use crate::app::{self, App};
+use crate::lessons::lesson::Screen;
+use crate::text::Text;
+use crate::ui::theme::Theme;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+/// Why a command stopped: the message for stderr and the exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad usage or input (exit status 2).
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+
+    /// The run itself failed (exit status 1).
+    pub fn runtime(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure::runtime(format!("deepstep: {e:#}"))
+    }
+}
+
+/// Write headless output; a closed pipe (`| head`) ends the output quietly
+/// instead of panicking as `print!` would.
+fn emit(s: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
+    Ok(())
+}
+
+/// Open `screen` full-screen, or refuse (exit 2) when stdout is not a
+/// terminal, pointing to the `--print` form of `command`.
+fn interactive(text: &'static Text, command: &str, screen: Box<dyn Screen>) -> Result<(), Failure> {
+    run_app(text, command, App::new(screen, text, Theme::from_env()))
+}
+
+fn run_app(text: &'static Text, command: &str, app: App) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure::usage((text.not_a_terminal)(command)));
+    }
+    app::run(app)?;
+    Ok(())
+}
+
+/// A lesson's note as Markdown, stamped with the current time.
+fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
+    let (_, when) = crate::lessons::notes::dates(crate::lessons::notes::now_secs());
+    note.markdown(text, &when)
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let text: &'static Text = text_for(cli.lang);
+    let result = match cli.command {
+        None => {
+            let mut app = App::home(text, Theme::from_env());
+            app.progress =
+                crate::lessons::quiz::progress::default_path().map(crate::lessons::quiz::progress::Store::new);
+            run_app(text, "conv", app)
+        }
+        Some(Command::Conv(a)) => conv::run(a, text),
+        Some(Command::Rnn(a)) => rnn::run(a, text),
+        Some(Command::Sweep(a)) => rnn::sweep(a, text),
+        Some(Command::Lab { which }) => lab::run(which, text),
+        Some(Command::Quiz(a)) => quiz::run(a, text),
+        Some(Command::Completions(a)) => extras::completions(a, text),
+        Some(Command::Man) => extras::man(text),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! `deepstep quiz`: check a bank, print a round, or open the quiz.
+
+use super::args::{PrintFormat, QuizArgs, TopicArg};
+use super::{Failure, emit, markdown, run_app};
+use crate::app::{App, system_now};
+use crate::lessons::lesson::mount;
+use crate::lessons::quiz::bank::{self, Question, Topic};
+use crate::lessons::quiz::lab::{QuizLab, clock_seed};
+use crate::lessons::quiz::progress::{Store, default_path};
+use crate::lessons::quiz::round::RoundOptions;
+use crate::text::Text;
+use crate::ui::theme::Theme;
+
+/// A bank file, or every problem in it (one line each, then the count).
+fn read_bank(path: &std::path::Path, text: &Text) -> Result<Vec<Question>, Failure> {
+    let name = path.display().to_string();
+    let content = std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(format!("deepstep quiz: {}", (text.cli.cannot_read)(&name, &e.to_string()))))?;
+    bank::parse(&name, &content).map_err(|problems| {
+        let mut lines: Vec<String> = problems.iter().map(|p| p.describe(text)).collect();
+        lines.push((text.quiz.bank_invalid)(problems.len()));
+        Failure::usage(lines.join("\n"))
+    })
+}
+
+/// `deepstep quiz`.
+pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
+    if let Some(path) = &a.check {
+        let q = read_bank(path, text)?;
+        return emit(&format!("{}\n", (text.quiz.bank_valid)(&path.display().to_string(), q.len())));
+    }
+    if !(1..=100).contains(&a.count) {
+        return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.between)("count", 1, 100, a.count))));
+    }
+    let questions = match &a.bank {
+        Some(path) => read_bank(path, text)?,
+        None => bank::shipped().map_err(|problems| {
+            Failure::runtime(problems.iter().map(|p| p.describe(text)).collect::<Vec<_>>().join("\n"))
+        })?,
+    };
+    let topic = a.topic.map(|t| match t {
+        TopicArg::Chain => Topic::Chain,
+        TopicArg::Bayes => Topic::Bayes,
+        TopicArg::Conv => Topic::Conv,
+        TopicArg::Rnn => Topic::Rnn,
+    });
+    let options = RoundOptions {
+        review: a.review,
+        count: a.count,
+        seed: a.seed.unwrap_or_else(clock_seed),
+        topic,
+        ..Default::default()
+    };
+    let mut store = a.progress.clone().or_else(default_path).map(Store::new);
+    let now = system_now();
+    if a.print {
+        // The headless form reads the progress (so `--review --print` lists
+        // what is due) but never writes it, nor moves a bad file aside.
+        let progress = match store.as_ref().map(Store::peek) {
+            Some(Ok(p)) => p,
+            Some(Err(reason)) => {
+                eprintln!("deepstep quiz: {}", (text.cli.progress_not_used)(&reason));
+                Default::default()
+            }
+            None => Default::default(),
+        };
+        let lab = QuizLab::with_progress(questions, options, progress, now);
+        return if a.format == PrintFormat::Markdown {
+            emit(&markdown(&crate::lessons::quiz::note::round_note(&lab, text), text))
+        } else {
+            emit(&crate::lessons::quiz::report::print(&lab, text))
+        };
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(Failure::usage((text.not_a_terminal)("quiz")));
+    }
+    let lab = QuizLab::new(questions, options, store.as_mut(), now);
+    let mut app = App::new(mount(lab), text, Theme::from_env());
+    app.progress = store;
+    run_app(text, "quiz", app)
+}

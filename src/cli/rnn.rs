@@ -1,0 +1,42 @@
+//! `deepstep rnn` (the lab, or its per-step table) and `deepstep sweep`
+//! (||dL/dh_t|| for every t, as CSV or JSON).
+
+use super::args::{FormatArg, PrintFormat, RnnArgs, SweepArgs};
+use super::{Failure, emit, interactive, markdown};
+use crate::lessons::lesson::mount;
+use crate::lessons::rnn::lab::{Action, RnnLab};
+use crate::lessons::rnn::report::{self, SweepFormat};
+use crate::lessons::rnn::settings::RnnSettings;
+use crate::text::Text;
+
+/// `deepstep rnn`.
+pub fn run(a: RnnArgs, text: &'static Text) -> Result<(), Failure> {
+    let bad =
+        |e: crate::lessons::rnn::settings::SettingError| Failure::usage(format!("deepstep rnn: {}", e.describe(text)));
+    let run = a.settings().run().map_err(bad)?;
+    if !a.print {
+        return interactive(text, "rnn", mount(RnnLab::new(a.settings()).map_err(bad)?));
+    }
+    if a.format == PrintFormat::Markdown {
+        let mut lab = RnnLab::new(a.settings()).map_err(bad)?;
+        lab.update(Action::Last);
+        emit(&markdown(&crate::lessons::rnn::note::note(&lab, text), text))
+    } else {
+        emit(&report::table(&run))
+    }
+}
+
+/// `deepstep sweep`.
+pub fn sweep(a: SweepArgs, text: &Text) -> Result<(), Failure> {
+    let s = RnnSettings {
+        cell: a.cell.kind(),
+        radius: a.radius,
+        len: a.len,
+        hidden: a.hidden,
+        seed: a.seed,
+        ..RnnSettings::default()
+    };
+    let run = s.run().map_err(|e| Failure::usage(format!("deepstep sweep: {}", e.describe(text))))?;
+    let f = if a.format == FormatArg::Json { SweepFormat::Json } else { SweepFormat::Csv };
+    emit(&report::sweep(&run, f))
+}

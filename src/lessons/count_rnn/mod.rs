@@ -1,0 +1,58 @@
+//! The counting-ones RNN exercise: S_k = S_{k-1}·w_rec + x_k·w_x, its BPTT
+//! loop one iteration at a time, the common mistakes, and the loss surface.
+
+pub mod keys;
+pub mod lab;
+pub mod note;
+pub mod report;
+pub mod view;
+
+use crate::lessons::input;
+use crate::lessons::lesson::{Ctx, Effect, Lesson};
+use crate::lessons::notes::Note;
+use crate::text::Text;
+use crate::ui::keys::Binding;
+use crate::ui::theme::Theme;
+use lab::{Action, CountLab};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use std::time::Duration;
+
+impl Lesson for CountLab {
+    type Action = Action;
+
+    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
+        if self.asking() { input::prompt_bindings(t, Action::Prompt) } else { keys::table(t) }
+    }
+
+    fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
+        keys::map_key(ev, self, t)
+    }
+
+    fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
+        CountLab::update(self, a);
+        vec![]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
+        view::render(frame, area, self, t, theme);
+        vec![]
+    }
+
+    fn note(&self, t: &Text) -> Option<Note> {
+        Some(note::note(self, t))
+    }
+
+    fn asking(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    fn tick_interval(&self) -> Option<(Duration, Action)> {
+        None
+    }
+
+    fn clickable(&self) -> bool {
+        false
+    }
+}

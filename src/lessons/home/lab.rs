@@ -1,0 +1,59 @@
+//! Which lesson is selected on the home screen.
+
+use crate::lessons::registry::LESSONS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    /// Open the selected lesson.
+    Open,
+    /// Select lesson `usize` and open it (a click on its entry).
+    OpenAt(usize),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Home {
+    pub selected: usize,
+}
+
+impl Home {
+    /// Returns the registry index of the lesson to open, if any.
+    pub fn update(&mut self, a: Action) -> Option<usize> {
+        let n = LESSONS.len();
+        match a {
+            Action::Up => self.selected = (self.selected + n - 1) % n,
+            Action::Down => self.selected = (self.selected + 1) % n,
+            Action::OpenAt(i) if i < n => {
+                self.selected = i;
+                return Some(i);
+            }
+            Action::OpenAt(_) => {}
+            Action::Open => return Some(self.selected),
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moves_wrap_and_open_the_selected_lesson() {
+        let mut h = Home::default();
+        h.update(Action::Up);
+        assert_eq!(h.selected, LESSONS.len() - 1);
+        h.update(Action::Up);
+        h.update(Action::Up);
+        assert_eq!(LESSONS[h.update(Action::Open).unwrap()].stem, "quiz");
+        h.update(Action::Down);
+        h.update(Action::Down);
+        h.update(Action::Down);
+        assert_eq!(h.selected, 0);
+        assert_eq!(LESSONS[h.update(Action::Open).unwrap()].stem, "convolution");
+        assert_eq!(h.update(Action::OpenAt(1)), Some(1));
+        assert_eq!(h.selected, 1);
+        assert_eq!(h.update(Action::OpenAt(LESSONS.len())), None);
+    }
+}

@@ -1,0 +1,179 @@
+//! The one interface every screen implements (`Lesson`), and `Screen`, the
+//! same interface with the action type hidden, which is what the shell holds.
+//!
+//! A lesson maps keys to its own `Action` through its key table, changes only
+//! in `update`, which is pure (the clock comes in through `Ctx`; saving,
+//! writing a note or opening another lesson go out as `Effect`s the shell
+//! performs), and draws itself, returning where clicks land.
+
+use crate::lessons::notes::Note;
+use crate::lessons::quiz::progress::Notice;
+use crate::lessons::quiz::schedule::Record;
+use crate::text::Text;
+use crate::ui::keys::{Binding, footer_items, help_items, lookup};
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect};
+use std::any::Any;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// What the shell hands to `update`: the time (Unix seconds), so that no
+/// lesson reads the clock itself and tests can fix it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    pub now: u64,
+}
+
+/// What an update asks the shell to do. Lessons do no IO: the shell does
+/// this and, for a save, tells the lesson how it went (`Lesson::saved`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Open the registry's lesson at this index on top of this screen.
+    Open(usize),
+    /// Write the front lesson's study note to a new Markdown file.
+    WriteNote,
+    /// Leave this screen (leaving the last one quits).
+    Back,
+    Quit,
+    /// Save these quiz answers to the progress store.
+    SaveProgress(BTreeMap<String, Record>),
+}
+
+/// A screen: the home list or a lesson.
+pub trait Lesson: Any {
+    type Action: Clone + std::fmt::Debug + 'static;
+
+    /// The key table as it is now: the handler, the footer and the `?` help
+    /// all read it, so they cannot disagree.
+    fn keys(&self, t: &Text) -> Vec<Binding<Self::Action>>;
+
+    /// The action for a key. Lessons with a typing prompt send keys to it
+    /// while `asking`; the rest look the key up in their table.
+    fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Self::Action> {
+        lookup(&self.keys(t), ev)
+    }
+
+    /// The only place the lesson changes; returns what the shell must do.
+    fn update(&mut self, a: Self::Action, ctx: Ctx) -> Vec<Effect>;
+
+    /// Draw into `area`; returns the click areas and the action each sends.
+    fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Self::Action)>;
+
+    /// The study note of what is on screen (`None`: nothing to write down).
+    fn note(&self, t: &Text) -> Option<Note>;
+
+    /// Whether a typed answer is being asked for: then the lesson gets every
+    /// key first (Esc skips the answer instead of leaving the screen, and
+    /// letters are text, not global commands).
+    fn asking(&self) -> bool;
+
+    /// While animating: how long until the next tick, and the action it sends.
+    fn tick_interval(&self) -> Option<(Duration, Self::Action)>;
+
+    /// Whether clicking does something here (the help then says so).
+    fn clickable(&self) -> bool;
+
+    /// How the last `Effect::SaveProgress` went (`None`: saved).
+    fn saved(&mut self, _notice: Option<Notice>) {}
+}
+
+/// A lesson with its action type hidden, as the shell holds it.
+pub trait Screen: Any {
+    /// (label, what) rows: the footer's, or every row for the help.
+    fn key_rows(&self, t: &Text, footer_only: bool) -> Vec<(&'static str, &'static str)>;
+    /// Handle a key; `None` when no binding took it.
+    fn press(&mut self, ev: &KeyEvent, t: &Text, ctx: Ctx) -> Option<Vec<Effect>>;
+    /// Handle a click at `at` (screen coordinates of the last render).
+    fn click(&mut self, at: Position, ctx: Ctx) -> Option<Vec<Effect>>;
+    fn draw(&mut self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme);
+    fn note(&self, t: &Text) -> Option<Note>;
+    fn asking(&self) -> bool;
+    fn tick_interval(&self) -> Option<Duration>;
+    /// Send the tick's action (when animating).
+    fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
+    fn saved(&mut self, notice: Option<Notice>);
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+/// A lesson mounted as a screen: the lesson and its last click areas.
+pub struct Mounted<L: Lesson> {
+    pub lesson: L,
+    hits: Vec<(Rect, L::Action)>,
+}
+
+/// Box a lesson as a screen.
+pub fn mount<L: Lesson>(lesson: L) -> Box<dyn Screen> {
+    Box::new(Mounted { lesson, hits: vec![] })
+}
+
+impl<L: Lesson> Screen for Mounted<L> {
+    fn key_rows(&self, t: &Text, footer_only: bool) -> Vec<(&'static str, &'static str)> {
+        let table = self.lesson.keys(t);
+        if footer_only {
+            return footer_items(&table);
+        }
+        let mut rows = help_items(&table);
+        if self.lesson.clickable() {
+            rows.push(("click", t.keys.click));
+        }
+        rows
+    }
+
+    fn press(&mut self, ev: &KeyEvent, t: &Text, ctx: Ctx) -> Option<Vec<Effect>> {
+        let a = self.lesson.map_key(ev, t)?;
+        Some(self.lesson.update(a, ctx))
+    }
+
+    fn click(&mut self, at: Position, ctx: Ctx) -> Option<Vec<Effect>> {
+        let a = self.hits.iter().find(|(r, _)| r.contains(at)).map(|(_, a)| a.clone())?;
+        Some(self.lesson.update(a, ctx))
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) {
+        self.hits = self.lesson.render(frame, area, t, theme);
+    }
+
+    fn note(&self, t: &Text) -> Option<Note> {
+        self.lesson.note(t)
+    }
+
+    fn asking(&self) -> bool {
+        self.lesson.asking()
+    }
+
+    fn tick_interval(&self) -> Option<Duration> {
+        self.lesson.tick_interval().map(|(d, _)| d)
+    }
+
+    fn tick(&mut self, ctx: Ctx) -> Vec<Effect> {
+        match self.lesson.tick_interval() {
+            Some((_, a)) => self.lesson.update(a, ctx),
+            None => vec![],
+        }
+    }
+
+    fn saved(&mut self, notice: Option<Notice>) {
+        self.lesson.saved(notice);
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// The lesson behind a screen, if it is an `L`.
+pub fn lesson_ref<L: Lesson>(s: &dyn Screen) -> Option<&L> {
+    s.as_any().downcast_ref::<Mounted<L>>().map(|m| &m.lesson)
+}
+
+/// The lesson behind a screen, mutably, if it is an `L`.
+pub fn lesson_mut<L: Lesson>(s: &mut dyn Screen) -> Option<&mut L> {
+    s.as_any_mut().downcast_mut::<Mounted<L>>().map(|m| &mut m.lesson)
+}

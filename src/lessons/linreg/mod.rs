@@ -1,0 +1,52 @@
+//! The linear-regression exercise: gradient descent (or minibatch SGD) on a
+//! line, the error measures and their gradients, and the stability limit.
+
+pub mod keys;
+pub mod lab;
+pub mod note;
+pub mod report;
+pub mod view;
+
+use crate::lessons::lesson::{Ctx, Effect, Lesson};
+use crate::lessons::notes::Note;
+use crate::text::Text;
+use crate::ui::keys::Binding;
+use crate::ui::theme::Theme;
+use lab::{Action, LinregLab};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use std::time::Duration;
+
+impl Lesson for LinregLab {
+    type Action = Action;
+
+    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
+        keys::table(t)
+    }
+
+    fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
+        LinregLab::update(self, a);
+        vec![]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
+        view::render(frame, area, self, t, theme);
+        vec![]
+    }
+
+    fn note(&self, t: &Text) -> Option<Note> {
+        Some(note::note(self, t))
+    }
+
+    fn asking(&self) -> bool {
+        false
+    }
+
+    fn tick_interval(&self) -> Option<(Duration, Action)> {
+        None
+    }
+
+    fn clickable(&self) -> bool {
+        false
+    }
+}

@@ -1,0 +1,71 @@
+//! The one list of lessons. The home screen, the `?` help, the command line's
+//! lesson subcommands (checked by a test against the clap tree), the
+//! no-panic property and the i18n, render and notes tests all read it, so a
+//! lesson added here is listed, opened and tested everywhere at once.
+
+use crate::lessons::lesson::{Screen, mount};
+use crate::lessons::quiz::progress::Store;
+use crate::lessons::{conv, count_rnn, linreg, quiz, rnn};
+use crate::text::{LessonText, Text};
+
+/// What opening a lesson may need from the shell.
+pub struct Opener<'a> {
+    /// Where the quiz keeps its progress (`None`: not saved).
+    pub store: Option<&'a mut Store>,
+    /// The time, Unix seconds (the quiz plans its round from it).
+    pub now: u64,
+    /// A seed for what a lesson draws at random (the quiz's round).
+    pub seed: u64,
+}
+
+/// One lesson.
+pub struct Entry {
+    /// The file-name part of its study notes (`deepstep-<stem>-<date>.md`),
+    /// and its name in tests.
+    pub stem: &'static str,
+    /// The subcommand that opens it (`deepstep lab linreg` is `["lab", "linreg"]`).
+    pub command: &'static [&'static str],
+    /// Its name and one-line description, in the learner's language.
+    pub text: fn(&Text) -> &LessonText,
+    /// The lesson with its default settings (the home screen opens this).
+    pub open: fn(&mut Opener) -> anyhow::Result<Box<dyn Screen>>,
+}
+
+/// Every lesson, in the order the home screen lists them.
+pub const LESSONS: &[Entry] = &[
+    Entry { stem: "convolution", command: &["conv"], text: |t| &t.lessons.conv, open: open_conv },
+    Entry { stem: "rnn", command: &["rnn"], text: |t| &t.lessons.rnn, open: open_rnn },
+    Entry { stem: "quiz", command: &["quiz"], text: |t| &t.lessons.quiz, open: open_quiz },
+    Entry { stem: "counting-rnn", command: &["lab", "count-rnn"], text: |t| &t.lessons.count_rnn, open: open_count },
+    Entry { stem: "linear-regression", command: &["lab", "linreg"], text: |t| &t.lessons.linreg, open: open_linreg },
+];
+
+fn open_conv(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    let digits = crate::assets::digits()?;
+    let lab = conv::ConvLab::new(Default::default(), Default::default(), digits)
+        .map_err(|r| anyhow::anyhow!(r.describe(&crate::text::EN)))?;
+    Ok(mount(lab))
+}
+
+fn open_rnn(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    Ok(mount(rnn::lab::RnnLab::new(Default::default())?))
+}
+
+fn open_quiz(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    let bank = quiz::bank::shipped().map_err(|p| anyhow::anyhow!("{} problems in the shipped bank", p.len()))?;
+    let options = quiz::round::RoundOptions { seed: o.seed, ..Default::default() };
+    Ok(mount(quiz::lab::QuizLab::new(bank, options, o.store.as_deref_mut(), o.now)))
+}
+
+fn open_count(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    Ok(mount(count_rnn::lab::CountLab::new(crate::assets::counting_tutorial()?, true, 1)))
+}
+
+fn open_linreg(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    Ok(mount(linreg::lab::LinregLab::new(1)))
+}
+
+/// The entry whose notes stem is `stem`.
+pub fn by_stem(stem: &str) -> Option<usize> {
+    LESSONS.iter().position(|e| e.stem == stem)
+}
