@@ -122,11 +122,12 @@ impl App {
     }
 
     /// Whether a lesson (not the home list) is in front: `e` writes its note.
-    fn in_lesson(&self) -> bool {
+    pub fn in_lesson(&self) -> bool {
         self.front().is_some_and(|s| lesson_ref::<Home>(s).is_none())
     }
 
-    fn asking(&self) -> bool {
+    /// Whether the front screen waits for a typed answer.
+    pub fn asking(&self) -> bool {
         self.front().is_some_and(|s| s.asking())
     }
 

@@ -10,7 +10,7 @@ use crate::lessons::notes::Note;
 use crate::lessons::quiz::progress::Notice;
 use crate::lessons::quiz::schedule::Record;
 use crate::text::Text;
-use crate::ui::keys::{Binding, footer_items, help_items, lookup};
+use crate::ui::keys::{Binding, Key, footer_items, help_items, lookup};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -83,6 +83,9 @@ pub trait Lesson: Any {
 pub trait Screen: Any {
     /// (label, what) rows: the footer's, or every row for the help.
     fn key_rows(&self, t: &Text, footer_only: bool) -> Vec<(&'static str, &'static str)>;
+    /// The keys of every row of the table as it is now, with the row's label
+    /// (the tests check them for duplicates and fuzz them).
+    fn bindings(&self, t: &Text) -> Vec<(&'static str, Vec<Key>)>;
     /// Handle a key; `None` when no binding took it.
     fn press(&mut self, ev: &KeyEvent, t: &Text, ctx: Ctx) -> Option<Vec<Effect>>;
     /// Handle a click at `at` (screen coordinates of the last render).
@@ -120,6 +123,10 @@ impl<L: Lesson> Screen for Mounted<L> {
             rows.push(("click", t.keys.click));
         }
         rows
+    }
+
+    fn bindings(&self, t: &Text) -> Vec<(&'static str, Vec<Key>)> {
+        self.lesson.keys(t).into_iter().map(|b| (b.label, b.keys)).collect()
     }
 
     fn press(&mut self, ev: &KeyEvent, t: &Text, ctx: Ctx) -> Option<Vec<Effect>> {

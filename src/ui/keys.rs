@@ -13,6 +13,15 @@ pub enum Key {
 }
 
 impl Key {
+    /// The key event this key is (what a terminal sends when it is pressed).
+    pub fn event(self) -> KeyEvent {
+        match self {
+            Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+            Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        }
+    }
+
     pub fn matches(self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         match self {
