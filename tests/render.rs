@@ -405,3 +405,20 @@ fn exercise_lab_keys_reach_their_labs_and_help_lists_them() {
     assert!(s.contains("RMSE = √(||e||²/n)    ∇ = −Xᵀe / (n·RMSE)  [watched + gradient used]"), "{s}");
     assert!(s.contains("step 1: β = ["), "{s}");
 }
+
+/// Without colour, the three cells' curves are still told apart: each has its
+/// own marker (Braille dots, `*`, `#`) and the legend shows each marker's sample.
+#[test]
+fn chart_series_differ_by_marker_without_colour() {
+    let lab = deepstep::lessons::rnn::lab::RnnLab::new(Default::default()).unwrap();
+    let mut app = App::new(mount(lab), &EN, Theme::MONO);
+    app.handle(&key(KeyCode::Char('c'))); // the three cells
+    let (s, _) = draw(&mut app, 120, 40);
+    for (sample, name) in [("⠒⠒", EN.rnn.cell_names[1]), ("**", EN.rnn.cell_names[2]), ("##", EN.rnn.cell_names[3])]
+    {
+        assert!(s.contains(&format!("{sample} {name}")), "legend {sample} {name}:\n{s}");
+    }
+    // Beyond the legend's two samples, the curves themselves are drawn in `*` and `#`.
+    assert!(s.matches('*').count() > 10 && s.matches('#').count() > 10, "{s}");
+    assert!(!s.contains('•') && !s.contains('█'), "ambiguous-width markers are redrawn as ASCII:\n{s}");
+}

@@ -129,6 +129,9 @@ pub fn ascii_lines(frame: &mut Frame) {
                 "│" | "┃" => "|",
                 "─" | "━" => "-",
                 "└" | "┌" | "┐" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" => "+",
+                // Chart markers (`Theme::series`): ambiguous-width too.
+                "•" => "*",
+                "█" => "#",
                 _ => continue,
             };
             cell.set_symbol(ascii);

@@ -4,5 +4,6 @@
 pub mod chrome;
 pub mod grid;
 pub mod keys;
+pub mod log_chart;
 pub mod theme;
 pub mod width;

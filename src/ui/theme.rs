@@ -2,7 +2,7 @@
 //! bold, reversed, underline and symbols alone, never by colour only.
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::symbols::border;
+use ratatui::symbols::{Marker, border};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -72,6 +72,31 @@ impl Theme {
         let level = 232 + (v * 23.0).round() as u8; // the 24-step grey ramp
         let fg = if v > 0.55 { Color::Black } else { Color::White };
         Style::new().bg(Color::Indexed(level)).fg(fg)
+    }
+}
+
+/// How one chart series is drawn: a colour (in colour) and a marker of its
+/// own, and a sample of that marker for the legend, so that series are told
+/// apart without colour too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeriesLook {
+    pub style: Style,
+    pub marker: Marker,
+    pub sample: &'static str,
+}
+
+/// The markers in order: Braille dots, then `*` and `#` (ratatui draws `•`
+/// and `█`; `chrome::ascii_lines` redraws them as ASCII, since both are
+/// ambiguous-width).
+const SERIES: [(Color, Marker, &str); 3] =
+    [(Color::Yellow, Marker::Braille, "⠒⠒"), (Color::Cyan, Marker::Dot, "**"), (Color::Magenta, Marker::Block, "##")];
+
+impl Theme {
+    /// Series `i` of a chart.
+    pub fn series(&self, i: usize) -> SeriesLook {
+        let (color, marker, sample) = SERIES[i % SERIES.len()];
+        let style = if self.color { Style::new().fg(color) } else { Style::new() };
+        SeriesLook { style, marker, sample }
     }
 }
 

@@ -5,11 +5,12 @@ use crate::math::format::num;
 use crate::math::linreg::{self, ErrorMeasure};
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::log_chart::{Series, log_chart};
 use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
@@ -18,8 +19,15 @@ pub(crate) fn list(b: &ndarray::Array1<f64>) -> String {
     b.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", ")
 }
 
-fn style(theme: &Theme, c: Color) -> Style {
-    if theme.color { Style::new().fg(c) } else { Style::new() }
+/// A line series drawn as `Theme::series(i)`, its legend led by the marker's sample.
+fn series_dataset<'a>(theme: &Theme, i: usize, name: &str, points: &'a [(f64, f64)]) -> Dataset<'a> {
+    let look = theme.series(i);
+    Dataset::default()
+        .name(format!("{} {name}", look.sample))
+        .marker(look.marker)
+        .graph_type(GraphType::Line)
+        .style(look.style)
+        .data(points)
 }
 
 pub(crate) fn measure_index(m: ErrorMeasure) -> usize {
@@ -49,19 +57,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     // Loss per step on a log scale (log10 values; labels are powers of ten).
     let pts = linreg::log10_curve(&lab.losses);
-    let (lo, hi) = pts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.1), b.max(p.1)));
-    let (lo, hi) = if lo.is_finite() { (lo.floor(), hi.ceil().max(lo.floor() + 1.0)) } else { (-1.0, 1.0) };
     let xmax = (lab.losses.len().max(2) - 1) as f64;
-    let loss_chart = Chart::new(vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(style(theme, Color::Yellow))
-            .data(&pts),
-    ])
-    .block(panel(c.loss_curve, theme))
-    .x_axis(Axis::default().title(c.axis_step).bounds([0.0, xmax]).labels(vec![Line::raw("0"), Line::raw(num(xmax))]))
-    .y_axis(Axis::default().bounds([lo, hi]).labels(vec![Line::raw(format!("1e{lo}")), Line::raw(format!("1e{hi}"))]));
+    let x = Axis::default().title(c.axis_step).bounds([0.0, xmax]).labels(vec![Line::raw("0"), Line::raw(num(xmax))]);
+    let loss_chart = log_chart(&[Series { name: "", points: &pts }], c.loss_curve, x, "", theme);
     frame.render_widget(loss_chart, right);
 
     if lab.features == 1 {
@@ -75,18 +73,8 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         let (ylo, yhi) = (ylo.floor(), yhi.ceil().max(ylo.floor() + 1.0));
         let scatter = Chart::new(vec![
             Dataset::default().name(c.data).marker(Marker::Braille).graph_type(GraphType::Scatter).data(&data),
-            Dataset::default()
-                .name(c.fitted)
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(style(theme, Color::Yellow))
-                .data(&fitted),
-            Dataset::default()
-                .name(c.least_squares)
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(style(theme, Color::Cyan))
-                .data(&lsq),
+            series_dataset(theme, 1, c.fitted, &fitted),
+            series_dataset(theme, 2, c.least_squares, &lsq),
         ])
         .block(panel(c.scatter, theme))
         .x_axis(Axis::default().bounds([0.0, 1.0]).labels(vec![Line::raw("0"), Line::raw("1")]))

@@ -8,15 +8,15 @@ use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
 use crate::ui::grid::{Grid, GridCell};
+use crate::ui::log_chart::{Series, log_chart};
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::wrap;
 use crate::ui::width::{pad_end, pad_start};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Style};
-use ratatui::symbols::Marker;
+
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart as ChartWidget, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Axis, Paragraph};
 
 pub type Hits = Vec<(Rect, Action)>;
 
@@ -95,20 +95,6 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
     hits
 }
 
-/// Axis labels at whole powers of ten between lo and hi (log10 values).
-fn pow_labels(lo: f64, hi: f64) -> Vec<Line<'static>> {
-    let (a, b) = (lo.floor() as i64, hi.ceil() as i64);
-    let step = ((b - a) / 4).max(1);
-    (0..=4).map(|i| a + i * step).filter(|k| *k <= b.max(a + 1)).map(|k| Line::raw(format!("1e{k}"))).collect()
-}
-
-fn series_style(theme: &Theme, i: usize) -> Style {
-    if !theme.color {
-        return Style::new();
-    }
-    [Style::new().fg(Color::Yellow), Style::new().fg(Color::Cyan), Style::new().fg(Color::Magenta)][i % 3]
-}
-
 fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     let r = &t.rnn;
     let by_distance = |logs: &[f64]| -> Vec<(f64, f64)> {
@@ -141,32 +127,14 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
             (r.chart_length, r.axis_length)
         }
     };
-    let all: Vec<(f64, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
-    let (x_hi, y_lo, y_hi) = all
-        .iter()
-        .fold((1.0f64, f64::INFINITY, f64::NEG_INFINITY), |(x, a, b), (px, py)| (x.max(*px), a.min(*py), b.max(*py)));
-    let (y_lo, y_hi) = if y_lo.is_finite() { (y_lo.floor(), y_hi.ceil().max(y_lo.floor() + 1.0)) } else { (-1.0, 1.0) };
-    let datasets: Vec<Dataset> = series
-        .iter()
-        .enumerate()
-        .map(|(i, (name, pts))| {
-            Dataset::default()
-                .name(name.clone())
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(series_style(theme, i))
-                .data(pts)
-        })
-        .collect();
-    let widget = ChartWidget::new(datasets)
-        .block(panel(title, theme))
-        .x_axis(Axis::default().title(x_title).bounds([0.0, x_hi]).labels(vec![
-            Line::raw("0"),
-            Line::raw(num((x_hi / 2.0).round())),
-            Line::raw(num(x_hi)),
-        ]))
-        .y_axis(Axis::default().title(r.axis_norm).bounds([y_lo, y_hi]).labels(pow_labels(y_lo, y_hi)))
-        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
+    let x_hi = series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).fold(1.0f64, f64::max);
+    let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(vec![
+        Line::raw("0"),
+        Line::raw(num((x_hi / 2.0).round())),
+        Line::raw(num(x_hi)),
+    ]);
+    let series: Vec<Series> = series.iter().map(|(name, points)| Series { name, points }).collect();
+    let widget = log_chart(&series, title, x, r.axis_norm, theme);
     frame.render_widget(widget, area);
 }
 
