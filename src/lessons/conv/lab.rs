@@ -2,6 +2,7 @@
 //! from them, where the learner is, and `update`, the only place it changes.
 
 use crate::assets::Digit;
+use crate::lessons::cycle::{cycle, position};
 use crate::lessons::input::{Edit, TextInput};
 use crate::math::conv::{self, ConvGeometry, ConvGrads, ConvParams, Frame, SpreadGrid};
 use crate::math::format;
@@ -19,12 +20,10 @@ pub enum Mode {
 }
 
 impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Forward, Mode::GradW, Mode::GradX];
+
     pub fn next(self) -> Mode {
-        match self {
-            Mode::Forward => Mode::GradW,
-            Mode::GradW => Mode::GradX,
-            Mode::GradX => Mode::Forward,
-        }
+        cycle(&Mode::ALL, self, 1)
     }
 }
 
@@ -66,7 +65,7 @@ impl Knob {
     ];
 
     pub fn index(self) -> usize {
-        Knob::ALL.iter().position(|k| *k == self).unwrap_or(0)
+        position(&Knob::ALL, &self)
     }
 
     /// The same knob on the other axis, for linked changes.
@@ -417,8 +416,8 @@ impl ConvLab {
                 self.mode = self.mode.next();
                 self.go_to(0, false);
             }
-            Action::KnobUp => self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()],
-            Action::KnobDown => self.knob = Knob::ALL[(self.knob.index() + 1) % Knob::ALL.len()],
+            Action::KnobUp => self.knob = cycle(&Knob::ALL, self.knob, -1),
+            Action::KnobDown => self.knob = cycle(&Knob::ALL, self.knob, 1),
             Action::KnobDec => self.turn(self.knob, -1),
             Action::KnobInc => self.turn(self.knob, 1),
             Action::ToggleLink => self.linked = !self.linked,
@@ -578,10 +577,7 @@ impl ConvLab {
         let step = |v: usize, lo: usize, hi: usize| (v as i64 + delta).clamp(lo as i64, hi as i64) as usize;
         match knob {
             Knob::Input => {
-                let names = self.input_names();
-                let i = names.iter().position(|n| *n == s.input).unwrap_or(0) as i64;
-                let n = names.len() as i64;
-                s.input = names[((i + delta).rem_euclid(n)) as usize];
+                s.input = cycle(&self.input_names(), s.input, delta);
                 if s.input == InputChoice::Custom {
                     s.c_in = self.custom.x.as_ref().map_or(1, |x| x.shape()[0]);
                 }

@@ -2,6 +2,7 @@
 //! descent or minibatch SGD, the loss per step, the stability limit, the
 //! least-squares answer, and the error measured beside the gradient used.
 
+use crate::lessons::cycle::{cycle, ladder};
 use crate::math::linreg::{self, ErrorMeasure};
 use crate::math::rng::Rng;
 use ndarray::{Array1, Array2};
@@ -146,9 +147,7 @@ impl LinregLab {
             }
             Action::Reset => self.reset(),
             Action::LrDown | Action::LrUp => {
-                let i = RATES.iter().position(|r| *r >= self.lr).unwrap_or(RATES.len() - 1) as i64;
-                let d = if a == Action::LrUp { 1 } else { -1 };
-                self.lr = RATES[(i + d).clamp(0, RATES.len() as i64 - 1) as usize];
+                self.lr = ladder(&RATES, self.lr, if a == Action::LrUp { 1 } else { -1 });
                 self.reset();
             }
             Action::ToggleSgd => {
@@ -175,6 +174,5 @@ impl LinregLab {
 }
 
 fn next_measure(m: ErrorMeasure) -> ErrorMeasure {
-    let i = ErrorMeasure::ALL.iter().position(|x| *x == m).unwrap_or(0);
-    ErrorMeasure::ALL[(i + 1) % ErrorMeasure::ALL.len()]
+    cycle(&ErrorMeasure::ALL, m, 1)
 }

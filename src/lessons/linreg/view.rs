@@ -31,7 +31,7 @@ fn series_dataset<'a>(theme: &Theme, i: usize, name: &str, points: &'a [(f64, f6
 }
 
 pub(crate) fn measure_index(m: ErrorMeasure) -> usize {
-    ErrorMeasure::ALL.iter().position(|x| *x == m).unwrap_or(0)
+    crate::lessons::cycle::position(&ErrorMeasure::ALL, &m)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {

@@ -3,6 +3,7 @@
 //! data, predictions, and `update`, the only place it changes.
 
 use super::settings::{RnnRun, RnnSettings, SettingError};
+use crate::lessons::cycle::{cycle, ladder, position};
 use crate::lessons::input::{Edit, TextInput};
 use crate::math::parse::parse_number;
 use crate::math::rnn::{self, CellKind};
@@ -50,7 +51,7 @@ impl Knob {
     ];
 
     pub fn index(self) -> usize {
-        Knob::ALL.iter().position(|k| *k == self).unwrap_or(0)
+        position(&Knob::ALL, &self)
     }
 }
 
@@ -62,12 +63,6 @@ const HIDDEN: [usize; 7] = [1, 2, 4, 8, 16, 32, 64];
 const SCALES: [f64; 6] = [0.1, 0.5, 1.0, 2.0, 5.0, 10.0];
 const WINDOWS: [usize; 10] = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500];
 const CLIPS: [f64; 5] = [0.1, 1.0, 10.0, 100.0, 1000.0];
-
-/// The next value of a ladder (or the previous, for delta < 0), staying on it.
-fn ladder<T: PartialOrd + Copy>(steps: &[T], v: T, delta: i64) -> T {
-    let i = steps.iter().position(|s| *s >= v).unwrap_or(steps.len() - 1) as i64;
-    steps[(i + delta).clamp(0, steps.len() as i64 - 1) as usize]
-}
 
 /// An optional ladder value: "off" sits before the first step.
 fn optional<T: PartialOrd + Copy>(steps: &[T], v: Option<T>, delta: i64) -> Option<T> {
@@ -293,17 +288,13 @@ impl RnnLab {
             Action::JumpTo(t) if (1..=t_len).contains(&t) => self.step = t,
             Action::JumpTo(_) => {}
             Action::CycleChart => {
-                self.chart = match self.chart {
-                    Chart::Distance => Chart::Cells,
-                    Chart::Cells => Chart::Length,
-                    Chart::Length => Chart::Distance,
-                };
+                self.chart = cycle(&[Chart::Distance, Chart::Cells, Chart::Length], self.chart, 1);
                 if let Err(e) = self.chart_series() {
                     self.message = Some(Message::Refused(e));
                 }
             }
-            Action::KnobUp => self.knob = Knob::ALL[(self.knob.index() + Knob::ALL.len() - 1) % Knob::ALL.len()],
-            Action::KnobDown => self.knob = Knob::ALL[(self.knob.index() + 1) % Knob::ALL.len()],
+            Action::KnobUp => self.knob = cycle(&Knob::ALL, self.knob, -1),
+            Action::KnobDown => self.knob = cycle(&Knob::ALL, self.knob, 1),
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
             Action::TogglePredict => self.predict = !self.predict,
