@@ -1,0 +1,110 @@
+//! The forward pass: every cell run over T steps, keeping what BPTT needs.
+
+use super::scaled_rows::ScaledRows;
+use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
+use crate::math::scaled::Scaled;
+use ndarray::{Array2, ArrayView1, ArrayView2, Ix1, s};
+
+/// What the forward pass keeps for BPTT.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forward {
+    pub kind: CellKind,
+    /// h_0..h_T (row 0 is h_0).
+    pub h: ScaledRows,
+    /// c_0..c_T for the LSTM.
+    pub c: Option<Array2<f64>>,
+    /// x_1..x_T (row t−1 is x_t).
+    pub x: Array2<f64>,
+    /// W_ih x_t + b_ih, row t−1.
+    pub pre_ih: Array2<f64>,
+    /// W_hh h_{t−1} + b_hh, row t−1 (nonlinear cells; the linear cell needs none).
+    pub pre_hh: Array2<f64>,
+    /// Gate activations, row t−1: tanh h_t; LSTM [i f g o]; GRU [r z n]
+    /// (kept so that BPTT does not evaluate them again).
+    pub act: Array2<f64>,
+    /// tanh(c_t) for the LSTM, row t−1.
+    pub tanh_c: Option<Array2<f64>>,
+}
+
+impl Forward {
+    pub fn steps(&self) -> usize {
+        self.x.nrows()
+    }
+
+    /// h_1..h_T as plain f64.
+    pub fn hidden_states(&self) -> Array2<f64> {
+        self.h.to_plain().slice(s![1.., ..]).to_owned()
+    }
+
+    /// ||h_t|| as log10, t = 1..T.
+    pub fn h_log10_norms(&self) -> Vec<f64> {
+        self.h.log10_norms()[1..].to_vec()
+    }
+
+    /// ||x_t||, t = 1..T.
+    pub fn x_norms(&self) -> Vec<f64> {
+        self.x.rows().into_iter().map(|r| crate::math::scaled::norm(r.iter().copied())).collect()
+    }
+}
+
+/// Run the cell over x [T, I] from h0 (and c0 for the LSTM; zeros if None).
+pub fn forward(
+    p: &RnnParams,
+    x: ArrayView2<f64>,
+    h0: ArrayView1<f64>,
+    c0: Option<ArrayView1<f64>>,
+) -> Result<Forward, RnnError> {
+    let (t_len, hd) = (x.nrows(), p.hidden());
+    if t_len == 0 {
+        return Err(RnnError::EmptySequence);
+    }
+    shape_check("x", x.shape(), &[t_len, p.input()])?;
+    shape_check("h0", h0.shape(), &[hd])?;
+    let gh = p.kind.gates() * hd;
+    let mut h = ScaledRows::zeros(t_len + 1, hd);
+    h.mantissa.row_mut(0).assign(&h0);
+    let mut c = (p.kind == CellKind::Lstm).then(|| Array2::zeros((t_len + 1, hd)));
+    if let (Some(c), Some(c0)) = (c.as_mut(), c0) {
+        shape_check("c0", c0.shape(), &[hd])?;
+        c.row_mut(0).assign(&c0);
+    }
+    let mut pre_ih = Array2::zeros((t_len, gh));
+    let mut pre_hh = Array2::zeros((t_len, gh));
+    let mut act = Array2::zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
+    let mut tanh_c = (p.kind == CellKind::Lstm).then(|| Array2::zeros((t_len, hd)));
+    // The input terms of every step at once: W_ih x_t + b_ih, row t.
+    pre_ih.assign(&(x.dot(&p.w_ih.t()) + &p.b_ih));
+    for t in 0..t_len {
+        let a = pre_ih.row(t).to_owned();
+        let prev = h.mantissa.row(t).to_owned();
+        let next: Scaled<Ix1> = match p.kind {
+            CellKind::Linear => linear::step(p, prev.view(), h.log10_scale[t], &a),
+            CellKind::Tanh => {
+                let m = p.w_hh.dot(&prev) + &p.b_hh;
+                let hn = tanh::step(&a, &m);
+                pre_hh.row_mut(t).assign(&m);
+                act.row_mut(t).assign(&hn);
+                Scaled::plain(hn)
+            }
+            CellKind::Lstm => {
+                let m = p.w_hh.dot(&prev) + &p.b_hh;
+                let z = &a + &m;
+                let cs = c.as_mut().expect("LSTM keeps c");
+                let tc = tanh_c.as_mut().expect("LSTM keeps tanh(c)");
+                let (before, mut after) = cs.view_mut().split_at(ndarray::Axis(0), t + 1);
+                let c_prev = before.row(t);
+                let hn = lstm::step(&z, c_prev, hd, act.row_mut(t), after.row_mut(0), tc.row_mut(t));
+                pre_hh.row_mut(t).assign(&m);
+                Scaled::plain(hn)
+            }
+            CellKind::Gru => {
+                let m = p.w_hh.dot(&prev) + &p.b_hh;
+                let hn = gru::step(&a, &m, prev.view(), hd, act.row_mut(t));
+                pre_hh.row_mut(t).assign(&m);
+                Scaled::plain(hn)
+            }
+        };
+        h.set_row(t + 1, &next);
+    }
+    Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre_ih, pre_hh, act, tanh_c })
+}

@@ -1,0 +1,53 @@
+//! What the lab measures from a run: the factor per step back, the rate far
+//! from the loss, the reference line; and the lab's loss and inputs.
+
+use crate::math::rng::Rng;
+use ndarray::Array2;
+
+/// log10 of the factor ||dL/dh_{t−1}|| / ||dL/dh_t|| for each step back
+/// (entry t−2 for t = 2..T), None where either gradient is zero.
+pub fn step_factors_log10(dh_log10: &[f64]) -> Vec<Option<f64>> {
+    dh_log10.windows(2).map(|w| (w[0].is_finite() && w[1].is_finite()).then(|| w[0] - w[1])).collect()
+}
+
+/// The measured growth per step far from the loss: the least-squares slope of
+/// log10 ||dL/dh|| against the distance from the loss, over the farther half
+/// of the finite values, as a factor (0.83 means ×0.83 per step back).
+pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
+    let t_len = dh_log10.len();
+    let pts: Vec<(f64, f64)> = dh_log10
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ((t_len - 1 - i) as f64, *l))
+        .filter(|(d, l)| l.is_finite() && *d >= (t_len / 2) as f64)
+        .collect();
+    if pts.len() < 2 {
+        return None;
+    }
+    let n = pts.len() as f64;
+    let (mx, my) = (pts.iter().map(|p| p.0).sum::<f64>() / n, pts.iter().map(|p| p.1).sum::<f64>() / n);
+    let sxx: f64 = pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+    let sxy: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    (sxx > 0.0).then(|| 10f64.powf(sxy / sxx))
+}
+
+/// The reference line log10 ||dL/dh|| = start + slope·d for distances d = 0..n:
+/// a geometric decay or growth by 10^slope per step.
+pub fn geometric_line(start: f64, slope: f64, n: usize) -> Vec<(f64, f64)> {
+    (0..n).map(|d| (d as f64, start + slope * d as f64)).collect()
+}
+
+/// Loss for the last step only: g = 0 except g_T = ones.
+pub fn loss_on_last(t_len: usize, hidden: usize) -> Array2<f64> {
+    let mut g = Array2::zeros((t_len, hidden));
+    if t_len > 0 {
+        g.row_mut(t_len - 1).fill(1.0);
+    }
+    g
+}
+
+/// Seeded inputs x [T, I] ~ scale · N(0, 1).
+pub fn random_inputs(t_len: usize, input: usize, scale: f64, seed: u64) -> Array2<f64> {
+    let mut rng = Rng::new(seed ^ 0x5EED_1234);
+    Array2::from_shape_fn((t_len, input), |_| scale * rng.normal())
+}

@@ -1,0 +1,22 @@
+//! The tanh cell: h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh).
+//! Backward, each step multiplies by diag(tanh′) W_hhᵀ: saturated units
+//! (tanh′ ≪ 1) shrink the gradient even when W_hh alone would grow it.
+
+use crate::math::activation::tanh_grad_at;
+use ndarray::{Array1, ArrayView1};
+
+/// One step from a = W_ih x + b_ih and m = W_hh h_{t−1} + b_hh.
+pub(super) fn step(a: &Array1<f64>, m: &Array1<f64>) -> Array1<f64> {
+    (a + m).mapv(f64::tanh)
+}
+
+/// One step back: δ = dL/dh_t ⊙ tanh′(a + m), the same for both terms.
+pub(super) fn backward(
+    dh: &Array1<f64>,
+    h_t: ArrayView1<f64>,
+    a: ArrayView1<f64>,
+    m: ArrayView1<f64>,
+) -> (Array1<f64>, Array1<f64>) {
+    let d = Array1::from_shape_fn(dh.len(), |j| dh[j] * tanh_grad_at(h_t[j], a[j] + m[j]));
+    (d.clone(), d)
+}
