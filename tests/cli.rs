@@ -1,0 +1,87 @@
+//! The command line as a user meets it: completions and the man page from
+//! the same tree as `--help` (in Korean too), exit statuses (2: bad usage or
+//! input, 0: done), and arguments that are not UTF-8.
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::process::{Command, Output};
+
+fn deepstep<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(args: I) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .args(args)
+        .env("XDG_DATA_HOME", std::env::temp_dir().join("deepstep-cli-test"))
+        .env_remove("LC_ALL")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn completions_cover_every_subcommand_in_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = deepstep(["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", String::from_utf8_lossy(&out.stderr));
+        let s = stdout(&out);
+        for sub in ["conv", "rnn", "sweep", "quiz", "lab", "count-rnn", "linreg", "print", "lang"] {
+            assert!(s.contains(sub), "{shell} completion lacks {sub}");
+        }
+    }
+    // fish carries the help texts: in Korean with --lang ko.
+    let ko = stdout(&deepstep(["--lang", "ko", "completions", "fish"]));
+    assert!(ko.contains("복습할 때가 된 문제만 풀기"), "{ko}");
+    assert_eq!(deepstep(["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_is_roff_from_the_same_tree() {
+    let out = deepstep(["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = stdout(&out);
+    assert!(s.contains(".TH deepstep"), "{s}");
+    for sub in ["conv", "rnn", "sweep", "quiz", "lab", "completions"] {
+        assert!(s.contains(&format!("deepstep\\-{sub}(1)")), "the man page lists {sub}:\n{s}");
+    }
+    assert!(s.contains("Step through the math of a first deep"), "{s}");
+    let ko = stdout(&deepstep(["--lang", "ko", "man"]));
+    assert!(ko.contains(".TH deepstep") && ko.contains("합성곱"), "{ko}");
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_errors_not_panics() {
+    let bad = OsStr::from_bytes(b"/tmp/deepstep-\xff.toml");
+    // A path: read as it is, so the error is that the file is missing.
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--check"), bad]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("deepstep-"), "the error names the file");
+    // A text value: clap says it is not UTF-8.
+    let out = deepstep([OsStr::new("conv"), OsStr::new("--print"), OsStr::new("--input"), OsStr::from_bytes(b"1,\xff")]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    // As the language flag's neighbour it is passed over, not read.
+    let out = deepstep([OsStr::from_bytes(b"\xff"), OsStr::new("--lang"), OsStr::new("ko")]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_input_is_status_2_and_the_message_says_what() {
+    for (args, says) in [
+        (vec!["conv", "--print", "--stride", "x"], "stride"),
+        (vec!["conv", "--print", "--input", "1,2;3"], "row 2"),
+        (vec!["rnn", "--print", "--len", "0"], "1"),
+        (vec!["lab", "linreg", "--print", "--n", "1"], "n"),
+        (vec!["lab", "count-rnn", "--print", "--iterations", "100001"], "iterations"),
+        (vec!["quiz", "--print", "--count", "0"], "count"),
+    ] {
+        let out = deepstep(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("deepstep") && err.contains(says), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing is printed before the error");
+    }
+    let out = deepstep(["conv", "--print", "--input", "1,2;3,4", "--kernel", "1"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("output\n"));
+}
