@@ -58,7 +58,8 @@ fn arguments_that_are_not_utf8_are_errors_not_panics() {
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("deepstep-"), "the error names the file");
     // A text value: clap says it is not UTF-8.
-    let out = deepstep([OsStr::new("conv"), OsStr::new("--print"), OsStr::new("--input"), OsStr::from_bytes(b"1,\xff")]);
+    let out =
+        deepstep([OsStr::new("conv"), OsStr::new("--print"), OsStr::new("--input"), OsStr::from_bytes(b"1,\xff")]);
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     // As the language flag's neighbour it is passed over, not read.
     let out = deepstep([OsStr::from_bytes(b"\xff"), OsStr::new("--lang"), OsStr::new("ko")]);
