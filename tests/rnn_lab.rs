@@ -6,7 +6,7 @@ use deepstep::lessons::rnn::keys::map_key;
 use deepstep::lessons::rnn::lab::{Action, Chart, Knob, Message, Phase, RnnLab};
 use deepstep::lessons::rnn::settings::RnnSettings;
 use deepstep::math::rnn::CellKind;
-use deepstep::text::EN;
+use deepstep::text::{EN, KO};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn lab(len: usize) -> RnnLab {
@@ -170,4 +170,42 @@ fn charts_cycle_and_keys_map() {
     assert_eq!(map_key(&k(KeyCode::Right), &l, &EN), Some(Action::Next));
     assert_eq!(map_key(&k(KeyCode::Char('c')), &l, &EN), Some(Action::CycleChart));
     assert_eq!(map_key(&k(KeyCode::Char(']')), &l, &EN), Some(Action::KnobInc));
+}
+
+/// The explanation follows the measured numbers: for tanh at ρ = 2 the
+/// gradient vanishes (saturation), and the words must not claim growth; for
+/// the linear cell ρ decides; the gated cells quote their measured gate.
+#[test]
+fn the_explanation_never_contradicts_the_measured_rate() {
+    use deepstep::lessons::rnn::lab::Why;
+    let lab = |cell, radius, len| RnnLab::new(RnnSettings { cell, radius, len, ..Default::default() }).unwrap();
+    let tanh2 = lab(CellKind::Tanh, 2.0, 40);
+    let rate = tanh2.charts.rate.unwrap();
+    assert!(rate < 1.0, "the tanh cell at ρ = 2 vanishes here: ×{rate}");
+    assert!(matches!(tanh2.why, Why::TanhSaturated { .. }), "{:?}", tanh2.why);
+    for t in [&EN, &KO] {
+        let n = deepstep::lessons::rnn::note::note(&tanh2, t);
+        let why = n.sections.iter().flat_map(|s| s.lines.iter()).cloned().collect::<Vec<_>>().join("\n");
+        assert!(!why.contains(t.rnn.trend_grows) && !why.contains("폭주") && !why.contains("grows"), "{why}");
+        assert!(why.contains(&deepstep::math::format::num(rate)), "the measured rate is quoted: {why}");
+    }
+    // Every cell, both sides of 1: the explanation's kind agrees with the measured rate.
+    for cell in CellKind::ALL {
+        for radius in [0.5, 0.9, 1.5, 2.5] {
+            let l = lab(cell, radius, 60);
+            let rate = l.charts.rate;
+            match l.why {
+                Why::Linear { radius: r, .. } => {
+                    let m = rate.unwrap();
+                    assert!((m - r).abs() < 0.05 * r, "linear: ρ {r} but ×{m}");
+                }
+                Why::TanhBound { sigma, .. } => assert!(sigma < 1.0 && rate.is_none_or(|m| m < 1.0)),
+                Why::TanhSaturated { sigma, rate, .. } => assert!(sigma >= 1.0 && rate < 1.0),
+                Why::TanhGrows { sigma, rate, .. } => assert!(sigma >= 1.0 && rate >= 1.0),
+                Why::Lstm { mean_forget, .. } => assert!((0.0..1.0).contains(&mean_forget)),
+                Why::Gru { mean_update, .. } => assert!((0.0..1.0).contains(&mean_update)),
+                other => panic!("{cell:?} ρ {radius}: {other:?}"),
+            }
+        }
+    }
 }

@@ -222,10 +222,46 @@ pub static EN: Text = Text {
         running_matrices: "running dL/dW_rec",
         running_wx: "running dL/dW_x",
         clip: |th, before, after| format!("clipping at {th}: ||grad|| {before} -> {after}"),
-        explain_jacobian: "Each step back multiplies the gradient by W_recᵀ·diag(f′(z)): a product of T − t such Jacobians shrinks geometrically when ρ < 1 and grows when ρ > 1.",
+        why_linear: |rho, trend| {
+            format!(
+                "Each step back multiplies the gradient by W_recᵀ (the linear cell has no f′), so far from the loss it changes by W_rec's spectral radius ρ = {rho} per step: it {trend}. W_rec is symmetric here, so ρ is also its largest singular value σ_max."
+            )
+        },
+        trend_shrinks: "shrinks geometrically (vanishing)",
+        trend_grows: "grows geometrically (exploding)",
+        trend_holds: "keeps its size",
+        why_tanh_bound: |sigma| {
+            format!(
+                "Each step back multiplies the gradient by diag(tanh′)·W_recᵀ, and tanh′ ≤ 1, so one step can stretch it at most by W_rec's largest singular value σ_max = {sigma} (equal to ρ: W_rec is symmetric here). σ_max < 1 makes vanishing certain (Pascanu et al.)."
+            )
+        },
+        why_tanh_saturated: |sigma, slope| {
+            format!(
+                "σ_max = {sigma} ≥ 1 lets the gradient grow but does not make it grow: the units are saturated enough (mean tanh′ = {slope}) that diag(tanh′) shrinks more than W_recᵀ stretches, so the gradient vanishes anyway."
+            )
+        },
+        why_tanh_grows: |sigma, slope| {
+            format!(
+                "σ_max = {sigma} ≥ 1, and diag(tanh′) (mean tanh′ = {slope}) shrinks less than W_recᵀ stretches along the direction the gradient takes: it grows from step to step (exploding). Clipping is the usual remedy."
+            )
+        },
+        why_tanh_open: |sigma, slope| {
+            format!(
+                "σ_max = {sigma} ≥ 1 lets the gradient grow; whether it does depends on how saturated the units are (mean tanh′ = {slope}). A longer sequence shows the measured rate."
+            )
+        },
+        why_lstm: |f, b| {
+            format!(
+                "The LSTM's cell path c_t = f ⊙ c_{{t−1}} + i ⊙ g is additive: straight back along it the gradient is multiplied by the forget gate f, here {f} on average (forget bias {b}). A larger bias pushes f toward 1 and keeps more of the gradient; the paths through h_{{t−1}} and the gates add to this one."
+            )
+        },
+        why_gru: |z| {
+            format!(
+                "The GRU's h_t = (1 − z) ⊙ n + z ⊙ h_{{t−1}} keeps a direct path: straight back along it the gradient is multiplied by the update gate z, here {z} on average. Where z is near 1 the gradient flows back almost unchanged."
+            )
+        },
+        measured_per_step: |rate| format!("Measured: ×{rate} per step back."),
         explain_truncation: "Truncation cuts the backward flow after k steps: earlier steps get exactly zero gradient from this loss.",
-        explain_lstm: "The LSTM's cell path c_t = f ⊙ c_{t−1} + i ⊙ g is additive: with the forget gate f near 1 the gradient passes back almost unchanged.",
-        explain_gru: "The GRU's update h_t = (1 − z) ⊙ n + z ⊙ h_{t−1} keeps a direct path: where z is near 1 the gradient flows straight back.",
         explain_clip: "Clipping rescales the whole parameter gradient to the threshold when it is larger; its direction stays the same.",
         predict_growth: |from, to| {
             format!(

@@ -217,10 +217,46 @@ pub static KO: Text = Text {
         running_matrices: "누적 dL/dW_rec",
         running_wx: "누적 dL/dW_x",
         clip: |th, before, after| format!("{th}에서 클리핑: ||기울기|| {before} -> {after}"),
-        explain_jacobian: "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ·diag(f′(z))가 곱해집니다. 이런 야코비안 T − t개의 곱은 ρ < 1이면 기하급수적으로 줄고(기울기 소실) ρ > 1이면 커집니다(기울기 폭주).",
+        why_linear: |rho, trend| {
+            format!(
+                "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ가 곱해집니다(선형 셀에는 f′가 없습니다). 그래서 손실에서 먼 곳에서는 단계마다 W_rec의 스펙트럼 반지름 ρ의 배율로 변하고(ρ = {rho}), 기울기는 {trend}. 여기서 W_rec는 대칭이라 ρ는 가장 큰 특이값 σ_max와도 같습니다."
+            )
+        },
+        trend_shrinks: "기하급수적으로 줄어듭니다(기울기 소실)",
+        trend_grows: "기하급수적으로 커집니다(기울기 폭주)",
+        trend_holds: "크기를 유지합니다",
+        why_tanh_bound: |sigma| {
+            format!(
+                "한 단계 거슬러 갈 때마다 기울기에 diag(tanh′)·W_recᵀ가 곱해지고 tanh′ ≤ 1이므로, 한 단계에 늘어나는 배율은 W_rec의 가장 큰 특이값 σ_max 이하입니다(σ_max = {sigma}, 여기서는 W_rec가 대칭이라 ρ와 같음). σ_max < 1이면 기울기 소실이 확실합니다(Pascanu 외)."
+            )
+        },
+        why_tanh_saturated: |sigma, slope| {
+            format!(
+                "σ_max ≥ 1이면 기울기가 커질 수는 있지만 반드시 커지지는 않습니다(σ_max = {sigma}). 유닛이 충분히 포화되어(평균 tanh′ = {slope}) diag(tanh′)가 줄이는 몫이 W_recᵀ가 늘리는 몫보다 크므로, 기울기는 결국 소실됩니다."
+            )
+        },
+        why_tanh_grows: |sigma, slope| {
+            format!(
+                "σ_max ≥ 1이고(σ_max = {sigma}), 기울기가 향하는 방향에서 diag(tanh′)가 줄이는 몫(평균 tanh′ = {slope})이 W_recᵀ가 늘리는 몫보다 작아 기울기가 단계마다 커집니다(기울기 폭주). 흔한 처방은 클리핑입니다."
+            )
+        },
+        why_tanh_open: |sigma, slope| {
+            format!(
+                "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 실제로 커지는지는 유닛이 얼마나 포화되었는지에 달려 있습니다(평균 tanh′ = {slope}). 시퀀스가 더 길면 측정된 비율이 보입니다."
+            )
+        },
+        why_lstm: |f, b| {
+            format!(
+                "LSTM의 셀 경로 c_t = f ⊙ c_{{t−1}} + i ⊙ g는 덧셈입니다. 이 경로를 따라 곧장 거슬러 가면 기울기에 망각 게이트 f가 곱해지는데, 여기서 f의 평균은 {f}입니다(망각 편향 {b}). 편향을 키우면 f가 1에 가까워져 기울기가 더 많이 남습니다. h_{{t−1}}과 게이트를 거치는 다른 경로가 여기에 더해집니다."
+            )
+        },
+        why_gru: |z| {
+            format!(
+                "GRU의 h_t = (1 − z) ⊙ n + z ⊙ h_{{t−1}}에는 직접 경로가 있습니다. 이 경로를 따라 곧장 거슬러 가면 기울기에 업데이트 게이트 z가 곱해지는데, 여기서 z의 평균은 {z}입니다. z가 1에 가까운 곳에서는 기울기가 거의 그대로 거슬러 흐릅니다."
+            )
+        },
+        measured_per_step: |rate| format!("측정값: 한 단계 거슬러 갈 때마다 {rate}배."),
         explain_truncation: "잘린 BPTT는 k단계 뒤에서 역방향 흐름을 끊습니다. 그보다 앞의 단계는 이 손실에서 정확히 0의 기울기를 받습니다.",
-        explain_lstm: "LSTM의 셀 경로 c_t = f ⊙ c_{t−1} + i ⊙ g는 덧셈입니다. 망각 게이트 f가 1에 가까우면 기울기가 거의 그대로 거슬러 갑니다.",
-        explain_gru: "GRU의 갱신 h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}에는 직접 경로가 있습니다. z가 1에 가까운 곳에서 기울기가 곧장 거슬러 흐릅니다.",
         explain_clip: "클리핑은 매개변수 기울기 전체가 임계값보다 크면 그 길이로 줄입니다. 방향은 그대로입니다.",
         predict_growth: |from, to| {
             format!(

@@ -90,6 +90,69 @@ pub struct ChartData {
     pub rate: Option<f64>,
 }
 
+/// Why the gradient does what it does here: chosen from the cell, the
+/// settings and what the run measured, so the words never contradict the
+/// numbers beside them (`rate` is the measured factor per step back).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Why {
+    /// The truncation window cuts the flow before the first step.
+    Truncated,
+    /// The gradient was clipped.
+    Clipped,
+    /// Linear cell: the factor per step far from the loss is ρ.
+    Linear { radius: f64, rate: Option<f64> },
+    /// tanh with σ_max < 1: vanishing is certain (Pascanu et al.'s bound).
+    TanhBound { sigma: f64, rate: Option<f64> },
+    /// tanh with σ_max ≥ 1 that still vanishes: the units saturate.
+    TanhSaturated { sigma: f64, mean_slope: f64, rate: f64 },
+    /// tanh with σ_max ≥ 1 that grows as measured.
+    TanhGrows { sigma: f64, mean_slope: f64, rate: f64 },
+    /// tanh with σ_max ≥ 1 and too few steps to measure a rate.
+    TanhOpen { sigma: f64, mean_slope: f64 },
+    /// LSTM: the cell path multiplies by the forget gate f.
+    Lstm { mean_forget: f64, bias: f64, rate: Option<f64> },
+    /// GRU: the direct path multiplies by the update gate z.
+    Gru { mean_update: f64, rate: Option<f64> },
+}
+
+impl Why {
+    /// The explanation for these settings and this run.
+    pub fn of(s: &RnnSettings, run: &RnnRun, rate: Option<f64>) -> Why {
+        if s.truncation.is_some_and(|k| k < s.len) {
+            return Why::Truncated;
+        }
+        if s.clip.is_some() {
+            return Why::Clipped;
+        }
+        let mean = rnn::mean_path_factor(&run.forward).unwrap_or(0.0);
+        match s.cell {
+            CellKind::Linear => Why::Linear { radius: s.radius, rate },
+            CellKind::Tanh => {
+                let sigma = rnn::spectral_norm(&run.params.w_hh);
+                match rate {
+                    _ if sigma < 1.0 => Why::TanhBound { sigma, rate },
+                    Some(r) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope: mean, rate: r },
+                    Some(r) => Why::TanhGrows { sigma, mean_slope: mean, rate: r },
+                    None => Why::TanhOpen { sigma, mean_slope: mean },
+                }
+            }
+            CellKind::Lstm => Why::Lstm { mean_forget: mean, bias: s.forget_bias, rate },
+            CellKind::Gru => Why::Gru { mean_update: mean, rate },
+        }
+    }
+
+    /// The measured factor per step back, where the explanation quotes it.
+    pub fn rate(&self) -> Option<f64> {
+        match *self {
+            Why::Linear { rate, .. } | Why::TanhBound { rate, .. } | Why::Lstm { rate, .. } | Why::Gru { rate, .. } => {
+                rate
+            }
+            Why::TanhSaturated { rate, .. } | Why::TanhGrows { rate, .. } => Some(rate),
+            Why::Truncated | Why::Clipped | Why::TanhOpen { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     /// The step whose gradient is about to be revealed.
@@ -137,6 +200,8 @@ pub struct RnnLab {
     /// The running matrices themselves, kept only for H ≤ 4 (shown on screen).
     pub running_matrices: Vec<rnn::WeightGradPair>,
     pub charts: ChartData,
+    /// The explanation shown under the timeline (and in the note).
+    pub why: Why,
     pub phase: Phase,
     /// 1-based step: forward, h_1..h_step are filled; backward, steps T..step.
     pub step: usize,
@@ -189,6 +254,7 @@ impl RnnLab {
             running: vec![],
             running_matrices: vec![],
             charts: ChartData { cells: vec![], by_length: vec![], reference_slope: None, rate: None },
+            why: Why::Truncated,
             settings,
             run,
             phase: Phase::Forward,
@@ -214,6 +280,7 @@ impl RnnLab {
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
         (self.running, self.running_matrices) = rnn::running_weight_grads(f, &self.run.grads, small);
         self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);
+        self.why = Why::of(&self.settings, &self.run, self.charts.rate);
         self.chart_series()
     }
 

@@ -49,7 +49,7 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
                 vec![r.cell_formulas[lab.settings.cell.index()].to_string(), r.backward_formula.to_string()],
             ),
             Section::text(r.measured, measured),
-            Section::text(n.explanation, vec![explanation(lab, t).to_string()]),
+            Section::text(n.explanation, vec![explanation(lab, t)]),
         ],
     }
 }

@@ -2,7 +2,7 @@
 //! the explanations. Numbers come from the lab (from `math`); nothing here
 //! computes them.
 
-use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab};
+use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab, Why};
 use crate::math::format::{num, pow10};
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
@@ -222,18 +222,29 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     hits
 }
 
-/// The explanation that fits what is on screen.
-pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> &'static str {
+/// The explanation that fits what is on screen, with the run's own numbers.
+pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
     let r = &t.rnn;
-    if lab.settings.truncation.is_some_and(|k| k < lab.len()) {
-        r.explain_truncation
-    } else if lab.settings.clip.is_some() {
-        r.explain_clip
-    } else {
-        match lab.settings.cell {
-            CellKind::Lstm => r.explain_lstm,
-            CellKind::Gru => r.explain_gru,
-            _ => r.explain_jacobian,
+    let mut text = match lab.why {
+        Why::Truncated => r.explain_truncation.to_string(),
+        Why::Clipped => r.explain_clip.to_string(),
+        Why::Linear { radius, .. } => {
+            let trend = match radius.partial_cmp(&1.0) {
+                Some(std::cmp::Ordering::Less) => r.trend_shrinks,
+                Some(std::cmp::Ordering::Greater) => r.trend_grows,
+                _ => r.trend_holds,
+            };
+            (r.why_linear)(&num(radius), trend)
         }
+        Why::TanhBound { sigma, .. } => (r.why_tanh_bound)(&num(sigma)),
+        Why::TanhSaturated { sigma, mean_slope, .. } => (r.why_tanh_saturated)(&num(sigma), &num(mean_slope)),
+        Why::TanhGrows { sigma, mean_slope, .. } => (r.why_tanh_grows)(&num(sigma), &num(mean_slope)),
+        Why::TanhOpen { sigma, mean_slope } => (r.why_tanh_open)(&num(sigma), &num(mean_slope)),
+        Why::Lstm { mean_forget, bias, .. } => (r.why_lstm)(&num(mean_forget), &num(bias)),
+        Why::Gru { mean_update, .. } => (r.why_gru)(&num(mean_update)),
+    };
+    if let Some(rate) = lab.why.rate() {
+        text = format!("{text} {}", (r.measured_per_step)(&num(rate)));
     }
+    text
 }

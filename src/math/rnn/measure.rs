@@ -51,3 +51,18 @@ pub fn random_inputs(t_len: usize, input: usize, scale: f64, seed: u64) -> Array
     let mut rng = Rng::new(seed ^ 0x5EED_1234);
     Array2::from_shape_fn((t_len, input), |_| scale * rng.normal())
 }
+
+/// The mean, over every step and unit, of what the cell's most direct path
+/// back multiplies the gradient by: tanh′(z) = 1 − h² for the tanh cell, the
+/// forget gate f for the LSTM (c_{t−1} → c_t), the update gate z for the GRU
+/// (h_{t−1} → h_t). None for the linear cell (its factor is W_hh alone).
+pub fn mean_path_factor(f: &super::Forward) -> Option<f64> {
+    use super::CellKind;
+    let hd = f.h.mantissa.ncols();
+    let block = |k: usize| f.act.slice(ndarray::s![.., k * hd..(k + 1) * hd]).mean();
+    match f.kind {
+        CellKind::Linear => None,
+        CellKind::Tanh => f.act.mapv(|h| 1.0 - h * h).mean(),
+        CellKind::Lstm | CellKind::Gru => block(1),
+    }
+}

@@ -242,4 +242,36 @@ mod tests {
         assert!(norms[6..].iter().all(|n| *n > 0.0), "{norms:?}");
         assert!(gr.h0.norm() == 0.0);
     }
+
+    #[test]
+    fn mean_path_factor_is_each_cells_direct_factor() {
+        use ndarray::Array1;
+        let x = random_inputs(12, 3, 1.0, 5);
+        for kind in CellKind::ALL {
+            let p = RnnParams::random(kind, 3, 4, 1.5, 2.0, 9).unwrap();
+            let f = forward(&p, x.view(), Array1::zeros(4).view(), None).unwrap();
+            // Recompute from the states and pre-activations, not from the kept gates.
+            let mut sum = 0.0;
+            for t in 0..12 {
+                for j in 0..4 {
+                    let z = |k: usize| f.pre_ih[[t, k * 4 + j]] + f.pre_hh[[t, k * 4 + j]];
+                    sum += match kind {
+                        CellKind::Linear => 0.0,
+                        CellKind::Tanh => 1.0 - z(0).tanh().powi(2),
+                        CellKind::Lstm | CellKind::Gru => crate::math::activation::sigmoid(z(1)),
+                    };
+                }
+            }
+            match mean_path_factor(&f) {
+                None => assert_eq!(kind, CellKind::Linear),
+                Some(m) => assert!((m - sum / 48.0).abs() < 1e-12, "{kind:?}: {m} vs {}", sum / 48.0),
+            }
+        }
+        // The forget bias moves the LSTM's mean forget gate: 2 keeps more than 0.
+        let lstm = |b: f64| {
+            let p = RnnParams::random(CellKind::Lstm, 3, 4, 0.9, b, 9).unwrap();
+            mean_path_factor(&forward(&p, x.view(), Array1::zeros(4).view(), None).unwrap()).unwrap()
+        };
+        assert!(lstm(2.0) > lstm(0.0) + 0.1);
+    }
 }
