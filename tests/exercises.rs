@@ -85,7 +85,10 @@ fn every_mistake_is_off_and_the_gradient_check_agrees() {
 fn linreg_prints_the_trajectory_then_final_and_least_squares() {
     let (code, s) = run(&["lab", "linreg", "--print", "--steps", "400", "--lr", "0.5"]);
     assert_eq!(code, Some(0));
-    let lines: Vec<&str> = s.lines().collect();
+    let all: Vec<&str> = s.lines().collect();
+    // The limit of the gradient used comes first (tests/linreg_lab.rs checks its value).
+    assert!(all[0].starts_with("stability_limit=") && all[1] == "above_limit=false", "{s}");
+    let lines = &all[2..];
     assert_eq!(lines.len(), 401 + 2);
     assert!(lines[0].starts_with("step=0 beta=0.000000,0.000000 loss="));
     let betas = |l: &str, key: &str| -> Vec<f64> {
@@ -100,7 +103,10 @@ fn linreg_prints_the_trajectory_then_final_and_least_squares() {
     // Minibatch SGD and the other error measures run too.
     let (code, s) = run(&["lab", "linreg", "--print", "--batch", "8", "--steps", "5", "--error", "rmse"]);
     assert_eq!(code, Some(0));
-    assert!(s.lines().count() == 5 * 7 + 1 + 2, "50 rows in batches of 8: 7 updates per epoch\n{s}");
+    assert!(
+        s.lines().count() == 2 + 5 * 7 + 1 + 2,
+        "the limit, then 50 rows in batches of 8: 7 updates per epoch\n{s}"
+    );
     let (code, _) = run(&["lab", "linreg", "--print", "--batch", "0"]);
     assert_eq!(code, Some(2));
     for args in [

@@ -32,12 +32,13 @@ fn steps_are_gradient_descent_steps_and_converge_to_least_squares() {
 #[test]
 fn above_the_stability_limit_it_diverges_and_stops() {
     let mut l = LinregLab::new(1);
-    assert!(l.limit > 0.5 && l.limit < 1.5, "{}", l.limit);
+    let limit = l.limit.unwrap();
+    assert!(limit > 0.5 && limit < 1.5, "{limit}");
     assert!(!l.above_limit());
-    while l.lr < l.limit {
+    while l.lr < limit {
         l.update(Action::LrUp);
     }
-    assert!(l.above_limit(), "{} > {}", l.lr, l.limit);
+    assert!(l.above_limit(), "{} > {limit}", l.lr);
     l.update(Action::ToggleSgd);
     assert!(!l.above_limit(), "the limit is full-batch descent's");
     l.update(Action::ToggleSgd);
@@ -87,7 +88,7 @@ fn the_screen_shows_beta_loss_limit_and_formulas_at_both_sizes() {
         l.update(Action::Step);
         let beta = format!("[{}, {}]", num(l.beta()[0]), num(l.beta()[1]));
         let loss = num(*l.losses.last().unwrap());
-        let limit = num(l.limit);
+        let limit = num(l.limit.unwrap());
         let s = screen(l, w, h);
         assert!(s.contains(&format!("step 1: β = {beta}")) && s.contains(&loss), "{w}x{h}:\n{s}");
         assert!(s.contains(&limit) && s.contains("MSE = ||e||²/n"), "{w}x{h}:\n{s}");
@@ -102,4 +103,84 @@ fn the_screen_shows_beta_loss_limit_and_formulas_at_both_sizes() {
     assert_eq!(gw, ErrorMeasure::Mse.gradient(l.x.view(), e.view()));
     let s = screen(l, 120, 40);
     assert!(s.contains(&format!("∇MSE = [{}, {}]", num(gw[0]), num(gw[1]))), "{s}");
+}
+
+/// The limit is that of the gradient actually used: SSE's is 2/λ_max(2XᵀX),
+/// n times smaller than MSE's, so lr 0.1 with SSE's gradient is above it and
+/// says so; RMSE, ||e|| and ||e||/n have none and warn from the loss instead.
+#[test]
+fn the_stability_limit_belongs_to_the_gradient_used() {
+    let mut l = LinregLab::new(1);
+    let n = l.x.nrows() as f64;
+    let mse = l.limit.unwrap();
+    assert_eq!(l.gradient, ErrorMeasure::Mse);
+    let screen = |l: &LinregLab| common::draw(&mut App::new(mount(l.clone()), &EN, Theme::COLOR), 120, 40).0;
+    assert!(screen(&l).contains(&format!("MSE's stability limit 2/λ_max((2/n)XᵀX) = {}", num(mse))));
+    for _ in 0..4 {
+        l.update(Action::NextGradient);
+        let expected = linreg::stability_limit(l.x.view(), l.gradient);
+        assert_eq!(l.limit, expected, "{:?}", l.gradient);
+        match l.gradient {
+            ErrorMeasure::Sse => {
+                let sse = l.limit.unwrap();
+                assert!((mse / sse - n).abs() < 1e-9 * n, "SSE's limit is MSE's / n");
+                assert!(l.lr > sse && l.above_limit(), "lr {} with SSE's gradient is above {sse}", l.lr);
+                let s = screen(&l);
+                assert!(s.contains(&format!("SSE's stability limit 2/λ_max(2XᵀX) = {}", num(sse))), "{s}");
+                // The warning may wrap at its end; its start stays on the rate line.
+                assert!(s.contains(&EN.linreg.above_limit[..30]), "{s}");
+            }
+            ErrorMeasure::Mse => unreachable!("MSE comes round only after five presses"),
+            other => {
+                assert!(l.limit.is_none() && !l.above_limit(), "{other:?}");
+                assert!(screen(&l).contains("no fixed stability limit"), "{other:?}");
+            }
+        }
+    }
+    // With no fixed limit, a learning rate that overshoots is caught from the loss.
+    let mut l = LinregLab::new(1);
+    l.update(Action::NextMeasure);
+    l.update(Action::NextMeasure); // ||e||, watched and used
+    while l.lr < 1.5 {
+        l.update(Action::LrUp);
+    }
+    for _ in 0..20 {
+        l.update(Action::Step);
+    }
+    let rose = l.losses.windows(2).last().is_some_and(|w| w[1] > w[0]);
+    assert_eq!(l.loss_rising(), rose);
+    if rose {
+        let s = screen(&l);
+        assert!(s.contains(&EN.linreg.loss_rose[..20]), "{s}");
+    }
+}
+
+/// `lab linreg --print` states the limit of the gradient it uses before the steps.
+#[test]
+fn print_writes_the_limit_of_the_error_used() {
+    let (x, _) = linreg::line_data(50, 7.0, 2.0, 1.0, 1);
+    for (flag, measure) in [
+        ("mse", ErrorMeasure::Mse),
+        ("sse", ErrorMeasure::Sse),
+        ("rmse", ErrorMeasure::Rmse),
+        ("l2", ErrorMeasure::L2),
+        ("l2n", ErrorMeasure::L2OverN),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+            .args(["lab", "linreg", "--print", "--steps", "2", "--error", flag])
+            .output()
+            .unwrap();
+        let s = String::from_utf8(out.stdout).unwrap();
+        let mut lines = s.lines();
+        let (limit, above) = (lines.next().unwrap(), lines.next().unwrap());
+        match linreg::stability_limit(x.view(), measure) {
+            Some(v) => {
+                let printed: f64 = limit.strip_prefix("stability_limit=").unwrap().parse().unwrap();
+                assert_eq!(printed, v, "{flag}");
+                assert_eq!(above, format!("above_limit={}", 0.1 > v), "{flag}");
+            }
+            None => assert_eq!((limit, above), ("stability_limit=none", "above_limit=false"), "{flag}"),
+        }
+        assert!(lines.next().unwrap().starts_with("step=0 "), "{flag}");
+    }
 }

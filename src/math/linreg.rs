@@ -243,29 +243,47 @@ pub fn least_squares(x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<Array1<f6
     Ok(beta)
 }
 
-/// The largest learning rate for which full-batch gradient descent on the
-/// MSE converges: 2 / λ_max of the Hessian (2/n) XᵀX. Above it, the error
-/// along the top eigenvector grows by |1 − lr·λ_max| > 1 every step.
-pub fn mse_stability_limit(x: ArrayView2<f64>) -> f64 {
-    let n = x.nrows().max(1) as f64;
-    let h = x.t().dot(&x) * (2.0 / n);
+/// The Hessian of a quadratic error in β: SSE's 2XᵀX, MSE's (2/n)XᵀX. None
+/// for RMSE, ||e|| and ||e||/n: they are not quadratic in β (their curvature
+/// changes with β), so no learning rate is safe everywhere.
+pub fn hessian(x: ArrayView2<f64>, m: ErrorMeasure) -> Option<Array2<f64>> {
+    let xtx = x.t().dot(&x);
+    match m {
+        ErrorMeasure::Sse => Some(xtx * 2.0),
+        ErrorMeasure::Mse => Some(xtx * (2.0 / x.nrows().max(1) as f64)),
+        ErrorMeasure::Rmse | ErrorMeasure::L2 | ErrorMeasure::L2OverN => None,
+    }
+}
+
+/// The largest eigenvalue of a symmetric positive semidefinite matrix, by
+/// power iteration (0 for the zero matrix).
+pub fn largest_eigenvalue(h: &Array2<f64>) -> f64 {
     let mut v = Array1::from_elem(h.ncols(), 1.0);
     let mut lambda = 0.0;
     for _ in 0..1000 {
         let hv = h.dot(&v);
         let norm = hv.dot(&hv).sqrt();
         if norm == 0.0 {
-            return f64::INFINITY;
+            return 0.0;
         }
         let next = v.dot(&hv) / v.dot(&v);
         v = hv / norm;
         if (next - lambda).abs() <= 1e-14 * next.abs() {
-            lambda = next;
-            break;
+            return next;
         }
         lambda = next;
     }
-    2.0 / lambda
+    lambda
+}
+
+/// The largest learning rate for which full-batch gradient descent with the
+/// gradient of `m` converges: 2/λ_max of m's Hessian (above it, the error
+/// along the top eigenvector grows by |1 − lr·λ_max| > 1 every step).
+/// SSE's limit is n times smaller than MSE's. None where `m` is not
+/// quadratic (see `hessian`); infinite for a zero Hessian.
+pub fn stability_limit(x: ArrayView2<f64>, m: ErrorMeasure) -> Option<f64> {
+    let lambda = largest_eigenvalue(&hessian(x, m)?);
+    Some(if lambda > 0.0 { 2.0 / lambda } else { f64::INFINITY })
 }
 
 /// Seeded data y = slope·x + intercept + noise·N(0,1), x uniform in [0, 1);
@@ -308,7 +326,7 @@ mod tests {
     #[test]
     fn the_stability_limit_separates_convergence_from_divergence() {
         let (x, y) = line_data(30, 7.0, 2.0, 0.5, 4);
-        let lim = mse_stability_limit(x.view());
+        let lim = stability_limit(x.view(), ErrorMeasure::Mse).unwrap();
         let b0 = array![0.0, 0.0];
         let run = |lr: f64| gradient_descent(x.view(), y.view(), b0.view(), lr, 400, ErrorMeasure::Mse).unwrap();
         let below = run(lim * 0.95);
@@ -348,5 +366,34 @@ mod tests {
         let last = p.betas.last().unwrap();
         assert!((last - &ls).iter().all(|d| d.abs() < 0.1), "{last} vs {ls}");
         assert!((ls[1] - 7.0).abs() < 0.2 && (ls[0] - 2.0).abs() < 0.2);
+    }
+
+    #[test]
+    fn each_limit_is_two_over_its_hessians_largest_eigenvalue() {
+        for seed in 1..6 {
+            let (x, _) = line_data(8 + seed as usize, 7.0, 2.0, 0.5, seed);
+            let n = x.nrows() as f64;
+            // The 2×2 symmetric eigenvalue in closed form.
+            let xtx = x.t().dot(&x);
+            let (a, b, d) = (xtx[[0, 0]], xtx[[0, 1]], xtx[[1, 1]]);
+            let top = (a + d) / 2.0 + (((a - d) / 2.0).powi(2) + b * b).sqrt();
+            let mse = stability_limit(x.view(), ErrorMeasure::Mse).unwrap();
+            let sse = stability_limit(x.view(), ErrorMeasure::Sse).unwrap();
+            assert!((mse - 2.0 / (2.0 / n * top)).abs() < 1e-12 * mse, "{mse}");
+            assert!((sse - 2.0 / (2.0 * top)).abs() < 1e-12 * sse, "{sse}");
+            assert!((mse / sse - n).abs() < 1e-9 * n, "SSE's limit is n times smaller");
+        }
+        let (x, y) = line_data(30, 7.0, 2.0, 0.5, 4);
+        for m in [ErrorMeasure::Rmse, ErrorMeasure::L2, ErrorMeasure::L2OverN] {
+            assert_eq!(stability_limit(x.view(), m), None, "{m:?} is not quadratic");
+        }
+        // Stepping with SSE's gradient just above its own limit diverges, just below converges.
+        let lim = stability_limit(x.view(), ErrorMeasure::Sse).unwrap();
+        let b0 = array![0.0, 0.0];
+        let run = |lr: f64| gradient_descent(x.view(), y.view(), b0.view(), lr, 400, ErrorMeasure::Sse).unwrap();
+        assert!(run(lim * 0.95).losses.last().unwrap() < &run(lim * 0.95).losses[0]);
+        let above = run(lim * 1.05);
+        assert!(above.losses.last().unwrap() > &above.losses[0]);
+        assert_eq!(largest_eigenvalue(&Array2::zeros((2, 2))), 0.0);
     }
 }

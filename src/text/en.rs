@@ -340,8 +340,12 @@ pub static EN: Text = Text {
         axis_step: "step",
         state: |s, b, l| format!("step {s}: β = [{b}]   loss = {l}"),
         lstsq: |b| format!("least squares: β = [{b}]"),
-        rate: |lr, lim| format!("learning rate {lr}   stability limit 2/λ_max = {lim}"),
-        above_limit: "above the limit: gradient descent diverges",
+        rate: |lr, name, h, lim| format!("learning rate {lr}   {name}'s stability limit 2/λ_max({h}) = {lim}"),
+        rate_no_limit: |lr, name| {
+            format!("learning rate {lr}   {name} has no fixed stability limit (not quadratic in β): watch the loss")
+        },
+        above_limit: "above the limit of the gradient used: gradient descent diverges",
+        loss_rose: "the loss rose on the last step: this learning rate is too large here",
         diverged: "diverged: the next step would overflow; lower the rate (-) and reset (0)",
         mode_gd: "full-batch gradient descent",
         mode_sgd: |b| format!("minibatch SGD, batch {b}"),

@@ -329,8 +329,12 @@ pub static KO: Text = Text {
         axis_step: "걸음",
         state: |s, b, l| format!("걸음 {s}: β = [{b}]   손실 = {l}"),
         lstsq: |b| format!("최소제곱: β = [{b}]"),
-        rate: |lr, lim| format!("학습률 {lr}   안정 한계 2/λ_max = {lim}"),
-        above_limit: "한계보다 큼: 경사 하강법이 발산합니다",
+        rate: |lr, name, h, lim| format!("학습률 {lr}   {name} 기울기의 안정 한계 2/λ_max({h}) = {lim}"),
+        rate_no_limit: |lr, name| {
+            format!("학습률 {lr}   {name}에는 고정된 안정 한계가 없습니다(β에 대해 이차식이 아님). 손실을 지켜보세요")
+        },
+        above_limit: "쓰는 기울기의 한계보다 큼: 경사 하강법이 발산합니다",
+        loss_rose: "마지막 걸음에서 손실이 커졌습니다. 여기서는 학습률이 너무 큽니다",
         diverged: "발산: 다음 걸음이 넘칩니다. 학습률을 낮추고(-) 초기화하세요(0)",
         mode_gd: "전체 배치 경사 하강법",
         mode_sgd: |b| format!("미니배치 SGD, 배치 {b}"),

@@ -21,6 +21,8 @@ pub const LINREG_FORMULAS: [&str; 5] = [
     "||e||₂/n              ∇ = −Xᵀe / (n·||e||₂)",
 ];
 pub const MEASURE_NAMES: [&str; 5] = ["SSE", "MSE", "RMSE", "||e||₂", "||e||₂/n"];
+/// The Hessian each quadratic error's stability limit is 2/λ_max of (SSE, MSE).
+pub const HESSIANS: [&str; 2] = ["2XᵀX", "(2/n)XᵀX"];
 pub const CELL_FORMULAS: [&str; 4] = [
     "h_t = W_rec h_(t−1) + W_x x_t + b",
     "h_t = tanh(W_rec h_(t−1) + W_x x_t + b)",
@@ -369,8 +371,13 @@ pub struct LinregText {
     pub axis_step: &'static str,
     pub state: fn(step: usize, beta: &str, loss: &str) -> String,
     pub lstsq: fn(beta: &str) -> String,
-    pub rate: fn(lr: &str, limit: &str) -> String,
+    /// The learning rate and the limit of the gradient used (`name`'s, 2/λ_max of `hessian`).
+    pub rate: fn(lr: &str, name: &str, hessian: &str, limit: &str) -> String,
+    /// The learning rate where the gradient used has no fixed limit.
+    pub rate_no_limit: fn(lr: &str, name: &str) -> String,
     pub above_limit: &'static str,
+    /// No fixed limit, and the loss rose on the last step.
+    pub loss_rose: &'static str,
     pub diverged: &'static str,
     pub mode_gd: &'static str,
     pub mode_sgd: fn(batch: usize) -> String,

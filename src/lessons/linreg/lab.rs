@@ -39,7 +39,9 @@ pub struct LinregLab {
     pub betas: Vec<Array1<f64>>,
     pub losses: Vec<f64>,
     pub least_squares: Array1<f64>,
-    pub limit: f64,
+    /// The stability limit of full-batch descent with the gradient used
+    /// (`None`: that error is not quadratic, no fixed limit exists).
+    pub limit: Option<f64>,
     pub diverged: bool,
     order: Vec<usize>,
     next_row: usize,
@@ -54,7 +56,7 @@ impl LinregLab {
             linreg::feature_data(30, features, 0.5, 1)
         };
         let least_squares = linreg::least_squares(x.view(), y.view()).unwrap_or_else(|_| Array1::zeros(x.ncols()));
-        let limit = linreg::mse_stability_limit(x.view());
+        let limit = linreg::stability_limit(x.view(), ErrorMeasure::Mse);
         let mut lab = LinregLab {
             features: features.max(1),
             lr: 0.1,
@@ -92,10 +94,19 @@ impl LinregLab {
         self.betas.last().expect("the start is always there")
     }
 
-    /// Whether full-batch descent on MSE's gradient is past its stability
-    /// limit 2/λ_max (the limit is MSE's; other gradients scale differently).
+    /// Whether full-batch descent is past the stability limit of the
+    /// gradient it uses (2/λ_max of that error's Hessian).
     pub fn above_limit(&self) -> bool {
-        self.batch.is_none() && self.gradient == ErrorMeasure::Mse && self.lr > self.limit
+        self.batch.is_none() && self.limit.is_some_and(|l| self.lr > l)
+    }
+
+    /// For an error with no fixed limit: whether the loss rose on the last
+    /// full-batch step (every error here grows with ||e||, so the watched
+    /// loss rising means the step overshot).
+    pub fn loss_rising(&self) -> bool {
+        self.batch.is_none()
+            && self.limit.is_none()
+            && matches!(self.losses.as_slice(), [.., before, last] if last > before)
     }
 
     /// ||∇ used|| / ||∇ of the watched error|| at the current β (1 when they match).
@@ -157,10 +168,12 @@ impl LinregLab {
             Action::NextMeasure => {
                 self.measure = next_measure(self.measure);
                 self.gradient = self.measure;
+                self.limit = linreg::stability_limit(self.x.view(), self.gradient);
                 self.reset();
             }
             Action::NextGradient => {
                 self.gradient = next_measure(self.gradient);
+                self.limit = linreg::stability_limit(self.x.view(), self.gradient);
                 self.reset();
             }
             Action::ToggleFeatures => {

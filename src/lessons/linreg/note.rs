@@ -3,7 +3,7 @@
 //! with the gradient actually used.
 
 use super::lab::LinregLab;
-use super::view::{list, measure_index};
+use super::view::{limit_warning, list, measure_index, rate_text};
 use crate::lessons::notes::{Note, Section};
 use crate::math::format::num;
 use crate::text::Text;
@@ -19,7 +19,7 @@ pub fn note(lab: &LinregLab, t: &Text) -> Note {
     let (w, u) = (measure_index(lab.measure), measure_index(lab.gradient));
     let settings = vec![
         format!("- {mode}"),
-        format!("- {}", (c.rate)(&num(lab.lr), &num(lab.limit))),
+        format!("- {}", rate_text(lab, t)),
         format!("- {}: {}   {}: {}", c.watched, c.measure_names[w], c.used, c.measure_names[u]),
     ];
     let rows = lab.betas.len();
@@ -45,9 +45,7 @@ pub fn note(lab: &LinregLab, t: &Text) -> Note {
         _ => c.matched.to_string(),
     };
     let mut explanation = vec![why];
-    if lab.above_limit() {
-        explanation.push(c.above_limit.to_string());
-    }
+    explanation.extend(limit_warning(lab, t).map(str::to_string));
     Note {
         stem: "linear-regression",
         title: title.to_string(),

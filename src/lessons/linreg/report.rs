@@ -20,8 +20,11 @@ pub struct LinregRun {
     pub measure: ErrorMeasure,
 }
 
-/// `step=<i> beta=<...> loss=<...>` per update, then `final beta=...` and
-/// `least_squares beta=...`; a diverging descent says where it stopped.
+/// First `stability_limit=<v>` (2/λ_max of the Hessian of the error whose
+/// gradient is used; `none` where that error is not quadratic) and
+/// `above_limit=true|false`; then `step=<i> beta=<...> loss=<...>` per
+/// update, `final beta=...` and `least_squares beta=...`; a diverging
+/// descent says where it stopped.
 pub fn linreg(
     x: ArrayView2<f64>,
     y: ArrayView1<f64>,
@@ -34,6 +37,14 @@ pub fn linreg(
         Some(b) => linreg::sgd(x, y, beta0.view(), r.lr, r.steps, b, r.seed, r.measure)?,
     };
     let mut out = String::new();
+    match linreg::stability_limit(x, r.measure) {
+        Some(limit) => {
+            let _ = writeln!(out, "stability_limit={limit}\nabove_limit={}", r.lr > limit);
+        }
+        None => {
+            let _ = writeln!(out, "stability_limit=none\nabove_limit=false");
+        }
+    }
     for (i, (b, l)) in path.betas.iter().zip(&path.losses).enumerate() {
         let _ = writeln!(out, "step={i} beta={} loss={l:.6e}", list(b.view()));
     }

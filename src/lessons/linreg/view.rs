@@ -34,6 +34,31 @@ pub(crate) fn measure_index(m: ErrorMeasure) -> usize {
     crate::lessons::cycle::position(&ErrorMeasure::ALL, &m)
 }
 
+/// The learning rate beside the limit of the gradient used (or that it has none).
+pub(crate) fn rate_text(lab: &LinregLab, t: &Text) -> String {
+    let c = &t.linreg;
+    let name = c.measure_names[measure_index(lab.gradient)];
+    match lab.limit {
+        Some(limit) => {
+            let hessian = crate::text::HESSIANS[usize::from(lab.gradient == ErrorMeasure::Mse)];
+            (c.rate)(&num(lab.lr), name, hessian, &num(limit))
+        }
+        None => (c.rate_no_limit)(&num(lab.lr), name),
+    }
+}
+
+/// The warning the rate line carries: above the limit, or (no fixed limit)
+/// the loss rising.
+pub(crate) fn limit_warning(lab: &LinregLab, t: &Text) -> Option<&'static str> {
+    if lab.above_limit() {
+        Some(t.linreg.above_limit)
+    } else if lab.loss_rising() {
+        Some(t.linreg.loss_rose)
+    } else {
+        None
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {
     let c = &t.linreg;
     let [status, charts, info] =
@@ -44,12 +69,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         Line::styled(format!("{title}   ({mode})"), theme.title),
         Line::raw((c.state)(lab.betas.len() - 1, &list(lab.beta()), &num(*lab.losses.last().unwrap_or(&0.0)))),
     ];
-    let mut rate =
-        Line::raw(format!("{}   {}", (c.rate)(&num(lab.lr), &num(lab.limit)), (c.lstsq)(&list(&lab.least_squares))));
+    let mut rate = Line::raw(format!("{}   {}", rate_text(lab, t), (c.lstsq)(&list(&lab.least_squares))));
     if lab.diverged {
         rate = Line::styled(c.diverged, theme.error);
-    } else if lab.above_limit() {
-        rate = Line::styled(format!("{}   {}", (c.rate)(&num(lab.lr), &num(lab.limit)), c.above_limit), theme.error);
+    } else if let Some(warning) = limit_warning(lab, t) {
+        rate = Line::styled(format!("{}   {warning}", rate_text(lab, t)), theme.error);
     }
     st.push(rate);
     frame.render_widget(Paragraph::new(wrap(st, status.width)), status);
