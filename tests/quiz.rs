@@ -66,7 +66,7 @@ fn every_shipped_question_parses_and_explains_each_wrong_option() {
                 kinds[2] += 1;
                 assert!(why.is_some(), "{}", q.id);
             }
-            Answer::Order { terms } => {
+            Answer::Order { terms, .. } => {
                 kinds[3] += 1;
                 assert!(terms.len() >= 2);
             }
@@ -236,7 +236,7 @@ fn a_wrong_choice_shows_its_own_misconception_and_the_worked_explanation() {
 #[test]
 fn ordering_is_built_term_by_term() {
     let mut lab = lab_for("chain-build-reverse");
-    let Answer::Order { terms } = lab.current().unwrap().answer.clone() else { panic!() };
+    let Answer::Order { terms, .. } = lab.current().unwrap().answer.clone() else { panic!() };
     // Pick the screen positions of the terms in the right order, with one mistake taken back.
     let pos = |term: usize, lab: &QuizLab| lab.shown_order.iter().position(|&t| t == term).unwrap();
     lab.update(Action::Choose(pos(1, &lab)), NOW);
@@ -248,7 +248,7 @@ fn ordering_is_built_term_by_term() {
     }
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(&format!("{}: P(C) P(B | C) P(A | B, C)", EN.quiz.picked)), "{s}");
+    assert!(s.contains(&format!("{}: (1) P(C)   (2) P(B | C)   (3) P(A | B, C)", EN.quiz.picked)), "{s}");
     app.handle(&common::key(ratatui::crossterm::event::KeyCode::Enter));
     let lab = quiz_of(&app);
     assert!(matches!(&lab.phase, Phase::Feedback(g) if g.right));
@@ -544,4 +544,55 @@ fn bad_command_lines_are_refused_and_a_bad_progress_file_is_left_alone_by_print(
     assert!(String::from_utf8_lossy(&out.stderr).contains("the progress file is not used"));
     assert_eq!(std::fs::read(&path).unwrap(), b"not json", "the headless form never moves or writes it");
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+/// An ordering question accepts every order that keeps its dependencies:
+/// the counting RNN's BPTT loop has three, and `--check` refuses a key that
+/// breaks its own `before`, a pair out of range, and an empty `before`.
+#[test]
+fn ordering_accepts_every_order_that_respects_the_dependencies() {
+    let q = shipped().into_iter().find(|q| q.id == "rnn-bptt-steps").unwrap();
+    let mut right = vec![];
+    for a in 0..4usize {
+        for b in 0..4 {
+            for c in 0..4 {
+                for d in 0..4 {
+                    let order = [a, b, c, d];
+                    if (0..4).all(|t| order.contains(&t)) && q.answer.accepts_order(&order) {
+                        right.push(order);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(right, vec![[0, 1, 2, 3], [0, 2, 1, 3], [0, 2, 3, 1]], "the three valid loop orders");
+    // Through the lab: each of the three is graded right.
+    for order in &right {
+        let mut lab = lab_for("rnn-bptt-steps");
+        for &term in order {
+            let pos = lab.shown_order.iter().position(|&t| t == term).unwrap();
+            lab.update(Action::Choose(pos), NOW);
+        }
+        lab.update(Action::Submit, NOW);
+        assert!(matches!(&lab.phase, Phase::Feedback(g) if g.right), "{order:?}");
+    }
+    // A question without `before` accepts only the order written.
+    let chain = shipped().into_iter().find(|q| q.id == "chain-build-reverse").unwrap();
+    assert!(chain.answer.accepts_order(&[0, 1, 2]) && !chain.answer.accepts_order(&[1, 0, 2]));
+    assert!(!chain.answer.accepts_order(&[0, 0, 2]) && !chain.answer.accepts_order(&[0, 1]));
+    // --check: the written order must keep `before`; pairs must name terms.
+    let bank = |before: &str| {
+        format!(
+            "[[question]]\nid = \"o\"\ntopic = \"rnn\"\nkind = \"order\"\nprompt.en = \"p\"\nexplanation.en = \"e\"\nterms = [\"a\", \"b\", \"c\"]\nbefore = {before}\n"
+        )
+    };
+    let issues = |before: &str| {
+        bank::parse("o.toml", &bank(before)).unwrap_err().into_iter().map(|p| p.issue).collect::<Vec<_>>()
+    };
+    assert_eq!(issues("[[2, 1]]"), vec![bank::Issue::KeyBreaksBefore { a: 2, b: 1 }]);
+    assert_eq!(issues("[[1, 4]]"), vec![bank::Issue::BeforeRange { a: 1, b: 4 }]);
+    assert_eq!(issues("[]"), vec![bank::Issue::BeforeEmpty]);
+    assert!(bank::parse("o.toml", &bank("[[1, 3]]")).is_ok());
+    let msg = bank::parse("o.toml", &bank("[[2, 1]]")).unwrap_err()[0].describe(&EN);
+    assert!(msg.contains("o.toml:1: question `o`:") && msg.contains("term 2 must come before term 1"), "{msg}");
 }

@@ -486,6 +486,9 @@ pub static EN: Text = Text {
         truth_missing: "a true/false question needs `truth = true` or `truth = false`",
         term_count: |m, n| format!("an ordering question needs 2 to {m} terms, has {n}"),
         terms_repeat: "the terms must all differ",
+        before_range: |m, a, b| format!("`before` pairs name two different terms, 1 to at most {m}: got [{a}, {b}]"),
+        before_empty: "`before` is empty: every order would be right (leave it out to accept only the order written)",
+        key_breaks_before: |a, b| format!("the terms as written break `before`: term {a} must come before term {b}"),
     },
     help: &[
         ("@usage", "Usage:"),

@@ -472,6 +472,13 @@ pub static KO: Text = Text {
         truth_missing: "참/거짓 문제에는 `truth = true` 또는 `truth = false`가 필요합니다",
         term_count: |m, n| format!("순서 문제에는 항이 2개에서 {m}개 필요합니다. 지금은 {n}개입니다"),
         terms_repeat: "항은 모두 달라야 합니다",
+        before_range: |m, a, b| {
+            format!(
+                "`before`의 쌍은 서로 다른 두 항을 1부터 최대 {m}까지의 번호로 가리켜야 합니다. 지금은 [{a}, {b}]입니다"
+            )
+        },
+        before_empty: "`before`가 비어 있어 어떤 순서든 정답이 됩니다(쓴 순서만 정답으로 하려면 `before`를 빼세요)",
+        key_breaks_before: |a, b| format!("쓴 순서가 `before`를 어깁니다. {a}번 항이 {b}번 항보다 앞에 와야 합니다"),
     },
     help: &[
         ("@help", "도움말 보기"),

@@ -102,6 +102,9 @@ pub struct BankText {
     pub truth_missing: &'static str,
     pub term_count: fn(max: usize, got: usize) -> String,
     pub terms_repeat: &'static str,
+    pub before_range: fn(max: usize, a: i64, b: i64) -> String,
+    pub before_empty: &'static str,
+    pub key_breaks_before: fn(a: usize, b: usize) -> String,
 }
 
 /// The command line's own errors (clap's usage text stays English).

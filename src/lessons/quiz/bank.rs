@@ -79,8 +79,28 @@ pub enum Answer {
     Numeric { value: f64, tolerance: f64 },
     /// `why` explains the misconception behind the wrong answer.
     TrueFalse { truth: bool, why: Option<Loc> },
-    /// The terms in the right order; shown shuffled, picked one by one.
-    Order { terms: Vec<String> },
+    /// The terms in a right order; shown shuffled, picked one by one.
+    /// `before` holds (a, b) pairs, counted from 0: term a must come before
+    /// term b. An order is right when it keeps every pair, so a question
+    /// whose steps do not all depend on each other accepts every order that
+    /// respects the dependencies. Without `before` in the bank, each term
+    /// must follow the one listed before it (only the order written).
+    Order { terms: Vec<String>, before: Vec<(usize, usize)> },
+}
+
+impl Answer {
+    /// Whether `order` (term indices in the order picked) is a right order.
+    pub fn accepts_order(&self, order: &[usize]) -> bool {
+        let Answer::Order { terms, before } = self else { return false };
+        let mut at = vec![usize::MAX; terms.len()];
+        for (pos, &term) in order.iter().enumerate() {
+            match at.get_mut(term) {
+                Some(slot) if *slot == usize::MAX => *slot = pos,
+                _ => return false,
+            }
+        }
+        order.len() == terms.len() && before.iter().all(|&(a, b)| at[a] < at[b])
+    }
 }
 
 /// Where a question's words come from: a bank file, or a joint table drawn
@@ -124,6 +144,18 @@ pub enum Issue {
     TruthMissing,
     TermCount(usize),
     TermsRepeat,
+    /// A `before` pair names a term that is not there (1-based, as written).
+    BeforeRange {
+        a: i64,
+        b: i64,
+    },
+    /// `before = []`: every order would be right.
+    BeforeEmpty,
+    /// The terms as written break a `before` pair: the key is not a right order.
+    KeyBreaksBefore {
+        a: usize,
+        b: usize,
+    },
 }
 
 /// One problem in a bank file.
@@ -156,6 +188,9 @@ impl Problem {
             Issue::TruthMissing => b.truth_missing.to_string(),
             Issue::TermCount(n) => (b.term_count)(MAX_TERMS, *n),
             Issue::TermsRepeat => b.terms_repeat.to_string(),
+            Issue::BeforeRange { a, b: second } => (b.before_range)(MAX_TERMS, *a, *second),
+            Issue::BeforeEmpty => b.before_empty.to_string(),
+            Issue::KeyBreaksBefore { a, b: second } => (b.key_breaks_before)(*a, *second),
         };
         match &self.id {
             Some(id) => format!("{}:{}: {}: {what}", self.file, self.line, (b.question)(id)),
@@ -226,6 +261,9 @@ struct RawQuestion {
     // order
     #[serde(default)]
     terms: Vec<String>,
+    /// order: pairs [a, b] (counting from 1): term a must come before term b.
+    #[serde(default)]
+    before: Option<Vec<[i64; 2]>>,
 }
 
 /// The default tolerance of a numeric answer: the 4 significant digits the
@@ -252,6 +290,7 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
     stray(kind != Kind::Numeric && (q.value.is_some() || q.tolerance.is_some()), "value/tolerance", &mut errs);
     stray(kind != Kind::Truefalse && (q.truth.is_some() || q.why.is_some()), "truth/why", &mut errs);
     stray(kind != Kind::Order && !q.terms.is_empty(), "terms", &mut errs);
+    stray(kind != Kind::Order && q.before.is_some(), "before", &mut errs);
     let answer = match kind {
         Kind::Choice => {
             let n = q.options.len();
@@ -320,7 +359,33 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
             if q.terms.iter().collect::<BTreeSet<_>>().len() != n {
                 errs.push(Issue::TermsRepeat);
             }
-            Some(Answer::Order { terms: q.terms.iter().map(|t| nfc(t)).collect() })
+            let before: Vec<(usize, usize)> = match &q.before {
+                // Only the order written: each term after the one before it.
+                None => (1..n).map(|i| (i - 1, i)).collect(),
+                Some(pairs) => {
+                    if pairs.is_empty() {
+                        errs.push(Issue::BeforeEmpty);
+                    }
+                    let term = |v: i64| (1..=n as i64).contains(&v).then(|| v as usize - 1);
+                    pairs
+                        .iter()
+                        .filter_map(|&[a, b]| match (term(a), term(b)) {
+                            (Some(x), Some(y)) if x != y => Some((x, y)),
+                            _ => {
+                                errs.push(Issue::BeforeRange { a, b });
+                                None
+                            }
+                        })
+                        .collect()
+                }
+            };
+            // The terms as written must be one of the right orders.
+            for &(a, b) in &before {
+                if a > b {
+                    errs.push(Issue::KeyBreaksBefore { a: a + 1, b: b + 1 });
+                }
+            }
+            Some(Answer::Order { terms: q.terms.iter().map(|t| nfc(t)).collect(), before })
         }
     };
     match answer {

@@ -45,7 +45,7 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
                     Binding::new(&[C('1'), C('a'), C('t')], "1/t", k.choose, Action::Choose(0), true),
                     Binding::new(&[C('2'), C('b'), C('f')], "2/f", k.choose, Action::Choose(1), true),
                 ],
-                Some(Answer::Order { terms }) => {
+                Some(Answer::Order { terms, .. }) => {
                     let mut r = choose_rows(t, terms.len(), false);
                     r.push(Binding::new(&[Code(KeyCode::Backspace)], "Backspace", k.undo_term, Action::Undo, true));
                     r

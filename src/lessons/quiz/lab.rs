@@ -190,12 +190,16 @@ impl QuizLab {
         self.scroll = 0;
         self.message = None;
         self.shown_order = match self.current().map(|q| &q.answer) {
-            Some(Answer::Order { terms }) => {
+            Some(answer @ Answer::Order { terms, .. }) => {
                 let n = terms.len();
                 let mut order: Vec<usize> = (0..n).collect();
                 let mut rng = Rng::new(self.options.seed.wrapping_add(self.index as u64 * 7919));
-                // Shown in the right order the question would answer itself.
-                while n > 1 && order.iter().enumerate().all(|(i, &o)| i == o) {
+                // Shown in a right order the question would answer itself
+                // (a bank's `before` is never empty, so a wrong order exists).
+                for _ in 0..1000 {
+                    if n < 2 || !answer.accepts_order(&order) {
+                        break;
+                    }
                     rng.shuffle(&mut order);
                 }
                 order
@@ -213,7 +217,7 @@ impl QuizLab {
         match self.current().map(|q| &q.answer) {
             Some(Answer::Choice { options, .. }) => options.len(),
             Some(Answer::TrueFalse { .. }) => 2,
-            Some(Answer::Order { terms }) => terms.len(),
+            Some(Answer::Order { terms, .. }) => terms.len(),
             _ => 0,
         }
     }
@@ -285,9 +289,9 @@ impl QuizLab {
             Answer::TrueFalse { truth, .. } => self.selected.map(|s| ((s == 0) == *truth, Given::Choice(s))),
             Answer::Numeric { value, tolerance } => parse_number(&self.input.buffer)
                 .map(|v| ((v - value).abs() <= tolerance + 1e-9 * value.abs().max(1.0), Given::Number(v))),
-            Answer::Order { terms } => (self.picked.len() == terms.len()).then(|| {
+            answer @ Answer::Order { terms, .. } => (self.picked.len() == terms.len()).then(|| {
                 let order: Vec<usize> = self.picked.iter().map(|&p| self.shown_order[p]).collect();
-                (order.iter().enumerate().all(|(i, &o)| i == o), Given::Order(order))
+                (answer.accepts_order(&order), Given::Order(order))
             }),
         };
         let Some((right, given)) = graded else {

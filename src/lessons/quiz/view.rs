@@ -57,7 +57,7 @@ fn answer_lines(lab: &QuizLab, q: &Question, t: &Text, theme: &Theme) -> Vec<Lin
                 lines.push(Line::styled(text, style));
             }
         }
-        Answer::Order { terms } => {
+        Answer::Order { terms, .. } => {
             let shown: Vec<String> = lab
                 .shown_order
                 .iter()
@@ -68,14 +68,15 @@ fn answer_lines(lab: &QuizLab, q: &Question, t: &Text, theme: &Theme) -> Vec<Lin
                 })
                 .collect();
             lines.push(Line::raw(shown.join("   ")));
-            let mut built: Vec<String> = lab
+            let mut built: Vec<&str> = lab
                 .picked
                 .iter()
-                .filter_map(|&p| lab.shown_order.get(p).and_then(|&i| terms.get(i)).cloned())
+                .filter_map(|&p| lab.shown_order.get(p).and_then(|&i| terms.get(i)).map(String::as_str))
                 .collect();
-            built.extend(std::iter::repeat_n("_".to_string(), terms.len().saturating_sub(built.len())));
+            built.extend(std::iter::repeat_n("_", terms.len().saturating_sub(built.len())));
             if graded.is_none() {
-                lines.push(Line::styled(format!("{}: {}", quiz.picked, built.join(" ")), theme.title));
+                let built = crate::lessons::quiz::words::numbered(built.into_iter());
+                lines.push(Line::styled(format!("{}: {built}", quiz.picked), theme.title));
             }
         }
         Answer::Numeric { .. } => {

@@ -14,11 +14,17 @@ pub fn prompt_lines(q: &Question, t: &Text) -> Vec<String> {
     }
 }
 
+/// Ordered terms as numbered steps, "(1) a   (2) b": joined by spaces alone,
+/// terms that are equations would read as one false chain of equalities.
+pub fn numbered<'a>(terms: impl Iterator<Item = &'a str>) -> String {
+    terms.enumerate().map(|(i, t)| format!("({}) {t}", i + 1)).collect::<Vec<_>>().join("   ")
+}
+
 pub fn option_text(q: &Question, i: usize, t: &Text) -> String {
     match &q.answer {
         Answer::Choice { options, .. } => options.get(i).map(|o| o.text.get(t.lang).to_string()).unwrap_or_default(),
         Answer::TrueFalse { .. } => if i == 0 { t.quiz.true_label } else { t.quiz.false_label }.to_string(),
-        Answer::Order { terms } => terms.get(i).cloned().unwrap_or_default(),
+        Answer::Order { terms, .. } => terms.get(i).cloned().unwrap_or_default(),
         Answer::Numeric { .. } => String::new(),
     }
 }
@@ -31,7 +37,7 @@ pub fn answer_text(q: &Question, t: &Text) -> String {
         }
         Answer::TrueFalse { truth, .. } => option_text(q, if *truth { 0 } else { 1 }, t),
         Answer::Numeric { value, .. } => num(*value),
-        Answer::Order { terms } => terms.join(" "),
+        Answer::Order { terms, .. } => numbered(terms.iter().map(String::as_str)),
     }
 }
 
@@ -42,8 +48,8 @@ pub fn given_text(q: &Question, g: &Given, t: &Text) -> Option<String> {
         }
         (Given::Choice(i), _) => Some(option_text(q, *i, t)),
         (Given::Number(v), _) => Some(num(*v)),
-        (Given::Order(o), Answer::Order { terms }) => {
-            Some(o.iter().filter_map(|i| terms.get(*i).cloned()).collect::<Vec<_>>().join(" "))
+        (Given::Order(o), Answer::Order { terms, .. }) => {
+            Some(numbered(o.iter().filter_map(|i| terms.get(*i).map(String::as_str))))
         }
         _ => None,
     }
