@@ -596,3 +596,24 @@ fn ordering_accepts_every_order_that_respects_the_dependencies() {
     let msg = bank::parse("o.toml", &bank("[[2, 1]]")).unwrap_err()[0].describe(&EN);
     assert!(msg.contains("o.toml:1: question `o`:") && msg.contains("term 2 must come before term 1"), "{msg}");
 }
+
+/// `rnn-accumulate`'s why names the term that `g = ...` keeps, and that term
+/// is the one the math computes for the mistake: the loop's last iteration,
+/// time step k = 1 (not the last time step).
+#[test]
+fn the_accumulation_why_names_the_term_the_mistake_keeps() {
+    use deepstep::math::counting_rnn::{self, Mistake};
+    let t = deepstep::assets::counting_tutorial().unwrap();
+    let (wx, wr) = (0.8, 1.1);
+    let f = counting_rnn::forward(t.x.view(), wx, wr);
+    let back = counting_rnn::backward(t.x.view(), &f, wr);
+    let kept = counting_rnn::mistaken_gradient(t.x.view(), wx, wr, Mistake::NoAccumulation);
+    let k1 = back.steps.last().unwrap(); // the steps run k = T..1
+    let last_time_step = &back.steps[0];
+    assert_eq!(kept, (k1.add_w_x, k1.add_w_rec), "g = ... keeps the k = 1 term");
+    assert_ne!(kept, (last_time_step.add_w_x, last_time_step.add_w_rec));
+    let q = shipped().into_iter().find(|q| q.id == "rnn-accumulate").unwrap();
+    let Answer::TrueFalse { why: Some(why), .. } = &q.answer else { panic!() };
+    assert!(why.en.contains("k = 1") && !why.en.contains("last step's term"), "{}", why.en);
+    assert!(why.ko.as_deref().is_some_and(|k| k.contains("k = 1")), "{:?}", why.ko);
+}
