@@ -202,3 +202,43 @@ fn exploding_and_vanishing_norms_stay_finite_and_right() {
         }
     }
 }
+
+/// dX is the transpose of the convolution's own matrix applied to dY (hence
+/// "transposed convolution"), for any stride, padding and dilation: the
+/// matrix M maps the flattened x to the flattened y, column j is the output
+/// of the j-th unit input. Transposing the K×K kernel is not the 180° flip
+/// that dX slides (the quiz's conv-dx-what says both).
+#[test]
+fn dx_is_the_transpose_of_the_convolutions_matrix() {
+    for (seed, stride, padding, dilation) in [(1, 1, 0, 1), (2, 2, 1, 1), (3, 1, 2, 2), (4, 3, 1, 1)] {
+        let params = ConvParams { stride: [stride; 2], padding: [padding; 2], dilation: [dilation; 2] };
+        let (xs, ws) = ([2, 6, 5], [2, 2, 3, 2]);
+        let w = arr4(ws, seed);
+        let b = Array1::zeros(2);
+        let n_in: usize = xs.iter().product();
+        let columns: Vec<Array3<f64>> = (0..n_in)
+            .map(|j| {
+                let mut e = Array3::zeros(xs);
+                e.as_slice_mut().unwrap()[j] = 1.0;
+                conv::conv2d(e.view(), w.view(), b.view(), params).unwrap()
+            })
+            .collect();
+        let dy = arr3(columns[0].dim().into(), seed + 10);
+        let dx = conv::conv2d_backward(arr3(xs, 0).view(), w.view(), dy.view(), params).unwrap().dx;
+        for (j, col) in columns.iter().enumerate() {
+            // (Mᵀ dY)_j = column j · dY
+            let want: f64 = col.iter().zip(dy.iter()).map(|(m, d)| m * d).sum();
+            let got = dx.as_slice().unwrap()[j];
+            assert!((got - want).abs() < 1e-12 * want.abs().max(1.0), "case {seed}, x[{j}]: {got} vs {want}");
+        }
+    }
+    let w = arr4([1, 1, 3, 3], 5);
+    let flipped = conv::flipped_kernel(w.view(), 0, 0);
+    let kernel = w.index_axis(ndarray::Axis(0), 0).index_axis(ndarray::Axis(0), 0).to_owned();
+    assert_ne!(kernel.t().to_owned(), flipped, "the kernel's transpose is not its 180° flip");
+    let q = deepstep::lessons::quiz::bank::shipped().unwrap().into_iter().find(|q| q.id == "conv-dx-what").unwrap();
+    let deepstep::lessons::quiz::bank::Answer::Choice { options, .. } = q.answer else { panic!() };
+    let why = options[3].why.as_ref().unwrap();
+    assert!(why.en.contains("transposed convolution") && why.en.contains("Toeplitz"), "{}", why.en);
+    assert!(!why.en.contains("fully connected"), "{}", why.en);
+}
