@@ -271,6 +271,13 @@ impl Factorization {
         self.max_abs_error < 1e-9
     }
 
+    /// max |product − joint| as the learner should read it: exactly 0 when
+    /// the product holds (within the tolerance `holds` uses; the rest is
+    /// rounding, 1e-17, not a gap).
+    pub fn gap(&self) -> f64 {
+        if self.holds() { 0.0 } else { self.max_abs_error }
+    }
+
     /// The assignment where the product is furthest from the joint.
     pub fn worst_row(&self) -> Option<usize> {
         let gap = |r: &FactorRow| (r.product - r.joint).abs();

@@ -423,7 +423,7 @@ pub static EN: Text = Text {
         gen_hint_conditional: "Add the entries that match both the event and the condition; divide by the sum of the entries that match the condition.",
         gen_hint_marginal: "Add every entry in which the variable has that value.",
         gen_hint_posterior: "posterior = likelihood × prior / evidence, and the evidence sums likelihood × prior over every value of A.",
-        gen_hint_product: "Take one entry: multiply the factors' values there and compare with the table.",
+        gen_hint_product: "Multiply the factors' values at an entry and compare with the table: one entry that differs makes it false, but it holds only if every entry matches.",
         gen_why_conditional: "By the definition of conditional probability, P(X | Y) = P(X, Y) / P(Y):",
         gen_why_marginal: |e| {
             format!("Sum the joint over every entry with {e} (the other variables are marginalised out):")

@@ -412,7 +412,7 @@ pub static KO: Text = Text {
         gen_hint_conditional: "사건과 조건을 모두 만족하는 항목을 더하고, 조건을 만족하는 항목의 합으로 나누세요.",
         gen_hint_marginal: "그 변수가 그 값인 항목을 모두 더하세요.",
         gen_hint_posterior: "사후확률 = 우도 × 사전확률 / 증거. 증거는 A의 모든 값에 대해 우도 × 사전확률을 더한 것입니다.",
-        gen_hint_product: "항목 하나를 골라 그곳에서 인수들의 값을 곱하고 표와 비교해 보세요.",
+        gen_hint_product: "한 항목에서 인수들의 값을 곱해 표와 비교해 보세요. 한 항목이라도 다르면 거짓이지만, 참이려면 모든 항목이 일치해야 합니다.",
         gen_why_conditional: "조건부확률의 정의 P(X | Y) = P(X, Y) / P(Y)에 따라:",
         gen_why_marginal: |e| format!("{e}인 모든 항목에 대해 결합확률을 더합니다(나머지 변수는 주변화):"),
         gen_why_posterior: "베이즈 정리는 조건을 뒤집으므로 증거로 나누어야 합니다:",
