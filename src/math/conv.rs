@@ -13,6 +13,17 @@
 //!   db[co]             = Σ_{oy, ox} dY[co, oy, ox]
 //!
 //! where dY_up[m] is dY[m / S] when m is a multiple of S inside dY, else 0.
+//! Along one axis the spread dY has (OH−1)·S + 1 cells. Padded by D(K−1) on
+//! both sides, its full correlation with the flipped (dilated) kernel has
+//! (OH−1)·S + D(K−1) + 1 cells: H + 2P − r, where r = (H + 2P − D(K−1) − 1)
+//! mod S counts the input cells the last window never reached. So dX's grid
+//! is the spread dY padded by D(K−1) − P in front and D(K−1) − P + r behind
+//! (r more zeros where the stride left a remainder), and where P > D(K−1)
+//! that "padding" is negative: dY is cropped, not padded.
+//!
+//! dW is also a correlation, of the input with dY in the kernel's place, but
+//! the roles swap: dY's taps are S apart (the forward stride) and its
+//! positions D apart (the forward dilation).
 //!
 //! Values and traces come from the same tap walks (`walk_*`), in the same
 //! order, so a trace's last running sum equals the computed value exactly.
@@ -413,8 +424,10 @@ pub fn grad_x_trace(
 }
 
 /// The grid that dX's window slides over, for one output channel: dY spread
-/// out by the stride (S−1 zeros between values) and padded by D(K−1)−P on
-/// each side, so that every tap of `grad_x_trace` lands on one of its cells.
+/// out by the stride (S−1 zeros between values), padded by D(K−1)−P in front
+/// and D(K−1)−P+r behind (r: the remainder the stride left, see the module
+/// notes), cropped where that is negative; every tap of `grad_x_trace` lands
+/// on one of its H + D(K−1) rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpreadGrid {
     /// The spread coordinate (m = oy·S) of cell [0, 0]; cell [i, j] is m = origin + (i, j).

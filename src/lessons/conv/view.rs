@@ -174,12 +174,14 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let formulas = [lab.size_formula(0), lab.size_formula(1)];
     let both = Span::raw(formulas.join("    ").as_str()).width() as u16;
     let formula_rows = if both <= area.width { 1 } else { 2 };
+    // The explanation wraps over as many rows as it needs (up to 3), the legend below it.
+    let explain_rows = wrap(Line::raw(mode_explanation(lab, t)), area.width).len().clamp(1, 3) as u16;
     let [status, panels, eq_area, formula, message, _] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Max(panel_height(lab)),
         Constraint::Length(eq_rows),
         Constraint::Length(formula_rows),
-        Constraint::Length(2),
+        Constraint::Length(explain_rows + 1),
         Constraint::Fill(1),
     ])
     .areas(area);
@@ -302,11 +304,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             Some(Message::Right) => Line::styled(c.right, theme.good),
             Some(Message::Wrong(a)) => Line::styled((c.wrong)(a), theme.error),
             Some(Message::NotANumber) => Line::styled(c.not_a_number, theme.error),
-            None => Line::raw(match lab.mode {
-                Mode::Forward => c.mode_explain_forward,
-                Mode::GradW => c.mode_explain_grad_w,
-                Mode::GradX => c.mode_explain_grad_x,
-            }),
+            None => Line::raw(mode_explanation(lab, t)),
         };
         let mut lines = vec![line, Line::styled(legend, theme.dim)];
         if digit {
@@ -315,6 +313,15 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         frame.render_widget(Paragraph::new(wrap(lines, message.width)), message);
     }
     hits
+}
+
+/// What the current mode computes, in words.
+fn mode_explanation(lab: &ConvLab, t: &Text) -> &'static str {
+    match lab.mode {
+        Mode::Forward => t.conv.mode_explain_forward,
+        Mode::GradW => t.conv.mode_explain_grad_w,
+        Mode::GradX => t.conv.mode_explain_grad_x,
+    }
 }
 
 /// Rows the panels need: the tallest stack of grids (or the knob list), with borders.
