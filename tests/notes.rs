@@ -165,3 +165,24 @@ fn the_counting_lab_prints_its_training_as_a_note() {
     assert!(md.starts_with(&format!("# {}", KO.count.title)) && md.contains("## 설정"), "{md}");
     assert!(md.contains("final w_x=1.001356 w_rec=0.999674"), "the report inside the note: {md}");
 }
+
+/// `conv --print --backward --format markdown` carries the backward frames
+/// too (the note of the forward pass alone used to be printed).
+#[test]
+fn conv_markdown_with_backward_has_every_mode() {
+    let run = |extra: &[&str]| {
+        let mut args =
+            vec!["conv", "--print", "--format", "markdown", "--input", "1,2,3;4,5,6;7,8,9", "--kernel", "1,0;0,-1"];
+        args.extend(extra);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep")).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let both = run(&["--backward"]);
+    assert!(both.contains("y[1,1] = 5×1 + 6×0 + 8×0 + 9×(-1) = -4"), "{both}");
+    assert!(both.contains("dW[1,1] = 5×1 + 6×1 + 8×1 + 9×1 = 28"), "{both}");
+    assert!(both.contains("frame 9/9: dX[2,2]"), "{both}");
+    assert!(both.contains(EN.conv.mode_explain_grad_x), "{both}");
+    let forward = run(&[]);
+    assert!(forward.contains("y[1,1]") && !forward.contains("dW[") && !forward.contains("dX["), "{forward}");
+}

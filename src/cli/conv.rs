@@ -102,13 +102,12 @@ pub fn conv_lab(a: &ConvArgs, text: &Text) -> Result<ConvLab> {
 
 /// `deepstep conv`.
 pub fn run(a: ConvArgs, text: &'static Text) -> Result<(), Failure> {
-    let mut lab = conv_lab(&a, text).map_err(|e| Failure::usage(format!("deepstep conv: {e:#}")))?;
+    let lab = conv_lab(&a, text).map_err(|e| Failure::usage(format!("deepstep conv: {e:#}")))?;
     if !a.print {
         return interactive(text, "conv", mount(lab));
     }
     if a.format == PrintFormat::Markdown {
-        lab.update(crate::lessons::conv::Action::Last);
-        emit(&markdown(&crate::lessons::conv::note::note(&lab, text), text))
+        emit(&markdown(&crate::lessons::conv::note::print_note(&lab, text, a.backward), text))
     } else {
         emit(&report::print(&lab, a.backward, text.conv.running_sum))
     }

@@ -35,3 +35,36 @@ pub fn note(lab: &ConvLab, t: &Text) -> Note {
         ],
     }
 }
+
+/// `conv --print --format markdown`: every frame of the forward pass and,
+/// with `backward`, of dW and dX too, each mode with its formula and why.
+pub fn print_note(lab: &ConvLab, t: &Text, backward: bool) -> Note {
+    let modes: &[Mode] = if backward { &[Mode::Forward, Mode::GradW, Mode::GradX] } else { &[Mode::Forward] };
+    let mut lab = lab.clone();
+    let mut note = Note { stem: "convolution", title: t.conv.title.to_string(), sections: vec![] };
+    for (i, &mode) in modes.iter().enumerate() {
+        lab.mode = mode;
+        lab.frame = lab.frame_count().saturating_sub(1);
+        lab.tap = None;
+        let one = self::note(&lab, t);
+        // Settings once; then each mode's formulas, frames and why under its name.
+        for (k, mut s) in one.sections.into_iter().enumerate() {
+            if k == 0 && i > 0 {
+                continue;
+            }
+            if k > 0 && backward {
+                s.heading = format!("{} ({})", s.heading, mode_name(mode, t));
+            }
+            note.sections.push(s);
+        }
+    }
+    note
+}
+
+fn mode_name(mode: Mode, t: &Text) -> &'static str {
+    match mode {
+        Mode::Forward => t.conv.mode_forward,
+        Mode::GradW => t.conv.mode_grad_w,
+        Mode::GradX => t.conv.mode_grad_x,
+    }
+}
