@@ -154,7 +154,7 @@ fn count_rnn_lab_steps_the_bptt_loop() {
     let t = Tmux::start("count", &format!("{BIN} lab count-rnn --data tutorial"));
     t.wait_for("Press Right");
     t.keys(&["Right"]);
-    t.wait_for("k=10: dL/dS_k = 2(y − t)/N");
+    t.wait_for("k=10: dL/dS_k = 2(y − y*)/N");
     t.keys(&["Right"]);
     t.wait_for("k=9: dL/dS_k");
     t.keys(&["q"]);

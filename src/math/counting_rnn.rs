@@ -5,7 +5,7 @@
 //!
 //! Backward, from k = T down to 1:
 //!
-//!   dL/dS_T   = 2 (y − t) / N
+//!   dL/dS_T   = 2 (y − y*) / N   (y* = the target, the number of ones)
 //!   dL/dw_x  += Σ_n dL/dS_k · x_k
 //!   dL/dw_rec += Σ_n dL/dS_k · S_{k−1}
 //!   dL/dS_{k−1} = dL/dS_k · w_rec
@@ -230,9 +230,9 @@ pub enum Mistake {
     CurrentState,
     /// dL/dS_{k−1} = dL/dS_k, forgetting the × w_rec of the chain rule.
     MissingWrec,
-    /// dL/dS_T = (y − t)/N: the 2 of the square's derivative dropped.
+    /// dL/dS_T = (y − y*)/N: the 2 of the square's derivative dropped.
     MissingFactor2,
-    /// dL/dS_T = 2(y − t): the 1/N of the mean dropped.
+    /// dL/dS_T = 2(y − y*): the 1/N of the mean dropped.
     MissingOneOverN,
 }
 

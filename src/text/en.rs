@@ -261,7 +261,7 @@ pub static EN: Text = Text {
             )
         },
         measured_per_step: |rate| format!("Measured: ×{rate} per step back."),
-        explain_truncation: "Truncation cuts the backward flow after k steps: earlier steps get exactly zero gradient from this loss.",
+        explain_truncation: "Truncation cuts the backward flow after k steps: earlier steps get exactly zero gradient from this loss. Here each loss term gets its own k-step window (O(T·k) work if every step had a loss); the usual detach-every-k form is cheaper in time and memory but lets a loss reach back only to its chunk's start.",
         explain_clip: "Clipping rescales the whole parameter gradient to the threshold when it is larger; its direction stays the same.",
         predict_growth: |from, to| {
             format!(
@@ -274,6 +274,8 @@ pub static EN: Text = Text {
         score: |right, total| format!("growth guesses right: {right}/{total}"),
         cell_formulas: CELL_FORMULAS,
         backward_formula: BACKWARD_FORMULA,
+        lstm_backward_formula: LSTM_BACKWARD_FORMULA,
+        row_column: "The counting lab writes one step as S_k = S_{k−1}·w_rec + x_k·w_x with numbers; with vectors the same step is h_t = W_rec h_{t−1} + W_x x_t (column form; code that keeps a batch as rows writes h_{t−1} W_recᵀ). Backward, the multiplier w_rec becomes W_recᵀ.",
         err_radius: |g| format!("the spectral radius must be between 0.1 and 3, got {g}"),
         err_len: |g| format!("the sequence length must be between 1 and 1000, got {g}"),
         err_hidden: |g| format!("the hidden size must be between 1 and 64, got {g}"),
@@ -291,13 +293,13 @@ pub static EN: Text = Text {
         row_k: "k",
         row_x: "x_k",
         row_s: "S_k",
-        prediction: |y, t| format!("y = S_T = {y}, target t = {t}"),
+        prediction: |y, t| format!("y = S_T = {y}, target y* = {t}"),
         loop_title: "BPTT loop, k = T down to 1 (all sequences summed)",
         loop_hint: "Press Right to run the next iteration of the loop.",
-        step_last: |k, ds| format!("k={k}: dL/dS_k = 2(y − t)/N = {ds} (sequence 1)"),
-        step_inner: |k, ds| format!("k={k}: dL/dS_k = dL/dS_(k+1) · w_rec = {ds} (sequence 1)"),
+        step_last: |k, ds| format!("k={k}: dL/dS_k = 2(y − y*)/N = {ds} (sequence 1)"),
+        step_inner: |k, ds| format!("k={k}: dL/dS_k = dL/dS_{{k+1}} · w_rec = {ds} (sequence 1)"),
         step_sums: |ax, gx, ar, gr| {
-            format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_(k−1) = {ar} → {gr}")
+            format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_{{k−1}} = {ar} → {gr}")
         },
         surface: "Loss surface, log10 L over w_x (across) and w_rec (down), [-3, 3]",
         surface_zoom: "Loss surface, log10 L, zoomed to [0.5, 1.5] near (1, 1)",
@@ -307,7 +309,7 @@ pub static EN: Text = Text {
         mistakes: "Common mistakes: what each buggy loop computes",
         mistake_names: [
             "g = ... instead of g += ...",
-            "S_k where S_(k−1) belongs",
+            "S_k where S_{k−1} belongs",
             "missing × w_rec",
             "missing factor 2",
             "missing 1/N",

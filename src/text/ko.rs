@@ -256,7 +256,7 @@ pub static KO: Text = Text {
             )
         },
         measured_per_step: |rate| format!("측정값: 한 단계 거슬러 갈 때마다 {rate}배."),
-        explain_truncation: "잘린 BPTT는 k단계 뒤에서 역방향 흐름을 끊습니다. 그보다 앞의 단계는 이 손실에서 정확히 0의 기울기를 받습니다.",
+        explain_truncation: "잘린 BPTT는 k단계 뒤에서 역방향 흐름을 끊습니다. 그보다 앞의 단계는 이 손실에서 정확히 0의 기울기를 받습니다. 이 실습은 손실 항마다 k단계 뒤까지의 창을 따로 둡니다(모든 단계에 손실이 있으면 O(T·k) 계산). 흔히 쓰는 k단계마다 끊는(detach) 방식은 시퀀스를 k개씩 잘라 시간과 메모리가 덜 들지만, 손실이 자기 조각의 시작까지만 거슬러 갑니다.",
         explain_clip: "클리핑은 매개변수 기울기 전체가 임계값보다 크면 그 길이로 줄입니다. 방향은 그대로입니다.",
         predict_growth: |from, to| {
             format!(
@@ -269,6 +269,8 @@ pub static KO: Text = Text {
         score: |right, total| format!("맞힌 배율 예측: {right}/{total}"),
         cell_formulas: CELL_FORMULAS,
         backward_formula: BACKWARD_FORMULA,
+        lstm_backward_formula: LSTM_BACKWARD_FORMULA,
+        row_column: "스칼라로 쓰면(1의 개수 세기 실습) 한 단계는 S_k = S_{k−1}·w_rec + x_k·w_x입니다. 벡터로는 같은 단계가 h_t = W_rec h_{t−1} + W_x x_t입니다(열 형식, 배치를 행으로 두는 코드는 h_{t−1} W_recᵀ로 씁니다). 역방향에서는 곱하는 수 w_rec가 W_recᵀ가 됩니다.",
         err_radius: |g| format!("스펙트럼 반경은 0.1에서 3 사이여야 합니다. 지금은 {g}입니다"),
         err_len: |g| format!("시퀀스 길이는 1에서 1000 사이여야 합니다. 지금은 {g}입니다"),
         err_hidden: |g| format!("은닉 크기는 1에서 64 사이여야 합니다. 지금은 {g}입니다"),
@@ -286,13 +288,13 @@ pub static KO: Text = Text {
         row_k: "k",
         row_x: "x_k",
         row_s: "S_k",
-        prediction: |y, t| format!("y = S_T = {y}, 목표 t = {t}"),
+        prediction: |y, t| format!("y = S_T = {y}, 목표 y* = {t}"),
         loop_title: "BPTT 반복문, k = T부터 1까지 (모든 시퀀스의 합)",
         loop_hint: "오른쪽 화살표로 반복문을 한 번씩 실행하세요.",
-        step_last: |k, ds| format!("k={k}: dL/dS_k = 2(y − t)/N = {ds} (시퀀스 1)"),
-        step_inner: |k, ds| format!("k={k}: dL/dS_k = dL/dS_(k+1) · w_rec = {ds} (시퀀스 1)"),
+        step_last: |k, ds| format!("k={k}: dL/dS_k = 2(y − y*)/N = {ds} (시퀀스 1)"),
+        step_inner: |k, ds| format!("k={k}: dL/dS_k = dL/dS_{{k+1}} · w_rec = {ds} (시퀀스 1)"),
         step_sums: |ax, gx, ar, gr| {
-            format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_(k−1) = {ar} → {gr}")
+            format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_{{k−1}} = {ar} → {gr}")
         },
         surface: "손실 곡면, w_x(가로)와 w_rec(세로)에 대한 log10 L, [-3, 3]",
         surface_zoom: "손실 곡면, log10 L, (1, 1) 근처 [0.5, 1.5]로 확대",
@@ -300,7 +302,7 @@ pub static KO: Text = Text {
         check: "기울기 검사 (중심 차분, h = 1e-6)",
         check_row: |n, a, num, rel| format!("{n}: 해석적 {a}   수치적 {num}   상대 오차 {rel}"),
         mistakes: "흔한 실수: 버그 있는 반복문이 계산하는 값",
-        mistake_names: ["g += ... 대신 g = ...", "S_(k−1) 자리에 S_k", "× w_rec 빠뜨림", "인수 2 빠뜨림", "1/N 빠뜨림"],
+        mistake_names: ["g += ... 대신 g = ...", "S_{k−1} 자리에 S_k", "× w_rec 빠뜨림", "인수 2 빠뜨림", "1/N 빠뜨림"],
         mistake_row: |n, gx, gr, off| format!("{n}: ({gx}, {gr})  차이 {off}"),
         right_row: |gx, gr| format!("정답: (dL/dw_x, dL/dw_rec) = ({gx}, {gr})"),
         lr: |lr| format!("학습률 {lr}"),

@@ -24,18 +24,21 @@ pub const MEASURE_NAMES: [&str; 5] = ["SSE", "MSE", "RMSE", "||e||₂", "||e||�
 /// The Hessian each quadratic error's stability limit is 2/λ_max of (SSE, MSE).
 pub const HESSIANS: [&str; 2] = ["2XᵀX", "(2/n)XᵀX"];
 pub const CELL_FORMULAS: [&str; 4] = [
-    "h_t = W_rec h_(t−1) + W_x x_t + b",
-    "h_t = tanh(W_rec h_(t−1) + W_x x_t + b)",
-    "c_t = f ⊙ c_(t−1) + i ⊙ g,   h_t = o ⊙ tanh(c_t)",
-    "h_t = (1 − z) ⊙ n + z ⊙ h_(t−1)",
+    "h_t = W_rec h_{t−1} + W_x x_t + b",
+    "h_t = tanh(W_rec h_{t−1} + W_x x_t + b)",
+    "c_t = f ⊙ c_{t−1} + i ⊙ g,   h_t = o ⊙ tanh(c_t)",
+    "h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}",
 ];
 pub const LOOP_FORMULAS: [&str; 4] = [
-    "dL/dS_T = 2(y − t)/N",
-    "dL/dS_k = dL/dS_(k+1) · w_rec",
+    "dL/dS_T = 2(y − y*)/N",
+    "dL/dS_k = dL/dS_{k+1} · w_rec",
     "dL/dw_x = Σ_k dL/dS_k · x_k",
-    "dL/dw_rec = Σ_k dL/dS_k · S_(k−1)",
+    "dL/dw_rec = Σ_k dL/dS_k · S_{k−1}",
 ];
-pub const BACKWARD_FORMULA: &str = "dL/dh_(t−1) = ∂L_(t−1)/∂h_(t−1) + (dh_t/dh_(t−1))ᵀ · dL/dh_t";
+pub const BACKWARD_FORMULA: &str = "dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + (dh_t/dh_{t−1})ᵀ · dL/dh_t";
+/// The LSTM carries two gradients back: the cell state's (through the forget
+/// gate) and the hidden state's (through the gates' W_hh).
+pub const LSTM_BACKWARD_FORMULA: &str = "dL/dc_t = dL/dh_t ⊙ o_t ⊙ tanh′(c_t) + f_{t+1} ⊙ dL/dc_{t+1};   dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + W_hhᵀ · dL/d[i f g o]_t";
 
 /// The table for a locale: LC_ALL when set, else LANG; `ko` or `ko_*`
 /// (`ko_KR.UTF-8`) gives Korean, anything else English.
@@ -317,6 +320,9 @@ pub struct RnnText {
     /// The cell's recurrence and the step back, math notation (the same in every language).
     pub cell_formulas: [&'static str; 4],
     pub backward_formula: &'static str,
+    pub lstm_backward_formula: &'static str,
+    /// How the counting lab's scalar row form relates to the vector column form.
+    pub row_column: &'static str,
     pub err_radius: fn(got: &str) -> String,
     pub err_len: fn(got: usize) -> String,
     pub err_hidden: fn(got: usize) -> String,

@@ -46,7 +46,7 @@ pub fn note(lab: &CountLab, t: &Text) -> Note {
             Section::code(n.steps, steps),
             Section::code(n.formulas, c.loop_formulas.iter().map(|f| f.to_string()).collect()),
             Section::code(c.check, checks),
-            Section::text(n.explanation, vec![c.loop_why.to_string()]),
+            Section::text(n.explanation, vec![c.loop_why.to_string(), t.rnn.row_column.to_string()]),
         ],
     }
 }

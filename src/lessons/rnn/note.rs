@@ -46,10 +46,18 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
             Section::code(n.steps, steps),
             Section::code(
                 n.formulas,
-                vec![r.cell_formulas[lab.settings.cell.index()].to_string(), r.backward_formula.to_string()],
+                vec![
+                    r.cell_formulas[lab.settings.cell.index()].to_string(),
+                    if lab.settings.cell == crate::math::rnn::CellKind::Lstm {
+                        r.lstm_backward_formula
+                    } else {
+                        r.backward_formula
+                    }
+                    .to_string(),
+                ],
             ),
             Section::text(r.measured, measured),
-            Section::text(n.explanation, vec![explanation(lab, t)]),
+            Section::text(n.explanation, vec![explanation(lab, t), r.row_column.to_string()]),
         ],
     }
 }

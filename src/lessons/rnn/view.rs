@@ -163,9 +163,19 @@ fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
     let r = &t.rnn;
-    let [status, main, info, message] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(10), Constraint::Length(2), Constraint::Length(3)])
-            .areas(area);
+    // The explanation takes the rows it wraps to (3 to 5).
+    let message_rows = if lab.prompt.is_some() || lab.message.is_some() {
+        3
+    } else {
+        wrap(Line::raw(explanation(lab, t)), area.width).len().clamp(3, 5) as u16
+    };
+    let [status, main, info, message] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(10),
+        Constraint::Length(2),
+        Constraint::Length(message_rows),
+    ])
+    .areas(area);
     let phase = if lab.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
     let mut st = vec![
         Span::styled(format!("{}: {phase}", r.title), theme.title),
