@@ -323,3 +323,34 @@ fn the_language_flag_is_found_before_parsing() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("복습할 때가 된 문제만 풀기"));
 }
+
+/// One notation everywhere: a subscript with an offset is braced (h_{t−1},
+/// dL/dh_{T−20}, never h_t-1, which reads as h_t minus 1), and `t` is time
+/// only (the counting RNN's target is y*, never "y − t").
+#[test]
+fn subscripts_are_braced_and_t_is_time() {
+    let sources = [
+        ("src/text/mod.rs", include_str!("../src/text/mod.rs")),
+        ("src/text/en.rs", include_str!("../src/text/en.rs")),
+        ("src/text/ko.rs", include_str!("../src/text/ko.rs")),
+        ("chain_rule.toml", bank::SHIPPED[0].1),
+        ("bayes.toml", bank::SHIPPED[1].1),
+        ("convolution.toml", bank::SHIPPED[2].1),
+        ("rnn.toml", bank::SHIPPED[3].1),
+    ];
+    for (name, src) in sources {
+        for (n, line) in src.lines().enumerate() {
+            let chars: Vec<char> = line.chars().collect();
+            for w in chars.windows(4) {
+                let unbraced =
+                    w[0] == '_' && w[1].is_ascii_alphabetic() && "-+−".contains(w[2]) && w[3].is_ascii_digit();
+                assert!(!unbraced, "{name}:{}: unbraced subscript in {line}", n + 1);
+            }
+            assert!(
+                !line.contains("(y − t)") && !line.contains("(y - t)"),
+                "{name}:{}: t as the target: {line}",
+                n + 1
+            );
+        }
+    }
+}
