@@ -354,3 +354,31 @@ fn subscripts_are_braced_and_t_is_time() {
         }
     }
 }
+
+/// The Korean words the field uses, one term for one thing: 상호상관 (not
+/// 상관 or 전체 상관), 시퀀스 (수열 is a number sequence), 램프 for the ramp
+/// input (경사 is the gradient), 양성 판정을 받은 사람 (양성자 is a proton), one
+/// name for the GRU's update gate, and "…의 {r}배" rather than "×…배".
+#[test]
+fn korean_uses_the_fields_terms() {
+    let mut ko: Vec<String> = strings(&KO).into_iter().map(|(_, v)| v).collect();
+    ko.push(include_str!("../src/text/ko.rs").to_string());
+    for q in bank::shipped().unwrap() {
+        ko.push(format!("{q:?}"));
+    }
+    for text in &ko {
+        for banned in ["수열", "양성자", "갱신 게이트", "전체 상관", "×{r}배", "×{f}배"] {
+            assert!(!text.contains(banned), "{banned} in: {}", &text[..text.len().min(200)]);
+        }
+        for (i, _) in text.match_indices("상관") {
+            let before = &text[..i];
+            let after = &text[i + "상관".len()..];
+            assert!(
+                before.ends_with("상호") || after.starts_with("없"),
+                "상관 alone: {}",
+                &text[..text.len().min(200)]
+            );
+        }
+    }
+    assert_eq!(KO.conv.sample_names[0], "램프");
+}

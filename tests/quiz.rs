@@ -566,6 +566,9 @@ fn ordering_accepts_every_order_that_respects_the_dependencies() {
         }
     }
     assert_eq!(right, vec![[0, 1, 2, 3], [0, 2, 1, 3], [0, 2, 3, 1]], "the three valid loop orders");
+    // The answer is written as numbered steps, not a chain of equalities.
+    let written = deepstep::lessons::quiz::words::answer_text(&q, &EN);
+    assert!(written.starts_with("(1) dS_2 = 2(y - y*)/N   (2) g += dS_2"), "{written}");
     // Through the lab: each of the three is graded right.
     for order in &right {
         let mut lab = lab_for("rnn-bptt-steps");

@@ -209,3 +209,20 @@ fn the_explanation_never_contradicts_the_measured_rate() {
         }
     }
 }
+
+/// The LSTM's note carries both gradients it sends back, dL/dc and dL/dh.
+#[test]
+fn the_lstm_backward_formula_has_both_gradients() {
+    let lstm = RnnLab::new(RnnSettings { cell: CellKind::Lstm, len: 5, ..Default::default() }).unwrap();
+    let note = deepstep::lessons::rnn::note::note(&lstm, &EN);
+    let formulas = note.sections.iter().find(|s| s.heading == EN.note.formulas).unwrap();
+    assert!(
+        formulas.lines.iter().any(|l| l.contains("dL/dc_t =") && l.contains("dL/dh_{t−1} =")),
+        "{:?}",
+        formulas.lines
+    );
+    let tanh = RnnLab::new(RnnSettings { cell: CellKind::Tanh, len: 5, ..Default::default() }).unwrap();
+    let note = deepstep::lessons::rnn::note::note(&tanh, &EN);
+    let formulas = note.sections.iter().find(|s| s.heading == EN.note.formulas).unwrap();
+    assert!(!formulas.lines.iter().any(|l| l.contains("dL/dc")), "{:?}", formulas.lines);
+}
