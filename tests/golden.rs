@@ -2,7 +2,7 @@
 //! float64 results; see FORMAT.md there) and, when GOLDEN_EXTRA_DIR is set,
 //! every *.json file in that folder, against deepstep's math.
 
-use deepstep::math::{conv, counting_rnn, linreg, rnn};
+use deepstep::math::{conv, counting_rnn, linreg, mle, rnn};
 use ndarray::{Array1, Array2, Array3, Array4, ArrayD, IxDyn};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -175,6 +175,43 @@ fn check_linreg(c: &Case) -> Check {
     c.expect("beta_lstsq", &ls)
 }
 
+fn check_mle(c: &Case) -> Check {
+    let family = c.field("family")?.as_str().ok_or_else(|| c.err("`family` is not a string"))?;
+    match family {
+        "normal" => {
+            let x = c.t1("x")?.to_vec();
+            let f = mle::fit_normal(&x).map_err(|e| c.err(e))?;
+            c.expect_num("mu", f.mu)?;
+            c.expect_num("sigma", f.sigma)?;
+            c.expect_num("var_mle", f.var_mle)?;
+            match (c.v.get("var_unbiased"), f.var_unbiased) {
+                (Some(_), Some(v)) => c.expect_num("var_unbiased", v)?,
+                (None, None) => {}
+                (want, got) => return Err(c.err(format!("var_unbiased: reference {want:?}, got {got:?}"))),
+            }
+            match (c.v.get("loglik_mle"), f.loglik) {
+                (Some(_), Some(l)) => c.expect_num("loglik_mle", l)?,
+                (None, None) => {}
+                (want, got) => return Err(c.err(format!("loglik_mle: reference {want:?}, got {got:?}"))),
+            }
+            // Away from the optimum: the negative log-likelihood and its gradient.
+            let (mu0, sigma0) = (c.num("mu0")?, c.num("sigma0")?);
+            c.expect_num("nll0", -mle::loglik(&x, mu0, sigma0).map_err(|e| c.err(e))?)?;
+            let (gm, gs) = mle::loglik_grad(&x, mu0, sigma0).map_err(|e| c.err(e))?;
+            c.expect_num("g_mu0", -gm)?;
+            c.expect_num("g_sigma0", -gs)
+        }
+        "categorical" => {
+            let counts: Vec<u64> = c.t1("counts")?.iter().map(|v| *v as u64).collect();
+            let f = mle::fit_categorical(&counts).map_err(|e| c.err(e))?;
+            c.expect("p", &Array1::from(f.p.clone()))?;
+            c.expect_num("loglik_mle", f.loglik)?;
+            c.expect_num("cross_entropy", f.cross_entropy)
+        }
+        other => Err(c.err(format!("unknown family `{other}`"))),
+    }
+}
+
 fn check_file(path: &Path) -> Result<usize, Vec<String>> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{file}: {e}")])?;
@@ -192,6 +229,7 @@ fn check_file(path: &Path) -> Result<usize, Vec<String>> {
             "gru" => check_rnn(&c, rnn::CellKind::Gru),
             "linear_count_rnn" => check_count(&c),
             "linreg_gd" => check_linreg(&c),
+            "mle" => check_mle(&c),
             other => Err(c.err(format!("unknown kind `{other}`"))),
         };
         if let Err(e) = r {

@@ -123,3 +123,20 @@ fn every_error_measure_has_its_own_correct_gradient() {
         check(&format!("{m:?}"), &mut beta, &analytic, |b| m.value(residuals(x.view(), y.view(), b.view()).view()));
     }
 }
+
+/// ℓ(μ, σ)'s gradient against central differences, at points away from the fit.
+#[test]
+fn mle_loglik_gradient_matches_finite_differences() {
+    use deepstep::math::mle;
+    for seed in 0..8 {
+        let x = mle::sample_normal(3 + seed as usize * 7, 1.0 - seed as f64, 0.5 + seed as f64, seed);
+        let (mu, sigma) = (0.3 * seed as f64 - 1.0, 0.4 + 0.3 * seed as f64);
+        let (gm, gs) = mle::loglik_grad(&x, mu, sigma).unwrap();
+        let h = 1e-6;
+        let l = |m: f64, s: f64| mle::loglik(&x, m, s).unwrap();
+        let nm = (l(mu + h, sigma) - l(mu - h, sigma)) / (2.0 * h);
+        let ns = (l(mu, sigma + h) - l(mu, sigma - h)) / (2.0 * h);
+        assert!((gm - nm).abs() <= 1e-6 * gm.abs().max(1.0), "seed {seed}: ∂μ {gm} vs {nm}");
+        assert!((gs - ns).abs() <= 1e-6 * gs.abs().max(1.0), "seed {seed}: ∂σ {gs} vs {ns}");
+    }
+}

@@ -242,3 +242,27 @@ fn dx_is_the_transpose_of_the_convolutions_matrix() {
     assert!(why.en.contains("transposed convolution") && why.en.contains("Toeplitz"), "{}", why.en);
     assert!(!why.en.contains("fully connected"), "{}", why.en);
 }
+
+proptest! {
+    /// The closed form is the maximum: any perturbation of (μ̂, σ̂) lowers ℓ,
+    /// and p̂ sums to 1 and beats any other point of the simplex.
+    #[test]
+    fn mle_closed_forms_are_maxima(
+        x in prop::collection::vec(-100.0f64..100.0, 2..40),
+        dm in -5.0f64..5.0, ds in -0.9f64..5.0,
+        counts in prop::collection::vec(0u64..50, 1..8), w in prop::collection::vec(0.01f64..1.0, 8),
+    ) {
+        use deepstep::math::mle;
+        let f = mle::fit_normal(&x).unwrap();
+        prop_assume!(f.sigma > 1e-6 && (dm != 0.0 || ds != 0.0));
+        let best = f.loglik.unwrap();
+        let other = mle::loglik(&x, f.mu + dm, f.sigma * (1.0 + ds)).unwrap();
+        prop_assert!(other <= best + 1e-9 * best.abs(), "{other} > {best}");
+        prop_assume!(counts.iter().sum::<u64>() > 0);
+        let c = mle::fit_categorical(&counts).unwrap();
+        prop_assert!((c.p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        let q_sum: f64 = w[..counts.len()].iter().sum();
+        let q: Vec<f64> = w[..counts.len()].iter().map(|v| v / q_sum).collect();
+        prop_assert!(mle::categorical_loglik(&counts, &q) <= c.loglik + 1e-9 * c.loglik.abs().max(1.0));
+    }
+}

@@ -10,6 +10,7 @@ pub mod counting_rnn;
 pub mod format;
 pub mod kernels;
 pub mod linreg;
+pub mod mle;
 pub mod parse;
 pub mod prob;
 pub mod rng;

@@ -1,0 +1,427 @@
+//! Maximum-likelihood estimation: the normal distribution's μ and σ, and a
+//! categorical distribution's class probabilities.
+//!
+//!   ℓ(μ, σ)  = Σ_i log N(x_i; μ, σ) = −n log σ − (n/2) log 2π − Σ_i (x_i − μ)² / (2σ²)
+//!   ∂ℓ/∂μ    = Σ_i (x_i − μ) / σ²                      = 0  ⇒  μ̂ = x̄
+//!   ∂ℓ/∂σ    = −n/σ + Σ_i (x_i − μ)² / σ³              = 0  ⇒  σ̂² = (1/n) Σ_i (x_i − x̄)²
+//!
+//!   categorical, counts n_k, N = Σ n_k:
+//!   ℓ(p)     = Σ_k n_k log p_k,  maximised under Σ p_k = 1 (Lagrange: n_k/p_k = λ, λ = N)
+//!   p̂_k     = n_k / N,  and −ℓ(p̂)/N is the cross-entropy of p̂ against the data.
+//!
+//! The likelihood itself is a product of n densities: for n in the hundreds it
+//! rounds to 0 in f64, which is why everything here works with its log.
+
+use super::rng::Rng;
+use ndarray::Array2;
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum MleError {
+    #[error("the sample is empty")]
+    Empty,
+    #[error("value {position} is not a finite number")]
+    NotFinite { position: usize },
+    #[error("σ must be a positive number, got {0}")]
+    Sigma(f64),
+    #[error("the counts are all zero")]
+    AllZero,
+}
+
+fn check_sample(x: &[f64]) -> Result<(), MleError> {
+    if x.is_empty() {
+        return Err(MleError::Empty);
+    }
+    match x.iter().position(|v| !v.is_finite()) {
+        Some(i) => Err(MleError::NotFinite { position: i + 1 }),
+        None => Ok(()),
+    }
+}
+
+fn check_sigma(sigma: f64) -> Result<(), MleError> {
+    if sigma.is_finite() && sigma > 0.0 { Ok(()) } else { Err(MleError::Sigma(sigma)) }
+}
+
+/// The normal distribution fitted to a sample.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormalFit {
+    pub n: usize,
+    /// μ̂ = x̄.
+    pub mu: f64,
+    /// σ̂² = (1/n) Σ (x_i − x̄)², the MLE (biased: E[σ̂²] = (n−1)/n · σ²).
+    pub var_mle: f64,
+    /// σ̂ = √σ̂² (0 when n = 1: one point has no spread).
+    pub sigma: f64,
+    /// s² = (1/(n−1)) Σ (x_i − x̄)², the unbiased sample variance; None for n = 1.
+    pub var_unbiased: Option<f64>,
+    /// ℓ(μ̂, σ̂), the maximum; None when σ̂ = 0 (the likelihood is unbounded there).
+    pub loglik: Option<f64>,
+}
+
+/// μ̂, σ̂ and the maximum of ℓ in closed form.
+pub fn fit_normal(x: &[f64]) -> Result<NormalFit, MleError> {
+    check_sample(x)?;
+    let n = x.len();
+    let mu = x.iter().sum::<f64>() / n as f64;
+    let ss: f64 = x.iter().map(|v| (v - mu) * (v - mu)).sum();
+    let var_mle = ss / n as f64;
+    let sigma = var_mle.sqrt();
+    let var_unbiased = (n > 1).then(|| ss / (n - 1) as f64);
+    let loglik = (sigma > 0.0).then(|| loglik(x, mu, sigma).unwrap_or(f64::NEG_INFINITY));
+    Ok(NormalFit { n, mu, var_mle, sigma, var_unbiased, loglik })
+}
+
+/// log N(x; μ, σ).
+pub fn log_density(x: f64, mu: f64, sigma: f64) -> f64 {
+    let z = (x - mu) / sigma;
+    -sigma.ln() - 0.5 * (std::f64::consts::TAU).ln() - 0.5 * z * z
+}
+
+/// ℓ(μ, σ) = Σ log N(x_i; μ, σ).
+pub fn loglik(x: &[f64], mu: f64, sigma: f64) -> Result<f64, MleError> {
+    check_sample(x)?;
+    check_sigma(sigma)?;
+    Ok(x.iter().map(|&v| log_density(v, mu, sigma)).sum())
+}
+
+/// (∂ℓ/∂μ, ∂ℓ/∂σ) = (Σ (x_i − μ)/σ², −n/σ + Σ (x_i − μ)²/σ³).
+pub fn loglik_grad(x: &[f64], mu: f64, sigma: f64) -> Result<(f64, f64), MleError> {
+    check_sample(x)?;
+    check_sigma(sigma)?;
+    let n = x.len() as f64;
+    let d: f64 = x.iter().map(|v| v - mu).sum();
+    let ss: f64 = x.iter().map(|v| (v - mu) * (v - mu)).sum();
+    Ok((d / (sigma * sigma), -n / sigma + ss / sigma.powi(3)))
+}
+
+/// The likelihood as the plain product Π N(x_i; μ, σ), in f64: it underflows
+/// to 0 for long samples, which is the point of showing it.
+pub fn likelihood_product(x: &[f64], mu: f64, sigma: f64) -> f64 {
+    x.iter().map(|&v| log_density(v, mu, sigma).exp()).product()
+}
+
+/// A seeded sample of n draws from N(μ, σ).
+pub fn sample_normal(n: usize, mu: f64, sigma: f64, seed: u64) -> Vec<f64> {
+    let mut rng = Rng::new(seed);
+    (0..n).map(|_| mu + sigma * rng.normal()).collect()
+}
+
+/// ℓ over a grid: row r is σ = sigma.0 + r·step (top row the smallest σ),
+/// column c is μ = mu.0 + c·step; every σ in the range must be positive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Surface {
+    pub mu: (f64, f64),
+    pub sigma: (f64, f64),
+    pub loglik: Array2<f64>,
+}
+
+impl Surface {
+    /// (μ, σ) at a grid cell.
+    pub fn at(&self, row: usize, col: usize) -> (f64, f64) {
+        let (rows, cols) = self.loglik.dim();
+        let frac = |i: usize, n: usize| if n > 1 { i as f64 / (n - 1) as f64 } else { 0.0 };
+        (
+            self.mu.0 + (self.mu.1 - self.mu.0) * frac(col, cols),
+            self.sigma.0 + (self.sigma.1 - self.sigma.0) * frac(row, rows),
+        )
+    }
+
+    /// The grid cell nearest to (μ, σ), if it lies inside the surface.
+    pub fn cell_of(&self, mu: f64, sigma: f64) -> Option<(usize, usize)> {
+        let (rows, cols) = self.loglik.dim();
+        let pos = |v: f64, (lo, hi): (f64, f64), n: usize| {
+            let f = (v - lo) / (hi - lo) * (n.max(2) - 1) as f64;
+            (f.is_finite() && f > -0.5 && f < n as f64 - 0.5).then(|| f.round().max(0.0) as usize)
+        };
+        Some((pos(sigma, self.sigma, rows)?, pos(mu, self.mu, cols)?))
+    }
+}
+
+/// ℓ on a rows × cols grid over μ in `mu` and σ in `sigma` (σ > 0).
+pub fn surface(x: &[f64], mu: (f64, f64), sigma: (f64, f64), rows: usize, cols: usize) -> Result<Surface, MleError> {
+    check_sample(x)?;
+    check_sigma(sigma.0)?;
+    check_sigma(sigma.1)?;
+    let mut s = Surface { mu, sigma, loglik: Array2::zeros((rows, cols)) };
+    for r in 0..rows {
+        for c in 0..cols {
+            let (m, sd) = s.at(r, c);
+            s.loglik[[r, c]] = loglik(x, m, sd)?;
+        }
+    }
+    Ok(s)
+}
+
+/// Gradient ascent on the mean log-likelihood ℓ/n (so one learning rate
+/// suits any n): from `start`, `steps` steps of size `lr`. Stops early where
+/// σ would leave (0, ∞); returns every point, the start first.
+pub fn ascent(x: &[f64], start: (f64, f64), lr: f64, steps: usize) -> Result<Vec<(f64, f64)>, MleError> {
+    check_sample(x)?;
+    check_sigma(start.1)?;
+    let n = x.len() as f64;
+    let mut path = vec![start];
+    let (mut mu, mut sigma) = start;
+    for _ in 0..steps {
+        let (gm, gs) = loglik_grad(x, mu, sigma)?;
+        let (next_mu, next_sigma) = (mu + lr * gm / n, sigma + lr * gs / n);
+        if !(next_sigma > 0.0 && next_sigma.is_finite() && next_mu.is_finite()) {
+            break;
+        }
+        (mu, sigma) = (next_mu, next_sigma);
+        path.push((mu, sigma));
+    }
+    Ok(path)
+}
+
+/// Repeated sampling: the average of each variance estimator over many
+/// samples of size n from N(μ, σ), beside the true σ².
+#[derive(Debug, Clone, PartialEq)]
+pub struct BiasExperiment {
+    pub n: usize,
+    pub trials: usize,
+    pub true_var: f64,
+    /// Mean of σ̂² = (1/n) Σ (x_i − x̄)² over the trials.
+    pub mean_var_mle: f64,
+    /// Mean of s² = (1/(n−1)) Σ (x_i − x̄)²; None for n = 1.
+    pub mean_var_unbiased: Option<f64>,
+    /// (n − 1)/n: what E[σ̂²]/σ² is in theory.
+    pub expected_ratio: f64,
+}
+
+pub fn bias_experiment(n: usize, mu: f64, sigma: f64, trials: usize, seed: u64) -> Result<BiasExperiment, MleError> {
+    if n == 0 || trials == 0 {
+        return Err(MleError::Empty);
+    }
+    check_sigma(sigma)?;
+    let mut rng = Rng::new(seed);
+    let (mut sum_mle, mut sum_unbiased) = (0.0, 0.0);
+    let mut x = vec![0.0; n];
+    for _ in 0..trials {
+        for v in x.iter_mut() {
+            *v = mu + sigma * rng.normal();
+        }
+        let f = fit_normal(&x)?;
+        sum_mle += f.var_mle;
+        sum_unbiased += f.var_unbiased.unwrap_or(0.0);
+    }
+    let t = trials as f64;
+    Ok(BiasExperiment {
+        n,
+        trials,
+        true_var: sigma * sigma,
+        mean_var_mle: sum_mle / t,
+        mean_var_unbiased: (n > 1).then(|| sum_unbiased / t),
+        expected_ratio: (n as f64 - 1.0) / n as f64,
+    })
+}
+
+/// The categorical distribution fitted to class counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoricalFit {
+    pub total: u64,
+    /// p̂_k = n_k / N.
+    pub p: Vec<f64>,
+    /// ℓ(p̂) = Σ n_k log p̂_k; a class with n_k = 0 adds 0 (0·log 0 → 0).
+    pub loglik: f64,
+    /// −ℓ(p̂)/N: the cross-entropy between the data's frequencies and p̂.
+    pub cross_entropy: f64,
+}
+
+pub fn fit_categorical(counts: &[u64]) -> Result<CategoricalFit, MleError> {
+    if counts.is_empty() {
+        return Err(MleError::Empty);
+    }
+    let total: u64 = counts.iter().sum();
+    if total == 0 {
+        return Err(MleError::AllZero);
+    }
+    let n = total as f64;
+    let p: Vec<f64> = counts.iter().map(|&c| c as f64 / n).collect();
+    let loglik = categorical_loglik(counts, &p);
+    Ok(CategoricalFit { total, p, loglik, cross_entropy: -loglik / n })
+}
+
+/// ℓ(p) = Σ n_k log p_k, with 0·log p = 0 (a class never seen adds nothing).
+pub fn categorical_loglik(counts: &[u64], p: &[f64]) -> f64 {
+    counts.iter().zip(p).filter(|(c, _)| **c > 0).map(|(&c, &pk)| c as f64 * pk.ln()).sum()
+}
+
+/// A seeded set of counts: N draws over K classes with uneven probabilities.
+pub fn sample_counts(k: usize, total: u64, seed: u64) -> Vec<u64> {
+    let mut rng = Rng::new(seed);
+    let weights: Vec<f64> = (0..k).map(|_| 0.2 + rng.uniform()).collect();
+    let sum: f64 = weights.iter().sum();
+    let mut counts = vec![0; k];
+    for _ in 0..total {
+        let mut u = rng.uniform() * sum;
+        let mut class = k - 1;
+        for (i, w) in weights.iter().enumerate() {
+            if u < *w {
+                class = i;
+                break;
+            }
+            u -= w;
+        }
+        counts[class] += 1;
+    }
+    counts
+}
+
+/// The mistakes learners make when they derive or code the normal's MLE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake {
+    /// Divides by n − 1 and calls √s² the MLE.
+    NMinusOne,
+    /// Returns the variance σ̂² where σ is asked.
+    VarianceForSigma,
+    /// Maximises the likelihood product directly (it underflows to 0).
+    Product,
+    /// Forgets the minus sign: minimises ℓ, which has no minimum.
+    MissingMinus,
+    /// Drops −n/σ from ∂ℓ/∂σ, which then has no root.
+    SigmaWithoutN,
+}
+
+impl Mistake {
+    pub const ALL: [Mistake; 5] = [
+        Mistake::NMinusOne,
+        Mistake::VarianceForSigma,
+        Mistake::Product,
+        Mistake::MissingMinus,
+        Mistake::SigmaWithoutN,
+    ];
+}
+
+/// What a mistake computes on this sample, and how far that is from σ̂.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MistakeValue {
+    /// The σ it returns and |that − σ̂|.
+    Sigma { got: f64, off: f64 },
+    /// The likelihood product at (μ̂, σ̂) for this sample and for `n_long` draws.
+    Product { here: f64, n_long: usize, long: f64 },
+    /// ℓ keeps falling: ℓ(μ̂, σ̂) and ℓ(μ̂, 10σ̂).
+    NoMinimum { at_fit: f64, at_ten: f64 },
+    /// The wrong derivative Σ(x − x̄)²/σ³ at σ̂: n/σ̂, never 0.
+    NoRoot { at_fit: f64 },
+    /// Undefined on this sample (n = 1 or σ̂ = 0).
+    Undefined,
+}
+
+/// What `m` gives on sample x (whose fit is `f`); `long` is a long sample of
+/// the same distribution for the underflow.
+pub fn mistake_value(x: &[f64], f: &NormalFit, m: Mistake, long: &[f64]) -> MistakeValue {
+    if f.sigma == 0.0 && m != Mistake::VarianceForSigma {
+        return MistakeValue::Undefined;
+    }
+    match m {
+        Mistake::NMinusOne => match f.var_unbiased {
+            Some(v) => MistakeValue::Sigma { got: v.sqrt(), off: (v.sqrt() - f.sigma).abs() },
+            None => MistakeValue::Undefined,
+        },
+        Mistake::VarianceForSigma => MistakeValue::Sigma { got: f.var_mle, off: (f.var_mle - f.sigma).abs() },
+        Mistake::Product => MistakeValue::Product {
+            here: likelihood_product(x, f.mu, f.sigma),
+            n_long: long.len(),
+            long: likelihood_product(long, f.mu, f.sigma),
+        },
+        Mistake::MissingMinus => MistakeValue::NoMinimum {
+            at_fit: loglik(x, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),
+            at_ten: loglik(x, f.mu, 10.0 * f.sigma).unwrap_or(f64::NEG_INFINITY),
+        },
+        Mistake::SigmaWithoutN => {
+            let ss: f64 = x.iter().map(|v| (v - f.mu) * (v - f.mu)).sum();
+            MistakeValue::NoRoot { at_fit: ss / f.sigma.powi(3) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closed_form_is_the_maximum() {
+        let x = sample_normal(30, 2.0, 1.5, 4);
+        let f = fit_normal(&x).unwrap();
+        let best = f.loglik.unwrap();
+        for (dm, ds) in [(0.01, 0.0), (-0.01, 0.0), (0.0, 0.01), (0.0, -0.01), (0.3, 0.2), (-0.5, -0.4)] {
+            assert!(loglik(&x, f.mu + dm, f.sigma + ds).unwrap() < best, "({dm}, {ds})");
+        }
+        let (gm, gs) = loglik_grad(&x, f.mu, f.sigma).unwrap();
+        assert!(gm.abs() < 1e-9 && gs.abs() < 1e-9, "the gradient vanishes at the fit: {gm}, {gs}");
+    }
+
+    #[test]
+    fn one_point_has_no_spread_and_errors_name_the_position() {
+        let f = fit_normal(&[3.0]).unwrap();
+        assert_eq!((f.mu, f.sigma, f.var_unbiased, f.loglik), (3.0, 0.0, None, None));
+        assert_eq!(fit_normal(&[]), Err(MleError::Empty));
+        assert_eq!(fit_normal(&[1.0, f64::NAN]), Err(MleError::NotFinite { position: 2 }));
+        assert_eq!(loglik(&[1.0], 0.0, 0.0), Err(MleError::Sigma(0.0)));
+        assert_eq!(fit_categorical(&[0, 0]), Err(MleError::AllZero));
+    }
+
+    #[test]
+    fn the_product_underflows_where_the_log_sum_does_not() {
+        let x = sample_normal(1000, 0.0, 1.0, 1);
+        assert_eq!(likelihood_product(&x, 0.0, 1.0), 0.0);
+        let l = loglik(&x, 0.0, 1.0).unwrap();
+        assert!(l.is_finite() && l < -1000.0, "{l}");
+    }
+
+    #[test]
+    fn ascent_climbs_to_the_closed_form() {
+        let x = sample_normal(50, -1.0, 2.0, 8);
+        let f = fit_normal(&x).unwrap();
+        let path = ascent(&x, (f.mu + 2.0, f.sigma * 2.0), 0.5, 2000).unwrap();
+        let (m, s) = *path.last().unwrap();
+        assert!((m - f.mu).abs() < 1e-6 && (s - f.sigma).abs() < 1e-6, "({m}, {s}) vs ({}, {})", f.mu, f.sigma);
+        let ls: Vec<f64> = path.iter().map(|(m, s)| loglik(&x, *m, *s).unwrap()).collect();
+        assert!(ls.windows(2).all(|w| w[1] >= w[0] - 1e-9), "ℓ never falls along the ascent");
+    }
+
+    #[test]
+    fn the_mle_variance_is_biased_by_n_minus_1_over_n() {
+        for n in [2, 5, 20] {
+            let e = bias_experiment(n, 0.0, 2.0, 20_000, 3).unwrap();
+            let ratio = e.mean_var_mle / e.true_var;
+            assert!((ratio - e.expected_ratio).abs() < 0.03, "n = {n}: {ratio} vs {}", e.expected_ratio);
+            assert!((e.mean_var_unbiased.unwrap() / e.true_var - 1.0).abs() < 0.03 + 0.1 / n as f64);
+        }
+        assert_eq!(bias_experiment(1, 0.0, 1.0, 10, 1).unwrap().mean_var_unbiased, None);
+    }
+
+    #[test]
+    fn categorical_probabilities_sum_to_one_and_unseen_classes_add_nothing() {
+        let f = fit_categorical(&[3, 5, 0, 2]).unwrap();
+        assert_eq!(f.p, vec![0.3, 0.5, 0.0, 0.2]);
+        let want = 3.0 * 0.3f64.ln() + 5.0 * 0.5f64.ln() + 2.0 * 0.2f64.ln();
+        assert!((f.loglik - want).abs() < 1e-12 && (f.cross_entropy + want / 10.0).abs() < 1e-12);
+        // Any other p on the simplex has a lower log-likelihood.
+        for q in [[0.25, 0.5, 0.05, 0.2], [0.3, 0.4, 0.0, 0.3], [0.35, 0.45, 0.0, 0.2]] {
+            assert!(categorical_loglik(&[3, 5, 0, 2], &q) < f.loglik, "{q:?}");
+        }
+        let c = sample_counts(4, 100, 9);
+        assert_eq!(c.iter().sum::<u64>(), 100);
+    }
+
+    #[test]
+    fn each_mistake_computes_what_it_says() {
+        let x = [1.0, 2.0, 4.0, 5.0];
+        let f = fit_normal(&x).unwrap(); // μ̂ = 3, σ̂² = 2.5
+        let long = sample_normal(1000, 3.0, f.sigma, 2);
+        let v = |m| mistake_value(&x, &f, m, &long);
+        let s = 2.5f64.sqrt();
+        let unb = (10.0f64 / 3.0).sqrt();
+        assert_eq!(v(Mistake::NMinusOne), MistakeValue::Sigma { got: unb, off: unb - s });
+        assert_eq!(v(Mistake::VarianceForSigma), MistakeValue::Sigma { got: 2.5, off: 2.5 - s });
+        let MistakeValue::Product { here, long: l, n_long } = v(Mistake::Product) else { panic!() };
+        assert!(here > 0.0 && l == 0.0 && n_long == 1000);
+        let MistakeValue::NoMinimum { at_fit, at_ten } = v(Mistake::MissingMinus) else { panic!() };
+        assert!(at_ten < at_fit);
+        let MistakeValue::NoRoot { at_fit } = v(Mistake::SigmaWithoutN) else { panic!() };
+        assert!((at_fit - 4.0 / s).abs() < 1e-12, "n/σ̂: {at_fit}");
+        let one = fit_normal(&[2.0]).unwrap();
+        assert_eq!(mistake_value(&[2.0], &one, Mistake::NMinusOne, &long), MistakeValue::Undefined);
+    }
+}
