@@ -112,7 +112,11 @@ fn no_key_is_bound_twice_or_shadowed_in_any_state_a_walk_reaches() {
                 continue;
             }
             app.handle(&Event::Key(k.event()));
-            assert_eq!(app.screens.len(), 1, "{stem}: a lesson key left the lesson");
+            assert!(!app.quit && !app.screens.is_empty(), "{stem}: a lesson key left the lesson");
+            // A key may open another lesson on top (it is walked on its own): come back.
+            while app.screens.len() > 1 {
+                app.screens.pop();
+            }
         }
     }
 }

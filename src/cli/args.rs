@@ -46,7 +46,7 @@ pub enum Command {
     Sweep(SweepArgs),
     /// The quiz: the chain rule vs Bayes' rule, convolution, RNNs; progress and review.
     Quiz(QuizArgs),
-    /// The exercises: `lab count-rnn` and `lab linreg`.
+    /// The exercises: `lab count-rnn`, `lab linreg` and `lab mle`.
     Lab {
         #[command(subcommand)]
         which: LabCommand,
@@ -69,6 +69,43 @@ pub enum LabCommand {
     CountRnn(CountRnnArgs),
     /// Gradient-descent linear regression (y = 7x + 2 with noise by default).
     Linreg(LinregArgs),
+    /// Maximum likelihood: the normal's μ̂ and σ̂, the categorical's p̂.
+    Mle(MleArgs),
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FamilyArg {
+    Normal,
+    Categorical,
+}
+
+#[derive(Args, Debug)]
+pub struct MleArgs {
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
+    #[arg(long, value_enum, default_value = "normal")]
+    pub family: FamilyArg,
+    /// Your own sample, values separated by commas ("1.2,-0.7,3").
+    #[arg(long, allow_hyphen_values = true, conflicts_with = "counts")]
+    pub data: Option<String>,
+    /// Your own class counts, separated by commas ("3,5,2"); implies --family categorical.
+    #[arg(long)]
+    pub counts: Option<String>,
+    /// Sample size (normal) or number of draws (categorical), 1 to 1000.
+    #[arg(long, default_value_t = 10)]
+    pub n: usize,
+    #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
+    pub mu: f64,
+    #[arg(long, default_value_t = 1.5)]
+    pub sigma: f64,
+    /// Classes K of the drawn counts (2 to 8).
+    #[arg(long, default_value_t = 4)]
+    pub classes: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

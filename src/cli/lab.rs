@@ -15,6 +15,53 @@ pub fn run(which: LabCommand, text: &'static Text) -> Result<(), Failure> {
     match which {
         LabCommand::CountRnn(a) => count_rnn(a, text),
         LabCommand::Linreg(a) => linreg(a, text),
+        LabCommand::Mle(a) => mle(a, text),
+    }
+}
+
+fn mle(a: super::args::MleArgs, text: &'static Text) -> Result<(), Failure> {
+    use crate::lessons::mle::lab::{Family, MleLab, Settings};
+    use crate::math::parse::{ListError, parse_counts, parse_list};
+    let m = &text.mle;
+    let list_error = |flag: &str, e: ListError| {
+        Failure::usage(format!(
+            "deepstep lab mle: {}",
+            match e {
+                ListError::Empty => (m.list_empty)(flag),
+                ListError::NotNumeric { position, text: t } => (m.list_not_numeric)(flag, position, &t),
+                ListError::NotCount { position, text: t } => (m.list_not_count)(flag, position, &t),
+                ListError::TooLong { max } => (m.list_too_long)(flag, max),
+                ListError::AllZero => m.err_all_zero.to_string(),
+            }
+        ))
+    };
+    outside(text, "n", a.n, 1, 1000)?;
+    outside(text, "classes", a.classes, 2, 8)?;
+    if !(a.sigma.is_finite() && a.sigma > 0.0) {
+        return Err(Failure::usage(format!("deepstep lab mle: {}", (m.err_sigma)(&a.sigma.to_string()))));
+    }
+    if !a.mu.is_finite() {
+        return Err(Failure::usage(format!("deepstep lab mle: {}", (m.err_not_finite)(1))));
+    }
+    let data = a.data.as_deref().map(parse_list).transpose().map_err(|e| list_error("data", e))?;
+    let counts = a.counts.as_deref().map(parse_counts).transpose().map_err(|e| list_error("counts", e))?;
+    let family = if counts.is_some() || (a.family == super::args::FamilyArg::Categorical && data.is_none()) {
+        Family::Categorical
+    } else {
+        Family::Normal
+    };
+    let settings =
+        Settings { family, n: a.n, mu: a.mu, sigma: a.sigma, classes: a.classes, seed: a.seed, data, counts };
+    let mut lab = MleLab::new(settings).map_err(|e| {
+        Failure::usage(format!("deepstep lab mle: {}", crate::lessons::mle::words::error_text(&e, text)))
+    })?;
+    if !a.print {
+        return interactive(text, "lab mle", mount(lab));
+    }
+    lab.shown = lab.steps().len();
+    match a.format {
+        PrintFormat::Text => emit(&crate::lessons::mle::report::print(&lab, text)),
+        PrintFormat::Markdown => emit(&markdown(&crate::lessons::mle::note::note(&lab, text), text)),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod home;
 pub mod input;
 pub mod lesson;
 pub mod linreg;
+pub mod mle;
 pub mod notes;
 pub mod quiz;
 pub mod registry;

@@ -5,7 +5,7 @@
 
 use crate::lessons::lesson::{Screen, mount};
 use crate::lessons::quiz::progress::Store;
-use crate::lessons::{conv, count_rnn, linreg, quiz, rnn};
+use crate::lessons::{conv, count_rnn, linreg, mle, quiz, rnn};
 use crate::text::{LessonText, Text};
 
 /// What opening a lesson may need from the shell.
@@ -38,6 +38,7 @@ pub const LESSONS: &[Entry] = &[
     Entry { stem: "quiz", command: &["quiz"], text: |t| &t.lessons.quiz, open: open_quiz },
     Entry { stem: "counting-rnn", command: &["lab", "count-rnn"], text: |t| &t.lessons.count_rnn, open: open_count },
     Entry { stem: "linear-regression", command: &["lab", "linreg"], text: |t| &t.lessons.linreg, open: open_linreg },
+    Entry { stem: "mle", command: &["lab", "mle"], text: |t| &t.lessons.mle, open: open_mle },
 ];
 
 fn open_conv(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
@@ -63,6 +64,10 @@ fn open_count(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
 
 fn open_linreg(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     Ok(mount(linreg::lab::LinregLab::new(1)))
+}
+
+fn open_mle(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    Ok(mount(mle::lab::MleLab::new(Default::default())?))
 }
 
 /// The entry whose notes stem is `stem`.

@@ -100,6 +100,19 @@ pub fn likelihood_product(x: &[f64], mu: f64, sigma: f64) -> f64 {
     x.iter().map(|&v| log_density(v, mu, sigma).exp()).product()
 }
 
+/// Points (x, N(x; μ, σ)) over [lo, hi], for drawing the fitted density.
+pub fn density_curve(mu: f64, sigma: f64, lo: f64, hi: f64, points: usize) -> Vec<(f64, f64)> {
+    if sigma.is_nan() || sigma <= 0.0 || points < 2 {
+        return vec![];
+    }
+    (0..points)
+        .map(|i| {
+            let x = lo + (hi - lo) * i as f64 / (points - 1) as f64;
+            (x, log_density(x, mu, sigma).exp())
+        })
+        .collect()
+}
+
 /// A seeded sample of n draws from N(μ, σ).
 pub fn sample_normal(n: usize, mu: f64, sigma: f64, seed: u64) -> Vec<f64> {
     let mut rng = Rng::new(seed);
@@ -124,6 +137,18 @@ impl Surface {
             self.mu.0 + (self.mu.1 - self.mu.0) * frac(col, cols),
             self.sigma.0 + (self.sigma.1 - self.sigma.0) * frac(row, rows),
         )
+    }
+
+    /// How high ℓ is at a cell, in 0..=1 for shading: on a log scale of the
+    /// drop from the top, 1 − log10(1 + ℓmax − ℓ)/log10(1 + ℓmax − ℓmin), so
+    /// the ridge near the maximum stays visible however steep the far side is.
+    pub fn shade(&self, row: usize, col: usize) -> f64 {
+        let (lo, hi) = self.loglik.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+        let span = (1.0 + hi - lo).log10();
+        match self.loglik.get((row, col)) {
+            Some(v) if span > 0.0 && v.is_finite() => 1.0 - (1.0 + hi - v).log10() / span,
+            _ => 0.0,
+        }
     }
 
     /// The grid cell nearest to (μ, σ), if it lies inside the surface.

@@ -44,6 +44,58 @@ pub fn off_by(guess: f64, actual: f64) -> f64 {
     (guess - actual).abs()
 }
 
+/// What is wrong with a typed list of numbers ("1.2, -0.7, 3").
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ListError {
+    #[error("the list is empty")]
+    Empty,
+    #[error("value {position} (`{text}`) is not a number")]
+    NotNumeric { position: usize, text: String },
+    #[error("value {position} (`{text}`) must be a whole number of 0 or more")]
+    NotCount { position: usize, text: String },
+    #[error("the list has more than {max} values")]
+    TooLong { max: usize },
+    #[error("the counts are all zero")]
+    AllZero,
+}
+
+/// The longest list a learner may type (a sample the lab can draw).
+pub const MAX_LIST: usize = 10_000;
+
+fn list_items(s: &str) -> Result<Vec<&str>, ListError> {
+    let items: Vec<&str> = s.split([',', ';', ' ', '\t', '\n']).map(str::trim).filter(|t| !t.is_empty()).collect();
+    if items.is_empty() {
+        return Err(ListError::Empty);
+    }
+    if items.len() > MAX_LIST {
+        return Err(ListError::TooLong { max: MAX_LIST });
+    }
+    Ok(items)
+}
+
+/// Numbers separated by commas (or spaces): every one finite, position named
+/// (from 1) when one is not.
+pub fn parse_list(s: &str) -> Result<Vec<f64>, ListError> {
+    list_items(s)?
+        .iter()
+        .enumerate()
+        .map(|(i, t)| parse_number(t).ok_or_else(|| ListError::NotNumeric { position: i + 1, text: t.to_string() }))
+        .collect()
+}
+
+/// Class counts: whole numbers of 0 or more, not all zero.
+pub fn parse_counts(s: &str) -> Result<Vec<u64>, ListError> {
+    let counts = list_items(s)?
+        .iter()
+        .enumerate()
+        .map(|(i, t)| t.parse::<u64>().map_err(|_| ListError::NotCount { position: i + 1, text: t.to_string() }))
+        .collect::<Result<Vec<u64>, _>>()?;
+    if counts.iter().all(|c| *c == 0) {
+        return Err(ListError::AllZero);
+    }
+    Ok(counts)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MatrixError {
     #[error("the matrix is empty")]
@@ -136,5 +188,19 @@ mod tests {
         assert_eq!(e.to_string(), "row 2, column 2: `x` is not a number");
         assert_eq!(parse_matrix(""), Err(MatrixError::Empty));
         assert!(matches!(parse_matrix("1,2|1,2;3,4"), Err(MatrixError::ChannelShape { .. })));
+    }
+
+    #[test]
+    fn lists_name_the_position_of_what_is_wrong() {
+        assert_eq!(parse_list("-1.5, 2,1/4"), Ok(vec![-1.5, 2.0, 0.25]));
+        assert_eq!(parse_list(" "), Err(ListError::Empty));
+        assert_eq!(parse_list("1,x,3"), Err(ListError::NotNumeric { position: 2, text: "x".into() }));
+        assert_eq!(parse_list("1,inf"), Err(ListError::NotNumeric { position: 2, text: "inf".into() }));
+        assert_eq!(parse_list("NaN"), Err(ListError::NotNumeric { position: 1, text: "NaN".into() }));
+        assert_eq!(parse_counts("3,5,0"), Ok(vec![3, 5, 0]));
+        assert_eq!(parse_counts("3,-1"), Err(ListError::NotCount { position: 2, text: "-1".into() }));
+        assert_eq!(parse_counts("2.5"), Err(ListError::NotCount { position: 1, text: "2.5".into() }));
+        assert_eq!(parse_counts("0,0"), Err(ListError::AllZero));
+        assert_eq!(parse_list(&"1,".repeat(MAX_LIST + 1)), Err(ListError::TooLong { max: MAX_LIST }));
     }
 }

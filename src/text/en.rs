@@ -22,6 +22,10 @@ pub static EN: Text = Text {
             name: "Exercise: the counting-ones RNN",
             blurb: "Its BPTT loop for dL/dw_x and dL/dw_rec, the loss surface, Rprop.",
         },
+        mle: LessonText {
+            name: "Exercise: maximum likelihood",
+            blurb: "The normal's μ̂ and σ̂ derived with your numbers, the bias of σ̂², categorical MLE.",
+        },
         linreg: LessonText {
             name: "Exercise: linear regression",
             blurb: "Gradient descent, the learning rate's limit, SSE vs MSE vs ||e||.",
@@ -50,6 +54,14 @@ pub static EN: Text = Text {
         back: "back",
         help: "help",
         up_down: "move",
+        next_view: "next panel",
+        next_line: "next line of the derivation",
+        prev_line: "previous line",
+        first_last_line: "first / last line",
+        move_surface: "move on the surface (σ up/down, μ left/right)",
+        ascend: "gradient ascent: 5 steps",
+        reset_path: "restart the path at the cursor",
+        open_linreg: "open the linear-regression lab (least squares is Gaussian MLE)",
         open: "open",
         next_frame: "next frame",
         prev_frame: "previous frame",
@@ -331,6 +343,127 @@ pub static EN: Text = Text {
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",
     },
+    mle: MleText {
+        title: "Maximum likelihood",
+        status_normal: |n| format!("normal, n = {n}"),
+        status_categorical: |total, k| format!("categorical, N = {total}, K = {k}"),
+        own_data: "your data",
+        line_of: |k, total| format!("line {k} of {total}"),
+        family_names: ["normal", "categorical"],
+        knob_names: ["family", "sample size n", "true μ", "true σ", "classes K", "seed"],
+        view_names: ["derivation", "surface ℓ(μ, σ)", "bias of σ̂²", "common mistakes"],
+        sample_title: "Sample and fitted density",
+        sample_points: "sample",
+        fitted: "fitted N(μ̂, σ̂)",
+        at_cursor: "N(μ, σ) at the cursor",
+        no_density: "one point: σ̂ = 0, no density to draw",
+        counts_title: "Counts and p̂_k = n_k/N",
+        count_row: |k, n, p| format!("class {k}: n_k = {n}   p̂_k = {p}"),
+        derivation_title: "Derivation, one line at a time",
+        reveal_hint: "Right reveals the next line.",
+        d_product: |mu, sigma, v| {
+            format!(
+                "1. L(μ, σ) = Π_i N(x_i; μ, σ) = Π_i e^(−(x_i − μ)²/(2σ²)) / (σ√(2π)): the density of the whole sample, read as a function of μ and σ. At the cursor (μ, σ) = ({mu}, {sigma}): L = {v}."
+            )
+        },
+        d_why_log: |n, product, ll| {
+            format!(
+                "2. Why the log: a product of many densities shrinks without end. For {n} draws the product is {product} in f64 (it underflows), while the sum of their logs is {ll}, an ordinary number. log is increasing, so ℓ = log L has its maximum at the same (μ, σ)."
+            )
+        },
+        d_loglik: |n, ll| {
+            format!(
+                "3. ℓ(μ, σ) = Σ_i log N(x_i; μ, σ) = −n log σ − (n/2) log 2π − Σ_i (x_i − μ)²/(2σ²), with n = {n}; at the cursor ℓ = {ll}."
+            )
+        },
+        d_mu: |sum, n, mu| format!("4. ∂ℓ/∂μ = Σ_i (x_i − μ)/σ² = 0  ⇒  Σ_i x_i = nμ  ⇒  μ̂ = x̄ = {sum}/{n} = {mu}."),
+        d_sigma: |ss, n, var, sigma| {
+            format!(
+                "5. ∂ℓ/∂σ = −n/σ + Σ_i (x_i − μ)²/σ³ = 0  ⇒  σ̂² = (1/n) Σ_i (x_i − x̄)² = {ss}/{n} = {var},  σ̂ = {sigma}."
+            )
+        },
+        d_sigma_n1: "5. With one point, Σ_i (x_i − x̄)² = 0, so σ̂ = 0: one point has no spread. ℓ grows without bound as σ → 0, so no σ > 0 is the maximum.",
+        d_maximum: |best, cursor| {
+            format!(
+                "6. ℓ(μ̂, σ̂) = {best}: the top of the surface (at the cursor ℓ = {cursor}). Both derivatives are 0 there and ℓ falls in every direction."
+            )
+        },
+        d_no_maximum: "6. With σ̂ = 0 the likelihood has no maximum: it grows without bound as σ → 0 at μ = x̄.",
+        d_bias: |n, var, s2| {
+            format!(
+                "7. σ̂² divides by n = {n}: σ̂² = {var}. The sample variance s² divides by n − 1: s² = {s2}. On average σ̂² is (n − 1)/n of the true σ² (biased low; the bias panel measures it) and s² is unbiased, but σ̂² is the MLE."
+            )
+        },
+        d_bias_n1: "7. With n = 1, s² would divide by n − 1 = 0: it is undefined, and σ̂² = 0 says nothing about the spread.",
+        d_mse: "8. For regression with Gaussian noise, the residuals e_i give −ℓ = Σ_i e_i²/(2σ²) + n log σ + (n/2) log 2π: for any fixed σ, maximising ℓ is minimising Σ e_i² (SSE, and so MSE). Least squares is maximum likelihood under Gaussian noise (o opens the linear-regression lab).",
+        d_cat_product: |counts, total| {
+            format!(
+                "1. L(p) = Π_k p_k^(n_k): each draw of class k multiplies by p_k. Here the counts are ({counts}), N = {total}, and ℓ(p) = Σ_k n_k log p_k."
+            )
+        },
+        d_lagrange: "2. The p_k must sum to 1, so maximise Λ = Σ_k n_k log p_k + λ(1 − Σ_k p_k), with a Lagrange multiplier λ for the constraint.",
+        d_solve: |total, p| {
+            format!(
+                "3. ∂Λ/∂p_k = n_k/p_k − λ = 0  ⇒  p_k = n_k/λ;  Σ_k p_k = 1  ⇒  λ = Σ_k n_k = N = {total}  ⇒  p̂_k = n_k/N = ({p})."
+            )
+        },
+        d_cat_loglik: |ll| format!("4. ℓ(p̂) = Σ_k n_k log p̂_k = {ll}."),
+        d_zero_class: "A class never seen gets p̂_k = 0 and adds n_k log p̂_k = 0 · log 0 = 0 (the limit of x log x as x → 0): it costs nothing here, though a model that says 0 could not explain a later draw of it.",
+        d_cross_entropy: |ce| {
+            format!(
+                "5. −ℓ(p̂)/N = −Σ_k (n_k/N) log p̂_k = {ce}: the cross-entropy between the data's frequencies and p̂. Minimising a classifier's cross-entropy loss is maximising this likelihood."
+            )
+        },
+        surface_title: "ℓ(μ, σ): μ across, σ down",
+        surface_legend: "[] cursor <> max ** ascent; brighter: higher ℓ",
+        cursor_line: |mu, sigma, ll, gm, gs| {
+            format!("at (μ, σ) = ({mu}, {sigma}): ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")
+        },
+        closed_form: |mu, sigma, ll| format!("closed form: μ̂ = {mu}, σ̂ = {sigma}, ℓ = {ll}"),
+        path_line: |k| format!("gradient ascent on ℓ/n: {k} steps so far"),
+        bias_title: "Is σ̂² right on average?",
+        bias_setup: |trials, n, v| format!("{trials} samples of size n = {n}, each from a normal with σ² = {v}:"),
+        bias_mle: |m, r| format!("mean of σ̂² (÷ n):       {m} = {r} × σ²"),
+        bias_unbiased: |m, r| format!("mean of s² (÷ (n − 1)): {m} = {r} × σ²"),
+        bias_theory: |r| {
+            format!(
+                "in theory E[σ̂²] = (n − 1)/n × σ² = {r} × σ²: the MLE is biased low, s² is not (but s² is not the MLE)."
+            )
+        },
+        bias_n1: "n = 1: σ̂² is always 0 and s² is undefined (÷ 0). One point says nothing about the spread.",
+        mistakes_title: "Common mistakes: what each computes here",
+        mistake_names: [
+            "÷ (n − 1), called the MLE",
+            "the variance σ̂² returned as σ",
+            "maximising the product L directly",
+            "minimising ℓ (the minus sign lost)",
+            "∂ℓ/∂σ without −n/σ",
+        ],
+        m_sigma: |got, off| format!("gives σ = {got}, off by {off}"),
+        m_product: |here, n, long| format!("L = {here} here, but {long} for {n} draws: 0 in f64, nothing to maximise"),
+        m_no_minimum: |fit, ten| format!("ℓ has no minimum: ℓ(μ̂, σ̂) = {fit}, ℓ(μ̂, 10σ̂) = {ten}, and it keeps falling"),
+        m_no_root: |v| format!("Σ(x − x̄)²/σ³ at σ̂ is {v} (= n/σ̂), never 0: no σ solves it"),
+        m_undefined: "undefined for this sample (one point)",
+        right_row: |mu, sigma| format!("right: μ̂ = {mu}, σ̂ = {sigma}"),
+        ask_mu: "Predict μ̂, then Enter (Esc skips):",
+        ask_sigma: "Predict σ̂, then Enter (Esc skips):",
+        ask_p: |k| format!("Predict p̂ of class {k}, then Enter (Esc skips):"),
+        graded: |what, typed, truth, off| format!("{what}: you {typed}, true {truth} (off by {off})"),
+        right: "Right!",
+        matched: |m| format!("That is a known mistake: {m}."),
+        not_a_number: "Type a number (like 2.5, -1 or 1/4).",
+        knob_own_data: "This knob does not apply to your own data.",
+        ascent_stopped: "The ascent stopped: the next step would make σ leave (0, ∞).",
+        score: |right, total| format!("predictions right: {right}/{total}"),
+        err_empty: "the sample is empty",
+        err_not_finite: |p| format!("value {p} is not a finite number"),
+        err_sigma: |g| format!("σ must be a positive number, got {g}"),
+        err_all_zero: "the counts are all zero: at least one class must be seen",
+        list_empty: |flag| format!("--{flag}: the list is empty"),
+        list_not_numeric: |flag, p, t| format!("--{flag}: value {p} (`{t}`) is not a finite number"),
+        list_not_count: |flag, p, t| format!("--{flag}: value {p} (`{t}`) must be a whole number of 0 or more"),
+        list_too_long: |flag, m| format!("--{flag}: at most {m} values"),
+    },
     linreg: LinregText {
         title_line: "Linear regression by gradient descent: y = 7x + 2 + noise",
         title_features: "Linear regression by gradient descent: 3 features",
@@ -539,7 +672,7 @@ pub static EN: Text = Text {
         ("quiz.seed", "Seed for the round's order and generated tables (default: the clock)"),
         ("quiz.print", "Write the round's questions, answers and explanations as plain text"),
         ("quiz.format", "With --print: plain text, or a Markdown study note"),
-        ("lab", "The exercises: `lab count-rnn` and `lab linreg`"),
+        ("lab", "The exercises: `lab count-rnn`, `lab linreg` and `lab mle`"),
         ("lab.count-rnn", "The counting-ones RNN, S_k = S_{k-1}·w_rec + x_k·w_x, trained by Rprop or gradient descent"),
         ("lab.count-rnn.print", "Write the training as plain text instead of opening the lab"),
         ("lab.count-rnn.format", "With --print: plain text, or a Markdown study note"),
@@ -560,6 +693,17 @@ pub static EN: Text = Text {
         ("lab.linreg.batch", "Minibatch size for SGD (default: full-batch gradient descent)"),
         ("lab.linreg.error", "The error measure minimised: mse, sse, rmse, l2 (||e||) or l2n (||e||/n)"),
         ("lab.linreg.seed", "Seed for the data (and the minibatches)"),
+        ("lab.mle", "Maximum likelihood: the normal's μ̂ and σ̂ derived with your numbers, the categorical's p̂"),
+        ("lab.mle.print", "Write the derivation and the estimates as plain text instead of opening the lab"),
+        ("lab.mle.format", "With --print: plain text, or a Markdown study note"),
+        ("lab.mle.family", "normal or categorical"),
+        ("lab.mle.data", "Your own sample, values separated by commas (\"1.2,-0.7,3\")"),
+        ("lab.mle.counts", "Your own class counts, separated by commas (\"3,5,2\"); implies --family categorical"),
+        ("lab.mle.n", "Sample size (normal) or number of draws (categorical), 1 to 1000"),
+        ("lab.mle.mu", "The true μ of the drawn sample"),
+        ("lab.mle.sigma", "The true σ of the drawn sample (positive)"),
+        ("lab.mle.classes", "Classes K of the drawn counts (2 to 8)"),
+        ("lab.mle.seed", "Seed for the drawn sample or counts"),
         ("completions", "Print a shell completion script (bash, zsh, fish, powershell, elvish)"),
         ("completions.shell", "The shell to complete for"),
         ("man", "Print the man page (roff), e.g. `deepstep man > deepstep.1`"),

@@ -22,6 +22,10 @@ pub static KO: Text = Text {
             name: "실습: 1의 개수 세기 RNN",
             blurb: "dL/dw_x, dL/dw_rec를 구하는 BPTT 반복문, 손실 곡면, Rprop.",
         },
+        mle: LessonText {
+            name: "실습: 최대우도 추정",
+            blurb: "정규분포의 μ̂와 σ̂를 내 숫자로 유도, σ̂²의 편향, 범주형 분포의 최대우도.",
+        },
         linreg: LessonText {
             name: "실습: 선형 회귀", blurb: "경사 하강법, 학습률의 한계, SSE와 MSE와 ||e||."
         },
@@ -45,6 +49,14 @@ pub static KO: Text = Text {
         back: "뒤로",
         help: "도움말",
         up_down: "이동",
+        next_view: "다음 패널",
+        next_line: "유도의 다음 줄",
+        prev_line: "이전 줄",
+        first_last_line: "첫 줄 / 마지막 줄",
+        move_surface: "곡면 위에서 이동 (위아래 σ, 좌우 μ)",
+        ascend: "경사 상승 5스텝",
+        reset_path: "커서에서 경로 다시 시작",
+        open_linreg: "선형 회귀 실습 열기 (최소제곱은 가우시안 MLE)",
         open: "열기",
         next_frame: "다음 프레임",
         prev_frame: "이전 프레임",
@@ -320,6 +332,135 @@ pub static KO: Text = Text {
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
     },
+    mle: MleText {
+        title: "최대우도 추정",
+        status_normal: |n| format!("정규분포, 표본 크기 n = {n}"),
+        status_categorical: |total, k| format!("범주형 분포, 전체 개수 N = {total}, 범주 수 K = {k}"),
+        own_data: "직접 입력한 데이터",
+        line_of: |k, total| format!("전체 {total}줄 중 {k}번째 줄"),
+        family_names: ["정규분포", "범주형 분포"],
+        knob_names: ["분포", "표본 크기 n", "참 μ", "참 σ", "범주 수 K", "시드"],
+        view_names: ["유도", "곡면 ℓ(μ, σ)", "σ̂²의 편향", "흔한 실수"],
+        sample_title: "표본과 적합한 밀도",
+        sample_points: "표본",
+        fitted: "적합한 N(μ̂, σ̂)",
+        at_cursor: "커서의 N(μ, σ)",
+        no_density: "점이 하나뿐: σ̂ = 0이라 그릴 밀도가 없습니다",
+        counts_title: "개수와 p̂_k = n_k/N",
+        count_row: |k, n, p| format!("범주 {k}: 개수 n_k = {n}   추정값 p̂_k = {p}"),
+        derivation_title: "한 줄씩 보는 유도",
+        reveal_hint: "오른쪽 화살표로 다음 줄을 봅니다.",
+        d_product: |mu, sigma, v| {
+            format!(
+                "1. L(μ, σ) = Π_i N(x_i; μ, σ) = Π_i e^(−(x_i − μ)²/(2σ²)) / (σ√(2π)): 표본 전체의 밀도를 μ와 σ의 함수로 본 것입니다. 커서 위치 (μ, σ) = ({mu}, {sigma})에서 L = {v}."
+            )
+        },
+        d_why_log: |n, product, ll| {
+            format!(
+                "2. 로그를 쓰는 이유: 밀도를 많이 곱하면 끝없이 작아집니다. 표본 {n}개의 곱은 f64에서 {product}(언더플로)이지만, 로그의 합은 {ll}로 평범한 수입니다. 로그는 증가함수이므로 ℓ = log L의 최댓값은 같은 (μ, σ)에 있습니다."
+            )
+        },
+        d_loglik: |n, ll| {
+            format!(
+                "3. ℓ(μ, σ) = Σ_i log N(x_i; μ, σ) = −n log σ − (n/2) log 2π − Σ_i (x_i − μ)²/(2σ²), 여기서 n = {n}이고 커서에서 ℓ = {ll}."
+            )
+        },
+        d_mu: |sum, n, mu| {
+            format!("4. ∂ℓ/∂μ = Σ_i (x_i − μ)/σ² = 0  ⇒  Σ_i x_i = nμ  ⇒  표본평균 μ̂ = x̄ = {sum}/{n} = {mu}.")
+        },
+        d_sigma: |ss, n, var, sigma| {
+            format!(
+                "5. ∂ℓ/∂σ = −n/σ + Σ_i (x_i − μ)²/σ³ = 0  ⇒  추정 분산 σ̂² = (1/n) Σ_i (x_i − x̄)² = {ss}/{n} = {var},  추정 표준편차 σ̂ = {sigma}."
+            )
+        },
+        d_sigma_n1: "5. 점이 하나면 Σ_i (x_i − x̄)² = 0이라 σ̂ = 0입니다. 점 하나에는 퍼짐이 없습니다. σ → 0일 때 ℓ가 한없이 커지므로 σ > 0인 최댓값이 없습니다.",
+        d_maximum: |best, cursor| {
+            format!(
+                "6. ℓ(μ̂, σ̂) = {best}: 곡면의 꼭대기입니다(커서에서는 ℓ = {cursor}). 여기서 두 미분이 모두 0이고 어느 방향으로 가도 ℓ가 줄어듭니다."
+            )
+        },
+        d_no_maximum: "6. σ̂ = 0이면 우도에 최댓값이 없습니다. μ = x̄에서 σ → 0이면 한없이 커집니다.",
+        d_bias: |n, var, s2| {
+            format!(
+                "7. σ̂²는 n(= {n})으로 나눕니다: σ̂² = {var}. 표본분산 s²는 n − 1로 나눕니다: s² = {s2}. 평균적으로 σ̂²는 참 σ²의 (n − 1)/n배라 작게 치우치고(편향 패널에서 측정) s²는 비편향이지만, 최대우도 추정값은 σ̂²입니다."
+            )
+        },
+        d_bias_n1: "7. n = 1이면 s²는 n − 1 = 0으로 나누게 되어 정의되지 않고, σ̂² = 0은 퍼짐에 대해 아무것도 말해 주지 않습니다.",
+        d_mse: "8. 가우시안 잡음이 있는 회귀에서 잔차 e_i로 쓰면 −ℓ = Σ_i e_i²/(2σ²) + n log σ + (n/2) log 2π입니다. σ를 고정하면 ℓ를 최대화하는 것은 Σ e_i²(SSE, 따라서 MSE)를 최소화하는 것과 같습니다. 최소제곱은 가우시안 잡음에서의 최대우도 추정입니다(o로 선형 회귀 실습을 엽니다).",
+        d_cat_product: |counts, total| {
+            format!(
+                "1. L(p) = Π_k p_k^(n_k): 범주 k가 한 번 나올 때마다 p_k가 곱해집니다. 여기서 개수는 ({counts}), 전체 N = {total}이고 ℓ(p) = Σ_k n_k log p_k입니다."
+            )
+        },
+        d_lagrange: "2. p_k의 합이 1이어야 하므로, 제약에 라그랑주 승수 λ를 붙인 Λ = Σ_k n_k log p_k + λ(1 − Σ_k p_k)를 최대화합니다.",
+        d_solve: |total, p| {
+            format!(
+                "3. ∂Λ/∂p_k = n_k/p_k − λ = 0  ⇒  p_k = n_k/λ;  Σ_k p_k = 1  ⇒  λ = Σ_k n_k = N = {total}  ⇒  추정값 p̂_k = n_k/N = ({p})."
+            )
+        },
+        d_cat_loglik: |ll| format!("4. 최대 로그우도 ℓ(p̂) = Σ_k n_k log p̂_k = {ll}."),
+        d_zero_class: "한 번도 나오지 않은 범주는 p̂_k = 0이 되고 n_k log p̂_k = 0 · log 0 = 0을 더합니다(x → 0일 때 x log x의 극한). 여기서는 손해가 없지만, 0이라고 말하는 모델은 나중에 그 범주가 나오면 설명할 수 없습니다.",
+        d_cross_entropy: |ce| {
+            format!(
+                "5. −ℓ(p̂)/N = −Σ_k (n_k/N) log p̂_k = {ce}: 데이터의 빈도와 p̂ 사이의 교차 엔트로피입니다. 분류기의 교차 엔트로피 손실을 최소화하는 것은 이 우도를 최대화하는 것입니다."
+            )
+        },
+        surface_title: "ℓ(μ, σ): 가로 μ, 세로 σ",
+        surface_legend: "[] 커서 <> 최댓값 ** 상승; 밝을수록 ℓ가 큼",
+        cursor_line: |mu, sigma, ll, gm, gs| {
+            format!("커서 (μ, σ) = ({mu}, {sigma})에서: 로그우도 ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")
+        },
+        closed_form: |mu, sigma, ll| format!("닫힌 형태의 해: μ̂ = {mu}, σ̂ = {sigma}, 로그우도 ℓ = {ll}"),
+        path_line: |k| format!("ℓ/n의 경사 상승: 지금까지 {k}스텝"),
+        bias_title: "σ̂²는 평균적으로 맞을까?",
+        bias_setup: |trials, n, v| {
+            format!("참 분산 σ² = {v}인 정규분포에서 크기 n = {n}의 표본을 {trials}번 뽑았습니다:")
+        },
+        bias_mle: |m, r| format!("σ̂²(n으로 나눔)의 평균:       {m} = σ²의 {r}배"),
+        bias_unbiased: |m, r| format!("s²(n − 1로 나눔)의 평균: {m} = σ²의 {r}배"),
+        bias_theory: |r| {
+            format!(
+                "이론값 E[σ̂²] = σ²의 (n − 1)/n배 = σ²의 {r}배: 최대우도 추정값은 작게 치우치고, s²는 치우치지 않습니다(하지만 s²는 최대우도 추정값이 아닙니다)."
+            )
+        },
+        bias_n1: "n = 1이면 σ̂²는 항상 0이고 s²는 0으로 나누게 되어 정의되지 않습니다. 점 하나는 퍼짐에 대해 아무것도 말해 주지 않습니다.",
+        mistakes_title: "흔한 실수: 각각 여기서 무엇을 계산하나",
+        mistake_names: [
+            "n − 1로 나누고 최대우도라고 부르기",
+            "σ 자리에 분산 σ̂²를 돌려주기",
+            "곱 L을 그대로 최대화하기",
+            "ℓ를 최소화하기(마이너스 부호 빠뜨림)",
+            "∂ℓ/∂σ에서 −n/σ 빠뜨리기",
+        ],
+        m_sigma: |got, off| format!("σ = {got}이 나오며 {off}만큼 틀립니다"),
+        m_product: |here, n, long| {
+            format!("여기서는 L = {here}이지만 표본 {n}개에서는 {long}: f64에서 0이라 최대화할 것이 없습니다")
+        },
+        m_no_minimum: |fit, ten| {
+            format!("ℓ에는 최솟값이 없습니다: ℓ(μ̂, σ̂) = {fit}, ℓ(μ̂, 10σ̂) = {ten}, 계속 줄어듭니다")
+        },
+        m_no_root: |v| format!("σ̂에서 Σ(x − x̄)²/σ³의 값은 {v}(= n/σ̂)로 0이 되지 않아, 이 식을 푸는 σ가 없습니다"),
+        m_undefined: "이 표본(점 하나)에서는 정의되지 않습니다",
+        right_row: |mu, sigma| format!("정답: μ̂ = {mu}, σ̂ = {sigma}"),
+        ask_mu: "μ̂를 예측해 입력하고 Enter (Esc로 건너뜀):",
+        ask_sigma: "σ̂를 예측해 입력하고 Enter (Esc로 건너뜀):",
+        ask_p: |k| format!("범주 {k}의 p̂를 예측해 입력하고 Enter (Esc로 건너뜀):"),
+        graded: |what, typed, truth, off| format!("{what}: 입력 {typed}, 정답 {truth} (차이 {off})"),
+        right: "정답입니다!",
+        matched: |m| format!("흔한 실수입니다: {m}."),
+        not_a_number: "숫자를 입력하세요(예: 2.5, -1, 1/4).",
+        knob_own_data: "직접 입력한 데이터에는 이 손잡이가 적용되지 않습니다.",
+        ascent_stopped: "경사 상승이 멈췄습니다: 다음 스텝에서 σ가 (0, ∞)를 벗어납니다.",
+        score: |right, total| format!("예측 정답: {total}개 중 {right}개"),
+        err_empty: "표본이 비어 있습니다",
+        err_not_finite: |p| format!("{p}번째 값이 유한한 수가 아닙니다"),
+        err_sigma: |g| format!("σ는 양수여야 합니다. 지금은 {g}입니다"),
+        err_all_zero: "개수가 모두 0입니다: 적어도 한 범주는 나와야 합니다",
+        list_empty: |flag| format!("--{flag}: 목록이 비어 있습니다"),
+        list_not_numeric: |flag, p, t| format!("--{flag}: {p}번째 값(`{t}`)이 유한한 수가 아닙니다"),
+        list_not_count: |flag, p, t| format!("--{flag}: {p}번째 값(`{t}`)은 0 이상의 정수여야 합니다"),
+        list_too_long: |flag, m| format!("--{flag}: 값은 최대 {m}개까지입니다"),
+    },
     linreg: LinregText {
         title_line: "경사 하강법으로 선형 회귀: y = 7x + 2 + 잡음",
         title_features: "경사 하강법으로 선형 회귀: 특성 3개",
@@ -529,7 +670,7 @@ pub static KO: Text = Text {
         ("quiz.seed", "라운드의 순서와 생성 문제 표의 시드 (기본값: 현재 시각)"),
         ("quiz.print", "라운드의 문제, 정답, 설명을 일반 텍스트로 출력"),
         ("quiz.format", "--print와 함께: 일반 텍스트, 또는 Markdown 학습 노트"),
-        ("lab", "실습: `lab count-rnn`과 `lab linreg`"),
+        ("lab", "실습: `lab count-rnn`, `lab linreg`, `lab mle`"),
         ("lab.count-rnn", "1의 개수 세기 RNN, S_k = S_{k-1}·w_rec + x_k·w_x, Rprop이나 경사 하강법으로 학습"),
         ("lab.count-rnn.print", "실습을 여는 대신 학습 과정을 일반 텍스트로 출력"),
         ("lab.count-rnn.format", "--print와 함께: 일반 텍스트, 또는 Markdown 학습 노트"),
@@ -550,6 +691,17 @@ pub static KO: Text = Text {
         ("lab.linreg.batch", "SGD의 미니배치 크기 (기본값: 전체 배치 경사 하강법)"),
         ("lab.linreg.error", "최소화할 오차 척도: mse, sse, rmse, l2(||e||), l2n(||e||/n)"),
         ("lab.linreg.seed", "데이터(와 미니배치)의 시드"),
+        ("lab.mle", "최대우도 추정: 정규분포의 μ̂와 σ̂를 내 숫자로 유도, 범주형 분포의 p̂"),
+        ("lab.mle.print", "실습을 여는 대신 유도와 추정값을 일반 텍스트로 출력"),
+        ("lab.mle.format", "--print와 함께: 일반 텍스트, 또는 마크다운 학습 노트"),
+        ("lab.mle.family", "normal(정규분포) 또는 categorical(범주형 분포)"),
+        ("lab.mle.data", "직접 입력하는 표본, 쉼표로 구분 (\"1.2,-0.7,3\")"),
+        ("lab.mle.counts", "직접 입력하는 범주별 개수, 쉼표로 구분 (\"3,5,2\"); 범주형 분포로 봅니다"),
+        ("lab.mle.n", "표본 크기(정규분포) 또는 뽑는 횟수(범주형 분포), 1에서 1000"),
+        ("lab.mle.mu", "뽑는 표본의 참 μ"),
+        ("lab.mle.sigma", "뽑는 표본의 참 σ (양수)"),
+        ("lab.mle.classes", "뽑는 개수의 범주 수 K (2에서 8)"),
+        ("lab.mle.seed", "표본이나 개수를 뽑는 시드"),
         ("completions", "셸 자동 완성 스크립트를 출력 (bash, zsh, fish, powershell, elvish)"),
         ("completions.shell", "자동 완성을 만들 셸"),
         ("man", "man 페이지(roff)를 출력, 예: `deepstep man > deepstep.1`"),

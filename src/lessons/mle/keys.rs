@@ -1,0 +1,39 @@
+//! The maximum-likelihood lab's keys: one table for the handler, footer and help.
+
+use super::lab::{Action, MleLab};
+use crate::lessons::input;
+use crate::text::Text;
+use crate::ui::keys::{Binding, Key, lookup};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+pub fn table(t: &Text) -> Vec<Binding<Action>> {
+    let k = &t.keys;
+    use Key::{Char as C, Code};
+    vec![
+        Binding::new(&[Code(KeyCode::Right), C('l')], "Right/l", k.next_line, Action::Next, true),
+        Binding::new(&[Code(KeyCode::Left), C('h')], "Left/h", k.prev_line, Action::Prev, true),
+        Binding::new(&[Code(KeyCode::Home), C('g')], "Home/g", k.first_last_line, Action::First, false),
+        Binding::new(&[Code(KeyCode::End), C('G')], "End/G", k.first_last_line, Action::Last, false),
+        Binding::new(&[C('v')], "v", k.next_view, Action::NextView, true),
+        Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.knob_select, Action::KnobUp, true),
+        Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.knob_select, Action::KnobDown, false),
+        Binding::new(&[C('['), C('-')], "[/-", k.knob_dec, Action::KnobDec, true),
+        Binding::new(&[C(']'), C('+'), C('=')], "]/+", k.knob_inc, Action::KnobInc, true),
+        Binding::new(&[C('w')], "w", k.move_surface, Action::Move(-1, 0), false),
+        Binding::new(&[C('s')], "s", k.move_surface, Action::Move(1, 0), false),
+        Binding::new(&[C('a')], "a", k.move_surface, Action::Move(0, -1), false),
+        Binding::new(&[C('d')], "d", k.move_surface, Action::Move(0, 1), false),
+        Binding::new(&[C('n')], "n", k.ascend, Action::Ascend, true),
+        Binding::new(&[C('r')], "r", k.reset_path, Action::ResetPath, false),
+        Binding::new(&[C('o')], "o", k.open_linreg, Action::OpenLinreg, false),
+        Binding::new(&[C('t')], "t", k.predict, Action::TogglePredict, true),
+    ]
+}
+
+/// While an answer is typed, keys edit it; otherwise the table above.
+pub fn map_key(ev: &KeyEvent, lab: &MleLab, t: &Text) -> Option<Action> {
+    if lab.prompt.is_some() {
+        return input::prompt_key(ev, t).map(Action::Prompt);
+    }
+    lookup(&table(t), ev)
+}

@@ -1,0 +1,64 @@
+//! The maximum-likelihood exercise: the normal distribution's μ̂ and σ̂
+//! derived line by line with the learner's numbers, the log-likelihood
+//! surface, σ̂²'s bias seen by repeated sampling, the categorical MLE and its
+//! cross-entropy, and the mistakes learners make.
+
+pub mod keys;
+pub mod lab;
+pub mod note;
+pub mod report;
+pub mod view;
+pub mod words;
+
+use crate::lessons::input;
+use crate::lessons::lesson::{Ctx, Effect, Lesson};
+use crate::lessons::notes::Note;
+use crate::text::Text;
+use crate::ui::keys::Binding;
+use crate::ui::theme::Theme;
+use lab::{Action, MleLab};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use std::time::Duration;
+
+impl Lesson for MleLab {
+    type Action = Action;
+
+    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
+        if self.asking() { input::prompt_bindings(t, Action::Prompt) } else { keys::table(t) }
+    }
+
+    fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
+        keys::map_key(ev, self, t)
+    }
+
+    fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
+        if a == Action::OpenLinreg && self.prompt.is_none() {
+            // Least squares is this MLE under Gaussian noise: the lab beside it.
+            return crate::lessons::registry::by_stem("linear-regression").map(Effect::Open).into_iter().collect();
+        }
+        MleLab::update(self, a);
+        vec![]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
+        view::render(frame, area, self, t, theme)
+    }
+
+    fn note(&self, t: &Text) -> Option<Note> {
+        Some(note::note(self, t))
+    }
+
+    fn asking(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    fn tick_interval(&self) -> Option<(Duration, Action)> {
+        None
+    }
+
+    fn clickable(&self) -> bool {
+        true
+    }
+}
