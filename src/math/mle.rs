@@ -178,8 +178,13 @@ pub fn surface(x: &[f64], mu: (f64, f64), sigma: (f64, f64), rows: usize, cols: 
 }
 
 /// Gradient ascent on the mean log-likelihood ℓ/n (so one learning rate
-/// suits any n): from `start`, `steps` steps of size `lr`. Stops early where
-/// σ would leave (0, ∞); returns every point, the start first.
+/// suits any n), each step scaled by the inverse curvature at the top: σ²
+/// for μ and σ²/2 for σ (the Fisher information per point is 1/σ² and 2/σ²).
+/// Plain steps would be tiny where σ is large and wild where it is small;
+/// scaled, one `lr` suits every σ. Far from the top a step is still capped
+/// (μ moves at most 2σ, σ at most doubles or halves) so the path stays on
+/// the picture. From `start`, `steps` steps; stops early where σ would leave
+/// (0, ∞); returns every point, the start first.
 pub fn ascent(x: &[f64], start: (f64, f64), lr: f64, steps: usize) -> Result<Vec<(f64, f64)>, MleError> {
     check_sample(x)?;
     check_sigma(start.1)?;
@@ -188,7 +193,10 @@ pub fn ascent(x: &[f64], start: (f64, f64), lr: f64, steps: usize) -> Result<Vec
     let (mut mu, mut sigma) = start;
     for _ in 0..steps {
         let (gm, gs) = loglik_grad(x, mu, sigma)?;
-        let (next_mu, next_sigma) = (mu + lr * gm / n, sigma + lr * gs / n);
+        let s2 = sigma * sigma;
+        let d_mu = (lr * s2 * gm / n).clamp(-2.0 * sigma, 2.0 * sigma);
+        let d_sigma = (lr * 0.5 * s2 * gs / n).clamp(-0.5 * sigma, sigma);
+        let (next_mu, next_sigma) = (mu + d_mu, sigma + d_sigma);
         if !(next_sigma > 0.0 && next_sigma.is_finite() && next_mu.is_finite()) {
             break;
         }
@@ -398,11 +406,19 @@ mod tests {
     fn ascent_climbs_to_the_closed_form() {
         let x = sample_normal(50, -1.0, 2.0, 8);
         let f = fit_normal(&x).unwrap();
-        let path = ascent(&x, (f.mu + 2.0, f.sigma * 2.0), 0.5, 2000).unwrap();
+        let path = ascent(&x, (f.mu + 2.0, f.sigma * 2.0), 0.5, 200).unwrap();
         let (m, s) = *path.last().unwrap();
         assert!((m - f.mu).abs() < 1e-6 && (s - f.sigma).abs() < 1e-6, "({m}, {s}) vs ({}, {})", f.mu, f.sigma);
         let ls: Vec<f64> = path.iter().map(|(m, s)| loglik(&x, *m, *s).unwrap()).collect();
         assert!(ls.windows(2).all(|w| w[1] >= w[0] - 1e-9), "ℓ never falls along the ascent");
+        // From far away with a narrow σ, where plain steps would blow up, too.
+        let far = ascent(&x, (f.mu - 5.0 * f.sigma, 0.3 * f.sigma), 0.5, 200).unwrap();
+        let (m, s) = *far.last().unwrap();
+        assert!((m - f.mu).abs() < 1e-6 && (s - f.sigma).abs() < 1e-6, "({m}, {s})");
+        assert!(
+            far.windows(2).all(|w| w[1].1 <= 2.0 * w[0].1 && w[1].1 >= 0.5 * w[0].1),
+            "σ at most doubles or halves"
+        );
     }
 
     #[test]

@@ -420,7 +420,9 @@ pub static EN: Text = Text {
             format!("at (μ, σ) = ({mu}, {sigma}): ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")
         },
         closed_form: |mu, sigma, ll| format!("closed form: μ̂ = {mu}, σ̂ = {sigma}, ℓ = {ll}"),
-        path_line: |k| format!("gradient ascent on ℓ/n: {k} steps so far"),
+        path_line: |k| {
+            format!("gradient ascent on ℓ/n, steps scaled by σ² (μ) and σ²/2 (σ), capped far from the top: {k} so far")
+        },
         bias_title: "Is σ̂² right on average?",
         bias_setup: |trials, n, v| format!("{trials} samples of size n = {n}, each from a normal with σ² = {v}:"),
         bias_mle: |m, r| format!("mean of σ̂² (÷ n):       {m} = {r} × σ²"),

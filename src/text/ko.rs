@@ -411,7 +411,9 @@ pub static KO: Text = Text {
             format!("커서 (μ, σ) = ({mu}, {sigma})에서: 로그우도 ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")
         },
         closed_form: |mu, sigma, ll| format!("닫힌 형태의 해: μ̂ = {mu}, σ̂ = {sigma}, 로그우도 ℓ = {ll}"),
-        path_line: |k| format!("ℓ/n의 경사 상승: 지금까지 {k}스텝"),
+        path_line: |k| {
+            format!("ℓ/n의 경사 상승, 스텝 크기는 σ²(μ)와 σ²/2(σ)로 조정하고 꼭대기에서 멀면 제한: 지금까지 {k}스텝")
+        },
         bias_title: "σ̂²는 평균적으로 맞을까?",
         bias_setup: |trials, n, v| {
             format!("참 분산 σ² = {v}인 정규분포에서 크기 n = {n}의 표본을 {trials}번 뽑았습니다:")
