@@ -280,6 +280,7 @@ pub enum TopicArg {
     Bayes,
     Conv,
     Rnn,
+    Mle,
 }
 
 #[derive(Args, Debug)]

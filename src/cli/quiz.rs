@@ -43,6 +43,7 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
         TopicArg::Bayes => Topic::Bayes,
         TopicArg::Conv => Topic::Conv,
         TopicArg::Rnn => Topic::Rnn,
+        TopicArg::Mle => Topic::Mle,
     });
     let options = RoundOptions {
         review: a.review,

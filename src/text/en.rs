@@ -17,7 +17,10 @@ pub static EN: Text = Text {
             name: "RNN & BPTT",
             blurb: "The unrolled timeline, BPTT, vanishing and exploding gradients.",
         },
-        quiz: LessonText { name: "Quiz", blurb: "The chain rule vs Bayes' rule, convolution and RNNs, with review." },
+        quiz: LessonText {
+            name: "Quiz",
+            blurb: "Chain rule vs Bayes' rule, convolution, RNNs, maximum likelihood; review.",
+        },
         count_rnn: LessonText {
             name: "Exercise: the counting-ones RNN",
             blurb: "Its BPTT loop for dL/dw_x and dL/dw_rec, the loss surface, Rprop.",
@@ -501,7 +504,7 @@ pub static EN: Text = Text {
         title: "Quiz",
         title_review: "Review",
         question_of: |n, total| format!("question {n} of {total}"),
-        topic_names: ["chain rule", "Bayes' rule", "convolution", "RNNs & BPTT"],
+        topic_names: ["chain rule", "Bayes' rule", "convolution", "RNNs & BPTT", "maximum likelihood"],
         how_choice: "Choose with 1-4 or a-d, then Enter.",
         how_numeric: |tol| format!("Type a number (0.25, .25, 1/4 or 25%; within ±{tol}), then Enter."),
         how_truefalse: "1 or t: true, 2 or f: false; then Enter.",
@@ -577,6 +580,20 @@ pub static EN: Text = Text {
             } else {
                 "Not equal: a factor drops a variable it depends on, which assumes an independence this table does not have.".to_string()
             }
+        },
+        gen_sample: |xs| format!("A sample from a normal distribution: {xs}."),
+        gen_ask_mean: "What is the maximum-likelihood estimate μ̂?",
+        gen_ask_sigma: "What is the maximum-likelihood estimate σ̂ (the standard deviation)?",
+        gen_hint_mean: "Set ∂ℓ/∂μ = Σ (x_i − μ)/σ² to 0.",
+        gen_hint_sigma: "First x̄; then the squared deviations from it, summed; then set ∂ℓ/∂σ = −n/σ + Σ (x_i − x̄)²/σ³ to 0.",
+        gen_why_mean: |sum, n, mean| format!("μ̂ = x̄ = {sum}/{n} = {mean}"),
+        gen_why_sigma: |sq, ss, n, var, sigma| {
+            format!("Σ (x_i − x̄)² = {sq} = {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
+        },
+        gen_why_unbiased: |ss, n1, s2, s| {
+            format!(
+                "(Dividing by n − 1 instead gives s² = {ss}/{n1} = {s2}, s = {s}: the unbiased variance, not the MLE.)"
+            )
         },
         gen_largest_gap: |g| format!("Largest |product − joint| over all entries: {g}"),
         bank_invalid: |n| format!("{n} problems found; the bank was not loaded."),
@@ -664,7 +681,7 @@ pub static EN: Text = Text {
         ("sweep.hidden", "Hidden size H (1 to 64)"),
         ("sweep.seed", "Seed for the weights and the inputs"),
         ("sweep.format", "csv or json"),
-        ("quiz", "The quiz: the chain rule vs Bayes' rule, convolution, RNNs; progress and review"),
+        ("quiz", "The quiz: the chain rule vs Bayes' rule, convolution, RNNs, maximum likelihood; progress and review"),
         ("quiz.review", "Ask only the questions that are due for review"),
         ("quiz.bank", "Use this bank (a TOML file) instead of the shipped questions"),
         ("quiz.check", "Check a bank and report every problem with file, line and question id"),

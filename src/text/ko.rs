@@ -16,7 +16,8 @@ pub static KO: Text = Text {
         },
         rnn: LessonText { name: "RNN과 BPTT", blurb: "펼친 시간축, BPTT, 기울기 소실과 폭주." },
         quiz: LessonText {
-            name: "퀴즈", blurb: "연쇄 법칙과 베이즈 정리, 합성곱, RNN. 틀린 문제는 복습으로."
+            name: "퀴즈",
+            blurb: "연쇄 법칙과 베이즈 정리, 합성곱, RNN, 최대우도. 틀린 문제는 복습으로.",
         },
         count_rnn: LessonText {
             name: "실습: 1의 개수 세기 RNN",
@@ -496,7 +497,7 @@ pub static KO: Text = Text {
         title: "퀴즈",
         title_review: "복습",
         question_of: |n, total| format!("문제 {n} / {total}"),
-        topic_names: ["연쇄 법칙", "베이즈 정리", "합성곱", "RNN과 BPTT"],
+        topic_names: ["연쇄 법칙", "베이즈 정리", "합성곱", "RNN과 BPTT", "최대우도 추정"],
         how_choice: "1-4 또는 a-d로 고르고 Enter.",
         how_numeric: |tol| format!("숫자를 입력하고 Enter(0.25, .25, 1/4, 25% 모두 가능; ±{tol} 이내면 정답)."),
         how_truefalse: "1 또는 t: 참, 2 또는 f: 거짓. 그다음 Enter.",
@@ -571,6 +572,18 @@ pub static KO: Text = Text {
             } else {
                 "다릅니다: 어떤 인수가 의존하는 변수를 빠뜨려서, 이 표에는 없는 독립을 가정합니다.".to_string()
             }
+        },
+        gen_sample: |xs| format!("정규분포에서 나온 표본: {xs}."),
+        gen_ask_mean: "최대우도 추정값 μ̂는?",
+        gen_ask_sigma: "최대우도 추정값 σ̂(표준편차)는?",
+        gen_hint_mean: "∂ℓ/∂μ = Σ (x_i − μ)/σ²를 0으로 두세요.",
+        gen_hint_sigma: "먼저 x̄, 다음에 x̄에서의 편차 제곱의 합을 구하고 ∂ℓ/∂σ = −n/σ + Σ (x_i − x̄)²/σ³를 0으로 두세요.",
+        gen_why_mean: |sum, n, mean| format!("표본평균 μ̂ = x̄ = {sum}/{n} = {mean}"),
+        gen_why_sigma: |sq, ss, n, var, sigma| {
+            format!("편차 제곱의 합 Σ (x_i − x̄)² = {sq} = {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
+        },
+        gen_why_unbiased: |ss, n1, s2, s| {
+            format!("(n − 1로 나누면 s² = {ss}/{n1} = {s2}, s = {s}: 비편향 분산이며 최대우도 추정값은 아닙니다.)")
         },
         gen_largest_gap: |g| format!("모든 항목에서 |곱 − 결합확률|의 최댓값: {g}"),
         bank_invalid: |n| format!("오류 {n}개를 찾았습니다. 문제은행을 불러오지 않았습니다."),
@@ -662,7 +675,7 @@ pub static KO: Text = Text {
         ("sweep.hidden", "은닉 크기 H (1에서 64)"),
         ("sweep.seed", "가중치와 입력의 시드"),
         ("sweep.format", "csv 또는 json"),
-        ("quiz", "퀴즈: 연쇄 법칙과 베이즈 정리, 합성곱, RNN; 진도와 복습"),
+        ("quiz", "퀴즈: 연쇄 법칙과 베이즈 정리, 합성곱, RNN, 최대우도; 진도와 복습"),
         ("quiz.review", "복습할 때가 된 문제만 풀기"),
         ("quiz.bank", "기본 문제 대신 이 문제은행(TOML 파일)을 사용"),
         ("quiz.check", "문제은행을 검사해 모든 오류를 파일, 줄, 문제 id와 함께 알림"),

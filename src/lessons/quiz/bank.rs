@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The shipped banks, one file per topic.
-pub const SHIPPED: [(&str, &str); 4] = [
+pub const SHIPPED: [(&str, &str); 5] = [
     ("assets/quiz/chain_rule.toml", include_str!("../../../assets/quiz/chain_rule.toml")),
     ("assets/quiz/bayes.toml", include_str!("../../../assets/quiz/bayes.toml")),
     ("assets/quiz/convolution.toml", include_str!("../../../assets/quiz/convolution.toml")),
     ("assets/quiz/rnn.toml", include_str!("../../../assets/quiz/rnn.toml")),
+    ("assets/quiz/mle.toml", include_str!("../../../assets/quiz/mle.toml")),
 ];
 
 /// A string in both languages; `ko` may be missing in a custom bank (English
@@ -54,10 +55,12 @@ pub enum Topic {
     Bayes,
     Conv,
     Rnn,
+    /// Maximum-likelihood estimation.
+    Mle,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 4] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn];
+    pub const ALL: [Topic; 5] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn, Topic::Mle];
 
     pub fn index(self) -> usize {
         Topic::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -108,8 +111,15 @@ impl Answer {
 /// language when shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
-    Bank { prompt: Loc, hint: Option<Loc>, explanation: Loc, factors: Vec<String> },
+    Bank {
+        prompt: Loc,
+        hint: Option<Loc>,
+        explanation: Loc,
+        factors: Vec<String>,
+    },
     Generated(Box<Generated>),
+    /// A sample drawn for this round (`generate_sample`).
+    Sample(Box<super::generate_sample::SampleQuestion>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -19,10 +19,21 @@ pub enum GenKind {
     Marginal,
     Posterior,
     Product,
+    /// μ̂ of a small sample (`generate_sample`).
+    NormalMean,
+    /// σ̂ of a small sample.
+    NormalSigma,
 }
 
 impl GenKind {
-    pub const ALL: [GenKind; 4] = [GenKind::Conditional, GenKind::Marginal, GenKind::Posterior, GenKind::Product];
+    pub const ALL: [GenKind; 6] = [
+        GenKind::Conditional,
+        GenKind::Marginal,
+        GenKind::Posterior,
+        GenKind::Product,
+        GenKind::NormalMean,
+        GenKind::NormalSigma,
+    ];
 
     /// The progress id: one schedule per kind (each round draws a new table).
     pub fn id(self) -> &'static str {
@@ -31,6 +42,8 @@ impl GenKind {
             GenKind::Marginal => "gen-marginal",
             GenKind::Posterior => "gen-posterior",
             GenKind::Product => "gen-product",
+            GenKind::NormalMean => "gen-normal-mean",
+            GenKind::NormalSigma => "gen-normal-sigma",
         }
     }
 
@@ -106,6 +119,7 @@ pub fn table_lines(j: &Joint) -> Vec<String> {
 /// A question of this kind on a table drawn from `seed` (`None` only if the
 /// table's math refused, which a random table with positive entries never does).
 pub fn generate(kind: GenKind, seed: u64) -> Option<Question> {
+    use super::generate_sample::{self as sample, SampleAsk};
     let mut rng = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     // A product over two variables has only the chain rule or independence
     // to test; three or four give room for a dropped condition.
@@ -117,6 +131,9 @@ pub fn generate(kind: GenKind, seed: u64) -> Option<Question> {
     let n = joint.vars.len();
     let state = |rng: &mut Rng| rng.below(2);
     let (ask, answer, topic) = match kind {
+        // A sample, not a table: its own generator.
+        GenKind::NormalMean => return sample::generate(SampleAsk::Mean, kind.id(), seed),
+        GenKind::NormalSigma => return sample::generate(SampleAsk::Sigma, kind.id(), seed),
         GenKind::Conditional => {
             let mut order: Vec<usize> = (0..n).collect();
             rng.shuffle(&mut order);
@@ -316,7 +333,7 @@ mod tests {
     #[test]
     fn answers_match_the_joint() {
         for seed in 0..400 {
-            for kind in GenKind::ALL {
+            for kind in GenKind::ALL.into_iter().filter(|k| !matches!(k, GenKind::NormalMean | GenKind::NormalSigma)) {
                 let q = generate(kind, seed).unwrap();
                 let Body::Generated(g) = &q.body else { panic!("generated") };
                 match (&g.ask, &q.answer) {

@@ -3,6 +3,7 @@
 
 pub mod bank;
 pub mod generate;
+pub mod generate_sample;
 pub mod keys;
 pub mod lab;
 pub mod note;

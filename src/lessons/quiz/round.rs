@@ -28,7 +28,11 @@ impl Default for RoundOptions {
 pub const GENERATED_PER_ROUND: usize = 2;
 
 fn gen_topic(k: GenKind) -> Topic {
-    if k == GenKind::Posterior { Topic::Bayes } else { Topic::Chain }
+    match k {
+        GenKind::Posterior => Topic::Bayes,
+        GenKind::NormalMean | GenKind::NormalSigma => Topic::Mle,
+        GenKind::Conditional | GenKind::Marginal | GenKind::Product => Topic::Chain,
+    }
 }
 
 /// Shuffle a choice question's options (keys a–d follow the screen, so the

@@ -11,6 +11,7 @@ pub fn prompt_lines(q: &Question, t: &Text) -> Vec<String> {
     match &q.body {
         Body::Bank { prompt, .. } => prompt.get(t.lang).lines().map(str::to_string).collect(),
         Body::Generated(g) => g.prompt(t),
+        Body::Sample(s) => s.prompt(t),
     }
 }
 
@@ -70,6 +71,7 @@ pub fn hint_text(q: &Question, t: &Text) -> String {
         Body::Bank { hint: Some(h), .. } => h.get(t.lang).to_string(),
         Body::Bank { hint: None, .. } => t.quiz.no_hint.to_string(),
         Body::Generated(g) => g.hint(t).to_string(),
+        Body::Sample(s) => s.hint(t).to_string(),
     }
 }
 
@@ -80,6 +82,7 @@ pub fn explanation_lines(q: &Question, t: &Text) -> (Vec<String>, Vec<String>) {
             (explanation.get(t.lang).lines().map(str::to_string).collect(), factors.clone())
         }
         Body::Generated(g) => (g.solution(t), g.factors()),
+        Body::Sample(s) => (s.solution(t), vec![]),
     }
 }
 
