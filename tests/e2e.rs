@@ -162,6 +162,16 @@ fn count_rnn_lab_steps_the_bptt_loop() {
 }
 
 #[test]
+fn mle_lab_derives_the_mean_of_the_learners_own_sample() {
+    let t = Tmux::start("mle", &format!("{BIN} lab mle --data=1,2,4,5"));
+    t.wait_for("Right reveals");
+    t.keys(&["Right", "Right", "Right"]);
+    t.wait_for("12/4 = 3.");
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+}
+
+#[test]
 fn linreg_lab_steps_gradient_descent() {
     let t = Tmux::start("linreg", &format!("{BIN} lab linreg"));
     t.wait_for("step 0: β = [0, 0]");
