@@ -323,13 +323,13 @@ pub struct ConvArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub kernel: Option<String>,
     /// Stride: one number for both axes, or "height,width".
-    #[arg(long, default_value = "1")]
+    #[arg(long, default_value = "1", allow_hyphen_values = true)]
     pub stride: String,
     /// Zero padding: one number, or "height,width".
-    #[arg(long, default_value = "0")]
+    #[arg(long, default_value = "0", allow_hyphen_values = true)]
     pub padding: String,
     /// Dilation: one number, or "height,width".
-    #[arg(long, default_value = "1")]
+    #[arg(long, default_value = "1", allow_hyphen_values = true)]
     pub dilation: String,
     /// Upstream gradient dY for the backward pass (default: all ones).
     #[arg(long, allow_hyphen_values = true)]

@@ -32,8 +32,8 @@ fn matrix3(name: &str, s: &str, t: &Text) -> Result<Array3<f64>> {
     let (c, r, k, v) = parse_matrix(s).map_err(|e| {
         let why = match e {
             E::Empty => t.cli.matrix_empty.to_string(),
-            E::NotNumeric { row, col, text, .. } => (t.cli.matrix_not_numeric)(row, col, &text),
-            E::Ragged { row, expected, got, .. } => (t.cli.matrix_ragged)(row, got, expected),
+            E::NotNumeric { channel, row, col, text } => (t.cli.matrix_not_numeric)(channel, row, col, &text),
+            E::Ragged { channel, row, expected, got } => (t.cli.matrix_ragged)(channel, row, got, expected),
             E::ChannelShape { channel, rows, cols, got_rows, got_cols } => {
                 (t.cli.matrix_channel_shape)(channel, &format!("{got_rows}×{got_cols}"), &format!("{rows}×{cols}"))
             }
@@ -107,8 +107,8 @@ pub fn run(a: ConvArgs, text: &'static Text) -> Result<(), Failure> {
         return interactive(text, "conv", mount(lab));
     }
     if a.format == PrintFormat::Markdown {
-        emit(&markdown(&crate::lessons::conv::note::print_note(&lab, text, a.backward), text))
+        emit(text, &markdown(&crate::lessons::conv::note::print_note(&lab, text, a.backward), text))
     } else {
-        emit(&report::print(&lab, a.backward, text.conv.running_sum))
+        emit(text, &report::print(&lab, a.backward, text.conv.running_sum))
     }
 }

@@ -2,7 +2,7 @@
 //! their training runs printed.
 
 use super::args::{CountRnnArgs, DataArg, ErrorArg, LabCommand, LinregArgs, PrintFormat, TrainArg};
-use super::{Failure, emit, interactive, markdown};
+use super::{Failure, emit, finite, interactive, markdown};
 use crate::lessons::count_rnn::report::{self as count_report, Training};
 use crate::lessons::lesson::mount;
 use crate::lessons::linreg::report::{self as linreg_report, LinregRun};
@@ -37,11 +37,9 @@ fn mle(a: super::args::MleArgs, text: &'static Text) -> Result<(), Failure> {
     };
     outside(text, "n", a.n, 1, 1000)?;
     outside(text, "classes", a.classes, 2, 8)?;
-    if !(a.sigma.is_finite() && a.sigma > 0.0) {
+    finite(text, "lab mle", &[("mu", a.mu), ("sigma", a.sigma)])?;
+    if a.sigma <= 0.0 {
         return Err(Failure::usage(format!("deepstep lab mle: {}", (m.err_sigma)(&a.sigma.to_string()))));
-    }
-    if !a.mu.is_finite() {
-        return Err(Failure::usage(format!("deepstep lab mle: {}", (m.err_not_finite)(1))));
     }
     let data = a.data.as_deref().map(parse_list).transpose().map_err(|e| list_error("data", e))?;
     let counts = a.counts.as_deref().map(parse_counts).transpose().map_err(|e| list_error("counts", e))?;
@@ -60,10 +58,13 @@ fn mle(a: super::args::MleArgs, text: &'static Text) -> Result<(), Failure> {
     }
     lab.shown = lab.steps().len();
     match a.format {
-        PrintFormat::Text => emit(&crate::lessons::mle::report::print(&lab, text)),
-        PrintFormat::Markdown => emit(&markdown(&crate::lessons::mle::note::note(&lab, text), text)),
+        PrintFormat::Text => emit(text, &crate::lessons::mle::report::print(&lab, text)),
+        PrintFormat::Markdown => emit(text, &markdown(&crate::lessons::mle::note::note(&lab, text), text)),
     }
 }
+
+/// The most updates a headless descent makes (gradient descent or SGD).
+const MAX_UPDATES: usize = 100_000;
 
 /// A usage failure when `v` is outside `lo..=hi`.
 fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<(), Failure> {
@@ -74,6 +75,7 @@ fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<()
 }
 
 fn count_rnn(a: CountRnnArgs, text: &'static Text) -> Result<(), Failure> {
+    finite(text, "lab count-rnn", &[("lr", a.lr)])?;
     outside(text, "iterations", a.iterations, 0, 100_000)?;
     let tutorial =
         crate::assets::counting_tutorial().map_err(|e| Failure::runtime(format!("deepstep lab count-rnn: {e:#}")))?;
@@ -95,21 +97,31 @@ fn count_rnn(a: CountRnnArgs, text: &'static Text) -> Result<(), Failure> {
     };
     let out = count_report::count_rnn(x.view(), tutorial.start, training, a.iterations, text.gd_diverged);
     if a.format == PrintFormat::Text {
-        return emit(&out);
+        return emit(text, &out);
     }
     let settings = format!(
         "- --train {:?} --data {:?} --iterations {} --lr {} --seed {}",
         a.train, a.data, a.iterations, a.lr, a.seed
     )
     .to_lowercase();
-    emit(&report_note("counting-rnn", text.count.title, vec![settings], &out, text))
+    emit(text, &report_note("counting-rnn", text.count.title, vec![settings], &out, text))
 }
 
 fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
+    let floats = [("slope", a.slope), ("intercept", a.intercept), ("noise", a.noise), ("lr", a.lr)];
+    finite(text, "lab linreg", &floats)?;
     outside(text, "n", a.n, 2, 10_000)?;
-    outside(text, "steps", a.steps, 0, 100_000)?;
+    outside(text, "steps", a.steps, 0, MAX_UPDATES)?;
     if !a.print {
         return interactive(text, "lab linreg", mount(crate::lessons::linreg::lab::LinregLab::new(1)));
+    }
+    // Minibatch SGD makes ⌈n/batch⌉ updates per epoch: bound the updates, not the epochs.
+    if let Some(b) = a.batch.filter(|b| *b >= 1) {
+        let updates = a.steps as u128 * a.n.div_ceil(b) as u128;
+        if updates > MAX_UPDATES as u128 {
+            let msg = (text.cli.too_many_updates)(&updates.to_string(), MAX_UPDATES);
+            return Err(Failure::usage(format!("deepstep lab: {msg}")));
+        }
     }
     let (x, y) = line_data(a.n, a.slope, a.intercept, a.noise, a.seed);
     let measure = match a.error {
@@ -130,7 +142,7 @@ fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
         ))
     })?;
     if a.format == PrintFormat::Text {
-        return emit(&out);
+        return emit(text, &out);
     }
     let settings = format!(
         "- --n {} --slope {} --intercept {} --noise {} --lr {} --steps {} --batch {} --error {:?} --seed {}",
@@ -145,7 +157,7 @@ fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
         a.seed
     )
     .to_lowercase();
-    emit(&report_note("linear-regression", text.linreg.title_line, vec![settings], &out, text))
+    emit(text, &report_note("linear-regression", text.linreg.title_line, vec![settings], &out, text))
 }
 
 /// The headless text of an exercise lab as a note: its settings, then the report.

@@ -51,13 +51,31 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
-/// Write headless output; a closed pipe (`| head`) ends the output quietly
-/// instead of panicking as `print!` would.
-fn emit(s: &str) -> Result<(), Failure> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(s.as_bytes()).and_then(|_| out.flush());
-    Ok(())
+/// Write headless output. A closed pipe (`| head`) ends the output quietly
+/// instead of panicking as `print!` would; any other failure (a full disk,
+/// `> /dev/full`) is an error with exit status 1, so a script notices.
+fn emit(text: &Text, s: &str) -> Result<(), Failure> {
+    emit_to(text, &mut std::io::stdout().lock(), s)
+}
+
+fn emit_to(text: &Text, out: &mut impl std::io::Write, s: &str) -> Result<(), Failure> {
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::runtime(format!("deepstep: {}", (text.cli.write_failed)(&e.to_string()))))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Every float option must be a number that means something: NaN and ±inf
+/// are refused here, in the learner's language, before any math sees them.
+fn finite(text: &Text, command: &str, values: &[(&str, f64)]) -> Result<(), Failure> {
+    match values.iter().find(|(_, v)| !v.is_finite()) {
+        Some((name, v)) => {
+            Err(Failure::usage(format!("deepstep {command}: {}", (text.cli.not_finite)(name, &v.to_string()))))
+        }
+        None => Ok(()),
+    }
 }
 
 /// Open `screen` full-screen, or refuse (exit 2) when stdout is not a

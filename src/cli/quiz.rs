@@ -13,9 +13,19 @@ use crate::ui::theme::Theme;
 
 /// A bank file, or every problem in it (one line each, then the count).
 fn read_bank(path: &std::path::Path, text: &Text) -> Result<Vec<Question>, Failure> {
+    use crate::lessons::quiz::bank::ReadError;
     let name = path.display().to_string();
-    let content = std::fs::read_to_string(path)
-        .map_err(|e| Failure::usage(format!("deepstep quiz: {}", (text.cli.cannot_read)(&name, &e.to_string()))))?;
+    let content = bank::read_file(path).map_err(|e| {
+        Failure::usage(format!(
+            "deepstep quiz: {}",
+            match e {
+                ReadError::Io(reason) => (text.cli.cannot_read)(&name, &reason),
+                ReadError::NotRegular => (text.cli.not_regular)(&name),
+                ReadError::TooLarge => (text.cli.too_large)(&name, (bank::MAX_BANK_BYTES >> 20) as usize),
+                ReadError::NotUtf8 { line } => (text.cli.not_utf8)(&name, line),
+            }
+        ))
+    })?;
     bank::parse(&name, &content).map_err(|problems| {
         let mut lines: Vec<String> = problems.iter().map(|p| p.describe(text)).collect();
         lines.push((text.quiz.bank_invalid)(problems.len()));
@@ -27,7 +37,7 @@ fn read_bank(path: &std::path::Path, text: &Text) -> Result<Vec<Question>, Failu
 pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     if let Some(path) = &a.check {
         let q = read_bank(path, text)?;
-        return emit(&format!("{}\n", (text.quiz.bank_valid)(&path.display().to_string(), q.len())));
+        return emit(text, &format!("{}\n", (text.quiz.bank_valid)(&path.display().to_string(), q.len())));
     }
     if !(1..=100).contains(&a.count) {
         return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.between)("count", 1, 100, a.count))));
@@ -45,6 +55,15 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
         TopicArg::Rnn => Topic::Rnn,
         TopicArg::Mle => Topic::Mle,
     });
+    // A topic with nothing to ask is an error to say, not "nothing is due".
+    if let Some(t) = topic {
+        use crate::lessons::quiz::generate::GenKind;
+        use crate::lessons::quiz::round::gen_topic;
+        if !questions.iter().any(|q| q.topic == t) && !GenKind::ALL.iter().any(|k| gen_topic(*k) == t) {
+            let name = text.quiz.topic_names[t.index()];
+            return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.topic_empty)(name))));
+        }
+    }
     let options = RoundOptions {
         review: a.review,
         count: a.count,
@@ -52,6 +71,14 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
         topic,
         ..Default::default()
     };
+    // Whatever is at the progress path must be a regular file (or nothing
+    // yet): a directory, device or pipe is refused and left as it is.
+    if let Some(p) = &a.progress
+        && let Ok(meta) = std::fs::metadata(p)
+        && !meta.is_file()
+    {
+        return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.not_regular)(&p.display().to_string()))));
+    }
     let mut store = a.progress.clone().or_else(default_path).map(Store::new);
     let now = system_now();
     if a.print {
@@ -67,9 +94,9 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
         };
         let lab = QuizLab::with_progress(questions, options, progress, now);
         return if a.format == PrintFormat::Markdown {
-            emit(&markdown(&crate::lessons::quiz::note::round_note(&lab, text), text))
+            emit(text, &markdown(&crate::lessons::quiz::note::round_note(&lab, text), text))
         } else {
-            emit(&crate::lessons::quiz::report::print(&lab, text))
+            emit(text, &crate::lessons::quiz::report::print(&lab, text))
         };
     }
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {

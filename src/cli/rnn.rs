@@ -2,7 +2,7 @@
 //! (||dL/dh_t|| for every t, as CSV or JSON).
 
 use super::args::{FormatArg, PrintFormat, RnnArgs, SweepArgs};
-use super::{Failure, emit, interactive, markdown};
+use super::{Failure, emit, finite, interactive, markdown};
 use crate::lessons::lesson::mount;
 use crate::lessons::rnn::lab::{Action, RnnLab};
 use crate::lessons::rnn::report::{self, SweepFormat};
@@ -11,6 +11,9 @@ use crate::text::Text;
 
 /// `deepstep rnn`.
 pub fn run(a: RnnArgs, text: &'static Text) -> Result<(), Failure> {
+    let floats = [("radius", a.radius), ("input-scale", a.input_scale), ("forget-bias", a.forget_bias)];
+    finite(text, "rnn", &floats)?;
+    finite(text, "rnn", &[("clip", a.clip.unwrap_or(1.0))])?;
     let bad =
         |e: crate::lessons::rnn::settings::SettingError| Failure::usage(format!("deepstep rnn: {}", e.describe(text)));
     let run = a.settings().run().map_err(bad)?;
@@ -20,14 +23,15 @@ pub fn run(a: RnnArgs, text: &'static Text) -> Result<(), Failure> {
     if a.format == PrintFormat::Markdown {
         let mut lab = RnnLab::new(a.settings()).map_err(bad)?;
         lab.update(Action::Last);
-        emit(&markdown(&crate::lessons::rnn::note::note(&lab, text), text))
+        emit(text, &markdown(&crate::lessons::rnn::note::note(&lab, text), text))
     } else {
-        emit(&report::table(&run))
+        emit(text, &report::table(&run))
     }
 }
 
 /// `deepstep sweep`.
 pub fn sweep(a: SweepArgs, text: &Text) -> Result<(), Failure> {
+    finite(text, "sweep", &[("radius", a.radius)])?;
     let s = RnnSettings {
         cell: a.cell.kind(),
         radius: a.radius,
@@ -38,5 +42,5 @@ pub fn sweep(a: SweepArgs, text: &Text) -> Result<(), Failure> {
     };
     let run = s.run().map_err(|e| Failure::usage(format!("deepstep sweep: {}", e.describe(text))))?;
     let f = if a.format == FormatArg::Json { SweepFormat::Json } else { SweepFormat::Csv };
-    emit(&report::sweep(&run, f))
+    emit(text, &report::sweep(&run, f))
 }

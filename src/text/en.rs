@@ -596,7 +596,13 @@ pub static EN: Text = Text {
             )
         },
         gen_largest_gap: |g| format!("Largest |product − joint| over all entries: {g}"),
-        bank_invalid: |n| format!("{n} problems found; the bank was not loaded."),
+        bank_invalid: |n| {
+            if n == 1 {
+                "1 problem found; the bank was not loaded.".to_string()
+            } else {
+                format!("{n} problems found; the bank was not loaded.")
+            }
+        },
         bank_valid: |f, n| format!("{f}: {n} questions, no problems."),
     },
     note: NoteText {
@@ -617,11 +623,25 @@ pub static EN: Text = Text {
         kernel_side: |side, g| format!("--kernel may be at most {side}×{side}, got {g}"),
         dy_shape: |e, g| format!("--dy must have the output's shape {e} (channels×rows×columns), got {g}"),
         matrix_empty: "the matrix is empty",
-        matrix_not_numeric: |r, c, t| format!("row {r}, column {c}: `{t}` is not a number"),
-        matrix_ragged: |r, g, e| format!("row {r} has {g} values but row 1 has {e} (rows must be equally long)"),
+        matrix_not_numeric: |ch, r, c, t| format!("channel {ch}, row {r}, column {c}: `{t}` is not a number"),
+        matrix_ragged: |ch, r, g, e| {
+            format!("channel {ch}, row {r} has {g} values but row 1 has {e} (rows must be equally long)")
+        },
         matrix_channel_shape: |c, g, e| format!("channel {c} is {g} but channel 1 is {e}"),
         cannot_read: |f, r| format!("cannot read {f}: {r}"),
         progress_not_used: |r| format!("the progress file is not used: {r}"),
+        not_finite: |o, g| format!("--{o} must be a finite number, got {g}"),
+        write_failed: |r| format!("cannot write the output: {r}"),
+        not_regular: |f| format!("{f} is not a regular file (a directory, device or pipe cannot be read here)"),
+        too_large: |f, m| format!("{f} is larger than {m} MB, more than a question bank can be"),
+        topic_empty: |t| format!("the bank has no questions on the topic {t}"),
+        too_many_updates: |u, m| {
+            format!("--steps with --batch would make {u} updates (steps × updates per epoch); at most {m}")
+        },
+        not_utf8: |f, l| format!("{f}:{l}: this line is not valid UTF-8 text"),
+        dumb_terminal: |c| {
+            format!("this terminal (TERM=dumb) cannot show the full-screen lab; use `deepstep {c} --print` instead")
+        },
     },
     bank: BankText {
         question: |id| format!("question `{id}`"),
@@ -640,6 +660,7 @@ pub static EN: Text = Text {
         truth_missing: "a true/false question needs `truth = true` or `truth = false`",
         term_count: |m, n| format!("an ordering question needs 2 to {m} terms, has {n}"),
         terms_repeat: "the terms must all differ",
+        integer_too_large: |f| format!("`{f}` is a whole number too large to read"),
         before_range: |m, a, b| format!("`before` pairs name two different terms, 1 to at most {m}: got [{a}, {b}]"),
         before_empty: "`before` is empty: every order would be right (leave it out to accept only the order written)",
         key_breaks_before: |a, b| format!("the terms as written break `before`: term {a} must come before term {b}"),

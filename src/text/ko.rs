@@ -607,11 +607,25 @@ pub static KO: Text = Text {
         kernel_side: |side, g| format!("--kernel은 최대 {side}×{side}까지 됩니다. 입력: {g}"),
         dy_shape: |e, g| format!("--dy는 출력과 같은 모양(채널×행×열) {e}이어야 합니다. 입력: {g}"),
         matrix_empty: "행렬이 비어 있습니다",
-        matrix_not_numeric: |r, c, t| format!("{r}행 {c}열: `{t}`은(는) 숫자가 아닙니다"),
-        matrix_ragged: |r, g, e| format!("{r}행의 값은 {g}개인데 1행은 {e}개입니다(행의 길이가 같아야 합니다)"),
+        matrix_not_numeric: |ch, r, c, t| format!("채널 {ch}, {r}행 {c}열: `{t}`은(는) 숫자가 아닙니다"),
+        matrix_ragged: |ch, r, g, e| {
+            format!("채널 {ch}, {r}행의 값은 {g}개인데 1행은 {e}개입니다(행의 길이가 같아야 합니다)")
+        },
         matrix_channel_shape: |c, g, e| format!("채널 {c}의 크기는 {g}인데 채널 1은 {e}입니다"),
         cannot_read: |f, r| format!("{f} 파일을 읽을 수 없습니다: {r}"),
         progress_not_used: |r| format!("진도 파일을 쓰지 않습니다: {r}"),
+        not_finite: |o, g| format!("--{o} 값은 유한한 수여야 합니다. 입력: {g}"),
+        write_failed: |r| format!("출력을 쓸 수 없습니다: {r}"),
+        not_regular: |f| format!("{f}은(는) 일반 파일이 아닙니다(디렉터리, 장치, 파이프는 여기서 읽을 수 없습니다)"),
+        too_large: |f, m| format!("{f} 파일이 {m} MB보다 커서 문제은행으로 볼 수 없습니다"),
+        topic_empty: |t| format!("문제은행에 주제 {t}의 문제가 없습니다"),
+        too_many_updates: |u, m| {
+            format!("--steps와 --batch로는 갱신이 {u}번(스텝 × 에포크당 갱신)이 됩니다. 최대 {m}번까지입니다")
+        },
+        not_utf8: |f, l| format!("{f}:{l}: 이 줄은 올바른 UTF-8 텍스트가 아닙니다"),
+        dumb_terminal: |c| {
+            format!("이 터미널(TERM=dumb)은 전체 화면 실습을 보여 줄 수 없습니다. 대신 `deepstep {c} --print`를 쓰세요")
+        },
     },
     bank: BankText {
         question: |id| format!("문제 `{id}`"),
@@ -630,6 +644,7 @@ pub static KO: Text = Text {
         truth_missing: "참/거짓 문제에는 `truth = true` 또는 `truth = false`가 필요합니다",
         term_count: |m, n| format!("순서 문제에는 항이 2개에서 {m}개 필요합니다. 지금은 {n}개입니다"),
         terms_repeat: "항은 모두 달라야 합니다",
+        integer_too_large: |f| format!("`{f}` 값은 읽을 수 없을 만큼 큰 정수입니다"),
         before_range: |m, a, b| {
             format!(
                 "`before`의 쌍은 서로 다른 두 항을 1부터 최대 {m}까지의 번호로 가리켜야 합니다. 지금은 [{a}, {b}]입니다"

@@ -28,9 +28,18 @@ pub struct Loc {
 
 /// NFC: a bank saved by an editor that writes decomposed Hangul (NFD, as
 /// macOS file names do) would otherwise show as loose jamo.
+/// Bank text as deepstep shows it: NFC (an editor may save decomposed
+/// Hangul) and with every control character but the newline replaced by �,
+/// so a bank cannot send escape sequences to the terminal (set its title,
+/// clear the screen, write the clipboard).
 fn nfc(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
+    visible(&s.nfc().collect::<String>())
+}
+
+/// `s` with control characters (C0 but the newline, DEL, C1) replaced by �.
+pub fn visible(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() && c != '\n' { '\u{FFFD}' } else { c }).collect()
 }
 
 impl Loc {
@@ -154,6 +163,8 @@ pub enum Issue {
     TruthMissing,
     TermCount(usize),
     TermsRepeat,
+    /// A whole number too large to read, in this field.
+    IntegerTooLarge(String),
     /// A `before` pair names a term that is not there (1-based, as written).
     BeforeRange {
         a: i64,
@@ -198,14 +209,16 @@ impl Problem {
             Issue::TruthMissing => b.truth_missing.to_string(),
             Issue::TermCount(n) => (b.term_count)(MAX_TERMS, *n),
             Issue::TermsRepeat => b.terms_repeat.to_string(),
+            Issue::IntegerTooLarge(field) => (b.integer_too_large)(field),
             Issue::BeforeRange { a, b: second } => (b.before_range)(MAX_TERMS, *a, *second),
             Issue::BeforeEmpty => b.before_empty.to_string(),
             Issue::KeyBreaksBefore { a, b: second } => (b.key_breaks_before)(*a, *second),
         };
-        match &self.id {
+        // The whole line is made visible: TOML's messages quote the file's text.
+        visible(&match &self.id {
             Some(id) => format!("{}:{}: {}: {what}", self.file, self.line, (b.question)(id)),
             None => format!("{}:{}: {what}", self.file, self.line),
-        }
+        })
     }
 }
 
@@ -282,8 +295,60 @@ const DEFAULT_TOLERANCE: f64 = 5e-4;
 pub const MAX_OPTIONS: usize = 4;
 pub const MAX_TERMS: usize = 6;
 
+/// Line numbers by offset: the newlines' offsets found once, then a binary
+/// search per question (counting from the start each time made reading a
+/// bank quadratic in its length).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    Lines::new(text).of(offset)
+}
+
+/// The largest bank file read (more would be no question bank but a mistake).
+pub const MAX_BANK_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A bank file's text: only a regular file of at most `MAX_BANK_BYTES`
+/// (a FIFO would block and /dev/zero never end), valid UTF-8 (the line of the
+/// first invalid byte is named).
+pub fn read_file(path: &std::path::Path) -> Result<String, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > MAX_BANK_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    let mut bytes = vec![];
+    let f = std::fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    // The file may grow after the check: read one byte past the limit at most.
+    f.take(MAX_BANK_BYTES + 1).read_to_end(&mut bytes).map_err(|e| ReadError::Io(e.to_string()))?;
+    if bytes.len() as u64 > MAX_BANK_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        ReadError::NotUtf8 { line: e.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1 }
+    })
+}
+
+/// Why a bank file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Io(String),
+    NotRegular,
+    TooLarge,
+    NotUtf8 { line: usize },
 }
 
 /// The answer of a parsed question, or what is wrong with it.
@@ -309,6 +374,8 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
             }
             let correct = match q.correct {
                 Some(c) if c >= 1 && (c as usize) <= n => Some(c as usize - 1),
+                // With no options, `correct` has no range to be in: the count is the problem.
+                Some(_) if n == 0 => None,
                 Some(c) => {
                     errs.push(Issue::CorrectRange { options: n, got: c });
                     None
@@ -407,18 +474,42 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
 /// Parse one bank file. Every problem is reported, not only the first.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
     let problem = |line, id: Option<String>, issue: Issue| Problem { file: file.to_string(), line, id, issue };
-    let raw: RawBank = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_of(text, s.start));
-        vec![problem(line, None, Issue::Toml(e.message().to_string()))]
-    })?;
+    // An integer too large for TOML stops the whole document: name its field,
+    // put 0 in its place and read on, so the other problems are reported too.
+    let mut text = std::borrow::Cow::Borrowed(text);
+    let mut early = vec![];
+    let raw: RawBank = loop {
+        match toml::from_str(&text) {
+            Ok(raw) => break raw,
+            Err(e) => {
+                let line = e.span().map_or(1, |s| line_of(&text, s.start));
+                match e.span().filter(|_| e.message().contains("integer") && early.len() < 100) {
+                    Some(span) => {
+                        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                        let field = text[start..span.start].split('=').next().unwrap_or("").trim().to_string();
+                        early.push(problem(line, None, Issue::IntegerTooLarge(field)));
+                        let mut fixed = text.into_owned();
+                        fixed.replace_range(span, "0");
+                        text = std::borrow::Cow::Owned(fixed);
+                    }
+                    None => {
+                        early.push(problem(line, None, Issue::Toml(e.message().to_string())));
+                        return Err(early);
+                    }
+                }
+            }
+        }
+    };
+    let text: &str = &text;
+    let lines = Lines::new(text);
     if raw.question.is_empty() {
         return Err(vec![problem(1, None, Issue::NoQuestions)]);
     }
-    let mut problems = vec![];
+    let mut problems = early;
     let mut questions = vec![];
     let mut seen = BTreeSet::new();
     for spanned in raw.question {
-        let line = line_of(text, spanned.span().start);
+        let line = lines.of(spanned.span().start);
         let table = spanned.into_inner();
         let id = table.get("id").and_then(|v| v.as_str()).map(str::to_string);
         let q = match RawQuestion::deserialize(toml::Value::Table(table)) {
@@ -436,7 +527,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
         }
         match answer_of(&q) {
             Ok(answer) => questions.push(Question {
-                id: q.id,
+                id: visible(&q.id),
                 topic: q.topic,
                 body: Body::Bank {
                     prompt: q.prompt.normalised(),
@@ -449,6 +540,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
             Err(errs) => problems.extend(errs.into_iter().map(|m| problem(line, Some(q.id.clone()), m))),
         }
     }
+    problems.sort_by_key(|p| p.line);
     if problems.is_empty() { Ok(questions) } else { Err(problems) }
 }
 

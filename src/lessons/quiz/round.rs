@@ -27,7 +27,8 @@ impl Default for RoundOptions {
 
 pub const GENERATED_PER_ROUND: usize = 2;
 
-fn gen_topic(k: GenKind) -> Topic {
+/// The topic a generated question belongs to.
+pub fn gen_topic(k: GenKind) -> Topic {
     match k {
         GenKind::Posterior => Topic::Bayes,
         GenKind::NormalMean | GenKind::NormalSigma => Topic::Mle,

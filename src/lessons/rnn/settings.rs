@@ -64,10 +64,11 @@ impl SettingError {
     pub fn describe(&self, t: &crate::text::Text) -> String {
         let r = &t.rnn;
         match self {
-            SettingError::Radius(g) => (r.err_radius)(&crate::math::format::num(*g)),
+            // The value as given (3.0001, not a rounded 3 that looks allowed).
+            SettingError::Radius(g) => (r.err_radius)(&g.to_string()),
             SettingError::Len(g) => (r.err_len)(*g),
             SettingError::Hidden(g) => (r.err_hidden)(*g),
-            SettingError::Scale(g) => (r.err_scale)(&crate::math::format::num(*g)),
+            SettingError::Scale(g) => (r.err_scale)(&g.to_string()),
             SettingError::Math(RnnError::ZeroWindow) => r.err_window.to_string(),
             SettingError::Math(RnnError::BadThreshold(g)) => (r.err_threshold)(g),
             SettingError::Math(other) => (r.err_internal)(&other.to_string()),
