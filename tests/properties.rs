@@ -266,3 +266,40 @@ proptest! {
         prop_assert!(mle::categorical_loglik(&counts, &q) <= c.loglik + 1e-9 * c.loglik.abs().max(1.0));
     }
 }
+
+proptest! {
+    /// The parsers of typed numbers, lists and matrices return a value or a
+    /// typed error for any text, and never a non-finite number.
+    #[test]
+    fn parsers_never_panic_and_never_return_non_finite(s in "\\PC{0,40}", t in "[-0-9.,;| /%eEinfNa]{0,40}") {
+        use deepstep::math::parse::{parse_counts, parse_list, parse_matrix, parse_number};
+        for text in [&s, &t] {
+            if let Some(v) = parse_number(text) {
+                prop_assert!(v.is_finite());
+            }
+            if let Ok(v) = parse_list(text) {
+                prop_assert!(v.iter().all(|x| x.is_finite()) && !v.is_empty());
+            }
+            if let Ok(c) = parse_counts(text) {
+                prop_assert!(c.iter().any(|x| *x > 0));
+            }
+            if let Ok((ch, r, c, v)) = parse_matrix(text) {
+                prop_assert_eq!(v.len(), ch * r * c);
+                prop_assert!(v.iter().all(|x| x.is_finite()));
+            }
+        }
+    }
+
+    /// Any bank text is read into questions or problems with line numbers
+    /// inside the file, never a panic.
+    #[test]
+    fn bank_parsing_never_panics(body in "[\\[\\]a-z_.=\" 0-9\\n]{0,300}") {
+        let text = format!("[[question]]\nid = \"x\"\ntopic = \"chain\"\nkind = \"numeric\"\n{body}");
+        if let Err(problems) = deepstep::lessons::quiz::bank::parse("p.toml", &text) {
+            let lines = text.lines().count().max(1);
+            for p in problems {
+                prop_assert!(p.line >= 1 && p.line <= lines + 1, "{p:?}");
+            }
+        }
+    }
+}

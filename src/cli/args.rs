@@ -95,16 +95,16 @@ pub struct MleArgs {
     #[arg(long)]
     pub counts: Option<String>,
     /// Sample size (normal) or number of draws (categorical), 1 to 1000.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 10)]
     pub n: usize,
     #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
     pub mu: f64,
-    #[arg(long, default_value_t = 1.5)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1.5)]
     pub sigma: f64,
     /// Classes K of the drawn counts (2 to 8).
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 4)]
     pub classes: usize,
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1)]
     pub seed: u64,
 }
 
@@ -133,12 +133,12 @@ pub struct CountRnnArgs {
     pub train: TrainArg,
     #[arg(long, value_enum, default_value = "random")]
     pub data: DataArg,
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 500)]
     pub iterations: usize,
     /// Learning rate for --train gd.
-    #[arg(long, default_value_t = 0.0005)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 0.0005)]
     pub lr: f64,
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1)]
     pub seed: u64,
 }
 
@@ -159,25 +159,25 @@ pub struct LinregArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: PrintFormat,
     /// Number of points.
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 50)]
     pub n: usize,
     #[arg(long, default_value_t = 7.0, allow_hyphen_values = true)]
     pub slope: f64,
     #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
     pub intercept: f64,
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1.0)]
     pub noise: f64,
-    #[arg(long, default_value_t = 0.1)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 0.1)]
     pub lr: f64,
     /// Updates (gradient descent) or epochs (with --batch).
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 100)]
     pub steps: usize,
     /// Minibatch size for SGD (default: full-batch gradient descent).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub batch: Option<usize>,
     #[arg(long, value_enum, default_value = "mse")]
     pub error: ErrorArg,
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1)]
     pub seed: u64,
 }
 
@@ -206,13 +206,13 @@ pub struct RnnArgs {
     #[arg(long, value_enum, default_value = "rnn")]
     pub cell: CellArg,
     /// Spectral radius ρ of W_rec (0.1 to 3).
-    #[arg(long, default_value_t = 0.9)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 0.9)]
     pub radius: f64,
     /// Sequence length T (1 to 1000).
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 30)]
     pub len: usize,
     /// Hidden size H (1 to 64).
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 8)]
     pub hidden: usize,
     /// Inputs are this times N(0, 1).
     #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
@@ -221,12 +221,12 @@ pub struct RnnArgs {
     #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
     pub forget_bias: f64,
     /// Truncated BPTT: the gradient flows back at most this many steps.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub truncate: Option<usize>,
     /// Clip the parameter gradient's norm to this value.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub clip: Option<f64>,
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1)]
     pub seed: u64,
     /// Write the per-step table as plain text instead of opening the lab.
     #[arg(long)]
@@ -262,13 +262,13 @@ pub enum FormatArg {
 pub struct SweepArgs {
     #[arg(long, value_enum, default_value = "linear")]
     pub cell: CellArg,
-    #[arg(long, default_value_t = 0.9)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 0.9)]
     pub radius: f64,
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 100)]
     pub len: usize,
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 8)]
     pub hidden: usize,
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1)]
     pub seed: u64,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: FormatArg,
@@ -301,10 +301,10 @@ pub struct QuizArgs {
     #[arg(long, value_enum)]
     pub topic: Option<TopicArg>,
     /// Questions per round (1 to 100).
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = 10)]
     pub count: usize,
     /// Seed for the round's order and generated tables (default: the clock).
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub seed: Option<u64>,
     /// Write the round's questions, answers and explanations as plain text.
     #[arg(long)]
