@@ -20,7 +20,12 @@ impl Tmux {
         let dir = std::env::temp_dir().join(&socket);
         std::fs::create_dir_all(&dir).unwrap();
         let stty = dir.join("stty.txt");
-        let script = format!("{command}; stty -a > {0}.tmp; mv {0}.tmp {0}; sleep 60", stty.display());
+        let status = dir.join("status.txt");
+        let script = format!(
+            "{command}; echo $? > {1}; stty -a > {0}.tmp; mv {0}.tmp {0}; sleep 60",
+            stty.display(),
+            status.display()
+        );
         let ok = Command::new("tmux")
             .args(["-u", "-L", &socket, "new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", &script])
             .env("TERM", "xterm-256color")
@@ -69,6 +74,11 @@ impl Tmux {
             assert!(Instant::now() < deadline, "deepstep did not exit; screen:\n{}", self.screen());
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// deepstep's exit status (after `stty_after_exit`).
+    fn exit_status(&self) -> i32 {
+        std::fs::read_to_string(self.dir.join("status.txt")).unwrap().trim().parse().unwrap()
     }
 
     fn app_pid(&self) -> String {
@@ -310,4 +320,88 @@ fn bad_matrices_name_the_row_and_column_with_status_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("kernel is too large"));
+}
+
+/// Every signal whose default action ends the process restores the terminal
+/// and ends with the status shells expect, 128 + the signal.
+#[test]
+fn ending_signals_restore_the_terminal_and_exit_128_plus_the_signal() {
+    for (sig, code) in
+        [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131), ("USR1", 138), ("USR2", 140), ("ALRM", 142)]
+    {
+        let t = Tmux::start(&format!("sig{sig}"), &format!("{BIN} {EXAMPLE}"));
+        t.wait_for("= 219");
+        let pid = t.app_pid();
+        assert!(Command::new("kill").args([&format!("-{sig}"), &pid]).status().unwrap().success());
+        assert_cooked(&t.stty_after_exit());
+        assert_eq!(t.exit_status(), code, "SIG{sig}");
+    }
+}
+
+/// Ctrl-Z gives the terminal back and stops; resumed, the lab redraws and
+/// goes on.
+#[test]
+fn ctrl_z_suspends_and_sigcont_redraws() {
+    let t = Tmux::start("suspend", &format!("{BIN} {EXAMPLE}"));
+    t.wait_for("= 219");
+    let pid = t.app_pid();
+    t.keys(&["C-z"]);
+    let stopped = || {
+        let out = Command::new("ps").args(["-o", "stat=", "-p", &pid]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().starts_with('T')
+    };
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !stopped() {
+        assert!(Instant::now() < deadline, "Ctrl-Z did not stop deepstep");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!t.screen().contains("= 219"), "the terminal is given back while stopped");
+    assert!(Command::new("kill").args(["-CONT", &pid]).status().unwrap().success());
+    t.wait_for("= 219");
+    t.keys(&["Right"]);
+    t.wait_for("= 279");
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+    assert_eq!(t.exit_status(), 0);
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_message_not_a_garbled_screen() {
+    let t = Tmux::start("dumb", &format!("TERM=dumb {BIN} {EXAMPLE}"));
+    t.wait_for("TERM=dumb");
+    assert_cooked(&t.stty_after_exit());
+    assert_eq!(t.exit_status(), 2);
+    assert!(t.screen().contains("--print"), "{}", t.screen());
+}
+
+/// A long paste is one event: it fills the answer up to its limit at once,
+/// the lab stays responsive, and outside a prompt a paste types nothing
+/// (a pasted "q" does not quit).
+#[test]
+fn a_long_paste_is_cut_to_the_answer_and_never_runs_commands() {
+    let t = Tmux::start("paste", &format!("{BIN} {EXAMPLE}"));
+    t.wait_for("= 219");
+    t.tmux(&["set-buffer", "qqqq"]);
+    t.tmux(&["paste-buffer", "-p", "-t", "0"]);
+    t.keys(&["Right"]);
+    t.wait_for("= 279");
+    t.keys(&["t", "Right"]);
+    t.wait_for("Predict this value");
+    // 50,000 characters: too long for a tmux argument, so from a file.
+    let long = t.dir.join("paste.txt");
+    std::fs::write(&long, "7".repeat(50_000)).unwrap();
+    t.tmux(&["load-buffer", long.to_str().unwrap()]);
+    t.tmux(&["paste-buffer", "-p", "-t", "0"]);
+    let s = t.wait_for(&"7".repeat(64));
+    assert!(!s.contains(&"7".repeat(65)), "the answer holds 64 characters at most:\n{s}");
+    // Esc and q sent together read as Alt-q: let the Esc arrive on its own first.
+    t.keys(&["Escape"]);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while t.screen().contains("Predict this value") {
+        assert!(Instant::now() < deadline, "Esc did not close the prompt");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["q"]);
+    assert_cooked(&t.stty_after_exit());
+    assert_eq!(t.exit_status(), 0);
 }

@@ -26,6 +26,8 @@ pub enum Global {
     Help,
     /// English ↔ Korean, at once, on every screen.
     SwitchLang,
+    /// Ctrl-Z: give the terminal back and stop, like other full-screen programs.
+    Suspend,
     /// Write the note, go back, quit.
     Do(Effect),
 }
@@ -44,6 +46,8 @@ pub struct App {
     pub notes_dir: std::path::PathBuf,
     /// A one-line report (the note's path), cleared by the next key.
     pub status: Option<String>,
+    /// Ctrl-Z was pressed: the event loop suspends.
+    pub suspend: bool,
     /// A fixed time for every update (tests); `None` reads the clock.
     pub clock: Option<u64>,
     /// The seed the next quiz opened from the home screen draws its round with.
@@ -65,6 +69,7 @@ pub fn global_table(t: &Text, in_lesson: bool) -> Vec<Binding<Global>> {
         Binding::new(&[Key::Char('L')], "L", k.lang, Global::SwitchLang, true),
         Binding::new(&[Key::Char('q'), Key::Code(KeyCode::Esc)], "q/Esc", k.back, Global::Do(Effect::Back), true),
         Binding::new(&[Key::Ctrl('c')], "Ctrl-C", k.ctrl_c, Global::Do(Effect::Quit), false),
+        Binding::new(&[Key::Ctrl('z')], "Ctrl-Z", k.suspend, Global::Suspend, false),
     ]);
     rows
 }
@@ -85,6 +90,7 @@ impl App {
             progress: None,
             notes_dir: std::path::PathBuf::from("."),
             status: None,
+            suspend: false,
             clock: None,
             seed: crate::lessons::quiz::lab::clock_seed(),
             last_tick: Instant::now(),
@@ -201,6 +207,7 @@ impl App {
                 };
                 self.status = Some(self.text.lang_name.to_string());
             }
+            Global::Suspend => self.suspend = true,
             Global::Do(e) => self.perform(vec![e]),
         }
     }
@@ -211,6 +218,10 @@ impl App {
     pub fn press(&mut self, ev: &KeyEvent) {
         if Key::Ctrl('c').matches(ev) {
             self.quit = true;
+            return;
+        }
+        if Key::Ctrl('z').matches(ev) {
+            self.suspend = true;
             return;
         }
         if self.help {
@@ -248,6 +259,13 @@ impl App {
                 true
             }
             Event::Resize(..) => true,
+            // Bracketed paste: one event, typed into an answer being written (if any).
+            Event::Paste(text) if !self.help => {
+                let ctx = self.ctx();
+                let effects = self.screens.last_mut().map(|s| s.paste(text, ctx)).unwrap_or_default();
+                self.perform(effects);
+                true
+            }
             _ => false,
         }
     }
@@ -300,12 +318,35 @@ impl App {
     }
 }
 
+/// Events handled at most before the next draw (a burst of keys is taken in
+/// one go, so holding a key or pasting never queues a redraw per character).
+const MAX_BURST: usize = 1024;
+
 /// The event loop: draw when something changed, wait for an event or the
-/// next animation tick, stop on quit or on a termination signal.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// next animation tick, stop on quit or on a signal. Returns the ending
+/// signal, if one stopped it (the exit status is then 128 + it).
+pub fn run(mut app: App) -> anyhow::Result<Option<i32>> {
     let (mut term, guard) = terminal::enter()?;
+    let flags = std::sync::Arc::clone(&guard.flags);
+    let take = |flag: &std::sync::atomic::AtomicBool| flag.swap(false, std::sync::atomic::Ordering::Relaxed);
     let mut dirty = true;
-    while !app.quit && !guard.stop_requested() {
+    loop {
+        if let Some(sig) = guard.stop_requested() {
+            drop(guard);
+            return Ok(Some(sig));
+        }
+        if app.quit {
+            break;
+        }
+        if std::mem::take(&mut app.suspend) | take(&flags.suspend) {
+            terminal::suspend()?;
+            term.clear()?;
+            dirty = true;
+        }
+        if take(&flags.redraw) {
+            term.clear()?;
+            dirty = true;
+        }
         if dirty {
             term.draw(|f| app.render(f))?;
             dirty = false;
@@ -313,9 +354,14 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         let wait = app.tick_interval().unwrap_or(Duration::from_millis(200)).min(Duration::from_millis(200));
         if event::poll(wait)? {
             dirty |= app.handle(&event::read()?);
+            let mut burst = 0;
+            while burst < MAX_BURST && !app.quit && event::poll(Duration::ZERO)? {
+                dirty |= app.handle(&event::read()?);
+                burst += 1;
+            }
         }
         dirty |= app.tick(Instant::now());
     }
     drop(guard);
-    Ok(())
+    Ok(None)
 }

@@ -1,29 +1,58 @@
 //! Entering and leaving the terminal's full-screen mode. Every exit path
-//! (normal return, error, panic, Ctrl-C, SIGTERM/SIGINT/SIGHUP) goes through
-//! `leave`, which undoes raw mode, the alternate screen and mouse capture.
+//! (normal return, error, panic, Ctrl-C, and every signal whose default
+//! action ends the process) goes through `leave`, which undoes raw mode,
+//! the alternate screen, bracketed paste and mouse capture. Ctrl-Z (and
+//! SIGTSTP) suspends like other full-screen programs: leave, stop, and on
+//! resume enter again and redraw.
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use std::io::{Stdout, stdout};
 use std::sync::Arc;
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// The signals that end the process by default (and so must restore the
+/// terminal first): the exit status is then 128 + the signal, as shells expect.
+const ENDING: [i32; 7] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+];
+
+/// What the signal thread tells the event loop.
+#[derive(Debug, Default)]
+pub struct Flags {
+    /// The ending signal received (0: none).
+    pub stop: AtomicI32,
+    /// SIGTSTP from outside: suspend at the next turn of the loop.
+    pub suspend: AtomicBool,
+    /// SIGCONT (the process was resumed): redraw everything.
+    pub redraw: AtomicBool,
+}
+
 /// Restores the terminal when dropped.
 pub struct Guard {
-    /// Set by SIGTERM, SIGINT or SIGHUP: the event loop ends and the guard restores.
-    pub stop: Arc<AtomicBool>,
+    pub flags: Arc<Flags>,
 }
 
 impl Guard {
-    pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+    /// The ending signal received, if any.
+    pub fn stop_requested(&self) -> Option<i32> {
+        match self.flags.stop.load(Ordering::Relaxed) {
+            0 => None,
+            s => Some(s),
+        }
     }
 }
 
@@ -33,34 +62,38 @@ impl Drop for Guard {
     }
 }
 
+static LEAVES: AtomicUsize = AtomicUsize::new(0);
+
+/// How many times `leave` has run (the panic hook's test reads it).
+pub fn leave_count() -> usize {
+    LEAVES.load(Ordering::Relaxed)
+}
+
 /// Undo everything `enter` did; safe to call more than once.
 pub fn leave() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    LEAVES.fetch_add(1, Ordering::Relaxed);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
+}
+
+fn enter_modes() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
+}
+
+/// Suspend (Ctrl-Z): give the terminal back, stop until resumed, take it
+/// again. The caller redraws everything afterwards.
+pub fn suspend() -> std::io::Result<()> {
+    leave();
+    // SIGSTOP cannot be caught, so this stops even though SIGTSTP is ours.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    enter_modes()
 }
 
 static HOOK: Once = Once::new();
 
-/// SIGTERM, SIGINT and SIGHUP (the SSH connection or terminal window went
-/// away) ask the event loop to stop; it restores the terminal on its way out.
-/// If it has not ended half a second later (input reading on a terminal that
-/// is gone can keep it from returning), this thread restores and exits itself,
-/// so a lost terminal never leaves a process spinning.
-fn watch_signals(stop: Arc<AtomicBool>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            stop.store(true, Ordering::Relaxed);
-            std::thread::sleep(std::time::Duration::from_millis(500));
-            leave();
-            std::process::exit(128 + sig);
-        }
-    });
-    Ok(())
-}
-
-pub fn enter() -> std::io::Result<(Term, Guard)> {
+/// Restore the terminal before a panic's message is printed.
+pub fn install_panic_hook() {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -68,11 +101,55 @@ pub fn enter() -> std::io::Result<(Term, Guard)> {
             previous(info);
         }));
     });
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop))?;
-    enable_raw_mode()?;
-    let guard = Guard { stop };
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+}
+
+/// An ending signal asks the event loop to stop; it restores the terminal
+/// on its way out. If it has not ended half a second later (input reading on
+/// a terminal that is gone can keep it from returning), this thread restores
+/// and exits itself, so a lost terminal never leaves a process spinning.
+/// SIGTSTP and SIGCONT set flags the loop acts on.
+fn watch_signals(flags: Arc<Flags>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    let mut all: Vec<i32> = ENDING.to_vec();
+    all.extend([SIGTSTP, SIGCONT]);
+    let mut signals = signal_hook::iterator::Signals::new(all)?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            match sig {
+                SIGTSTP => flags.suspend.store(true, Ordering::Relaxed),
+                SIGCONT => flags.redraw.store(true, Ordering::Relaxed),
+                _ => {
+                    flags.stop.store(sig, Ordering::Relaxed);
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                    leave();
+                    std::process::exit(128 + sig);
+                }
+            }
+        }
+    });
+    Ok(())
+}
+
+pub fn enter() -> std::io::Result<(Term, Guard)> {
+    install_panic_hook();
+    let flags = Arc::new(Flags::default());
+    watch_signals(Arc::clone(&flags))?;
+    let guard = Guard { flags };
+    enter_modes()?;
     let term = Terminal::new(CrosstermBackend::new(stdout()))?;
     Ok((term, guard))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_restores_the_terminal_first() {
+        install_panic_hook();
+        let before = leave_count();
+        let caught = std::panic::catch_unwind(|| panic!("a test panic"));
+        assert!(caught.is_err());
+        assert!(leave_count() > before, "the hook ran leave");
+    }
 }

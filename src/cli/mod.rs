@@ -88,8 +88,14 @@ fn run_app(text: &'static Text, command: &str, app: App) -> Result<(), Failure> 
     if !std::io::stdout().is_terminal() {
         return Err(Failure::usage((text.not_a_terminal)(command)));
     }
-    app::run(app)?;
-    Ok(())
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Failure::usage((text.cli.dumb_terminal)(command)));
+    }
+    match app::run(app)? {
+        // Ended by a signal: the status shells expect (143 for SIGTERM, 129 for SIGHUP).
+        Some(sig) => Err(Failure { code: (128 + sig).clamp(0, 255) as u8, message: String::new() }),
+        None => Ok(()),
+    }
 }
 
 /// A lesson's note as Markdown, stamped with the current time.
@@ -119,7 +125,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("{}", f.message);
+            if !f.message.is_empty() {
+                eprintln!("{}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }

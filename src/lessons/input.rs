@@ -5,6 +5,9 @@ use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The most characters a typed answer holds.
+pub const MAX_INPUT: usize = 64;
+
 /// A line of typed text with a caret, counted in characters (not bytes), so
 /// Hangul and other multi-byte input edits correctly.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,6 +22,11 @@ impl TextInput {
     }
 
     pub fn insert(&mut self, c: char) {
+        // An answer is a number or a few: a paste of thousands of characters
+        // is cut here, not carried into every redraw.
+        if self.buffer.chars().count() >= MAX_INPUT {
+            return;
+        }
         let at = self.byte_at(self.cursor);
         self.buffer.insert(at, c);
         self.cursor += 1;

@@ -77,6 +77,13 @@ pub trait Lesson: Any {
 
     /// How the last `Effect::SaveProgress` went (`None`: saved).
     fn saved(&mut self, _notice: Option<Notice>) {}
+
+    /// The action that types `c` into the answer being written, if one is
+    /// (a paste arrives as one event and is typed through this, never as
+    /// commands).
+    fn typed(&self, _c: char) -> Option<Self::Action> {
+        None
+    }
 }
 
 /// A lesson with its action type hidden, as the shell holds it.
@@ -97,6 +104,8 @@ pub trait Screen: Any {
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
     fn saved(&mut self, notice: Option<Notice>);
+    /// Type pasted text into the answer being written (nothing else).
+    fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect>;
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
 }
@@ -164,6 +173,16 @@ impl<L: Lesson> Screen for Mounted<L> {
 
     fn saved(&mut self, notice: Option<Notice>) {
         self.lesson.saved(notice);
+    }
+
+    fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect> {
+        let mut effects = vec![];
+        for c in text.chars().filter(|c| !c.is_control()).take(crate::lessons::input::MAX_INPUT) {
+            if let Some(a) = self.lesson.typed(c) {
+                effects.extend(self.lesson.update(a, ctx));
+            }
+        }
+        effects
     }
 
     fn as_any(&self) -> &dyn Any {

@@ -56,6 +56,7 @@ pub static EN: Text = Text {
         quit: "quit",
         back: "back",
         help: "help",
+        suspend: "suspend (fg resumes)",
         up_down: "move",
         next_view: "next panel",
         next_line: "next line of the derivation",

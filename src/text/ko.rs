@@ -49,6 +49,7 @@ pub static KO: Text = Text {
         quit: "끝내기",
         back: "뒤로",
         help: "도움말",
+        suspend: "일시 중지 (fg로 재개)",
         up_down: "이동",
         next_view: "다음 패널",
         next_line: "유도의 다음 줄",

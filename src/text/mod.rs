@@ -159,6 +159,7 @@ pub struct KeyText {
     pub quit: &'static str,
     pub back: &'static str,
     pub help: &'static str,
+    pub suspend: &'static str,
     pub up_down: &'static str,
     pub next_view: &'static str,
     pub next_line: &'static str,

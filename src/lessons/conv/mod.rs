@@ -52,6 +52,10 @@ impl Lesson for ConvLab {
         self.playing.then(|| (Duration::from_millis(self.speed_ms()), Action::Tick))
     }
 
+    fn typed(&self, c: char) -> Option<Action> {
+        self.asking().then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
+    }
+
     fn clickable(&self) -> bool {
         true
     }

@@ -58,6 +58,10 @@ impl Lesson for MleLab {
         None
     }
 
+    fn typed(&self, c: char) -> Option<Action> {
+        self.asking().then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
+    }
+
     fn clickable(&self) -> bool {
         true
     }

@@ -90,7 +90,7 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
 
 /// Characters a numeric answer can hold (full-width forms from an input
 /// method included; `parse_number` reads them).
-fn numeric_char(c: char) -> bool {
+pub fn numeric_char(c: char) -> bool {
     c.is_ascii_digit() || "./%-+−０１２３４５６７８９．／％".contains(c)
 }
 

@@ -63,6 +63,13 @@ impl Lesson for QuizLab {
         false
     }
 
+    /// Pasted text goes into a numeric answer only, and only what a number can hold.
+    fn typed(&self, c: char) -> Option<Action> {
+        let numeric = self.phase == lab::Phase::Asking
+            && matches!(self.current().map(|q| &q.answer), Some(bank::Answer::Numeric { .. }));
+        (numeric && keys::numeric_char(c)).then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
+    }
+
     fn saved(&mut self, notice: Option<crate::lessons::quiz::progress::Notice>) {
         QuizLab::saved(self, notice);
     }
