@@ -300,3 +300,34 @@ fn multichannel_frames_show_per_channel_sums() {
     let l = ConvLab::new(s, Custom { x: Some(x), w: Some(w), dy: None }, digits().unwrap()).unwrap();
     assert_eq!(l.equation_of(0, usize::MAX, "running sum"), "y[0,0] = (1×2) + (5×(-1)) = 2 + (-5) = -3");
 }
+
+/// Values the command line accepts beyond the knobs' usual range are kept by
+/// the knobs: `]` leaves stride 9 at 9 (it used to become 4), `[` lowers it.
+#[test]
+fn knobs_keep_command_line_values_above_their_range() {
+    let a = deepstep::cli::ConvArgs {
+        input: Some(["1"; 12].join(",")),
+        kernel: None,
+        stride: "9".into(),
+        padding: "16".into(),
+        dilation: "1".into(),
+        dy: None,
+        print: false,
+        backward: false,
+        format: deepstep::cli::PrintFormat::Text,
+    };
+    let mut lab = deepstep::cli::conv_lab(&a, &EN).unwrap();
+    lab.linked = false;
+    let turn = |lab: &mut ConvLab, knob: Knob, a: Action| {
+        while lab.knob != knob {
+            lab.update(Action::KnobDown);
+        }
+        lab.update(a);
+    };
+    turn(&mut lab, Knob::StrideH, Action::KnobInc);
+    assert_eq!(lab.settings.params.stride[0], 9);
+    turn(&mut lab, Knob::StrideH, Action::KnobDec);
+    assert_eq!(lab.settings.params.stride[0], 8);
+    turn(&mut lab, Knob::PadH, Action::KnobInc);
+    assert_eq!(lab.settings.params.padding[0], 16);
+}

@@ -144,3 +144,16 @@ fn the_screen_shows_the_loss_the_loop_and_the_check_at_both_sizes() {
     let s = screen(l, 120, 40);
     assert!(s.contains(&analytic) && s.contains("missing × w_rec"), "{s}");
 }
+
+/// The training path stops growing at MAX_PATH points and says so.
+#[test]
+fn the_training_path_is_bounded() {
+    use deepstep::lessons::count_rnn::lab::MAX_PATH;
+    let t = deepstep::assets::counting_tutorial().unwrap();
+    let mut lab = CountLab::new(t, true, 1);
+    for _ in 0..MAX_PATH + 10 {
+        lab.update(Action::RpropStep);
+    }
+    assert_eq!(lab.path.len(), MAX_PATH);
+    assert_eq!(lab.message, Some(Message::PathFull));
+}

@@ -184,3 +184,20 @@ fn print_writes_the_limit_of_the_error_used() {
         assert!(lines.next().unwrap().starts_with("step=0 "), "{flag}");
     }
 }
+
+/// Holding Space cannot grow the history forever: it stops at MAX_HISTORY
+/// steps and says so; reset starts again.
+#[test]
+fn the_history_is_bounded() {
+    use deepstep::lessons::linreg::lab::MAX_HISTORY;
+    let mut l = LinregLab::new(1);
+    l.update(Action::LrDown); // a small rate: no divergence on the way
+    for _ in 0..(MAX_HISTORY / 50 + 5) {
+        l.update(Action::Run);
+    }
+    assert!(l.full() && l.betas.len() == MAX_HISTORY + 1, "{}", l.betas.len());
+    let s = screen(l.clone(), 120, 40);
+    assert!(s.contains(&EN.linreg.history_full[..30]), "{s}");
+    l.update(Action::Reset);
+    assert!(!l.full() && l.betas.len() == 1);
+}

@@ -109,6 +109,13 @@ pub fn run(a: ConvArgs, text: &'static Text) -> Result<(), Failure> {
     if a.format == PrintFormat::Markdown {
         emit(text, &markdown(&crate::lessons::conv::note::print_note(&lab, text, a.backward), text))
     } else {
-        emit(text, &report::print(&lab, a.backward, text.conv.running_sum))
+        // Streamed, frame by frame: a large convolution is never held whole.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        match report::print_to(&lab, a.backward, text.conv.running_sum, &mut out) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Failure::runtime(format!("deepstep: {}", (text.cli.write_failed)(&e.to_string()))))
+            }
+            _ => Ok(()),
+        }
     }
 }

@@ -384,6 +384,61 @@ pub fn conv2d_backward(
     Ok(ConvGrads { dx, dw, db })
 }
 
+/// Position `i` of a row-major walk over `shape` (None past the end).
+pub fn unravel<const N: usize>(shape: [usize; N], mut i: usize) -> Option<[usize; N]> {
+    if i >= shape.iter().product() {
+        return None;
+    }
+    let mut at = [0; N];
+    for k in (0..N).rev() {
+        at[k] = i % shape[k];
+        i /= shape[k];
+    }
+    Some(at)
+}
+
+/// Output value `index` (row-major [co, oy, ox]) as a frame, computed when
+/// asked: a lab holds one frame at a time, never the whole trace, so memory
+/// stays at one frame however large the convolution.
+pub fn forward_frame(
+    x: ArrayView3<f64>,
+    w: ArrayView4<f64>,
+    b: ArrayView1<f64>,
+    params: ConvParams,
+    index: usize,
+) -> Result<Option<Frame<[usize; 3]>>, ConvError> {
+    let g = check_shapes(x.shape(), &w, params)?;
+    check_bias(&g, &b)?;
+    Ok(unravel(g.output_shape(), index).map(|at| frame(at, b[at[0]], |v| walk_forward(&g, &x, &w, at, v))))
+}
+
+/// dW value `index` (order [co, ci, ki, kj]) as a frame.
+pub fn grad_w_frame(
+    x: ArrayView3<f64>,
+    w: ArrayView4<f64>,
+    dy: ArrayView3<f64>,
+    params: ConvParams,
+    index: usize,
+) -> Result<Option<Frame<[usize; 4]>>, ConvError> {
+    let g = check_shapes(x.shape(), &w, params)?;
+    check_dy(&g, &dy)?;
+    let shape = [g.c_out, g.c_in, g.kernel[0], g.kernel[1]];
+    Ok(unravel(shape, index).map(|at| frame(at, 0.0, |v| walk_grad_w(&g, &x, &dy, at, v))))
+}
+
+/// dX value `index` (order [ci, iy, ix]) as a frame.
+pub fn grad_x_frame(
+    x_shape: [usize; 3],
+    w: ArrayView4<f64>,
+    dy: ArrayView3<f64>,
+    params: ConvParams,
+    index: usize,
+) -> Result<Option<Frame<[usize; 3]>>, ConvError> {
+    let g = check_shapes(&x_shape, &w, params)?;
+    check_dy(&g, &dy)?;
+    Ok(unravel(x_shape, index).map(|at| frame(at, 0.0, |v| walk_grad_x(&g, &w, &dy, at, v))))
+}
+
 /// Every output value as a frame, in row-major order [co, oy, ox].
 pub fn forward_trace(
     x: ArrayView3<f64>,

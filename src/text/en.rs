@@ -343,6 +343,7 @@ pub static EN: Text = Text {
             )
         },
         not_numbers: "Type three numbers separated by commas.",
+        path_full: "The path holds 10000 steps, the most it keeps: move the cursor (w a s d) to start a new one.",
         diverged: "That step would overflow the loss: lower the learning rate ([).",
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",
@@ -487,6 +488,7 @@ pub static EN: Text = Text {
         },
         above_limit: "above the limit of the gradient used: gradient descent diverges",
         loss_rose: "the loss rose on the last step: this learning rate is too large here",
+        history_full: "10000 steps kept, the most the lab holds: reset (0) to start again",
         diverged: "diverged: the next step would overflow; lower the rate (-) and reset (0)",
         mode_gd: "full-batch gradient descent",
         mode_sgd: |b| format!("minibatch SGD, batch {b}"),
@@ -608,6 +610,7 @@ pub static EN: Text = Text {
     },
     note: NoteText {
         written: |p| format!("Note written to {p}"),
+        frames_omitted: |n| format!("... {n} earlier frames (`deepstep conv --print` writes every one)"),
         failed: |r| format!("The note could not be written: {r}"),
         created: |d| format!("Written by deepstep on {d}."),
         settings: "Settings",

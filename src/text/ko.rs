@@ -330,6 +330,7 @@ pub static KO: Text = Text {
             )
         },
         not_numbers: "쉼표로 구분한 숫자 세 개를 입력하세요.",
+        path_full: "경로가 담을 수 있는 최대인 10000스텝에 이르렀습니다. 새로 시작하려면 커서를 움직이세요(w a s d).",
         diverged: "이 스텝은 손실을 넘치게 합니다. 학습률을 낮추세요([).",
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
@@ -482,6 +483,7 @@ pub static KO: Text = Text {
         },
         above_limit: "쓰는 기울기의 한계보다 큼: 경사 하강법이 발산합니다",
         loss_rose: "마지막 스텝에서 손실이 커졌습니다. 여기서는 학습률이 너무 큽니다",
+        history_full: "실습이 담을 수 있는 최대인 10000스텝에 이르렀습니다. 다시 하려면 초기화(0)하세요",
         diverged: "발산: 다음 스텝이 넘칩니다. 학습률을 낮추고(-) 초기화하세요(0)",
         mode_gd: "전체 배치 경사 하강법",
         mode_sgd: |b| format!("미니배치 SGD, 배치 {b}"),
@@ -592,6 +594,7 @@ pub static KO: Text = Text {
     },
     note: NoteText {
         written: |p| format!("노트를 {p}에 썼습니다"),
+        frames_omitted: |n| format!("... 앞의 프레임 {n}개 생략 (`deepstep conv --print`는 모두 씁니다)"),
         failed: |r| format!("노트를 쓰지 못했습니다: {r}"),
         created: |d| format!("deepstep이 {d}에 작성."),
         settings: "설정",

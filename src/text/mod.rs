@@ -382,6 +382,7 @@ pub struct CountText {
     /// Each part is [typed, true, off by].
     pub graded: fn(ds: &[String; 3], gx: &[String; 3], gr: &[String; 3]) -> String,
     pub not_numbers: &'static str,
+    pub path_full: &'static str,
     pub diverged: &'static str,
     /// The BPTT loop's formulas (math notation) and why it accumulates.
     pub loop_formulas: [&'static str; 4],
@@ -485,6 +486,7 @@ pub struct LinregText {
     pub above_limit: &'static str,
     /// No fixed limit, and the loss rose on the last step.
     pub loss_rose: &'static str,
+    pub history_full: &'static str,
     pub diverged: &'static str,
     pub mode_gd: &'static str,
     pub mode_sgd: fn(batch: usize) -> String,
@@ -509,6 +511,7 @@ pub struct NoteText {
     pub steps: &'static str,
     pub explanation: &'static str,
     pub none_yet: &'static str,
+    pub frames_omitted: fn(count: usize) -> String,
 }
 
 #[derive(Debug)]

@@ -146,9 +146,6 @@ pub struct Computed {
     pub geometry: ConvGeometry,
     pub y: Array3<f64>,
     pub grads: ConvGrads,
-    pub forward: Vec<Frame<[usize; 3]>>,
-    pub grad_w: Vec<Frame<[usize; 4]>>,
-    pub grad_x: Vec<Frame<[usize; 3]>>,
     /// dX's sliding grid, one per output channel.
     pub spread: Vec<SpreadGrid>,
 }
@@ -241,11 +238,57 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     let m = Refusal::Math;
     let y = conv::conv2d(x.view(), w.view(), b.view(), s.params).map_err(m)?;
     let grads = conv::conv2d_backward(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
-    let forward = conv::forward_trace(x.view(), w.view(), b.view(), s.params).map_err(m)?;
-    let grad_w = conv::grad_w_trace(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
-    let grad_x = conv::grad_x_trace([xs[0], xs[1], xs[2]], w.view(), dy.view(), s.params).map_err(m)?;
     let spread = (0..geometry.c_out).map(|co| conv::spread_dy_grid(&geometry, dy.view(), co)).collect();
-    Ok(Computed { x, w, b, dy, geometry, y, grads, forward, grad_w, grad_x, spread })
+    Ok(Computed { x, w, b, dy, geometry, y, grads, spread })
+}
+
+/// Frames are made when shown or printed (from the geometry and the arrays),
+/// one at a time: the lab's memory is one frame plus the arrays, not the
+/// whole trace, which for large kernels would be gigabytes.
+impl Computed {
+    /// How many frames the mode has: one per value it computes.
+    pub fn count(&self, mode: Mode) -> usize {
+        let g = &self.geometry;
+        match mode {
+            Mode::Forward => g.output_shape().iter().product(),
+            Mode::GradW => g.c_out * g.c_in * g.kernel[0] * g.kernel[1],
+            Mode::GradX => g.c_in * g.input[0] * g.input[1],
+        }
+    }
+
+    pub fn forward_frame(&self, i: usize) -> Option<Frame<[usize; 3]>> {
+        conv::forward_frame(self.x.view(), self.w.view(), self.b.view(), self.geometry.params, i).ok().flatten()
+    }
+
+    pub fn grad_w_frame(&self, i: usize) -> Option<Frame<[usize; 4]>> {
+        conv::grad_w_frame(self.x.view(), self.w.view(), self.dy.view(), self.geometry.params, i).ok().flatten()
+    }
+
+    pub fn grad_x_frame(&self, i: usize) -> Option<Frame<[usize; 3]>> {
+        let s = self.x.shape();
+        conv::grad_x_frame([s[0], s[1], s[2]], self.w.view(), self.dy.view(), self.geometry.params, i).ok().flatten()
+    }
+
+    /// Where frame `i` of `mode` writes: [co, oy, ox], [co, ci, ki, kj] or [ci, iy, ix].
+    pub fn at(&self, mode: Mode, i: usize) -> Option<Vec<usize>> {
+        let g = &self.geometry;
+        match mode {
+            Mode::Forward => conv::unravel(g.output_shape(), i).map(|a| a.to_vec()),
+            Mode::GradW => conv::unravel([g.c_out, g.c_in, g.kernel[0], g.kernel[1]], i).map(|a| a.to_vec()),
+            Mode::GradX => conv::unravel([g.c_in, g.input[0], g.input[1]], i).map(|a| a.to_vec()),
+        }
+    }
+
+    /// Frame `i`'s value, read from the computed arrays (the frame's last
+    /// running sum is the same number: both come from the same walk).
+    pub fn value(&self, mode: Mode, i: usize) -> Option<f64> {
+        let at = self.at(mode, i)?;
+        Some(match mode {
+            Mode::Forward => self.y[[at[0], at[1], at[2]]],
+            Mode::GradW => self.grads.dw[[at[0], at[1], at[2], at[3]]],
+            Mode::GradX => self.grads.dx[[at[0], at[1], at[2]]],
+        })
+    }
 }
 
 /// What the lab is asking the learner to type.
@@ -347,36 +390,36 @@ impl ConvLab {
 
     /// Number of frames in the current mode.
     pub fn frame_count(&self) -> usize {
-        match self.mode {
-            Mode::Forward => self.data.forward.len(),
-            Mode::GradW => self.data.grad_w.len(),
-            Mode::GradX => self.data.grad_x.len(),
-        }
+        self.data.count(self.mode)
     }
 
     /// The current frame's taps (as a forward-like view: a, b, product, sum),
-    /// its start value and final value.
-    pub fn current(&self) -> (&[conv::Tap], f64, f64) {
+    /// its start value and final value, made now from the geometry.
+    pub fn current(&self) -> (Vec<conv::Tap>, f64, f64) {
         let f = self.frame.min(self.frame_count().saturating_sub(1));
+        let parts = |taps, start, value| (taps, start, value);
         match self.mode {
-            Mode::Forward => {
-                let fr = &self.data.forward[f];
-                (&fr.taps, fr.start, fr.value)
-            }
-            Mode::GradW => {
-                let fr = &self.data.grad_w[f];
-                (&fr.taps, fr.start, fr.value)
-            }
-            Mode::GradX => {
-                let fr = &self.data.grad_x[f];
-                (&fr.taps, fr.start, fr.value)
-            }
+            Mode::Forward => self.data.forward_frame(f).map(|fr| parts(fr.taps, fr.start, fr.value)),
+            Mode::GradW => self.data.grad_w_frame(f).map(|fr| parts(fr.taps, fr.start, fr.value)),
+            Mode::GradX => self.data.grad_x_frame(f).map(|fr| parts(fr.taps, fr.start, fr.value)),
+        }
+        .unwrap_or_default()
+    }
+
+    /// How many taps the current frame has (without building it).
+    pub fn tap_count(&self) -> usize {
+        let g = &self.data.geometry;
+        let (kh, kw) = (g.kernel[0], g.kernel[1]);
+        match self.mode {
+            Mode::Forward => g.c_in * kh * kw,
+            Mode::GradW => g.output[0] * g.output[1],
+            Mode::GradX => g.c_out * kh * kw,
         }
     }
 
     /// Taps shown: all of them, or the first `tap` in tap-by-tap mode.
     pub fn shown_taps(&self) -> usize {
-        let n = self.current().0.len();
+        let n = self.tap_count();
         self.tap.map_or(n, |t| t.min(n))
     }
 
@@ -436,8 +479,7 @@ impl ConvLab {
             }
             Action::Tick => {
                 if self.playing {
-                    let at_end =
-                        self.frame + 1 >= self.frame_count() && self.tap.is_none_or(|t| t >= self.current().0.len());
+                    let at_end = self.frame + 1 >= self.frame_count() && self.tap.is_none_or(|t| t >= self.tap_count());
                     if at_end {
                         self.playing = false;
                     } else {
@@ -452,13 +494,13 @@ impl ConvLab {
     fn go_to(&mut self, f: usize, last_tap: bool) {
         self.frame = f.min(self.frame_count().saturating_sub(1));
         if self.tap.is_some() {
-            self.tap = Some(if last_tap { self.current().0.len().max(1) } else { 1 });
+            self.tap = Some(if last_tap { self.tap_count().max(1) } else { 1 });
         }
     }
 
     fn step_forward(&mut self) {
         if let Some(t) = self.tap
-            && t < self.current().0.len()
+            && t < self.tap_count()
         {
             self.tap = Some(t + 1);
             return;
@@ -549,11 +591,7 @@ impl ConvLab {
 
     /// The final value of frame `f` of the current mode.
     pub fn frame_value(&self, f: usize) -> f64 {
-        match self.mode {
-            Mode::Forward => self.data.forward.get(f).map_or(0.0, |fr| fr.value),
-            Mode::GradW => self.data.grad_w.get(f).map_or(0.0, |fr| fr.value),
-            Mode::GradX => self.data.grad_x.get(f).map_or(0.0, |fr| fr.value),
-        }
+        self.data.value(self.mode, f).unwrap_or(0.0)
     }
 
     /// Turn a knob by `delta` steps (and its partner too when axes are linked).
@@ -574,7 +612,9 @@ impl ConvLab {
     }
 
     fn turn_one(&self, s: &mut Settings, knob: Knob, delta: i64) -> Result<(), Refusal> {
-        let step = |v: usize, lo: usize, hi: usize| (v as i64 + delta).clamp(lo as i64, hi as i64) as usize;
+        // A value from the command line above the knob's usual range (stride 9)
+        // stays reachable: the range stretches to it instead of clamping it away.
+        let step = |v: usize, lo: usize, hi: usize| (v as i64 + delta).clamp(lo as i64, hi.max(v) as i64) as usize;
         match knob {
             Knob::Input => {
                 s.input = cycle(&self.input_names(), s.input, delta);

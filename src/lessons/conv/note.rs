@@ -6,6 +6,9 @@ use super::view::knob_rows;
 use crate::lessons::notes::{Note, Section};
 use crate::text::Text;
 
+/// The most frames a note writes out (the latest ones).
+pub const NOTE_FRAMES: usize = 50;
+
 pub fn note(lab: &ConvLab, t: &Text) -> Note {
     let c = &t.conv;
     let n = &t.note;
@@ -18,12 +21,17 @@ pub fn note(lab: &ConvLab, t: &Text) -> Note {
         knob_rows(lab, t).into_iter().map(|(name, value)| format!("- {name}: {value}")).collect();
     settings.push(format!("- {}: {}", c.linked, if lab.linked { c.on } else { c.off }));
     let total = lab.frame_count();
-    let frames: Vec<String> = (0..=lab.frame.min(total.saturating_sub(1)))
-        .map(|f| {
-            let shown = if f == lab.frame { lab.shown_taps() } else { usize::MAX };
-            format!("{} {}/{}: {}", c.frame_label, f + 1, total, lab.equation_of(f, shown, c.running_sum))
-        })
-        .collect();
+    let last = lab.frame.min(total.saturating_sub(1));
+    // A note holds the latest frames only: a large convolution has thousands.
+    let first = (last + 1).saturating_sub(NOTE_FRAMES);
+    let mut frames: Vec<String> = vec![];
+    if first > 0 {
+        frames.push((n.frames_omitted)(first));
+    }
+    frames.extend((first..=last).map(|f| {
+        let shown = if f == lab.frame { lab.shown_taps() } else { usize::MAX };
+        format!("{} {}/{}: {}", c.frame_label, f + 1, total, lab.equation_of(f, shown, c.running_sum))
+    }));
     Note {
         stem: "convolution",
         title: format!("{} ({mode})", c.title),

@@ -51,11 +51,11 @@ impl ConvLab {
     pub fn equation_of(&self, f: usize, shown: usize, running_sum: &str) -> String {
         let g = &self.data.geometry;
         match self.mode {
-            Mode::Forward => self.data.forward.get(f).map_or(String::new(), |fr| {
+            Mode::Forward => self.data.forward_frame(f).map_or(String::new(), |fr| {
                 let l = label("y", &fr.at, if g.c_out > 1 { &[] } else { &[0] });
-                format!("{l} = {}", equation(fr, shown, g.c_in, running_sum))
+                format!("{l} = {}", equation(&fr, shown, g.c_in, running_sum))
             }),
-            Mode::GradW => self.data.grad_w.get(f).map_or(String::new(), |fr| {
+            Mode::GradW => self.data.grad_w_frame(f).map_or(String::new(), |fr| {
                 let skip: &[usize] = match (g.c_out > 1, g.c_in > 1) {
                     (true, true) => &[],
                     (true, false) => &[1],
@@ -63,11 +63,11 @@ impl ConvLab {
                     (false, false) => &[0, 1],
                 };
                 let l = label("dW", &fr.at, skip);
-                format!("{l} = {}", equation(fr, shown, 1, running_sum))
+                format!("{l} = {}", equation(&fr, shown, 1, running_sum))
             }),
-            Mode::GradX => self.data.grad_x.get(f).map_or(String::new(), |fr| {
+            Mode::GradX => self.data.grad_x_frame(f).map_or(String::new(), |fr| {
                 let l = label("dX", &fr.at, if g.c_in > 1 { &[] } else { &[0] });
-                format!("{l} = {}", equation(fr, shown, g.c_out, running_sum))
+                format!("{l} = {}", equation(&fr, shown, g.c_out, running_sum))
             }),
         }
     }
@@ -108,40 +108,49 @@ fn matrix_block(out: &mut String, heading: &str, channels: Vec<ArrayView2<f64>>)
 /// The `--print` report: every forward frame's arithmetic, then the output
 /// block; with `backward`, every dW and dX frame and their blocks too.
 pub fn print(lab: &ConvLab, backward: bool, running_sum: &str) -> String {
+    let mut out = vec![];
+    // Writing into memory cannot fail.
+    let _ = print_to(lab, backward, running_sum, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The same report, written frame by frame as it is made: memory holds one
+/// frame's line at a time, however many frames there are.
+pub fn print_to(lab: &ConvLab, backward: bool, running_sum: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut lab = lab.clone();
-    let mut out = String::new();
     let g = lab.data.geometry;
     let [oh, ow] = g.output;
     let p = g.params;
-    let _ = writeln!(
+    writeln!(
         out,
         "OH = floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1 = {oh}",
         g.input[0], p.padding[0], p.dilation[0], g.kernel[0], p.stride[0]
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "OW = floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1 = {ow}",
         g.input[1], p.padding[1], p.dilation[1], g.kernel[1], p.stride[1]
-    );
+    )?;
     let modes: &[Mode] = if backward { &[Mode::Forward, Mode::GradW, Mode::GradX] } else { &[Mode::Forward] };
     for &mode in modes {
         lab.mode = mode;
         let n = lab.frame_count();
         for f in 0..n {
-            let _ = writeln!(out, "frame {}/{}: {}", f + 1, n, lab.equation_of(f, usize::MAX, running_sum));
+            writeln!(out, "frame {}/{}: {}", f + 1, n, lab.equation_of(f, usize::MAX, running_sum))?;
         }
     }
-    out.push('\n');
+    let mut blocks = String::from("\n");
     let d = &lab.data;
-    matrix_block(&mut out, "output", d.y.axis_iter(Axis(0)).collect());
+    matrix_block(&mut blocks, "output", d.y.axis_iter(Axis(0)).collect());
     if backward {
-        out.push('\n');
+        blocks.push('\n');
         let (co, ci) = (d.geometry.c_out, d.geometry.c_in);
         let dw: Vec<ArrayView2<f64>> =
             (0..co * ci).map(|k| d.grads.dw.slice(ndarray::s![k / ci, k % ci, .., ..])).collect();
-        matrix_block(&mut out, "grad_kernel", dw);
-        out.push('\n');
-        matrix_block(&mut out, "grad_input", d.grads.dx.axis_iter(Axis(0)).collect());
+        matrix_block(&mut blocks, "grad_kernel", dw);
+        blocks.push('\n');
+        matrix_block(&mut blocks, "grad_input", d.grads.dx.axis_iter(Axis(0)).collect());
     }
-    out
+    out.write_all(blocks.as_bytes())?;
+    out.flush()
 }

@@ -420,18 +420,16 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
 
 /// (co, ci) of the current frame: whose kernel and dY the panels show.
 fn current_channels(lab: &ConvLab) -> (usize, usize) {
-    let (taps, _, _) = lab.current();
-    let shown = lab.shown_taps().max(1);
+    let at = lab.data.at(lab.mode, lab.frame).unwrap_or_default();
+    let first = |k: usize| at.get(k).copied().unwrap_or(0);
     match lab.mode {
-        Mode::Forward => (lab.data.forward.get(lab.frame).map_or(0, |f| f.at[0]), 0),
-        Mode::GradW => {
-            let at = lab.data.grad_w.get(lab.frame).map_or([0; 4], |f| f.at);
-            (at[0], at[1])
-        }
+        Mode::Forward => (first(0), 0),
+        Mode::GradW => (first(0), first(1)),
         Mode::GradX => {
-            let ci = lab.data.grad_x.get(lab.frame).map_or(0, |f| f.at[0]);
+            let (taps, _, _) = lab.current();
+            let shown = lab.shown_taps().max(1);
             let co = taps.get(shown - 1).map_or(0, |t| t.a.index[0] as usize);
-            (co, ci)
+            (co, first(0))
         }
     }
 }

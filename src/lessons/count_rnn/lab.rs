@@ -10,6 +10,9 @@ use crate::math::counting_rnn::{
 use crate::math::parse::{off_by, parse_number};
 use ndarray::Array2;
 
+/// The most points the training path keeps.
+pub const MAX_PATH: usize = 10_000;
+
 /// Surface grid size (columns over w_x, rows over w_rec).
 pub const SURFACE_COLS: usize = 25;
 pub const SURFACE_ROWS: usize = 13;
@@ -47,6 +50,8 @@ pub enum Message {
     Graded([(f64, f64, f64); 3]),
     NotNumbers,
     Diverged,
+    /// The training path holds `MAX_PATH` points already.
+    PathFull,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +227,11 @@ impl CountLab {
     }
 
     fn step_to(&mut self, w: (f64, f64)) {
+        // The path is drawn on the surface: it need not grow forever.
+        if self.path.len() >= MAX_PATH {
+            self.message = Some(Message::PathFull);
+            return;
+        }
         self.set_weights(w, false);
         self.path.push(w);
         self.message = None;

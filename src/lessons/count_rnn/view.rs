@@ -148,6 +148,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
             }
             Some(Message::NotNumbers) => Line::styled(c.not_numbers, theme.error),
             Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
+            Some(Message::PathFull) => Line::styled(c.path_full, theme.error),
             None => Line::raw(""),
         };
         frame.render_widget(Paragraph::new(wrap(line, message.width)), message);

@@ -20,6 +20,9 @@ pub enum Action {
     ToggleFeatures,
 }
 
+/// The most steps the lab keeps (holding Space must not grow memory forever).
+pub const MAX_HISTORY: usize = 10_000;
+
 /// Learning rates the knob steps through.
 const RATES: [f64; 12] = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0, 1.2, 1.5];
 
@@ -121,8 +124,13 @@ impl LinregLab {
         (self.measure.gradient(self.x.view(), e.view()), self.gradient.gradient(self.x.view(), e.view()))
     }
 
+    /// Whether the history is as long as it may grow (`MAX_HISTORY` steps).
+    pub fn full(&self) -> bool {
+        self.betas.len() > MAX_HISTORY
+    }
+
     fn step(&mut self) {
-        if self.diverged {
+        if self.diverged || self.full() {
             return;
         }
         let rows: Vec<usize> = match self.batch {

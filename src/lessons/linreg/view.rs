@@ -72,6 +72,8 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     let mut rate = Line::raw(format!("{}   {}", rate_text(lab, t), (c.lstsq)(&list(&lab.least_squares))));
     if lab.diverged {
         rate = Line::styled(c.diverged, theme.error);
+    } else if lab.full() {
+        rate = Line::styled(c.history_full, theme.error);
     } else if let Some(warning) = limit_warning(lab, t) {
         rate = Line::styled(format!("{}   {warning}", rate_text(lab, t)), theme.error);
     }
