@@ -195,7 +195,7 @@ fn linreg_lab_steps_gradient_descent() {
 fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     let dir = std::env::temp_dir().join(format!("deepstep-e2e-quiz-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let progress = dir.join("progress.json");
+    let progress = dir.join("progress.sqlite3");
     // The convolution topic's first two new questions, in bank order: the output
     // height of 28×28 with a 5×5 kernel (24), then with stride 2 (16).
     let t =
@@ -209,14 +209,14 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     t.wait_for("Not quite.");
     t.keys(&["q"]);
     assert_cooked(&t.stty_after_exit());
-    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&progress).unwrap()).unwrap();
-    let q = &saved["questions"];
-    assert_eq!((q["conv-size-basic"]["right"].as_u64(), q["conv-size-basic"]["wrong"].as_u64()), (Some(1), Some(0)));
-    assert_eq!((q["conv-size-stride"]["right"].as_u64(), q["conv-size-stride"]["wrong"].as_u64()), (Some(0), Some(1)));
-    // The wrong one is due at once: `--review` asks it, and only it.
-    let out = Command::new(BIN).args(["quiz", "--review", "--print", "--progress"]).arg(&progress).output().unwrap();
-    let listed = String::from_utf8_lossy(&out.stdout);
-    assert!(listed.contains("question 1 of 1") && listed.contains("stride 2"), "{listed}");
+    let saved = deepstep::lessons::quiz::progress::Store::peek(&progress).unwrap();
+    let q = &saved.questions;
+    assert_eq!((q["conv-size-basic"].right, q["conv-size-basic"].wrong), (1, 0));
+    assert_eq!((q["conv-size-stride"].right, q["conv-size-stride"].wrong), (0, 1));
+    // The wrong one (FSRS: Again) comes back within minutes, the right one days later.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    assert!(q["conv-size-stride"].due <= now + 600, "{:?}", q["conv-size-stride"]);
+    assert!(q["conv-size-basic"].due > now + 86_400, "{:?}", q["conv-size-basic"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

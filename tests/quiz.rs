@@ -9,8 +9,9 @@ use deepstep::lessons::lesson::mount;
 use deepstep::lessons::quiz::bank::{self, Answer, Body, Question, Topic};
 use deepstep::lessons::quiz::generate::{GenKind, generate};
 use deepstep::lessons::quiz::lab::{Action, Given, Phase, QuizLab};
-use deepstep::lessons::quiz::progress::{Notice, Progress, Store};
+use deepstep::lessons::quiz::progress::{Notice, Progress, Review, Store};
 use deepstep::lessons::quiz::round::{RoundOptions, plan};
+use deepstep::lessons::quiz::schedule::Outcome;
 use deepstep::lessons::quiz::schedule::{self, DAY};
 use deepstep::math::format::num;
 use deepstep::math::parse::parse_number;
@@ -286,18 +287,21 @@ fn generated_questions_grade_against_their_own_solution() {
 
 #[test]
 fn wrong_answers_come_back_in_review_and_right_ones_wait() {
+    use rs_fsrs::Rating;
     let qs = shipped();
-    let mut progress = Progress { version: 1, ..Default::default() };
-    progress.questions.insert("conv-params".into(), schedule::answer(None, false, NOW));
-    progress.questions.insert("conv-bias-grad".into(), schedule::answer(None, true, NOW));
+    let mut progress = Progress::default();
+    progress.questions.insert("conv-params".into(), schedule::answer(None, Rating::Again, NOW));
+    progress.questions.insert("conv-bias-grad".into(), schedule::answer(None, Rating::Easy, NOW));
     let review = RoundOptions { review: true, count: 10, seed: 1, topic: None, generated: 2 };
-    let ids: Vec<String> = plan(&qs, &progress, &review, NOW + 60).into_iter().map(|q| q.id).collect();
-    assert_eq!(ids, vec!["conv-params"]);
-    let ids: Vec<String> = plan(&qs, &progress, &review, NOW + DAY).into_iter().map(|q| q.id).collect();
-    assert_eq!(ids, vec!["conv-params", "conv-bias-grad"], "the right one is due a day later");
+    let ids: Vec<String> = plan(&qs, &progress, &review, NOW + 600).into_iter().map(|q| q.id).collect();
+    assert_eq!(ids, vec!["conv-params"], "the wrong one is due within minutes");
+    let easy_due = progress.questions["conv-bias-grad"].due;
+    assert!(easy_due > NOW + DAY, "an easy answer waits days");
+    let ids: Vec<String> = plan(&qs, &progress, &review, easy_due).into_iter().map(|q| q.id).collect();
+    assert_eq!(ids, vec!["conv-params", "conv-bias-grad"]);
     // A normal round asks what is due first, then new questions.
     let normal = RoundOptions { count: 5, topic: Some(Topic::Conv), ..review.clone() };
-    let round = plan(&qs, &progress, &RoundOptions { review: false, ..normal }, NOW + 60);
+    let round = plan(&qs, &progress, &RoundOptions { review: false, ..normal }, NOW + 600);
     assert_eq!(round[0].id, "conv-params");
     assert!(round[1..].iter().all(|q| !progress.questions.contains_key(&q.id)));
     // A round has the length asked for, even where only one kind of generated question fits the topic.
@@ -306,80 +310,242 @@ fn wrong_answers_come_back_in_review_and_right_ones_wait() {
     // Nothing due: the review says when the next question is.
     let lab = QuizLab::new(qs, RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() }, None, NOW);
     assert_eq!(lab.phase, Phase::NothingDue(None));
-    // One question answered right an hour ago is due a day after: 23 hours from now.
+    // One question answered right and quickly an hour ago (Easy): due days later.
     let store_dir = temp_dir("next-due");
-    let path = store_dir.join("p.json");
-    let mut store = Store::new(path.clone());
-    let mut changed = std::collections::BTreeMap::new();
-    changed.insert("rnn-truncation".to_string(), schedule::answer(None, true, NOW - 3600));
-    assert_eq!(store.save(&changed), None);
+    let mut store = Store::open(store_dir.join("p.sqlite3")).unwrap();
+    let after = store.record(&review_of("rnn-truncation", true, NOW - 3600)).unwrap().unwrap();
     let rnn = RoundOptions { review: true, topic: Some(Topic::Rnn), ..Default::default() };
-    let lab = QuizLab::new(shipped(), rnn, Some(&mut Store::new(path)), NOW);
-    assert_eq!(lab.phase, Phase::NothingDue(Some(NOW - 3600 + DAY)));
-    assert_eq!(lab.next_due_in(), Some((0, 23)));
+    let lab = QuizLab::new(shipped(), rnn, Some(&mut store), NOW);
+    assert_eq!(lab.phase, Phase::NothingDue(Some(after.due)));
+    let secs = after.due - NOW;
+    assert_eq!(lab.next_due_in(), Some((secs / DAY, (secs % DAY).div_ceil(3600))));
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(EN.quiz.nothing_due) && s.contains(&(EN.quiz.next_due_in)(0, 23)), "{s}");
+    let (d, h) = (secs / DAY, (secs % DAY).div_ceil(3600));
+    assert!(s.contains(EN.quiz.nothing_due) && s.contains(&(EN.quiz.next_due_in)(d, h)), "{s}");
+}
+
+/// An answer for the log: right or wrong, quick, no hint.
+fn review_of(id: &str, right: bool, time: u64) -> Review {
+    Review {
+        id: id.into(),
+        topic: "rnn".into(),
+        time,
+        outcome: Some(Outcome { right, hint: false, seconds: 5 }),
+        given: String::new(),
+    }
+}
+
+/// Replay a question's log through the scheduler: the card must be exactly that.
+fn replayed(store: &Store, id: &str) -> Option<deepstep::lessons::quiz::schedule::Record> {
+    let mut rec = None;
+    for (time, result, hint, seconds) in store.log(id).unwrap() {
+        if result == "skipped" {
+            continue;
+        }
+        let o = Outcome { right: result == "right", hint, seconds };
+        rec = Some(schedule::answer(rec, schedule::rating(o), time));
+    }
+    rec
 }
 
 #[test]
-fn progress_is_written_atomically_and_two_runs_keep_both() {
+fn two_runs_keep_both_and_a_stale_run_never_undoes_a_newer_answer() {
     let dir = temp_dir("two-runs");
-    let path = dir.join("sub").join("progress.json");
-    let conv = |id: &str| shipped().into_iter().filter(|q| q.id == id).collect::<Vec<_>>();
-    let mut first = app_with(conv("conv-bias-grad"), Store::new(path.clone()));
-    type_and_submit_in(&mut first, "10");
-    // A second run while the first is still open, then the first answers again.
-    let mut second = app_with(conv("conv-params"), Store::new(path.clone()));
-    type_and_submit_in(&mut second, "1");
-    first.act::<QuizLab>(Action::Next);
-    first.act::<QuizLab>(Action::NewRound);
-    type_and_submit_in(&mut first, "10");
-    let saved: Progress = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved.questions["conv-bias-grad"].right, 2);
-    assert_eq!(saved.questions["conv-params"].wrong, 1, "the other run's answer is kept");
-    let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(left, vec![std::ffi::OsString::from("progress.json")], "no temporary file is left behind");
-    assert!(quiz_of(&first).notice.is_none() && quiz_of(&second).notice.is_none());
+    let path = dir.join("sub").join("progress.sqlite3");
+    let conv = |ids: &[&str]| shipped().into_iter().filter(|q| ids.contains(&q.id.as_str())).collect::<Vec<_>>();
+    // A answers t1 right; B (open at the same time) answers t1 wrong; A answers t2.
+    let mut a = app_with(conv(&["conv-bias-grad", "conv-params"]), Store::open(path.clone()).unwrap());
+    let mut b = app_with(conv(&["conv-bias-grad", "conv-params"]), Store::open(path.clone()).unwrap());
+    let first = quiz_of(&a).current().unwrap().id.clone();
+    let answer =
+        |app: &App, right: bool| match (&app.front_lesson::<QuizLab>().unwrap().current().unwrap().answer, right) {
+            (Answer::Numeric { value, .. }, true) => num(*value),
+            _ => "12345".to_string(),
+        };
+    let right = answer(&a, true);
+    type_and_submit_in(&mut a, &right);
+    assert_eq!(quiz_of(&b).current().unwrap().id, first, "B asks the same question first");
+    type_and_submit_in(&mut b, "12345");
+    a.act::<QuizLab>(Action::Next);
+    let right = answer(&a, true);
+    type_and_submit_in(&mut a, &right);
+    let store = Store::open(path.clone()).unwrap();
+    let saved = store.load().unwrap();
+    let t1 = saved.questions[&first];
+    assert_eq!((t1.right, t1.wrong), (1, 1), "B's wrong answer is kept after A's next save");
+    assert!(t1.due < NOW + DAY, "and t1 is due soon again, as B's answer made it");
+    assert_eq!(Some(t1), replayed(&store, &first), "the card is its log replayed");
+    assert!(quiz_of(&a).notice.is_none() && quiz_of(&b).notice.is_none());
+    // What A shows for t1 is the store's card, not its own stale copy.
+    assert_eq!(quiz_of(&a).progress.questions[&first].wrong, 0, "A has not re-read t1 since");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Worker for the two-process test: records 200 answers into the database
+/// named by DEEPSTEP_WORKER_DB (run only when the test below spawns it).
+#[test]
+#[ignore]
+fn progress_worker() {
+    let Some(path) = std::env::var_os("DEEPSTEP_WORKER_DB") else { return };
+    let seed: u64 = std::env::var("DEEPSTEP_WORKER_SEED").unwrap().parse().unwrap();
+    let mut store = Store::open(path.into()).unwrap();
+    for i in 0..200u64 {
+        let id = format!("q{}", (i * 7 + seed) % 13);
+        store.record(&review_of(&id, !(i + seed).is_multiple_of(3), NOW + i)).unwrap();
+    }
 }
 
 #[test]
-fn an_unreadable_progress_file_is_kept_aside_with_a_message() {
-    let dir = temp_dir("unreadable");
-    let path = dir.join("progress.json");
-    let garbage = b"{ this is not json";
-    std::fs::write(&path, garbage).unwrap();
-    let lab = lab_with(shipped(), Some(&mut Store::new(path.clone())));
-    let Some(Notice::MovedAside { backup, .. }) = lab.notice.clone() else { panic!("{:?}", lab.notice) };
-    assert_eq!(std::fs::read(&backup).unwrap(), garbage, "the old bytes are kept as they were");
-    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
-    let (s, _) = draw(&mut app, 120, 40);
-    assert!(s.contains("could not be read") && s.contains("unreadable-1"), "{s}");
-    // A second bad file does not overwrite the first backup.
-    std::fs::write(&path, b"[1, 2").unwrap();
-    let lab = lab_with(shipped(), Some(&mut Store::new(path.clone())));
+fn two_processes_answering_at_once_lose_nothing() {
+    let dir = temp_dir("processes");
+    let path = dir.join("progress.sqlite3");
+    let me = std::env::current_exe().unwrap();
+    let spawn = |seed: u64| {
+        std::process::Command::new(&me)
+            .args(["--ignored", "--exact", "progress_worker", "--test-threads", "1"])
+            .env("DEEPSTEP_WORKER_DB", &path)
+            .env("DEEPSTEP_WORKER_SEED", seed.to_string())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (mut p1, mut p2) = (spawn(1), spawn(2));
+    assert!(p1.wait().unwrap().success() && p2.wait().unwrap().success());
+    let store = Store::open(path).unwrap();
+    let saved = store.load().unwrap();
+    let mut logged = 0;
+    for (id, card) in &saved.questions {
+        let log = store.log(id).unwrap();
+        logged += log.len();
+        assert_eq!((card.right + card.wrong) as usize, log.len(), "{id}");
+        assert_eq!(Some(*card), replayed(&store, id), "{id}: the card is its log replayed");
+    }
+    assert_eq!(logged, 400, "every answer of both processes is in the log");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn nothing_at_a_refused_path_changes() {
+    use deepstep::lessons::quiz::progress::Refused;
+    let dir = temp_dir("refused");
+    let snapshot =
+        |p: &std::path::Path| std::fs::symlink_metadata(p).map(|m| (m.len(), m.file_type(), m.modified().ok()));
+    // A directory with a file in it.
+    let folder = dir.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("mine.txt"), b"keep").unwrap();
+    // A FIFO and a /dev/null-like device node.
+    let fifo = dir.join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let device = dir.join("null");
+    let made_device =
+        std::process::Command::new("mknod").arg(&device).args(["c", "1", "3"]).status().is_ok_and(|s| s.success());
+    // A text file that is not a database, and a link to the folder.
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, b"my notes").unwrap();
+    let link = dir.join("link");
+    std::os::unix::fs::symlink(&folder, &link).unwrap();
+    let mut cases = vec![(folder.clone(), "directory"), (fifo.clone(), "pipe"), (link.clone(), "directory")];
+    if made_device {
+        cases.push((device.clone(), "device"));
+    }
+    for (p, kind) in cases {
+        let before = snapshot(&p).unwrap();
+        match Store::open(p.clone()) {
+            Err(Refused::NotRegular { kind: k, .. }) => assert_eq!(k, kind, "{p:?}"),
+            other => panic!("{p:?}: {other:?}"),
+        }
+        assert_eq!(snapshot(&p).unwrap(), before, "{p:?} is untouched");
+        let said = deepstep::lessons::quiz::words::refused_text(&Store::open(p.clone()).unwrap_err(), &EN);
+        assert!(said.contains(&p.display().to_string()) && said.contains(kind), "{said}");
+    }
+    assert!(matches!(Store::open(text.clone()), Err(Refused::NotOurs { .. })));
+    assert_eq!(std::fs::read(&text).unwrap(), b"my notes");
+    assert_eq!(std::fs::read(folder.join("mine.txt")).unwrap(), b"keep");
+    let names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(
-        matches!(&lab.notice, Some(Notice::MovedAside { backup: b, .. }) if b.ends_with("progress.json.unreadable-2"))
+        !names.iter().any(|n| n.contains("unreadable") || n.contains("sqlite")),
+        "nothing moved or created: {names:?}"
     );
-    assert_eq!(std::fs::read(&backup).unwrap(), garbage);
-    // A file from another version is not read as this one.
-    std::fs::write(&path, br#"{"version": 99, "questions": {}}"#).unwrap();
-    let lab = lab_with(shipped(), Some(&mut Store::new(path)));
-    assert!(matches!(&lab.notice, Some(Notice::MovedAside { reason, .. }) if reason.contains("version 99")));
+    // A read-only database: opened, but a save fails and says so; the file is unchanged.
+    let ro = dir.join("ro.sqlite3");
+    let mut s = Store::open(ro.clone()).unwrap();
+    s.record(&review_of("a", true, NOW)).unwrap();
+    drop(s);
+    let bytes = std::fs::read(&ro).unwrap();
+    let mut perm = std::fs::metadata(&ro).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perm, 0o444);
+    std::fs::set_permissions(&ro, perm).unwrap();
+    let is_root = std::fs::OpenOptions::new().write(true).open(&ro).is_ok();
+    if !is_root {
+        let mut s = Store::open(ro.clone()).unwrap();
+        assert!(s.record(&review_of("a", false, NOW)).is_err());
+        drop(s);
+        assert_eq!(std::fs::read(&ro).unwrap(), bytes);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_corrupt_database_is_kept_aside_and_old_json_is_imported() {
+    let dir = temp_dir("corrupt");
+    let path = dir.join("progress.sqlite3");
+    let mut junk = b"SQLite format 3\0".to_vec();
+    junk.extend(std::iter::repeat_n(0xAB, 4096));
+    std::fs::write(&path, &junk).unwrap();
+    let mut store = Store::open(path.clone()).unwrap();
+    let notices = store.take_notices();
+    let Some(Notice::MovedAside { backup, .. }) = notices.first().cloned() else { panic!("{notices:?}") };
+    assert!(backup.ends_with("progress.sqlite3.unreadable-1"));
+    assert_eq!(std::fs::read(&backup).unwrap(), junk, "the old bytes are kept as they were");
+    store.record(&review_of("x", true, NOW)).unwrap();
+    assert_eq!(store.load().unwrap().questions.len(), 1, "a fresh database works");
+    drop(store);
+    // A second corrupt file does not overwrite the first backup.
+    std::fs::write(&path, &junk).unwrap();
+    let mut store = Store::open(path.clone()).unwrap();
+    let notices = store.take_notices();
+    assert!(
+        matches!(notices.first(), Some(Notice::MovedAside { backup, .. }) if backup.ends_with("progress.sqlite3.unreadable-2")),
+        "{notices:?}"
+    );
+    drop(store);
+    // progress.json from the JSON store: every record imported once, then renamed.
+    let dir = temp_dir("import");
+    let path = dir.join("progress.sqlite3");
+    std::fs::write(
+        dir.join("progress.json"),
+        br#"{"version": 1, "questions": {"chain-definition": {"box": 3, "due": 1800100000, "right": 2, "wrong": 1, "last": 1799900000}, "gen-marginal": {"box": 1, "due": 1800000000, "right": 0, "wrong": 1, "last": 1800000000}}}"#,
+    )
+    .unwrap();
+    let mut store = Store::open(path.clone()).unwrap();
+    assert!(matches!(store.take_notices().first(), Some(Notice::Imported { count: 2, .. })));
+    let saved = store.load().unwrap();
+    let c = saved.questions["chain-definition"];
+    assert_eq!((c.right, c.wrong, c.due, c.last), (2, 1, 1_800_100_000, 1_799_900_000));
+    assert_eq!(saved.questions["gen-marginal"].wrong, 1);
+    assert!(!dir.join("progress.json").exists() && dir.join("progress.json.imported").exists());
+    drop(store);
+    let mut again = Store::open(path).unwrap();
+    assert!(again.take_notices().is_empty(), "imported once");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_failed_save_says_so_and_keeps_the_answers_in_memory() {
     let dir = temp_dir("failed-save");
-    let blocker = dir.join("file");
-    std::fs::write(&blocker, b"x").unwrap();
-    // The progress path's folder is a file, so nothing can be written there.
-    let mut app = app_with(vec![numeric("n", 1.0, 0.0)], Store::new(blocker.join("progress.json")));
+    // A store that cannot save (its path was refused at the start of the run).
+    let store = Store::not_saving(dir.join("p.sqlite3"), "refused".into());
+    let mut app = app_with(vec![numeric("n", 1.0, 0.0)], store);
+    assert!(matches!(quiz_of(&app).notice, Some(Notice::NotSaving { .. })), "said at the start");
     type_and_submit_in(&mut app, "1");
     let lab = quiz_of(&app);
     assert!(matches!(lab.notice, Some(Notice::SaveFailed { .. })), "{:?}", lab.notice);
-    assert_eq!(lab.progress.questions["n"].right, 1);
-    assert_eq!(std::fs::read(&blocker).unwrap(), b"x");
+    assert_eq!(lab.progress.questions["n"].right, 1, "kept in memory");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -526,12 +692,12 @@ fn the_home_screen_opens_the_quiz_with_the_progress_file_it_was_given() {
     use ratatui::crossterm::event::KeyCode::{Down, Enter};
     let dir = temp_dir("home");
     let mut app = App::home(&EN, Theme::COLOR);
-    app.progress = Some(Store::new(dir.join("progress.json")));
+    app.progress = Some(Store::open(dir.join("progress.sqlite3")).unwrap());
     app.handle(&key(Down));
     app.handle(&key(Down));
     app.handle(&key(Enter));
     let (s, _) = draw(&mut app, 120, 40);
-    assert!(s.contains(&(EN.quiz.progress_at)(&dir.join("progress.json").display().to_string())), "{s}");
+    assert!(s.contains(&(EN.quiz.progress_at)(&dir.join("progress.sqlite3").display().to_string())), "{s}");
 }
 
 #[test]

@@ -164,10 +164,13 @@ impl App {
                 }
                 Effect::WriteNote => self.write_note(),
                 Effect::Open(i) => self.open(i),
-                Effect::SaveProgress(records) => {
-                    let notice = self.progress.as_mut().and_then(|s| s.save(&records));
+                Effect::Record(review) => {
+                    let result = match self.progress.as_mut() {
+                        Some(store) => store.record(&review),
+                        None => Ok(None),
+                    };
                     if let Some(front) = self.screens.last_mut() {
-                        front.saved(notice);
+                        front.saved(&review.id, result);
                     }
                 }
             }

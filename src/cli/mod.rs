@@ -110,8 +110,13 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         None => {
             let mut app = App::home(text, Theme::from_env());
-            app.progress =
-                crate::lessons::quiz::progress::default_path().map(crate::lessons::quiz::progress::Store::new);
+            // Home's quiz saves to the user's data directory when it can; when
+            // it cannot, the quiz says why and saves nothing (nothing is moved).
+            use crate::lessons::quiz::progress::{Store, default_path};
+            app.progress = default_path().map(|p| {
+                Store::open(p.clone())
+                    .unwrap_or_else(|r| Store::not_saving(p, crate::lessons::quiz::words::refused_text(&r, text)))
+            });
             run_app(text, "conv", app)
         }
         Some(Command::Conv(a)) => conv::run(a, text),

@@ -79,12 +79,12 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     {
         return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.not_regular)(&p.display().to_string()))));
     }
-    let mut store = a.progress.clone().or_else(default_path).map(Store::new);
+    let path = a.progress.clone().or_else(default_path);
     let now = system_now();
     if a.print {
         // The headless form reads the progress (so `--review --print` lists
         // what is due) but never writes it, nor moves a bad file aside.
-        let progress = match store.as_ref().map(Store::peek) {
+        let progress = match path.as_deref().map(Store::peek) {
             Some(Ok(p)) => p,
             Some(Err(reason)) => {
                 eprintln!("deepstep quiz: {}", (text.cli.progress_not_used)(&reason));
@@ -102,6 +102,17 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(Failure::usage((text.not_a_terminal)("quiz")));
     }
+    // A path that must not be touched (not a regular file, another
+    // program's file, no permission) is refused, left exactly as it is.
+    let mut store = match path.map(Store::open).transpose() {
+        Ok(s) => s,
+        Err(refused) => {
+            return Err(Failure::usage(format!(
+                "deepstep quiz: {}",
+                crate::lessons::quiz::words::refused_text(&refused, text)
+            )));
+        }
+    };
     let lab = QuizLab::new(questions, options, store.as_mut(), now);
     let mut app = App::new(mount(lab), text, Theme::from_env());
     app.progress = store;

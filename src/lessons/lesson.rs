@@ -7,7 +7,7 @@
 //! performs), and draws itself, returning where clicks land.
 
 use crate::lessons::notes::Note;
-use crate::lessons::quiz::progress::Notice;
+use crate::lessons::quiz::progress::Review;
 use crate::lessons::quiz::schedule::Record;
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, footer_items, help_items, lookup};
@@ -16,7 +16,6 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use std::any::Any;
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// What the shell hands to `update`: the time (Unix seconds), so that no
@@ -37,8 +36,9 @@ pub enum Effect {
     /// Leave this screen (leaving the last one quits).
     Back,
     Quit,
-    /// Save these quiz answers to the progress store.
-    SaveProgress(BTreeMap<String, Record>),
+    /// Record this quiz answer in the progress store (the shell replies
+    /// through `Lesson::saved` with the card as the store has it).
+    Record(Review),
 }
 
 /// A screen: the home list or a lesson.
@@ -75,8 +75,8 @@ pub trait Lesson: Any {
     /// Whether clicking does something here (the help then says so).
     fn clickable(&self) -> bool;
 
-    /// How the last `Effect::SaveProgress` went (`None`: saved).
-    fn saved(&mut self, _notice: Option<Notice>) {}
+    /// How an `Effect::Record` went: the card after it, or why it failed.
+    fn saved(&mut self, _id: &str, _result: Result<Option<Record>, String>) {}
 
     /// The action that types `c` into the answer being written, if one is
     /// (a paste arrives as one event and is typed through this, never as
@@ -103,7 +103,7 @@ pub trait Screen: Any {
     fn tick_interval(&self) -> Option<Duration>;
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
-    fn saved(&mut self, notice: Option<Notice>);
+    fn saved(&mut self, id: &str, result: Result<Option<Record>, String>);
     /// Type pasted text into the answer being written (nothing else).
     fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect>;
     fn as_any(&self) -> &dyn Any;
@@ -171,8 +171,8 @@ impl<L: Lesson> Screen for Mounted<L> {
         }
     }
 
-    fn saved(&mut self, notice: Option<Notice>) {
-        self.lesson.saved(notice);
+    fn saved(&mut self, id: &str, result: Result<Option<Record>, String>) {
+        self.lesson.saved(id, result);
     }
 
     fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect> {

@@ -554,6 +554,10 @@ pub static KO: Text = Text {
             format!("{p}을(를) 읽을 수 없습니다({r}). 파일은 그대로 두었고, 이번 실행은 아무것도 저장하지 않습니다.")
         },
         save_failed: |p, r| format!("{p}에 진도를 저장하지 못했습니다({r}). 디스크의 파일은 바뀌지 않았습니다."),
+        imported: |f, n| format!("{f}에서 문제 {n}개의 진도를 가져왔습니다(progress.json.imported로 이름을 바꿈)."),
+        refused_not_regular: |p, k| format!("{p}은(는) 진도 파일이 아니라 {k}입니다. 그대로 두었습니다"),
+        refused_not_ours: |p| format!("{p}은(는) deepstep 진도 데이터베이스가 아닙니다. 그대로 두었습니다"),
+        refused_permission: |p, r| format!("{p}을(를) 열 수 없습니다({r}). 아무것도 옮기거나 바꾸지 않았습니다"),
         gen_table: |names| format!("결합확률표 P({names}). 각 항목은 상태, 그다음 확률입니다:"),
         gen_what_is: |e| format!("{e}의 값은?"),
         gen_posterior: |e| format!("A를 가설로 두고 베이즈 정리로 구하세요: {e}의 값은?"),

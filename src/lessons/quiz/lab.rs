@@ -4,14 +4,13 @@
 //! answer goes out as an `Effect::SaveProgress` that the shell performs.
 
 use super::bank::{Answer, Question, Topic};
-use super::progress::{Notice, Progress, Store};
+use super::progress::{Notice, Progress, Review, Store};
 use super::round::{RoundOptions, plan};
-use super::schedule::{self, Record};
+use super::schedule::{self, Outcome, Record};
 use crate::lessons::input::{Edit, TextInput};
 use crate::lessons::lesson::Effect;
 use crate::math::parse::parse_number;
 use crate::math::rng::Rng;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -86,8 +85,8 @@ pub struct QuizLab {
     pub progress: Progress,
     /// Where answers are saved (`None`: they are not); shown on screen.
     pub store_path: Option<std::path::PathBuf>,
-    /// Records changed by this run (merged into the file at every save).
-    changed: BTreeMap<String, Record>,
+    /// When the current question was shown (for "right quickly").
+    pub asked_at: u64,
     pub notice: Option<Notice>,
     /// The time of the last update, Unix seconds (the shell passes it in).
     pub now: u64,
@@ -104,10 +103,14 @@ impl QuizLab {
     pub fn new(bank: Vec<Question>, options: RoundOptions, store: Option<&mut Store>, now: u64) -> QuizLab {
         let (progress, notice, path) = match store {
             Some(s) => {
-                let (p, n) = s.load();
-                (p, n, Some(s.path.clone()))
+                let mut notices = s.take_notices();
+                let progress = s.load().unwrap_or_else(|reason| {
+                    notices.push(Notice::NotSaving { path: s.path.clone(), reason });
+                    Progress::default()
+                });
+                (progress, notices.into_iter().next(), Some(s.path.clone()))
             }
-            None => (Progress { version: super::progress::VERSION, ..Default::default() }, None, None),
+            None => (Progress::default(), None, None),
         };
         let mut lab = QuizLab::with_progress(bank, options, progress, now);
         lab.store_path = path;
@@ -133,7 +136,7 @@ impl QuizLab {
             results: vec![],
             progress,
             store_path: None,
-            changed: BTreeMap::new(),
+            asked_at: now,
             notice: None,
             now,
         };
@@ -187,6 +190,7 @@ impl QuizLab {
         self.input = TextInput::default();
         self.picked.clear();
         self.hint = false;
+        self.asked_at = self.now;
         self.scroll = 0;
         self.message = None;
         self.shown_order = match self.current().map(|q| &q.answer) {
@@ -251,8 +255,19 @@ impl QuizLab {
             (Phase::Asking, Action::Skip) => {
                 if let Some(q) = self.current() {
                     let g = Graded { topic: q.topic, id: q.id.clone(), right: false, given: Given::Skipped };
+                    // A skip is logged, not graded: the card keeps its schedule.
+                    let review = Review {
+                        id: g.id.clone(),
+                        topic: format!("{:?}", g.topic).to_lowercase(),
+                        time: now,
+                        outcome: None,
+                        given: String::new(),
+                    };
                     self.results.push(g.clone());
                     self.phase = Phase::Feedback(g);
+                    if self.store_path.is_some() {
+                        effects.push(Effect::Record(review));
+                    }
                 }
             }
             (Phase::Feedback(_) | Phase::Summary, Action::ScrollDown) => {
@@ -273,10 +288,18 @@ impl QuizLab {
         effects
     }
 
-    /// How the last save went (the shell's reply to `Effect::SaveProgress`).
-    pub fn saved(&mut self, notice: Option<Notice>) {
-        if notice.is_some() {
-            self.notice = notice;
+    /// How a save went (the shell's reply to `Effect::Record`): the card as
+    /// the store now has it, or why it could not be saved.
+    pub fn saved(&mut self, id: &str, result: Result<Option<Record>, String>) {
+        match result {
+            Ok(Some(record)) => {
+                self.progress.questions.insert(id.to_string(), record);
+            }
+            Ok(None) => {}
+            Err(reason) => {
+                let path = self.store_path.clone().unwrap_or_default();
+                self.notice = Some(Notice::SaveFailed { path, reason });
+            }
         }
     }
 
@@ -302,14 +325,24 @@ impl QuizLab {
             });
             return None;
         };
+        let given_text = crate::lessons::quiz::words::given_text(q, &given, &crate::text::EN).unwrap_or_default();
         let g = Graded { topic: q.topic, id: q.id.clone(), right, given };
         let now = self.now();
-        let record = schedule::answer(self.progress.questions.get(&g.id).copied(), right, now);
+        let outcome = Outcome { right, hint: self.hint, seconds: now.saturating_sub(self.asked_at) };
+        // The record here until the store answers with the card as it is on
+        // disk (another run may have answered too).
+        let record = schedule::answer(self.progress.questions.get(&g.id).copied(), schedule::rating(outcome), now);
         self.progress.questions.insert(g.id.clone(), record);
-        self.changed.insert(g.id.clone(), record);
+        let review = Review {
+            id: g.id.clone(),
+            topic: format!("{:?}", g.topic).to_lowercase(),
+            time: now,
+            outcome: Some(outcome),
+            given: given_text,
+        };
         self.results.push(g.clone());
         self.phase = Phase::Feedback(g);
-        self.store_path.is_some().then(|| Effect::SaveProgress(self.changed.clone()))
+        self.store_path.is_some().then_some(Effect::Record(review))
     }
 
     /// Per topic: (right, answered, skipped), for the summary.

@@ -70,7 +70,7 @@ impl Lesson for QuizLab {
         (numeric && keys::numeric_char(c)).then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
     }
 
-    fn saved(&mut self, notice: Option<crate::lessons::quiz::progress::Notice>) {
-        QuizLab::saved(self, notice);
+    fn saved(&mut self, id: &str, result: Result<Option<schedule::Record>, String>) {
+        QuizLab::saved(self, id, result);
     }
 }

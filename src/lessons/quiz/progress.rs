@@ -1,47 +1,78 @@
-//! The quiz's saved progress: one JSON file in the user's data directory
-//! (`$XDG_DATA_HOME/deepstep/progress.json`, else
-//! `~/.local/share/deepstep/progress.json`; `--progress PATH` overrides).
+//! The quiz's saved progress: one SQLite database
+//! (`$XDG_DATA_HOME/deepstep/progress.sqlite3`, else
+//! `~/.local/share/deepstep/progress.sqlite3`; `--progress PATH` overrides),
+//! the way Anki keeps its collection: an append-only `review` log and a
+//! `card` per question with its FSRS state.
 //!
-//! Nothing is lost: every write goes to a temporary file that is then renamed
-//! over the old one (a crash leaves the old or the new file, never half of
-//! one); a save merges into what is on disk, so two runs keep both sets of
-//! answers; a file that cannot be read is moved aside as a backup, never
-//! overwritten.
+//! Nothing is lost: each answer is one `BEGIN IMMEDIATE` transaction that
+//! reads the card's current row (another run may have answered meanwhile),
+//! schedules from it, writes the card and appends the review, so any number
+//! of runs at once keep every answer and never undo each other. Nothing is
+//! destroyed: a path that is a directory, device or pipe, or a file that is
+//! not a deepstep database, is refused and left as it is; only a deepstep
+//! database that is corrupt is moved aside (`*.unreadable-N`, never over an
+//! earlier one) before a fresh one starts. The old `progress.json` beside it
+//! is imported once and renamed `progress.json.imported`.
 
-use super::schedule::Record;
-use serde::{Deserialize, Serialize};
+use super::schedule::{self, CardState, Outcome, Record};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub const VERSION: u32 = 1;
+/// `PRAGMA application_id`: "DSTP", so a database of another program is
+/// never taken for ours.
+pub const APPLICATION_ID: i32 = 0x4453_5450;
+/// `PRAGMA user_version`: the schema, for migrations.
+pub const SCHEMA_VERSION: i32 = 1;
+/// How long a save waits for another run's transaction.
+const BUSY_MS: u64 = 10_000;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// Every question's record, as planning and the summary read them.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Progress {
-    pub version: u32,
     /// Question id → its record.
     pub questions: BTreeMap<String, Record>,
 }
 
-/// Something the learner must be told about the progress file.
+/// Something the learner must be told about the progress store.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// The file could not be read; it was renamed to `backup`.
+    /// The database was corrupt; it was renamed to `backup` and a fresh one started.
     MovedAside { path: PathBuf, backup: PathBuf, reason: String },
-    /// The file could not be read nor moved: progress is not saved this run.
+    /// It could not be used (see the reason): progress is not saved this run.
     NotSaving { path: PathBuf, reason: String },
-    /// A save failed (the previous file is untouched).
+    /// A save failed (nothing on disk changed).
     SaveFailed { path: PathBuf, reason: String },
+    /// The old `progress.json` was imported (`count` questions) and renamed.
+    Imported { from: PathBuf, count: usize },
 }
 
+/// Why the store refuses a path (nothing at it is touched).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Store {
-    pub path: PathBuf,
-    /// Off after a file that could be neither read nor moved aside.
-    writable: bool,
+pub enum Refused {
+    /// A directory, device, FIFO or socket.
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// A regular file that is not a deepstep database.
+    NotOurs { path: PathBuf },
+    /// It cannot be opened for lack of permission.
+    Permission { path: PathBuf, reason: String },
+    /// Another failure opening it.
+    Io { path: PathBuf, reason: String },
 }
 
-/// The default place: `$XDG_DATA_HOME/deepstep/progress.json`, or under
+/// One answer, as the log keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub id: String,
+    pub topic: String,
+    pub time: u64,
+    /// None: skipped (logged, not graded).
+    pub outcome: Option<Outcome>,
+    /// The answer given, as text.
+    pub given: String,
+}
+
+/// The default place: `$XDG_DATA_HOME/deepstep/progress.sqlite3`, or under
 /// `$HOME/.local/share` when that is unset (the XDG base-directory rule).
 pub fn default_path() -> Option<PathBuf> {
     default_path_from(|var| std::env::var_os(var))
@@ -53,105 +84,356 @@ pub fn default_path_from(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Op
     // A relative XDG_DATA_HOME is invalid by the spec and is ignored.
     let base =
         from("XDG_DATA_HOME").filter(|p| p.is_absolute()).or_else(|| from("HOME").map(|h| h.join(".local/share")))?;
-    Some(base.join("deepstep").join("progress.json"))
+    Some(base.join("deepstep").join("progress.sqlite3"))
 }
 
-fn parse(bytes: &[u8]) -> Result<Progress, String> {
-    let p: Progress = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    if p.version != VERSION {
-        return Err(format!("version {} (this deepstep reads version {VERSION})", p.version));
-    }
-    Ok(p)
-}
-
-/// The first free name `progress.json.unreadable-<n>` beside the file.
-fn backup_name(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "progress.json".into());
+/// The first free name `<name>.<tag>-<n>` beside the file.
+fn free_name(path: &Path, tag: &str) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "progress".into());
     (1..)
-        .map(|n| path.with_file_name(format!("{name}.unreadable-{n}")))
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| path.with_extension("unreadable"))
+        .map(|n| path.with_file_name(format!("{name}.{tag}-{n}")))
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| path.with_extension(tag))
+}
+
+/// What a path holds, without reading more than a file's first bytes.
+fn check_path(path: &Path) -> Result<bool, Refused> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Refused::Io { path: path.into(), reason: e.to_string() }),
+    };
+    if !meta.is_file() {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        let kind = if t.is_dir() {
+            "directory"
+        } else if t.is_fifo() {
+            "pipe"
+        } else if t.is_char_device() || t.is_block_device() {
+            "device"
+        } else {
+            "special file"
+        };
+        return Err(Refused::NotRegular { path: path.into(), kind });
+    }
+    let mut head = [0u8; 16];
+    let n = match std::fs::File::open(path) {
+        Ok(mut f) => std::io::Read::read(&mut f, &mut head).unwrap_or(0),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(Refused::Permission { path: path.into(), reason: e.to_string() });
+        }
+        Err(e) => return Err(Refused::Io { path: path.into(), reason: e.to_string() }),
+    };
+    // An empty file is an empty database to SQLite; anything else must be SQLite's.
+    if n > 0 && &head[..n.min(16)] != b"SQLite format 3\0".get(..n.min(16)).unwrap_or_default() {
+        return Err(Refused::NotOurs { path: path.into() });
+    }
+    Ok(true)
+}
+
+pub struct Store {
+    pub path: PathBuf,
+    conn: Option<Connection>,
+    /// What opening found (a corrupt database moved aside, an import).
+    notices: Vec<Notice>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).field("open", &self.conn.is_some()).finish()
+    }
+}
+
+fn init(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version == 0 {
+        conn.execute_batch(&format!(
+            "BEGIN IMMEDIATE;
+             CREATE TABLE IF NOT EXISTS card (
+                 id TEXT PRIMARY KEY, due INTEGER NOT NULL, right INTEGER NOT NULL, wrong INTEGER NOT NULL,
+                 last INTEGER NOT NULL, stability REAL NOT NULL, difficulty REAL NOT NULL,
+                 elapsed_days INTEGER NOT NULL, scheduled_days INTEGER NOT NULL, reps INTEGER NOT NULL,
+                 lapses INTEGER NOT NULL, state INTEGER NOT NULL, last_review INTEGER NOT NULL);
+             CREATE TABLE IF NOT EXISTS review (
+                 seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, topic TEXT NOT NULL,
+                 time INTEGER NOT NULL, result TEXT NOT NULL, hint INTEGER NOT NULL, skipped INTEGER NOT NULL,
+                 seconds INTEGER NOT NULL, given TEXT NOT NULL, version TEXT NOT NULL);
+             PRAGMA application_id = {APPLICATION_ID};
+             PRAGMA user_version = {SCHEMA_VERSION};
+             COMMIT;"
+        ))?;
+    }
+    Ok(())
+}
+
+fn row_record(r: &rusqlite::Row) -> rusqlite::Result<Record> {
+    Ok(Record {
+        due: r.get::<_, i64>("due")?.max(0) as u64,
+        right: r.get::<_, i64>("right")?.clamp(0, u32::MAX as i64) as u32,
+        wrong: r.get::<_, i64>("wrong")?.clamp(0, u32::MAX as i64) as u32,
+        last: r.get::<_, i64>("last")?.max(0) as u64,
+        card: CardState {
+            stability: r.get("stability")?,
+            difficulty: r.get("difficulty")?,
+            elapsed_days: r.get("elapsed_days")?,
+            scheduled_days: r.get("scheduled_days")?,
+            reps: r.get::<_, i64>("reps")?.clamp(0, i32::MAX as i64) as i32,
+            lapses: r.get::<_, i64>("lapses")?.clamp(0, i32::MAX as i64) as i32,
+            state: r.get::<_, i64>("state")?.clamp(0, 3) as u8,
+            last_review: r.get::<_, i64>("last_review")?.max(0) as u64,
+        },
+    })
+}
+
+fn write_card(conn: &Connection, id: &str, r: &Record) -> rusqlite::Result<()> {
+    let c = &r.card;
+    conn.execute(
+        "INSERT INTO card (id, due, right, wrong, last, stability, difficulty, elapsed_days, scheduled_days,
+                           reps, lapses, state, last_review)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT(id) DO UPDATE SET due = ?2, right = ?3, wrong = ?4, last = ?5, stability = ?6,
+             difficulty = ?7, elapsed_days = ?8, scheduled_days = ?9, reps = ?10, lapses = ?11, state = ?12,
+             last_review = ?13",
+        params![
+            id,
+            r.due as i64,
+            r.right,
+            r.wrong,
+            r.last as i64,
+            c.stability,
+            c.difficulty,
+            c.elapsed_days,
+            c.scheduled_days,
+            c.reps,
+            c.lapses,
+            c.state,
+            c.last_review as i64
+        ],
+    )?;
+    Ok(())
 }
 
 impl Store {
-    pub fn new(path: PathBuf) -> Store {
-        Store { path, writable: true }
-    }
-
-    /// Read the file: missing is an empty progress; unreadable is moved aside.
-    pub fn load(&mut self) -> (Progress, Option<Notice>) {
-        match self.read() {
-            Ok(p) => (p, None),
-            Err(reason) => (Progress { version: VERSION, ..Default::default() }, Some(self.move_aside(reason))),
+    /// Open (or create) the store at `path`, refusing what must not be
+    /// touched; a corrupt deepstep database is moved aside and a fresh one
+    /// started (said in `notices`).
+    pub fn open(path: PathBuf) -> Result<Store, Refused> {
+        let exists = check_path(&path)?;
+        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Refused::Io { path: path.clone(), reason: e.to_string() })?;
         }
-    }
-
-    /// Read without touching the file (for the headless form): an
-    /// unreadable file is an error, not moved aside.
-    pub fn peek(&self) -> Result<Progress, String> {
-        self.read()
-    }
-
-    fn read(&self) -> Result<Progress, String> {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => parse(&bytes),
-            // No file yet (or no folder for it): a fresh start, nothing to keep aside.
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
-                Ok(Progress { version: VERSION, ..Default::default() })
+        let mut notices = vec![];
+        let conn = match Self::connect(&path) {
+            Ok(c) => c,
+            Err(Broken::NotOurs) => return Err(Refused::NotOurs { path }),
+            Err(Broken::Corrupt(reason)) => {
+                let backup = free_name(&path, "unreadable");
+                std::fs::rename(&path, &backup)
+                    .map_err(|e| Refused::Io { path: path.clone(), reason: e.to_string() })?;
+                for side in ["-wal", "-shm"] {
+                    let mut s = path.clone().into_os_string();
+                    s.push(side);
+                    let mut b = backup.clone().into_os_string();
+                    b.push(side);
+                    let _ = std::fs::rename(&s, &b);
+                }
+                notices.push(Notice::MovedAside { path: path.clone(), backup, reason });
+                Self::connect(&path).map_err(|e| Refused::Io { path: path.clone(), reason: format!("{e:?}") })?
             }
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
-    fn move_aside(&mut self, reason: String) -> Notice {
-        let backup = backup_name(&self.path);
-        match std::fs::rename(&self.path, &backup) {
-            Ok(()) => Notice::MovedAside { path: self.path.clone(), backup, reason },
-            Err(e) => {
-                self.writable = false;
-                Notice::NotSaving { path: self.path.clone(), reason: format!("{reason}; moving it aside failed: {e}") }
-            }
-        }
-    }
-
-    /// Write these records over what the file holds now (another run may
-    /// have saved meanwhile): temporary file, flush to disk, rename.
-    pub fn save(&mut self, changed: &BTreeMap<String, Record>) -> Option<Notice> {
-        if !self.writable {
-            return None;
-        }
-        let (mut merged, mut notice) = match self.read() {
-            Ok(p) => (p, None),
-            Err(reason) => (Progress { version: VERSION, ..Default::default() }, Some(self.move_aside(reason))),
+            Err(Broken::Io(reason)) => return Err(Refused::Io { path, reason }),
         };
-        if !self.writable {
-            return notice;
-        }
-        merged.questions.extend(changed.iter().map(|(k, v)| (k.clone(), *v)));
-        if let Err(e) = self.write(&merged) {
-            notice = Some(Notice::SaveFailed { path: self.path.clone(), reason: e.to_string() });
-        }
-        notice
+        let mut store = Store { path, conn: Some(conn), notices };
+        store.import_json();
+        Ok(store)
     }
 
-    fn write(&self, p: &Progress) -> std::io::Result<()> {
-        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+    fn connect(path: &Path) -> Result<Connection, Broken> {
+        let conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => Broken::Corrupt(e.to_string()),
+            _ => Broken::Io(e.to_string()),
+        })?;
+        let app: i32 =
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                    Broken::Corrupt(e.to_string())
+                }
+                _ => Broken::Io(e.to_string()),
+            })?;
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| Broken::Corrupt(e.to_string()))?;
+        if app != APPLICATION_ID && !(app == 0 && tables == 0) {
+            return Err(Broken::NotOurs);
         }
-        let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let tmp = self.path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-        let json = serde_json::to_vec_pretty(p).map_err(std::io::Error::other)?;
-        let result = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        let check: String =
+            conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| Broken::Corrupt(e.to_string()))?;
+        if check != "ok" {
+            return Err(Broken::Corrupt(check));
         }
-        result
+        init(&conn).map_err(|e| Broken::Io(e.to_string()))?;
+        Ok(conn)
     }
+
+    /// A store that saves nothing (the path could not be used), with why.
+    pub fn not_saving(path: PathBuf, reason: String) -> Store {
+        Store { notices: vec![Notice::NotSaving { path: path.clone(), reason }], path, conn: None }
+    }
+
+    /// What opening found, once.
+    pub fn take_notices(&mut self) -> Vec<Notice> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// The old JSON progress beside the database: imported once, in one
+    /// transaction, then renamed `progress.json.imported`.
+    fn import_json(&mut self) {
+        let json = self.path.with_file_name("progress.json");
+        let Ok(bytes) = std::fs::read(&json) else { return };
+        let Some(conn) = self.conn.as_mut() else { return };
+        #[derive(serde::Deserialize)]
+        struct Old {
+            #[serde(rename = "box")]
+            leitner_box: u8,
+            due: u64,
+            right: u32,
+            wrong: u32,
+            last: u64,
+        }
+        #[derive(serde::Deserialize)]
+        struct OldFile {
+            questions: BTreeMap<String, Old>,
+        }
+        let parsed: Result<OldFile, String> = serde_json::from_slice(&bytes).map_err(|e| e.to_string());
+        let old = match parsed {
+            Ok(o) => o,
+            Err(reason) => {
+                let backup = free_name(&json, "unreadable");
+                if std::fs::rename(&json, &backup).is_ok() {
+                    self.notices.push(Notice::MovedAside { path: json, backup, reason });
+                }
+                return;
+            }
+        };
+        let result = (|| -> rusqlite::Result<()> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            for (id, o) in &old.questions {
+                // The Leitner box becomes the interval the card was on.
+                let days = [0, 1, 3, 7, 16][usize::from(o.leitner_box.clamp(1, 5)) - 1];
+                let mut card = schedule::new_card(o.last);
+                card.reps = (o.right + o.wrong).min(i32::MAX as u32) as i32;
+                card.lapses = o.wrong.min(i32::MAX as u32) as i32;
+                card.state = if o.right + o.wrong == 0 { 0 } else { 2 };
+                card.stability = (days as f64).max(0.5);
+                card.difficulty = 5.0;
+                card.scheduled_days = days;
+                let r = Record { due: o.due, right: o.right, wrong: o.wrong, last: o.last, card };
+                // A card this database already has (answered since) is newer: keep it.
+                let known: Option<i64> =
+                    tx.query_row("SELECT 1 FROM card WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+                if known.is_none() {
+                    write_card(&tx, id, &r)?;
+                }
+            }
+            tx.commit()
+        })();
+        if result.is_ok() && std::fs::rename(&json, json.with_file_name("progress.json.imported")).is_ok() {
+            self.notices.push(Notice::Imported { from: json, count: old.questions.len() });
+        }
+    }
+
+    /// Every card, read now.
+    pub fn load(&self) -> Result<Progress, String> {
+        let Some(conn) = &self.conn else { return Ok(Progress::default()) };
+        let mut stmt = conn.prepare("SELECT * FROM card").map_err(|e| e.to_string())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>("id")?, row_record(r)?)))
+            .map_err(|e| e.to_string())?
+            .collect::<rusqlite::Result<BTreeMap<_, _>>>()
+            .map_err(|e| e.to_string())?;
+        Ok(Progress { questions: rows })
+    }
+
+    /// Record one answer: read the card as it is now, schedule, write the
+    /// card and append the review, in one immediate transaction. Returns the
+    /// card after it (None for a skip, which is logged but not graded).
+    pub fn record(&mut self, review: &Review) -> Result<Option<Record>, String> {
+        let Some(conn) = self.conn.as_mut() else { return Err("progress is not saved in this run".into()) };
+        let mut run = || -> rusqlite::Result<Option<Record>> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let now_card = tx.query_row("SELECT * FROM card WHERE id = ?1", [&review.id], row_record).optional()?;
+            let after = review.outcome.map(|o| schedule::answer(now_card, schedule::rating(o), review.time));
+            if let Some(r) = &after {
+                write_card(&tx, &review.id, r)?;
+            }
+            let o = review.outcome.unwrap_or(Outcome { right: false, hint: false, seconds: 0 });
+            let result = match review.outcome {
+                None => "skipped",
+                Some(o) if o.right => "right",
+                Some(_) => "wrong",
+            };
+            tx.execute(
+                "INSERT INTO review (id, topic, time, result, hint, skipped, seconds, given, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    review.id,
+                    review.topic,
+                    review.time as i64,
+                    result,
+                    o.hint,
+                    review.outcome.is_none(),
+                    o.seconds.min(i64::MAX as u64) as i64,
+                    review.given,
+                    env!("CARGO_PKG_VERSION")
+                ],
+            )?;
+            tx.commit()?;
+            Ok(after)
+        };
+        run().map_err(|e| e.to_string())
+    }
+
+    /// The review log of one question, oldest first: (time, result, hint, seconds).
+    pub fn log(&self, id: &str) -> Result<Vec<(u64, String, bool, u64)>, String> {
+        let Some(conn) = &self.conn else { return Ok(vec![]) };
+        let mut stmt = conn
+            .prepare("SELECT time, result, hint, seconds FROM review WHERE id = ?1 ORDER BY seq")
+            .map_err(|e| e.to_string())?;
+        stmt.query_map([id], |r| {
+            Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?.max(0) as u64))
+        })
+        .map_err(|e| e.to_string())?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(|e| e.to_string())
+    }
+
+    /// The progress at `path` read without changing anything there (the
+    /// headless form): missing is empty; anything else that cannot be read is
+    /// an error.
+    pub fn peek(path: &Path) -> Result<Progress, String> {
+        match check_path(path) {
+            Ok(false) => return Ok(Progress::default()),
+            Ok(true) => {}
+            Err(r) => return Err(format!("{r:?}")),
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| e.to_string())?;
+        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| e.to_string())?;
+        if app != APPLICATION_ID {
+            return Err("not a deepstep progress database".into());
+        }
+        let store = Store { path: path.into(), conn: Some(conn), notices: vec![] };
+        store.load()
+    }
+}
+
+/// Why a connection could not be made.
+#[derive(Debug)]
+enum Broken {
+    NotOurs,
+    Corrupt(String),
+    Io(String),
 }
 
 #[cfg(test)]
@@ -168,9 +450,9 @@ mod tests {
                 _ => None,
             })
         };
-        assert_eq!(env(Some("/x"), Some("/h")), Some(PathBuf::from("/x/deepstep/progress.json")));
-        assert_eq!(env(None, Some("/h")), Some(PathBuf::from("/h/.local/share/deepstep/progress.json")));
-        assert_eq!(env(Some("rel"), Some("/h")), Some(PathBuf::from("/h/.local/share/deepstep/progress.json")));
+        assert_eq!(env(Some("/x"), Some("/h")), Some(PathBuf::from("/x/deepstep/progress.sqlite3")));
+        assert_eq!(env(None, Some("/h")), Some(PathBuf::from("/h/.local/share/deepstep/progress.sqlite3")));
+        assert_eq!(env(Some("rel"), Some("/h")), Some(PathBuf::from("/h/.local/share/deepstep/progress.sqlite3")));
         assert_eq!(env(Some(""), None), None);
     }
 }

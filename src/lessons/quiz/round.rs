@@ -89,7 +89,7 @@ pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) 
     // Then the ones coming due soonest.
     let mut later: Vec<&Question> =
         pool.iter().copied().filter(|q| record(&q.id).is_some_and(|r| !is_due(r, now))).collect();
-    later.sort_by_key(|q| record(&q.id).map(|r| (r.due, r.leitner_box)));
+    later.sort_by_key(|q| record(&q.id).map(|r| (r.due, r.card.reps)));
     out.extend(due.into_iter().chain(unseen).chain(later).take(n_bank).cloned());
     // Generated: due kinds first, then the others in a seeded order.
     let mut kinds = due_gens.clone();

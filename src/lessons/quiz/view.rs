@@ -132,6 +132,7 @@ fn notice_line(n: &Notice, t: &Text) -> String {
         Notice::MovedAside { path, backup, reason } => (q.moved_aside)(&s(path), &s(backup), reason),
         Notice::NotSaving { path, reason } => (q.not_saving)(&s(path), reason),
         Notice::SaveFailed { path, reason } => (q.save_failed)(&s(path), reason),
+        Notice::Imported { from, count } => (q.imported)(&s(from), *count),
     }
 }
 

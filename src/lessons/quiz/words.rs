@@ -114,3 +114,15 @@ pub fn question_lines(question: &Question, graded: Option<&Graded>, t: &Text) ->
     lines.extend(factors);
     lines
 }
+
+/// Why the progress store refused a path, in the learner's language.
+pub fn refused_text(r: &super::progress::Refused, t: &Text) -> String {
+    use super::progress::Refused;
+    let q = &t.quiz;
+    match r {
+        Refused::NotRegular { path, kind } => (q.refused_not_regular)(&path.display().to_string(), kind),
+        Refused::NotOurs { path } => (q.refused_not_ours)(&path.display().to_string()),
+        Refused::Permission { path, reason } => (q.refused_permission)(&path.display().to_string(), reason),
+        Refused::Io { path, reason } => (t.cli.cannot_read)(&path.display().to_string(), reason),
+    }
+}
