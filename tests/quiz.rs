@@ -807,3 +807,69 @@ fn the_mle_bank_covers_the_exercise() {
     assert!(round.iter().all(|q| q.topic == Topic::Mle));
     assert!(round.iter().any(|q| q.id.starts_with("gen-normal-")), "a sample is drawn for the round");
 }
+
+/// After a round: the summary's due count is the number of questions it
+/// lists, `r` starts a review of exactly those, and the home screen shows the
+/// store's due count on the review entry.
+#[test]
+fn review_from_the_summary_and_home_agree_on_what_is_due() {
+    use common::key;
+    use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
+    let dir = temp_dir("review-flow");
+    let path = dir.join("p.sqlite3");
+    let conv: Vec<Question> = shipped()
+        .into_iter()
+        .filter(|q| q.topic == Topic::Conv && matches!(q.answer, Answer::Numeric { .. }))
+        .take(3)
+        .collect();
+    let mut app = app_with(conv, Store::open(path.clone()).unwrap());
+    for _ in 0..3 {
+        type_and_submit_in(&mut app, "12345"); // wrong: Again, due within minutes
+        app.act::<QuizLab>(Action::Next);
+    }
+    assert_eq!(quiz_of(&app).phase, Phase::Summary);
+    // Ten minutes later all three are due.
+    app.clock = Some(NOW + 600);
+    app.act::<QuizLab>(Action::ScrollUp); // any action: the lab reads the new time
+    let due = quiz_of(&app).due_questions();
+    assert_eq!(due.len(), 3);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(s.contains(&(EN.quiz.due_now)(3)), "{s}");
+    let listed = s.lines().filter(|l| l.trim_start().trim_start_matches('|').trim_start().starts_with("- ")).count();
+    assert!(listed >= 3, "the list has the due questions:\n{s}");
+    app.handle(&key(Char('r')));
+    let lab = quiz_of(&app);
+    assert!(lab.options.review && lab.round.len() == 3, "r reviews exactly what is due");
+    // Home: the review entry says how many are due.
+    let mut home = App::home(&EN, Theme::COLOR);
+    home.clock = Some(NOW + 600);
+    home.progress = Some(Store::open(path).unwrap());
+    let (s, _) = draw(&mut home, 80, 24);
+    assert!(s.contains(&format!("{}  {}", EN.lessons.review.name, (EN.home_due)(3))), "{s}");
+    let review = deepstep::lessons::registry::by_stem("review").unwrap();
+    for _ in 0..review {
+        home.handle(&key(Down));
+    }
+    home.handle(&key(Enter));
+    assert_eq!(home.front_lesson::<QuizLab>().unwrap().round.len(), 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--bank FILE` asks that bank only: no generated questions beside it.
+#[test]
+fn a_custom_bank_is_asked_alone() {
+    let dir = temp_dir("bank-alone");
+    let bank = dir.join("b.toml");
+    std::fs::write(&bank, "[[question]]\nid = \"only\"\ntopic = \"chain\"\nkind = \"numeric\"\nprompt.en = \"my question\"\nexplanation.en = \"e\"\nvalue = 1\n").unwrap();
+    let out = deepstep([
+        OsStr::new("quiz"),
+        OsStr::new("--print"),
+        OsStr::new("--bank"),
+        bank.as_os_str(),
+        OsStr::new("--count"),
+        OsStr::new("5"),
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("question 1 of 1") && s.contains("my question"), "{s}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

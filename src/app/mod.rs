@@ -309,6 +309,12 @@ impl App {
             frame.render_widget(ratatui::widgets::Paragraph::new(s.as_str()).style(self.theme.title), status);
         }
         let theme = self.theme;
+        // The home list shows how many quiz questions are due, read from the store.
+        let now = self.clock.unwrap_or_else(system_now);
+        let due = self.progress.as_ref().and_then(|s| s.due_count(now));
+        if let Some(home) = self.screens.last_mut().and_then(|s| lesson_mut::<Home>(s.as_mut())) {
+            home.due = due;
+        }
         if let Some(front) = self.screens.last_mut() {
             front.draw(frame, body, t, &theme);
         }

@@ -64,7 +64,10 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
             return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.topic_empty)(name))));
         }
     }
+    // A bank of your own is asked on its own: no generated questions beside it.
+    let generated = if a.bank.is_some() { 0 } else { crate::lessons::quiz::round::GENERATED_PER_ROUND };
     let options = RoundOptions {
+        generated,
         review: a.review,
         count: a.count,
         seed: a.seed.unwrap_or_else(clock_seed),

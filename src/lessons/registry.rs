@@ -36,6 +36,7 @@ pub const LESSONS: &[Entry] = &[
     Entry { stem: "convolution", command: &["conv"], text: |t| &t.lessons.conv, open: open_conv },
     Entry { stem: "rnn", command: &["rnn"], text: |t| &t.lessons.rnn, open: open_rnn },
     Entry { stem: "quiz", command: &["quiz"], text: |t| &t.lessons.quiz, open: open_quiz },
+    Entry { stem: "review", command: &["quiz"], text: |t| &t.lessons.review, open: open_review },
     Entry { stem: "counting-rnn", command: &["lab", "count-rnn"], text: |t| &t.lessons.count_rnn, open: open_count },
     Entry { stem: "linear-regression", command: &["lab", "linreg"], text: |t| &t.lessons.linreg, open: open_linreg },
     Entry { stem: "mle", command: &["lab", "mle"], text: |t| &t.lessons.mle, open: open_mle },
@@ -55,6 +56,13 @@ fn open_rnn(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
 fn open_quiz(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     let bank = quiz::bank::shipped().map_err(|p| anyhow::anyhow!("{} problems in the shipped bank", p.len()))?;
     let options = quiz::round::RoundOptions { seed: o.seed, ..Default::default() };
+    Ok(mount(quiz::lab::QuizLab::new(bank, options, o.store.as_deref_mut(), o.now)))
+}
+
+/// The quiz asking only what is due (`deepstep quiz --review`).
+fn open_review(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    let bank = quiz::bank::shipped().map_err(|p| anyhow::anyhow!("{} problems in the shipped bank", p.len()))?;
+    let options = quiz::round::RoundOptions { seed: o.seed, review: true, ..Default::default() };
     Ok(mount(quiz::lab::QuizLab::new(bank, options, o.store.as_deref_mut(), o.now)))
 }
 

@@ -7,6 +7,7 @@ pub static EN: Text = Text {
     lang_name: "English",
     app_name: "deepstep",
     home_title: "deepstep: the math of a first deep-learning week, one frame at a time",
+    home_due: |n| format!("({n} due)"),
     home_intro: "Choose a lesson with Up/Down (or j/k) and open it with Enter. Press ? for every key.",
     lessons: LessonTexts {
         conv: LessonText {
@@ -21,6 +22,7 @@ pub static EN: Text = Text {
             name: "Quiz",
             blurb: "Chain rule vs Bayes' rule, convolution, RNNs, maximum likelihood; review.",
         },
+        review: LessonText { name: "Review", blurb: "Only the quiz questions that are due now, scheduled by FSRS." },
         count_rnn: LessonText {
             name: "Exercise: the counting-ones RNN",
             blurb: "Its BPTT loop for dL/dw_x and dL/dw_rec, the loss surface, Rprop.",
@@ -59,6 +61,7 @@ pub static EN: Text = Text {
         suspend: "suspend (fg resumes)",
         up_down: "move",
         next_view: "next panel",
+        review_now: "review what is due now",
         next_line: "next line of the derivation",
         prev_line: "previous line",
         first_last_line: "first / last line",

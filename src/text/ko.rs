@@ -9,6 +9,7 @@ pub static KO: Text = Text {
     lang_name: "한국어",
     app_name: "deepstep",
     home_title: "deepstep: 딥러닝 첫 주의 수학을 한 프레임씩",
+    home_due: |n| format!("(복습할 문제 {n}개)"),
     home_intro: "위/아래(j/k)로 단원을 고르고 Enter로 여세요. 모든 키는 ?로 볼 수 있습니다.",
     lessons: LessonTexts {
         conv: LessonText {
@@ -19,6 +20,7 @@ pub static KO: Text = Text {
             name: "퀴즈",
             blurb: "연쇄 법칙과 베이즈 정리, 합성곱, RNN, 최대우도. 틀린 문제는 복습으로.",
         },
+        review: LessonText { name: "복습", blurb: "지금 복습할 때가 된 퀴즈 문제만 (FSRS 일정)." },
         count_rnn: LessonText {
             name: "실습: 1의 개수 세기 RNN",
             blurb: "dL/dw_x, dL/dw_rec를 구하는 BPTT 반복문, 손실 곡면, Rprop.",
@@ -52,6 +54,7 @@ pub static KO: Text = Text {
         suspend: "일시 중지 (fg로 재개)",
         up_down: "이동",
         next_view: "다음 패널",
+        review_now: "지금 복습할 문제 풀기",
         next_line: "유도의 다음 줄",
         prev_line: "이전 줄",
         first_last_line: "첫 줄 / 마지막 줄",

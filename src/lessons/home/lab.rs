@@ -15,6 +15,8 @@ pub enum Action {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Home {
     pub selected: usize,
+    /// Quiz questions due now, shown on the review entry (the shell fills it in).
+    pub due: Option<usize>,
 }
 
 impl Home {

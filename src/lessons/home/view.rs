@@ -24,8 +24,12 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Them
     for (i, entry) in LESSONS.iter().enumerate() {
         let sel = i == home.selected;
         let lt = (entry.text)(t);
+        let due = match (entry.stem, home.due) {
+            ("review", Some(n)) => format!("  {}", (t.home_due)(n)),
+            _ => String::new(),
+        };
         let name = vec![Span::styled(
-            format!("{} {}. {}", if sel { ">" } else { " " }, i + 1, lt.name),
+            format!("{} {}. {}{due}", if sel { ">" } else { " " }, i + 1, lt.name),
             if sel { theme.selected } else { theme.title },
         )];
         let y = inner.y + lines.len() as u16;

@@ -80,7 +80,13 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
             Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, true),
             Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),
         ],
-        Phase::Summary | Phase::NothingDue(_) => vec![
+        Phase::Summary => vec![
+            Binding::new(&[C('n'), Code(KeyCode::Enter)], "n/Enter", k.new_round, Action::NewRound, true),
+            Binding::new(&[C('r')], "r", k.review_now, Action::StartReview, true),
+            Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, false),
+            Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),
+        ],
+        Phase::NothingDue(_) => vec![
             Binding::new(&[C('n'), Code(KeyCode::Enter)], "n/Enter", k.new_round, Action::NewRound, true),
             Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, false),
             Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),

@@ -25,6 +25,8 @@ pub enum Action {
     Skip,
     Next,
     NewRound,
+    /// Start a review round now (from the summary).
+    StartReview,
     /// Scroll the feedback (long explanations on small terminals).
     ScrollUp,
     ScrollDown,
@@ -179,10 +181,16 @@ impl QuizLab {
         Some((secs / schedule::DAY, (secs % schedule::DAY).div_ceil(3600)))
     }
 
+    /// The questions a review round would ask now (this bank and topic):
+    /// the summary's count and list are both this, so they always agree.
+    pub fn due_questions(&self) -> Vec<Question> {
+        let all = RoundOptions { review: true, count: usize::MAX / 2, ..self.options.clone() };
+        plan(&self.bank, &self.progress, &all, self.now())
+    }
+
     /// How many questions are due now.
     pub fn due_count(&self) -> usize {
-        let now = self.now();
-        self.progress.questions.values().filter(|r| schedule::is_due(r, now)).count()
+        self.due_questions().len()
     }
 
     fn reset_answer(&mut self) {
@@ -280,6 +288,11 @@ impl QuizLab {
                 self.reset_answer();
             }
             (Phase::Summary | Phase::NothingDue(_), Action::NewRound | Action::Next | Action::Submit) => {
+                self.options.seed = self.options.seed.wrapping_add(1);
+                self.start_round();
+            }
+            (Phase::Summary, Action::StartReview) => {
+                self.options.review = true;
                 self.options.seed = self.options.seed.wrapping_add(1);
                 self.start_round();
             }

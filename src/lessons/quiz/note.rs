@@ -41,7 +41,7 @@ pub fn note(lab: &QuizLab, t: &Text) -> Note {
     sections
         .extend(lab.results.iter().zip(&lab.round).enumerate().map(|(i, (g, qn))| question_section(i, qn, Some(g), t)));
     let title = if lab.options.review { q.title_review } else { q.title };
-    Note { stem: "quiz", title: title.to_string(), sections }
+    Note { stem: if lab.options.review { "review" } else { "quiz" }, title: title.to_string(), sections }
 }
 
 /// Every question of a round with its answer and explanation (`--print`).
@@ -49,5 +49,5 @@ pub fn round_note(lab: &QuizLab, t: &Text) -> Note {
     let q = &t.quiz;
     let sections = lab.round.iter().enumerate().map(|(i, qn)| question_section(i, qn, None, t)).collect();
     let title = if lab.options.review { q.title_review } else { q.title };
-    Note { stem: "quiz", title: title.to_string(), sections }
+    Note { stem: if lab.options.review { "review" } else { "quiz" }, title: title.to_string(), sections }
 }

@@ -344,6 +344,14 @@ impl Store {
         }
     }
 
+    /// How many cards are due at `now` (None when nothing is saved).
+    pub fn due_count(&self, now: u64) -> Option<usize> {
+        let conn = self.conn.as_ref()?;
+        conn.query_row("SELECT count(*) FROM card WHERE due <= ?1", [now as i64], |r| r.get::<_, i64>(0))
+            .ok()
+            .map(|n| n.max(0) as usize)
+    }
+
     /// Every card, read now.
     pub fn load(&self) -> Result<Progress, String> {
         let Some(conn) = &self.conn else { return Ok(Progress::default()) };

@@ -172,9 +172,14 @@ fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
             lines.push(Line::raw(format!("- {first}")));
         }
     }
-    let due = lab.due_count();
-    if due > 0 {
-        lines.push(Line::raw((q.due_now)(due)));
+    // The due count and the list below it are the same questions.
+    let due = lab.due_questions();
+    if !due.is_empty() {
+        lines.push(Line::raw((q.due_now)(due.len())));
+        for d in &due {
+            let first = prompt_lines(d, t).into_iter().last().unwrap_or_default();
+            lines.push(Line::styled(format!("- {first}"), theme.dim));
+        }
     }
     lines
 }
