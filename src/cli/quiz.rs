@@ -72,7 +72,6 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
         count: a.count,
         seed: a.seed.unwrap_or_else(clock_seed),
         topic,
-        ..Default::default()
     };
     // Whatever is at the progress path must be a regular file (or nothing
     // yet): a directory, device or pipe is refused and left as it is.
