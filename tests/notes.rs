@@ -58,6 +58,9 @@ fn a_number_on_screen(app: &App) -> String {
     if let Some(lab) = app.front_lesson::<deepstep::lessons::mle::lab::MleLab>() {
         return deepstep::math::format::num(lab.normal.as_ref().unwrap().at_product);
     }
+    if let Some(s) = app.front_lesson::<quiz::stats::StatsScreen>() {
+        return format!("{}", s.stats.streak);
+    }
     panic!("a registered lesson this test does not know: say which number its note must hold")
 }
 
@@ -87,10 +90,15 @@ fn e_writes_a_new_note_in_every_lesson_and_never_overwrites() {
             let body = std::fs::read_to_string(path).unwrap();
             assert!(body.starts_with("# "), "{stem}: {body}");
             assert!(
-                body.contains(&format!("## {}", t.note.settings)) || stem == "quiz" || stem == "review",
+                body.contains(&format!("## {}", t.note.settings)) || ["quiz", "review", "stats"].contains(&stem),
                 "{stem}: {body}"
             );
-            let expected = if stem == "quiz" { t.quiz.skipped.to_string() } else { expected };
+            let expected = match stem {
+                "quiz" => t.quiz.skipped.to_string(),
+                // No store here: the statistics say there is nothing yet.
+                "stats" => t.quiz.stats_empty.to_string(),
+                _ => expected,
+            };
             assert!(body.contains(&expected), "{stem}: {expected:?} not in\n{body}");
             // Again: a second file, the first one untouched.
             std::fs::write(path, "kept").unwrap();

@@ -459,6 +459,9 @@ fn nothing_at_a_refused_path_changes() {
         assert_eq!(snapshot(&p).unwrap(), before, "{p:?} is untouched");
         let said = deepstep::lessons::quiz::words::refused_text(&Store::open(p.clone()).unwrap_err(), &EN);
         assert!(said.contains(&p.display().to_string()) && said.contains(kind), "{said}");
+        let ko =
+            deepstep::lessons::quiz::words::refused_text(&Store::open(p.clone()).unwrap_err(), &deepstep::text::KO);
+        assert!(ko.contains((deepstep::text::KO.quiz.file_kind)(kind)) && !ko.contains(kind), "{ko}");
     }
     assert!(matches!(Store::open(text.clone()), Err(Refused::NotOurs { .. })));
     assert_eq!(std::fs::read(&text).unwrap(), b"my notes");
@@ -871,5 +874,112 @@ fn a_custom_bank_is_asked_alone() {
     ]);
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("question 1 of 1") && s.contains("my question"), "{s}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn statistics_count_what_the_log_holds() {
+    use deepstep::lessons::quiz::progress::TopicStats;
+    let dir = temp_dir("stats");
+    let path = dir.join("p.sqlite3");
+    let mut store = Store::open(path.clone()).unwrap();
+    let mut conv = review_of("c1", false, NOW - 40 * DAY);
+    conv.topic = "conv".into();
+    let skip = Review { outcome: None, ..review_of("r3", false, NOW) };
+    for r in [
+        conv,
+        review_of("r1", true, NOW - 2 * DAY),
+        review_of("r1", false, NOW - DAY),
+        review_of("r2", true, NOW),
+        skip,
+    ] {
+        store.record(&r).unwrap();
+    }
+    let s = store.stats(NOW).unwrap();
+    assert_eq!(s.topics["rnn"], TopicStats { answered: 3, right: 2 }, "the skip is not an answer");
+    assert_eq!(s.topics["conv"], TopicStats { answered: 1, right: 0 });
+    assert_eq!((s.reviewed, s.retained), (1, 0), "r1's second answer is the one review, and it was wrong");
+    assert_eq!(&s.per_day[27..], &[1, 1, 1], "today is last; the skip is left out");
+    assert_eq!(s.per_day.iter().sum::<usize>(), 3, "40 days ago is outside the 30");
+    assert_eq!(s.streak, 3);
+    // The forecast agrees with the cards as `load` reads them.
+    let cards = store.load().unwrap().questions;
+    let mut expected = [0usize; 14];
+    for r in cards.values() {
+        let day = if r.due <= NOW { 0 } else { (r.due / DAY - NOW / DAY) as usize };
+        if day < 14 {
+            expected[day] += 1;
+        }
+    }
+    assert_eq!(s.forecast, expected);
+    assert!(s.forecast[0] >= 1, "c1, wrong 40 days ago, is overdue");
+
+    // The same through the command line, as JSON and as text, read-only.
+    let before = std::fs::read(&path).unwrap();
+    let out = deepstep([
+        OsStr::new("quiz"),
+        OsStr::new("--stats"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        OsStr::new("--progress"),
+        path.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["topics"]["rnn"]["answered"], 3);
+    assert_eq!(v["reviewed"], 1);
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--stats"), OsStr::new("--progress"), path.as_os_str()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rnn = EN.quiz.topic_names[Topic::Rnn.index()];
+    assert!(text.contains(&(EN.quiz.stats_topic)(rnn, 2, 3, "67%")), "{text}");
+    assert!(text.contains(&(EN.quiz.stats_retention)(0, 1, "0%")), "{text}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "--stats writes nothing");
+    drop(store);
+
+    // The screen, from the home entry, fits 80x24 and says the same.
+    let store = Store::open(path.clone()).unwrap();
+    let stats = store.stats(NOW).unwrap();
+    let screen = deepstep::lessons::quiz::stats::StatsScreen::new(Ok(stats));
+    let mut app = App::new(mount(screen), &EN, Theme::MONO);
+    let (shown, _) = draw(&mut app, 80, 24);
+    assert!(shown.contains(&(EN.quiz.stats_topic)(rnn, 2, 3, "67%")), "{shown}");
+    assert!(shown.contains(&(EN.quiz.stats_streak)(3)), "{shown}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn anki_export_writes_every_bank_question_and_never_overwrites() {
+    let dir = temp_dir("anki");
+    let file = dir.join("deepstep.txt");
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--export"), OsStr::new("anki"), file.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read_to_string(&file).unwrap();
+    let (header, rows): (Vec<&str>, Vec<&str>) = written.lines().partition(|l| l.starts_with('#'));
+    assert!(header.contains(&"#separator:tab") && header.contains(&"#html:true"), "{header:?}");
+    let bank = shipped();
+    let from_bank = bank.iter().filter(|q| matches!(q.body, Body::Bank { .. })).count();
+    assert_eq!(rows.len(), from_bank, "one note per bank question");
+    for (row, q) in rows.iter().zip(bank.iter().filter(|q| matches!(q.body, Body::Bank { .. }))) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cols.len(), 3, "{row}");
+        assert!(cols[2].split(' ').any(|t| t == format!("deepstep::{}", q.topic.slug())), "{row}");
+        let Body::Bank { prompt, .. } = &q.body else { unreachable!() };
+        let first = prompt.get(EN.lang).lines().next().unwrap().replace('&', "&amp;").replace('<', "&lt;");
+        assert!(cols[0].starts_with(&first.replace('>', "&gt;").replace('"', "&quot;")), "{row}");
+        assert!(cols[1].starts_with(&(EN.quiz.the_answer)("")), "{row}");
+    }
+    // A second export to the same file is refused, and the file is unchanged.
+    std::fs::write(&file, "the learner's own file").unwrap();
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--export"), OsStr::new("anki"), file.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "the learner's own file");
+    // Korean, one topic.
+    let out = deepstep(["--lang", "ko", "quiz", "--export", "anki", "-", "--topic", "mle"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let mle = bank.iter().filter(|q| q.topic == Topic::Mle && matches!(q.body, Body::Bank { .. })).count();
+    assert_eq!(s.lines().filter(|l| !l.starts_with('#')).count(), mle);
+    assert!(s.contains("우도"), "{s}");
+    assert_eq!(deepstep(["quiz", "--export", "csv", "x"]).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -294,9 +294,16 @@ pub struct QuizArgs {
     /// Check a bank and report every problem with file, line and question id.
     #[arg(long, value_name = "FILE")]
     pub check: Option<std::path::PathBuf>,
-    /// The progress file (default: $XDG_DATA_HOME/deepstep/progress.json).
+    /// The progress database (default: $XDG_DATA_HOME/deepstep/progress.sqlite3).
     #[arg(long, value_name = "PATH")]
     pub progress: Option<std::path::PathBuf>,
+    /// Print the statistics: accuracy per topic, retention, the last 30 days, the next 14 days' forecast, the streak.
+    #[arg(long, conflicts_with_all = ["print", "check", "review"])]
+    pub stats: bool,
+    /// Write every bank question as notes for Anki ("anki FILE"); an existing FILE is never overwritten.
+    #[arg(long, num_args = 2, value_names = ["FORMAT", "FILE"], conflicts_with_all = ["print", "check", "stats", "review"],
+          value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub export: Option<Vec<std::ffi::OsString>>,
     /// Only questions on this topic.
     #[arg(long, value_enum)]
     pub topic: Option<TopicArg>,
@@ -309,9 +316,18 @@ pub struct QuizArgs {
     /// Write the round's questions, answers and explanations as plain text.
     #[arg(long)]
     pub print: bool,
-    /// With --print: plain text, or a Markdown study note.
+    /// With --print: plain text, or a Markdown study note; with --stats: text, Markdown or JSON.
     #[arg(long, value_enum, default_value = "text")]
-    pub format: PrintFormat,
+    pub format: QuizFormat,
+}
+
+/// What `quiz --print` and `quiz --stats` write (JSON only for the statistics).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum QuizFormat {
+    #[default]
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Args, Debug)]

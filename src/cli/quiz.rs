@@ -1,6 +1,6 @@
 //! `deepstep quiz`: check a bank, print a round, or open the quiz.
 
-use super::args::{PrintFormat, QuizArgs, TopicArg};
+use super::args::{QuizArgs, QuizFormat, TopicArg};
 use super::{Failure, emit, markdown, run_app};
 use crate::app::{App, system_now};
 use crate::lessons::lesson::mount;
@@ -33,11 +33,95 @@ fn read_bank(path: &std::path::Path, text: &Text) -> Result<Vec<Question>, Failu
     })
 }
 
+fn topic_of(t: TopicArg) -> Topic {
+    match t {
+        TopicArg::Chain => Topic::Chain,
+        TopicArg::Bayes => Topic::Bayes,
+        TopicArg::Conv => Topic::Conv,
+        TopicArg::Rnn => Topic::Rnn,
+        TopicArg::Mle => Topic::Mle,
+    }
+}
+
+/// `--export anki FILE`: the bank's questions (on `topic`, if given) as Anki
+/// notes in a new file (`-` is standard output). An existing file is never
+/// overwritten, and a file this run made but could not finish is removed.
+fn export_to(
+    export: &[std::ffi::OsString],
+    questions: &[Question],
+    topic: Option<Topic>,
+    text: &Text,
+) -> Result<(), Failure> {
+    let (Some(format), Some(file)) = (export.first(), export.get(1)) else {
+        return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.export_format)(""))));
+    };
+    if format != "anki" {
+        let got = format.to_string_lossy();
+        return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.export_format)(&got))));
+    }
+    let chosen: Vec<Question> = questions.iter().filter(|q| topic.is_none_or(|t| q.topic == t)).cloned().collect();
+    let (notes, count) = crate::lessons::quiz::anki::export(&chosen, text);
+    if file == "-" {
+        return emit(text, &notes);
+    }
+    let path = std::path::Path::new(file);
+    let name = path.display().to_string();
+    let mut out = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.export_exists)(&name))));
+        }
+        Err(e) => {
+            return Err(Failure::runtime(format!("deepstep quiz: {}", (text.cli.cannot_read)(&name, &e.to_string()))));
+        }
+    };
+    if let Err(e) = std::io::Write::write_all(&mut out, notes.as_bytes()).and_then(|_| out.sync_all()) {
+        drop(out);
+        // Made by this run a moment ago: removing the half-written file loses nothing.
+        let _ = std::fs::remove_file(path);
+        return Err(Failure::runtime(format!("deepstep quiz: {}", (text.cli.write_failed)(&format!("{name}: {e}")))));
+    }
+    emit(text, &format!("{}\n", (text.quiz.exported)(count, &name)))
+}
+
+/// `--stats`: read the store without changing it and print what it says.
+fn stats(a: &QuizArgs, text: &Text) -> Result<(), Failure> {
+    use crate::lessons::quiz::stats::StatsScreen;
+    let path = a.progress.clone().or_else(default_path);
+    let store = match path.as_deref().map(Store::reader).transpose() {
+        Ok(s) => s.flatten(),
+        Err(refused) => {
+            return Err(Failure::usage(format!(
+                "deepstep quiz: {}",
+                crate::lessons::quiz::words::refused_text(&refused, text)
+            )));
+        }
+    };
+    let stats = store.map_or(Ok(Default::default()), |s| s.stats(system_now())).map_err(Failure::runtime)?;
+    match a.format {
+        QuizFormat::Json => {
+            let json = serde_json::to_string_pretty(&stats).map_err(|e| Failure::runtime(e.to_string()))?;
+            emit(text, &format!("{json}\n"))
+        }
+        QuizFormat::Markdown => emit(text, &markdown(&StatsScreen::new(Ok(stats)).study_note(text), text)),
+        QuizFormat::Text => {
+            let lines = crate::lessons::quiz::words::stats_lines(&stats, text);
+            emit(text, &format!("{}\n{}\n", text.quiz.stats_title, lines.join("\n")))
+        }
+    }
+}
+
 /// `deepstep quiz`.
 pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     if let Some(path) = &a.check {
         let q = read_bank(path, text)?;
         return emit(text, &format!("{}\n", (text.quiz.bank_valid)(&path.display().to_string(), q.len())));
+    }
+    if a.format == QuizFormat::Json && !a.stats {
+        return Err(Failure::usage(format!("deepstep quiz: {}", text.cli.json_stats_only)));
+    }
+    if a.stats {
+        return stats(&a, text);
     }
     if !(1..=100).contains(&a.count) {
         return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.between)("count", 1, 100, a.count))));
@@ -48,13 +132,10 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
             Failure::runtime(problems.iter().map(|p| p.describe(text)).collect::<Vec<_>>().join("\n"))
         })?,
     };
-    let topic = a.topic.map(|t| match t {
-        TopicArg::Chain => Topic::Chain,
-        TopicArg::Bayes => Topic::Bayes,
-        TopicArg::Conv => Topic::Conv,
-        TopicArg::Rnn => Topic::Rnn,
-        TopicArg::Mle => Topic::Mle,
-    });
+    let topic = a.topic.map(topic_of);
+    if let Some(export) = &a.export {
+        return export_to(export, &questions, topic, text);
+    }
     // A topic with nothing to ask is an error to say, not "nothing is due".
     if let Some(t) = topic {
         use crate::lessons::quiz::generate::GenKind;
@@ -66,13 +147,8 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     }
     // A bank of your own is asked on its own: no generated questions beside it.
     let generated = if a.bank.is_some() { 0 } else { crate::lessons::quiz::round::GENERATED_PER_ROUND };
-    let options = RoundOptions {
-        generated,
-        review: a.review,
-        count: a.count,
-        seed: a.seed.unwrap_or_else(clock_seed),
-        topic,
-    };
+    let options =
+        RoundOptions { generated, review: a.review, count: a.count, seed: a.seed.unwrap_or_else(clock_seed), topic };
     // Whatever is at the progress path must be a regular file (or nothing
     // yet): a directory, device or pipe is refused and left as it is.
     if let Some(p) = &a.progress
@@ -95,7 +171,7 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
             None => Default::default(),
         };
         let lab = QuizLab::with_progress(questions, options, progress, now);
-        return if a.format == PrintFormat::Markdown {
+        return if a.format == QuizFormat::Markdown {
             emit(text, &markdown(&crate::lessons::quiz::note::round_note(&lab, text), text))
         } else {
             emit(text, &crate::lessons::quiz::report::print(&lab, text))

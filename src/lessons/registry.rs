@@ -37,6 +37,7 @@ pub const LESSONS: &[Entry] = &[
     Entry { stem: "rnn", command: &["rnn"], text: |t| &t.lessons.rnn, open: open_rnn },
     Entry { stem: "quiz", command: &["quiz"], text: |t| &t.lessons.quiz, open: open_quiz },
     Entry { stem: "review", command: &["quiz"], text: |t| &t.lessons.review, open: open_review },
+    Entry { stem: "stats", command: &["quiz"], text: |t| &t.lessons.stats, open: open_stats },
     Entry { stem: "counting-rnn", command: &["lab", "count-rnn"], text: |t| &t.lessons.count_rnn, open: open_count },
     Entry { stem: "linear-regression", command: &["lab", "linreg"], text: |t| &t.lessons.linreg, open: open_linreg },
     Entry { stem: "mle", command: &["lab", "mle"], text: |t| &t.lessons.mle, open: open_mle },
@@ -64,6 +65,12 @@ fn open_review(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     let bank = quiz::bank::shipped().map_err(|p| anyhow::anyhow!("{} problems in the shipped bank", p.len()))?;
     let options = quiz::round::RoundOptions { seed: o.seed, review: true, ..Default::default() };
     Ok(mount(quiz::lab::QuizLab::new(bank, options, o.store.as_deref_mut(), o.now)))
+}
+
+/// What the progress store says (`deepstep quiz --stats`).
+fn open_stats(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    let stats = o.store.as_deref().map_or(Ok(Default::default()), |s| s.stats(o.now));
+    Ok(mount(quiz::stats::StatsScreen::new(stats)))
 }
 
 fn open_count(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {

@@ -21,6 +21,9 @@ pub static KO: Text = Text {
             blurb: "연쇄 법칙과 베이즈 정리, 합성곱, RNN, 최대우도. 틀린 문제는 복습으로.",
         },
         review: LessonText { name: "복습", blurb: "지금 복습할 때가 된 퀴즈 문제만 (FSRS 일정)." },
+        stats: LessonText {
+            name: "통계", blurb: "주제별 정답률, 기억 유지율, 최근 30일, 앞으로 복습할 문제."
+        },
         count_rnn: LessonText {
             name: "실습: 1의 개수 세기 RNN",
             blurb: "dL/dw_x, dL/dw_rec를 구하는 BPTT 반복문, 손실 곡면, Rprop.",
@@ -557,8 +560,25 @@ pub static KO: Text = Text {
             format!("{p}을(를) 읽을 수 없습니다({r}). 파일은 그대로 두었고, 이번 실행은 아무것도 저장하지 않습니다.")
         },
         save_failed: |p, r| format!("{p}에 진도를 저장하지 못했습니다({r}). 디스크의 파일은 바뀌지 않았습니다."),
+        stats_title: "통계",
+        stats_empty: "아직 답이 없습니다. `deepstep quiz`로 시작하세요.",
+        stats_topic: |t, r, a, p| format!("{t}: {a}문제 중 {r}문제 정답 ({p})"),
+        stats_retention: |r, n, p| {
+            format!("기억 유지율: 복습 {n}번 중 {r}번 정답 ({p}). 복습은 전에 답한 문제에 다시 답한 것입니다")
+        },
+        stats_per_day: |m| format!("최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0, @ = {m}):"),
+        stats_total: |n| format!("모두 {n}개"),
+        stats_forecast: |m| format!("앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, @ = {m}):"),
+        stats_streak: |d| format!("연속: 답한 날이 {d}일 이어짐"),
+        exported: |n, p| format!("문제 {n}개를 {p}에 썼습니다(Anki: 파일 > 가져오기, 탭으로 구분)"),
         imported: |f, n| format!("{f}에서 문제 {n}개의 진도를 가져왔습니다(progress.json.imported로 이름을 바꿈)."),
         refused_not_regular: |p, k| format!("{p}은(는) 진도 파일이 아니라 {k}입니다. 그대로 두었습니다"),
+        file_kind: |k| match k {
+            "directory" => "디렉터리",
+            "pipe" => "파이프",
+            "device" => "장치",
+            _ => "특수 파일",
+        },
         refused_not_ours: |p| format!("{p}은(는) deepstep 진도 데이터베이스가 아닙니다. 그대로 두었습니다"),
         refused_permission: |p, r| format!("{p}을(를) 열 수 없습니다({r}). 아무것도 옮기거나 바꾸지 않았습니다"),
         gen_table: |names| format!("결합확률표 P({names}). 각 항목은 상태, 그다음 확률입니다:"),
@@ -628,6 +648,9 @@ pub static KO: Text = Text {
         not_finite: |o, g| format!("--{o} 값은 유한한 수여야 합니다. 입력: {g}"),
         write_failed: |r| format!("출력을 쓸 수 없습니다: {r}"),
         not_regular: |f| format!("{f}은(는) 일반 파일이 아닙니다(디렉터리, 장치, 파이프는 여기서 읽을 수 없습니다)"),
+        export_exists: |f| format!("{f}이(가) 이미 있습니다. 그대로 두었습니다(새 파일 이름을 정하세요)"),
+        export_format: |g| format!("`{g}` 형식으로는 내보낼 수 없습니다. 내보내기 형식은 `anki` 하나입니다"),
+        json_stats_only: "--format json은 --stats와 함께만 쓸 수 있습니다",
         too_large: |f, m| format!("{f} 파일이 {m} MB보다 커서 문제은행으로 볼 수 없습니다"),
         topic_empty: |t| format!("문제은행에 주제 {t}의 문제가 없습니다"),
         too_many_updates: |u, m| {
@@ -705,12 +728,17 @@ pub static KO: Text = Text {
         ("quiz.review", "복습할 때가 된 문제만 풀기"),
         ("quiz.bank", "기본 문제 대신 이 문제은행(TOML 파일)을 사용"),
         ("quiz.check", "문제은행을 검사해 모든 오류를 파일, 줄, 문제 id와 함께 알림"),
-        ("quiz.progress", "진도 파일 (기본값: $XDG_DATA_HOME/deepstep/progress.json)"),
+        ("quiz.progress", "진도 데이터베이스 (기본값: $XDG_DATA_HOME/deepstep/progress.sqlite3)"),
+        ("quiz.stats", "통계 출력: 주제별 정답률, 기억 유지율, 최근 30일, 앞으로 14일, 연속 일수"),
+        ("quiz.export", "문제은행의 모든 문제를 Anki 노트로 쓰기 (\"anki 파일\", 이미 있는 파일은 덮어쓰지 않음)"),
         ("quiz.topic", "이 주제의 문제만"),
         ("quiz.count", "라운드당 문제 수 (1에서 100)"),
         ("quiz.seed", "라운드의 순서와 생성 문제 표의 시드 (기본값: 현재 시각)"),
         ("quiz.print", "라운드의 문제, 정답, 설명을 일반 텍스트로 출력"),
-        ("quiz.format", "--print와 함께: 일반 텍스트, 또는 Markdown 학습 노트"),
+        (
+            "quiz.format",
+            "--print와 함께: 일반 텍스트 또는 Markdown 학습 노트, --stats와 함께: 텍스트, Markdown 또는 JSON",
+        ),
         ("lab", "실습: `lab count-rnn`, `lab linreg`, `lab mle`"),
         ("lab.count-rnn", "1의 개수 세기 RNN, S_k = S_{k-1}·w_rec + x_k·w_x, Rprop이나 경사 하강법으로 학습"),
         ("lab.count-rnn.print", "실습을 여는 대신 학습 과정을 일반 텍스트로 출력"),

@@ -136,6 +136,9 @@ pub struct CliText {
     pub too_many_updates: fn(updates: &str, max: usize) -> String,
     pub dumb_terminal: fn(command: &str) -> String,
     pub not_utf8: fn(file: &str, line: usize) -> String,
+    pub export_exists: fn(file: &str) -> String,
+    pub export_format: fn(got: &str) -> String,
+    pub json_stats_only: &'static str,
 }
 
 #[derive(Debug)]
@@ -144,6 +147,7 @@ pub struct LessonTexts {
     pub rnn: LessonText,
     pub quiz: LessonText,
     pub review: LessonText,
+    pub stats: LessonText,
     pub count_rnn: LessonText,
     pub linreg: LessonText,
     pub mle: LessonText,
@@ -561,7 +565,18 @@ pub struct QuizText {
     pub not_saving: fn(path: &str, reason: &str) -> String,
     pub save_failed: fn(path: &str, reason: &str) -> String,
     pub imported: fn(from: &str, count: usize) -> String,
+    pub stats_title: &'static str,
+    pub stats_empty: &'static str,
+    pub stats_topic: fn(topic: &str, right: usize, answered: usize, pct: &str) -> String,
+    pub stats_retention: fn(retained: usize, reviewed: usize, pct: &str) -> String,
+    pub stats_per_day: fn(max: usize) -> String,
+    pub stats_total: fn(answers: usize) -> String,
+    pub stats_forecast: fn(max: usize) -> String,
+    pub stats_streak: fn(days: usize) -> String,
+    pub exported: fn(count: usize, path: &str) -> String,
     pub refused_not_regular: fn(path: &str, kind: &str) -> String,
+    /// A refused path's kind ("directory", "pipe", "device", "special file") in this language.
+    pub file_kind: fn(kind: &str) -> &'static str,
     pub refused_not_ours: fn(path: &str) -> String,
     pub refused_permission: fn(path: &str, reason: &str) -> String,
     pub gen_table: fn(names: &str) -> String,

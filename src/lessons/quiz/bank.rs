@@ -74,6 +74,17 @@ impl Topic {
     pub fn index(self) -> usize {
         Topic::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
+
+    /// Its name in the progress log and in exported tags (never translated).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Topic::Chain => "chain",
+            Topic::Bayes => "bayes",
+            Topic::Conv => "conv",
+            Topic::Rnn => "rnn",
+            Topic::Mle => "mle",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -266,7 +266,7 @@ impl QuizLab {
                     // A skip is logged, not graded: the card keeps its schedule.
                     let review = Review {
                         id: g.id.clone(),
-                        topic: format!("{:?}", g.topic).to_lowercase(),
+                        topic: g.topic.slug().to_string(),
                         time: now,
                         outcome: None,
                         given: String::new(),
@@ -348,7 +348,7 @@ impl QuizLab {
         self.progress.questions.insert(g.id.clone(), record);
         let review = Review {
             id: g.id.clone(),
-            topic: format!("{:?}", g.topic).to_lowercase(),
+            topic: g.topic.slug().to_string(),
             time: now,
             outcome: Some(outcome),
             given: given_text,

@@ -1,6 +1,7 @@
 //! The quiz: banks of questions (TOML, embedded), questions generated from
-//! `math::prob`, rounds planned from the saved progress, and Leitner review.
+//! `math::prob`, rounds planned from the saved progress, FSRS review and statistics.
 
+pub mod anki;
 pub mod bank;
 pub mod generate;
 pub mod generate_sample;
@@ -11,6 +12,7 @@ pub mod progress;
 pub mod report;
 pub mod round;
 pub mod schedule;
+pub mod stats;
 pub mod view;
 pub mod words;
 

@@ -352,6 +352,57 @@ impl Store {
             .map(|n| n.max(0) as usize)
     }
 
+    /// What the log and the cards say, at `now` (days are UTC days).
+    pub fn stats(&self, now: u64) -> Result<Stats, String> {
+        let Some(conn) = &self.conn else { return Ok(Stats::default()) };
+        let e = |e: rusqlite::Error| e.to_string();
+        let mut stmt = conn.prepare("SELECT id, topic, time, result FROM review ORDER BY seq").map_err(e)?;
+        let rows: Vec<(String, String, u64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.max(0) as u64, r.get(3)?)))
+            .map_err(e)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(e)?;
+        let mut st = Stats::default();
+        let today = now / schedule::DAY;
+        let mut seen = std::collections::BTreeSet::new();
+        let mut days = std::collections::BTreeSet::new();
+        for (id, topic, time, result) in &rows {
+            if result == "skipped" {
+                continue;
+            }
+            let right = result == "right";
+            let t = st.topics.entry(topic.clone()).or_default();
+            t.answered += 1;
+            t.right += usize::from(right);
+            // A review is an answer to a question answered before.
+            if !seen.insert(id.clone()) {
+                st.reviewed += 1;
+                st.retained += usize::from(right);
+            }
+            let day = time / schedule::DAY;
+            days.insert(day);
+            if day <= today && today - day < 30 {
+                st.per_day[(29 - (today - day)) as usize] += 1;
+            }
+        }
+        let mut d = today;
+        while days.contains(&d) {
+            st.streak += 1;
+            d = d.wrapping_sub(1);
+        }
+        let mut stmt = conn.prepare("SELECT due FROM card").map_err(e)?;
+        for due in stmt.query_map([], |r| r.get::<_, i64>(0)).map_err(e)? {
+            let due = due.map_err(e)?.max(0) as u64;
+            let day = (due / schedule::DAY).saturating_sub(today);
+            if due <= now {
+                st.forecast[0] += 1;
+            } else if day < 14 {
+                st.forecast[day as usize] += 1;
+            }
+        }
+        Ok(st)
+    }
+
     /// Every card, read now.
     pub fn load(&self) -> Result<Progress, String> {
         let Some(conn) = &self.conn else { return Ok(Progress::default()) };
@@ -421,19 +472,48 @@ impl Store {
     /// headless form): missing is empty; anything else that cannot be read is
     /// an error.
     pub fn peek(path: &Path) -> Result<Progress, String> {
-        match check_path(path) {
-            Ok(false) => return Ok(Progress::default()),
-            Ok(true) => {}
-            Err(r) => return Err(format!("{r:?}")),
+        match Store::reader(path).map_err(|r| format!("{r:?}"))? {
+            Some(store) => store.load(),
+            None => Ok(Progress::default()),
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| e.to_string())?;
-        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| e.to_string())?;
-        if app != APPLICATION_ID {
-            return Err("not a deepstep progress database".into());
-        }
-        let store = Store { path: path.into(), conn: Some(conn), notices: vec![] };
-        store.load()
     }
+
+    /// The store at `path` opened read-only (`None`: nothing there yet).
+    /// Nothing is created, moved or written, whatever is at the path.
+    pub fn reader(path: &Path) -> Result<Option<Store>, Refused> {
+        if !check_path(path)? {
+            return Ok(None);
+        }
+        let io = |e: rusqlite::Error| Refused::Io { path: path.into(), reason: e.to_string() };
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(io)?;
+        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(io)?;
+        if app != APPLICATION_ID {
+            return Err(Refused::NotOurs { path: path.into() });
+        }
+        Ok(Some(Store { path: path.into(), conn: Some(conn), notices: vec![] }))
+    }
+}
+
+/// Counts for the statistics screen and `quiz --stats`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Stats {
+    /// Topic → answers (skips left out) and right ones.
+    pub topics: BTreeMap<String, TopicStats>,
+    /// Answers to questions answered before, and the right ones among them.
+    pub reviewed: usize,
+    pub retained: usize,
+    /// Answers per UTC day, the last 30 days, today last.
+    pub per_day: [usize; 30],
+    /// Cards due per day, the next 14 days, today (and overdue) first.
+    pub forecast: [usize; 14],
+    /// Days in a row, up to today, with at least one answer.
+    pub streak: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct TopicStats {
+    pub answered: usize,
+    pub right: usize,
 }
 
 /// Why a connection could not be made.

@@ -120,9 +120,48 @@ pub fn refused_text(r: &super::progress::Refused, t: &Text) -> String {
     use super::progress::Refused;
     let q = &t.quiz;
     match r {
-        Refused::NotRegular { path, kind } => (q.refused_not_regular)(&path.display().to_string(), kind),
+        Refused::NotRegular { path, kind } => (q.refused_not_regular)(&path.display().to_string(), (q.file_kind)(kind)),
         Refused::NotOurs { path } => (q.refused_not_ours)(&path.display().to_string()),
         Refused::Permission { path, reason } => (q.refused_permission)(&path.display().to_string(), reason),
         Refused::Io { path, reason } => (t.cli.cannot_read)(&path.display().to_string(), reason),
     }
+}
+
+/// An ASCII sparkline of counts (one character a day), readable without colour.
+fn spark(v: &[usize]) -> String {
+    const RAMP: [char; 8] = ['_', '.', ':', '-', '=', '+', '#', '@'];
+    let max = v.iter().copied().max().unwrap_or(0).max(1);
+    // 0 alone is `_`; any answer at all shows, and only the busiest day is `@`.
+    v.iter().map(|&n| RAMP[(n * 7).div_ceil(max).min(7)]).collect()
+}
+
+/// The statistics in words: per topic, retention, the last 30 days, the
+/// next 14 days' forecast as bars, the streak.
+pub fn stats_lines(s: &super::progress::Stats, t: &Text) -> Vec<String> {
+    let q = &t.quiz;
+    // Rounded to the nearest percent; "-" when there is nothing to divide by.
+    let pct = |a: usize, b: usize| (100 * a + b / 2).checked_div(b).map_or("-".to_string(), |p| format!("{p}%"));
+    let mut lines = vec![];
+    if s.topics.is_empty() {
+        lines.push(q.stats_empty.to_string());
+        return lines;
+    }
+    for (topic, ts) in &s.topics {
+        let name = super::bank::Topic::ALL
+            .iter()
+            .find(|x| x.slug() == topic)
+            .map_or(topic.as_str(), |x| q.topic_names[x.index()]);
+        lines.push((q.stats_topic)(name, ts.right, ts.answered, &pct(ts.right, ts.answered)));
+    }
+    lines.push((q.stats_retention)(s.retained, s.reviewed, &pct(s.retained, s.reviewed)));
+    // One-row bar charts (a column a day), each with the counts it stands
+    // for, so nothing rests on reading a bar's height alone.
+    lines.push((q.stats_per_day)(s.per_day.iter().copied().max().unwrap_or(0)));
+    lines.push(format!("  {}   {}", spark(&s.per_day), (q.stats_total)(s.per_day.iter().sum())));
+    lines.push((q.stats_forecast)(s.forecast.iter().copied().max().unwrap_or(0)));
+    let days: Vec<String> =
+        s.forecast.iter().enumerate().filter(|(_, n)| **n > 0).map(|(d, n)| format!("+{d}: {n}")).collect();
+    lines.push(format!("  {}   {}", spark(&s.forecast), days.join(", ")));
+    lines.push((q.stats_streak)(s.streak));
+    lines
 }

@@ -1,0 +1,108 @@
+//! The statistics screen: what the progress store says, as text that reads
+//! the same with or without colour (`deepstep quiz --stats` prints the same lines).
+
+use super::progress::Stats;
+use crate::lessons::lesson::{Ctx, Effect, Lesson};
+use crate::lessons::notes::{Note, Section};
+use crate::text::Text;
+use crate::ui::chrome::panel;
+use crate::ui::keys::{Binding, Key};
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+}
+
+/// The counts as they were when the screen opened, and how far it is scrolled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsScreen {
+    pub stats: Stats,
+    /// Why the store could not be read (then the counts are empty).
+    pub problem: Option<String>,
+    pub scroll: u16,
+}
+
+impl StatsScreen {
+    pub fn new(stats: Result<Stats, String>) -> StatsScreen {
+        match stats {
+            Ok(stats) => StatsScreen { stats, problem: None, scroll: 0 },
+            Err(e) => StatsScreen { stats: Stats::default(), problem: Some(e), scroll: 0 },
+        }
+    }
+
+    /// The lines as a study note (a preformatted block: the bars line up).
+    pub fn study_note(&self, t: &Text) -> Note {
+        let mut s = Section::text(t.quiz.stats_title, self.lines(t));
+        s.code = true;
+        Note { stem: "stats", title: t.quiz.stats_title.to_string(), sections: vec![s] }
+    }
+
+    /// The unwrapped line count (scrolling stops there).
+    fn line_count(&self) -> u16 {
+        (self.stats.topics.len() + self.stats.forecast.len() + 5) as u16
+    }
+
+    fn lines(&self, t: &Text) -> Vec<String> {
+        let mut lines = super::words::stats_lines(&self.stats, t);
+        if let Some(p) = &self.problem {
+            lines.insert(0, p.clone());
+        }
+        lines
+    }
+}
+
+impl Lesson for StatsScreen {
+    type Action = Action;
+
+    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
+        let k = &t.keys;
+        vec![
+            Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], "Up/k", k.scroll, Action::Up, true),
+            Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], "Down/j", k.scroll, Action::Down, false),
+        ]
+    }
+
+    fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
+        self.scroll = match a {
+            Action::Up => self.scroll.saturating_sub(1),
+            // Bounded by the line count, so scrolling never runs off into nothing.
+            Action::Down => (self.scroll + 1).min(self.line_count()),
+        };
+        vec![]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
+        let block = panel(t.quiz.stats_title, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let lines: Vec<_> =
+            self.lines(t).iter().flat_map(|l| crate::ui::width::wrap(l.as_str(), inner.width)).collect();
+        // Never scrolled past the last line, however narrow the terminal.
+        let scroll = self.scroll.min(lines.len().saturating_sub(1) as u16);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+        vec![]
+    }
+
+    fn note(&self, t: &Text) -> Option<Note> {
+        Some(self.study_note(t))
+    }
+
+    fn asking(&self) -> bool {
+        false
+    }
+
+    fn tick_interval(&self) -> Option<(Duration, Action)> {
+        None
+    }
+
+    fn clickable(&self) -> bool {
+        false
+    }
+}
