@@ -196,8 +196,10 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     let dir = std::env::temp_dir().join(format!("deepstep-e2e-quiz-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let progress = dir.join("progress.sqlite3");
-    // The convolution topic's first two new questions, in bank order: the output
-    // height of 28×28 with a 5×5 kernel (24), then with stride 2 (16).
+    // The convolution topic's first two new questions, in bank order and one
+    // per skill: the output height of 28×28 with a 5×5 kernel (24), then (the
+    // other output-size questions share its skill) the padding that keeps a
+    // 5×5 kernel's output the input's size.
     let t =
         Tmux::start("quiz", &format!("{BIN} quiz --topic conv --count 2 --seed 1 --progress {}", progress.display()));
     t.wait_for("question 1 of 2");
@@ -212,10 +214,10 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     let saved = deepstep::lessons::quiz::progress::Store::peek(&progress).unwrap();
     let q = &saved.questions;
     assert_eq!((q["conv-size-basic"].right, q["conv-size-basic"].wrong), (1, 0));
-    assert_eq!((q["conv-size-stride"].right, q["conv-size-stride"].wrong), (0, 1));
+    assert_eq!((q["conv-same-padding"].right, q["conv-same-padding"].wrong), (0, 1));
     // The wrong one (FSRS: Again) comes back within minutes, the right one days later.
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-    assert!(q["conv-size-stride"].due <= now + 600, "{:?}", q["conv-size-stride"]);
+    assert!(q["conv-same-padding"].due <= now + 600, "{:?}", q["conv-same-padding"]);
     assert!(q["conv-size-basic"].due > now + 86_400, "{:?}", q["conv-size-basic"]);
     let _ = std::fs::remove_dir_all(&dir);
 }

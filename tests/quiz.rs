@@ -820,9 +820,12 @@ fn review_from_the_summary_and_home_agree_on_what_is_due() {
     use ratatui::crossterm::event::KeyCode::{Char, Down, Enter};
     let dir = temp_dir("review-flow");
     let path = dir.join("p.sqlite3");
+    // Three numeric questions, no two of one skill (those are asked a round apart).
+    let mut skills = std::collections::HashSet::new();
     let conv: Vec<Question> = shipped()
         .into_iter()
         .filter(|q| q.topic == Topic::Conv && matches!(q.answer, Answer::Numeric { .. }))
+        .filter(|q| q.skill().is_none_or(|s| skills.insert(s.to_string())))
         .take(3)
         .collect();
     let mut app = app_with(conv, Store::open(path.clone()).unwrap());
@@ -982,4 +985,44 @@ fn anki_export_writes_every_bank_question_and_never_overwrites() {
     assert!(s.contains("우도"), "{s}");
     assert_eq!(deepstep(["quiz", "--export", "csv", "x"]).status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Questions that share a skill (or give each other's answers away) are never
+/// in one round, new or review; the ones left out stay due for the next.
+#[test]
+fn a_round_asks_one_question_per_skill() {
+    let bank = shipped();
+    let shared: Vec<&str> = {
+        let mut count = std::collections::HashMap::new();
+        for s in bank.iter().filter_map(|q| q.skill()) {
+            *count.entry(s).or_insert(0) += 1;
+        }
+        count.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s).collect()
+    };
+    assert!(shared.len() >= 5, "the shipped banks name shared skills: {shared:?}");
+    let skills_of = |round: &[Question]| {
+        let mut seen = std::collections::HashSet::new();
+        round.iter().filter_map(|q| q.skill()).all(|s| seen.insert(s.to_string()))
+    };
+    for seed in 0..50 {
+        for topic in [None, Some(Topic::Conv), Some(Topic::Mle), Some(Topic::Rnn)] {
+            let o = RoundOptions { seed, topic, count: 100, ..Default::default() };
+            let round = plan(&bank, &Progress::default(), &o, NOW);
+            assert!(skills_of(&round), "seed {seed} {topic:?}: {:?}", round.iter().map(|q| &q.id).collect::<Vec<_>>());
+        }
+    }
+    // All three conv output-size questions due: a review asks one, all three stay listed as due.
+    let mut progress = Progress::default();
+    let size: Vec<&Question> = bank.iter().filter(|q| q.skill() == Some("conv-output-size")).collect();
+    assert_eq!(size.len(), 3);
+    for q in &size {
+        let rec =
+            schedule::answer(None, schedule::rating(Outcome { right: false, hint: false, seconds: 5 }), NOW - DAY);
+        progress.questions.insert(q.id.clone(), rec);
+    }
+    let review = RoundOptions { review: true, ..Default::default() };
+    let round = plan(&bank, &progress, &review, NOW);
+    assert_eq!(round.iter().filter(|q| q.skill() == Some("conv-output-size")).count(), 1, "one per round");
+    let due = deepstep::lessons::quiz::round::all_due(&bank, &progress, &review, NOW);
+    assert_eq!(due.len(), 3, "the others are still due");
 }

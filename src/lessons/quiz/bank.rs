@@ -136,6 +136,9 @@ pub enum Body {
         hint: Option<Loc>,
         explanation: Loc,
         factors: Vec<String>,
+        /// What the question tests, when another question tests it too (or
+        /// gives its answer away): a round asks one question per skill.
+        skill: Option<String>,
     },
     Generated(Box<Generated>),
     /// A sample drawn for this round (`generate_sample`).
@@ -148,6 +151,16 @@ pub struct Question {
     pub topic: Topic,
     pub body: Body,
     pub answer: Answer,
+}
+
+impl Question {
+    /// The skill it tests, if its bank names one.
+    pub fn skill(&self) -> Option<&str> {
+        match &self.body {
+            Body::Bank { skill, .. } => skill.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 /// What is wrong with a bank (typed, so it is described in the learner's language).
@@ -276,6 +289,8 @@ struct RawQuestion {
     /// A factorization written out, shown with the feedback.
     #[serde(default)]
     factors: Vec<String>,
+    #[serde(default)]
+    skill: Option<String>,
     // choice
     #[serde(default)]
     options: Vec<RawOption>,
@@ -545,6 +560,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
                     hint: q.hint.as_ref().map(Loc::normalised),
                     explanation: q.explanation.normalised(),
                     factors: q.factors.iter().map(|f| nfc(f)).collect(),
+                    skill: q.skill.as_deref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
                 },
                 answer,
             }),

@@ -184,8 +184,7 @@ impl QuizLab {
     /// The questions a review round would ask now (this bank and topic):
     /// the summary's count and list are both this, so they always agree.
     pub fn due_questions(&self) -> Vec<Question> {
-        let all = RoundOptions { review: true, count: usize::MAX / 2, ..self.options.clone() };
-        plan(&self.bank, &self.progress, &all, self.now())
+        super::round::all_due(&self.bank, &self.progress, &self.options, self.now())
     }
 
     /// How many questions are due now.

@@ -49,8 +49,25 @@ fn shuffled(mut q: Question, rng: &mut Rng) -> Question {
     q
 }
 
+/// The questions in order, leaving out any whose skill an earlier one tests.
+fn one_per_skill<'a>(qs: impl IntoIterator<Item = &'a Question>) -> impl Iterator<Item = &'a Question> {
+    let mut asked = std::collections::HashSet::new();
+    qs.into_iter().filter(move |q| q.skill().is_none_or(|s| asked.insert(s)))
+}
+
 /// The questions of one round, at time `now`.
 pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) -> Vec<Question> {
+    plan_rounds(bank, progress, o, now, true)
+}
+
+/// Every question due at `now` (what the summary and the home screen count),
+/// skills shared or not: review rounds ask them one skill at a time.
+pub fn all_due(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) -> Vec<Question> {
+    let all = RoundOptions { review: true, count: usize::MAX / 2, ..o.clone() };
+    plan_rounds(bank, progress, &all, now, false)
+}
+
+fn plan_rounds(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64, per_skill: bool) -> Vec<Question> {
     let mut rng = Rng::new(o.seed);
     let wanted = |t: Topic| o.topic.is_none_or(|x| x == t);
     let record = |id: &str| progress.questions.get(id);
@@ -66,7 +83,12 @@ pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) 
 
     let mut out: Vec<Question> = vec![];
     if o.review {
-        out.extend(due.iter().take(o.count).map(|q| (*q).clone()));
+        // A due question whose skill this round already asks stays due for the next.
+        if per_skill {
+            out.extend(one_per_skill(due).take(o.count).cloned());
+        } else {
+            out.extend(due.into_iter().take(o.count).cloned());
+        }
         let room = o.count.saturating_sub(out.len());
         out.extend(
             due_gens.iter().take(room).enumerate().filter_map(|(i, k)| generate(*k, o.seed.wrapping_add(i as u64))),
@@ -90,7 +112,7 @@ pub fn plan(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u64) 
     let mut later: Vec<&Question> =
         pool.iter().copied().filter(|q| record(&q.id).is_some_and(|r| !is_due(r, now))).collect();
     later.sort_by_key(|q| record(&q.id).map(|r| (r.due, r.card.reps)));
-    out.extend(due.into_iter().chain(unseen).chain(later).take(n_bank).cloned());
+    out.extend(one_per_skill(due.into_iter().chain(unseen).chain(later)).take(n_bank).cloned());
     // Generated: due kinds first, then the others in a seeded order.
     let mut kinds = due_gens.clone();
     let mut rest: Vec<GenKind> = gens.iter().copied().filter(|k| !due_gens.contains(k)).collect();
