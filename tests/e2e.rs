@@ -197,17 +197,23 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     let _ = std::fs::remove_dir_all(&dir);
     let progress = dir.join("progress.sqlite3");
     // The convolution topic's first two new questions, in bank order and one
-    // per skill: the output height of 28×28 with a 5×5 kernel (24), then (the
-    // other output-size questions share its skill) the padding that keeps a
-    // 5×5 kernel's output the input's size.
+    // per skill: an output height, then (the other output-size questions
+    // share its skill) the padding that keeps the output the input's size.
+    // Both are templated: the numbers are those the round drew with seed 1.
+    use deepstep::lessons::quiz::{bank, round};
+    let options = round::RoundOptions { topic: Some(bank::Topic::Conv), count: 2, seed: 1, ..Default::default() };
+    let planned = round::plan(&bank::shipped().unwrap(), &Default::default(), &options, 0);
+    assert_eq!(planned.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["conv-size-basic", "conv-same-padding"]);
+    let bank::Answer::Numeric { value, .. } = planned[0].answer else { panic!("{:?}", planned[0]) };
     let t =
         Tmux::start("quiz", &format!("{BIN} quiz --topic conv --count 2 --seed 1 --progress {}", progress.display()));
     t.wait_for("question 1 of 2");
-    t.keys(&["2", "4", "Enter"]);
+    let typed: Vec<String> = (value as u64).to_string().chars().map(String::from).collect();
+    t.keys(&typed.iter().map(String::as_str).chain(["Enter"]).collect::<Vec<_>>());
     t.wait_for("Right!");
     t.keys(&["n"]);
     t.wait_for("question 2 of 2");
-    t.keys(&["9", "9", "Enter"]);
+    t.keys(&["9", "9", "9", "Enter"]); // no padding of 999 keeps a kernel of at most 7 the same
     t.wait_for("Not quite.");
     t.keys(&["q"]);
     assert_cooked(&t.stty_after_exit());

@@ -1026,3 +1026,94 @@ fn a_round_asks_one_question_per_skill() {
     let due = deepstep::lessons::quiz::round::all_due(&bank, &progress, &review, NOW);
     assert_eq!(due.len(), 3, "the others are still due");
 }
+
+/// Templated questions: every draw fills every text, the explanation ends at
+/// the answer the math computed, and a review asks with new numbers.
+#[test]
+fn templated_questions_draw_new_numbers_that_the_explanation_works_out() {
+    let bank = shipped();
+    let templated: Vec<&Question> =
+        bank.iter().filter(|q| matches!(&q.body, Body::Bank { template: Some(_), .. })).collect();
+    assert!(templated.len() >= 8, "the numeric conv and RNN questions are templates");
+    for q in &templated {
+        let mut prompts = std::collections::BTreeSet::new();
+        for seed in 0..30 {
+            let d = q.redrawn(seed).unwrap();
+            let Answer::Numeric { value, .. } = d.answer else { panic!("{}", q.id) };
+            for t in [&EN, &deepstep::text::KO] {
+                let (explanation, _) = deepstep::lessons::quiz::words::explanation_lines(&d, t);
+                let all = explanation.join(" ") + &deepstep::lessons::quiz::words::prompt_lines(&d, t).join(" ");
+                assert!(!all.contains("{{") && !all.contains("}}}"), "{}: {all}", q.id);
+                assert!(
+                    explanation.join(" ").contains(&num(value)),
+                    "{} seed {seed}: {value} in {explanation:?}",
+                    q.id
+                );
+            }
+            prompts.insert(deepstep::lessons::quiz::words::prompt_lines(&d, &EN).join(" "));
+        }
+        assert!(prompts.len() >= 3, "{}: {prompts:?}", q.id);
+    }
+    // A review of a due templated question: two rounds, two sets of numbers.
+    let q = bank.iter().find(|q| q.id == "conv-params").unwrap();
+    let mut progress = Progress::default();
+    let wrong = schedule::rating(Outcome { right: false, hint: false, seconds: 5 });
+    progress.questions.insert(q.id.clone(), schedule::answer(None, wrong, NOW - DAY));
+    let asked: std::collections::BTreeSet<String> = (0..5)
+        .map(|seed| {
+            let o = RoundOptions { review: true, seed, topic: Some(Topic::Conv), ..Default::default() };
+            let round = plan(&bank, &progress, &o, NOW);
+            assert_eq!(round.len(), 1);
+            deepstep::lessons::quiz::words::prompt_lines(&round[0], &EN).join(" ")
+        })
+        .collect();
+    assert!(asked.len() >= 2, "{asked:?}");
+    // The lab draws its own numbers for its round, and grades against them.
+    let mut lab = lab_with(vec![q.clone()], None);
+    let Some(Answer::Numeric { value, .. }) = lab.current().map(|q| q.answer.clone()) else { unreachable!() };
+    type_and_submit(&mut lab, &num(value));
+    assert!(lab.results.last().is_some_and(|g| g.right), "{value}");
+}
+
+#[test]
+fn check_names_every_template_mistake() {
+    let dir = temp_dir("template-check");
+    let bank = dir.join("t.toml");
+    let q = |id: &str, extra: &str| {
+        format!(
+            "[[question]]\nid = \"{id}\"\ntopic = \"conv\"\nkind = \"numeric\"\nprompt.en = \"p {{{{H}}}}\"\nexplanation.en = \"e\"\n{extra}\n"
+        )
+    };
+    let text = [
+        q("unknown", "template = \"nope\""),
+        q("missing", "template = \"conv-params\"\nparams = { CIN = [1, 2], K = [1, 3] }"),
+        q(
+            "stray-param",
+            "template = \"conv-params\"\nparams = { CIN = [1, 2], COUT = [1, 2], K = [1, 3], Z = [0, 1] }",
+        ),
+        q("range", "template = \"conv-params\"\nparams = { CIN = [3, 2], COUT = [1, 2], K = [1, 3] }"),
+        q("name", "template = \"conv-params\"\nparams = { CIN = [1, 2], COUT = [1, 2], K = [1, 3] }"),
+        q("value", "template = \"conv-params\"\nvalue = 3\nparams = { CIN = [1, 2], COUT = [1, 2], K = [1, 3] }"),
+        q(
+            "no-draw",
+            "template = \"conv-output\"\nparams = { H = [1, 2], K = [9, 9], P = [0, 0], S = [1, 1], D = [1, 1] }",
+        ),
+    ]
+    .concat();
+    std::fs::write(&bank, text).unwrap();
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--check"), bank.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (id, says) in [
+        ("unknown", "no template `nope`"),
+        ("missing", "needs a range for `COUT`"),
+        ("stray-param", "`Z` in `params` is not a parameter"),
+        ("range", "the range of `CIN`"),
+        ("name", "`{{H}}` names no number"),
+        ("value", "`value`"),
+        ("no-draw", "no numbers drawn"),
+    ] {
+        assert!(err.lines().any(|l| l.contains(&format!("`{id}`")) && l.contains(says)), "{id}: {says}\n{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

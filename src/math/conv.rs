@@ -117,6 +117,13 @@ pub fn output_size(
     Ok((padded - span) / stride + 1)
 }
 
+/// The parameters of a layer: C_out kernels of C_in × KH × KW weights, and
+/// one bias per output channel if it has biases (`None` on overflow).
+pub fn parameter_count(c_in: usize, c_out: usize, kernel: [usize; 2], bias: bool) -> Option<usize> {
+    let weights = c_out.checked_mul(c_in)?.checked_mul(kernel[0])?.checked_mul(kernel[1])?;
+    weights.checked_add(if bias { c_out } else { 0 })
+}
+
 /// Every size of one convolution, checked once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConvGeometry {
@@ -536,6 +543,15 @@ pub fn channel_sums<P>(f: &Frame<P>, channels: usize) -> Vec<f64> {
 mod tests {
     use super::*;
     use ndarray::{Array, array};
+
+    #[test]
+    fn parameter_count_is_the_kernel_tensor_and_the_biases() {
+        // As many weights as the kernel array conv2d takes holds.
+        let w = Array::<f64, _>::zeros((8, 3, 3, 5));
+        assert_eq!(parameter_count(3, 8, [3, 5], false), Some(w.len()));
+        assert_eq!(parameter_count(3, 8, [3, 5], true), Some(w.len() + 8));
+        assert_eq!(parameter_count(usize::MAX, 2, [1, 1], false), None);
+    }
 
     #[test]
     fn output_size_formula_and_errors() {

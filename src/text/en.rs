@@ -699,6 +699,12 @@ pub static EN: Text = Text {
         before_range: |m, a, b| format!("`before` pairs name two different terms, 1 to at most {m}: got [{a}, {b}]"),
         before_empty: "`before` is empty: every order would be right (leave it out to accept only the order written)",
         key_breaks_before: |a, b| format!("the terms as written break `before`: term {a} must come before term {b}"),
+        template_unknown: |n, k| format!("there is no template `{n}` (the templates: {k})"),
+        template_param_missing: |n| format!("the template needs a range for `{n}` in `params`"),
+        template_param_unknown: |n| format!("`{n}` in `params` is not a parameter of the template"),
+        template_range: |n| format!("the range of `{n}` is [low, high] with low ≤ high"),
+        template_no_draw: "no numbers drawn from the ranges are accepted by the math (is there any output at all?)",
+        placeholder: |n| format!("`{{{{{n}}}}}` names no number of the template"),
     },
     help: &[
         ("@usage", "Usage:"),

@@ -686,6 +686,12 @@ pub static KO: Text = Text {
         },
         before_empty: "`before`가 비어 있어 어떤 순서든 정답이 됩니다(쓴 순서만 정답으로 하려면 `before`를 빼세요)",
         key_breaks_before: |a, b| format!("쓴 순서가 `before`를 어깁니다. {a}번 항이 {b}번 항보다 앞에 와야 합니다"),
+        template_unknown: |n, k| format!("`{n}`라는 템플릿은 없습니다(템플릿: {k})"),
+        template_param_missing: |n| format!("템플릿에 필요한 `{n}`의 범위가 `params`에 없습니다"),
+        template_param_unknown: |n| format!("`params`의 `{n}`은(는) 템플릿의 매개변수가 아닙니다"),
+        template_range: |n| format!("`{n}`의 범위는 [최솟값, 최댓값]이고 최솟값 ≤ 최댓값이어야 합니다"),
+        template_no_draw: "범위에서 뽑은 어떤 수도 계산이 받아들이지 않습니다(출력이 생기기는 하나요?)",
+        placeholder: |n| format!("`{{{{{n}}}}}`은(는) 템플릿의 어떤 수도 가리키지 않습니다"),
     },
     help: &[
         ("@help", "도움말 보기"),

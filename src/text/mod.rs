@@ -111,6 +111,12 @@ pub struct BankText {
     pub before_range: fn(max: usize, a: i64, b: i64) -> String,
     pub before_empty: &'static str,
     pub key_breaks_before: fn(a: usize, b: usize) -> String,
+    pub template_unknown: fn(name: &str, known: &str) -> String,
+    pub template_param_missing: fn(name: &str) -> String,
+    pub template_param_unknown: fn(name: &str) -> String,
+    pub template_range: fn(name: &str) -> String,
+    pub template_no_draw: &'static str,
+    pub placeholder: fn(name: &str) -> String,
 }
 
 /// The command line's own errors (clap's usage text stays English).

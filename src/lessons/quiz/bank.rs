@@ -5,7 +5,7 @@
 use super::generate::Generated;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The shipped banks, one file per topic.
 pub const SHIPPED: [(&str, &str); 5] = [
@@ -139,6 +139,8 @@ pub enum Body {
         /// What the question tests, when another question tests it too (or
         /// gives its answer away): a round asks one question per skill.
         skill: Option<String>,
+        /// A templated question's template and texts as written.
+        template: Option<Box<Templated>>,
     },
     Generated(Box<Generated>),
     /// A sample drawn for this round (`generate_sample`).
@@ -154,6 +156,31 @@ pub struct Question {
 }
 
 impl Question {
+    /// A templated question with new numbers drawn from `seed` (any other
+    /// question as it is). The error is a text naming a number the template
+    /// does not have, or a draw the math refused every time.
+    pub fn redrawn(&self, seed: u64) -> Result<Question, Issue> {
+        let Body::Bank { template: Some(t), factors, skill, .. } = &self.body else { return Ok(self.clone()) };
+        let drawn = t.template.draw(seed).ok_or(Issue::TemplateNoDraw)?;
+        let fill = |l: &Loc| -> Result<Loc, Issue> {
+            let f = |s: &str| super::template::fill(s, &drawn.values).map_err(Issue::Placeholder);
+            Ok(Loc { en: f(&l.en)?, ko: l.ko.as_deref().map(f).transpose()? })
+        };
+        Ok(Question {
+            id: self.id.clone(),
+            topic: self.topic,
+            body: Body::Bank {
+                prompt: fill(&t.prompt)?,
+                hint: t.hint.as_ref().map(fill).transpose()?,
+                explanation: fill(&t.explanation)?,
+                factors: factors.clone(),
+                skill: skill.clone(),
+                template: Some(t.clone()),
+            },
+            answer: Answer::Numeric { value: drawn.answer, tolerance: drawn.tolerance.unwrap_or(t.tolerance) },
+        })
+    }
+
     /// The skill it tests, if its bank names one.
     pub fn skill(&self) -> Option<&str> {
         match &self.body {
@@ -201,6 +228,18 @@ pub enum Issue {
         a: usize,
         b: usize,
     },
+    /// `template` names no template deepstep has.
+    TemplateUnknown(String),
+    /// A parameter the template needs has no range.
+    TemplateParamMissing(String),
+    /// A range for a parameter the template does not have.
+    TemplateParamUnknown(String),
+    /// A range whose low end is above its high end.
+    TemplateRange(String),
+    /// No draw from the ranges gives numbers the math accepts.
+    TemplateNoDraw,
+    /// `{{NAME}}` in the text names no number of the template.
+    Placeholder(String),
 }
 
 /// One problem in a bank file.
@@ -237,6 +276,15 @@ impl Problem {
             Issue::BeforeRange { a, b: second } => (b.before_range)(MAX_TERMS, *a, *second),
             Issue::BeforeEmpty => b.before_empty.to_string(),
             Issue::KeyBreaksBefore { a, b: second } => (b.key_breaks_before)(*a, *second),
+            Issue::TemplateUnknown(name) => {
+                let known: Vec<&str> = super::template::Kind::ALL.iter().map(|k| k.name()).collect();
+                (b.template_unknown)(name, &known.join(", "))
+            }
+            Issue::TemplateParamMissing(name) => (b.template_param_missing)(name),
+            Issue::TemplateParamUnknown(name) => (b.template_param_unknown)(name),
+            Issue::TemplateRange(name) => (b.template_range)(name),
+            Issue::TemplateNoDraw => b.template_no_draw.to_string(),
+            Issue::Placeholder(name) => (b.placeholder)(name),
         };
         // The whole line is made visible: TOML's messages quote the file's text.
         visible(&match &self.id {
@@ -291,6 +339,11 @@ struct RawQuestion {
     factors: Vec<String>,
     #[serde(default)]
     skill: Option<String>,
+    /// numeric: a template's name; its parameters' ranges are in `params`.
+    #[serde(default)]
+    template: Option<String>,
+    #[serde(default)]
+    params: BTreeMap<String, [i64; 2]>,
     // choice
     #[serde(default)]
     options: Vec<RawOption>,
@@ -317,7 +370,7 @@ struct RawQuestion {
 
 /// The default tolerance of a numeric answer: the 4 significant digits the
 /// lessons show.
-const DEFAULT_TOLERANCE: f64 = 5e-4;
+pub const DEFAULT_TOLERANCE: f64 = 5e-4;
 pub const MAX_OPTIONS: usize = 4;
 pub const MAX_TERMS: usize = 6;
 
@@ -392,6 +445,10 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
     stray(kind != Kind::Truefalse && (q.truth.is_some() || q.why.is_some()), "truth/why", &mut errs);
     stray(kind != Kind::Order && !q.terms.is_empty(), "terms", &mut errs);
     stray(kind != Kind::Order && q.before.is_some(), "before", &mut errs);
+    stray(kind != Kind::Numeric && (q.template.is_some() || !q.params.is_empty()), "template/params", &mut errs);
+    // The template computes the answer: a `value` beside it would be a second, unchecked one.
+    stray(q.template.is_some() && q.value.is_some(), "value", &mut errs);
+    stray(q.template.is_none() && !q.params.is_empty(), "params", &mut errs);
     let answer = match kind {
         Kind::Choice => {
             let n = q.options.len();
@@ -431,6 +488,8 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
                 errs.push(Issue::Tolerance(tolerance));
             }
             match q.value {
+                // A template's answer comes from its draw (`templated`).
+                None if q.template.is_some() => Some(Answer::Numeric { value: 0.0, tolerance }),
                 Some(v) if v.is_finite() => Some(Answer::Numeric { value: v, tolerance }),
                 Some(v) => {
                     errs.push(Issue::ValueNotFinite(v));
@@ -551,8 +610,8 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
         if !seen.insert(q.id.clone()) {
             problems.push(problem(line, Some(q.id.clone()), Issue::DuplicateId));
         }
-        match answer_of(&q) {
-            Ok(answer) => questions.push(Question {
+        let question = answer_of(&q).and_then(|answer| {
+            let question = Question {
                 id: visible(&q.id),
                 topic: q.topic,
                 body: Body::Bank {
@@ -561,14 +620,72 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
                     explanation: q.explanation.normalised(),
                     factors: q.factors.iter().map(|f| nfc(f)).collect(),
                     skill: q.skill.as_deref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+                    template: None,
                 },
                 answer,
-            }),
+            };
+            match &q.template {
+                Some(name) => templated(question, name, &q.params),
+                None => Ok(question),
+            }
+        });
+        match question {
+            Ok(question) => questions.push(question),
             Err(errs) => problems.extend(errs.into_iter().map(|m| problem(line, Some(q.id.clone()), m))),
         }
     }
     problems.sort_by_key(|p| p.line);
     if problems.is_empty() { Ok(questions) } else { Err(problems) }
+}
+
+/// A numeric question made from a template: the ranges checked against what
+/// the template needs, the texts kept as written for later draws, and the
+/// question itself as the first draw (seed 0) shows it, so a bank question
+/// is complete even where no round redraws it (`--check`, the export).
+fn templated(mut q: Question, name: &str, params: &BTreeMap<String, [i64; 2]>) -> Result<Question, Vec<Issue>> {
+    use super::template::{Kind, Template};
+    let Some(kind) = Kind::from_name(name.trim()) else { return Err(vec![Issue::TemplateUnknown(name.to_string())]) };
+    let mut errs: Vec<Issue> = kind
+        .params()
+        .iter()
+        .filter(|p| !params.contains_key(**p))
+        .map(|p| Issue::TemplateParamMissing(p.to_string()))
+        .collect();
+    for (p, [lo, hi]) in params {
+        if !kind.params().contains(&p.as_str()) {
+            errs.push(Issue::TemplateParamUnknown(p.clone()));
+        } else if lo > hi {
+            errs.push(Issue::TemplateRange(p.clone()));
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let Body::Bank { prompt, hint, explanation, template, .. } = &mut q.body else { return Ok(q) };
+    let Answer::Numeric { tolerance, .. } = q.answer else { return Ok(q) };
+    *template = Some(Box::new(Templated {
+        template: Template { kind, ranges: params.iter().map(|(k, [lo, hi])| (k.clone(), (*lo, *hi))).collect() },
+        prompt: prompt.clone(),
+        hint: hint.clone(),
+        explanation: explanation.clone(),
+        tolerance,
+    }));
+    // Every text of a few draws must fill: a name the template lacks is an error now, not on screen later.
+    for seed in 0..4 {
+        q = q.redrawn(seed).map_err(|e| vec![e])?;
+    }
+    q.redrawn(0).map_err(|e| vec![e])
+}
+
+/// What a templated question keeps to draw again: the template and the texts as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Templated {
+    pub template: super::template::Template,
+    pub prompt: Loc,
+    pub hint: Option<Loc>,
+    pub explanation: Loc,
+    /// The bank's tolerance (a template may set its own, relative one).
+    pub tolerance: f64,
 }
 
 /// Every shipped question. The shipped files are checked by the tests, so a

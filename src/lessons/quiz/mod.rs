@@ -13,6 +13,7 @@ pub mod report;
 pub mod round;
 pub mod schedule;
 pub mod stats;
+pub mod template;
 pub mod view;
 pub mod words;
 

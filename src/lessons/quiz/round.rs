@@ -93,7 +93,7 @@ fn plan_rounds(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u6
         out.extend(
             due_gens.iter().take(room).enumerate().filter_map(|(i, k)| generate(*k, o.seed.wrapping_add(i as u64))),
         );
-        return out.into_iter().map(|q| shuffled(q, &mut rng)).collect();
+        return fresh(out, o.seed, &mut rng);
     }
     let n_gen = o.generated.min(o.count).min(gens.len());
     let n_bank = o.count - n_gen;
@@ -124,5 +124,18 @@ fn plan_rounds(bank: &[Question], progress: &Progress, o: &RoundOptions, now: u6
             out.insert(at, q);
         }
     }
-    out.into_iter().map(|q| shuffled(q, &mut rng)).collect()
+    fresh(out, o.seed, &mut rng)
+}
+
+/// The round as asked: templated questions with numbers drawn for this
+/// round (a review cannot be passed from memory), options shuffled.
+fn fresh(round: Vec<Question>, seed: u64, rng: &mut Rng) -> Vec<Question> {
+    round
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let drawn = q.redrawn(seed.wrapping_mul(0x9E37_79B9).wrapping_add(i as u64 + 1)).unwrap_or(q);
+            shuffled(drawn, rng)
+        })
+        .collect()
 }

@@ -1,0 +1,257 @@
+//! Templated numeric questions: a bank question names a template and ranges
+//! for its parameters; each round draws new numbers, deepstep's math computes
+//! the answer and every number the explanation quotes, and `{{NAME}}` in the
+//! prompt, hint and explanation is replaced by them. A review then asks with
+//! new numbers, so it cannot be passed from memory.
+
+use crate::math::conv::{Axis, output_size, parameter_count};
+use crate::math::counting_rnn;
+use crate::math::format::num;
+use crate::math::rng::Rng;
+use ndarray::Array2;
+use std::collections::BTreeMap;
+
+/// What a template computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// OH = floor((H + 2P − D(K−1) − 1)/S) + 1.
+    ConvOutput,
+    /// The padding that keeps a stride-1 output the input's size.
+    ConvSamePadding,
+    /// Weights and biases of a convolution layer.
+    ConvParams,
+    /// How much dL/dh grows or shrinks N steps back in a scalar linear RNN.
+    RnnPower,
+    /// dL/dS_K of the counting-ones RNN, from dL/dS_T = 1.
+    CountDs,
+    /// dL/dw_x of the counting-ones RNN for x = (X1, X2, X3), from dL/dS_3 = 1.
+    CountDwx,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] =
+        [Kind::ConvOutput, Kind::ConvSamePadding, Kind::ConvParams, Kind::RnnPower, Kind::CountDs, Kind::CountDwx];
+
+    /// Its name in a bank (`template = "conv-output"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::ConvOutput => "conv-output",
+            Kind::ConvSamePadding => "conv-same-padding",
+            Kind::ConvParams => "conv-params",
+            Kind::RnnPower => "rnn-power",
+            Kind::CountDs => "count-ds",
+            Kind::CountDwx => "count-dwx",
+        }
+    }
+
+    /// The parameters a bank must give ranges for.
+    pub fn params(self) -> &'static [&'static str] {
+        match self {
+            Kind::ConvOutput => &["H", "K", "P", "S", "D"],
+            Kind::ConvSamePadding => &["H", "K", "D"],
+            Kind::ConvParams => &["CIN", "COUT", "K"],
+            Kind::RnnPower => &["W10", "N"],
+            Kind::CountDs => &["T", "W", "K"],
+            Kind::CountDwx => &["X1", "X2", "X3", "W"],
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A template with the ranges its bank gave (inclusive, checked by the bank).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    pub kind: Kind,
+    pub ranges: BTreeMap<String, (i64, i64)>,
+}
+
+/// One draw: every named number (parameters and what the math made of them),
+/// the answer and its tolerance, if the template sets one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub values: BTreeMap<String, f64>,
+    pub answer: f64,
+    pub tolerance: Option<f64>,
+}
+
+/// A usize from a drawn parameter (the ranges are checked to be ≥ 0 where it matters).
+fn size(p: &BTreeMap<String, i64>, name: &str) -> Option<usize> {
+    p.get(name).and_then(|v| usize::try_from(*v).ok())
+}
+
+/// dL/dS_k for k = 0..T of the counting-ones RNN with dL/dS_T = 1, from the
+/// lab's own backward pass (a loss whose dL/dS_T is 1: y − y* = 1/2, N = 1).
+fn ds_from_one(x: &[f64], w_rec: f64) -> (Vec<f64>, f64) {
+    let x = Array2::from_shape_vec((1, x.len()), x.to_vec()).unwrap_or_else(|_| Array2::zeros((1, 0)));
+    let mut f = counting_rnn::forward(x.view(), 1.0, w_rec);
+    f.targets = &f.y - 0.5;
+    let b = counting_rnn::backward(x.view(), &f, w_rec);
+    (b.ds.row(0).to_vec(), b.g_w_x)
+}
+
+impl Template {
+    /// The numbers for these parameter values, or `None` when the math
+    /// refuses them (no output, an odd padding) and another draw is needed.
+    pub fn compute(&self, p: &BTreeMap<String, i64>) -> Option<Drawn> {
+        let mut v: BTreeMap<String, f64> = p.iter().map(|(k, x)| (k.clone(), *x as f64)).collect();
+        let mut put = |name: &str, x: f64| {
+            v.insert(name.to_string(), x);
+        };
+        let (answer, tolerance) = match self.kind {
+            Kind::ConvOutput => {
+                let [h, k, pad, s, d] = ["H", "K", "P", "S", "D"].map(|n| size(p, n));
+                let (h, k, pad, s, d) = (h?, k?, pad?, s?, d?);
+                let oh = output_size(Axis::Height, h, k, s, pad, d).ok()?;
+                let dk = d * k.checked_sub(1)?;
+                let numerator = (h + 2 * pad).checked_sub(dk + 1)?;
+                put("TWOP", (2 * pad) as f64);
+                put("DK", dk as f64);
+                put("SPAN", (dk + 1) as f64);
+                put("NUM", numerator as f64);
+                put("FLOOR", (numerator / s) as f64);
+                (oh as f64, None)
+            }
+            Kind::ConvSamePadding => {
+                let (h, k, d) = (size(p, "H")?, size(p, "K")?, size(p, "D")?);
+                let dk = d * k.checked_sub(1)?;
+                // Only an even D(K−1) splits into the same padding on both sides.
+                if dk % 2 != 0 {
+                    return None;
+                }
+                let pad = dk / 2;
+                (output_size(Axis::Height, h, k, 1, pad, d).ok()? == h).then_some(())?;
+                put("KM1", (k - 1) as f64);
+                put("DK", dk as f64);
+                (pad as f64, None)
+            }
+            Kind::ConvParams => {
+                let (cin, cout, k) = (size(p, "CIN")?, size(p, "COUT")?, size(p, "K")?);
+                let weights = parameter_count(cin, cout, [k, k], false)?;
+                put("WEIGHTS", weights as f64);
+                (parameter_count(cin, cout, [k, k], true)? as f64, None)
+            }
+            Kind::RnnPower => {
+                let (w10, n) = (*p.get("W10")?, size(p, "N")?);
+                let w = w10 as f64 / 10.0;
+                put("W", w);
+                let (ds, _) = ds_from_one(&vec![0.0; n], w);
+                let factor = *ds.first()?;
+                // Relative: the factor spans 1.6 to millions across the ranges.
+                (factor, Some((factor.abs() * 1e-3).max(crate::lessons::quiz::bank::DEFAULT_TOLERANCE)))
+            }
+            Kind::CountDs => {
+                let (t, w, k) = (size(p, "T")?, *p.get("W")?, size(p, "K")?);
+                if k == 0 || k >= t {
+                    return None;
+                }
+                put("N", (t - k) as f64);
+                let (ds, _) = ds_from_one(&vec![0.0; t], w as f64);
+                (*ds.get(k)?, None)
+            }
+            Kind::CountDwx => {
+                let x = ["X1", "X2", "X3"].map(|n| p.get(n).copied().unwrap_or(0) as f64);
+                let w = *p.get("W")? as f64;
+                let (ds, g) = ds_from_one(&x, w);
+                for k in 1..=3 {
+                    put(&format!("DS{k}"), *ds.get(k)?);
+                }
+                (g, None)
+            }
+        };
+        v.insert("ANSWER".to_string(), answer);
+        answer.is_finite().then_some(Drawn { values: v, answer, tolerance })
+    }
+
+    /// A draw from the ranges, seeded; `None` if 200 tries all failed.
+    pub fn draw(&self, seed: u64) -> Option<Drawn> {
+        let mut rng = Rng::new(seed);
+        (0..200).find_map(|_| {
+            let p = self
+                .ranges
+                .iter()
+                .map(|(k, (lo, hi))| {
+                    let span = (hi - lo).unsigned_abs().min(1 << 20) as usize + 1;
+                    (k.clone(), lo + rng.below(span) as i64)
+                })
+                .collect();
+            self.compute(&p)
+        })
+    }
+}
+
+/// `text` with every `{{NAME}}` replaced by the drawn number; the first
+/// unknown name is the error.
+pub fn fill(text: &str, values: &BTreeMap<String, f64>) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("{{") {
+        out += &rest[..at];
+        let after = &rest[at + 2..];
+        let Some(end) = after.find("}}") else { return Err(after.chars().take(20).collect()) };
+        let name = &after[..end];
+        out += &num(*values.get(name).ok_or_else(|| name.to_string())?);
+        rest = &after[end + 2..];
+    }
+    out += rest;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(kind: Kind, ranges: &[(&str, i64, i64)]) -> Template {
+        Template { kind, ranges: ranges.iter().map(|(k, lo, hi)| (k.to_string(), (*lo, *hi))).collect() }
+    }
+
+    fn at(t: &Template, p: &[(&str, i64)]) -> Drawn {
+        t.compute(&p.iter().map(|(k, v)| (k.to_string(), *v)).collect()).unwrap()
+    }
+
+    #[test]
+    fn the_bank_questions_numbers_come_out_of_the_math() {
+        let conv = template(Kind::ConvOutput, &[]);
+        let d = at(&conv, &[("H", 32), ("K", 3), ("P", 1), ("S", 2), ("D", 1)]);
+        assert_eq!((d.answer, d.values["NUM"], d.values["FLOOR"]), (16.0, 31.0, 15.0));
+        let d = at(&conv, &[("H", 10), ("K", 3), ("P", 0), ("S", 1), ("D", 2)]);
+        assert_eq!((d.answer, d.values["SPAN"]), (6.0, 5.0));
+        let same = template(Kind::ConvSamePadding, &[]);
+        assert_eq!(at(&same, &[("H", 20), ("K", 5), ("D", 1)]).answer, 2.0);
+        assert!(same.compute(&[("H", 20), ("K", 4), ("D", 1)].map(|(k, v)| (k.to_string(), v)).into()).is_none());
+        let params = template(Kind::ConvParams, &[]);
+        let d = at(&params, &[("CIN", 3), ("COUT", 8), ("K", 3)]);
+        assert_eq!((d.answer, d.values["WEIGHTS"]), (224.0, 216.0));
+        let power = template(Kind::RnnPower, &[]);
+        let d = at(&power, &[("W10", 15), ("N", 20)]);
+        assert!((d.answer - 1.5f64.powi(20)).abs() < 1e-9 * d.answer, "{}", d.answer);
+        assert_eq!(at(&template(Kind::CountDs, &[]), &[("T", 3), ("W", 2), ("K", 1)]).answer, 4.0);
+        let d = at(&template(Kind::CountDwx, &[]), &[("X1", 1), ("X2", 0), ("X3", 1), ("W", 2)]);
+        assert_eq!((d.answer, d.values["DS1"], d.values["DS2"], d.values["DS3"]), (5.0, 4.0, 2.0, 1.0));
+    }
+
+    #[test]
+    fn draws_stay_in_range_and_change_with_the_seed() {
+        let t = template(Kind::ConvOutput, &[("H", 8, 40), ("K", 1, 5), ("P", 0, 2), ("S", 1, 3), ("D", 1, 2)]);
+        let mut answers = std::collections::BTreeSet::new();
+        for seed in 0..40 {
+            let d = t.draw(seed).unwrap();
+            for (k, (lo, hi)) in &t.ranges {
+                assert!((*lo as f64..=*hi as f64).contains(&d.values[k]), "{k}");
+            }
+            assert!(d.answer >= 1.0);
+            answers.insert(d.answer as i64);
+        }
+        assert!(answers.len() > 5, "{answers:?}");
+    }
+
+    #[test]
+    fn fill_replaces_names_and_names_the_unknown_one() {
+        let v: BTreeMap<String, f64> = [("H".to_string(), 28.0), ("W".to_string(), 1.5)].into();
+        assert_eq!(fill("H = {{H}}, h_{t−1}, w = {{W}}", &v).unwrap(), "H = 28, h_{t−1}, w = 1.5");
+        assert_eq!(fill("{{Q}}", &v).unwrap_err(), "Q");
+        assert!(fill("{{H", &v).is_err());
+    }
+}
