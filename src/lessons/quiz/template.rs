@@ -20,6 +20,8 @@ pub enum Kind {
     ConvSamePadding,
     /// Weights and biases of a convolution layer.
     ConvParams,
+    /// dL/db of one output channel whose dY is [[Y11, Y12], [Y21, Y22]].
+    ConvBiasGrad,
     /// How much dL/dh grows or shrinks N steps back in a scalar linear RNN.
     RnnPower,
     /// dL/dS_K of the counting-ones RNN, from dL/dS_T = 1.
@@ -29,8 +31,15 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] =
-        [Kind::ConvOutput, Kind::ConvSamePadding, Kind::ConvParams, Kind::RnnPower, Kind::CountDs, Kind::CountDwx];
+    pub const ALL: [Kind; 7] = [
+        Kind::ConvOutput,
+        Kind::ConvSamePadding,
+        Kind::ConvParams,
+        Kind::ConvBiasGrad,
+        Kind::RnnPower,
+        Kind::CountDs,
+        Kind::CountDwx,
+    ];
 
     /// Its name in a bank (`template = "conv-output"`).
     pub fn name(self) -> &'static str {
@@ -38,6 +47,7 @@ impl Kind {
             Kind::ConvOutput => "conv-output",
             Kind::ConvSamePadding => "conv-same-padding",
             Kind::ConvParams => "conv-params",
+            Kind::ConvBiasGrad => "conv-bias-grad",
             Kind::RnnPower => "rnn-power",
             Kind::CountDs => "count-ds",
             Kind::CountDwx => "count-dwx",
@@ -50,6 +60,7 @@ impl Kind {
             Kind::ConvOutput => &["H", "K", "P", "S", "D"],
             Kind::ConvSamePadding => &["H", "K", "D"],
             Kind::ConvParams => &["CIN", "COUT", "K"],
+            Kind::ConvBiasGrad => &["Y11", "Y12", "Y21", "Y22"],
             Kind::RnnPower => &["W10", "N"],
             Kind::CountDs => &["T", "W", "K"],
             Kind::CountDwx => &["X1", "X2", "X3", "W"],
@@ -132,6 +143,19 @@ impl Template {
                 let weights = parameter_count(cin, cout, [k, k], false)?;
                 put("WEIGHTS", weights as f64);
                 (parameter_count(cin, cout, [k, k], true)? as f64, None)
+            }
+            Kind::ConvBiasGrad => {
+                // The lab's backward pass, on a 3×3 input and a 2×2 kernel (a 2×2 dY).
+                let dy = ndarray::Array3::from_shape_vec(
+                    (1, 2, 2),
+                    ["Y11", "Y12", "Y21", "Y22"].iter().map(|n| p.get(*n).map(|v| *v as f64)).collect::<Option<_>>()?,
+                )
+                .ok()?;
+                let x = ndarray::Array3::zeros((1, 3, 3));
+                let w = ndarray::Array4::zeros((1, 1, 2, 2));
+                let grads =
+                    crate::math::conv::conv2d_backward(x.view(), w.view(), dy.view(), Default::default()).ok()?;
+                (*grads.db.first()?, None)
             }
             Kind::RnnPower => {
                 let (w10, n) = (*p.get("W10")?, size(p, "N")?);
@@ -221,6 +245,8 @@ mod tests {
         let same = template(Kind::ConvSamePadding, &[]);
         assert_eq!(at(&same, &[("H", 20), ("K", 5), ("D", 1)]).answer, 2.0);
         assert!(same.compute(&[("H", 20), ("K", 4), ("D", 1)].map(|(k, v)| (k.to_string(), v)).into()).is_none());
+        let bias = at(&template(Kind::ConvBiasGrad, &[]), &[("Y11", 1), ("Y12", 2), ("Y21", 3), ("Y22", 4)]);
+        assert_eq!(bias.answer, 10.0);
         let params = template(Kind::ConvParams, &[]);
         let d = at(&params, &[("CIN", 3), ("COUT", 8), ("K", 3)]);
         assert_eq!((d.answer, d.values["WEIGHTS"]), (224.0, 216.0));
