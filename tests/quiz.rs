@@ -1120,3 +1120,28 @@ fn check_names_every_template_mistake() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The bar charts' legends mark `@` only when some day has a count, and
+/// every count the bars stand for is written beside them.
+#[test]
+fn statistics_text_says_what_the_bars_stand_for() {
+    use deepstep::lessons::quiz::progress::Stats;
+    use deepstep::lessons::quiz::words::stats_lines;
+    let mut s = Stats::default();
+    s.topics.insert("rnn".into(), Default::default());
+    let quiet = stats_lines(&s, &EN).join("\n");
+    assert!(!quiet.contains("@ ="), "{quiet}");
+    s.per_day[29] = 4;
+    s.per_day[10] = 2;
+    s.forecast[3] = 5;
+    let busy = stats_lines(&s, &EN);
+    let at = busy.iter().position(|l| l.contains("answers per day")).unwrap();
+    assert!(busy[at].contains("@ = 4"), "{busy:?}");
+    let bars = busy[at + 1].trim_start();
+    assert_eq!(
+        bars.chars().count() - bars.trim_start_matches(['_', '.', ':', '-', '=', '+', '#', '@']).chars().count(),
+        30
+    );
+    assert!(bars.starts_with("__________") && bars.contains("@   6"), "{bars}");
+    assert!(busy.iter().any(|l| l.contains("+3: 5")), "{busy:?}");
+}

@@ -572,9 +572,16 @@ pub static EN: Text = Text {
         stats_retention: |r, n, p| {
             format!("retention: {r} of {n} reviews right ({p}); a review is an answer to a question answered before")
         },
-        stats_per_day: |m| format!("answers per day, the last 30 days (UTC days, today last; _ = none, @ = {m}):"),
+        // "@ = max" only when there is a busiest day to mark.
+        stats_per_day: |m| {
+            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
+            format!("answers per day, the last 30 days (UTC days, today last; _ = none{top}):")
+        },
         stats_total: |n| format!("{n} in all"),
-        stats_forecast: |m| format!("due per day, the next 14 days (+0 is today, overdue included; @ = {m}):"),
+        stats_forecast: |m| {
+            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
+            format!("due per day, the next 14 days (+0 is today, overdue included; _ = none{top}):")
+        },
         stats_streak: |d| format!("streak: {d} days in a row with an answer"),
         exported: |n, p| format!("{n} questions written to {p} (Anki: File > Import, tab-separated)"),
         imported: |f, n| format!("{n} questions' progress imported from {f} (renamed progress.json.imported)."),

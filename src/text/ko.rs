@@ -566,9 +566,15 @@ pub static KO: Text = Text {
         stats_retention: |r, n, p| {
             format!("기억 유지율: 복습 {n}번 중 {r}번 정답 ({p}). 복습은 전에 답한 문제에 다시 답한 것입니다")
         },
-        stats_per_day: |m| format!("최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0, @ = {m}):"),
+        stats_per_day: |m| {
+            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
+            format!("최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0{top}):")
+        },
         stats_total: |n| format!("모두 {n}개"),
-        stats_forecast: |m| format!("앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, @ = {m}):"),
+        stats_forecast: |m| {
+            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
+            format!("앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, _ = 0{top}):")
+        },
         stats_streak: |d| format!("연속: 답한 날이 {d}일 이어짐"),
         exported: |n, p| format!("문제 {n}개를 {p}에 썼습니다(Anki: 파일 > 가져오기, 탭으로 구분)"),
         imported: |f, n| format!("{f}에서 문제 {n}개의 진도를 가져왔습니다(progress.json.imported로 이름을 바꿈)."),
