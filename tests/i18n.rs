@@ -382,3 +382,39 @@ fn korean_uses_the_fields_terms() {
     }
     assert_eq!(KO.conv.sample_names[0], "램프");
 }
+
+/// With a Korean input method on, letter keys arrive as jamo: every letter
+/// shortcut of every lesson (and the global ones) works from its jamo,
+/// exactly as from the letter.
+#[test]
+fn every_letter_shortcut_works_from_its_korean_jamo() {
+    const DUBEOLSIK: &str = "ㅁㅠㅊㅇㄷㄹㅎㅗㅑㅓㅏㅣㅡㅜㅐㅔㅂㄱㄴㅅㅕㅍㅈㅌㅛㅋ"; // a..z
+    let jamo = |c: char| DUBEOLSIK.chars().nth((c as u8 - b'a') as usize).unwrap();
+    let mut checked = 0;
+    for (stem, screen) in common::lesson_screens() {
+        let letters: Vec<char> = screen
+            .bindings(&KO)
+            .iter()
+            .flat_map(|(_, keys)| keys.clone())
+            .filter_map(|k| match k {
+                deepstep::ui::keys::Key::Char(c) if c.is_ascii_lowercase() => Some(c),
+                _ => None,
+            })
+            .chain(['q', 'e'])
+            .collect();
+        for c in letters {
+            let after = |k: char| {
+                let screen = common::lesson_screens().into_iter().find(|(s, _)| *s == stem).unwrap().1;
+                let mut app = App::new(screen, &KO, Theme::MONO);
+                app.notes_dir = std::env::temp_dir().join(format!("deepstep-jamo-{}", std::process::id()));
+                app.handle(&key(KeyCode::Char(k)));
+                let (shown, _) = draw(&mut app, 100, 30);
+                (shown, app.quit)
+            };
+            assert_eq!(after(jamo(c)), after(c), "{stem}: {} and {c}", jamo(c));
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "{checked}");
+    let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("deepstep-jamo-{}", std::process::id())));
+}

@@ -85,7 +85,7 @@ fn check_table(app: &App, at: &str) {
         }
     }
     if !app.asking() {
-        for g in global_table(app.text, app.in_lesson()) {
+        for g in global_table(app.text, app.in_lesson(), app.last_screen()) {
             for k in &g.keys {
                 assert!(!seen.contains(k), "{at}: {k:?} is a global key ({}), so the lesson never gets it", g.label);
             }
@@ -118,5 +118,26 @@ fn no_key_is_bound_twice_or_shadowed_in_any_state_a_walk_reaches() {
                 app.screens.pop();
             }
         }
+    }
+}
+
+/// The home list is numbered: each number key opens its lesson. The footer
+/// says q quits on the first screen and goes back from a lesson opened on it.
+#[test]
+fn number_keys_open_the_numbered_lessons_and_q_says_what_it_does() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let press = |app: &mut App, c: char| app.handle(&Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    let t = &deepstep::text::EN;
+    for (i, entry) in LESSONS.iter().enumerate().take(9) {
+        let mut app = App::home(t, deepstep::ui::theme::Theme::MONO);
+        let q = app.key_rows(true).into_iter().find(|(label, _)| *label == "q/Esc").unwrap();
+        assert_eq!(q.1, t.keys.quit, "home is the first screen: q quits");
+        press(&mut app, char::from_digit(i as u32 + 1, 10).unwrap());
+        assert!(app.in_lesson(), "{}", entry.stem);
+        let q = app.key_rows(true).into_iter().find(|(label, _)| *label == "q/Esc").unwrap();
+        assert_eq!(q.1, t.keys.back, "{}: back to the list", entry.stem);
+        press(&mut app, 'q');
+        let home = app.front_lesson::<deepstep::lessons::home::lab::Home>().unwrap();
+        assert_eq!(home.selected, i, "{} opened by its number", entry.stem);
     }
 }

@@ -300,7 +300,7 @@ fn event_for(app: &App, input: &Input) -> Option<Event> {
             keys.get(k % keys.len().max(1)).map(|k| Event::Key(k.event()))
         }
         Input::Global(g) => {
-            let rows = deepstep::app::global_table(app.text, app.in_lesson());
+            let rows = deepstep::app::global_table(app.text, app.in_lesson(), app.last_screen());
             rows.get(g % rows.len()).and_then(|b| b.keys.first()).map(|k| Event::Key(k.event()))
         }
         Input::Raw(code) => Some(key(*code)),

@@ -59,7 +59,8 @@ pub struct App {
 }
 
 /// The keys every screen has; `e` only where there is a lesson to write down.
-pub fn global_table(t: &Text, in_lesson: bool) -> Vec<Binding<Global>> {
+/// `last`: the front screen is the only one, so leaving it quits (the footer says so).
+pub fn global_table(t: &Text, in_lesson: bool, last: bool) -> Vec<Binding<Global>> {
     let k = &t.keys;
     let mut rows = vec![Binding::new(&[Key::Char('?')], "?", k.help, Global::Help, true)];
     if in_lesson {
@@ -67,7 +68,13 @@ pub fn global_table(t: &Text, in_lesson: bool) -> Vec<Binding<Global>> {
     }
     rows.extend([
         Binding::new(&[Key::Char('L')], "L", k.lang, Global::SwitchLang, true),
-        Binding::new(&[Key::Char('q'), Key::Code(KeyCode::Esc)], "q/Esc", k.back, Global::Do(Effect::Back), true),
+        Binding::new(
+            &[Key::Char('q'), Key::Code(KeyCode::Esc)],
+            "q/Esc",
+            if last { k.quit } else { k.back },
+            Global::Do(Effect::Back),
+            true,
+        ),
         Binding::new(&[Key::Ctrl('c')], "Ctrl-C", k.ctrl_c, Global::Do(Effect::Quit), false),
         Binding::new(&[Key::Ctrl('z')], "Ctrl-Z", k.suspend, Global::Suspend, false),
     ]);
@@ -128,6 +135,11 @@ impl App {
     }
 
     /// Whether a lesson (not the home list) is in front: `e` writes its note.
+    /// Whether leaving the front screen quits (it is the only one).
+    pub fn last_screen(&self) -> bool {
+        self.screens.len() == 1
+    }
+
     pub fn in_lesson(&self) -> bool {
         self.front().is_some_and(|s| lesson_ref::<Home>(s).is_none())
     }
@@ -141,7 +153,7 @@ impl App {
     pub fn key_rows(&self, footer_only: bool) -> Vec<(&'static str, &'static str)> {
         let t = self.text;
         let mut rows = self.front().map(|s| s.key_rows(t, footer_only)).unwrap_or_default();
-        let g = global_table(t, self.in_lesson());
+        let g = global_table(t, self.in_lesson(), self.screens.len() == 1);
         rows.extend(if footer_only { footer_items(&g) } else { help_items(&g) });
         rows
     }
@@ -219,6 +231,10 @@ impl App {
     /// screen that asks for an answer takes every other key first (Esc skips
     /// the answer, not the screen); else the global keys, then the screen's.
     pub fn press(&mut self, ev: &KeyEvent) {
+        // With a Korean input method on, a letter key arrives as its jamo:
+        // read it as the letter (a prompt being typed into gets it as typed).
+        let mapped = crate::ui::keys::shortcut(ev);
+        let ev = if self.asking() && !self.help { ev } else { &mapped };
         if Key::Ctrl('c').matches(ev) {
             self.quit = true;
             return;
@@ -234,7 +250,7 @@ impl App {
             return;
         }
         if !self.asking()
-            && let Some(g) = lookup(&global_table(self.text, self.in_lesson()), ev)
+            && let Some(g) = lookup(&global_table(self.text, self.in_lesson(), self.screens.len() == 1), ev)
         {
             self.global(g);
             return;

@@ -74,6 +74,7 @@ pub static EN: Text = Text {
         reset_path: "restart the path at the cursor",
         open_linreg: "open the linear-regression lab (least squares is Gaussian MLE)",
         open: "open",
+        open_number: "open the lesson with that number",
         next_frame: "next frame",
         prev_frame: "previous frame",
         first_last: "first / last frame",
@@ -572,15 +573,20 @@ pub static EN: Text = Text {
         stats_retention: |r, n, p| {
             format!("retention: {r} of {n} reviews right ({p}); a review is an answer to a question answered before")
         },
-        // "@ = max" only when there is a busiest day to mark.
         stats_per_day: |m| {
-            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
-            format!("answers per day, the last 30 days (UTC days, today last; _ = none{top}):")
+            if m > 0 {
+                format!("answers per day, the last 30 days (UTC days, today last; _ = none, @ = {m}):")
+            } else {
+                "answers per day, the last 30 days (UTC days, today last; _ = none):".to_string()
+            }
         },
         stats_total: |n| format!("{n} in all"),
         stats_forecast: |m| {
-            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
-            format!("due per day, the next 14 days (+0 is today, overdue included; _ = none{top}):")
+            if m > 0 {
+                format!("due per day, the next 14 days (+0 is today, overdue included; _ = none, @ = {m}):")
+            } else {
+                "due per day, the next 14 days (+0 is today, overdue included; _ = none):".to_string()
+            }
         },
         stats_streak: |d| format!("streak: {d} days in a row with an answer"),
         exported: |n, p| format!("{n} questions written to {p} (Anki: File > Import, tab-separated)"),

@@ -66,6 +66,7 @@ pub static KO: Text = Text {
         reset_path: "커서에서 경로 다시 시작",
         open_linreg: "선형 회귀 실습 열기 (최소제곱은 가우시안 MLE)",
         open: "열기",
+        open_number: "그 번호의 수업 열기",
         next_frame: "다음 프레임",
         prev_frame: "이전 프레임",
         first_last: "처음 / 마지막 프레임",
@@ -567,13 +568,19 @@ pub static KO: Text = Text {
             format!("기억 유지율: 복습 {n}번 중 {r}번 정답 ({p}). 복습은 전에 답한 문제에 다시 답한 것입니다")
         },
         stats_per_day: |m| {
-            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
-            format!("최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0{top}):")
+            if m > 0 {
+                format!("최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0, @ = {m}):")
+            } else {
+                "최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0):".to_string()
+            }
         },
         stats_total: |n| format!("모두 {n}개"),
         stats_forecast: |m| {
-            let top = if m > 0 { format!(", @ = {m}") } else { String::new() };
-            format!("앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, _ = 0{top}):")
+            if m > 0 {
+                format!("앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, _ = 0, @ = {m}):")
+            } else {
+                "앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, _ = 0):".to_string()
+            }
         },
         stats_streak: |d| format!("연속: 답한 날이 {d}일 이어짐"),
         exported: |n, p| format!("문제 {n}개를 {p}에 썼습니다(Anki: 파일 > 가져오기, 탭으로 구분)"),

@@ -183,6 +183,7 @@ pub struct KeyText {
     pub reset_path: &'static str,
     pub open_linreg: &'static str,
     pub open: &'static str,
+    pub open_number: &'static str,
     pub next_frame: &'static str,
     pub prev_frame: &'static str,
     pub first_last: &'static str,

@@ -56,6 +56,66 @@ pub fn lookup<A: Clone>(table: &[Binding<A>], ev: &KeyEvent) -> Option<A> {
     table.iter().find(|b| b.keys.iter().any(|k| k.matches(ev))).map(|b| b.action.clone())
 }
 
+/// The Korean standard (2-beolsik) layout: each jamo and the QWERTY key it
+/// sits on (shifted where the jamo needs Shift). With a Korean input method
+/// on, letter keys arrive as these jamo.
+const DUBEOLSIK: [(char, char); 33] = [
+    ('ㅂ', 'q'),
+    ('ㅈ', 'w'),
+    ('ㄷ', 'e'),
+    ('ㄱ', 'r'),
+    ('ㅅ', 't'),
+    ('ㅛ', 'y'),
+    ('ㅕ', 'u'),
+    ('ㅑ', 'i'),
+    ('ㅐ', 'o'),
+    ('ㅔ', 'p'),
+    ('ㅁ', 'a'),
+    ('ㄴ', 's'),
+    ('ㅇ', 'd'),
+    ('ㄹ', 'f'),
+    ('ㅎ', 'g'),
+    ('ㅗ', 'h'),
+    ('ㅓ', 'j'),
+    ('ㅏ', 'k'),
+    ('ㅣ', 'l'),
+    ('ㅋ', 'z'),
+    ('ㅌ', 'x'),
+    ('ㅊ', 'c'),
+    ('ㅍ', 'v'),
+    ('ㅠ', 'b'),
+    ('ㅜ', 'n'),
+    ('ㅡ', 'm'),
+    ('ㅃ', 'Q'),
+    ('ㅉ', 'W'),
+    ('ㄸ', 'E'),
+    ('ㄲ', 'R'),
+    ('ㅆ', 'T'),
+    ('ㅒ', 'O'),
+    ('ㅖ', 'P'),
+];
+
+/// A key as its shortcut: a jamo typed with the Korean input method on
+/// becomes the QWERTY letter under it (ㅂ is q, ㅅ is t), so every shortcut
+/// works without switching the input method off. Other keys are unchanged.
+pub fn shortcut(ev: &KeyEvent) -> KeyEvent {
+    match ev.code {
+        KeyCode::Char(c) => match DUBEOLSIK.iter().find(|(j, _)| *j == c) {
+            Some((_, q)) => {
+                let mut out = *ev;
+                out.code = KeyCode::Char(*q);
+                // The shifted jamo already stand for the upper-case letter.
+                if q.is_ascii_uppercase() {
+                    out.modifiers.insert(KeyModifiers::SHIFT);
+                }
+                out
+            }
+            None => *ev,
+        },
+        _ => *ev,
+    }
+}
+
 /// (label, what) pairs of the footer rows.
 pub fn footer_items<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
     table.iter().filter(|b| b.footer).map(|b| (b.label, b.what)).collect()
@@ -84,5 +144,20 @@ mod tests {
         assert_eq!(lookup(&t, &cc), Some(2));
         assert_eq!(footer_items(&t).len(), 1);
         assert_eq!(help_items(&t).len(), 2);
+    }
+
+    #[test]
+    fn korean_jamo_are_the_letters_under_them() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(shortcut(&key('ㅂ')).code, KeyCode::Char('q'));
+        assert_eq!(shortcut(&key('ㅅ')).code, KeyCode::Char('t'));
+        assert_eq!(shortcut(&key('ㅣ')).code, KeyCode::Char('l'));
+        assert!(Key::Char('L').matches(&shortcut(&KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT))));
+        assert_eq!(shortcut(&key('?')).code, KeyCode::Char('?'));
+        assert_eq!(shortcut(&key('가')).code, KeyCode::Char('가'), "a syllable is text, not a key");
+        // Every lower-case letter has its jamo, and no two jamo share a letter.
+        let letters: std::collections::BTreeSet<char> = DUBEOLSIK.iter().map(|(_, q)| *q).collect();
+        assert_eq!(letters.len(), DUBEOLSIK.len());
+        assert!(('a'..='z').all(|c| letters.contains(&c)));
     }
 }

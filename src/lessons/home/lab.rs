@@ -10,6 +10,9 @@ pub enum Action {
     Open,
     /// Select lesson `usize` and open it (a click on its entry).
     OpenAt(usize),
+    /// A number key: the shell's key table cannot carry which, so the home
+    /// screen maps the digit itself (`map_key`).
+    Number,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,7 +33,7 @@ impl Home {
                 self.selected = i;
                 return Some(i);
             }
-            Action::OpenAt(_) => {}
+            Action::OpenAt(_) | Action::Number => {}
             Action::Open => return Some(self.selected),
         }
         None

@@ -11,6 +11,7 @@ use crate::ui::keys::Binding;
 use crate::ui::theme::Theme;
 use lab::{Action, Home};
 use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use std::time::Duration;
 
@@ -19,6 +20,17 @@ impl Lesson for Home {
 
     fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
         keys::table(t)
+    }
+
+    /// A digit opens the lesson with that number; the rest is the table's.
+    fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
+        match crate::ui::keys::lookup(&self.keys(t), ev)? {
+            Action::Number => match ev.code {
+                KeyCode::Char(c) => c.to_digit(10).map(|d| Action::OpenAt(d as usize - 1)),
+                _ => None,
+            },
+            a => Some(a),
+        }
     }
 
     fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
