@@ -1145,3 +1145,40 @@ fn statistics_text_says_what_the_bars_stand_for() {
     assert!(bars.starts_with("__________") && bars.contains("@   6"), "{bars}");
     assert!(busy.iter().any(|l| l.contains("+3: 5")), "{busy:?}");
 }
+
+/// A number being typed owns the keyboard: `e` is an exponent (not "write a
+/// note"), `s`, `h` and `q` are not commands; Tab shows the hint, Esc skips,
+/// and the footer lists only the keys that work while typing.
+#[test]
+fn the_number_prompt_owns_the_keyboard() {
+    use common::key;
+    use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc, Tab};
+    let notes = temp_dir("number-prompt");
+    let open = || {
+        let mut app = App::new(mount(lab_with(vec![numeric("n", 0.483, 0.0005)], None)), &EN, Theme::MONO);
+        app.notes_dir = notes.clone();
+        app
+    };
+    let mut app = open();
+    for c in "4.83e-1".chars().chain(['s', 'h', 'q']) {
+        app.handle(&key(Char(c)));
+    }
+    assert_eq!(quiz_of(&app).input.buffer, "4.83e-1");
+    assert!(!app.quit && app.status.is_none() && !quiz_of(&app).hint, "no command fired");
+    assert_eq!(std::fs::read_dir(&notes).unwrap().count(), 0, "no note written");
+    let footer: Vec<&str> = app.key_rows(true).iter().map(|(label, _)| *label).collect();
+    assert!(
+        footer.contains(&"Tab") && footer.contains(&"Esc") && !footer.contains(&"e") && !footer.contains(&"h"),
+        "{footer:?}"
+    );
+    app.handle(&key(Tab));
+    assert!(quiz_of(&app).hint);
+    app.handle(&key(Enter));
+    assert!(matches!(&quiz_of(&app).phase, Phase::Feedback(g) if g.right));
+    // Esc skips the question, and the quiz stays open.
+    let mut app = open();
+    app.handle(&key(Esc));
+    assert!(matches!(&quiz_of(&app).phase, Phase::Feedback(g) if g.given == Given::Skipped));
+    assert!(!app.quit);
+    let _ = std::fs::remove_dir_all(&notes);
+}

@@ -149,11 +149,16 @@ impl App {
         self.front().is_some_and(|s| s.asking())
     }
 
-    /// (label, what) rows of the front screen's keys, then the global ones.
+    /// (label, what) rows of the front screen's keys, then the global ones
+    /// that work now (while an answer is typed, only Ctrl-C and Ctrl-Z do).
     pub fn key_rows(&self, footer_only: bool) -> Vec<(&'static str, &'static str)> {
         let t = self.text;
         let mut rows = self.front().map(|s| s.key_rows(t, footer_only)).unwrap_or_default();
-        let g = global_table(t, self.in_lesson(), self.screens.len() == 1);
+        let typing = self.asking();
+        let g: Vec<_> = global_table(t, self.in_lesson(), self.screens.len() == 1)
+            .into_iter()
+            .filter(|b| !typing || b.keys.iter().all(|k| matches!(k, Key::Ctrl(_))))
+            .collect();
         rows.extend(if footer_only { footer_items(&g) } else { help_items(&g) });
         rows
     }

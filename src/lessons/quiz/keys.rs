@@ -34,6 +34,22 @@ fn common_rows(t: &Text) -> Vec<Binding<Action>> {
     ]
 }
 
+/// While a number is typed: only the keys that work then.
+fn numeric_rows(t: &Text) -> Vec<Binding<Action>> {
+    let k = &t.keys;
+    vec![
+        // Typing is matched by `numeric_char`, not by this row: it has no
+        // keys and only tells the footer and help that digits are typed.
+        Binding::new(&[], "0-9 . / % e", k.type_number, Action::Prompt(Edit::Submit), true),
+        Binding::new(&[Code(KeyCode::Enter)], "Enter", k.answer, Action::Submit, true),
+        Binding::new(&[Code(KeyCode::Tab)], "Tab", k.hint, Action::Hint, true),
+        Binding::new(&[Code(KeyCode::Esc)], "Esc", k.skip, Action::Skip, true),
+        Binding::new(&[Code(KeyCode::Backspace)], "Backspace", k.delete, Action::Prompt(Edit::Backspace), false),
+        Binding::new(&[Code(KeyCode::Left)], "Left", k.caret, Action::Prompt(Edit::Left), false),
+        Binding::new(&[Code(KeyCode::Right)], "Right", k.caret, Action::Prompt(Edit::Right), false),
+    ]
+}
+
 /// The keys of the lab as it is now.
 pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
@@ -50,20 +66,9 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
                     r.push(Binding::new(&[Code(KeyCode::Backspace)], "Backspace", k.undo_term, Action::Undo, true));
                     r
                 }
-                Some(Answer::Numeric { .. }) => vec![
-                    // Typing is matched by `numeric_char`, not by this row: it has no
-                    // keys and only tells the footer and help that digits are typed.
-                    Binding::new(&[], "0-9 . / %", k.type_number, Action::Prompt(Edit::Submit), true),
-                    Binding::new(
-                        &[Code(KeyCode::Backspace)],
-                        "Backspace",
-                        k.delete,
-                        Action::Prompt(Edit::Backspace),
-                        false,
-                    ),
-                    Binding::new(&[Code(KeyCode::Left)], "Left", k.caret, Action::Prompt(Edit::Left), false),
-                    Binding::new(&[Code(KeyCode::Right)], "Right", k.caret, Action::Prompt(Edit::Right), false),
-                ],
+                // The number prompt owns the keyboard (`Lesson::asking`): letters
+                // are text (4.83e-1), so hint and skip are on keys no number holds.
+                Some(Answer::Numeric { .. }) => return numeric_rows(t),
                 None => vec![],
             };
             rows.extend(common_rows(t));
@@ -97,7 +102,7 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
 /// Characters a numeric answer can hold (full-width forms from an input
 /// method included; `parse_number` reads them).
 pub fn numeric_char(c: char) -> bool {
-    c.is_ascii_digit() || "./%-+−０１２３４５６７８９．／％".contains(c)
+    c.is_ascii_digit() || "./%-+−eE０１２３４５６７８９．／％".contains(c)
 }
 
 pub fn map_key(ev: &KeyEvent, lab: &QuizLab, t: &Text) -> Option<Action> {

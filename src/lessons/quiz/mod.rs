@@ -52,10 +52,12 @@ impl Lesson for QuizLab {
         Some(note::note(self, t))
     }
 
-    /// The number field is not modal: q and Esc still leave the quiz, and
-    /// only the characters a number can hold are typed into it.
+    /// A number being typed owns the keyboard: letters are text (`e` is an
+    /// exponent, not "write a note"), Esc skips the question, and only the
+    /// keys of `keys::numeric_rows` do anything else.
     fn asking(&self) -> bool {
-        false
+        self.phase == lab::Phase::Asking
+            && matches!(self.current().map(|q| &q.answer), Some(bank::Answer::Numeric { .. }))
     }
 
     fn tick_interval(&self) -> Option<(Duration, Action)> {
