@@ -81,16 +81,21 @@ pub fn plain(lines: &[ratatui::text::Line]) -> Vec<String> {
     lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
 }
 
-/// Text lines hold formulas (`2·x*y`, `W_rec`, `a < b`); escape only what
+/// Text lines hold formulas (`2·x*y`, `W_rec`, `ρ < 1`); escape only what
 /// Markdown would read as emphasis, code or markup, so the file stays
-/// readable as plain text too. `_` inside a word is not emphasis.
+/// readable as plain text too: `_` inside a word is not emphasis, a `*` with
+/// spaces on both sides is not either, and `<` starts a tag only before a
+/// letter, `/`, `!` or `?` (CommonMark's flanking and raw-HTML rules).
 fn escape_line(l: &str) -> String {
     let chars: Vec<char> = l.chars().collect();
     let mut out = String::with_capacity(l.len());
     for (i, &c) in chars.iter().enumerate() {
         let word = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphanumeric());
+        let space = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_none_or(|c| c.is_whitespace());
         let edge_underscore = c == '_' && !(word(i.checked_sub(1)) && word(Some(i + 1)));
-        if matches!(c, '*' | '`' | '<') || edge_underscore || (i == 0 && c == '#') {
+        let star = c == '*' && !(space(i.checked_sub(1)) && space(Some(i + 1)));
+        let tag = c == '<' && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if c == '`' || star || tag || edge_underscore || (i == 0 && c == '#') {
             out.push('\\');
         }
         out.push(c);
@@ -154,7 +159,10 @@ mod tests {
 
     #[test]
     fn formulas_are_not_read_as_markdown() {
-        assert_eq!(escape_line("||e||_2 * W_rec"), "||e||\\_2 \\* W_rec");
+        assert_eq!(escape_line("||e||_2 * W_rec"), "||e||\\_2 * W_rec");
         assert_eq!(escape_line("# a <b>"), "\\# a \\<b>");
+        // What Markdown would not read as markup stays as written.
+        assert_eq!(escape_line("ρ < 1, 2 * 3, a <= b"), "ρ < 1, 2 * 3, a <= b");
+        assert_eq!(escape_line("x*y and </p>"), "x\\*y and \\</p>");
     }
 }

@@ -518,6 +518,7 @@ pub static EN: Text = Text {
         topic_names: ["chain rule", "Bayes' rule", "convolution", "RNNs & BPTT", "maximum likelihood"],
         how_choice: "Choose with 1-4 or a-d, then Enter.",
         how_numeric: |tol| format!("Type a number (0.25, .25, 1/4 or 25%; within ±{tol}), then Enter."),
+        how_numeric_exact: "Type the exact number, then Enter.",
         how_truefalse: "1 or t: true, 2 or f: false; then Enter.",
         how_order: "Pick the terms in order with their numbers (Backspace takes one back), then Enter.",
         true_label: "true",

@@ -510,6 +510,7 @@ pub static KO: Text = Text {
         topic_names: ["연쇄 법칙", "베이즈 정리", "합성곱", "RNN과 BPTT", "최대우도 추정"],
         how_choice: "1-4 또는 a-d로 고르고 Enter.",
         how_numeric: |tol| format!("숫자를 입력하고 Enter(0.25, .25, 1/4, 25% 모두 가능; ±{tol} 이내면 정답)."),
+        how_numeric_exact: "정확한 수를 입력하고 Enter.",
         how_truefalse: "1 또는 t: 참, 2 또는 f: 거짓. 그다음 Enter.",
         how_order: "항을 순서대로 번호로 고르고(Backspace는 하나 되돌리기) Enter.",
         true_label: "참",

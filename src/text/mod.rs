@@ -536,6 +536,8 @@ pub struct QuizText {
     pub topic_names: [&'static str; 5],
     pub how_choice: &'static str,
     pub how_numeric: fn(tolerance: &str) -> String,
+    /// For an answer that must be exact (a count, a size).
+    pub how_numeric_exact: &'static str,
     pub how_truefalse: &'static str,
     pub how_order: &'static str,
     pub true_label: &'static str,

@@ -59,6 +59,8 @@ pub fn given_text(q: &Question, g: &Given, t: &Text) -> Option<String> {
 pub fn how_line(q: &Question, t: &Text) -> String {
     match &q.answer {
         Answer::Choice { .. } => t.quiz.how_choice.to_string(),
+        // An exact answer (a count, a size) has no "±0" to explain.
+        Answer::Numeric { tolerance, .. } if *tolerance == 0.0 => t.quiz.how_numeric_exact.to_string(),
         Answer::Numeric { tolerance, .. } => (t.quiz.how_numeric)(&num(*tolerance)),
         Answer::TrueFalse { .. } => t.quiz.how_truefalse.to_string(),
         Answer::Order { .. } => t.quiz.how_order.to_string(),
