@@ -1188,6 +1188,6 @@ fn exact_answers_do_not_offer_a_zero_tolerance() {
     use deepstep::lessons::quiz::words::how_line;
     for t in [&EN, &deepstep::text::KO] {
         assert_eq!(how_line(&numeric("x", 24.0, 0.0), t), t.quiz.how_numeric_exact);
-        assert!(how_line(&numeric("y", 0.25, 0.0005), t).contains("±0.0005"));
+        assert!(how_line(&numeric("y", 0.25, 0.0005), t).contains(&format!("±{}", num(0.0005))));
     }
 }
