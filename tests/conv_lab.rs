@@ -84,6 +84,11 @@ fn play_advances_on_ticks_and_stops_at_the_end() {
     l.update(Action::Faster);
     l.update(Action::Faster);
     assert!(l.speed_ms() < before);
+    // Play at the last frame starts again from the first.
+    l.update(Action::TogglePlay);
+    assert!(l.playing && l.frame == 0, "frame {}", l.frame);
+    l.update(Action::Tick);
+    assert_eq!(l.frame, 1);
 }
 
 #[test]
@@ -256,6 +261,13 @@ fn predictions_are_asked_graded_and_scored() {
     assert!(l.prompt.is_some());
     l.update(Action::Prompt(Edit::Skip));
     assert_eq!((l.frame, l.score.1), (3, 2));
+    // A verdict is about its frame: stepping, changing mode or leaving
+    // predict mode clears it.
+    for moving in [Action::Prev, Action::CycleMode, Action::TogglePredict, Action::First] {
+        l.message = Some(Message::Right);
+        l.update(moving.clone());
+        assert_eq!(l.message, None, "{moving:?}");
+    }
 }
 
 #[test]

@@ -426,3 +426,21 @@ fn chart_series_differ_by_marker_without_colour() {
     assert!(s.matches('*').count() > 10 && s.matches('#').count() > 10, "{s}");
     assert!(!s.contains('•') && !s.contains('█'), "ambiguous-width markers are redrawn as ASCII:\n{s}");
 }
+
+/// The dX legend names the stride gaps only when a stride makes them.
+#[test]
+fn the_stride_gap_legend_appears_only_with_a_stride() {
+    use deepstep::lessons::conv::{ConvLab, lab::Settings};
+    for stride in [1, 2] {
+        let mut s = Settings::default();
+        s.params.stride = [stride, stride];
+        let mut lab = ConvLab::new(s, Default::default(), digits().unwrap()).unwrap();
+        lab.update(deepstep::lessons::conv::Action::CycleMode);
+        lab.update(deepstep::lessons::conv::Action::CycleMode);
+        assert_eq!(lab.mode, deepstep::lessons::conv::Mode::GradX);
+        let mut app = App::new(mount(lab), &EN, Theme::MONO);
+        let (shown, _) = draw(&mut app, 120, 40);
+        assert_eq!(shown.contains(EN.conv.gap_legend), stride > 1, "stride {stride}:\n{shown}");
+        assert!(shown.contains(EN.conv.padding_legend), "stride {stride}");
+    }
+}

@@ -436,10 +436,29 @@ impl ConvLab {
         v
     }
 
+    /// On the last frame (and, tap by tap, its last tap): nothing left to play.
+    fn at_end(&self) -> bool {
+        self.frame + 1 >= self.frame_count() && self.tap.is_none_or(|t| t >= self.tap_count())
+    }
+
     pub fn update(&mut self, action: Action) {
         if self.prompt.is_some() {
             self.update_prompt(action);
             return;
+        }
+        // A verdict or refusal belongs to the frame, mode and prediction it
+        // was about: moving on clears it, so each mode's explanation is seen.
+        if matches!(
+            action,
+            Action::Next
+                | Action::Prev
+                | Action::First
+                | Action::Last
+                | Action::CycleMode
+                | Action::TogglePredict
+                | Action::JumpTo(_)
+        ) {
+            self.message = None;
         }
         match action {
             Action::Next => self.step_forward(),
@@ -452,7 +471,13 @@ impl ConvLab {
                     None => Some(1),
                 }
             }
-            Action::TogglePlay => self.playing = !self.playing,
+            Action::TogglePlay => {
+                // Play at the last frame starts again from the first.
+                if !self.playing && self.at_end() {
+                    self.go_to(0, false);
+                }
+                self.playing = !self.playing;
+            }
             Action::Slower => self.speed = (self.speed + 1).min(SPEEDS_MS.len() - 1),
             Action::Faster => self.speed = self.speed.saturating_sub(1),
             Action::CycleMode => {
@@ -479,8 +504,7 @@ impl ConvLab {
             }
             Action::Tick => {
                 if self.playing {
-                    let at_end = self.frame + 1 >= self.frame_count() && self.tap.is_none_or(|t| t >= self.tap_count());
-                    if at_end {
+                    if self.at_end() {
                         self.playing = false;
                     } else {
                         self.step_forward();

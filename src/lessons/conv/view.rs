@@ -295,7 +295,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         }
     } else {
         let legend = match lab.mode {
-            Mode::GradX => format!("  {}  {}", c.padding_legend, c.gap_legend),
+            // The gaps exist only when a stride spreads dY out.
+            Mode::GradX if g.params.stride != [1, 1] => format!("  {}  {}", c.padding_legend, c.gap_legend),
+            Mode::GradX => format!("  {}", c.padding_legend),
             _ if g.params.padding != [0, 0] => format!("  {}", c.padding_legend),
             _ => String::new(),
         };
