@@ -265,7 +265,7 @@ fn predictions_are_asked_graded_and_scored() {
     // predict mode clears it.
     for moving in [Action::Prev, Action::CycleMode, Action::TogglePredict, Action::First] {
         l.message = Some(Message::Right);
-        l.update(moving.clone());
+        l.update(moving);
         assert_eq!(l.message, None, "{moving:?}");
     }
 }
