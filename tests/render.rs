@@ -444,3 +444,21 @@ fn the_stride_gap_legend_appears_only_with_a_stride() {
         assert!(shown.contains(EN.conv.padding_legend), "stride {stride}");
     }
 }
+
+/// The help lists each description once: keys that do one thing share a row.
+#[test]
+fn help_rows_do_not_repeat_a_description() {
+    for (stem, screen) in common::lesson_screens() {
+        let mut app = App::new(screen, &EN, Theme::MONO);
+        app.handle(&key(KeyCode::Char('?')));
+        let (shown, _) = draw(&mut app, 120, 40);
+        let rows = app.key_rows(false);
+        let mut whats: Vec<&str> = rows.iter().map(|(_, w)| *w).collect();
+        whats.sort();
+        whats.dedup();
+        for what in whats {
+            let n = shown.lines().filter(|l| l.trim_end_matches('|').trim_end().ends_with(what)).count();
+            assert!(n <= 1, "{stem}: `{what}` on {n} rows\n{shown}");
+        }
+    }
+}

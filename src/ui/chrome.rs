@@ -69,14 +69,32 @@ pub fn footer_height(items: &[(&str, &str)], width: u16) -> u16 {
     (rows as u16).clamp(1, 4)
 }
 
+/// One row per description: keys that do the same thing ("Home/g" and
+/// "End/G" for "first / last frame") share a row, their labels joined, in
+/// the order they first appear; a label listed twice is listed once.
+pub fn merged<'a>(items: &[(&str, &'a str)]) -> Vec<(String, &'a str)> {
+    let mut out: Vec<(String, &'a str)> = vec![];
+    for (k, what) in items {
+        match out.iter_mut().find(|(_, w)| w == what) {
+            Some((keys, _)) if keys.split(", ").any(|x| x == *k) => {}
+            Some((keys, _)) => *keys = format!("{keys}, {k}"),
+            None => out.push((k.to_string(), what)),
+        }
+    }
+    out
+}
+
 /// The help overlay: every binding, centred over the screen.
 pub fn help_overlay(frame: &mut Frame, title: &str, close: &str, items: &[(&str, &str)], theme: &Theme) {
     let area = frame.area();
-    let key_w = items.iter().map(|(k, _)| Span::raw(*k).width()).max().unwrap_or(0);
+    let items = merged(items);
+    let key_w = items.iter().map(|(k, _)| Span::raw(k.as_str()).width()).max().unwrap_or(0);
     let mut lines: Vec<Line> = items
         .iter()
         .map(|(k, w)| {
-            Line::from(vec![Span::styled(format!("{k:<key_w$}"), theme.key), Span::raw("  "), Span::raw(w.to_string())])
+            // Padded by display width: a label may hold wide characters.
+            let pad = " ".repeat(key_w.saturating_sub(Span::raw(k.as_str()).width()));
+            Line::from(vec![Span::styled(format!("{k}{pad}"), theme.key), Span::raw("  "), Span::raw(w.to_string())])
         })
         .collect();
     lines.push(Line::raw(""));
@@ -136,5 +154,19 @@ pub fn ascii_lines(frame: &mut Frame) {
             };
             cell.set_symbol(ascii);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_that_do_one_thing_share_a_help_row() {
+        let rows = [("Home/g", "first / last"), ("x", "other"), ("End/G", "first / last"), ("1-4", "c"), ("1-4", "c")];
+        assert_eq!(
+            merged(&rows),
+            vec![("Home/g, End/G".to_string(), "first / last"), ("x".to_string(), "other"), ("1-4".to_string(), "c")]
+        );
     }
 }
