@@ -154,12 +154,15 @@ fn every_knob_turns_and_linked_axes_move_together() {
     assert_eq!(l.data.geometry.output, [6, 6]);
     assert_eq!(l.frame_count(), 2 * 6 * 6);
     assert_ne!(start, l.data.geometry);
-    // The knob list wraps both ways.
-    l.knob = Knob::Input;
+    // The knob list stops at both ends (it never jumps out of sight).
+    l.knob = Knob::ALL[0];
     l.update(Action::KnobUp);
-    assert_eq!(l.knob, Knob::COut);
+    assert_eq!(l.knob, Knob::ALL[0]);
     l.update(Action::KnobDown);
-    assert_eq!(l.knob, Knob::Input);
+    assert_eq!(l.knob, Knob::ALL[1]);
+    l.knob = *Knob::ALL.last().unwrap();
+    l.update(Action::KnobDown);
+    assert_eq!(l.knob, *Knob::ALL.last().unwrap());
 }
 
 #[test]

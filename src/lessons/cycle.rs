@@ -1,6 +1,7 @@
 //! Turning a knob through a list of values: `cycle` wraps around (modes,
-//! charts, which knob is selected), `ladder` stops at the ends (a learning
-//! rate, a sequence length).
+//! charts), `stop` and `ladder` stop at the ends (which knob is selected, so
+//! it never jumps from the last to the first unseen; a learning rate, a
+//! sequence length).
 
 /// Where `v` is in `all` (0 when it is not there).
 pub fn position<T: PartialEq>(all: &[T], v: &T) -> usize {
@@ -11,6 +12,12 @@ pub fn position<T: PartialEq>(all: &[T], v: &T) -> usize {
 pub fn cycle<T: PartialEq + Copy>(all: &[T], current: T, delta: i64) -> T {
     let n = all.len() as i64;
     all[(position(all, &current) as i64 + delta).rem_euclid(n) as usize]
+}
+
+/// The value `delta` places after `current` in `all`, staying at the ends.
+pub fn stop<T: PartialEq + Copy>(all: &[T], current: T, delta: i64) -> T {
+    let last = all.len().saturating_sub(1) as i64;
+    all[(position(all, &current) as i64 + delta).clamp(0, last) as usize]
 }
 
 /// The next value of a ladder (or the previous, for delta < 0), staying on
@@ -32,6 +39,9 @@ mod tests {
         assert_eq!(cycle(&all, 'a', -1), 'c');
         assert_eq!(cycle(&all, 'b', 4), 'c');
         assert_eq!(position(&all, &'z'), 0);
+        assert_eq!(stop(&all, 'c', 1), 'c');
+        assert_eq!(stop(&all, 'a', -1), 'a');
+        assert_eq!(stop(&all, 'a', 1), 'b');
         let steps = [1, 2, 5, 10];
         assert_eq!(ladder(&steps, 2, 1), 5);
         assert_eq!(ladder(&steps, 10, 1), 10);

@@ -2,7 +2,7 @@
 //! from them, where the learner is, and `update`, the only place it changes.
 
 use crate::assets::Digit;
-use crate::lessons::cycle::{cycle, position};
+use crate::lessons::cycle::{cycle, position, stop};
 use crate::lessons::input::{Edit, TextInput};
 use crate::math::conv::{self, ConvGeometry, ConvGrads, ConvParams, Frame, SpreadGrid};
 use crate::math::format;
@@ -484,8 +484,9 @@ impl ConvLab {
                 self.mode = self.mode.next();
                 self.go_to(0, false);
             }
-            Action::KnobUp => self.knob = cycle(&Knob::ALL, self.knob, -1),
-            Action::KnobDown => self.knob = cycle(&Knob::ALL, self.knob, 1),
+            // The knob list stops at its ends rather than wrapping out of sight.
+            Action::KnobUp => self.knob = stop(&Knob::ALL, self.knob, -1),
+            Action::KnobDown => self.knob = stop(&Knob::ALL, self.knob, 1),
             Action::KnobDec => self.turn(self.knob, -1),
             Action::KnobInc => self.turn(self.knob, 1),
             Action::ToggleLink => self.linked = !self.linked,

@@ -3,7 +3,7 @@
 //! data, predictions, and `update`, the only place it changes.
 
 use super::settings::{RnnRun, RnnSettings, SettingError};
-use crate::lessons::cycle::{cycle, ladder, position};
+use crate::lessons::cycle::{cycle, ladder, position, stop};
 use crate::lessons::input::{Edit, TextInput};
 use crate::math::parse::parse_number;
 use crate::math::rnn::{self, CellKind};
@@ -360,8 +360,9 @@ impl RnnLab {
                     self.message = Some(Message::Refused(e));
                 }
             }
-            Action::KnobUp => self.knob = cycle(&Knob::ALL, self.knob, -1),
-            Action::KnobDown => self.knob = cycle(&Knob::ALL, self.knob, 1),
+            // The knob list stops at its ends rather than wrapping out of sight.
+            Action::KnobUp => self.knob = stop(&Knob::ALL, self.knob, -1),
+            Action::KnobDown => self.knob = stop(&Knob::ALL, self.knob, 1),
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
             Action::TogglePredict => self.predict = !self.predict,
