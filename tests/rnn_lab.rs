@@ -72,15 +72,16 @@ fn every_knob_turns_and_recomputes() {
     assert_eq!(s.cell, CellKind::Lstm);
     assert!((s.radius - 1.0).abs() < 1e-12);
     assert_eq!((s.len, s.hidden, s.truncation, s.clip, s.seed), (30, 16, Some(1), Some(0.1), 2));
-    // The knob list wraps; knobs go back down to "off".
+    // Knobs go back down to "off"; the knob list stops at its ends.
     l.knob = Knob::Truncation;
     l.update(Action::KnobDec);
     assert_eq!(l.settings.truncation, None);
     l.knob = Knob::Cell;
     l.update(Action::KnobUp);
-    assert_eq!(l.knob, Knob::Seed);
-    l.update(Action::KnobDown);
     assert_eq!(l.knob, Knob::Cell);
+    l.knob = Knob::Seed;
+    l.update(Action::KnobDown);
+    assert_eq!(l.knob, Knob::Seed);
     // ρ stays within 0.1..3.
     l.knob = Knob::Radius;
     for _ in 0..40 {
