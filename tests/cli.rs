@@ -86,3 +86,18 @@ fn bad_input_is_status_2_and_the_message_says_what() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("output\n"));
 }
+
+/// Study notes are stamped in the learner's own time zone, with its offset.
+#[test]
+fn notes_are_stamped_in_the_local_time_zone() {
+    for (tz, offset) in [("KST-9", "+09:00"), ("UTC0", "+00:00")] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+            .args(["conv", "--print", "--format", "markdown"])
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        let note = String::from_utf8_lossy(&out.stdout);
+        let stamp = note.lines().find(|l| l.starts_with("_Written by deepstep on")).unwrap();
+        assert!(stamp.ends_with(&format!("{offset}._")), "{tz}: {stamp}");
+    }
+}

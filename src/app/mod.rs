@@ -209,7 +209,7 @@ impl App {
 
     fn write_note(&mut self) {
         let Some(note) = self.note() else { return };
-        let (day, when) = notes::dates(notes::now_secs());
+        let (day, when) = notes::local_dates(notes::now_secs());
         let body = note.markdown(self.text, &when);
         self.status = Some(match notes::write_new(&self.notes_dir, note.stem, &day, &body) {
             Ok(path) => (self.text.note.written)(&path.display().to_string()),

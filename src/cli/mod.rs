@@ -100,7 +100,7 @@ fn run_app(text: &'static Text, command: &str, app: App) -> Result<(), Failure> 
 
 /// A lesson's note as Markdown, stamped with the current time.
 fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
-    let (_, when) = crate::lessons::notes::dates(crate::lessons::notes::now_secs());
+    let (_, when) = crate::lessons::notes::local_dates(crate::lessons::notes::now_secs());
     note.markdown(text, &when)
 }
 

@@ -122,6 +122,17 @@ pub fn dates(unix: u64) -> (String, String) {
     (day, when)
 }
 
+/// Unix seconds as the learner's clock reads them (the TZ variable or the
+/// system's zone), with the offset: ("2026-11-28", "2026-11-28 16:13 +09:00").
+/// Falls back to UTC when the zone cannot be read.
+pub fn local_dates(unix: u64) -> (String, String) {
+    use chrono::TimeZone;
+    match i64::try_from(unix).ok().and_then(|s| chrono::Local.timestamp_opt(s, 0).single()) {
+        Some(t) => (t.format("%Y-%m-%d").to_string(), t.format("%Y-%m-%d %H:%M %:z").to_string()),
+        None => dates(unix),
+    }
+}
+
 pub fn now_secs() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
