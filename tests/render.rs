@@ -462,3 +462,13 @@ fn help_rows_do_not_repeat_a_description() {
         }
     }
 }
+
+/// A box blur's weights read as 1/9, not the rounded 0.1111.
+#[test]
+fn box_blur_weights_are_shown_as_ninths() {
+    use deepstep::lessons::conv::{ConvLab, lab::Settings};
+    let s = Settings { preset: Some(deepstep::math::kernels::Preset::BoxBlur), ..Settings::default() };
+    let mut app = App::new(mount(ConvLab::new(s, Default::default(), digits().unwrap()).unwrap()), &EN, Theme::MONO);
+    let (shown, _) = draw(&mut app, 120, 40);
+    assert!(shown.contains("1/9") && !shown.contains("0.1111"), "{shown}");
+}

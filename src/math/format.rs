@@ -90,9 +90,35 @@ pub fn exact(x: f64) -> String {
     format!("{x}")
 }
 
+/// A value that is exactly a small fraction written as one ("1/9" for a
+/// box blur's weight, where `num` would show the rounded 0.1111); any other
+/// value as `num` writes it.
+pub fn fraction(x: f64) -> String {
+    if x.is_finite() && x.fract() != 0.0 {
+        for q in 2..=16i64 {
+            let p = (x * q as f64).round();
+            // The smallest denominator that fits is already in lowest terms.
+            if p.abs() <= 99.0 && (x - p / q as f64).abs() <= 1e-12 * x.abs().max(1.0) {
+                return format!("{}/{q}", p as i64);
+            }
+        }
+    }
+    num(x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_fractions_are_written_as_fractions() {
+        assert_eq!(fraction(1.0 / 9.0), "1/9");
+        assert_eq!(fraction(-2.0 / 16.0), "-1/8");
+        assert_eq!(fraction(0.5), "1/2");
+        assert_eq!(fraction(3.0), "3");
+        assert_eq!(fraction(0.1234), num(0.1234), "not a small fraction");
+        assert_eq!(fraction(f64::NAN), num(f64::NAN));
+    }
 
     #[test]
     fn integers_decimals_and_scientific() {

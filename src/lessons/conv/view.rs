@@ -70,7 +70,8 @@ fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
 fn matrix_grid(m: ndarray::ArrayView2<f64>, theme: &Theme, marked: impl Fn(usize, usize) -> (bool, bool)) -> Grid {
     Grid::from_fn(m.nrows(), m.ncols(), |r, c| {
         let (mk, cur) = marked(r, c);
-        GridCell::new(num(m[[r, c]]), cell_style(theme, mk, cur), mk)
+        // A kernel weight of 1/9 reads as 1/9, not the rounded 0.1111.
+        GridCell::new(crate::math::format::fraction(m[[r, c]]), cell_style(theme, mk, cur), mk)
     })
 }
 
