@@ -1191,3 +1191,35 @@ fn exact_answers_do_not_offer_a_zero_tolerance() {
         assert!(how_line(&numeric("y", 0.25, 0.0005), t).contains(&format!("±{}", num(0.0005))));
     }
 }
+
+/// A long option wraps under its own text, and "<- the answer" stays on a
+/// line with the option's words, never alone.
+#[test]
+fn long_options_hang_under_their_text_and_keep_the_answer_mark() {
+    use common::key;
+    use ratatui::crossterm::event::KeyCode::{Char, Enter};
+    let long = "a very long option that explains a misconception in many words and so cannot fit on one line at eighty columns";
+    let text = format!(
+        "[[question]]\nid = \"long\"\ntopic = \"chain\"\nkind = \"choice\"\nprompt.en = \"p\"\nexplanation.en = \"e\"\ncorrect = 1\n\
+         [[question.options]]\ntext.en = \"{long}\"\n[[question.options]]\ntext.en = \"short\"\nwhy.en = \"w\"\n"
+    );
+    let q = bank::parse("t.toml", &text).unwrap().remove(0);
+    let mut app = App::new(mount(lab_with(vec![q], None)), &EN, Theme::MONO);
+    // Choose the long option wherever the round put it, then submit.
+    let at = quiz_of(&app).current().map(|q| match &q.answer {
+        Answer::Choice { correct, .. } => *correct,
+        _ => 0,
+    });
+    app.handle(&key(Char(char::from(b'a' + at.unwrap() as u8))));
+    app.handle(&key(Enter));
+    let (shown, _) = draw(&mut app, 80, 24);
+    let rows: Vec<&str> = shown.lines().collect();
+    let first = rows.iter().position(|l| l.contains("a very long option")).unwrap();
+    let next = rows[first + 1].trim_start_matches('|');
+    assert!(next.starts_with("       ") && !next.trim().is_empty(), "hanging indent:\n{shown}");
+    let mark = rows.iter().find(|l| l.contains("<-")).unwrap().replace('\u{a0}', " ");
+    assert!(
+        mark.contains("words") || mark.contains("columns") || mark.contains("line"),
+        "the mark sits with the option's words: {mark}"
+    );
+}

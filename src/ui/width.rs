@@ -83,6 +83,21 @@ fn width_of(s: &str) -> usize {
 }
 
 /// Runs of spaces and runs of everything else, in order: (text, is_space).
+/// `text` wrapped to `width` with a hanging indent: every line after the
+/// first starts `indent` columns in, under the text after its key ("[ ] a) ").
+pub fn hanging(text: &str, style: Style, width: u16, indent: u16) -> Vec<Line<'static>> {
+    let rows = wrap(Line::styled(text.to_string(), style), width.saturating_sub(indent).max(1));
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, mut l)| {
+            if i > 0 {
+                l.spans.insert(0, Span::raw(" ".repeat(indent as usize)));
+            }
+            l
+        })
+        .collect()
+}
+
 fn tokens(s: &str) -> Vec<(&str, bool)> {
     let mut out = vec![];
     let mut start = 0;

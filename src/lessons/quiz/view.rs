@@ -29,7 +29,7 @@ fn scrolled(frame: &mut Frame, lines: Vec<Line>, area: Rect, scroll: u16) {
 }
 
 /// The options (or terms) with their keys and marks.
-fn answer_lines(lab: &QuizLab, q: &Question, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+fn answer_lines(lab: &QuizLab, q: &Question, t: &Text, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let quiz = &t.quiz;
     let graded = match &lab.phase {
         Phase::Feedback(g) => Some(g),
@@ -49,12 +49,15 @@ fn answer_lines(lab: &QuizLab, q: &Question, t: &Text, theme: &Theme) -> Vec<Lin
                 let chosen = lab.selected == Some(i) || graded.is_some_and(|g| g.given == Given::Choice(i));
                 let mark = if chosen { "[x]" } else { "[ ]" };
                 let mut style = if chosen { theme.selected } else { theme.text };
-                let mut text = format!("{mark} {key}) {}", option_text(q, i, t));
+                let lead = format!("{mark} {key}) ");
+                let mut text = format!("{lead}{}", option_text(q, i, t));
                 if graded.is_some() && i == right {
                     style = theme.good;
-                    text.push_str(quiz.right_mark);
+                    // Bound to the option's last word: the mark never wraps onto a line of its own.
+                    text.push_str(&quiz.right_mark.replace(' ', "\u{a0}"));
                 }
-                lines.push(Line::styled(text, style));
+                // A long option wraps under its own text, not under its key.
+                lines.extend(crate::ui::width::hanging(&text, style, width, Span::raw(lead).width() as u16));
             }
         }
         Answer::Order { terms, .. } => {
@@ -216,7 +219,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     };
 
     let mut qlines: Vec<Line> = prompt_lines(cur, t).into_iter().map(Line::raw).collect();
-    qlines.extend(answer_lines(lab, cur, t, theme));
+    qlines.extend(answer_lines(lab, cur, t, theme, body.width.saturating_sub(2)));
     let numeric_row = matches!(cur.answer, Answer::Numeric { .. }).then(|| qlines.len() - 1);
     if lab.phase == Phase::Asking {
         qlines.push(Line::styled(how_line(cur, t), theme.dim));
