@@ -131,3 +131,22 @@ fn interactive_labs_refuse_a_non_terminal() {
         assert!(err.contains("not a terminal") && err.contains(&format!("lab {lab} --print")), "{err}");
     }
 }
+
+/// The lab and `--print` start from the same points: the lab's first step
+/// has the loss `--print` writes for step 1, by default and with flags.
+#[test]
+fn the_linreg_lab_and_print_agree_on_their_numbers() {
+    use deepstep::lessons::linreg::lab::{Action, Line, LinregLab};
+    use deepstep::math::linreg::ErrorMeasure;
+    let step1 = |s: &str| s.lines().find(|l| l.starts_with("step=1 ")).map(|l| field(l, "loss")).unwrap();
+    let mut lab = LinregLab::new(1);
+    lab.update(Action::Step);
+    let (_, printed) = run(&["lab", "linreg", "--print", "--steps", "1"]);
+    assert!((lab.losses[1] - step1(&printed)).abs() <= 1e-6 * lab.losses[1], "{} vs\n{printed}", lab.losses[1]);
+    let line = Line { n: 12, slope: -3.0, intercept: 0.5, noise: 0.2, seed: 4 };
+    let mut lab = LinregLab::with_line(1, line).configured(0.3, None, ErrorMeasure::Sse);
+    lab.update(Action::Step);
+    let args = ["lab", "linreg", "--print", "--steps", "1", "--n", "12", "--slope", "-3", "--intercept", "0.5"];
+    let (_, printed) = run(&[&args[..], &["--noise", "0.2", "--seed", "4", "--lr", "0.3", "--error", "sse"]].concat());
+    assert!((lab.losses[1] - step1(&printed)).abs() <= 1e-6 * lab.losses[1].abs(), "{} vs\n{printed}", lab.losses[1]);
+}

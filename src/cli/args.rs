@@ -159,7 +159,7 @@ pub struct LinregArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: PrintFormat,
     /// Number of points.
-    #[arg(long, allow_hyphen_values = true, default_value_t = 50)]
+    #[arg(long, allow_hyphen_values = true, default_value_t = crate::lessons::linreg::lab::POINTS)]
     pub n: usize,
     #[arg(long, default_value_t = 7.0, allow_hyphen_values = true)]
     pub slope: f64,

@@ -112,8 +112,24 @@ fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
     finite(text, "lab linreg", &floats)?;
     outside(text, "n", a.n, 2, 10_000)?;
     outside(text, "steps", a.steps, 0, MAX_UPDATES)?;
+    let measure = match a.error {
+        ErrorArg::Sse => ErrorMeasure::Sse,
+        ErrorArg::Mse => ErrorMeasure::Mse,
+        ErrorArg::Rmse => ErrorMeasure::Rmse,
+        ErrorArg::L2 => ErrorMeasure::L2,
+        ErrorArg::L2n => ErrorMeasure::L2OverN,
+    };
+    if let Some(b) = a.batch
+        && !(1..=a.n).contains(&b)
+    {
+        return Err(Failure::usage(format!("deepstep lab: {}", (text.cli.between)("batch", 1, a.n, b))));
+    }
     if !a.print {
-        return interactive(text, "lab linreg", mount(crate::lessons::linreg::lab::LinregLab::new(1)));
+        // The lab opens on the points, rate, batch and error `--print` would use.
+        use crate::lessons::linreg::lab::{Line, LinregLab};
+        let line = Line { n: a.n, slope: a.slope, intercept: a.intercept, noise: a.noise, seed: a.seed };
+        let lab = LinregLab::with_line(1, line).configured(a.lr, a.batch, measure);
+        return interactive(text, "lab linreg", mount(lab));
     }
     // Minibatch SGD makes ⌈n/batch⌉ updates per epoch: bound the updates, not the epochs.
     if let Some(b) = a.batch.filter(|b| *b >= 1) {
@@ -124,13 +140,6 @@ fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
         }
     }
     let (x, y) = line_data(a.n, a.slope, a.intercept, a.noise, a.seed);
-    let measure = match a.error {
-        ErrorArg::Sse => ErrorMeasure::Sse,
-        ErrorArg::Mse => ErrorMeasure::Mse,
-        ErrorArg::Rmse => ErrorMeasure::Rmse,
-        ErrorArg::L2 => ErrorMeasure::L2,
-        ErrorArg::L2n => ErrorMeasure::L2OverN,
-    };
     let r = LinregRun { lr: a.lr, steps: a.steps, batch: a.batch, seed: a.seed, measure };
     let out = linreg_report::linreg(x.view(), y.view(), r, text.lr_diverged).map_err(|e| {
         Failure::usage(format!(

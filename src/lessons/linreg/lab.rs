@@ -23,6 +23,26 @@ pub enum Action {
 /// The most steps the lab keeps (holding Space must not grow memory forever).
 pub const MAX_HISTORY: usize = 10_000;
 
+/// The line the lab fits, y = slope·x + intercept + noise (the command
+/// line's defaults too, so the lab and `--print` show the same numbers).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Line {
+    pub n: usize,
+    pub slope: f64,
+    pub intercept: f64,
+    pub noise: f64,
+    pub seed: u64,
+}
+
+/// Points in the lab's data unless the command line says otherwise.
+pub const POINTS: usize = 30;
+
+impl Default for Line {
+    fn default() -> Self {
+        Line { n: POINTS, slope: 7.0, intercept: 2.0, noise: 1.0, seed: 1 }
+    }
+}
+
 /// Learning rates the knob steps through.
 const RATES: [f64; 12] = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0, 1.2, 1.5];
 
@@ -30,8 +50,9 @@ const RATES: [f64; 12] = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0
 pub struct LinregLab {
     pub x: Array2<f64>,
     pub y: Array1<f64>,
-    /// 1 (y = 7x + 2 with noise) or 3 features.
+    /// 1 (the `line`) or 3 features.
     pub features: usize,
+    pub line: Line,
     pub lr: f64,
     /// Minibatch size for SGD, None for full-batch gradient descent.
     pub batch: Option<usize>,
@@ -53,15 +74,21 @@ pub struct LinregLab {
 
 impl LinregLab {
     pub fn new(features: usize) -> Self {
+        LinregLab::with_line(features, Line::default())
+    }
+
+    /// The lab on this line's points (3 features: as many points, the same seed).
+    pub fn with_line(features: usize, line: Line) -> Self {
         let (x, y) = if features <= 1 {
-            linreg::line_data(30, 7.0, 2.0, 1.0, 1)
+            linreg::line_data(line.n, line.slope, line.intercept, line.noise, line.seed)
         } else {
-            linreg::feature_data(30, features, 0.5, 1)
+            linreg::feature_data(line.n, features, 0.5, line.seed)
         };
         let least_squares = linreg::least_squares(x.view(), y.view()).unwrap_or_else(|_| Array1::zeros(x.ncols()));
         let limit = linreg::stability_limit(x.view(), ErrorMeasure::Mse);
         let mut lab = LinregLab {
             features: features.max(1),
+            line,
             lr: 0.1,
             batch: None,
             measure: ErrorMeasure::Mse,
@@ -79,6 +106,18 @@ impl LinregLab {
         };
         lab.reset();
         lab
+    }
+
+    /// The lab with this rate, minibatch and error (watched and used for the
+    /// gradient), as the command line gives them.
+    pub fn configured(mut self, lr: f64, batch: Option<usize>, measure: ErrorMeasure) -> Self {
+        self.lr = lr;
+        self.batch = batch;
+        self.measure = measure;
+        self.gradient = measure;
+        self.limit = linreg::stability_limit(self.x.view(), measure);
+        self.reset();
+        self
     }
 
     fn reset(&mut self) {
@@ -186,7 +225,7 @@ impl LinregLab {
             }
             Action::ToggleFeatures => {
                 let (lr, batch) = (self.lr, self.batch);
-                *self = LinregLab::new(if self.features == 1 { 3 } else { 1 });
+                *self = LinregLab::with_line(if self.features == 1 { 3 } else { 1 }, self.line);
                 self.lr = lr;
                 self.batch = batch;
             }
