@@ -96,12 +96,12 @@ fn linreg_prints_the_trajectory_then_final_and_least_squares() {
     };
     let fin = betas(lines[401], "final beta=");
     let ls = betas(lines[402], "least_squares beta=");
-    let (x, y) = linreg::line_data(50, 7.0, 2.0, 1.0, 1);
+    let (x, y) = linreg::line_data(deepstep::lessons::linreg::lab::POINTS, 7.0, 2.0, 1.0, 1);
     let want = linreg::least_squares(x.view(), y.view()).unwrap();
     assert!((ls[0] - want[0]).abs() < 1e-6 && (ls[1] - want[1]).abs() < 1e-6);
     assert!((fin[0] - ls[0]).abs() < 1e-3 && (fin[1] - ls[1]).abs() < 1e-3, "{fin:?} vs {ls:?}");
     // Minibatch SGD and the other error measures run too.
-    let (code, s) = run(&["lab", "linreg", "--print", "--batch", "8", "--steps", "5", "--error", "rmse"]);
+    let (code, s) = run(&["lab", "linreg", "--print", "--n", "50", "--batch", "8", "--steps", "5", "--error", "rmse"]);
     assert_eq!(code, Some(0));
     assert!(
         s.lines().count() == 2 + 5 * 7 + 1 + 2,

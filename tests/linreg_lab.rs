@@ -158,7 +158,7 @@ fn the_stability_limit_belongs_to_the_gradient_used() {
 /// `lab linreg --print` states the limit of the gradient it uses before the steps.
 #[test]
 fn print_writes_the_limit_of_the_error_used() {
-    let (x, _) = linreg::line_data(50, 7.0, 2.0, 1.0, 1);
+    let (x, _) = linreg::line_data(deepstep::lessons::linreg::lab::POINTS, 7.0, 2.0, 1.0, 1);
     for (flag, measure) in [
         ("mse", ErrorMeasure::Mse),
         ("sse", ErrorMeasure::Sse),
