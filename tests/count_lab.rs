@@ -57,7 +57,7 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     }
     l.update(Action::Prompt(Edit::Submit));
     let s = &l.back.steps[0];
-    let off = |g: f64, t: f64| (g - t).abs();
+    let off = |g: f64, t: f64| Some((g - t).abs());
     assert_eq!(
         l.message,
         Some(Message::Graded([
@@ -70,6 +70,17 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     l.update(Action::Next);
     l.update(Action::Prompt(Edit::Skip));
     assert_eq!(l.shown, 2);
+    // The true values as the screen writes them (4 significant digits) are
+    // right: rounding is not reported as "off by 1e-13".
+    l.update(Action::Next);
+    let s = &l.back.steps[2];
+    let typed: Vec<String> = [s.ds_k[0], s.g_w_x, s.g_w_rec].iter().map(|v| deepstep::math::format::num(*v)).collect();
+    for c in typed.join(", ").chars() {
+        l.update(Action::Prompt(Edit::Type(c)));
+    }
+    l.update(Action::Prompt(Edit::Submit));
+    let Some(Message::Graded(g)) = &l.message else { panic!("{:?}", l.message) };
+    assert!(g.iter().all(|(_, _, off)| off.is_none()), "{g:?}");
 }
 
 #[test]

@@ -346,10 +346,12 @@ pub static EN: Text = Text {
         },
         graded: |d, x, r| {
             format!(
-                "dL/dS_k: you {}, true {} (off by {})   dL/dw_x: you {}, true {} (off by {})   dL/dw_rec: you {}, true {} (off by {})",
+                "dL/dS_k: you {}, true {} ({})   dL/dw_x: you {}, true {} ({})   dL/dw_rec: you {}, true {} ({})",
                 d[0], d[1], d[2], x[0], x[1], x[2], r[0], r[1], r[2]
             )
         },
+        agrees: "right",
+        off_by: |off| format!("off by {off}"),
         not_numbers: "Type three numbers separated by commas.",
         path_full: "The path holds 10000 steps, the most it keeps: move the cursor (w a s d) to start a new one.",
         diverged: "That step would overflow the loss: lower the learning rate ([).",

@@ -332,10 +332,12 @@ pub static KO: Text = Text {
         },
         graded: |d, x, r| {
             format!(
-                "dL/dS_k: 입력 {}, 정답 {} (차이 {})   dL/dw_x: 입력 {}, 정답 {} (차이 {})   dL/dw_rec: 입력 {}, 정답 {} (차이 {})",
+                "dL/dS_k: 입력 {}, 정답 {} ({})   dL/dw_x: 입력 {}, 정답 {} ({})   dL/dw_rec: 입력 {}, 정답 {} ({})",
                 d[0], d[1], d[2], x[0], x[1], x[2], r[0], r[1], r[2]
             )
         },
+        agrees: "정답",
+        off_by: |off| format!("차이 {off}"),
         not_numbers: "쉼표로 구분한 숫자 세 개를 입력하세요.",
         path_full: "경로가 담을 수 있는 최대인 10000스텝에 이르렀습니다. 새로 시작하려면 커서를 움직이세요(w a s d).",
         diverged: "이 스텝은 손실을 넘치게 합니다. 학습률을 낮추세요([).",

@@ -394,7 +394,11 @@ pub struct CountText {
     pub lr: fn(lr: &str) -> String,
     pub predict_prompt: fn(k: usize) -> String,
     /// Each part is [typed, true, off by].
+    /// Each of the three: [typed, true, `agrees` or `off_by(..)`].
     pub graded: fn(ds: &[String; 3], gx: &[String; 3], gr: &[String; 3]) -> String,
+    /// A typed value that agrees to the 4 significant digits shown.
+    pub agrees: &'static str,
+    pub off_by: fn(off: &str) -> String,
     pub not_numbers: &'static str,
     pub path_full: &'static str,
     pub diverged: &'static str,

@@ -7,7 +7,7 @@ use crate::lessons::input::{Edit, TextInput};
 use crate::math::counting_rnn::{
     self, CountBackward, CountForward, GradCheck, Mistake, Rprop, RpropState, linspace, random_sequences,
 };
-use crate::math::parse::{off_by, parse_number};
+use crate::math::parse::{agrees, off_by, parse_number};
 use ndarray::Array2;
 
 /// The most points the training path keeps.
@@ -47,7 +47,9 @@ impl Surface {
 pub enum Message {
     /// Each typed value beside the truth and how far off it was: (typed,
     /// true, off by) for dL/dS_k of sequence 1, dL/dw_x and dL/dw_rec.
-    Graded([(f64, f64, f64); 3]),
+    /// (typed, true, how far off): `None` when the typed value agrees to
+    /// the 4 significant digits shown (float noise is not "off").
+    Graded([(f64, f64, Option<f64>); 3]),
     NotNumbers,
     Diverged,
     /// The training path holds `MAX_PATH` points already.
@@ -253,7 +255,8 @@ impl CountLab {
                     return;
                 }
                 let truth = [step.ds_k[0], step.g_w_x, step.g_w_rec];
-                let graded = |i: usize| (nums[i], truth[i], off_by(nums[i], truth[i]));
+                let graded =
+                    |i: usize| (nums[i], truth[i], (!agrees(nums[i], truth[i])).then(|| off_by(nums[i], truth[i])));
                 self.message = Some(Message::Graded([graded(0), graded(1), graded(2)]));
                 self.prompt = None;
                 self.shown += 1;

@@ -142,7 +142,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     } else {
         let line = match &lab.message {
             Some(Message::Graded(g)) => {
-                let part = |(typed, truth, off): (f64, f64, f64)| [num(typed), num(truth), num(off)];
+                let part = |(typed, truth, off): (f64, f64, Option<f64>)| {
+                    let verdict = off.map_or(c.agrees.to_string(), |o| (c.off_by)(&num(o)));
+                    [num(typed), num(truth), verdict]
+                };
                 let [a, b, c3] = [part(g[0]), part(g[1]), part(g[2])];
                 Line::raw((c.graded)(&a, &b, &c3))
             }
