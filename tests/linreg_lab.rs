@@ -201,3 +201,18 @@ fn the_history_is_bounded() {
     l.update(Action::Reset);
     assert!(!l.full() && l.betas.len() == 1);
 }
+
+/// β says what its entries are: (intercept, slope), or the intercept and one
+/// weight per feature.
+#[test]
+fn beta_is_labelled() {
+    for (features, names) in [(1, "(intercept, slope)"), (3, "(intercept, w_1..w_3)")] {
+        let mut lab = LinregLab::new(1);
+        if features == 3 {
+            lab.update(Action::ToggleFeatures);
+        }
+        let s = screen(lab, 120, 40);
+        assert!(s.contains(&format!("step 0: β = [{}] {names}", vec!["0"; features + 1].join(", "))), "{s}");
+        assert_eq!((EN.linreg.beta_names)(features), names);
+    }
+}

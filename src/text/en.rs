@@ -490,7 +490,8 @@ pub static EN: Text = Text {
         least_squares: "least squares",
         loss_curve: "log10 loss per step",
         axis_step: "step",
-        state: |s, b, l| format!("step {s}: β = [{b}]   loss = {l}"),
+        state: |s, b, n, l| format!("step {s}: β = [{b}] {n}   loss = {l}"),
+        beta_names: |k| if k <= 1 { "(intercept, slope)".to_string() } else { format!("(intercept, w_1..w_{k})") },
         lstsq: |b| format!("least squares: β = [{b}]"),
         rate: |lr, name, h, lim| format!("learning rate {lr}   {name}'s stability limit 2/λ_max({h}) = {lim}"),
         rate_no_limit: |lr, name| {

@@ -484,7 +484,8 @@ pub static KO: Text = Text {
         least_squares: "최소제곱",
         loss_curve: "스텝마다 log10 손실",
         axis_step: "스텝",
-        state: |s, b, l| format!("스텝 {s}: β = [{b}]   손실 = {l}"),
+        state: |s, b, n, l| format!("스텝 {s}: β = [{b}] {n}   손실 = {l}"),
+        beta_names: |k| if k <= 1 { "(절편, 기울기)".to_string() } else { format!("(절편, w_1..w_{k})") },
         lstsq: |b| format!("최소제곱: β = [{b}]"),
         rate: |lr, name, h, lim| format!("학습률 {lr}   {name} 기울기의 안정 한계 2/λ_max({h}) = {lim}"),
         rate_no_limit: |lr, name| {

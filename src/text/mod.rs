@@ -495,7 +495,9 @@ pub struct LinregText {
     pub least_squares: &'static str,
     pub loss_curve: &'static str,
     pub axis_step: &'static str,
-    pub state: fn(step: usize, beta: &str, loss: &str) -> String,
+    pub state: fn(step: usize, beta: &str, names: &str, loss: &str) -> String,
+    /// What β's entries are, in order, for a model with this many features.
+    pub beta_names: fn(features: usize) -> String,
     pub lstsq: fn(beta: &str) -> String,
     /// The learning rate and the limit of the gradient used (`name`'s, 2/λ_max of `hessian`).
     pub rate: fn(lr: &str, name: &str, hessian: &str, limit: &str) -> String,

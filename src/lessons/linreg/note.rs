@@ -25,7 +25,10 @@ pub fn note(lab: &LinregLab, t: &Text) -> Note {
     let rows = lab.betas.len();
     let mut steps: Vec<String> = (0..rows)
         .filter(|i| rows <= MAX_ROWS || *i < MAX_ROWS / 2 || *i >= rows - MAX_ROWS / 2)
-        .map(|i| (c.state)(i, &list(&lab.betas[i]), &num(lab.losses.get(i).copied().unwrap_or(f64::NAN))))
+        .map(|i| {
+            let loss = num(lab.losses.get(i).copied().unwrap_or(f64::NAN));
+            (c.state)(i, &list(&lab.betas[i]), &(c.beta_names)(lab.features), &loss)
+        })
         .collect();
     if rows > MAX_ROWS {
         steps.insert(MAX_ROWS / 2, "...".to_string());

@@ -67,7 +67,12 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     let mode = lab.batch.map_or(c.mode_gd.to_string(), |b| (c.mode_sgd)(b));
     let mut st = vec![
         Line::styled(format!("{title}   ({mode})"), theme.title),
-        Line::raw((c.state)(lab.betas.len() - 1, &list(lab.beta()), &num(*lab.losses.last().unwrap_or(&0.0)))),
+        Line::raw((c.state)(
+            lab.betas.len() - 1,
+            &list(lab.beta()),
+            &(c.beta_names)(lab.features),
+            &num(*lab.losses.last().unwrap_or(&0.0)),
+        )),
     ];
     let mut rate = Line::raw(format!("{}   {}", rate_text(lab, t), (c.lstsq)(&list(&lab.least_squares))));
     if lab.diverged {
