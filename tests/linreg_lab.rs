@@ -216,3 +216,22 @@ fn beta_is_labelled() {
         assert_eq!((EN.linreg.beta_names)(features), names);
     }
 }
+
+/// The loss chart draws the least-squares floor: the watched error at the
+/// least-squares β, which no step goes below.
+#[test]
+fn the_loss_chart_shows_the_least_squares_floor() {
+    let mut lab = LinregLab::new(1);
+    for _ in 0..3000 {
+        lab.update(Action::Step);
+    }
+    let floor = lab.floor();
+    let direct =
+        ErrorMeasure::Mse.value(linreg::residuals(lab.x.view(), lab.y.view(), lab.least_squares.view()).view());
+    assert_eq!(floor, direct);
+    assert!(lab.losses.iter().all(|l| *l >= floor - 1e-12), "no step below the floor");
+    assert!((lab.losses.last().unwrap() - floor) / floor < 1e-2, "GD at lr 0.1 comes down to it");
+    assert_eq!(lab.floor_points(), vec![(0.0, floor.log10()), ((lab.losses.len() - 1) as f64, floor.log10())]);
+    let s = screen(lab, 120, 40);
+    assert!(s.contains(EN.linreg.floor_name), "{s}");
+}

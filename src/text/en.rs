@@ -489,6 +489,8 @@ pub static EN: Text = Text {
         fitted: "fitted",
         least_squares: "least squares",
         loss_curve: "log10 loss per step",
+        loss_name: "loss",
+        floor_name: "least-squares floor",
         axis_step: "step",
         state: |s, b, n, l| format!("step {s}: β = [{b}] {n}   loss = {l}"),
         beta_names: |k| if k <= 1 { "(intercept, slope)".to_string() } else { format!("(intercept, w_1..w_{k})") },

@@ -483,6 +483,8 @@ pub static KO: Text = Text {
         fitted: "적합 직선",
         least_squares: "최소제곱",
         loss_curve: "스텝마다 log10 손실",
+        loss_name: "손실",
+        floor_name: "최소제곱 하한",
         axis_step: "스텝",
         state: |s, b, n, l| format!("스텝 {s}: β = [{b}] {n}   손실 = {l}"),
         beta_names: |k| if k <= 1 { "(절편, 기울기)".to_string() } else { format!("(절편, w_1..w_{k})") },

@@ -494,6 +494,9 @@ pub struct LinregText {
     pub fitted: &'static str,
     pub least_squares: &'static str,
     pub loss_curve: &'static str,
+    pub loss_name: &'static str,
+    /// The loss at the least-squares β: the lowest gradient descent can reach.
+    pub floor_name: &'static str,
     pub axis_step: &'static str,
     pub state: fn(step: usize, beta: &str, names: &str, loss: &str) -> String,
     /// What β's entries are, in order, for a model with this many features.

@@ -132,6 +132,18 @@ impl LinregLab {
         self.measure.value(linreg::residuals(self.x.view(), self.y.view(), b.view()).view())
     }
 
+    /// The watched error at the least-squares β: no step can go below it.
+    pub fn floor(&self) -> f64 {
+        self.loss_at(&self.least_squares)
+    }
+
+    /// (step, log10 floor) at both ends of the loss chart's x range, when the floor is above 0.
+    pub fn floor_points(&self) -> Vec<(f64, f64)> {
+        let xmax = (self.losses.len().max(2) - 1) as f64;
+        let f = self.floor();
+        if f > 0.0 && f.is_finite() { vec![(0.0, f.log10()), (xmax, f.log10())] } else { vec![] }
+    }
+
     pub fn beta(&self) -> &Array1<f64> {
         self.betas.last().expect("the start is always there")
     }

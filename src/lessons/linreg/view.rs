@@ -90,7 +90,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     let pts = linreg::log10_curve(&lab.losses);
     let xmax = (lab.losses.len().max(2) - 1) as f64;
     let x = Axis::default().title(c.axis_step).bounds([0.0, xmax]).labels(vec![Line::raw("0"), Line::raw(num(xmax))]);
-    let loss_chart = log_chart(&[Series { name: "", points: &pts }], c.loss_curve, x, "", theme);
+    let floor = lab.floor_points();
+    let series = [Series { name: c.loss_name, points: &pts }, Series { name: c.floor_name, points: &floor }];
+    let loss_chart = log_chart(&series, c.loss_curve, x, "", theme);
     frame.render_widget(loss_chart, right);
 
     if lab.features == 1 {
