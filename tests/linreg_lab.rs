@@ -235,3 +235,19 @@ fn the_loss_chart_shows_the_least_squares_floor() {
     let s = screen(lab, 120, 40);
     assert!(s.contains(EN.linreg.floor_name), "{s}");
 }
+
+/// `m` does what its label says: the next error is watched and followed,
+/// and the run starts over; `u` changes only the gradient followed.
+#[test]
+fn m_and_u_change_what_they_say() {
+    assert!(EN.keys.measure.contains("watched and followed") && EN.keys.measure.contains("starts over"));
+    let mut lab = LinregLab::new(1);
+    lab.update(Action::Step);
+    lab.update(Action::NextMeasure);
+    assert_eq!((lab.measure, lab.gradient, lab.betas.len()), (lab.gradient, lab.measure, 1));
+    assert_ne!(lab.measure, ErrorMeasure::Mse);
+    let watched = lab.measure;
+    lab.update(Action::NextGradient);
+    assert_eq!(lab.measure, watched, "u leaves the watched error");
+    assert_ne!(lab.gradient, watched);
+}

@@ -113,7 +113,7 @@ pub static EN: Text = Text {
         run_50: "50 updates",
         reset: "reset β to 0",
         sgd: "gradient descent / minibatch SGD",
-        measure: "next error measure",
+        measure: "next error measure (watched and followed; starts over)",
         gradient_used: "next gradient used (the mix-up)",
         features: "1 / 3 features",
         lr_ladder: "learning rate down / up",

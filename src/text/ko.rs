@@ -105,7 +105,7 @@ pub static KO: Text = Text {
         run_50: "50번 갱신",
         reset: "β를 0으로",
         sgd: "경사 하강법 / 미니배치 SGD",
-        measure: "다음 오차 척도",
+        measure: "다음 오차 척도(보는 값과 따라가는 기울기 모두, 처음부터)",
         gradient_used: "사용할 기울기 바꾸기(혼동 실험)",
         features: "특성 1개 / 3개",
         lr_ladder: "학습률 내리기 / 올리기",
