@@ -1223,3 +1223,28 @@ fn long_options_hang_under_their_text_and_keep_the_answer_mark() {
         "the mark sits with the option's words: {mark}"
     );
 }
+
+/// A database from a newer deepstep (a schema this one does not know) is
+/// refused and left exactly as it is, by the quiz and by `--stats`.
+#[test]
+fn a_newer_schema_is_refused_untouched() {
+    let dir = temp_dir("newer");
+    let path = dir.join("p.sqlite3");
+    let mut s = Store::open(path.clone()).unwrap();
+    s.record(&review_of("a", true, NOW)).unwrap();
+    drop(s);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 2).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    match Store::open(path.clone()) {
+        Err(deepstep::lessons::quiz::progress::Refused::Newer { version, .. }) => assert_eq!(version, 2),
+        other => panic!("{other:?}"),
+    }
+    let out = deepstep([OsStr::new("quiz"), OsStr::new("--stats"), OsStr::new("--progress"), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer deepstep"));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "untouched");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -605,6 +605,9 @@ pub static EN: Text = Text {
             _ => "special file",
         },
         refused_not_ours: |p| format!("{p} is not a deepstep progress database: it is left as it is"),
+        refused_newer: |p, v| {
+            format!("{p} was written by a newer deepstep (schema {v}): it is left as it is; update deepstep to use it")
+        },
         refused_permission: |p, r| format!("{p} cannot be opened ({r}): nothing was moved or changed"),
         gen_table: |names| format!("A joint table P({names}); each entry is the states, then the probability:"),
         gen_what_is: |e| format!("What is {e}?"),

@@ -599,6 +599,11 @@ pub static KO: Text = Text {
             _ => "특수 파일",
         },
         refused_not_ours: |p| format!("{p}은(는) deepstep 진도 데이터베이스가 아닙니다. 그대로 두었습니다"),
+        refused_newer: |p, v| {
+            format!(
+                "{p}은(는) 더 새로운 deepstep이 쓴 파일입니다(스키마 {v}). 그대로 두었습니다. deepstep을 업데이트하세요"
+            )
+        },
         refused_permission: |p, r| format!("{p}을(를) 열 수 없습니다({r}). 아무것도 옮기거나 바꾸지 않았습니다"),
         gen_table: |names| format!("결합확률표 P({names}). 각 항목은 상태, 그다음 확률입니다:"),
         gen_what_is: |e| format!("{e}의 값은?"),

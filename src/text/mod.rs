@@ -596,6 +596,7 @@ pub struct QuizText {
     /// A refused path's kind ("directory", "pipe", "device", "special file") in this language.
     pub file_kind: fn(kind: &str) -> &'static str,
     pub refused_not_ours: fn(path: &str) -> String,
+    pub refused_newer: fn(path: &str, version: i32) -> String,
     pub refused_permission: fn(path: &str, reason: &str) -> String,
     pub gen_table: fn(names: &str) -> String,
     pub gen_what_is: fn(expr: &str) -> String,

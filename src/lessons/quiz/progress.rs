@@ -56,6 +56,8 @@ pub enum Refused {
     NotOurs { path: PathBuf },
     /// It cannot be opened for lack of permission.
     Permission { path: PathBuf, reason: String },
+    /// A newer deepstep's schema: writing to it could break it.
+    Newer { path: PathBuf, version: i32 },
     /// Another failure opening it.
     Io { path: PathBuf, reason: String },
 }
@@ -229,6 +231,7 @@ impl Store {
         let conn = match Self::connect(&path) {
             Ok(c) => c,
             Err(Broken::NotOurs) => return Err(Refused::NotOurs { path }),
+            Err(Broken::Newer(version)) => return Err(Refused::Newer { path, version }),
             Err(Broken::Corrupt(reason)) => {
                 let backup = free_name(&path, "unreadable");
                 std::fs::rename(&path, &backup)
@@ -272,6 +275,11 @@ impl Store {
             conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| Broken::Corrupt(e.to_string()))?;
         if check != "ok" {
             return Err(Broken::Corrupt(check));
+        }
+        let version: i32 =
+            conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| Broken::Io(e.to_string()))?;
+        if version > SCHEMA_VERSION {
+            return Err(Broken::Newer(version));
         }
         init(&conn).map_err(|e| Broken::Io(e.to_string()))?;
         Ok(conn)
@@ -490,6 +498,10 @@ impl Store {
         if app != APPLICATION_ID {
             return Err(Refused::NotOurs { path: path.into() });
         }
+        let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(io)?;
+        if version > SCHEMA_VERSION {
+            return Err(Refused::Newer { path: path.into(), version });
+        }
         Ok(Some(Store { path: path.into(), conn: Some(conn), notices: vec![] }))
     }
 }
@@ -520,6 +532,8 @@ pub struct TopicStats {
 #[derive(Debug)]
 enum Broken {
     NotOurs,
+    /// A schema this version does not know (a newer deepstep made it).
+    Newer(i32),
     Corrupt(String),
     Io(String),
 }

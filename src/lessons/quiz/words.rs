@@ -124,6 +124,7 @@ pub fn refused_text(r: &super::progress::Refused, t: &Text) -> String {
     match r {
         Refused::NotRegular { path, kind } => (q.refused_not_regular)(&path.display().to_string(), (q.file_kind)(kind)),
         Refused::NotOurs { path } => (q.refused_not_ours)(&path.display().to_string()),
+        Refused::Newer { path, version } => (q.refused_newer)(&path.display().to_string(), *version),
         Refused::Permission { path, reason } => (q.refused_permission)(&path.display().to_string(), reason),
         Refused::Io { path, reason } => (t.cli.cannot_read)(&path.display().to_string(), reason),
     }
