@@ -1248,3 +1248,25 @@ fn a_newer_schema_is_refused_untouched() {
     assert_eq!(std::fs::read(&path).unwrap(), before, "untouched");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// With room, the statistics screen draws the 30 days and the 14-day
+/// forecast as bar charts, a bar per day, under the counts in words.
+#[test]
+fn the_statistics_screen_draws_bar_charts_when_there_is_room() {
+    use deepstep::lessons::quiz::progress::Stats;
+    use deepstep::lessons::quiz::stats::StatsScreen;
+    let mut s = Stats::default();
+    s.topics.insert("rnn".into(), Default::default());
+    s.per_day[29] = 6;
+    s.per_day[28] = 3;
+    s.forecast[0] = 4;
+    let mut app = App::new(mount(StatsScreen::new(Ok(s))), &EN, Theme::MONO);
+    let (shown, _) = draw(&mut app, 100, 40);
+    let rows: Vec<&str> = shown.lines().collect();
+    let title = rows.iter().rposition(|l| l.contains(&(EN.quiz.stats_per_day)(6))).unwrap();
+    assert!(title > 8, "the chart is below the text:\n{shown}");
+    // The tallest bar (today, 6) fills every row of its chart (█, drawn as # without colour).
+    let full = rows[title + 1..title + 6].iter().filter(|l| l.contains('#')).count();
+    assert_eq!(full, 5, "{shown}");
+    assert!(rows.iter().any(|l| l.contains(&(EN.quiz.stats_forecast)(4)) && l.contains('+')), "{shown}");
+}

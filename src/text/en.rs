@@ -127,6 +127,7 @@ pub static EN: Text = Text {
         new_round: "new round",
         type_number: "type the number",
         scroll: "scroll the explanation",
+        scroll_page: "scroll",
         lang: "한국어 / English",
         export: "write a study note (Markdown)",
     },

@@ -119,6 +119,7 @@ pub static KO: Text = Text {
         new_round: "새 라운드",
         type_number: "숫자 입력",
         scroll: "설명 스크롤",
+        scroll_page: "스크롤",
         lang: "English / 한국어",
         export: "학습 노트 쓰기(Markdown)",
     },

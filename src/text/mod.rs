@@ -236,6 +236,7 @@ pub struct KeyText {
     pub new_round: &'static str,
     pub type_number: &'static str,
     pub scroll: &'static str,
+    pub scroll_page: &'static str,
     pub lang: &'static str,
     pub export: &'static str,
 }

@@ -58,14 +58,26 @@ impl StatsScreen {
     }
 }
 
+/// One bar per day, one column wide with a gap, under a titled frame.
+fn bars<'a>(counts: &[usize], title: String, theme: &Theme) -> ratatui::widgets::BarChart<'a> {
+    let data: Vec<ratatui::widgets::Bar> =
+        counts.iter().map(|n| ratatui::widgets::Bar::default().value(*n as u64).text_value(String::new())).collect();
+    ratatui::widgets::BarChart::default()
+        .block(panel(title, theme))
+        .data(ratatui::widgets::BarGroup::default().bars(&data))
+        .bar_width(1)
+        .bar_gap(1)
+        .bar_style(theme.title)
+}
+
 impl Lesson for StatsScreen {
     type Action = Action;
 
     fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
         let k = &t.keys;
         vec![
-            Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], "Up/k", k.scroll, Action::Up, true),
-            Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], "Down/j", k.scroll, Action::Down, false),
+            Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], "Up/k", k.scroll_page, Action::Up, true),
+            Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], "Down/j", k.scroll_page, Action::Down, false),
         ]
     }
 
@@ -84,9 +96,26 @@ impl Lesson for StatsScreen {
         frame.render_widget(block, area);
         let lines: Vec<_> =
             self.lines(t).iter().flat_map(|l| crate::ui::width::wrap(l.as_str(), inner.width)).collect();
+        // With room to spare, the two counts are drawn as bar charts below
+        // the text (a bar a day; the text above keeps every count in words).
+        const CHART_ROWS: u16 = 7;
+        let room = inner.height.saturating_sub(lines.len() as u16);
+        let charts =
+            self.problem.is_none() && !self.stats.topics.is_empty() && room >= 2 * CHART_ROWS && inner.width >= 64;
+        let text_area = if charts { Rect { height: inner.height - 2 * CHART_ROWS, ..inner } } else { inner };
         // Never scrolled past the last line, however narrow the terminal.
         let scroll = self.scroll.min(lines.len().saturating_sub(1) as u16);
-        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text_area);
+        if charts {
+            let q = &t.quiz;
+            let per_day_max = self.stats.per_day.iter().copied().max().unwrap_or(0);
+            let forecast_max = self.stats.forecast.iter().copied().max().unwrap_or(0);
+            let y = text_area.bottom();
+            let per_day = Rect { y, height: CHART_ROWS, ..inner };
+            let forecast = Rect { y: y + CHART_ROWS, height: CHART_ROWS, ..inner };
+            frame.render_widget(bars(&self.stats.per_day, (q.stats_per_day)(per_day_max), theme), per_day);
+            frame.render_widget(bars(&self.stats.forecast, (q.stats_forecast)(forecast_max), theme), forecast);
+        }
         vec![]
     }
 
