@@ -472,3 +472,17 @@ fn box_blur_weights_are_shown_as_ninths() {
     let (shown, _) = draw(&mut app, 120, 40);
     assert!(shown.contains("1/9") && !shown.contains("0.1111"), "{shown}");
 }
+
+/// With two output channels the kernel panel says whose kernel it shows.
+#[test]
+fn the_kernel_panel_names_its_output_channel() {
+    use deepstep::lessons::conv::{ConvLab, lab::Settings};
+    for c_out in [1, 2] {
+        let s = Settings { c_out, ..Settings::default() };
+        let mut app =
+            App::new(mount(ConvLab::new(s, Default::default(), digits().unwrap()).unwrap()), &EN, Theme::MONO);
+        let (shown, _) = draw(&mut app, 120, 40);
+        assert_eq!(shown.contains(&(EN.conv.kernel_of)(0)), c_out == 2, "c_out {c_out}:\n{shown}");
+        assert!(shown.contains(EN.conv.kernel), "{shown}");
+    }
+}

@@ -135,6 +135,7 @@ pub static EN: Text = Text {
         title: "Convolution lab",
         input: "input x",
         kernel: "kernel w",
+        kernel_of: |co| format!("kernel w of output channel {co}"),
         flipped_kernel: "kernel flipped 180°",
         output: "output y",
         dy: "upstream gradient dY",

@@ -127,6 +127,7 @@ pub static KO: Text = Text {
         title: "합성곱 실습",
         input: "입력 x",
         kernel: "커널 w",
+        kernel_of: |co| format!("출력 채널 {co}의 커널 w"),
         flipped_kernel: "180° 뒤집은 커널",
         output: "출력 y",
         dy: "다음 층에서 전해진 기울기 dY (upstream)",

@@ -246,6 +246,7 @@ pub struct ConvText {
     pub title: &'static str,
     pub input: &'static str,
     pub kernel: &'static str,
+    pub kernel_of: fn(output_channel: usize) -> String,
     pub flipped_kernel: &'static str,
     pub output: &'static str,
     pub dy: &'static str,

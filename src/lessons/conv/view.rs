@@ -220,7 +220,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
     let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
     let grids_w = stack_width(&a_parts)
-        + stack_width(&b_parts).max(Span::raw(b_title).width() as u16 + 2)
+        + stack_width(&b_parts).max(Span::raw(b_title.as_str()).width() as u16 + 2)
         + stack_width(&r_plain).max(Span::raw(r_title).width() as u16 + 2);
     // Narrow terminals give up the heatmap first, then the knob panel (the
     // selected knob then shows in the status line); the grids are never cut first.
@@ -232,13 +232,13 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
     let [ga, gb, gr, gh] = Layout::horizontal([
         Constraint::Length(stack_width(&a_parts)),
-        Constraint::Length(stack_width(&b_parts).max(Span::raw(b_title).width() as u16 + 2)),
+        Constraint::Length(stack_width(&b_parts).max(Span::raw(b_title.as_str()).width() as u16 + 2)),
         Constraint::Length(stack_width(&r_plain).max(Span::raw(r_title).width() as u16 + 2)),
         Constraint::Length(heat_w),
     ])
     .areas(grids);
     draw_stack(frame, ga, a_title, &a_parts, theme);
-    draw_stack(frame, gb, b_title, &b_parts, theme);
+    draw_stack(frame, gb, &b_title, &b_parts, theme);
     let origins = draw_stack(frame, gr, r_title, &r_plain, theme);
     if show_heat {
         let block = panel(input_name(lab, t), theme);
@@ -343,7 +343,7 @@ fn panel_height(lab: &ConvLab) -> u16 {
 struct Panels<'a> {
     a_title: &'a str,
     a: Vec<(String, Grid)>,
-    b_title: &'a str,
+    b_title: String,
     b: Vec<(String, Grid)>,
     r_title: &'a str,
     r: Vec<(String, Grid, usize)>,
@@ -359,7 +359,8 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
         Mode::Forward => (
             c.input,
             (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme))).collect(),
-            c.kernel,
+            // With several output channels, say whose kernel is shown.
+            if g.c_out > 1 { (c.kernel_of)(co) } else { c.kernel.to_string() },
             (0..g.c_in)
                 .map(|k| {
                     let w = d.w.index_axis(ndarray::Axis(0), co);
@@ -379,7 +380,7 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
         Mode::GradW => (
             c.input,
             (0..g.c_in).map(|k| (chan(k, g.c_in), input_grid(lab, k, m, theme))).collect(),
-            c.dy,
+            c.dy.to_string(),
             vec![(
                 chan(co, g.c_out),
                 matrix_grid(d.dy.index_axis(ndarray::Axis(0), co), theme, |r, cc| mark_b(m, [co, r, cc, 0])),
@@ -398,7 +399,7 @@ fn mode_panels<'a>(lab: &ConvLab, m: &Marks, t: &'a Text, theme: &Theme) -> Pane
         Mode::GradX => (
             c.spread_dy,
             (0..g.c_out).map(|k| (chan(k, g.c_out), spread_grid(lab, k, m, theme))).collect(),
-            c.flipped_kernel,
+            c.flipped_kernel.to_string(),
             (0..g.c_out)
                 .map(|k| {
                     let fl = crate::math::conv::flipped_kernel(d.w.view(), k, ci);
