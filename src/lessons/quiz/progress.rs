@@ -147,9 +147,32 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Switch to WAL, waiting for another run that holds the database. SQLite
+/// does not call the busy handler for this switch (it fails at once with
+/// "database is locked" while another connection is mid-transaction), so
+/// it is retried here for as long as the busy timeout.
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        let mode: rusqlite::Result<String> = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0));
+        match mode {
+            Ok(_) => return Ok(()),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) && start.elapsed() < std::time::Duration::from_millis(BUSY_MS) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 fn init(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    set_wal(conn)?;
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version == 0 {
         conn.execute_batch(&format!(
@@ -258,21 +281,23 @@ impl Store {
             Some(rusqlite::ErrorCode::NotADatabase) => Broken::Corrupt(e.to_string()),
             _ => Broken::Io(e.to_string()),
         })?;
-        let app: i32 =
-            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
-                    Broken::Corrupt(e.to_string())
-                }
-                _ => Broken::Io(e.to_string()),
-            })?;
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|e| Broken::Corrupt(e.to_string()))?;
+        // Before the first read: another run may be creating or writing the
+        // database this moment, and these checks must wait for it, not fail.
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS)).map_err(|e| Broken::Io(e.to_string()))?;
+        // One statement, so one snapshot: read apart, another run could
+        // create the tables between the two reads and make a new database
+        // look like another program's.
+        let (app, tables): (i32, i64) = conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(broken)?;
         if app != APPLICATION_ID && !(app == 0 && tables == 0) {
             return Err(Broken::NotOurs);
         }
-        let check: String =
-            conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| Broken::Corrupt(e.to_string()))?;
+        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(broken)?;
         if check != "ok" {
             return Err(Broken::Corrupt(check));
         }
@@ -494,6 +519,7 @@ impl Store {
         }
         let io = |e: rusqlite::Error| Refused::Io { path: path.into(), reason: e.to_string() };
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(io)?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS)).map_err(io)?;
         let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(io)?;
         if app != APPLICATION_ID {
             return Err(Refused::NotOurs { path: path.into() });
@@ -529,6 +555,17 @@ pub struct TopicStats {
 }
 
 /// Why a connection could not be made.
+/// An error reading a database: corrupt only when SQLite says so (a busy,
+/// locked or unreadable one must never be moved aside as corrupt).
+fn broken(e: rusqlite::Error) -> Broken {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Broken::Corrupt(e.to_string())
+        }
+        _ => Broken::Io(e.to_string()),
+    }
+}
+
 #[derive(Debug)]
 enum Broken {
     NotOurs,
