@@ -222,8 +222,8 @@ fn unicode_width(s: &str) -> usize {
     ratatui::text::Span::raw(s).width()
 }
 
-/// The timeline's columns line up in Korean too: a cut step's "잘림" ends in
-/// the same column as the value above it.
+/// The timeline's columns line up in Korean too: a cut step's "0 잘림" ends
+/// in the same column as the value above it.
 #[test]
 fn the_rnn_timeline_lines_up_with_hangul() {
     use deepstep::lessons::rnn::{lab::RnnLab, settings::RnnSettings};
@@ -234,10 +234,12 @@ fn the_rnn_timeline_lines_up_with_hangul() {
     let row = |label: &str| {
         s.lines().find(|l| l.starts_with(&format!("|{label} "))).unwrap_or_else(|| panic!("{label}:\n{s}"))
     };
-    let (dh, bar) = (row("||dL/dh_t||"), row("log10"));
+    let (h, dh) = (row(KO.rnn.row_h), row(KO.rnn.row_dh));
     let end_of = |line: &str, pat: &str| unicode_width(&line[..line.find(pat).unwrap() + pat.len()]);
-    assert!(bar.contains(KO.rnn.cut), "{s}");
-    assert_eq!(end_of(dh, " 0 ") - 1, end_of(bar, KO.rnn.cut), "\n{dh}\n{bar}");
+    assert!(dh.contains(KO.rnn.cut), "{s}");
+    // The first column: h's first value and dL/dh's "0 잘림" end together.
+    let first_h = h[1 + KO.rnn.row_h.len()..].split_whitespace().next().unwrap();
+    assert_eq!(end_of(h, first_h), end_of(dh, KO.rnn.cut), "\n{h}\n{dh}");
 }
 
 /// `--help` reads in both languages: every command and option has its text in

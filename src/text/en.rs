@@ -217,7 +217,6 @@ pub static EN: Text = Text {
         row_h: "||h_t||",
         row_x: "||x_t||",
         row_dh: "||dL/dh_t||",
-        row_bar: "log10",
         cut: "cut",
         knobs: "Knobs",
         knob_names: [

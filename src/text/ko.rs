@@ -209,7 +209,6 @@ pub static KO: Text = Text {
         row_h: "||h_t||",
         row_x: "||x_t||",
         row_dh: "||dL/dh_t||",
-        row_bar: "log10",
         cut: "잘림",
         knobs: "조절값",
         knob_names: [

@@ -311,7 +311,6 @@ pub struct RnnText {
     pub row_h: &'static str,
     pub row_x: &'static str,
     pub row_dh: &'static str,
-    pub row_bar: &'static str,
     pub cut: &'static str,
     pub knobs: &'static str,
     pub knob_names: [&'static str; 9],

@@ -9,7 +9,7 @@ use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::log_chart::{Series, log_chart};
-use crate::ui::theme::{Theme, shade_char};
+use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
 use crate::ui::width::{pad_end, pad_start};
 use ratatui::Frame;
@@ -58,9 +58,9 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
     let cols = (inner.width.saturating_sub(LABEL_W) / COL_W).max(1) as usize;
     let first = first_visible(lab, cols);
     let last = (first + cols - 1).min(lab.len());
-    let finite: Vec<f64> = lab.dh_log10.iter().copied().filter(|v| v.is_finite()).collect();
-    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
-    let labels = [t.rnn.row_t, t.rnn.row_h, t.rnn.row_x, t.rnn.row_dh, t.rnn.row_bar];
+    // No shaded log10 bar row: over a range of tens of decades it drew 1.0,
+    // 0.60 and 0.49 alike; the ||dL/dh|| row and the chart below say it exactly.
+    let labels = [t.rnn.row_t, t.rnn.row_h, t.rnn.row_x, t.rnn.row_dh];
     let mut rows: Vec<Vec<Span>> =
         labels.iter().map(|l| vec![Span::styled(pad_end(l, LABEL_W as usize), theme.dim)]).collect();
     let mut hits = Hits::new();
@@ -74,18 +74,16 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
         rows[1].push(Span::styled(format!("{h:>9} "), st));
         rows[2].push(Span::styled(format!("{:>9} ", num(lab.x_norm[step - 1])), theme.dim));
         let l = lab.dh_log10[step - 1];
-        let (dh, bar, bar_style) = if !lab.dh_shown(step) {
-            ("?".to_string(), String::new(), theme.dim)
+        let dh = if !lab.dh_shown(step) {
+            "?".to_string()
         } else if !l.is_finite() {
-            ("0".to_string(), t.rnn.cut.to_string(), theme.dim)
+            // Cut by truncation: no gradient reaches this step.
+            format!("0 {}", t.rnn.cut)
         } else {
-            let frac = if hi > lo { (l - lo) / (hi - lo) } else { 1.0 };
-            let n = 1 + (frac * 7.0).round() as usize;
-            (pow10(l), shade_char(frac).to_string().repeat(n), theme.heat(frac))
+            pow10(l)
         };
-        rows[3].push(Span::styled(format!("{dh:>9} "), st));
-        rows[4].push(Span::styled(pad_start(&bar, 9), bar_style));
-        rows[4].push(Span::raw(" "));
+        // Padded by display width: "0 잘림" is wider than its characters.
+        rows[3].push(Span::styled(format!("{} ", pad_start(&dh, 9)), st));
         let x = inner.x + LABEL_W + (step - first) as u16 * COL_W;
         if x + COL_W <= inner.right() {
             hits.push((Rect::new(x, inner.y, COL_W, inner.height), Action::JumpTo(step)));
