@@ -346,3 +346,29 @@ fn knobs_keep_command_line_values_above_their_range() {
     turn(&mut lab, Knob::PadH, Action::KnobInc);
     assert_eq!(lab.settings.params.padding[0], 16);
 }
+
+/// The study note writes out the input, the kernel and the output, with
+/// output cells not computed yet as `?`; a matrix too large is named with its size.
+#[test]
+fn the_note_holds_the_matrices() {
+    let mut l = example();
+    l.update(Action::Next); // frame 1 of 4 done: y[0,0] and y[0,1]
+    let note = deepstep::lessons::conv::note::note(&l, &EN);
+    let m = note.sections.iter().find(|s| s.heading == EN.note.matrices).expect("a matrices section");
+    let text = m.lines.join("\n");
+    assert!(text.contains("11  23  35") && text.contains("19  28  37"), "the input rows:\n{text}");
+    assert!(text.contains(" 2  -1") && text.contains(" 3   1"), "the kernel rows:\n{text}");
+    let y = conv::conv2d(l.data.x.view(), l.data.w.view(), l.data.b.view(), Default::default()).unwrap();
+    let out = m.lines.iter().position(|r| r.starts_with(EN.conv.output)).unwrap();
+    assert_eq!(
+        m.lines[out + 1].split_whitespace().collect::<Vec<_>>(),
+        [y[[0, 0, 0]], y[[0, 0, 1]]].map(deepstep::math::format::num)
+    );
+    assert_eq!(m.lines[out + 2].split_whitespace().collect::<Vec<_>>(), ["?", "?"]);
+    // 13×13 is past what a note writes out.
+    let big = Settings { size: [13, 13], ..Settings::default() };
+    let l = ConvLab::new(big, Custom::default(), digits().unwrap()).unwrap();
+    let note = deepstep::lessons::conv::note::note(&l, &EN);
+    let m = note.sections.iter().find(|s| s.heading == EN.note.matrices).unwrap();
+    assert!(m.lines.iter().any(|r| *r == (EN.note.matrix_too_large)(EN.conv.input, 13, 13)), "{:?}", m.lines);
+}

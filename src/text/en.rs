@@ -669,6 +669,10 @@ pub static EN: Text = Text {
         steps: "Steps so far",
         explanation: "Why",
         none_yet: "(none yet: step forward first)",
+        matrices: "The matrices (? = not computed yet)",
+        matrix_too_large: |n, r, c| {
+            format!("{n}: {r}×{c}, too large to write out here (`deepstep conv --print` writes every frame)")
+        },
     },
     cli: CliText {
         whole_or_pair: |o, g| format!("--{o} must be a whole number or \"height,width\", got `{g}`"),

@@ -654,6 +654,10 @@ pub static KO: Text = Text {
         steps: "지금까지의 단계",
         explanation: "왜 그런가",
         none_yet: "(아직 없음: 먼저 앞으로 진행하세요)",
+        matrices: "행렬 (? = 아직 계산하지 않음)",
+        matrix_too_large: |n, r, c| {
+            format!("{n}: {r}×{c}, 여기에 쓰기에는 너무 큽니다(`deepstep conv --print`는 모든 프레임을 씁니다)")
+        },
     },
     cli: CliText {
         whole_or_pair: |o, g| format!("--{o} 값은 정수 하나 또는 \"높이,너비\" 꼴이어야 합니다. 입력: `{g}`"),

@@ -536,6 +536,9 @@ pub struct NoteText {
     pub explanation: &'static str,
     pub none_yet: &'static str,
     pub frames_omitted: fn(count: usize) -> String,
+    pub matrices: &'static str,
+    /// A matrix too large to write out in a note.
+    pub matrix_too_large: fn(name: &str, rows: usize, cols: usize) -> String,
 }
 
 #[derive(Debug)]
