@@ -92,6 +92,12 @@ fn the_cursor_sets_the_weights_and_training_follows_the_math() {
     }
     assert_eq!(l.cursor, (0, 0));
     assert_eq!(l.w, (-3.0, 3.0));
+    // The labels say what the keys do: up (w) raises w_rec, right (d) raises w_x.
+    assert!(EN.count.surface.contains("w_rec grows upward") && EN.keys.move_cursor.contains("w/s: w_rec up/down"));
+    let before = l.w;
+    l.update(Action::Down);
+    assert!(l.w.1 < before.1, "down lowers w_rec");
+    l.update(Action::Up);
     l.update(Action::Down);
     l.update(Action::Right);
     assert_eq!(l.w, (l.surface.wx[1], l.surface.rec[1]));

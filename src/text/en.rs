@@ -105,7 +105,7 @@ pub static EN: Text = Text {
         rprop_step: "Rprop step",
         lr: "learning rate ÷10 / ×10",
         data: "tutorial / random data",
-        move_cursor: "move on the loss surface",
+        move_cursor: "move on the loss surface (w/s: w_rec up/down, a/d: w_x left/right)",
         next_iteration: "next iteration of the BPTT loop",
         prev_iteration: "previous iteration",
         first_last_iteration: "no / every iteration",
@@ -326,7 +326,7 @@ pub static EN: Text = Text {
         step_sums: |ax, gx, ar, gr| {
             format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_{{k−1}} = {ar} → {gr}")
         },
-        surface: "Loss surface, log10 L over w_x (across) and w_rec (down), [-3, 3]",
+        surface: "Loss surface, log10 L: w_x grows to the right, w_rec grows upward, both [-3, 3]",
         surface_zoom: "Loss surface, log10 L, zoomed to [0.5, 1.5] near (1, 1)",
         surface_legend: "[] cursor   ** path   brighter = larger loss (the cliff: |w_rec| > 1)",
         check: "Gradient check (central difference, h = 1e-6)",

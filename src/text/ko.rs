@@ -97,7 +97,7 @@ pub static KO: Text = Text {
         rprop_step: "Rprop 한 스텝",
         lr: "학습률 ÷10 / ×10",
         data: "튜토리얼 / 무작위 데이터",
-        move_cursor: "손실 곡면 위에서 이동",
+        move_cursor: "손실 곡면 위에서 이동(w/s: w_rec 위/아래, a/d: w_x 왼쪽/오른쪽)",
         next_iteration: "BPTT 반복문의 다음 반복",
         prev_iteration: "이전 반복",
         first_last_iteration: "반복 없음 / 전부",
@@ -318,7 +318,7 @@ pub static KO: Text = Text {
         step_sums: |ax, gx, ar, gr| {
             format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_{{k−1}} = {ar} → {gr}")
         },
-        surface: "손실 곡면, w_x(가로)와 w_rec(세로)에 대한 log10 L, [-3, 3]",
+        surface: "손실 곡면, log10 L: w_x는 오른쪽으로, w_rec는 위로 커짐, 둘 다 [-3, 3]",
         surface_zoom: "손실 곡면, log10 L, (1, 1) 근처 [0.5, 1.5]로 확대",
         surface_legend: "[] 커서   ** 경로   밝을수록 손실이 큼 (절벽: |w_rec| > 1)",
         check: "기울기 검사 (중심 차분, h = 1e-6)",
