@@ -174,3 +174,25 @@ fn the_training_path_is_bounded() {
     assert_eq!(lab.path.len(), MAX_PATH);
     assert_eq!(lab.message, Some(Message::PathFull));
 }
+
+/// A step that leaves the surface drawn says so (with where it went)
+/// instead of vanishing or sticking to the edge.
+#[test]
+fn a_step_off_the_surface_says_so() {
+    let mut l = lab();
+    l.update(Action::Zoom); // [0.5, 1.5]: Rprop soon leaves it
+    let mut left = None;
+    for _ in 0..40 {
+        l.update(Action::RpropStep);
+        if let Some(Message::LeftSurface(w)) = &l.message {
+            left = Some(*w);
+            break;
+        }
+    }
+    let w = left.expect("some step leaves the zoomed surface");
+    assert_eq!(w, l.w);
+    assert!(l.surface.cell_of(w).is_none());
+    let s = screen(l, 120, 40);
+    let said = (EN.count.left_surface)(&deepstep::math::format::num(w.0), &deepstep::math::format::num(w.1));
+    assert!(s.replace('\n', "").contains(&said[..40]), "{s}");
+}

@@ -356,6 +356,11 @@ pub static EN: Text = Text {
         not_numbers: "Type three numbers separated by commas.",
         path_full: "The path holds 10000 steps, the most it keeps: move the cursor (w a s d) to start a new one.",
         diverged: "That step would overflow the loss: lower the learning rate ([).",
+        left_surface: |x, r| {
+            format!(
+                "The step went to (w_x, w_rec) = ({x}, {r}), off the surface drawn: the path goes on there, undrawn."
+            )
+        },
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",
     },

@@ -342,6 +342,11 @@ pub static KO: Text = Text {
         not_numbers: "쉼표로 구분한 숫자 세 개를 입력하세요.",
         path_full: "경로가 담을 수 있는 최대인 10000스텝에 이르렀습니다. 새로 시작하려면 커서를 움직이세요(w a s d).",
         diverged: "이 스텝은 손실을 넘치게 합니다. 학습률을 낮추세요([).",
+        left_surface: |x, r| {
+            format!(
+                "스텝이 그려진 곡면 밖의 (w_x, w_rec) = ({x}, {r})로 갔습니다. 경로는 거기서 그려지지 않은 채 이어집니다."
+            )
+        },
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
     },

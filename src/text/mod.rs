@@ -401,6 +401,7 @@ pub struct CountText {
     pub agrees: &'static str,
     pub off_by: fn(off: &str) -> String,
     pub not_numbers: &'static str,
+    pub left_surface: fn(w_x: &str, w_rec: &str) -> String,
     pub path_full: &'static str,
     pub diverged: &'static str,
     /// The BPTT loop's formulas (math notation) and why it accumulates.

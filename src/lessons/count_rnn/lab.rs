@@ -45,13 +45,16 @@ impl Surface {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
-    /// Each typed value beside the truth and how far off it was: (typed,
-    /// true, off by) for dL/dS_k of sequence 1, dL/dw_x and dL/dw_rec.
-    /// (typed, true, how far off): `None` when the typed value agrees to
-    /// the 4 significant digits shown (float noise is not "off").
+    /// Each typed value beside the truth and how far off it was, for
+    /// dL/dS_k of sequence 1, dL/dw_x and dL/dw_rec: (typed, true, off by),
+    /// off by `None` when the typed value agrees to the 4 significant digits
+    /// shown (float noise is not "off").
     Graded([(f64, f64, Option<f64>); 3]),
     NotNumbers,
     Diverged,
+    /// The step went to weights outside the surface drawn: the path goes on
+    /// there, but it cannot be drawn (said, not clamped to the edge).
+    LeftSurface((f64, f64)),
     /// The training path holds `MAX_PATH` points already.
     PathFull,
 }
@@ -236,7 +239,7 @@ impl CountLab {
         }
         self.set_weights(w, false);
         self.path.push(w);
-        self.message = None;
+        self.message = self.surface.cell_of(w).is_none().then_some(Message::LeftSurface(w));
     }
 
     fn update_prompt(&mut self, a: Action) {

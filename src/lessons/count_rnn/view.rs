@@ -151,6 +151,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
             }
             Some(Message::NotNumbers) => Line::styled(c.not_numbers, theme.error),
             Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
+            Some(Message::LeftSurface((wx, wr))) => Line::styled((c.left_surface)(&num(*wx), &num(*wr)), theme.error),
             Some(Message::PathFull) => Line::styled(c.path_full, theme.error),
             None => Line::raw(""),
         };
