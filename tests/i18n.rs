@@ -13,6 +13,10 @@ use deepstep::ui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 use unicode_normalization::is_nfc;
 
+/// Every source file of the Korean table (its functions are read from source).
+const KO_SOURCES: [&str; 3] =
+    [include_str!("../src/text/ko.rs"), include_str!("../src/text/ko_quiz.rs"), include_str!("../src/text/ko_help.rs")];
+
 fn hangul(s: &str) -> bool {
     s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }
@@ -94,7 +98,7 @@ fn every_string_exists_in_both_languages_and_korean_is_korean() {
 /// (read from the source, since a function cannot be listed by `Debug`).
 #[test]
 fn every_korean_sentence_with_numbers_is_korean() {
-    let src = include_str!("../src/text/ko.rs");
+    let src = KO_SOURCES.concat();
     let allowed = [
         "w_x = {wx}   w_rec = {wr}   L = {l}",
         "      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_{{k−1}} = {ar} → {gr}",
@@ -108,7 +112,7 @@ fn every_korean_sentence_with_numbers_is_korean() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
-    assert!(is_nfc(src), "ko.rs is NFC");
+    assert!(is_nfc(&src), "ko.rs is NFC");
 }
 
 fn locs(q: &bank::Question) -> Vec<&Loc> {
@@ -335,6 +339,10 @@ fn subscripts_are_braced_and_t_is_time() {
         ("src/text/mod.rs", include_str!("../src/text/mod.rs")),
         ("src/text/en.rs", include_str!("../src/text/en.rs")),
         ("src/text/ko.rs", include_str!("../src/text/ko.rs")),
+        ("src/text/en_quiz.rs", include_str!("../src/text/en_quiz.rs")),
+        ("src/text/ko_quiz.rs", include_str!("../src/text/ko_quiz.rs")),
+        ("src/text/en_help.rs", include_str!("../src/text/en_help.rs")),
+        ("src/text/ko_help.rs", include_str!("../src/text/ko_help.rs")),
         ("chain_rule.toml", bank::SHIPPED[0].1),
         ("bayes.toml", bank::SHIPPED[1].1),
         ("convolution.toml", bank::SHIPPED[2].1),
@@ -364,7 +372,7 @@ fn subscripts_are_braced_and_t_is_time() {
 #[test]
 fn korean_uses_the_fields_terms() {
     let mut ko: Vec<String> = strings(&KO).into_iter().map(|(_, v)| v).collect();
-    ko.push(include_str!("../src/text/ko.rs").to_string());
+    ko.push(KO_SOURCES.concat());
     for q in bank::shipped().unwrap() {
         ko.push(format!("{q:?}"));
     }

@@ -7,7 +7,11 @@
 //! which each language implements with its own word order.
 
 mod en;
+mod en_help;
+mod en_quiz;
 mod ko;
+mod ko_help;
+mod ko_quiz;
 
 pub use en::EN;
 pub use ko::KO;

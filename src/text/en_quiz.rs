@@ -1,0 +1,142 @@
+//! The quiz's words in English (split from `en.rs` to keep files small).
+
+use crate::text::*;
+
+pub const EN_QUIZ: QuizText = QuizText {
+    title: "Quiz",
+    title_review: "Review",
+    question_of: |n, total| format!("question {n} of {total}"),
+    topic_names: ["chain rule", "Bayes' rule", "convolution", "RNNs & BPTT", "maximum likelihood"],
+    how_choice: "Choose with 1-4 or a-d, then Enter.",
+    how_numeric: |tol| format!("Type a number (0.25, .25, 1/4 or 25%; within ±{tol}), then Enter."),
+    how_numeric_exact: "Type the exact number, then Enter.",
+    how_truefalse: "1 or t: true, 2 or f: false; then Enter.",
+    how_order: "Pick the terms in order with their numbers (Backspace takes one back), then Enter.",
+    true_label: "true",
+    false_label: "false",
+    your_answer: "your answer",
+    picked: "picked so far",
+    right_mark: "   <- the answer",
+    right: "Right!",
+    wrong: "Not quite.",
+    skipped: "Skipped.",
+    the_answer: |a| format!("The answer: {a}"),
+    you_gave: |a| format!("You answered: {a}"),
+    why_not: "Why that answer is tempting, and wrong:",
+    explanation: "Explanation",
+    factors: "The factors written out",
+    hint: "Hint",
+    no_hint: "No hint for this one: read the question once more, term by term.",
+    not_a_number: "Type a number, like 0.25, .25, 1/4 or 25%.",
+    pick_every_term: "Pick every term before Enter.",
+    choose_first: "Choose an answer first.",
+    summary: "Round summary",
+    summary_row: |topic, right, answered, skipped| {
+        if skipped == 0 {
+            format!("{topic}: {right} of {answered} right")
+        } else {
+            format!("{topic}: {right} of {answered} right, {skipped} skipped")
+        }
+    },
+    summary_total: |right, answered| format!("In all: {right} of {answered} right."),
+    review_topics: |topics| format!("Review: {topics}."),
+    review_questions: "Questions to look at again (the ones answered wrong are due first next time):",
+    all_right: "Everything right. These questions come back in a few days, to check they stay learned.",
+    due_now: |n| format!("{n} questions are due for review now: `deepstep quiz --review`."),
+    nothing_due: "Nothing is due for review.",
+    next_due_in: |d, h| {
+        if d > 0 {
+            format!("The next question is due in {d} days and {h} hours.")
+        } else {
+            format!("The next question is due in {h} hours.")
+        }
+    },
+    never_answered: "No question has been answered yet: start with `deepstep quiz`.",
+    progress_at: |p| format!("progress saved in {p}"),
+    not_saved: "progress is not saved in this run",
+    moved_aside: |p, b, r| format!("{p} could not be read ({r}). It was kept as {b}; a new progress file starts now."),
+    not_saving: |p, r| format!("{p} could not be read ({r}). It was left as it is, and this run saves nothing."),
+    save_failed: |p, r| format!("Saving progress to {p} failed ({r}); the file on disk is unchanged."),
+    stats_title: "Statistics",
+    stats_empty: "No answers yet: start with `deepstep quiz`.",
+    stats_topic: |t, r, a, p| format!("{t}: {r} of {a} right ({p})"),
+    stats_retention: |r, n, p| {
+        format!("retention: {r} of {n} reviews right ({p}); a review is an answer to a question answered before")
+    },
+    stats_per_day: |m| {
+        if m > 0 {
+            format!("answers per day, the last 30 days (UTC days, today last; _ = none, @ = {m}):")
+        } else {
+            "answers per day, the last 30 days (UTC days, today last; _ = none):".to_string()
+        }
+    },
+    stats_total: |n| format!("{n} in all"),
+    stats_forecast: |m| {
+        if m > 0 {
+            format!("due per day, the next 14 days (+0 is today, overdue included; _ = none, @ = {m}):")
+        } else {
+            "due per day, the next 14 days (+0 is today, overdue included; _ = none):".to_string()
+        }
+    },
+    stats_streak: |d| format!("streak: {d} days in a row with an answer"),
+    exported: |n, p| format!("{n} questions written to {p} (Anki: File > Import, tab-separated)"),
+    imported: |f, n| format!("{n} questions' progress imported from {f} (renamed progress.json.imported)."),
+    refused_not_regular: |p, k| format!("{p} is a {k}, not a progress file: it is left as it is"),
+    file_kind: |k| match k {
+        "directory" => "directory",
+        "pipe" => "pipe",
+        "device" => "device",
+        _ => "special file",
+    },
+    refused_not_ours: |p| format!("{p} is not a deepstep progress database: it is left as it is"),
+    refused_newer: |p, v| {
+        format!("{p} was written by a newer deepstep (schema {v}): it is left as it is; update deepstep to use it")
+    },
+    refused_permission: |p, r| format!("{p} cannot be opened ({r}): nothing was moved or changed"),
+    gen_table: |names| format!("A joint table P({names}); each entry is the states, then the probability:"),
+    gen_what_is: |e| format!("What is {e}?"),
+    gen_posterior: |e| format!("By Bayes' rule, with A as the hypothesis: what is {e}?"),
+    gen_product: |names, prod| format!("True or false: for this table, P({names}) = {prod}?"),
+    gen_hint_conditional: "Add the entries that match both the event and the condition; divide by the sum of the entries that match the condition.",
+    gen_hint_marginal: "Add every entry in which the variable has that value.",
+    gen_hint_posterior: "posterior = likelihood × prior / evidence, and the evidence sums likelihood × prior over every value of A.",
+    gen_hint_product: "Multiply the factors' values at an entry and compare with the table: one entry that differs makes it false, but it holds only if every entry matches.",
+    gen_why_conditional: "By the definition of conditional probability, P(X | Y) = P(X, Y) / P(Y):",
+    gen_why_marginal: |e| {
+        format!("Sum the joint over every entry with {e} (the other variables are marginalised out):")
+    },
+    gen_why_posterior: "Bayes' rule inverts a conditional, so it must divide by the evidence:",
+    prior: "prior",
+    likelihood: "likelihood",
+    evidence: "evidence",
+    posterior: "posterior",
+    gen_why_product: |holds| {
+        if holds {
+            "Equal: each factor conditions on everything before it (the chain rule), so every entry matches."
+                .to_string()
+        } else {
+            "Not equal: a factor drops a variable it depends on, which assumes an independence this table does not have.".to_string()
+        }
+    },
+    gen_sample: |xs| format!("A sample from a normal distribution: {xs}."),
+    gen_ask_mean: "What is the maximum-likelihood estimate μ̂?",
+    gen_ask_sigma: "What is the maximum-likelihood estimate σ̂ (the standard deviation)?",
+    gen_hint_mean: "Set ∂ℓ/∂μ = Σ (x_i − μ)/σ² to 0.",
+    gen_hint_sigma: "First x̄; then the squared deviations from it, summed; then set ∂ℓ/∂σ = −n/σ + Σ (x_i − x̄)²/σ³ to 0.",
+    gen_why_mean: |sum, n, mean| format!("μ̂ = x̄ = {sum}/{n} = {mean}"),
+    gen_why_sigma: |sq, ss, n, var, sigma| {
+        format!("Σ (x_i − x̄)² = {sq} = {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
+    },
+    gen_why_unbiased: |ss, n1, s2, s| {
+        format!("(Dividing by n − 1 instead gives s² = {ss}/{n1} = {s2}, s = {s}: the unbiased variance, not the MLE.)")
+    },
+    gen_largest_gap: |g| format!("Largest |product − joint| over all entries: {g}"),
+    bank_invalid: |n| {
+        if n == 1 {
+            "1 problem found; the bank was not loaded.".to_string()
+        } else {
+            format!("{n} problems found; the bank was not loaded.")
+        }
+    },
+    bank_valid: |f, n| format!("{f}: {n} questions, no problems."),
+};

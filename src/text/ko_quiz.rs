@@ -1,0 +1,139 @@
+//! The quiz's words in Korean (split from `ko.rs` to keep files small).
+
+use crate::text::*;
+
+pub const KO_QUIZ: QuizText = QuizText {
+    title: "퀴즈",
+    title_review: "복습",
+    question_of: |n, total| format!("문제 {n} / {total}"),
+    topic_names: ["연쇄 법칙", "베이즈 정리", "합성곱", "RNN과 BPTT", "최대우도 추정"],
+    how_choice: "1-4 또는 a-d로 고르고 Enter.",
+    how_numeric: |tol| format!("숫자를 입력하고 Enter(0.25, .25, 1/4, 25% 모두 가능; ±{tol} 이내면 정답)."),
+    how_numeric_exact: "정확한 수를 입력하고 Enter.",
+    how_truefalse: "1 또는 t: 참, 2 또는 f: 거짓. 그다음 Enter.",
+    how_order: "항을 순서대로 번호로 고르고(Backspace는 하나 되돌리기) Enter.",
+    true_label: "참",
+    false_label: "거짓",
+    your_answer: "내 답",
+    picked: "지금까지 고른 항",
+    right_mark: "   <- 정답",
+    right: "맞았습니다!",
+    wrong: "아쉽네요.",
+    skipped: "건너뜀.",
+    the_answer: |a| format!("정답: {a}"),
+    you_gave: |a| format!("내 답: {a}"),
+    why_not: "그 답이 그럴듯해 보이지만 틀린 이유:",
+    explanation: "설명",
+    factors: "인수로 풀어 쓰기",
+    hint: "힌트",
+    no_hint: "이 문제에는 힌트가 없습니다. 문제를 항 하나씩 다시 읽어 보세요.",
+    not_a_number: "0.25, .25, 1/4, 25% 같은 숫자를 입력하세요.",
+    pick_every_term: "Enter 전에 모든 항을 고르세요.",
+    choose_first: "먼저 답을 고르세요.",
+    summary: "라운드 요약",
+    summary_row: |topic, right, answered, skipped| {
+        if skipped == 0 {
+            format!("{topic}: {answered}문제 중 {right}개 정답")
+        } else {
+            format!("{topic}: {answered}문제 중 {right}개 정답, {skipped}개 건너뜀")
+        }
+    },
+    summary_total: |right, answered| format!("전체: {answered}문제 중 {right}개 정답."),
+    review_topics: |topics| format!("복습할 주제: {topics}."),
+    review_questions: "다시 볼 문제(틀린 문제는 다음에 먼저 나옵니다):",
+    all_right: "모두 맞았습니다. 잘 기억하는지 며칠 뒤에 다시 나옵니다.",
+    due_now: |n| format!("지금 복습할 문제가 {n}개 있습니다: `deepstep quiz --review`."),
+    nothing_due: "지금 복습할 문제가 없습니다.",
+    next_due_in: |d, h| {
+        if d > 0 {
+            format!("다음 문제는 {d}일 {h}시간 뒤에 나옵니다.")
+        } else {
+            format!("다음 문제는 {h}시간 뒤에 나옵니다.")
+        }
+    },
+    never_answered: "아직 푼 문제가 없습니다. `deepstep quiz`로 시작하세요.",
+    progress_at: |p| format!("진도 저장 위치: {p}"),
+    not_saved: "이번 실행에서는 진도를 저장하지 않습니다",
+    moved_aside: |p, b, r| {
+        format!("{p}을(를) 읽을 수 없습니다({r}). {b} 이름으로 보관했고, 새 진도 파일을 시작합니다.")
+    },
+    not_saving: |p, r| {
+        format!("{p}을(를) 읽을 수 없습니다({r}). 파일은 그대로 두었고, 이번 실행은 아무것도 저장하지 않습니다.")
+    },
+    save_failed: |p, r| format!("{p}에 진도를 저장하지 못했습니다({r}). 디스크의 파일은 바뀌지 않았습니다."),
+    stats_title: "통계",
+    stats_empty: "아직 답이 없습니다. `deepstep quiz`로 시작하세요.",
+    stats_topic: |t, r, a, p| format!("{t}: {a}문제 중 {r}문제 정답 ({p})"),
+    stats_retention: |r, n, p| {
+        format!("기억 유지율: 복습 {n}번 중 {r}번 정답 ({p}). 복습은 전에 답한 문제에 다시 답한 것입니다")
+    },
+    stats_per_day: |m| {
+        if m > 0 {
+            format!("최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0, @ = {m}):")
+        } else {
+            "최근 30일 하루 답 수 (UTC 기준 날짜, 오늘이 마지막, _ = 0):".to_string()
+        }
+    },
+    stats_total: |n| format!("모두 {n}개"),
+    stats_forecast: |m| {
+        if m > 0 {
+            format!("앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, _ = 0, @ = {m}):")
+        } else {
+            "앞으로 14일 동안 날마다 복습할 문제 (+0은 오늘, 밀린 것 포함, _ = 0):".to_string()
+        }
+    },
+    stats_streak: |d| format!("연속: 답한 날이 {d}일 이어짐"),
+    exported: |n, p| format!("문제 {n}개를 {p}에 썼습니다(Anki: 파일 > 가져오기, 탭으로 구분)"),
+    imported: |f, n| format!("{f}에서 문제 {n}개의 진도를 가져왔습니다(progress.json.imported로 이름을 바꿈)."),
+    refused_not_regular: |p, k| format!("{p}은(는) 진도 파일이 아니라 {k}입니다. 그대로 두었습니다"),
+    file_kind: |k| match k {
+        "directory" => "디렉터리",
+        "pipe" => "파이프",
+        "device" => "장치",
+        _ => "특수 파일",
+    },
+    refused_not_ours: |p| format!("{p}은(는) deepstep 진도 데이터베이스가 아닙니다. 그대로 두었습니다"),
+    refused_newer: |p, v| {
+        format!(
+            "{p}은(는) 더 새로운 deepstep이 쓴 파일입니다(스키마 {v}). 그대로 두었습니다. deepstep을 업데이트하세요"
+        )
+    },
+    refused_permission: |p, r| format!("{p}을(를) 열 수 없습니다({r}). 아무것도 옮기거나 바꾸지 않았습니다"),
+    gen_table: |names| format!("결합확률표 P({names}). 각 항목은 상태, 그다음 확률입니다:"),
+    gen_what_is: |e| format!("{e}의 값은?"),
+    gen_posterior: |e| format!("A를 가설로 두고 베이즈 정리로 구하세요: {e}의 값은?"),
+    gen_product: |names, prod| format!("참 또는 거짓: 이 표에서 P({names}) = {prod}인가?"),
+    gen_hint_conditional: "사건과 조건을 모두 만족하는 항목을 더하고, 조건을 만족하는 항목의 합으로 나누세요.",
+    gen_hint_marginal: "그 변수가 그 값인 항목을 모두 더하세요.",
+    gen_hint_posterior: "사후확률 = 우도 × 사전확률 / 증거. 증거는 A의 모든 값에 대해 우도 × 사전확률을 더한 것입니다.",
+    gen_hint_product: "한 항목에서 인수들의 값을 곱해 표와 비교해 보세요. 한 항목이라도 다르면 거짓이지만, 참이려면 모든 항목이 일치해야 합니다.",
+    gen_why_conditional: "조건부확률의 정의 P(X | Y) = P(X, Y) / P(Y)에 따라:",
+    gen_why_marginal: |e| format!("{e}인 모든 항목에 대해 결합확률을 더합니다(나머지 변수는 주변화):"),
+    gen_why_posterior: "베이즈 정리는 조건을 뒤집으므로 증거로 나누어야 합니다:",
+    prior: "사전확률",
+    likelihood: "우도",
+    evidence: "증거",
+    posterior: "사후확률",
+    gen_why_product: |holds| {
+        if holds {
+            "같습니다: 각 인수가 앞의 모든 변수를 조건으로 가지므로(연쇄 법칙) 모든 항목이 일치합니다.".to_string()
+        } else {
+            "다릅니다: 어떤 인수가 의존하는 변수를 빠뜨려서, 이 표에는 없는 독립을 가정합니다.".to_string()
+        }
+    },
+    gen_sample: |xs| format!("정규분포에서 나온 표본: {xs}."),
+    gen_ask_mean: "최대우도 추정값 μ̂는?",
+    gen_ask_sigma: "최대우도 추정값 σ̂(표준편차)는?",
+    gen_hint_mean: "∂ℓ/∂μ = Σ (x_i − μ)/σ²를 0으로 두세요.",
+    gen_hint_sigma: "먼저 x̄, 다음에 x̄에서의 편차 제곱의 합을 구하고 ∂ℓ/∂σ = −n/σ + Σ (x_i − x̄)²/σ³를 0으로 두세요.",
+    gen_why_mean: |sum, n, mean| format!("표본평균 μ̂ = x̄ = {sum}/{n} = {mean}"),
+    gen_why_sigma: |sq, ss, n, var, sigma| {
+        format!("편차 제곱의 합 Σ (x_i − x̄)² = {sq} = {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
+    },
+    gen_why_unbiased: |ss, n1, s2, s| {
+        format!("(n − 1로 나누면 s² = {ss}/{n1} = {s2}, s = {s}: 비편향 분산이며 최대우도 추정값은 아닙니다.)")
+    },
+    gen_largest_gap: |g| format!("모든 항목에서 |곱 − 결합확률|의 최댓값: {g}"),
+    bank_invalid: |n| format!("오류 {n}개를 찾았습니다. 문제은행을 불러오지 않았습니다."),
+    bank_valid: |f, n| format!("{f}: 문제 {n}개, 오류 없음."),
+};
