@@ -1,0 +1,114 @@
+//! What can be wrong with a question bank, and how each problem is told
+//! (file, line, question id, in the learner's language).
+
+use super::bank::{MAX_OPTIONS, MAX_TERMS, visible};
+
+/// What is wrong with a bank (typed, so it is described in the learner's language).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issue {
+    /// The TOML reader's own message (English, from the `toml` crate).
+    Toml(String),
+    NoQuestions,
+    EmptyId,
+    DuplicateId,
+    /// A field that belongs to another kind of question.
+    Stray(&'static str),
+    OptionCount(usize),
+    CorrectRange {
+        options: usize,
+        got: i64,
+    },
+    CorrectMissing,
+    WrongWithoutWhy(usize),
+    Tolerance(f64),
+    ValueNotFinite(f64),
+    ValueMissing,
+    TrueFalseWhy,
+    TruthMissing,
+    TermCount(usize),
+    TermsRepeat,
+    /// A whole number too large to read, in this field.
+    IntegerTooLarge(String),
+    /// A `before` pair names a term that is not there (1-based, as written).
+    BeforeRange {
+        a: i64,
+        b: i64,
+    },
+    /// `before = []`: every order would be right.
+    BeforeEmpty,
+    /// The terms as written break a `before` pair: the key is not a right order.
+    KeyBreaksBefore {
+        a: usize,
+        b: usize,
+    },
+    /// `template` names no template deepstep has.
+    TemplateUnknown(String),
+    /// A parameter the template needs has no range.
+    TemplateParamMissing(String),
+    /// A range for a parameter the template does not have.
+    TemplateParamUnknown(String),
+    /// A range whose low end is above its high end.
+    TemplateRange(String),
+    /// No draw from the ranges gives numbers the math accepts.
+    TemplateNoDraw,
+    /// `{{NAME}}` in the text names no number of the template.
+    Placeholder(String),
+}
+
+/// One problem in a bank file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub id: Option<String>,
+    pub issue: Issue,
+}
+
+impl Problem {
+    /// `file:line: question `id`: what is wrong`, in this language.
+    pub fn describe(&self, t: &crate::text::Text) -> String {
+        let b = &t.bank;
+        let what = match &self.issue {
+            Issue::Toml(m) => m.clone(),
+            Issue::NoQuestions => b.no_questions.to_string(),
+            Issue::EmptyId => b.empty_id.to_string(),
+            Issue::DuplicateId => b.duplicate_id.to_string(),
+            Issue::Stray(field) => (b.stray)(field),
+            Issue::OptionCount(n) => (b.option_count)(MAX_OPTIONS, *n),
+            Issue::CorrectRange { options, got } => (b.correct_range)(*options, *got),
+            Issue::CorrectMissing => b.correct_missing.to_string(),
+            Issue::WrongWithoutWhy(i) => (b.wrong_without_why)(*i),
+            Issue::Tolerance(v) => (b.tolerance)(&v.to_string()),
+            Issue::ValueNotFinite(v) => (b.value_not_finite)(&v.to_string()),
+            Issue::ValueMissing => b.value_missing.to_string(),
+            Issue::TrueFalseWhy => b.truefalse_why.to_string(),
+            Issue::TruthMissing => b.truth_missing.to_string(),
+            Issue::TermCount(n) => (b.term_count)(MAX_TERMS, *n),
+            Issue::TermsRepeat => b.terms_repeat.to_string(),
+            Issue::IntegerTooLarge(field) => (b.integer_too_large)(field),
+            Issue::BeforeRange { a, b: second } => (b.before_range)(MAX_TERMS, *a, *second),
+            Issue::BeforeEmpty => b.before_empty.to_string(),
+            Issue::KeyBreaksBefore { a, b: second } => (b.key_breaks_before)(*a, *second),
+            Issue::TemplateUnknown(name) => {
+                let known: Vec<&str> = super::template::Kind::ALL.iter().map(|k| k.name()).collect();
+                (b.template_unknown)(name, &known.join(", "))
+            }
+            Issue::TemplateParamMissing(name) => (b.template_param_missing)(name),
+            Issue::TemplateParamUnknown(name) => (b.template_param_unknown)(name),
+            Issue::TemplateRange(name) => (b.template_range)(name),
+            Issue::TemplateNoDraw => b.template_no_draw.to_string(),
+            Issue::Placeholder(name) => (b.placeholder)(name),
+        };
+        // The whole line is made visible: TOML's messages quote the file's text.
+        visible(&match &self.id {
+            Some(id) => format!("{}:{}: {}: {what}", self.file, self.line, (b.question)(id)),
+            None => format!("{}:{}: {what}", self.file, self.line),
+        })
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&crate::text::EN))
+    }
+}
