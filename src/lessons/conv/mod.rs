@@ -1,6 +1,7 @@
 //! The convolution lab: step through a convolution, forward and backward,
 //! one frame (one output value) or one tap (one multiply) at a time.
 
+pub mod computed;
 pub mod keys;
 pub mod lab;
 pub mod note;
