@@ -90,6 +90,11 @@ pub fn exact(x: f64) -> String {
     format!("{x}")
 }
 
+/// `part` of `whole` as a whole percent, rounded half up; `None` of nothing.
+pub fn percent(part: usize, whole: usize) -> Option<usize> {
+    (100 * part + whole / 2).checked_div(whole)
+}
+
 /// A value that is exactly a small fraction written as one ("1/9" for a
 /// box blur's weight, where `num` would show the rounded 0.1111); any other
 /// value as `num` writes it.
@@ -109,6 +114,13 @@ pub fn fraction(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percents_round_half_up_and_need_a_whole() {
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(1, 8), Some(13));
+        assert_eq!(percent(0, 0), None);
+    }
 
     #[test]
     fn small_fractions_are_written_as_fractions() {

@@ -142,8 +142,8 @@ fn spark(v: &[usize]) -> String {
 /// next 14 days' forecast as bars, the streak.
 pub fn stats_lines(s: &super::progress::Stats, t: &Text) -> Vec<String> {
     let q = &t.quiz;
-    // Rounded to the nearest percent; "-" when there is nothing to divide by.
-    let pct = |a: usize, b: usize| (100 * a + b / 2).checked_div(b).map_or("-".to_string(), |p| format!("{p}%"));
+    // "-" when there is nothing to divide by.
+    let pct = |a: usize, b: usize| crate::math::format::percent(a, b).map_or("-".to_string(), |p| format!("{p}%"));
     let mut lines = vec![];
     if s.topics.is_empty() {
         lines.push(q.stats_empty.to_string());
