@@ -1279,3 +1279,39 @@ fn the_statistics_screen_draws_bar_charts_when_there_is_room() {
     assert_eq!(full, 5, "{shown}");
     assert!(rows.iter().any(|l| l.contains(&(EN.quiz.stats_forecast)(4)) && l.contains('+')), "{shown}");
 }
+
+/// The flags around --stats: Markdown is the study note, JSON is for --stats only.
+#[test]
+fn stats_formats_and_their_limits() {
+    let dir = temp_dir("stats-formats");
+    let db = dir.join("none-yet.sqlite3");
+    let out = deepstep([
+        OsStr::new("quiz"),
+        OsStr::new("--stats"),
+        OsStr::new("--format"),
+        OsStr::new("markdown"),
+        OsStr::new("--progress"),
+        db.as_os_str(),
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && s.starts_with(&format!("# {}", EN.quiz.stats_title)) && s.contains(EN.quiz.stats_empty),
+        "{s}"
+    );
+    assert!(!db.exists(), "--stats creates nothing");
+    let out = deepstep(["quiz", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(EN.cli.json_stats_only));
+    // An export into a folder that does not exist is an error, and nothing is made.
+    let out = deepstep([
+        OsStr::new("quiz"),
+        OsStr::new("--export"),
+        OsStr::new("anki"),
+        dir.join("no/such/deck.txt").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains(&(EN.cli.write_failed)("")) && said.contains("deck.txt"), "{said}");
+    assert!(!dir.join("no").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -72,7 +72,9 @@ fn export_to(
             return Err(Failure::usage(format!("deepstep quiz: {}", (text.cli.export_exists)(&name))));
         }
         Err(e) => {
-            return Err(Failure::runtime(format!("deepstep quiz: {}", (text.cli.cannot_read)(&name, &e.to_string()))));
+            // Opening to write: "cannot read" would not be true here.
+            let why = (text.cli.write_failed)(&format!("{name}: {e}"));
+            return Err(Failure::runtime(format!("deepstep quiz: {why}")));
         }
     };
     if let Err(e) = std::io::Write::write_all(&mut out, notes.as_bytes()).and_then(|_| out.sync_all()) {
