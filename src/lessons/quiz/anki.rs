@@ -2,7 +2,7 @@
 //! plain-text import reads (tab-separated, HTML fields, tags in column 3).
 
 use super::bank::{Answer, Body, Question};
-use super::words::{answer_text, explanation_lines, option_text, prompt_lines};
+use super::words::{answer_text, explanation_lines, lettered, option_text, prompt_lines};
 use crate::text::Text;
 
 /// The file's header lines: Anki reads these instead of asking.
@@ -43,9 +43,7 @@ fn note(q: &Question, t: &Text) -> String {
     let mut front = prompt_lines(q, t);
     match &q.answer {
         Answer::Choice { options, .. } => {
-            front.extend(
-                (0..options.len()).map(|k| format!("{}) {}", char::from(b'a' + k as u8), option_text(q, k, t))),
-            );
+            front.extend((0..options.len()).map(|k| lettered(q, k, t)));
         }
         Answer::Order { .. } => {
             front.push(shown_order(&q.answer).iter().map(|&i| option_text(q, i, t)).collect::<Vec<_>>().join("  |  "));

@@ -30,12 +30,15 @@ pub fn option_text(q: &Question, i: usize, t: &Text) -> String {
     }
 }
 
+/// Option `k` with its letter, as the keys name it: "b) the text".
+pub fn lettered(q: &Question, k: usize, t: &Text) -> String {
+    format!("{}) {}", char::from(b'a' + k.min(25) as u8), option_text(q, k, t))
+}
+
 /// The right answer, written out.
 pub fn answer_text(q: &Question, t: &Text) -> String {
     match &q.answer {
-        Answer::Choice { correct, .. } => {
-            format!("{}) {}", char::from(b'a' + *correct as u8), option_text(q, *correct, t))
-        }
+        Answer::Choice { correct, .. } => lettered(q, *correct, t),
         Answer::TrueFalse { truth, .. } => option_text(q, if *truth { 0 } else { 1 }, t),
         Answer::Numeric { value, .. } => num(*value),
         Answer::Order { terms, .. } => numbered(terms.iter().map(String::as_str)),
@@ -44,9 +47,7 @@ pub fn answer_text(q: &Question, t: &Text) -> String {
 
 pub fn given_text(q: &Question, g: &Given, t: &Text) -> Option<String> {
     match (g, &q.answer) {
-        (Given::Choice(i), Answer::Choice { .. }) => {
-            Some(format!("{}) {}", char::from(b'a' + *i as u8), option_text(q, *i, t)))
-        }
+        (Given::Choice(i), Answer::Choice { .. }) => Some(lettered(q, *i, t)),
         (Given::Choice(i), _) => Some(option_text(q, *i, t)),
         (Given::Number(v), _) => Some(num(*v)),
         (Given::Order(o), Answer::Order { terms, .. }) => {
@@ -96,7 +97,7 @@ pub fn question_lines(question: &Question, graded: Option<&Graded>, t: &Text) ->
     let mut lines = prompt_lines(question, t);
     if let Answer::Choice { options, .. } = &question.answer {
         for k in 0..options.len() {
-            lines.push(format!("{}) {}", char::from(b'a' + k as u8), option_text(question, k, t)));
+            lines.push(lettered(question, k, t));
         }
     }
     if let Some(g) = graded {
