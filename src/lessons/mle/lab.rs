@@ -136,12 +136,13 @@ pub struct Prompt {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
-    /// A prediction graded: what was typed, the truth, how far off, and the
-    /// mistake it matches, if any.
+    /// A prediction graded: what was typed, the truth, whether it agrees to
+    /// the digits shown, how far off, and the mistake it matches, if any.
     Graded {
         asking: Asking,
         typed: f64,
         truth: f64,
+        right: bool,
         off: f64,
         mistake: Option<Mistake>,
     },
@@ -515,11 +516,11 @@ impl MleLab {
                 };
                 let truth = self.truth(asking);
                 let mistake = self.mistake_for(asking, typed);
+                let right = agrees(typed, truth);
                 self.score.1 += 1;
-                if agrees(typed, truth) {
-                    self.score.0 += 1;
-                }
-                self.message = Some(Message::Graded { asking, typed, truth, off: off_by(typed, truth), mistake });
+                self.score.0 += usize::from(right);
+                self.message =
+                    Some(Message::Graded { asking, typed, truth, right, off: off_by(typed, truth), mistake });
                 self.prompt = None;
                 self.shown += 1;
             }

@@ -267,9 +267,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         }
     } else {
         let style = match &lab.message {
-            Some(super::lab::Message::Graded { typed, truth, .. }) if crate::math::parse::agrees(*typed, *truth) => {
-                theme.good
-            }
+            Some(super::lab::Message::Graded { right: true, .. }) => theme.good,
             Some(_) => theme.error,
             None => theme.dim,
         };

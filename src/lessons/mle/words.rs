@@ -130,9 +130,9 @@ pub fn error_text(e: &MleError, t: &Text) -> String {
 pub fn message_text(msg: &Message, t: &Text) -> String {
     let m = &t.mle;
     match msg {
-        Message::Graded { asking, typed, truth, off, mistake } => {
+        Message::Graded { asking, typed, truth, right, off, mistake } => {
             let mut s = (m.graded)(&asked_name(*asking), &num(*typed), &num(*truth), &num(*off));
-            if crate::math::parse::agrees(*typed, *truth) {
+            if *right {
                 s = format!("{}  {s}", m.right);
             } else if let Some(k) = mistake {
                 let i = crate::math::mle::Mistake::ALL.iter().position(|x| x == k).unwrap_or(0);
