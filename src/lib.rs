@@ -8,5 +8,6 @@ pub mod assets;
 pub mod cli;
 pub mod lessons;
 pub mod math;
+pub mod practice;
 pub mod text;
 pub mod ui;

@@ -61,6 +61,10 @@ fn a_number_on_screen(app: &App) -> String {
     if let Some(s) = app.front_lesson::<quiz::stats::StatsScreen>() {
         return format!("{}", s.stats.streak);
     }
+    if let Some(lab) = app.front_lesson::<deepstep::lessons::practice::lab::PracticeLab>() {
+        // The note lists every exercise with its state; the selected one's id is there.
+        return lab.current().exercise.id().to_string();
+    }
     panic!("a registered lesson this test does not know: say which number its note must hold")
 }
 

@@ -1243,12 +1243,14 @@ fn a_newer_schema_is_refused_untouched() {
     s.record(&review_of("a", true, NOW)).unwrap();
     drop(s);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", 2).unwrap();
+    conn.pragma_update(None, "user_version", deepstep::lessons::quiz::progress::SCHEMA_VERSION + 1).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     drop(conn);
     let before = std::fs::read(&path).unwrap();
     match Store::open(path.clone()) {
-        Err(deepstep::lessons::quiz::progress::Refused::Newer { version, .. }) => assert_eq!(version, 2),
+        Err(deepstep::lessons::quiz::progress::Refused::Newer { version, .. }) => {
+            assert_eq!(version, deepstep::lessons::quiz::progress::SCHEMA_VERSION + 1)
+        }
         other => panic!("{other:?}"),
     }
     let out = deepstep([OsStr::new("quiz"), OsStr::new("--stats"), OsStr::new("--progress"), path.as_os_str()]);

@@ -181,6 +181,30 @@ impl App {
                 }
                 Effect::WriteNote => self.write_note(),
                 Effect::Open(i) => self.open(i),
+                Effect::OpenWith(i, keys) => {
+                    let before = self.screens.len();
+                    self.open(i);
+                    if self.screens.len() > before {
+                        let t = self.text;
+                        let ctx = self.ctx();
+                        for c in keys.chars() {
+                            let ev = KeyEvent::from(KeyCode::Char(c));
+                            if let Some(more) = self.screens.last_mut().and_then(|s| s.press(&ev, t, ctx)) {
+                                self.perform(more);
+                            }
+                        }
+                    }
+                }
+                Effect::SavePractice(record) => {
+                    let now = self.clock.unwrap_or_else(system_now);
+                    let result = match self.progress.as_mut() {
+                        Some(store) => store.save_practice(&record, now),
+                        None => Ok(()),
+                    };
+                    if let (Err(e), Some(front)) = (result, self.screens.last_mut()) {
+                        front.saved(&record.exercise, Err(e));
+                    }
+                }
                 Effect::Record(review) => {
                     let result = match self.progress.as_mut() {
                         Some(store) => store.record(&review),
@@ -196,8 +220,12 @@ impl App {
 
     fn open(&mut self, i: usize) {
         let Some(entry) = LESSONS.get(i) else { return };
-        let mut opener =
-            Opener { store: self.progress.as_mut(), now: self.clock.unwrap_or_else(system_now), seed: self.seed };
+        let mut opener = Opener {
+            store: self.progress.as_mut(),
+            now: self.clock.unwrap_or_else(system_now),
+            seed: self.seed,
+            folder: &self.notes_dir,
+        };
         match (entry.open)(&mut opener) {
             Ok(screen) => {
                 self.seed = self.seed.wrapping_add(1);

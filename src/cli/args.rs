@@ -51,10 +51,54 @@ pub enum Command {
         #[command(subcommand)]
         which: LabCommand,
     },
+    /// Practice: write the week's code in Python; deepstep checks it and names the mistake.
+    Practice(PracticeArgs),
     /// A shell completion script, generated from this command tree.
     Completions(CompletionsArgs),
     /// The man page, generated from this command tree.
     Man,
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PracticeArgs {
+    #[command(subcommand)]
+    pub action: Option<PracticeCommand>,
+    /// The practice folder (default: deepstep-practice).
+    pub dir: Option<std::path::PathBuf>,
+    /// The Python to run the files with (default: $DEEPSTEP_PYTHON, the
+    /// active virtualenv or conda environment, then python3).
+    #[arg(long, global = true)]
+    pub python: Option<std::path::PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PracticeCommand {
+    /// Write the exercise files (an existing file is never overwritten).
+    Init {
+        /// The folder (default: deepstep-practice).
+        dir: Option<std::path::PathBuf>,
+    },
+    /// Check files or exercises and name the mistakes.
+    Check(PracticeCheckArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct PracticeCheckArgs {
+    /// Files (.py or .ipynb), or exercise names looked up in deepstep-practice.
+    pub targets: Vec<String>,
+    /// Check every file as this exercise (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior).
+    #[arg(long)]
+    pub exercise: Option<String>,
+    /// Text for people, or one JSON object per exercise.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CheckFormat,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Args, Debug)]

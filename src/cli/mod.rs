@@ -12,6 +12,7 @@ mod conv;
 mod extras;
 pub mod help;
 mod lab;
+pub mod practice;
 mod quiz;
 mod rnn;
 
@@ -104,26 +105,28 @@ fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
     note.markdown(text, &when)
 }
 
+/// `app` saving to the user's data directory when it can; when it cannot,
+/// the quiz says why and saves nothing (nothing is moved).
+fn with_progress(mut app: App, text: &Text) -> App {
+    use crate::lessons::quiz::progress::{Store, default_path};
+    app.progress = default_path().map(|p| {
+        Store::open(p.clone())
+            .unwrap_or_else(|r| Store::not_saving(p, crate::lessons::quiz::words::refused_text(&r, text)))
+    });
+    app
+}
+
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let text: &'static Text = text_for(cli.lang);
     let result = match cli.command {
-        None => {
-            let mut app = App::home(text, Theme::from_env());
-            // Home's quiz saves to the user's data directory when it can; when
-            // it cannot, the quiz says why and saves nothing (nothing is moved).
-            use crate::lessons::quiz::progress::{Store, default_path};
-            app.progress = default_path().map(|p| {
-                Store::open(p.clone())
-                    .unwrap_or_else(|r| Store::not_saving(p, crate::lessons::quiz::words::refused_text(&r, text)))
-            });
-            run_app(text, "conv", app)
-        }
+        None => run_app(text, "conv", with_progress(App::home(text, Theme::from_env()), text)),
         Some(Command::Conv(a)) => conv::run(a, text),
         Some(Command::Rnn(a)) => rnn::run(a, text),
         Some(Command::Sweep(a)) => rnn::sweep(a, text),
         Some(Command::Lab { which }) => lab::run(which, text),
         Some(Command::Quiz(a)) => quiz::run(a, text),
+        Some(Command::Practice(a)) => practice::run(a, text),
         Some(Command::Completions(a)) => extras::completions(a, text),
         Some(Command::Man) => extras::man(text),
     };

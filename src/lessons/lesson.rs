@@ -36,6 +36,11 @@ pub enum Effect {
     /// Leave this screen (leaving the last one quits).
     Back,
     Quit,
+    /// Open the registry's lesson at this index and press these keys in it
+    /// (the practice screen's way to a lab's exact step).
+    OpenWith(usize, &'static str),
+    /// Save a practice exercise's progress (passed, time, hints).
+    SavePractice(crate::lessons::quiz::progress::PracticeRecord),
     /// Record this quiz answer in the progress store (the shell replies
     /// through `Lesson::saved` with the card as the store has it).
     Record(Review),

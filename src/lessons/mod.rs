@@ -13,6 +13,7 @@ pub mod lesson;
 pub mod linreg;
 pub mod mle;
 pub mod notes;
+pub mod practice;
 pub mod quiz;
 pub mod registry;
 pub mod rnn;

@@ -16,6 +16,8 @@ pub struct Opener<'a> {
     pub now: u64,
     /// A seed for what a lesson draws at random (the quiz's round).
     pub seed: u64,
+    /// Where the learner's files are (the practice folder is made here).
+    pub folder: &'a std::path::Path,
 }
 
 /// One lesson.
@@ -41,7 +43,17 @@ pub const LESSONS: &[Entry] = &[
     Entry { stem: "counting-rnn", command: &["lab", "count-rnn"], text: |t| &t.lessons.count_rnn, open: open_count },
     Entry { stem: "linear-regression", command: &["lab", "linreg"], text: |t| &t.lessons.linreg, open: open_linreg },
     Entry { stem: "mle", command: &["lab", "mle"], text: |t| &t.lessons.mle, open: open_mle },
+    Entry { stem: "practice", command: &["practice"], text: |t| &t.lessons.practice, open: open_practice },
 ];
+
+/// The practice screen on `deepstep-practice` in the learner's folder, with
+/// the progress saved so far and the Python the environment names.
+fn open_practice(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    let saved = o.store.as_deref().map(|s| s.practice().unwrap_or_default()).unwrap_or_default();
+    let python = crate::practice::python::find(None, |k| std::env::var_os(k));
+    let dir = o.folder.join(crate::cli::practice::DEFAULT_DIR);
+    Ok(mount(crate::lessons::practice::lab::PracticeLab::new(dir, python, saved)))
+}
 
 fn open_conv(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     let digits = crate::assets::digits()?;

@@ -12,6 +12,7 @@ pub mod kernels;
 pub mod linreg;
 pub mod mle;
 pub mod parse;
+pub mod practice;
 pub mod prob;
 pub mod rng;
 pub mod rnn;

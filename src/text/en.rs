@@ -31,6 +31,10 @@ pub static EN: Text = Text {
             name: "Exercise: the counting-ones RNN",
             blurb: "Its BPTT loop for dL/dw_x and dL/dw_rec, the loss surface, Rprop.",
         },
+        practice: LessonText {
+            name: "Practice: write the code",
+            blurb: "The week's code in Python, checked on every save; a wrong number's mistake is named.",
+        },
         mle: LessonText {
             name: "Exercise: maximum likelihood",
             blurb: "The normal's μ̂ and σ̂ derived with your numbers, the bias of σ̂², categorical MLE.",
@@ -523,6 +527,7 @@ pub static EN: Text = Text {
         gradient_values: |w, gw, u, gu| format!("at this β: ∇{w} = [{gw}]   ∇{u} (used) = [{gu}]"),
     },
     quiz: super::en_quiz::EN_QUIZ,
+    practice: super::en_practice::EN_PRACTICE,
     note: NoteText {
         written: |p| format!("Note written to {p}"),
         frames_omitted: |n| format!("... {n} earlier frames (`deepstep conv --print` writes every one)"),

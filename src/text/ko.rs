@@ -28,6 +28,10 @@ pub static KO: Text = Text {
             name: "실습: 1의 개수 세기 RNN",
             blurb: "dL/dw_x, dL/dw_rec를 구하는 BPTT 반복문, 손실 곡면, Rprop.",
         },
+        practice: LessonText {
+            name: "코드 연습: 직접 쓰기",
+            blurb: "이번 주의 코드를 Python으로 쓰면 저장할 때마다 확인하고, 틀린 숫자의 실수를 짚어 줍니다.",
+        },
         mle: LessonText {
             name: "실습: 최대우도 추정",
             blurb: "정규분포의 μ̂와 σ̂를 내 숫자로 유도, σ̂²의 편향, 범주형 분포의 최대우도.",
@@ -515,6 +519,7 @@ pub static KO: Text = Text {
         gradient_values: |w, gw, u, gu| format!("이 β에서: ∇{w} = [{gw}]   ∇{u}(사용) = [{gu}]"),
     },
     quiz: super::ko_quiz::KO_QUIZ,
+    practice: super::ko_practice::KO_PRACTICE,
     note: NoteText {
         written: |p| format!("노트를 {p}에 썼습니다"),
         frames_omitted: |n| format!("... 앞의 프레임 {n}개 생략 (`deepstep conv --print`는 모두 씁니다)"),

@@ -8,12 +8,23 @@
 
 mod en;
 mod en_help;
+mod en_practice;
 mod en_quiz;
 mod ko;
 mod ko_help;
+mod ko_practice;
 mod ko_quiz;
+pub mod practice;
 
 pub use en::EN;
+
+/// The words of a language.
+pub fn for_lang(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ko => &KO,
+    }
+}
 pub use ko::KO;
 
 // Math notation, the same in every language: both tables point here.
@@ -82,6 +93,7 @@ pub struct Text {
     pub linreg: LinregText,
     pub mle: MleText,
     pub quiz: QuizText,
+    pub practice: practice::PracticeText,
     pub note: NoteText,
     pub cli: CliText,
     pub bank: BankText,
@@ -161,6 +173,7 @@ pub struct LessonTexts {
     pub count_rnn: LessonText,
     pub linreg: LessonText,
     pub mle: LessonText,
+    pub practice: LessonText,
 }
 
 #[derive(Debug)]

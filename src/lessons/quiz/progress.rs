@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 /// never taken for ours.
 pub const APPLICATION_ID: i32 = 0x4453_5450;
 /// `PRAGMA user_version`: the schema, for migrations.
-pub const SCHEMA_VERSION: i32 = 1;
+/// 1: cards and the review log; 2: adds the practice exercises' progress.
+pub const SCHEMA_VERSION: i32 = 2;
 /// How long a save waits for another run's transaction.
 const BUSY_MS: u64 = 10_000;
 
@@ -170,6 +171,9 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
+mod practice;
+pub use practice::{PRACTICE_TABLE, PracticeRecord};
+
 fn init(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS))?;
     set_wal(conn)?;
@@ -186,9 +190,14 @@ fn init(conn: &Connection) -> rusqlite::Result<()> {
                  seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, topic TEXT NOT NULL,
                  time INTEGER NOT NULL, result TEXT NOT NULL, hint INTEGER NOT NULL, skipped INTEGER NOT NULL,
                  seconds INTEGER NOT NULL, given TEXT NOT NULL, version TEXT NOT NULL);
+             {PRACTICE_TABLE}
              PRAGMA application_id = {APPLICATION_ID};
              PRAGMA user_version = {SCHEMA_VERSION};
              COMMIT;"
+        ))?;
+    } else if version == 1 {
+        conn.execute_batch(&format!(
+            "BEGIN IMMEDIATE; {PRACTICE_TABLE} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
         ))?;
     }
     Ok(())

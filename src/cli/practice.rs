@@ -1,0 +1,126 @@
+//! `deepstep practice`: the practice screen, `practice init` (write the
+//! exercise files) and `practice check` (headless verdicts: exit 0 when all
+//! pass, 1 when any fails, 2 for usage errors such as no Python or a bad path).
+
+use super::args::{CheckFormat, PracticeArgs, PracticeCheckArgs, PracticeCommand};
+use super::{Failure, emit};
+use crate::app::App;
+use crate::lessons::lesson::{lesson_mut, mount};
+use crate::lessons::practice::lab::PracticeLab;
+use crate::practice::check::{Report, Verdict, check_file};
+use crate::practice::exercise::Exercise;
+use crate::practice::init::{Written, init};
+use crate::practice::{python, words};
+use crate::text::Text;
+use crate::ui::theme::Theme;
+use std::path::{Path, PathBuf};
+
+/// The folder `init`, `check NAME` and the screen use when none is given.
+pub const DEFAULT_DIR: &str = "deepstep-practice";
+
+pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
+    match a.action {
+        Some(PracticeCommand::Init { dir }) => run_init(&dir.unwrap_or_else(|| DEFAULT_DIR.into()), text),
+        Some(PracticeCommand::Check(c)) => run_check(c, a.python.as_deref(), text),
+        None => {
+            let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
+            let py = python::find(a.python.as_deref(), |k| std::env::var_os(k));
+            let app =
+                super::with_progress(App::new(mount(PracticeLab::new(dir, py, vec![])), text, Theme::from_env()), text);
+            super::run_app(text, "practice check", load_saved(app))
+        }
+    }
+}
+
+/// The practice screen gets what the store saved (opened in `with_progress`).
+fn load_saved(mut app: App) -> App {
+    let saved = app.progress.as_ref().and_then(|s| s.practice().ok()).unwrap_or_default();
+    if let Some(lab) = app.screens.last_mut().and_then(|s| lesson_mut::<PracticeLab>(s.as_mut())) {
+        lab.restore(saved);
+    }
+    app
+}
+
+fn run_init(dir: &Path, text: &Text) -> Result<(), Failure> {
+    let written = init(dir, text).map_err(|e| Failure::usage(format!("deepstep practice init: {e}")))?;
+    let mut out = String::new();
+    for w in &written {
+        out.push_str(&match w {
+            Written::Created(p) => (text.practice.created)(&p.display().to_string()),
+            Written::Kept(p) => (text.practice.kept)(&p.display().to_string()),
+        });
+        out.push('\n');
+    }
+    out.push_str(&(text.practice.init_next)(&dir.display().to_string()));
+    out.push('\n');
+    emit(text, &out)
+}
+
+/// What to check: (file, exercise) pairs, or a usage error.
+fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<(PathBuf, Option<Exercise>)>, Failure> {
+    let usage = |m: String| Failure::usage(format!("deepstep practice check: {m}"));
+    let forced = match &c.exercise {
+        Some(name) => Some(Exercise::from_id(name).ok_or_else(|| usage((text.practice.no_match)(name)))?),
+        None => None,
+    };
+    let dir = Path::new(DEFAULT_DIR);
+    if c.targets.is_empty() {
+        if !dir.is_dir() {
+            return Err(usage((text.practice.no_folder)(DEFAULT_DIR)));
+        }
+        return Ok(crate::practice::init::present(dir).into_iter().map(|(e, p)| (p, forced.or(Some(e)))).collect());
+    }
+    c.targets
+        .iter()
+        .map(|t| {
+            let path = PathBuf::from(t);
+            if path.is_file() {
+                return Ok((path, forced));
+            }
+            if path.exists() {
+                return Err(usage((text.practice.unreadable)(&format!("{t}: not a file"))));
+            }
+            match Exercise::from_id(t) {
+                Some(e) if dir.join(e.file()).is_file() => Ok((dir.join(e.file()), forced.or(Some(e)))),
+                Some(e) => Err(usage((text.practice.no_folder)(&dir.join(e.file()).display().to_string()))),
+                None => Err(usage((text.practice.no_match)(t))),
+            }
+        })
+        .collect()
+}
+
+fn run_check(c: PracticeCheckArgs, python_flag: Option<&Path>, text: &Text) -> Result<(), Failure> {
+    let todo = targets(&c, text)?;
+    let Some(py) = python::find(python_flag, |k| std::env::var_os(k)) else {
+        return Err(Failure::usage(format!("deepstep practice check: {}", text.practice.no_python)));
+    };
+    let reports: Vec<Report> = todo.iter().map(|(p, e)| check_file(p, *e, Some(&py))).collect();
+    let out = match c.format {
+        CheckFormat::Json => {
+            let all: Vec<_> = reports.iter().map(|r| words::json(text, r)).collect();
+            serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
+        }
+        CheckFormat::Text => reports
+            .iter()
+            .map(|r| {
+                let name = r.exercise.map_or("?", |e| e.id());
+                let mut s = format!("== {name}: {}\n", r.path.display());
+                for l in words::lines(text, r) {
+                    s.push_str(&l);
+                    s.push('\n');
+                }
+                s
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    // No usable Python, or a file that is no exercise's, is a usage error.
+    if let Some(r) = reports
+        .iter()
+        .find(|r| matches!(r.verdict, Verdict::NoNumpy { .. } | Verdict::PythonFailed { .. } | Verdict::Unknown))
+    {
+        return Err(Failure::usage(format!("deepstep practice check: {}", words::lines(text, r).join("\n"))));
+    }
+    emit(text, &out)?;
+    if reports.iter().all(Report::passed) { Ok(()) } else { Err(Failure { code: 1, message: String::new() }) }
+}

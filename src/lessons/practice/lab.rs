@@ -1,0 +1,262 @@
+//! The practice screen: the exercises with their state, the selected one's
+//! task, file and last verdict, hints one at a time, the time spent, and a
+//! key to the lab that shows the computation. Files are checked on a worker
+//! thread as the learner saves them (see `watch`).
+
+use super::watch::{Event, Worker};
+use crate::lessons::lesson::{Ctx, Effect};
+use crate::lessons::quiz::progress::PracticeRecord;
+use crate::lessons::registry::LESSONS;
+use crate::practice::check::{Report, Verdict};
+use crate::practice::exercise::Exercise;
+use crate::practice::init::Written;
+use crate::practice::python::Python;
+use crate::text::Lang;
+use std::path::{Path, PathBuf};
+
+/// After this long on one exercise without passing, the screen suggests the lab.
+pub const STUCK_SECONDS: u64 = 30 * 60;
+/// A longer gap between two ticks is not counted as time spent (the
+/// machine slept, or the terminal was stopped).
+const MAX_GAP: u64 = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Hint,
+    Check,
+    Lab,
+    Init(Lang),
+    /// The tick: collect results and count time.
+    Poll,
+}
+
+/// What the list shows for an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    Missing,
+    NotStarted,
+    Failing,
+    Passing,
+}
+
+#[derive(Debug)]
+pub struct Item {
+    pub exercise: Exercise,
+    pub path: PathBuf,
+    pub report: Option<Report>,
+    pub checking: bool,
+    /// Saved again while being checked: check once more when it returns.
+    pub again: bool,
+    pub record: PracticeRecord,
+}
+
+impl Item {
+    pub fn state(&self) -> State {
+        match (&self.report, self.path.is_file()) {
+            (_, false) => State::Missing,
+            (Some(r), _) if r.passed() => State::Passing,
+            (Some(r), _) if r.verdict == Verdict::NotStarted => State::NotStarted,
+            (Some(_), _) => State::Failing,
+            (None, _) if self.record.passed => State::Passing,
+            (None, _) => State::NotStarted,
+        }
+    }
+
+    /// Whether to suggest the lab's walk-through now.
+    pub fn stuck(&self) -> bool {
+        !self.record.passed && self.record.seconds >= STUCK_SECONDS
+    }
+}
+
+pub struct PracticeLab {
+    pub dir: PathBuf,
+    pub items: Vec<Item>,
+    pub selected: usize,
+    pub folder: bool,
+    pub python: Option<Python>,
+    /// Why the folder is not watched (then `c` checks by hand).
+    pub watch_error: Option<String>,
+    /// What `i` (init) wrote, or why it could not.
+    pub init_result: Option<Result<Vec<Written>, String>>,
+    /// Why the last save of progress failed.
+    pub save_error: Option<String>,
+    last_tick: Option<u64>,
+    worker: Worker,
+}
+
+impl PracticeLab {
+    /// The screen for `dir`, with the progress saved so far; every present
+    /// file is checked at once.
+    pub fn new(dir: PathBuf, python: Option<Python>, saved: Vec<PracticeRecord>) -> PracticeLab {
+        let items = Exercise::ALL
+            .iter()
+            .map(|&e| {
+                let record = PracticeRecord { exercise: e.id().into(), ..Default::default() };
+                Item { exercise: e, path: dir.join(e.file()), report: None, checking: false, again: false, record }
+            })
+            .collect();
+        let worker = Worker::start(dir.clone(), python.clone());
+        let mut lab = PracticeLab {
+            folder: dir.is_dir(),
+            dir,
+            items,
+            selected: 0,
+            python,
+            watch_error: None,
+            init_result: None,
+            save_error: None,
+            last_tick: None,
+            worker,
+        };
+        lab.restore(saved);
+        lab.start_watching();
+        lab
+    }
+
+    /// Take the saved progress (time, hints, passed) of each exercise.
+    pub fn restore(&mut self, saved: Vec<PracticeRecord>) {
+        for r in saved {
+            if let Some(item) = self.items.iter_mut().find(|i| i.exercise.id() == r.exercise) {
+                item.record = r;
+            }
+        }
+    }
+
+    fn start_watching(&mut self) {
+        if !self.folder {
+            return;
+        }
+        self.watch_error = self.worker.watch(&self.dir).err();
+        for i in 0..self.items.len() {
+            self.check(i);
+        }
+    }
+
+    fn check(&mut self, i: usize) {
+        let item = &mut self.items[i];
+        if !item.path.is_file() {
+            return;
+        }
+        if item.checking {
+            item.again = true;
+            return;
+        }
+        item.checking = true;
+        self.worker.check(item.exercise, item.path.clone());
+    }
+
+    pub fn current(&self) -> &Item {
+        &self.items[self.selected.min(self.items.len() - 1)]
+    }
+
+    fn save(&self, i: usize) -> Effect {
+        Effect::SavePractice(self.items[i].record.clone())
+    }
+
+    /// Apply what the worker sent.
+    fn receive(&mut self, events: Vec<Event>, out: &mut Vec<Effect>) {
+        for ev in events {
+            match ev {
+                Event::Checked(e, report) => {
+                    let Some(i) = self.items.iter().position(|it| it.exercise == e) else { continue };
+                    let item = &mut self.items[i];
+                    item.checking = false;
+                    let newly = report.passed() && !item.record.passed;
+                    item.record.passed |= report.passed();
+                    item.report = Some(*report);
+                    if newly {
+                        out.push(self.save(i));
+                    }
+                    if std::mem::take(&mut self.items[i].again) {
+                        self.check(i);
+                    }
+                }
+                Event::Changed(path) => {
+                    let name = path.file_name().map(|n| n.to_os_string());
+                    if let Some(i) = self
+                        .items
+                        .iter()
+                        .position(|it| Some(it.path.file_name().map(|n| n.to_os_string())) == Some(name.clone()))
+                    {
+                        self.check(i);
+                    }
+                }
+                Event::Inited(result) => {
+                    self.init_result = Some(result);
+                    self.folder = self.dir.is_dir();
+                    self.start_watching();
+                }
+            }
+        }
+    }
+
+    /// Count the time since the last tick on the selected exercise; save
+    /// each whole minute.
+    fn count_time(&mut self, now: u64, out: &mut Vec<Effect>) {
+        let gap = self.last_tick.map_or(0, |t| now.saturating_sub(t));
+        self.last_tick = Some(now);
+        let i = self.selected;
+        let item = &mut self.items[i];
+        if gap == 0 || gap > MAX_GAP || item.record.passed || !self.folder || !item.path.is_file() {
+            return;
+        }
+        let before = item.record.seconds / 60;
+        item.record.seconds += gap;
+        if item.record.seconds / 60 != before {
+            out.push(self.save(i));
+        }
+    }
+
+    pub fn update(&mut self, a: Action, ctx: Ctx) -> Vec<Effect> {
+        let mut out = vec![];
+        match a {
+            Action::Poll => {
+                let events = self.worker.drain();
+                self.receive(events, &mut out);
+                self.count_time(ctx.now, &mut out);
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(self.items.len() - 1),
+            Action::Hint => {
+                let item = &mut self.items[self.selected];
+                if (item.record.hints as usize) < 3 {
+                    item.record.hints += 1;
+                    out.push(self.save(self.selected));
+                }
+            }
+            Action::Check => self.check(self.selected),
+            Action::Lab => {
+                let (stem, keys) = self.current().exercise.lab();
+                if let Some(i) = LESSONS.iter().position(|l| l.stem == stem) {
+                    out.push(Effect::OpenWith(i, keys));
+                }
+            }
+            Action::Init(lang) => {
+                if !self.folder {
+                    self.worker.init(crate::text::for_lang(lang));
+                }
+            }
+        }
+        out
+    }
+
+    /// Poll until no check is running or `limit` has passed (tests).
+    pub fn settle(&mut self, ctx: Ctx, limit: std::time::Duration) -> Vec<Effect> {
+        let start = std::time::Instant::now();
+        let mut out = vec![];
+        loop {
+            out.extend(self.update(Action::Poll, ctx));
+            if self.items.iter().all(|i| !i.checking) || start.elapsed() > limit {
+                return out;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// The folder, for the screen.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}

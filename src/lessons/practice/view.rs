@@ -1,0 +1,130 @@
+//! Drawing the practice screen: the list on the left (each exercise with
+//! its state in words, so no colour is needed), the selected exercise on
+//! the right: file, time, the last verdict, the hints asked for, the task.
+
+use super::lab::{PracticeLab, State};
+use crate::practice::init::Written;
+use crate::practice::words;
+use crate::text::Text;
+use crate::ui::chrome::panel;
+use crate::ui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn state_word(t: &Text, s: State) -> &'static str {
+    let p = &t.practice;
+    match s {
+        State::Missing => p.state_missing,
+        State::NotStarted => p.state_not_started,
+        State::Failing => p.state_failing,
+        State::Passing => p.state_passing,
+    }
+}
+
+fn list(lab: &PracticeLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    lab.items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mark = if i == lab.selected { "> " } else { "  " };
+            // The state stays in words while a check runs; the dots say one is running.
+            let state = state_word(t, item.state());
+            let running = if item.checking { " ..." } else { "" };
+            let style = match item.state() {
+                State::Passing => theme.good,
+                State::Failing => theme.error,
+                _ => theme.text,
+            };
+            let row = if i == lab.selected { theme.selected } else { theme.text };
+            Line::from(vec![
+                Span::styled(format!("{mark}{}. {}", i + 1, item.exercise.id()), row),
+                Span::styled(format!("  [{state}]{running}"), style),
+            ])
+        })
+        .collect()
+}
+
+fn detail(lab: &PracticeLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    let p = &t.practice;
+    let item = lab.current();
+    let mut out = vec![Line::styled((p.title)(item.exercise).to_string(), theme.title)];
+    out.push(Line::from(format!("{}: {}", p.file, item.path.display())));
+    out.push(Line::from((p.time_spent)(item.record.seconds / 60)));
+    if item.stuck() {
+        out.push(Line::styled(p.take_a_break.to_string(), theme.error));
+    }
+    out.push(Line::from(""));
+    out.push(Line::styled(format!("{}:", p.last_check), theme.title));
+    if item.checking {
+        out.push(Line::from(p.checking.to_string()));
+    }
+    match &item.report {
+        Some(r) => out.extend(words::lines(t, r).into_iter().map(Line::from)),
+        None if !item.checking => out.push(Line::from(p.never_checked.to_string())),
+        None => {}
+    }
+    let hints = (p.hints)(item.exercise);
+    let shown = (item.record.hints as usize).min(hints.len());
+    for (i, h) in hints.iter().take(shown).enumerate() {
+        out.push(Line::from(""));
+        out.push(Line::styled(format!("{}:", (p.hint_label)(i + 1, hints.len())), theme.title));
+        out.push(Line::from(h.to_string()));
+    }
+    if shown == hints.len() {
+        out.push(Line::from(p.no_more_hints.to_string()));
+    }
+    out.push(Line::from(""));
+    out.extend((p.task)(item.exercise).lines().map(|l| Line::styled(l.to_string(), theme.dim)));
+    out
+}
+
+fn status(lab: &PracticeLab, t: &Text) -> Vec<String> {
+    let p = &t.practice;
+    let dir = lab.dir().display().to_string();
+    let mut out = vec![];
+    if !lab.folder {
+        out.push((p.folder_missing)(&dir));
+    } else if let Some(why) = &lab.watch_error {
+        out.push((p.watch_failed)(why));
+    } else {
+        out.push((p.watching)(&dir));
+    }
+    match &lab.init_result {
+        Some(Ok(written)) => out.extend(written.iter().filter_map(|w| match w {
+            Written::Created(path) => Some((p.created)(&path.display().to_string())),
+            Written::Kept(_) => None,
+        })),
+        Some(Err(e)) => out.push(e.clone()),
+        None => {}
+    }
+    if lab.python.is_none() {
+        out.push(p.no_python.to_string());
+    }
+    if let Some(e) = &lab.save_error {
+        out.push((p.saved_failed)(e));
+    }
+    out
+}
+
+pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) {
+    let status = status(lab, t);
+    let status_rows = (status.len() as u16 + 2).min(area.height / 3);
+    let [main, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(status_rows)]).areas(area);
+    let list_width = lab.items.iter().map(|i| i.exercise.id().len() + 20).max().unwrap_or(30) as u16;
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(list_width.min(area.width / 2)), Constraint::Min(10)]).areas(main);
+    frame.render_widget(Paragraph::new(list(lab, t, theme)).block(panel(t.practice.screen_title, theme)), left);
+    let title = lab.current().exercise.file();
+    frame.render_widget(
+        Paragraph::new(detail(lab, t, theme)).wrap(Wrap { trim: false }).block(panel(title, theme)),
+        right,
+    );
+    frame.render_widget(
+        Paragraph::new(status.into_iter().map(Line::from).collect::<Vec<_>>())
+            .wrap(Wrap { trim: false })
+            .block(panel("", theme)),
+        bottom,
+    );
+}

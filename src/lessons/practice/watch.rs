@@ -1,0 +1,88 @@
+//! The practice screen's background work: one thread that checks files (a
+//! check runs the learner's Python, up to the time limit) and the folder
+//! watcher (the `notify` crate, as rustlings uses), so that keys and frames
+//! never wait for Python. Results come back on a channel the screen drains
+//! on its tick.
+
+use crate::practice::check::{Report, check_file};
+use crate::practice::exercise::Exercise;
+use crate::practice::init::{Written, init};
+use crate::practice::python::Python;
+use crate::text::Text;
+use notify::{RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What the worker is asked to do.
+enum Request {
+    Check(Exercise, PathBuf),
+    Init(&'static Text),
+}
+
+/// What comes back.
+#[derive(Debug)]
+pub enum Event {
+    Checked(Exercise, Box<Report>),
+    /// A file in the folder was written.
+    Changed(PathBuf),
+    Inited(Result<Vec<Written>, String>),
+}
+
+pub struct Worker {
+    requests: Sender<Request>,
+    events: Receiver<Event>,
+    sender: Sender<Event>,
+    watcher: Option<notify::RecommendedWatcher>,
+}
+
+impl Worker {
+    /// Start the checking thread for files in `dir`.
+    pub fn start(dir: PathBuf, python: Option<Python>) -> Worker {
+        let (requests, inbox) = channel::<Request>();
+        let (sender, events) = channel();
+        let out = sender.clone();
+        std::thread::spawn(move || {
+            while let Ok(r) = inbox.recv() {
+                let event = match r {
+                    Request::Check(e, path) => Event::Checked(e, Box::new(check_file(&path, Some(e), python.as_ref()))),
+                    Request::Init(t) => Event::Inited(init(&dir, t)),
+                };
+                if out.send(event).is_err() {
+                    break;
+                }
+            }
+        });
+        Worker { requests, events, sender, watcher: None }
+    }
+
+    /// Watch `dir` for saves; `Err` says why it cannot be watched.
+    pub fn watch(&mut self, dir: &Path) -> Result<(), String> {
+        let tx = self.sender.clone();
+        let mut w = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if let Ok(ev) = res
+                && (ev.kind.is_modify() || ev.kind.is_create())
+            {
+                for p in ev.paths {
+                    let _ = tx.send(Event::Changed(p));
+                }
+            }
+        })
+        .map_err(|e| e.to_string())?;
+        w.watch(dir, RecursiveMode::NonRecursive).map_err(|e| e.to_string())?;
+        self.watcher = Some(w);
+        Ok(())
+    }
+
+    pub fn check(&self, e: Exercise, path: PathBuf) {
+        let _ = self.requests.send(Request::Check(e, path));
+    }
+
+    pub fn init(&self, t: &'static Text) {
+        let _ = self.requests.send(Request::Init(t));
+    }
+
+    /// Everything that has arrived, without waiting.
+    pub fn drain(&self) -> Vec<Event> {
+        self.events.try_iter().collect()
+    }
+}

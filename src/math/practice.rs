@@ -1,0 +1,389 @@
+//! The practice exercises' answers and the classic wrong answers, computed
+//! the way the learner's Python would compute them. The checker compares a
+//! learner's output with the right one and, when it differs, with each
+//! mistake here, so it can name the misconception behind a wrong number.
+//!
+//! The right answers reuse the PyTorch-verified functions (`counting_rnn`,
+//! `conv`, `linreg`, `mle`, `prob`); each mistake is the same loop with the
+//! one line a learner gets wrong.
+
+use super::conv::{self, ConvParams};
+use super::linreg::ErrorMeasure;
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis, s};
+
+/// The BPTT loop's mistakes, as in `backward_gradient(X, S, grad_out, wRec)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BpttMistake {
+    /// `wx_grad = ...` instead of `+=`: only k = 1 remains.
+    Overwrite,
+    /// `S[:, k]` where `S[:, k-1]` belongs.
+    CurrentState,
+    /// `grad_over_time[:, k-1] = grad_over_time[:, k]`, without `* wRec`.
+    MissingWrec,
+    /// `np.mean` over the batch although grad_out already carries 1/N.
+    BatchMean,
+    /// `for k in range(1, T+1)`: the loop runs forward.
+    Forward,
+}
+
+impl BpttMistake {
+    pub const ALL: [BpttMistake; 5] = [
+        BpttMistake::Overwrite,
+        BpttMistake::CurrentState,
+        BpttMistake::MissingWrec,
+        BpttMistake::BatchMean,
+        BpttMistake::Forward,
+    ];
+}
+
+/// What the BPTT loop returns: ((dL/dw_x, dL/dw_rec), grad_over_time [N, T+1]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bptt {
+    pub wx_grad: f64,
+    pub wrec_grad: f64,
+    pub grad_over_time: Array2<f64>,
+}
+
+/// The loop of the counting-ones exercise on given states `s` [N, T+1] and
+/// `grad_out` = dL/dS_T [N] (already with the loss's 2/N), with `mistake`
+/// written in (`None`: the right loop, which `counting_rnn::backward` checks).
+pub fn bptt(
+    x: ArrayView2<f64>,
+    s: ArrayView2<f64>,
+    grad_out: ArrayView1<f64>,
+    w_rec: f64,
+    mistake: Option<BpttMistake>,
+) -> Bptt {
+    let (n, t_len) = x.dim();
+    let mut g = Array2::zeros((n, t_len + 1));
+    g.column_mut(t_len).assign(&grad_out);
+    let (mut wx, mut wr) = (0.0, 0.0);
+    let order: Vec<usize> =
+        if mistake == Some(BpttMistake::Forward) { (1..=t_len).collect() } else { (1..=t_len).rev().collect() };
+    let batch = if mistake == Some(BpttMistake::BatchMean) { n.max(1) as f64 } else { 1.0 };
+    for k in order {
+        let state = if mistake == Some(BpttMistake::CurrentState) { k } else { k - 1 };
+        let add_x = g.column(k).dot(&x.column(k - 1)) / batch;
+        let add_r = g.column(k).dot(&s.column(state)) / batch;
+        if mistake == Some(BpttMistake::Overwrite) {
+            (wx, wr) = (add_x, add_r);
+        } else {
+            wx += add_x;
+            wr += add_r;
+        }
+        let carried =
+            if mistake == Some(BpttMistake::MissingWrec) { g.column(k).to_owned() } else { &g.column(k) * w_rec };
+        g.column_mut(k - 1).assign(&carried);
+    }
+    Bptt { wx_grad: wx, wrec_grad: wr, grad_over_time: g }
+}
+
+/// The convolution backward pass's mistakes in dX.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConvMistake {
+    /// dY spread and correlated with w itself, not the 180°-rotated kernel.
+    NoFlip,
+    /// dY not spread with stride − 1 zeros between its entries.
+    NoGaps,
+    /// The padded dX returned without cropping the padding back off.
+    NoCrop,
+}
+
+impl ConvMistake {
+    pub const ALL: [ConvMistake; 3] = [ConvMistake::NoFlip, ConvMistake::NoGaps, ConvMistake::NoCrop];
+}
+
+fn params(stride: usize, padding: usize) -> ConvParams {
+    ConvParams { stride: [stride; 2], padding: [padding; 2], dilation: [1, 1] }
+}
+
+/// y = x ⋆ w for one 2-D channel (cross-correlation, no bias).
+pub fn conv2d_plain(
+    x: ArrayView2<f64>,
+    w: ArrayView2<f64>,
+    stride: usize,
+    padding: usize,
+) -> Result<Array2<f64>, conv::ConvError> {
+    let x3 = x.insert_axis(Axis(0));
+    let w4 = w.insert_axis(Axis(0)).insert_axis(Axis(0));
+    let y = conv::conv2d(x3, w4, Array1::zeros(1).view(), params(stride, padding))?;
+    Ok(y.index_axis_move(Axis(0), 0))
+}
+
+/// (dx, dw) for one 2-D channel, from the verified 3-D backward pass.
+pub fn conv2d_backward_plain(
+    x: ArrayView2<f64>,
+    w: ArrayView2<f64>,
+    dy: ArrayView2<f64>,
+    stride: usize,
+    padding: usize,
+) -> Result<(Array2<f64>, Array2<f64>), conv::ConvError> {
+    let g = conv::conv2d_backward(
+        x.insert_axis(Axis(0)),
+        w.insert_axis(Axis(0)).insert_axis(Axis(0)),
+        dy.insert_axis(Axis(0)),
+        params(stride, padding),
+    )?;
+    let dw = g.dw.index_axis_move(Axis(0), 0).index_axis_move(Axis(0), 0);
+    Ok((g.dx.index_axis_move(Axis(0), 0), dw))
+}
+
+/// dX as code with `mistake` computes it: dY's entries placed `step` apart
+/// (the stride, or 1 without the gaps), each adding dY·w over its window in
+/// a padded canvas, which is then cropped by the padding (or not).
+pub fn conv_dx_mistaken(
+    input: [usize; 2],
+    w: ArrayView2<f64>,
+    dy: ArrayView2<f64>,
+    stride: usize,
+    padding: usize,
+    mistake: ConvMistake,
+) -> Array2<f64> {
+    let (kh, kw) = w.dim();
+    let (oh, ow) = dy.dim();
+    let step = if mistake == ConvMistake::NoGaps { 1 } else { stride };
+    let rows = (input[0] + 2 * padding).max(oh.saturating_sub(1) * step + kh);
+    let cols = (input[1] + 2 * padding).max(ow.saturating_sub(1) * step + kw);
+    let mut canvas = Array2::zeros((rows, cols));
+    for ((o0, o1), &d) in dy.indexed_iter() {
+        for ((k0, k1), _) in w.indexed_iter() {
+            let tap = if mistake == ConvMistake::NoFlip { w[[kh - 1 - k0, kw - 1 - k1]] } else { w[[k0, k1]] };
+            canvas[[o0 * step + k0, o1 * step + k1]] += d * tap;
+        }
+    }
+    match mistake {
+        ConvMistake::NoCrop => canvas.slice(s![..input[0] + 2 * padding, ..input[1] + 2 * padding]).to_owned(),
+        ConvMistake::NoGaps => {
+            // Without the gaps the canvas is only (OH − 1) + K wide: cropping
+            // by the padding leaves what the learner's code would return.
+            let h = (oh + kh - 1).saturating_sub(2 * padding);
+            let wd = (ow + kw - 1).saturating_sub(2 * padding);
+            canvas.slice(s![padding..padding + h, padding..padding + wd]).to_owned()
+        }
+        ConvMistake::NoFlip => canvas.slice(s![padding..padding + input[0], padding..padding + input[1]]).to_owned(),
+    }
+}
+
+/// The gradient-descent step's mistakes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GdMistake {
+    /// MSE asked, SSE's gradient −2Xᵀe used: a step n times too large.
+    SseForMse,
+    /// The L2 error's gradient −Xᵀe without dividing by ||e||.
+    L2WithoutNorm,
+    /// The L2 error given the squared error's gradient −2Xᵀe.
+    L2AsSquared,
+    /// β + lr·∇ instead of β − lr·∇.
+    Sign,
+}
+
+impl GdMistake {
+    pub const ALL: [GdMistake; 4] =
+        [GdMistake::SseForMse, GdMistake::L2WithoutNorm, GdMistake::L2AsSquared, GdMistake::Sign];
+}
+
+/// β − lr·∇E(β) for the error `measure` (Sse, Mse or L2), with `mistake`
+/// written in; a mistake that does not concern `measure` changes nothing.
+pub fn gd_step(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    beta: ArrayView1<f64>,
+    lr: f64,
+    measure: ErrorMeasure,
+    mistake: Option<GdMistake>,
+) -> Array1<f64> {
+    let e = super::linreg::residuals(x, y, beta);
+    let xte = x.t().dot(&e);
+    let grad = match (mistake, measure) {
+        (Some(GdMistake::SseForMse), ErrorMeasure::Mse) => ErrorMeasure::Sse.gradient(x, e.view()),
+        (Some(GdMistake::L2WithoutNorm), ErrorMeasure::L2) => -xte,
+        (Some(GdMistake::L2AsSquared), ErrorMeasure::L2) => xte * -2.0,
+        _ => measure.gradient(x, e.view()),
+    };
+    if mistake == Some(GdMistake::Sign) { &beta + &(grad * lr) } else { &beta - &(grad * lr) }
+}
+
+/// The MLE exercise's mistakes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MleMistake {
+    /// σ from the n − 1 (unbiased) variance.
+    NMinusOne,
+    /// σ̂² returned where σ̂ is asked.
+    VarianceForSigma,
+    /// The counts returned without dividing by their total.
+    CountsNotNormalised,
+}
+
+/// (μ̂, σ) as the code with `mistake` returns it (None: n − 1 with n = 1).
+pub fn mle_normal(x: &[f64], mistake: Option<MleMistake>) -> Result<Option<(f64, f64)>, super::mle::MleError> {
+    let f = super::mle::fit_normal(x)?;
+    Ok(match mistake {
+        Some(MleMistake::NMinusOne) => f.var_unbiased.map(|v| (f.mu, v.sqrt())),
+        Some(MleMistake::VarianceForSigma) => Some((f.mu, f.var_mle)),
+        _ => Some((f.mu, f.sigma)),
+    })
+}
+
+/// p̂ for class counts, or the counts themselves with the mistake.
+pub fn mle_categorical(counts: &[u64], mistake: Option<MleMistake>) -> Result<Vec<f64>, super::mle::MleError> {
+    let f = super::mle::fit_categorical(counts)?;
+    Ok(match mistake {
+        Some(MleMistake::CountsNotNormalised) => counts.iter().map(|&c| c as f64).collect(),
+        _ => f.p,
+    })
+}
+
+/// P(h | e) ∝ P(h)·P(e | h) over the hypotheses, normalised by the
+/// evidence Σ P(h)·P(e | h) unless `normalised` is false (the mistake);
+/// `None` when the evidence is 0.
+pub fn posterior(prior: &[f64], likelihood: &[f64], normalised: bool) -> Option<Vec<f64>> {
+    let joint: Vec<f64> = prior.iter().zip(likelihood).map(|(p, l)| p * l).collect();
+    let evidence: f64 = joint.iter().sum();
+    if evidence <= 0.0 || !evidence.is_finite() {
+        return None;
+    }
+    Some(if normalised { joint.iter().map(|j| j / evidence).collect() } else { joint })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math::counting_rnn;
+    use ndarray::array;
+
+    fn data() -> (Array2<f64>, Array2<f64>, Array1<f64>, f64) {
+        let x = counting_rnn::random_sequences(5, 4, 3);
+        let (w_x, w_rec) = (0.7, 1.3);
+        let f = counting_rnn::forward(x.view(), w_x, w_rec);
+        let grad_out = (&f.y - &f.targets) * (2.0 / 5.0);
+        (x, f.s, grad_out, w_rec)
+    }
+
+    #[test]
+    fn the_right_loop_is_the_verified_backward_pass() {
+        let (x, s, g, w_rec) = data();
+        let b = bptt(x.view(), s.view(), g.view(), w_rec, None);
+        let f = counting_rnn::forward(x.view(), 0.7, w_rec);
+        let r = counting_rnn::backward(x.view(), &f, w_rec);
+        assert!((b.wx_grad - r.g_w_x).abs() < 1e-12 && (b.wrec_grad - r.g_w_rec).abs() < 1e-12);
+        assert!((&b.grad_over_time - &r.ds).iter().all(|d| d.abs() < 1e-12));
+    }
+
+    #[test]
+    fn each_bptt_mistake_is_what_its_line_computes() {
+        let (x, s, g, w_rec) = data();
+        let right = bptt(x.view(), s.view(), g.view(), w_rec, None);
+        let m = |k| bptt(x.view(), s.view(), g.view(), w_rec, Some(k));
+        // Overwriting leaves only k = 1's terms.
+        let o = m(BpttMistake::Overwrite);
+        let g1 = right.grad_over_time.column(1);
+        assert!((o.wx_grad - g1.dot(&x.column(0))).abs() < 1e-12);
+        assert!((o.wrec_grad - g1.dot(&s.column(0))).abs() < 1e-12);
+        // The mean is off by exactly N; grad_over_time is untouched.
+        let mean = m(BpttMistake::BatchMean);
+        assert!((mean.wx_grad * 5.0 - right.wx_grad).abs() < 1e-12);
+        assert_eq!(mean.grad_over_time, right.grad_over_time);
+        // Without × w_rec every column equals grad_out.
+        let flat = m(BpttMistake::MissingWrec);
+        assert!(flat.grad_over_time.columns().into_iter().all(|c| c == g));
+        // The current state uses S_k; with w_rec = 1.3 that differs.
+        let cur = m(BpttMistake::CurrentState);
+        assert_eq!(cur.wx_grad, right.wx_grad);
+        assert!((cur.wrec_grad - right.wrec_grad).abs() > 1e-6);
+        // Forward: columns 1..T−1 are used while still zero, so only k = T adds.
+        let fwd = m(BpttMistake::Forward);
+        assert!((fwd.wx_grad - g.dot(&x.column(3))).abs() < 1e-12);
+        assert_eq!(fwd.grad_over_time.column(0).sum(), 0.0);
+    }
+
+    #[test]
+    fn the_plain_conv_backward_matches_finite_differences() {
+        let x = array![
+            [1.0, 2.0, 0.5, -1.0, 3.0],
+            [0.0, 1.0, 2.0, 1.0, -2.0],
+            [2.0, -1.0, 1.0, 0.0, 1.0],
+            [1.0, 1.0, -3.0, 2.0, 0.0]
+        ];
+        let w = array![[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]];
+        let (stride, padding) = (2, 1);
+        let y = conv2d_plain(x.view(), w.view(), stride, padding).unwrap();
+        let dy = Array2::from_shape_fn(y.dim(), |(i, j)| (i as f64 + 1.0) * 0.5 - j as f64);
+        let (dx, dw) = conv2d_backward_plain(x.view(), w.view(), dy.view(), stride, padding).unwrap();
+        let loss =
+            |x: &Array2<f64>, w: &Array2<f64>| (conv2d_plain(x.view(), w.view(), stride, padding).unwrap() * &dy).sum();
+        let h = 1e-6;
+        for ((i, j), v) in dx.indexed_iter() {
+            let (mut a, mut b) = (x.clone(), x.clone());
+            a[[i, j]] += h;
+            b[[i, j]] -= h;
+            assert!(((loss(&a, &w) - loss(&b, &w)) / (2.0 * h) - v).abs() < 1e-6);
+        }
+        for ((i, j), v) in dw.indexed_iter() {
+            let (mut a, mut b) = (w.clone(), w.clone());
+            a[[i, j]] += h;
+            b[[i, j]] -= h;
+            assert!(((loss(&x, &a) - loss(&x, &b)) / (2.0 * h) - v).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn each_conv_mistake_has_the_shape_and_values_of_its_code() {
+        let w = array![[1.0, 2.0], [3.0, 4.0]];
+        let dy = array![[1.0, 0.0], [0.0, 0.0]];
+        let x = Array2::<f64>::zeros((4, 4));
+        let (right, _) = conv2d_backward_plain(x.view(), w.view(), dy.view(), 2, 0).unwrap();
+        // One upstream 1 at (0, 0): dX is w itself in the corner, and the
+        // unflipped mistake puts the rotated kernel there.
+        assert_eq!(right.slice(s![..2, ..2]), w);
+        let no_flip = conv_dx_mistaken([4, 4], w.view(), dy.view(), 2, 0, ConvMistake::NoFlip);
+        assert_eq!(no_flip.slice(s![..2, ..2]), array![[4.0, 3.0], [2.0, 1.0]]);
+        // Without the gaps the result is (OH − 1) + K = 3 wide, not 4.
+        let dy2 = array![[1.0, 1.0], [1.0, 1.0]];
+        assert_eq!(conv_dx_mistaken([4, 4], w.view(), dy2.view(), 2, 0, ConvMistake::NoGaps).dim(), (3, 3));
+        // Not cropping keeps the padded size H + 2P.
+        let x5 = Array2::<f64>::zeros((5, 5));
+        let y = conv2d_plain(x5.view(), w.view(), 2, 1).unwrap();
+        let d = Array2::ones(y.dim());
+        let uncropped = conv_dx_mistaken([5, 5], w.view(), d.view(), 2, 1, ConvMistake::NoCrop);
+        assert_eq!(uncropped.dim(), (7, 7));
+        let (right, _) = conv2d_backward_plain(x5.view(), w.view(), d.view(), 2, 1).unwrap();
+        assert_eq!(uncropped.slice(s![1..6, 1..6]), right);
+    }
+
+    #[test]
+    fn gd_mistakes_scale_or_flip_the_step() {
+        let x = array![[1.0, 0.5], [1.0, 1.5], [1.0, 3.0]];
+        let y = array![1.0, 2.0, 2.5];
+        let beta = array![0.1, 0.2];
+        let lr = 0.01;
+        let right = gd_step(x.view(), y.view(), beta.view(), lr, ErrorMeasure::Mse, None);
+        let big = gd_step(x.view(), y.view(), beta.view(), lr, ErrorMeasure::Mse, Some(GdMistake::SseForMse));
+        assert!(((&big - &beta) - (&right - &beta) * 3.0).iter().all(|d| d.abs() < 1e-12));
+        let sign = gd_step(x.view(), y.view(), beta.view(), lr, ErrorMeasure::Mse, Some(GdMistake::Sign));
+        assert!(((&sign - &beta) + (&right - &beta)).iter().all(|d| d.abs() < 1e-12));
+        let e = crate::math::linreg::residuals(x.view(), y.view(), beta.view());
+        let norm = e.dot(&e).sqrt();
+        let l2 = gd_step(x.view(), y.view(), beta.view(), lr, ErrorMeasure::L2, None);
+        let raw = gd_step(x.view(), y.view(), beta.view(), lr, ErrorMeasure::L2, Some(GdMistake::L2WithoutNorm));
+        assert!(((&raw - &beta) - (&l2 - &beta) * norm).iter().all(|d| d.abs() < 1e-12));
+        let sq = gd_step(x.view(), y.view(), beta.view(), lr, ErrorMeasure::L2, Some(GdMistake::L2AsSquared));
+        assert!(((&sq - &beta) - (&raw - &beta) * 2.0).iter().all(|d| d.abs() < 1e-12));
+    }
+
+    #[test]
+    fn mle_and_posterior_mistakes() {
+        let x = [1.0, 2.0, 4.0, 5.0];
+        let (mu, sigma) = mle_normal(&x, None).unwrap().unwrap();
+        assert_eq!((mu, sigma), (3.0, 2.5f64.sqrt()));
+        assert_eq!(mle_normal(&x, Some(MleMistake::NMinusOne)).unwrap(), Some((3.0, (10.0f64 / 3.0).sqrt())));
+        assert_eq!(mle_normal(&x, Some(MleMistake::VarianceForSigma)).unwrap(), Some((3.0, 2.5)));
+        assert_eq!(mle_normal(&[2.0], Some(MleMistake::NMinusOne)).unwrap(), None);
+        assert_eq!(mle_categorical(&[1, 0, 3], None).unwrap(), vec![0.25, 0.0, 0.75]);
+        assert_eq!(mle_categorical(&[1, 0, 3], Some(MleMistake::CountsNotNormalised)).unwrap(), vec![1.0, 0.0, 3.0]);
+        let close =
+            |a: Option<Vec<f64>>, b: &[f64]| a.is_some_and(|a| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-15));
+        assert!(close(posterior(&[0.5, 0.5], &[0.2, 0.6], true), &[0.25, 0.75]));
+        assert!(close(posterior(&[0.5, 0.5], &[0.2, 0.6], false), &[0.1, 0.3]));
+        assert_eq!(posterior(&[1.0, 0.0], &[0.0, 1.0], true), None);
+    }
+}

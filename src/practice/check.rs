@@ -1,0 +1,255 @@
+//! Checking one file: run its functions on every case, then say what is
+//! wrong: a named mistake when the output is exactly what that mistake
+//! computes on every case, else the first case that differs.
+
+use super::cases::{Case, cases};
+use super::exercise::{Exercise, Mistake};
+use super::notebook;
+use super::python::{self, Python, Ran};
+use super::value::{Difference, Out, first_difference};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// An exception raised in the learner's code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyError {
+    pub kind: String,
+    pub message: String,
+    /// The frames in the learner's file: where (line, or notebook cell and
+    /// line) and the line's code.
+    pub frames: Vec<(Place, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Line(usize),
+    Cell { cell: usize, line: usize },
+}
+
+/// The first case that went wrong, as the learner should see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// 1-based.
+    pub case: usize,
+    pub function: &'static str,
+    pub inputs: Vec<(&'static str, String)>,
+    pub expected: String,
+    pub got: String,
+    pub difference: Option<Difference>,
+    /// The RNN: the first k, counting down from T, where grad_over_time differs.
+    pub first_k: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Passed,
+    /// Every function still raises NotImplementedError (the file as `init` wrote it).
+    NotStarted,
+    Mistake {
+        mistake: Mistake,
+        failure: Failure,
+    },
+    Wrong(Failure),
+    Raised {
+        case: usize,
+        function: &'static str,
+        error: PyError,
+    },
+    Missing {
+        function: String,
+    },
+    /// The file failed before any case ran (a syntax error, a failed import).
+    Load(PyError),
+    /// No function of any exercise is defined in the file.
+    Unknown,
+    Unreadable(String),
+    NoPython,
+    NoNumpy {
+        python: PathBuf,
+    },
+    PythonFailed {
+        python: PathBuf,
+        why: String,
+    },
+    TimedOut,
+    Crashed {
+        status: String,
+        stderr: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub exercise: Option<Exercise>,
+    pub path: PathBuf,
+    pub cases_run: usize,
+    pub cases_passed: usize,
+    pub verdict: Verdict,
+}
+
+impl Report {
+    pub fn passed(&self) -> bool {
+        self.verdict == Verdict::Passed
+    }
+
+    /// The named mistake, if one was recognised.
+    pub fn mistake(&self) -> Option<Mistake> {
+        match self.verdict {
+            Verdict::Mistake { mistake, .. } => Some(mistake),
+            _ => None,
+        }
+    }
+
+    fn new(exercise: Option<Exercise>, path: &Path, verdict: Verdict) -> Report {
+        Report { exercise, path: path.to_path_buf(), cases_run: 0, cases_passed: 0, verdict }
+    }
+}
+
+/// The file's Python source and, for a notebook, its line map.
+fn load(path: &Path) -> Result<(String, Option<notebook::Code>), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    if path.extension().is_some_and(|e| e == "ipynb") {
+        let code = notebook::code(&text)?;
+        return Ok((code.source.clone(), Some(code)));
+    }
+    Ok((text, None))
+}
+
+/// Check `path` as `exercise` (or the exercise whose function it defines).
+pub fn check_file(path: &Path, exercise: Option<Exercise>, python: Option<&Python>) -> Report {
+    let (source, nb) = match load(path) {
+        Ok(s) => s,
+        Err(e) => return Report::new(exercise, path, Verdict::Unreadable(e)),
+    };
+    let Some(exercise) = exercise.or_else(|| Exercise::defined_in(&source)) else {
+        return Report::new(None, path, Verdict::Unknown);
+    };
+    let Some(python) = python else { return Report::new(Some(exercise), path, Verdict::NoPython) };
+    let cases = cases(exercise);
+    let filename = path.display().to_string();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let ran = python::run(python, &filename, &source, cases.iter().map(Case::to_json).collect(), dir);
+    let mut report = Report::new(Some(exercise), path, Verdict::Unknown);
+    report.verdict = match ran {
+        Ran::NotStarted(why) => Verdict::PythonFailed { python: python.path.clone(), why },
+        Ran::TimedOut => Verdict::TimedOut,
+        Ran::Crashed { status, stderr } => Verdict::Crashed { status, stderr },
+        Ran::Reply(v) => judge(exercise, &cases, &v, nb.as_ref(), python, &mut report),
+    };
+    report
+}
+
+fn py_error(v: &Value, nb: Option<&notebook::Code>) -> PyError {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let frames = v
+        .get("frames")
+        .and_then(Value::as_array)
+        .map(|fs| {
+            fs.iter()
+                .filter_map(|f| {
+                    let line = f.get(0)?.as_u64()? as usize;
+                    let code = f.get(1)?.as_str()?.to_string();
+                    let place = match nb.and_then(|n| n.place(line)) {
+                        Some((cell, line)) => Place::Cell { cell, line },
+                        None => Place::Line(line),
+                    };
+                    Some((place, code))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    PyError { kind: s("type"), message: s("message"), frames }
+}
+
+/// What one case gave back.
+enum Got {
+    Value(Out),
+    Raised(PyError),
+    Missing(String),
+}
+
+fn judge(
+    exercise: Exercise,
+    cases: &[Case],
+    reply: &Value,
+    nb: Option<&notebook::Code>,
+    python: &Python,
+    report: &mut Report,
+) -> Verdict {
+    match reply.get("fatal").and_then(Value::as_str) {
+        Some("numpy") => return Verdict::NoNumpy { python: python.path.clone() },
+        Some(_) => return Verdict::Load(py_error(reply.get("error").unwrap_or(&Value::Null), nb)),
+        None => {}
+    }
+    let results = reply.get("results").and_then(Value::as_array).cloned().unwrap_or_default();
+    if results.len() != cases.len() {
+        return Verdict::Crashed { status: String::new(), stderr: String::new() };
+    }
+    let got: Vec<Got> = results
+        .iter()
+        .map(|r| {
+            if let Some(f) = r.get("missing").and_then(Value::as_str) {
+                Got::Missing(f.to_string())
+            } else if let Some(e) = r.get("error") {
+                Got::Raised(py_error(e, nb))
+            } else {
+                Got::Value(r.get("ok").and_then(Out::from_json).unwrap_or(Out::Other("?".into())).canonical())
+            }
+        })
+        .collect();
+    report.cases_run = cases.len();
+    report.cases_passed =
+        cases.iter().zip(&got).filter(|(c, g)| matches!(g, Got::Value(o) if o.matches(&c.expected))).count();
+    if let Some(Got::Missing(f)) = got.iter().find(|g| matches!(g, Got::Missing(_))) {
+        return Verdict::Missing { function: f.clone() };
+    }
+    let unwritten = |g: &Got| matches!(g, Got::Raised(e) if e.kind == "NotImplementedError");
+    if got.iter().all(unwritten) {
+        return Verdict::NotStarted;
+    }
+    if let Some((i, Got::Raised(e))) = got.iter().enumerate().find(|(_, g)| matches!(g, Got::Raised(_))) {
+        return Verdict::Raised { case: i + 1, function: cases[i].function, error: e.clone() };
+    }
+    let values: Vec<&Out> = got.iter().filter_map(|g| if let Got::Value(o) = g { Some(o) } else { None }).collect();
+    let Some(first) = cases.iter().zip(&values).position(|(c, o)| !o.matches(&c.expected)) else {
+        return Verdict::Passed;
+    };
+    let failure = failure(exercise, &cases[first], values[first], first);
+    let matches_mistake = |m: Mistake| {
+        cases.iter().zip(&values).all(|(c, o)| match c.mistaken.iter().find(|(k, _)| *k == m) {
+            Some((_, Some(want))) => o.matches(want),
+            Some((_, None)) => true,
+            None => o.matches(&c.expected),
+        })
+    };
+    match exercise.mistakes().into_iter().find(|m| matches_mistake(*m)) {
+        Some(mistake) => Verdict::Mistake { mistake, failure },
+        None => Verdict::Wrong(failure),
+    }
+}
+
+fn failure(exercise: Exercise, case: &Case, got: &Out, index: usize) -> Failure {
+    let mut inputs: Vec<(&'static str, String)> = case.args.iter().map(|(n, a)| (*n, a.describe())).collect();
+    inputs.extend(case.kwargs.iter().map(|(n, a)| (*n, a.describe())));
+    let first_k = match (exercise, got, &case.expected) {
+        (Exercise::Bptt, Out::Seq(g), Out::Seq(w)) => match (g.get(1), w.get(1)) {
+            (Some(Out::Arr { shape: gs, data: gd }), Some(Out::Arr { shape: ws, data: wd }))
+                if gs == ws && ws.len() == 2 =>
+            {
+                let cols = ws[1];
+                (0..cols).rev().find(|&k| (0..ws[0]).any(|r| !super::value::close(gd[r * cols + k], wd[r * cols + k])))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    Failure {
+        case: index + 1,
+        function: case.function,
+        inputs,
+        expected: case.expected.describe(),
+        got: got.describe(),
+        difference: first_difference(got, &case.expected),
+        first_k,
+    }
+}

@@ -1,0 +1,171 @@
+//! The practice exercises: what each is called, which file `init` writes,
+//! which functions it defines, and which lab shows its computation.
+
+use crate::math::practice::{BpttMistake, ConvMistake, GdMistake, MleMistake};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Exercise {
+    Bptt,
+    ConvSize,
+    Conv2d,
+    GdStep,
+    Mle,
+    Posterior,
+}
+
+impl Exercise {
+    /// In the order the practice screen lists them (the week's order).
+    pub const ALL: [Exercise; 6] =
+        [Exercise::GdStep, Exercise::ConvSize, Exercise::Conv2d, Exercise::Bptt, Exercise::Posterior, Exercise::Mle];
+
+    /// Its name on the command line, in JSON and in the progress store.
+    pub fn id(self) -> &'static str {
+        match self {
+            Exercise::Bptt => "rnn-bptt",
+            Exercise::ConvSize => "conv-size",
+            Exercise::Conv2d => "conv2d",
+            Exercise::GdStep => "gd-step",
+            Exercise::Mle => "mle",
+            Exercise::Posterior => "posterior",
+        }
+    }
+
+    /// The file `practice init` writes.
+    pub fn file(self) -> &'static str {
+        match self {
+            Exercise::Bptt => "rnn_bptt.py",
+            Exercise::ConvSize => "conv_output_size.py",
+            Exercise::Conv2d => "conv2d.py",
+            Exercise::GdStep => "gradient_descent.py",
+            Exercise::Mle => "mle.py",
+            Exercise::Posterior => "posterior.py",
+        }
+    }
+
+    /// The functions the learner writes (a file defining the first is this
+    /// exercise's).
+    pub fn functions(self) -> &'static [&'static str] {
+        match self {
+            Exercise::Bptt => &["backward_gradient"],
+            Exercise::ConvSize => &["conv_output_size"],
+            Exercise::Conv2d => &["conv2d", "conv2d_backward"],
+            Exercise::GdStep => &["gradient_descent_step"],
+            Exercise::Mle => &["mle_normal", "mle_categorical"],
+            Exercise::Posterior => &["posterior"],
+        }
+    }
+
+    /// The skeleton `init` writes below the task's docstring.
+    pub fn skeleton(self) -> &'static str {
+        match self {
+            Exercise::Bptt => include_str!("../../assets/practice/rnn_bptt.py"),
+            Exercise::ConvSize => include_str!("../../assets/practice/conv_output_size.py"),
+            Exercise::Conv2d => include_str!("../../assets/practice/conv2d.py"),
+            Exercise::GdStep => include_str!("../../assets/practice/gradient_descent.py"),
+            Exercise::Mle => include_str!("../../assets/practice/mle.py"),
+            Exercise::Posterior => include_str!("../../assets/practice/posterior.py"),
+        }
+    }
+
+    /// The lab that shows this computation step by step (a `LESSONS` stem)
+    /// and the keys that bring it to the step.
+    pub fn lab(self) -> (&'static str, &'static str) {
+        match self {
+            Exercise::Bptt => ("counting-rnn", ""),
+            Exercise::ConvSize => ("convolution", ""),
+            Exercise::Conv2d => ("convolution", "mm"),
+            Exercise::GdStep => ("linear-regression", "l"),
+            Exercise::Mle => ("mle", ""),
+            Exercise::Posterior => ("quiz", ""),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Exercise> {
+        Exercise::ALL.into_iter().find(|e| e.id() == id || e.functions().contains(&id) || e.file() == id)
+    }
+
+    /// The exercise whose function a source defines (`def name(`).
+    pub fn defined_in(source: &str) -> Option<Exercise> {
+        let defines = |f: &str| {
+            source.lines().any(|l| {
+                let name = l.trim_start().strip_prefix("def ").map(str::trim_start);
+                name.and_then(|n| n.strip_prefix(f)).is_some_and(|rest| rest.trim_start().starts_with('('))
+            })
+        };
+        Exercise::ALL.into_iter().find(|e| defines(e.functions()[0]))
+    }
+
+    /// The mistakes the checker recognises in this exercise.
+    pub fn mistakes(self) -> Vec<Mistake> {
+        match self {
+            Exercise::Bptt => BpttMistake::ALL.into_iter().map(Mistake::Bptt).collect(),
+            Exercise::Conv2d => ConvMistake::ALL.into_iter().map(Mistake::Conv).collect(),
+            Exercise::GdStep => GdMistake::ALL.into_iter().map(Mistake::Gd).collect(),
+            Exercise::Mle => vec![
+                Mistake::Mle(MleMistake::NMinusOne),
+                Mistake::Mle(MleMistake::VarianceForSigma),
+                Mistake::Mle(MleMistake::CountsNotNormalised),
+            ],
+            Exercise::Posterior => vec![Mistake::Unnormalised],
+            Exercise::ConvSize => vec![],
+        }
+    }
+}
+
+/// A named misconception behind a wrong number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake {
+    Bptt(BpttMistake),
+    Conv(ConvMistake),
+    Gd(GdMistake),
+    Mle(MleMistake),
+    /// The posterior returned as prior × likelihood, not divided by the evidence.
+    Unnormalised,
+}
+
+impl Mistake {
+    /// Its id in JSON output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mistake::Bptt(BpttMistake::Overwrite) => "rnn-overwrite",
+            Mistake::Bptt(BpttMistake::CurrentState) => "rnn-current-state",
+            Mistake::Bptt(BpttMistake::MissingWrec) => "rnn-missing-wrec",
+            Mistake::Bptt(BpttMistake::BatchMean) => "rnn-batch-mean",
+            Mistake::Bptt(BpttMistake::Forward) => "rnn-forward-loop",
+            Mistake::Conv(ConvMistake::NoFlip) => "conv-no-flip",
+            Mistake::Conv(ConvMistake::NoGaps) => "conv-no-stride-gaps",
+            Mistake::Conv(ConvMistake::NoCrop) => "conv-no-crop",
+            Mistake::Gd(GdMistake::SseForMse) => "gd-sse-for-mse",
+            Mistake::Gd(GdMistake::L2WithoutNorm) => "gd-l2-without-norm",
+            Mistake::Gd(GdMistake::L2AsSquared) => "gd-l2-as-squared",
+            Mistake::Gd(GdMistake::Sign) => "gd-sign",
+            Mistake::Mle(MleMistake::NMinusOne) => "mle-n-minus-1",
+            Mistake::Mle(MleMistake::VarianceForSigma) => "mle-variance-for-sigma",
+            Mistake::Mle(MleMistake::CountsNotNormalised) => "mle-counts-not-normalised",
+            Mistake::Unnormalised => "posterior-not-normalised",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_matched_by_the_function_it_defines() {
+        assert_eq!(
+            Exercise::defined_in("import numpy as np\n\ndef backward_gradient(X, S, g, w):\n"),
+            Some(Exercise::Bptt)
+        );
+        assert_eq!(
+            Exercise::defined_in("def conv2d_backward(x, w, dy):\n    pass\ndef conv2d (x, w):"),
+            Some(Exercise::Conv2d)
+        );
+        assert_eq!(Exercise::defined_in("# def posterior(p, l)\n"), None);
+        assert_eq!(Exercise::from_id("mle_normal"), Some(Exercise::Mle));
+        assert_eq!(Exercise::from_id("gd-step"), Some(Exercise::GdStep));
+        let ids: std::collections::HashSet<_> =
+            Exercise::ALL.iter().flat_map(|e| e.mistakes()).map(Mistake::id).collect();
+        assert_eq!(ids.len(), Exercise::ALL.iter().map(|e| e.mistakes().len()).sum::<usize>());
+    }
+}

@@ -1,0 +1,19 @@
+//! Practice: the learner writes the week's code in Python and deepstep
+//! checks it against its own math, naming the misconception behind a wrong
+//! number.
+//!
+//! `exercise` lists the exercises, `cases` makes each one's cases with the
+//! right answers and the mistakes' answers (from `math::practice`),
+//! `python` runs the embedded harness with the learner's interpreter under a
+//! time and memory limit, `check` turns its reply into a verdict, `words`
+//! writes a verdict out, `init` writes the exercise files, `notebook` reads
+//! `.ipynb` files and `watch` re-checks files as they are saved.
+
+pub mod cases;
+pub mod check;
+pub mod exercise;
+pub mod init;
+pub mod notebook;
+pub mod python;
+pub mod value;
+pub mod words;

@@ -1,0 +1,197 @@
+//! What a practice function returned, as the harness reports it, and how it
+//! compares with deepstep's answer: same structure, same shape, every number
+//! within a tolerance that float32 code still meets.
+
+use crate::math::format::num;
+use serde_json::Value;
+
+/// A returned value: a number, an array (row-major, with its shape), a
+/// tuple, or something else (described).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Out {
+    Num(f64),
+    Arr { shape: Vec<usize>, data: Vec<f64> },
+    Seq(Vec<Out>),
+    Other(String),
+}
+
+/// |got − want| ≤ ATOL + RTOL·|want|.
+pub const RTOL: f64 = 1e-5;
+pub const ATOL: f64 = 1e-8;
+
+pub fn close(got: f64, want: f64) -> bool {
+    (got - want).abs() <= ATOL + RTOL * want.abs()
+}
+
+fn number(v: &Value) -> f64 {
+    match v {
+        Value::Number(n) => n.as_f64().unwrap_or(f64::NAN),
+        Value::String(s) if s == "inf" => f64::INFINITY,
+        Value::String(s) if s == "-inf" => f64::NEG_INFINITY,
+        _ => f64::NAN,
+    }
+}
+
+impl Out {
+    /// A 1-D array.
+    pub fn vector(data: Vec<f64>) -> Out {
+        Out::Arr { shape: vec![data.len()], data }
+    }
+
+    pub fn matrix(a: &ndarray::Array2<f64>) -> Out {
+        Out::Arr { shape: a.shape().to_vec(), data: a.iter().copied().collect() }
+    }
+
+    /// From the harness's encoding; `None` when it is not one.
+    pub fn from_json(v: &Value) -> Option<Out> {
+        let o = v.as_object()?;
+        if let Some(n) = o.get("num") {
+            return Some(Out::Num(number(n)));
+        }
+        if let Some(a) = o.get("arr") {
+            let shape = a
+                .get("shape")?
+                .as_array()?
+                .iter()
+                .map(|d| d.as_u64().map(|d| d as usize))
+                .collect::<Option<Vec<_>>>()?;
+            let data: Vec<f64> = a.get("data")?.as_array()?.iter().map(number).collect();
+            if shape.iter().product::<usize>() != data.len() {
+                return None;
+            }
+            return Some(Out::Arr { shape, data });
+        }
+        if let Some(s) = o.get("seq") {
+            return s.as_array()?.iter().map(Out::from_json).collect::<Option<Vec<_>>>().map(Out::Seq);
+        }
+        o.get("other").and_then(|s| s.as_str()).map(|s| Out::Other(s.chars().take(100).collect()))
+    }
+
+    /// A tuple of numbers reads as a 1-D array and a 0-D array as a number,
+    /// so `(mu, sigma)`, `[mu, sigma]` and `np.array([mu, sigma])` all compare.
+    pub fn canonical(self) -> Out {
+        match self {
+            Out::Seq(items) if !items.is_empty() && items.iter().all(|i| matches!(i, Out::Num(_))) => {
+                Out::vector(items.into_iter().map(|i| if let Out::Num(x) = i { x } else { f64::NAN }).collect())
+            }
+            Out::Seq(items) => Out::Seq(items.into_iter().map(Out::canonical).collect()),
+            Out::Arr { shape, data } if shape.is_empty() && data.len() == 1 => Out::Num(data[0]),
+            other => other,
+        }
+    }
+
+    /// Whether `self` (what the learner returned) matches `want`.
+    pub fn matches(&self, want: &Out) -> bool {
+        first_difference(self, want).is_none()
+    }
+
+    /// A short description: the number, or the shape and the first entries.
+    pub fn describe(&self) -> String {
+        match self {
+            Out::Num(x) => num(*x),
+            Out::Arr { shape, data } => {
+                let head: Vec<String> = data.iter().take(8).map(|x| num(*x)).collect();
+                let more = if data.len() > 8 { ", …" } else { "" };
+                format!("{} [{}{more}]", shape_text(shape), head.join(", "))
+            }
+            Out::Seq(items) => format!("({})", items.iter().map(Out::describe).collect::<Vec<_>>().join(", ")),
+            Out::Other(s) => s.clone(),
+        }
+    }
+}
+
+/// `4×5`, or `scalar` for a 0-D shape.
+pub fn shape_text(shape: &[usize]) -> String {
+    if shape.is_empty() { "scalar".into() } else { shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("×") }
+}
+
+/// Where a returned value first differs from the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Difference {
+    /// Entry `index` (a path like `[1][2, 0]`) is `got`, not `want`.
+    Value {
+        index: String,
+        got: f64,
+        want: f64,
+    },
+    Shape {
+        index: String,
+        got: Vec<usize>,
+        want: Vec<usize>,
+    },
+    /// Not the kind of value asked for (a tuple, an array, a number).
+    Kind {
+        index: String,
+        got: String,
+        want: String,
+    },
+}
+
+pub fn first_difference(got: &Out, want: &Out) -> Option<Difference> {
+    diff_at(got, want, String::new())
+}
+
+fn diff_at(got: &Out, want: &Out, at: String) -> Option<Difference> {
+    let kind = |at: String| Some(Difference::Kind { index: at, got: got.describe(), want: want.describe() });
+    match (got, want) {
+        (Out::Num(g), Out::Num(w)) => (!close(*g, *w)).then_some(Difference::Value { index: at, got: *g, want: *w }),
+        (Out::Arr { shape: gs, data: gd }, Out::Arr { shape: ws, data: wd }) => {
+            if gs != ws {
+                return Some(Difference::Shape { index: at, got: gs.clone(), want: ws.clone() });
+            }
+            let i = gd.iter().zip(wd).position(|(g, w)| !close(*g, *w))?;
+            Some(Difference::Value { index: format!("{at}[{}]", index_text(ws, i)), got: gd[i], want: wd[i] })
+        }
+        (Out::Seq(g), Out::Seq(w)) if g.len() == w.len() => {
+            g.iter().zip(w).enumerate().find_map(|(i, (g, w))| diff_at(g, w, format!("{at}[{i}]")))
+        }
+        _ => kind(at),
+    }
+}
+
+/// Row-major flat index `i` of `shape` as `r, c`.
+fn index_text(shape: &[usize], mut i: usize) -> String {
+    let mut parts = vec![0; shape.len()];
+    for (k, d) in shape.iter().enumerate().rev() {
+        parts[k] = i % d.max(&1);
+        i /= d.max(&1);
+    }
+    parts.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tuples_lists_and_arrays_of_numbers_compare_alike() {
+        let want = Out::Seq(vec![Out::Num(1.0), Out::Num(2.0)]).canonical();
+        assert!(Out::vector(vec![1.0, 2.0]).matches(&want));
+        assert!(Out::Seq(vec![Out::Num(1.0), Out::Num(2.0 + 1e-7)]).canonical().matches(&want));
+        assert!(!Out::Seq(vec![Out::Num(1.0), Out::Num(2.1)]).canonical().matches(&want));
+    }
+
+    #[test]
+    fn the_first_difference_names_its_entry() {
+        let want = Out::Arr { shape: vec![2, 3], data: vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0] };
+        let got = Out::Arr { shape: vec![2, 3], data: vec![0.0, 1.0, 2.0, 3.0, 9.0, 5.0] };
+        let d = first_difference(&Out::Seq(vec![Out::Num(1.0), got]), &Out::Seq(vec![Out::Num(1.0), want.clone()]));
+        assert_eq!(d, Some(Difference::Value { index: "[1][1, 1]".into(), got: 9.0, want: 4.0 }));
+        let wrong_shape = Out::Arr { shape: vec![3, 2], data: vec![0.0; 6] };
+        assert!(matches!(first_difference(&wrong_shape, &want), Some(Difference::Shape { .. })));
+        assert!(matches!(first_difference(&Out::Other("None".into()), &want), Some(Difference::Kind { .. })));
+        assert!(!Out::Num(f64::NAN).matches(&Out::Num(f64::NAN)));
+    }
+
+    #[test]
+    fn the_harness_encoding_reads_back() {
+        let v: Value =
+            serde_json::from_str(r#"{"seq": [{"num": 1.5}, {"arr": {"shape": [2], "data": [1, "inf"]}}]}"#).unwrap();
+        assert_eq!(
+            Out::from_json(&v),
+            Some(Out::Seq(vec![Out::Num(1.5), Out::Arr { shape: vec![2], data: vec![1.0, f64::INFINITY] }]))
+        );
+        let bad: Value = serde_json::from_str(r#"{"arr": {"shape": [3], "data": [1]}}"#).unwrap();
+        assert_eq!(Out::from_json(&bad), None);
+    }
+}

@@ -1,0 +1,246 @@
+//! Practice mode, end to end with a real Python and numpy: the reference
+//! solutions pass, every named mistake is diagnosed by name from a file with
+//! exactly that mistake, broken files get a clear verdict (never a hang or a
+//! panic), `init` never overwrites, and the exit statuses are 0, 1 and 2.
+
+use deepstep::practice::exercise::Exercise;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A Python with numpy: `$DEEPSTEP_PYTHON`, else `python3` or Debian's
+/// `/usr/bin/python3` (where `python3-numpy` installs). CI installs it.
+fn python() -> PathBuf {
+    let has_numpy = |p: &Path| Command::new(p).args(["-c", "import numpy"]).output().is_ok_and(|o| o.status.success());
+    let env = std::env::var_os("DEEPSTEP_PYTHON").map(PathBuf::from);
+    env.into_iter()
+        .chain(["python3", "/usr/bin/python3"].map(PathBuf::from))
+        .find(|p| has_numpy(p))
+        .expect("the practice tests need Python 3 with numpy: apt install python3-numpy, or set DEEPSTEP_PYTHON")
+}
+
+fn deepstep(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .args(args)
+        .current_dir(dir)
+        .env("DEEPSTEP_PYTHON", python())
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn check_json(files: &[PathBuf]) -> (Vec<Value>, i32) {
+    let mut args = vec!["practice", "check", "--format", "json"];
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    args.extend(names.iter().map(String::as_str));
+    let out = deepstep(&args, &root());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    });
+    (v.as_array().unwrap().clone(), out.status.code().unwrap())
+}
+
+fn files_in(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("deepstep-practice-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn the_reference_solutions_pass_and_cover_every_exercise() {
+    let mut files = files_in("tests/practice", "py");
+    files.extend(files_in("tests/practice", "ipynb"));
+    let (reports, code) = check_json(&files);
+    assert_eq!(code, 0, "{reports:#?}");
+    for r in &reports {
+        assert_eq!(r["passed"], true, "{r:#}");
+        assert!(r["cases_run"].as_u64().unwrap() >= 4, "{r:#}");
+        assert_eq!(r["cases_run"], r["cases_passed"]);
+    }
+    let names: std::collections::BTreeSet<&str> = reports.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), Exercise::ALL.len(), "every exercise has a reference solution");
+}
+
+#[test]
+fn every_named_mistake_is_diagnosed_by_name() {
+    let files = files_in("tests/practice/mistakes", "py");
+    let (reports, code) = check_json(&files);
+    assert_eq!(code, 1);
+    for (file, r) in files.iter().zip(&reports) {
+        let stem = file.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(r["diagnosis_id"], stem, "{r:#}");
+        assert_eq!(r["passed"], false);
+        assert!(r["first_failing_case"]["expected"].is_string(), "{r:#}");
+    }
+    // Every mistake the checker knows has its file here.
+    let known: std::collections::BTreeSet<&str> =
+        Exercise::ALL.iter().flat_map(|e| e.mistakes()).map(|m| m.id()).collect();
+    let tested: std::collections::BTreeSet<&str> =
+        files.iter().map(|f| f.file_stem().unwrap().to_str().unwrap()).collect();
+    assert_eq!(known, tested);
+}
+
+#[test]
+fn the_text_verdict_names_the_mistake_the_fix_and_the_first_wrong_step() {
+    let out = deepstep(&["practice", "check", "tests/practice/mistakes/rnn-missing-wrec.py"], &root());
+    let s = String::from_utf8_lossy(&out.stdout);
+    let (what, fix) = (deepstep::text::EN.practice.mistake)(Exercise::Bptt.mistakes()[2]);
+    assert!(s.contains(what) && s.contains(fix), "{s}");
+    // T = 4 in the first case: dL/dS_4 is grad_out itself, dL/dS_3 is the first computed.
+    assert!(s.contains(&(deepstep::text::EN.practice.first_k)(3)), "{s}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+fn text_of(file: &str) -> (String, i32) {
+    let out = deepstep(&["practice", "check", file], &root());
+    let s = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (s, out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn broken_files_get_a_clear_verdict() {
+    let p = &deepstep::text::EN.practice;
+    let (s, code) = text_of("tests/practice/broken/raises.py");
+    assert!(
+        s.contains("IndexError") && s.contains("line 10: wx_grad += np.sum(grad_over_time[:, k] * X[:, k])"),
+        "{s}"
+    );
+    assert_eq!(code, 1);
+    let (s, _) = text_of("tests/practice/broken/raises_in_cell.ipynb");
+    assert!(s.contains(&(p.at_cell)(2, 3)) && s.contains("joint.sum(axis=3)"), "{s}");
+    let (s, _) = text_of("tests/practice/broken/syntax.py");
+    assert!(s.contains("SyntaxError") && s.contains("line 1: def posterior(prior, likelihood)"), "{s}");
+    let (s, _) = text_of("tests/practice/broken/missing_import.py");
+    assert!(s.contains("ModuleNotFoundError") && s.contains("torchvision_not_installed"), "{s}");
+    let (s, _) = text_of("tests/practice/broken/returns_none.py");
+    assert!(s.contains(p.returned_none), "{s}");
+    let (s, _) = text_of("tests/practice/broken/wrong_shape.py");
+    assert!(s.contains(&(p.shape_differs)(p.whole, "1×2", "2")), "{s}");
+    let (s, _) = text_of("tests/practice/broken/half_done.py");
+    assert!(s.contains(&(p.not_written)("conv2d_backward")) && s.contains(&(p.cases_pass)(5, 10)), "{s}");
+    // Printing, even a fake reply line, does not confuse the checker.
+    let (s, code) = text_of("tests/practice/broken/garbage.py");
+    assert!(s.contains(&(p.passed)(4)) && code == 0, "{s}");
+    // Memory is limited: a huge allocation fails inside Python.
+    let (s, _) = text_of("tests/practice/broken/eats_memory.py");
+    assert!(s.contains("MemoryError"), "{s}");
+    let (s, code) = text_of("tests/practice/broken/no_exercise.py");
+    assert!(s.contains("--exercise") && code == 2, "{s}");
+}
+
+#[test]
+fn a_file_that_never_returns_is_stopped_with_its_children() {
+    let dir = temp("loop");
+    let marker = dir.join("child-alive");
+    // The learner's code starts a child that would outlive it, then loops.
+    std::fs::write(
+        dir.join("loops.py"),
+        format!(
+            "import subprocess\nsubprocess.Popen(['sh', '-c', 'sleep 15; touch {}'])\n\ndef posterior(prior, likelihood):\n    while True:\n        pass\n",
+            marker.display()
+        ),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let out = deepstep(&["practice", "check", "loops.py"], &dir);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains(&(deepstep::text::EN.practice.timed_out)(10)), "{s}");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    assert!(!marker.exists(), "the process group was not killed");
+}
+
+#[test]
+fn init_writes_every_exercise_and_never_overwrites() {
+    let dir = temp("init");
+    let out = deepstep(&["practice", "init", "ex"], &dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for e in Exercise::ALL {
+        let body = std::fs::read_to_string(dir.join("ex").join(e.file())).unwrap();
+        assert!(body.contains(&format!("def {}(", e.functions()[0])) && body.contains("# TODO"), "{body}");
+        assert!(body.contains((deepstep::text::EN.practice.task)(e)));
+    }
+    assert!(dir.join("ex/README.md").is_file());
+    // The learner's work survives a second init; a deleted file comes back.
+    let mine = "def posterior(prior, likelihood):\n    return prior  # my work\n";
+    std::fs::write(dir.join("ex/posterior.py"), mine).unwrap();
+    std::fs::remove_file(dir.join("ex/mle.py")).unwrap();
+    let out = deepstep(&["practice", "init", "ex"], &dir);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(std::fs::read_to_string(dir.join("ex/posterior.py")).unwrap(), mine);
+    assert!(dir.join("ex/mle.py").is_file());
+    assert!(
+        s.contains(&(deepstep::text::EN.practice.kept)(&Path::new("ex").join("posterior.py").display().to_string())),
+        "{s}"
+    );
+    // The files as written are "not started"; checked by name from the default folder.
+    std::fs::rename(dir.join("ex"), dir.join("deepstep-practice")).unwrap();
+    let out = deepstep(&["practice", "check", "rnn-bptt"], &dir);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(deepstep::text::EN.practice.not_started));
+    assert_eq!(out.status.code(), Some(1));
+    // In Korean the task is in Korean.
+    let out = deepstep(&["--lang", "ko", "practice", "init", "ko"], &dir);
+    assert!(out.status.success());
+    let body = std::fs::read_to_string(dir.join("ko/rnn_bptt.py")).unwrap();
+    assert!(body.contains((deepstep::text::KO.practice.task)(Exercise::Bptt)));
+    // A file in the way of the folder is refused, untouched.
+    std::fs::write(dir.join("afile"), "keep").unwrap();
+    let out = deepstep(&["practice", "init", "afile"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.join("afile")).unwrap(), "keep");
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_way_out() {
+    let dir = temp("usage");
+    let p = &deepstep::text::EN.practice;
+    let out = deepstep(&["practice", "check"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&(p.no_folder)("deepstep-practice")));
+    let out = deepstep(&["practice", "check", "nothing-here"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    let f = root().join("tests/practice/posterior.py");
+    let out = deepstep(&["practice", "check", "--exercise", "nope", f.to_str().unwrap()], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    let out = deepstep(&["practice", "check", "--python", "/nonexistent/python", f.to_str().unwrap()], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/python"));
+    // A Python without numpy is named, with the command that installs it.
+    let venv = dir.join("bare");
+    let made = Command::new("python3").args(["-m", "venv", "--without-pip"]).arg(&venv).status();
+    if made.is_ok_and(|s| s.success()) {
+        let bare = venv.join("bin/python");
+        let out = deepstep(&["practice", "check", "--python", bare.to_str().unwrap(), f.to_str().unwrap()], &dir);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(&(p.no_numpy)(&bare.display().to_string())));
+    }
+    // --exercise checks a file of any name as that exercise.
+    let out = deepstep(
+        &[
+            "practice",
+            "check",
+            "--exercise",
+            "posterior",
+            root().join("tests/practice/broken/returns_none.py").to_str().unwrap(),
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

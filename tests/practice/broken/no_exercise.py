@@ -1,0 +1,2 @@
+def something_else(x):
+    return x

@@ -1,0 +1,3 @@
+def posterior(prior, likelihood):
+    joint = prior * likelihood
+    joint / joint.sum()

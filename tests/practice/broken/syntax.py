@@ -1,0 +1,2 @@
+def posterior(prior, likelihood)
+    return prior

@@ -1,0 +1,6 @@
+import numpy as np
+
+
+def posterior(prior, likelihood):
+    joint = prior * likelihood
+    return joint / joint.sum()
