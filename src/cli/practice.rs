@@ -89,11 +89,26 @@ fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<(PathBuf, Option<Ex
         .collect()
 }
 
+/// Ctrl-C (or a TERM or HUP) ends the run with the checks it started: they
+/// run in process groups of their own, which the terminal's signal misses.
+fn stop_checks_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                python::HEADLESS.kill_all();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}
+
 fn run_check(c: PracticeCheckArgs, python_flag: Option<&Path>, text: &Text) -> Result<(), Failure> {
     let todo = targets(&c, text)?;
     let Some(py) = python::find(python_flag, |k| std::env::var_os(k)) else {
         return Err(Failure::usage(format!("deepstep practice check: {}", text.practice.no_python)));
     };
+    stop_checks_on_signals();
     let reports: Vec<Report> = todo.iter().map(|(p, e)| check_file(p, *e, Some(&py))).collect();
     let out = match c.format {
         CheckFormat::Json => {

@@ -117,6 +117,16 @@ fn load(path: &Path) -> Result<(String, Option<notebook::Code>), String> {
 
 /// Check `path` as `exercise` (or the exercise whose function it defines).
 pub fn check_file(path: &Path, exercise: Option<Exercise>, python: Option<&Python>) -> Report {
+    check_file_in(path, exercise, python, &python::HEADLESS)
+}
+
+/// `check_file`, its process listed in `running` while it runs.
+pub fn check_file_in(
+    path: &Path,
+    exercise: Option<Exercise>,
+    python: Option<&Python>,
+    running: &python::Running,
+) -> Report {
     let (source, nb) = match load(path) {
         Ok(s) => s,
         Err(e) => return Report::new(exercise, path, Verdict::Unreadable(e)),
@@ -128,7 +138,7 @@ pub fn check_file(path: &Path, exercise: Option<Exercise>, python: Option<&Pytho
     let cases = cases(exercise);
     let filename = path.display().to_string();
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let ran = python::run(python, &filename, &source, cases.iter().map(Case::to_json).collect(), dir);
+    let ran = python::run(python, &filename, &source, cases.iter().map(Case::to_json).collect(), dir, running);
     let mut report = Report::new(Some(exercise), path, Verdict::Unknown);
     report.verdict = match ran {
         Ran::NotStarted(why) => Verdict::PythonFailed { python: python.path.clone(), why },

@@ -21,6 +21,41 @@ const MEMORY_BYTES: u64 = 4 << 30;
 const OUTPUT_CAP: usize = 16 << 20;
 const STDERR_CAP: usize = 64 << 10;
 
+/// The process groups of the checks one owner runs now, so that leaving
+/// (the screen, or deepstep on a signal) can stop them: each runs in its own
+/// group, which a terminal's Ctrl-C does not reach.
+#[derive(Debug, Default)]
+pub struct Running(std::sync::Mutex<Vec<u32>>);
+
+impl Running {
+    pub const fn new() -> Running {
+        Running(std::sync::Mutex::new(Vec::new()))
+    }
+
+    fn list(&self) -> std::sync::MutexGuard<'_, Vec<u32>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Stop every check still running.
+    pub fn kill_all(&self) {
+        for pid in std::mem::take(&mut *self.list()) {
+            kill_pid_group(pid);
+        }
+    }
+}
+
+/// The checks `practice check` runs.
+pub static HEADLESS: Running = Running::new();
+
+fn kill_pid_group(_pid: u32) {
+    #[cfg(unix)]
+    // SAFETY: killpg only sends a signal, to a group deepstep started
+    // (process_group(0)), so nothing outside it is touched.
+    unsafe {
+        libc::killpg(_pid as libc::pid_t, libc::SIGKILL);
+    }
+}
+
 /// Where the interpreter came from (the messages say so).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -75,7 +110,7 @@ pub enum Ran {
 
 /// Run the harness on `source` (shown in tracebacks as `filename`) with the
 /// cases, in `dir`.
-pub fn run(python: &Python, filename: &str, source: &str, cases: Vec<Value>, dir: &Path) -> Ran {
+pub fn run(python: &Python, filename: &str, source: &str, cases: Vec<Value>, dir: &Path, running: &Running) -> Ran {
     let request = serde_json::json!({
         "filename": filename,
         "source": source,
@@ -101,6 +136,8 @@ pub fn run(python: &Python, filename: &str, source: &str, cases: Vec<Value>, dir
         Ok(c) => c,
         Err(e) => return Ran::NotStarted(e.to_string()),
     };
+    let pid = child.id();
+    running.list().push(pid);
     let body = request.to_string();
     let stdin = child.stdin.take();
     let writer = std::thread::spawn(move || {
@@ -121,6 +158,7 @@ pub fn run(python: &Python, filename: &str, source: &str, cases: Vec<Value>, dir
     if status.is_none() {
         kill_group(&mut child);
     }
+    running.list().retain(|p| *p != pid);
     let _ = writer.join();
     let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
     let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
@@ -156,14 +194,7 @@ fn capped(mut r: impl Read + Send + 'static, cap: usize) -> std::thread::JoinHan
 }
 
 fn kill_group(child: &mut std::process::Child) {
-    #[cfg(unix)]
-    {
-        // SAFETY: killpg only sends a signal; the group is the child's own
-        // (process_group(0) above), so nothing outside it is touched.
-        unsafe {
-            libc::killpg(child.id() as libc::pid_t, libc::SIGKILL);
-        }
-    }
+    kill_pid_group(child.id());
     let _ = child.kill();
     let _ = child.wait();
 }

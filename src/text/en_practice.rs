@@ -297,10 +297,13 @@ pub const EN_PRACTICE: PracticeText = PracticeText {
     hint_label: |i, n| format!("hint {i} of {n}"),
     no_more_hints: "That was the last hint.",
     open_lab: |lab| format!("l opens {lab} at this computation"),
+    more_above: "more above: PgUp",
+    more_below: "more below: PgDn",
     folder_missing: |d| format!("No practice folder at {d}. Press i to create it (nothing existing is overwritten)."),
     saved_failed: |why| format!("progress not saved: {why}"),
     keys: PracticeKeys {
         select: "choose an exercise",
+        scroll: "scroll the exercise's panel",
         hint: "next hint",
         check: "check now",
         lab: "open the lab at this computation",

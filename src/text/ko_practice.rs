@@ -289,10 +289,13 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     hint_label: |i, n| format!("힌트 {i}/{n}"),
     no_more_hints: "마지막 힌트였습니다.",
     open_lab: |lab| format!("l: {lab}을 이 계산에서 엽니다"),
+    more_above: "위에 더: PgUp",
+    more_below: "아래에 더: PgDn",
     folder_missing: |d| format!("{d}에 실습 폴더가 없습니다. i를 누르면 만듭니다 (있는 파일은 덮어쓰지 않습니다)."),
     saved_failed: |why| format!("진행 상황을 저장하지 못했습니다: {why}"),
     keys: PracticeKeys {
         select: "문제 고르기",
+        scroll: "문제 창 넘기기",
         hint: "다음 힌트",
         check: "지금 확인",
         lab: "이 계산의 실습실 열기",

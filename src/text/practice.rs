@@ -70,6 +70,9 @@ pub struct PracticeText {
     pub hint_label: fn(i: usize, n: usize) -> String,
     pub no_more_hints: &'static str,
     pub open_lab: fn(lab: &str) -> String,
+    /// Panel title marks when the text goes on above or below.
+    pub more_above: &'static str,
+    pub more_below: &'static str,
     pub folder_missing: fn(dir: &str) -> String,
     pub saved_failed: fn(why: &str) -> String,
     pub keys: PracticeKeys,
@@ -79,6 +82,7 @@ pub struct PracticeText {
 #[derive(Debug)]
 pub struct PracticeKeys {
     pub select: &'static str,
+    pub scroll: &'static str,
     pub hint: &'static str,
     pub check: &'static str,
     pub lab: &'static str,

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 /// After this long on one exercise without passing, the screen suggests the lab.
 pub const STUCK_SECONDS: u64 = 30 * 60;
+/// Rows one PgUp/PgDn moves.
+const PAGE: u16 = 8;
 /// A longer gap between two ticks is not counted as time spent (the
 /// machine slept, or the terminal was stopped).
 const MAX_GAP: u64 = 60;
@@ -24,6 +26,9 @@ const MAX_GAP: u64 = 60;
 pub enum Action {
     Up,
     Down,
+    /// Scroll the selected exercise's panel.
+    PageUp,
+    PageDown,
     Hint,
     Check,
     Lab,
@@ -74,6 +79,10 @@ pub struct PracticeLab {
     pub dir: PathBuf,
     pub items: Vec<Item>,
     pub selected: usize,
+    /// How far the selected exercise's panel is scrolled (rows).
+    pub scroll: u16,
+    /// The largest useful scroll, as the last render found it.
+    pub max_scroll: std::cell::Cell<u16>,
     pub folder: bool,
     pub python: Option<Python>,
     /// Why the folder is not watched (then `c` checks by hand).
@@ -94,7 +103,14 @@ impl PracticeLab {
             .iter()
             .map(|&e| {
                 let record = PracticeRecord { exercise: e.id().into(), ..Default::default() };
-                Item { exercise: e, path: dir.join(e.file()), report: None, checking: false, again: false, record }
+                Item {
+                    exercise: e,
+                    path: PracticeLab::file_for(&dir, e),
+                    report: None,
+                    checking: false,
+                    again: false,
+                    record,
+                }
             })
             .collect();
         let worker = Worker::start(dir.clone(), python.clone());
@@ -103,6 +119,8 @@ impl PracticeLab {
             dir,
             items,
             selected: 0,
+            scroll: 0,
+            max_scroll: std::cell::Cell::new(0),
             python,
             watch_error: None,
             init_result: None,
@@ -113,6 +131,14 @@ impl PracticeLab {
         lab.restore(saved);
         lab.start_watching();
         lab
+    }
+
+    /// The exercise whose file is `path`: its `.py`, or a notebook of the
+    /// same name (`rnn_bptt.ipynb`) when there is no `.py`.
+    fn file_for(dir: &Path, e: Exercise) -> PathBuf {
+        let py = dir.join(e.file());
+        let nb = py.with_extension("ipynb");
+        if !py.is_file() && nb.is_file() { nb } else { py }
     }
 
     /// Take the saved progress (time, hints, passed) of each exercise.
@@ -174,12 +200,11 @@ impl PracticeLab {
                     }
                 }
                 Event::Changed(path) => {
-                    let name = path.file_name().map(|n| n.to_os_string());
-                    if let Some(i) = self
-                        .items
-                        .iter()
-                        .position(|it| Some(it.path.file_name().map(|n| n.to_os_string())) == Some(name.clone()))
-                    {
+                    let stem = path.file_stem().map(|n| n.to_os_string());
+                    let notebook_or_py = path.extension().is_some_and(|x| x == "py" || x == "ipynb");
+                    let hit = self.items.iter().position(|it| it.path.file_stem().map(|n| n.to_os_string()) == stem);
+                    if let (Some(i), true) = (hit, notebook_or_py) {
+                        self.items[i].path = PracticeLab::file_for(&self.dir, self.items[i].exercise);
                         self.check(i);
                     }
                 }
@@ -217,8 +242,16 @@ impl PracticeLab {
                 self.receive(events, &mut out);
                 self.count_time(ctx.now, &mut out);
             }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(self.items.len() - 1),
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                self.scroll = 0;
+            }
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.items.len() - 1);
+                self.scroll = 0;
+            }
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(PAGE),
+            Action::PageDown => self.scroll = (self.scroll + PAGE).min(self.max_scroll.get()),
             Action::Hint => {
                 let item = &mut self.items[self.selected];
                 if (item.record.hints as usize) < 3 {

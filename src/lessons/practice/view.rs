@@ -8,6 +8,7 @@ use crate::practice::words;
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;
+use crate::ui::width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -112,15 +113,26 @@ pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme:
     let status = status(lab, t);
     let status_rows = (status.len() as u16 + 2).min(area.height / 3);
     let [main, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(status_rows)]).areas(area);
-    let list_width = lab.items.iter().map(|i| i.exercise.id().len() + 20).max().unwrap_or(30) as u16;
+    let rows = list(lab, t, theme);
+    let list_width = rows.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 2;
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_width.min(area.width / 2)), Constraint::Min(10)]).areas(main);
-    frame.render_widget(Paragraph::new(list(lab, t, theme)).block(panel(t.practice.screen_title, theme)), left);
-    let title = lab.current().exercise.file();
-    frame.render_widget(
-        Paragraph::new(detail(lab, t, theme)).wrap(Wrap { trim: false }).block(panel(title, theme)),
-        right,
-    );
+    frame.render_widget(Paragraph::new(rows).block(panel(t.practice.screen_title, theme)), left);
+    // Wrapped here, so the panel knows its length and scrolls by rows.
+    let inner_h = right.height.saturating_sub(2) as usize;
+    let lines = width::wrap(detail(lab, t, theme), right.width.saturating_sub(2));
+    let max_scroll = lines.len().saturating_sub(inner_h);
+    lab.max_scroll.set(max_scroll.min(u16::MAX as usize) as u16);
+    let scroll = (lab.scroll as usize).min(max_scroll);
+    let mut title = lab.current().path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    if scroll > 0 {
+        title = format!("{title} ({})", t.practice.more_above);
+    }
+    if scroll < max_scroll {
+        title = format!("{title} ({})", t.practice.more_below);
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(shown).block(panel(title, theme)), right);
     frame.render_widget(
         Paragraph::new(status.into_iter().map(Line::from).collect::<Vec<_>>())
             .wrap(Wrap { trim: false })

@@ -4,13 +4,14 @@
 //! never wait for Python. Results come back on a channel the screen drains
 //! on its tick.
 
-use crate::practice::check::{Report, check_file};
+use crate::practice::check::{Report, check_file_in};
 use crate::practice::exercise::Exercise;
 use crate::practice::init::{Written, init};
-use crate::practice::python::Python;
+use crate::practice::python::{Python, Running};
 use crate::text::Text;
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// What the worker is asked to do.
@@ -33,6 +34,7 @@ pub struct Worker {
     events: Receiver<Event>,
     sender: Sender<Event>,
     watcher: Option<notify::RecommendedWatcher>,
+    running: Arc<Running>,
 }
 
 impl Worker {
@@ -41,10 +43,14 @@ impl Worker {
         let (requests, inbox) = channel::<Request>();
         let (sender, events) = channel();
         let out = sender.clone();
+        let running = Arc::new(Running::new());
+        let mine = running.clone();
         std::thread::spawn(move || {
             while let Ok(r) = inbox.recv() {
                 let event = match r {
-                    Request::Check(e, path) => Event::Checked(e, Box::new(check_file(&path, Some(e), python.as_ref()))),
+                    Request::Check(e, path) => {
+                        Event::Checked(e, Box::new(check_file_in(&path, Some(e), python.as_ref(), &mine)))
+                    }
                     Request::Init(t) => Event::Inited(init(&dir, t)),
                 };
                 if out.send(event).is_err() {
@@ -52,7 +58,7 @@ impl Worker {
                 }
             }
         });
-        Worker { requests, events, sender, watcher: None }
+        Worker { requests, events, sender, watcher: None, running }
     }
 
     /// Watch `dir` for saves; `Err` says why it cannot be watched.
@@ -84,5 +90,13 @@ impl Worker {
     /// Everything that has arrived, without waiting.
     pub fn drain(&self) -> Vec<Event> {
         self.events.try_iter().collect()
+    }
+}
+
+/// Leaving the screen (or deepstep) stops a check still running: a file
+/// that loops must not outlive the program that started it.
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.running.kill_all();
     }
 }
