@@ -3,20 +3,15 @@
 //! exactly that mistake, broken files get a clear verdict (never a hang or a
 //! panic), `init` never overwrites, and the exit statuses are 0, 1 and 2.
 
+mod common;
+
 use deepstep::practice::exercise::Exercise;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A Python with numpy: `$DEEPSTEP_PYTHON`, else `python3` or Debian's
-/// `/usr/bin/python3` (where `python3-numpy` installs). CI installs it.
 fn python() -> PathBuf {
-    let has_numpy = |p: &Path| Command::new(p).args(["-c", "import numpy"]).output().is_ok_and(|o| o.status.success());
-    let env = std::env::var_os("DEEPSTEP_PYTHON").map(PathBuf::from);
-    env.into_iter()
-        .chain(["python3", "/usr/bin/python3"].map(PathBuf::from))
-        .find(|p| has_numpy(p))
-        .expect("the practice tests need Python 3 with numpy: apt install python3-numpy, or set DEEPSTEP_PYTHON")
+    common::python_with_numpy()
 }
 
 fn deepstep(args: &[&str], dir: &Path) -> Output {

@@ -18,18 +18,10 @@ use deepstep::text::{EN, KO};
 use deepstep::ui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 fn python() -> Python {
-    let has_numpy = |p: &Path| Command::new(p).args(["-c", "import numpy"]).output().is_ok_and(|o| o.status.success());
-    let env = std::env::var_os("DEEPSTEP_PYTHON").map(PathBuf::from);
-    let path = env
-        .into_iter()
-        .chain(["python3", "/usr/bin/python3"].map(PathBuf::from))
-        .find(|p| has_numpy(p))
-        .expect("the practice tests need Python 3 with numpy: apt install python3-numpy, or set DEEPSTEP_PYTHON");
-    Python { path, source: Source::Flag }
+    Python { path: common::python_with_numpy(), source: Source::Flag }
 }
 
 fn temp(name: &str) -> PathBuf {

@@ -5,6 +5,7 @@ use deepstep::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[allow(dead_code)] // not every test binary draws
 pub fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| app.render(f)).unwrap();
@@ -49,4 +50,20 @@ pub fn lesson_screens() -> Vec<(&'static str, Box<dyn deepstep::lessons::lesson:
             (e.stem, (e.open)(&mut opener).unwrap_or_else(|err| panic!("{}: {err:#}", e.stem)))
         })
         .collect()
+}
+
+/// A Python with numpy for the practice tests: `$DEEPSTEP_PYTHON`, else
+/// `python3` or Debian's `/usr/bin/python3` (where `python3-numpy` installs).
+/// CI installs it; without one these tests fail and say how to get it.
+#[allow(dead_code)] // used by the practice tests
+pub fn python_with_numpy() -> std::path::PathBuf {
+    use std::path::{Path, PathBuf};
+    let has_numpy = |p: &Path| {
+        std::process::Command::new(p).args(["-c", "import numpy"]).output().is_ok_and(|o| o.status.success())
+    };
+    let env = std::env::var_os("DEEPSTEP_PYTHON").map(PathBuf::from);
+    env.into_iter()
+        .chain(["python3", "/usr/bin/python3"].map(PathBuf::from))
+        .find(|p| has_numpy(p))
+        .expect("the practice tests need Python 3 with numpy: apt install python3-numpy, or set DEEPSTEP_PYTHON")
 }
