@@ -280,3 +280,21 @@ fn ctrl_c_during_a_check_stops_the_learners_python_too() {
     assert_eq!(status.code(), Some(128 + libc::SIGINT));
     assert!(gone(py), "the learner's Python outlived deepstep");
 }
+
+#[test]
+fn print_checks_the_folder_and_the_screen_needs_a_terminal() {
+    let dir = temp("print");
+    let folder = dir.join("deepstep-practice");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(root().join("tests/practice/mistakes/gd-sign.py"), folder.join("gradient_descent.py")).unwrap();
+    std::fs::copy(root().join("tests/practice/posterior.py"), folder.join("posterior.py")).unwrap();
+    let out = deepstep(&["practice", "--print"], &dir);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let (what, _) = (deepstep::text::EN.practice.mistake)(Exercise::GdStep.mistakes()[3]);
+    assert!(s.contains(what) && s.contains(&(deepstep::text::EN.practice.passed)(4)), "{s}");
+    assert_eq!(out.status.code(), Some(1));
+    // Without a terminal the screen refuses before running anything, and says what to use.
+    let out = deepstep(&["practice"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("deepstep practice --print"));
+}

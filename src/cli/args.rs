@@ -66,6 +66,9 @@ pub struct PracticeArgs {
     pub action: Option<PracticeCommand>,
     /// The practice folder (default: deepstep-practice).
     pub dir: Option<std::path::PathBuf>,
+    /// Check every exercise file in the folder and print the verdicts instead of opening the screen.
+    #[arg(long)]
+    pub print: bool,
     /// The Python to run the files with (default: $DEEPSTEP_PYTHON, the
     /// active virtualenv or conda environment, then python3).
     #[arg(long, global = true)]

@@ -85,13 +85,20 @@ fn interactive(text: &'static Text, command: &str, screen: Box<dyn Screen>) -> R
     run_app(text, command, App::new(screen, text, Theme::from_env()))
 }
 
-fn run_app(text: &'static Text, command: &str, app: App) -> Result<(), Failure> {
+/// A full-screen command needs a terminal: else a usage error pointing to
+/// the `--print` form of `command`.
+fn need_terminal(text: &Text, command: &str) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() {
         return Err(Failure::usage((text.not_a_terminal)(command)));
     }
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
         return Err(Failure::usage((text.cli.dumb_terminal)(command)));
     }
+    Ok(())
+}
+
+fn run_app(text: &'static Text, command: &str, app: App) -> Result<(), Failure> {
+    need_terminal(text, command)?;
     match app::run(app)? {
         // Ended by a signal: the status shells expect (143 for SIGTERM, 129 for SIGHUP).
         Some(sig) => Err(Failure { code: (128 + sig).clamp(0, 255) as u8, message: String::new() }),

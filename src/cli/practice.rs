@@ -22,12 +22,23 @@ pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
     match a.action {
         Some(PracticeCommand::Init { dir }) => run_init(&dir.unwrap_or_else(|| DEFAULT_DIR.into()), text),
         Some(PracticeCommand::Check(c)) => run_check(c, a.python.as_deref(), text),
+        None if a.print => {
+            let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
+            if !dir.is_dir() {
+                let shown = dir.display().to_string();
+                return Err(Failure::usage(format!("deepstep practice: {}", (text.practice.no_folder)(&shown))));
+            }
+            let todo = crate::practice::init::present(&dir).into_iter().map(|(e, p)| (p, Some(e))).collect();
+            check_all(todo, CheckFormat::Text, a.python.as_deref(), text)
+        }
         None => {
+            // Refused before any check starts: nothing runs without a screen to show it.
+            super::need_terminal(text, "practice")?;
             let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
             let py = python::find(a.python.as_deref(), |k| std::env::var_os(k));
             let app =
                 super::with_progress(App::new(mount(PracticeLab::new(dir, py, vec![])), text, Theme::from_env()), text);
-            super::run_app(text, "practice check", load_saved(app))
+            super::run_app(text, "practice", load_saved(app))
         }
     }
 }
@@ -105,12 +116,22 @@ fn stop_checks_on_signals() {
 
 fn run_check(c: PracticeCheckArgs, python_flag: Option<&Path>, text: &Text) -> Result<(), Failure> {
     let todo = targets(&c, text)?;
+    check_all(todo, c.format, python_flag, text)
+}
+
+/// Check each (file, exercise) and write the verdicts; exit 1 if any fails.
+fn check_all(
+    todo: Vec<(PathBuf, Option<Exercise>)>,
+    format: CheckFormat,
+    python_flag: Option<&Path>,
+    text: &Text,
+) -> Result<(), Failure> {
     let Some(py) = python::find(python_flag, |k| std::env::var_os(k)) else {
         return Err(Failure::usage(format!("deepstep practice check: {}", text.practice.no_python)));
     };
     stop_checks_on_signals();
     let reports: Vec<Report> = todo.iter().map(|(p, e)| check_file(p, *e, Some(&py))).collect();
-    let out = match c.format {
+    let out = match format {
         CheckFormat::Json => {
             let all: Vec<_> = reports.iter().map(|r| words::json(text, r)).collect();
             serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"

@@ -71,7 +71,8 @@ impl Exercise {
     /// and the keys that bring it to the step.
     pub fn lab(self) -> (&'static str, &'static str) {
         match self {
-            Exercise::Bptt => ("counting-rnn", ""),
+            // The first backward step, k = T.
+            Exercise::Bptt => ("counting-rnn", "l"),
             Exercise::ConvSize => ("convolution", ""),
             Exercise::Conv2d => ("convolution", "mm"),
             Exercise::GdStep => ("linear-regression", "l"),

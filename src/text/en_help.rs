@@ -86,6 +86,7 @@ pub const EN_HELP: &[(&str, &str)] = &[
     ("lab.mle.seed", "Seed for the drawn sample or counts"),
     ("practice", "Practice: write the week's code in Python; deepstep checks it on every save and names the mistake"),
     ("practice.dir", "The practice folder (default: deepstep-practice)"),
+    ("practice.print", "Check every exercise file in the folder and print the verdicts instead of opening the screen"),
     (
         "practice.python",
         "The Python to run the files with (default: $DEEPSTEP_PYTHON, the active virtualenv or conda environment, then python3)",

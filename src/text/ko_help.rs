@@ -83,6 +83,7 @@ pub const KO_HELP: &[(&str, &str)] = &[
     ("lab.mle.seed", "표본이나 개수를 뽑는 시드"),
     ("practice", "코드 연습: 이번 주의 코드를 Python으로 쓰면 저장할 때마다 확인하고 실수를 짚어 줌"),
     ("practice.dir", "연습 폴더 (기본값: deepstep-practice)"),
+    ("practice.print", "화면을 여는 대신 폴더의 모든 연습 문제 파일을 확인하고 결과를 출력"),
     (
         "practice.python",
         "파일을 실행할 Python (기본값: $DEEPSTEP_PYTHON, 활성화된 virtualenv나 conda 환경, 그다음 python3)",
