@@ -236,7 +236,8 @@ fn predictions_are_asked_graded_and_scored() {
     l.update(Action::TogglePredict);
     l.update(Action::Next);
     assert!(matches!(l.prompt.as_ref().unwrap().asking, Asking::Value { frame: 1 }));
-    assert_eq!(l.frame, 0, "the value is not shown before the guess");
+    assert_eq!(l.frame, 1, "the asked frame's window is shown");
+    assert!(l.hiding_value(), "its value is not shown before the guess");
     for c in "27".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
@@ -264,6 +265,7 @@ fn predictions_are_asked_graded_and_scored() {
     assert!(l.prompt.is_some());
     l.update(Action::Prompt(Edit::Skip));
     assert_eq!((l.frame, l.score.1), (3, 2));
+    assert!(!l.hiding_value());
     // A verdict is about its frame: stepping, changing mode or leaving
     // predict mode clears it.
     for moving in [Action::Prev, Action::CycleMode, Action::TogglePredict, Action::First] {

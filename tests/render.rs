@@ -486,3 +486,42 @@ fn the_kernel_panel_names_its_output_channel() {
         assert!(shown.contains(EN.conv.kernel), "{shown}");
     }
 }
+
+/// Predict mode shows the asked frame's window and output cell, and hides
+/// its value and arithmetic until answered; a size question hides the
+/// formula's result, the output grid and the frame count.
+#[test]
+fn predict_mode_shows_the_asked_frame_and_hides_its_answer() {
+    use deepstep::lessons::conv::ConvLab;
+    use deepstep::lessons::input::Edit;
+    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1"), &EN).unwrap();
+    let mut app = App::new(mount(lab), &EN, Theme::MONO);
+    app.act::<ConvLab>(Action::TogglePredict);
+    app.act::<ConvLab>(Action::Next);
+    let (s, _) = draw(&mut app, 80, 24);
+    // Frame 2 of 4 is asked: 23·2 + 35·(−1) + 64·3 + 76·1 = 279.
+    assert!(s.contains("frame 2/4") && s.contains(EN.conv.predict_value), "{s}");
+    assert!(s.contains(&EN.conv.arithmetic_hidden[..40]) && !s.contains("279"), "{s}");
+    for c in "279".chars() {
+        app.act::<ConvLab>(Action::Prompt(Edit::Type(c)));
+    }
+    app.act::<ConvLab>(Action::Prompt(Edit::Submit));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("279") && s.contains(EN.conv.right), "{s}");
+    // Padding 1 (both axes) makes the output 4×4: asked, not shown.
+    while app.front_lesson::<ConvLab>().unwrap().knob != deepstep::lessons::conv::lab::Knob::PadH {
+        app.act::<ConvLab>(Action::KnobDown);
+    }
+    app.act::<ConvLab>(Action::KnobInc);
+    let lab = app.front_lesson::<ConvLab>().unwrap();
+    assert!(lab.hiding_size(), "{:?}", lab.data.geometry);
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("OH = ⌊(3 + 2·1 − 1·(2−1) − 1)/1⌋ + 1 = ?") && s.contains("frame 2/?"), "{s}");
+    assert!(!s.contains("/16") && !s.contains("+ 1 = 4"), "{s}");
+    for c in "4x4".chars() {
+        app.act::<ConvLab>(Action::Prompt(Edit::Type(c)));
+    }
+    app.act::<ConvLab>(Action::Prompt(Edit::Submit));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("+ 1 = 4") && s.contains("frame 2/16"), "{s}");
+}

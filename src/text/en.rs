@@ -181,6 +181,8 @@ pub static EN: Text = Text {
         running_sum: "running sum",
         digit: |label| format!("handwritten {label}"),
         frame_of: |n, total| format!("frame {n}/{total}"),
+        frame_of_hidden: |n| format!("frame {n}/?"),
+        arithmetic_hidden: "The window and the output cell it fills are marked; the arithmetic appears once you answer.",
         tap_of: |n, total| format!("tap {n}/{total}"),
         playing: "playing",
         paused: "paused",

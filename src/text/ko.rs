@@ -173,6 +173,8 @@ pub static KO: Text = Text {
         running_sum: "누적 합",
         digit: |label| format!("손글씨 {label}"),
         frame_of: |n, total| format!("프레임 {n}/{total}"),
+        frame_of_hidden: |n| format!("프레임 {n}/?"),
+        arithmetic_hidden: "창과 그 창이 채울 출력 칸이 표시되어 있습니다. 계산은 답한 뒤에 나옵니다.",
         tap_of: |n, total| format!("탭 {n}/{total}"),
         playing: "재생 중",
         paused: "멈춤",

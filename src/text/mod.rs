@@ -290,6 +290,10 @@ pub struct ConvText {
     pub running_sum: &'static str,
     pub digit: fn(label: u8) -> String,
     pub frame_of: fn(n: usize, total: usize) -> String,
+    /// While the output size is being predicted (the count would give it away).
+    pub frame_of_hidden: fn(n: usize) -> String,
+    /// In place of the arithmetic while its value is being predicted.
+    pub arithmetic_hidden: &'static str,
     pub tap_of: fn(n: usize, total: usize) -> String,
     pub playing: &'static str,
     pub paused: &'static str,

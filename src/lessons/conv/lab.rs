@@ -330,8 +330,11 @@ impl ConvLab {
             return;
         }
         if self.predict {
+            // The asked frame's window and output cell are shown; its value
+            // and arithmetic stay hidden until answered (`hiding_value`).
             self.playing = false;
-            self.ask(Asking::Value { frame: self.frame + 1 });
+            self.go_to(self.frame + 1, false);
+            self.ask(Asking::Value { frame: self.frame });
         } else {
             self.go_to(self.frame + 1, false);
         }
@@ -347,6 +350,18 @@ impl ConvLab {
         if self.frame > 0 {
             self.go_to(self.frame - 1, true);
         }
+    }
+
+    /// Whether the current frame's value is being predicted (the view
+    /// hides it and its arithmetic).
+    pub fn hiding_value(&self) -> bool {
+        matches!(self.prompt, Some(Prompt { asking: Asking::Value { .. }, .. }))
+    }
+
+    /// Whether the output size is being predicted (the view hides the
+    /// formula's result, the output grids and the frame count).
+    pub fn hiding_size(&self) -> bool {
+        matches!(self.prompt, Some(Prompt { asking: Asking::Size, .. }))
     }
 
     fn ask(&mut self, asking: Asking) {

@@ -81,7 +81,9 @@ fn result_grid(lab: &ConvLab, values: ndarray::ArrayView2<f64>, first_frame: usi
     let complete = lab.tap.is_none_or(|t| t >= lab.current().0.len());
     Grid::from_fn(values.nrows(), values.ncols(), |r, c| {
         let f = first_frame + r * values.ncols() + c;
-        if f < lab.frame {
+        if f == lab.frame && lab.hiding_value() {
+            GridCell::new("?", theme.window, true)
+        } else if f < lab.frame {
             GridCell::new(num(values[[r, c]]), theme.filled, false)
         } else if f == lab.frame && complete {
             GridCell::new(num(values[[r, c]]), theme.window, true)
@@ -169,10 +171,19 @@ fn heatmap_lines(lab: &ConvLab, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) -> Hits {
     let c = &t.conv;
-    let eq = lab.equation_of(lab.frame, lab.shown_taps(), c.running_sum);
+    let eq = if lab.hiding_value() {
+        c.arithmetic_hidden.to_string()
+    } else {
+        lab.equation_of(lab.frame, lab.shown_taps(), c.running_sum)
+    };
     let eq_width = area.width.saturating_sub(2).max(1) as usize;
     let eq_rows = (Span::raw(eq.as_str()).width() / eq_width + 1).min(4) as u16;
-    let formulas = [lab.size_formula(0), lab.size_formula(1)];
+    // While the size is asked, the formula stops before its result.
+    let asked = |f: String| match f.rsplit_once(" = ") {
+        Some((head, _)) if lab.hiding_size() => format!("{head} = ?"),
+        _ => f,
+    };
+    let formulas = [asked(lab.size_formula(0)), asked(lab.size_formula(1))];
     let both = Span::raw(formulas.join("    ").as_str()).width() as u16;
     let formula_rows = if both <= area.width { 1 } else { 2 };
     // The explanation wraps over as many rows as it needs (up to 3), the legend below it.
@@ -196,7 +207,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let mut st = vec![
         Span::styled(format!("{}: {mode}", c.title), theme.title),
         Span::raw("  "),
-        Span::raw((c.frame_of)(lab.frame + 1, lab.frame_count())),
+        Span::raw(if lab.hiding_size() {
+            (c.frame_of_hidden)(lab.frame + 1)
+        } else {
+            (c.frame_of)(lab.frame + 1, lab.frame_count())
+        }),
     ];
     if let Some(tp) = lab.tap {
         st.push(Span::raw(format!("  {}", (c.tap_of)(tp.min(lab.current().0.len()), lab.current().0.len()))));
@@ -217,6 +232,15 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let d = &lab.data;
     let g = &d.geometry;
     let Panels { a_title, a: a_parts, b_title, b: b_parts, r_title, r: r_parts } = mode_panels(lab, &m, t, theme);
+    // While the size is asked, the output grids (whose shape is the answer) are one `?`.
+    let r_parts: Vec<_> = if lab.hiding_size() {
+        r_parts
+            .into_iter()
+            .map(|(l, _, s)| (l, Grid::from_fn(1, 1, |_, _| GridCell::new("?", theme.dim, false)), s))
+            .collect()
+    } else {
+        r_parts
+    };
     let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
     let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
     let grids_w = stack_width(&a_parts)
