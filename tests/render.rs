@@ -525,3 +525,27 @@ fn predict_mode_shows_the_asked_frame_and_hides_its_answer() {
     let (s, _) = draw(&mut app, 80, 24);
     assert!(s.contains("+ 1 = 4") && s.contains("frame 2/16"), "{s}");
 }
+
+/// 6×6 with a 3×3 kernel and stride 2: ⌊3/2⌋ drops one position, so the
+/// last row and column are never read; they are drawn in parentheses and
+/// the legend says why.
+#[test]
+fn the_rows_the_floor_drops_are_marked_and_explained() {
+    let x: Vec<String> =
+        (0..6).map(|r| (0..6).map(|c| (r * 10 + c + 1).to_string()).collect::<Vec<_>>().join(",")).collect();
+    let mut a = args(&x.join(";"), "1,0,1;0,1,0;1,0,1");
+    a.stride = "2".into();
+    let mut app = App::new(mount(conv_lab(&a, &EN).unwrap()), &EN, Theme::MONO);
+    let (s, _) = draw(&mut app, 120, 40);
+    for v in ["(51)", "(56)", "(16)", "(46)"] {
+        assert!(s.contains(v), "{v}\n{s}");
+    }
+    assert!(s.contains("(55)"), "row 5 is all unread");
+    assert!(!s.contains("(45)") && s.contains(" 45 "), "row 4, column 4 is read\n{s}");
+    assert!(s.contains("height: ⌊3/2⌋ = 1 drops one position") && s.contains(EN.conv.unread_legend), "{s}");
+    // With stride 1 every cell is read and nothing is said.
+    a.stride = "1".into();
+    let mut app = App::new(mount(conv_lab(&a, &EN).unwrap()), &EN, Theme::MONO);
+    let (s, _) = draw(&mut app, 120, 40);
+    assert!(!s.contains("(56)") && !s.contains(EN.conv.unread_legend), "{s}");
+}

@@ -124,6 +124,15 @@ pub fn parameter_count(c_in: usize, c_out: usize, kernel: [usize; 2], bias: bool
     weights.checked_add(if bias { c_out } else { 0 })
 }
 
+/// The parts of the output-size floor along one axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FloorParts {
+    pub n: usize,
+    pub stride: usize,
+    pub quotient: usize,
+    pub remainder: usize,
+}
+
 /// Every size of one convolution, checked once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConvGeometry {
@@ -151,6 +160,33 @@ impl ConvGeometry {
 
     pub fn output_shape(&self) -> [usize; 3] {
         [self.c_out, self.output[0], self.output[1]]
+    }
+
+    /// The floor in OH = ⌊n/S⌋ + 1 along `axis` (0 rows, 1 columns):
+    /// (n = H + 2P − D(K−1) − 1, S, ⌊n/S⌋, n mod S). A remainder r > 0 is
+    /// the last r cells of the padded input that no window start reaches.
+    pub fn floor_parts(&self, axis: usize) -> FloorParts {
+        let a = axis.min(1);
+        let p = &self.params;
+        let n = self.input[a] + 2 * p.padding[a] - p.dilation[a] * (self.kernel[a] - 1) - 1;
+        FloorParts { n, stride: p.stride[a], quotient: n / p.stride[a], remainder: n % p.stride[a] }
+    }
+
+    /// The input coordinates along `axis` that no tap of any window reads
+    /// (the floor's remainder at the end, and with dilation > stride the
+    /// holes between taps), in increasing order.
+    pub fn unread(&self, axis: usize) -> Vec<usize> {
+        let a = axis.min(1);
+        let mut read = vec![false; self.input[a]];
+        for o in 0..self.output[a] {
+            for k in 0..self.kernel[a] {
+                let at = self.input_coord(a, o, k);
+                if at >= 0 && (at as usize) < read.len() {
+                    read[at as usize] = true;
+                }
+            }
+        }
+        (0..read.len()).filter(|&i| !read[i]).collect()
     }
 
     /// The input coordinate that kernel tap k sees at output position o along
@@ -541,6 +577,30 @@ pub fn channel_sums<P>(f: &Frame<P>, channels: usize) -> Vec<f64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_floor_leaves_the_remainder_unread() {
+        let p = |s, pad, d| ConvParams { stride: [s, s], padding: [pad, pad], dilation: [d, d] };
+        // 6×6, K = 3, S = 2: ⌊3/2⌋ = 1, remainder 1: the last row and column are never read.
+        let g = ConvGeometry::new([1, 6, 6], [1, 1, 3, 3], p(2, 0, 1)).unwrap();
+        assert_eq!(g.floor_parts(0), FloorParts { n: 3, stride: 2, quotient: 1, remainder: 1 });
+        assert_eq!((g.unread(0), g.unread(1)), (vec![5], vec![5]));
+        // 7×7 with the same kernel and stride fits exactly.
+        let g = ConvGeometry::new([1, 7, 7], [1, 1, 3, 3], p(2, 0, 1)).unwrap();
+        assert_eq!((g.floor_parts(0).remainder, g.unread(0)), (0, vec![]));
+        // Stride 3 over 8 with K = 2: windows at 0 and 3 and 6 read 0,1,3,4,6,7: 2 and 5 are holes.
+        let g = ConvGeometry::new([1, 8, 8], [1, 1, 2, 2], p(3, 0, 1)).unwrap();
+        assert_eq!(g.unread(1), vec![2, 5]);
+        // Padding: n = 7 + 2 − 1 − 1 = 7, S = 4: r = 3. Windows start at padded 0
+        // and 4 and read input −1, 0, 3, 4: rows 1, 2 (between) and 5, 6 (the remainder).
+        let g = ConvGeometry::new([1, 7, 7], [1, 1, 2, 2], p(4, 1, 1)).unwrap();
+        assert_eq!(g.floor_parts(0), FloorParts { n: 7, stride: 4, quotient: 1, remainder: 3 });
+        assert_eq!(g.unread(0), vec![1, 2, 5, 6]);
+        // Dilation 3 with two windows (taps 0, 3 and 1, 4) leaves a hole at 2, with no remainder.
+        let g = ConvGeometry::new([1, 5, 5], [1, 1, 2, 2], p(1, 0, 3)).unwrap();
+        assert_eq!((g.floor_parts(0).remainder, g.unread(0)), (0, vec![2]));
+    }
+
     use super::*;
     use ndarray::{Array, array};
 

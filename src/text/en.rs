@@ -190,6 +190,11 @@ pub static EN: Text = Text {
         channel: |c| format!("channel {c}"),
         padding_legend: ". padding (zero)",
         gap_legend: "_ stride gap (zero)",
+        unread_legend: "(x) never under the window",
+        floor_drops: |axis, n, s, q, r| {
+            let dropped = if r == 1 { "one position".to_string() } else { format!("{r} positions") };
+            format!("{axis}: ⌊{n}/{s}⌋ = {q} drops {dropped}")
+        },
         invalid: "Not applied",
         fixed_size: "this input has a fixed size; choose a generated input (ramp, checkerboard, random) to resize",
         sobel_size: "the Sobel, sharpen and Laplacian kernels are 3×3; set the kernel to 3×3 first",

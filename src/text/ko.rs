@@ -181,6 +181,8 @@ pub static KO: Text = Text {
         speed_ms: |ms| format!("프레임당 {ms} ms"),
         channel: |c| format!("채널 {c}"),
         padding_legend: ". 패딩(0)",
+        unread_legend: "(x) 창이 닿지 않는 칸",
+        floor_drops: |axis, n, s, q, r| format!("{axis}: ⌊{n}/{s}⌋ = {q}, 나머지 {r}칸은 버려짐"),
         gap_legend: "_ 스트라이드 틈(0)",
         invalid: "적용하지 않음",
         fixed_size: "이 입력은 크기가 고정되어 있습니다. 크기를 바꾸려면 생성된 입력(램프, 체커보드, 무작위)을 고르세요",

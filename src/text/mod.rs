@@ -301,6 +301,10 @@ pub struct ConvText {
     pub channel: fn(c: usize) -> String,
     pub padding_legend: &'static str,
     pub gap_legend: &'static str,
+    /// How an input cell no window reads is drawn: `(5)`.
+    pub unread_legend: &'static str,
+    /// The floor along one axis dropping its remainder: (axis, n, S, ⌊n/S⌋, n mod S).
+    pub floor_drops: fn(axis: &str, n: usize, s: usize, q: usize, r: usize) -> String,
     pub invalid: &'static str,
     pub fixed_size: &'static str,
     pub sobel_size: &'static str,

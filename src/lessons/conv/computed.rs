@@ -71,6 +71,10 @@ pub struct Computed {
     pub grads: ConvGrads,
     /// dX's sliding grid, one per output channel.
     pub spread: Vec<SpreadGrid>,
+    /// Input rows and columns no window reads, and the output-size floor's
+    /// parts per axis (the view shades the first and explains with the second).
+    pub unread: [Vec<usize>; 2],
+    pub floor: [conv::FloorParts; 2],
 }
 
 /// Why a setting was refused.
@@ -162,7 +166,9 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     let y = conv::conv2d(x.view(), w.view(), b.view(), s.params).map_err(m)?;
     let grads = conv::conv2d_backward(x.view(), w.view(), dy.view(), s.params).map_err(m)?;
     let spread = (0..geometry.c_out).map(|co| conv::spread_dy_grid(&geometry, dy.view(), co)).collect();
-    Ok(Computed { x, w, b, dy, geometry, y, grads, spread })
+    let unread = [geometry.unread(0), geometry.unread(1)];
+    let floor = [geometry.floor_parts(0), geometry.floor_parts(1)];
+    Ok(Computed { x, w, b, dy, geometry, y, grads, spread, unread, floor })
 }
 
 /// Frames are made when shown or printed (from the geometry and the arrays),

@@ -58,7 +58,12 @@ fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
         let mk = m.a.contains(&at);
         let style = cell_style(theme, mk, m.current.is_some_and(|(a, _)| a == at));
         let inside = r >= 0 && col >= 0 && r < g.input[0] as isize && col < g.input[1] as isize;
-        if inside {
+        let unread =
+            inside && (lab.data.unread[0].contains(&(r as usize)) || lab.data.unread[1].contains(&(col as usize)));
+        if unread {
+            // Never under any window: in parentheses, so it shows without colour.
+            GridCell::new(format!("({})", num(lab.data.x[[c, r as usize, col as usize]])), theme.dim, false)
+        } else if inside {
             GridCell::new(num(lab.data.x[[c, r as usize, col as usize]]), style, mk)
         } else {
             GridCell::new(".", style.patch(theme.dim), mk)
@@ -319,13 +324,24 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             frame.set_cursor_position(Position::new(x as u16, message.y));
         }
     } else {
-        let legend = match lab.mode {
+        let mut legend = match lab.mode {
             // The gaps exist only when a stride spreads dY out.
             Mode::GradX if g.params.stride != [1, 1] => format!("  {}  {}", c.padding_legend, c.gap_legend),
             Mode::GradX => format!("  {}", c.padding_legend),
             _ if g.params.padding != [0, 0] => format!("  {}", c.padding_legend),
             _ => String::new(),
         };
+        // Where x is drawn, the cells no window reads and the floor that dropped them.
+        let unread = !d.unread[0].is_empty() || !d.unread[1].is_empty();
+        if lab.mode != Mode::GradX && unread {
+            legend.push_str(&format!("  {}", c.unread_legend));
+            for (a, f) in d.floor.iter().enumerate().filter(|(_, f)| f.remainder > 0) {
+                legend.push_str(&format!(
+                    "  {}",
+                    (c.floor_drops)(c.axis_names[a], f.n, f.stride, f.quotient, f.remainder)
+                ));
+            }
+        }
         let line = match &lab.message {
             Some(Message::Refused(r)) => Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error),
             Some(Message::Right) => Line::styled(c.right, theme.good),
