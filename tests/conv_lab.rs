@@ -51,20 +51,23 @@ fn stepping_moves_through_frames_and_clamps_at_the_ends() {
 #[test]
 fn tap_by_tap_mode_adds_one_product_at_a_time() {
     let mut l = example();
-    l.update(Action::ToggleFine);
+    // f adds one tap at a time, on into the next frame.
+    l.update(Action::Tap);
     assert_eq!(l.shown_taps(), 1);
     assert_eq!(l.equation_of(0, 1, "running sum"), "y[0,0] = 11×2 = 22 (running sum)");
     for _ in 0..3 {
-        l.update(Action::Next);
+        l.update(Action::Tap);
     }
     assert_eq!((l.frame, l.shown_taps()), (0, 4));
     assert_eq!(l.equation_of(0, 4, "running sum"), "y[0,0] = 11×2 + 23×(-1) + 52×3 + 64×1 = 219");
-    l.update(Action::Next);
+    l.update(Action::Tap);
     assert_eq!((l.frame, l.shown_taps()), (1, 1));
+    // Left and Right move whole frames.
     l.update(Action::Prev);
-    assert_eq!((l.frame, l.shown_taps()), (0, 4));
-    l.update(Action::ToggleFine);
-    assert_eq!(l.tap, None);
+    assert_eq!((l.frame, l.tap), (0, None));
+    l.update(Action::Tap);
+    l.update(Action::Next);
+    assert_eq!((l.frame, l.tap, l.shown_taps()), (1, None, 4));
 }
 
 #[test]

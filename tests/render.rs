@@ -549,3 +549,20 @@ fn the_rows_the_floor_drops_are_marked_and_explained() {
     let (s, _) = draw(&mut app, 120, 40);
     assert!(!s.contains("(56)") && !s.contains(EN.conv.unread_legend), "{s}");
 }
+
+/// `f` adds one tap at a time: the whole window stays bracketed and the tap
+/// being added is `>x<` in the input and the kernel, without colour.
+#[test]
+fn tap_by_tap_keeps_the_window_and_marks_the_tap() {
+    use deepstep::lessons::conv::ConvLab;
+    let lab = conv_lab(&args("11,23,35;52,64,76;19,28,37", "2,-1;3,1"), &EN).unwrap();
+    let mut app = App::new(mount(lab), &EN, Theme::MONO);
+    app.handle(&key(KeyCode::Char('f')));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(">11<") && s.contains("[23]") && s.contains("[52]") && s.contains("[64]"), "{s}");
+    assert!(s.contains("> 2<") && s.contains("[ 3]") && s.contains("y[0,0] = 11×2 = 22"), "{s}");
+    app.handle(&key(KeyCode::Char('f')));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("[11]") && s.contains(">23<") && s.contains("[ 2]>-1<"), "{s}");
+    assert_eq!(app.front_lesson::<ConvLab>().unwrap().shown_taps(), 2);
+}

@@ -82,7 +82,7 @@ pub static EN: Text = Text {
         next_frame: "next frame",
         prev_frame: "previous frame",
         first_last: "first / last frame",
-        fine: "tap by tap",
+        fine: "add one tap (the window stays marked, >x< is the tap)",
         play: "play / pause",
         speed: "slower / faster",
         mode: "forward / dW / dX",

@@ -74,7 +74,7 @@ pub static KO: Text = Text {
         next_frame: "다음 프레임",
         prev_frame: "이전 프레임",
         first_last: "처음 / 마지막 프레임",
-        fine: "탭 단위로",
+        fine: "탭 하나 더하기 (창은 표시된 채, >x<가 그 탭)",
         play: "재생 / 멈춤",
         speed: "느리게 / 빠르게",
         mode: "순전파 / dW / dX",

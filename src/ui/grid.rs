@@ -11,11 +11,19 @@ pub struct GridCell {
     pub style: Style,
     /// Drawn around the text: `[12]` for a cell in the window, ` 12 ` otherwise.
     pub marked: bool,
+    /// The one cell being used right now: `>12<`, so it shows without colour.
+    pub current: bool,
 }
 
 impl GridCell {
     pub fn new(text: impl Into<String>, style: Style, marked: bool) -> Self {
-        GridCell { text: text.into(), style, marked }
+        GridCell { text: text.into(), style, marked, current: false }
+    }
+
+    /// This cell marked as the one being used now (`>12<`).
+    pub fn now(mut self, current: bool) -> Self {
+        self.current = current;
+        self
     }
 }
 
@@ -52,7 +60,11 @@ impl Grid {
                 Line::from(
                     row.iter()
                         .map(|c| {
-                            let (l, r) = if c.marked { ("[", "]") } else { (" ", " ") };
+                            let (l, r) = match (c.current, c.marked) {
+                                (true, _) => (">", "<"),
+                                (false, true) => ("[", "]"),
+                                _ => (" ", " "),
+                            };
                             let pad = w.saturating_sub(Span::raw(c.text.as_str()).width() + 2);
                             Span::styled(format!("{l}{}{}{r}", " ".repeat(pad), c.text), c.style)
                         })

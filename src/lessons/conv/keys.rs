@@ -13,7 +13,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
     vec![
         Binding::new(&[Code(KeyCode::Right), C('l')], "Right/l", k.next_frame, Action::Next, true),
         Binding::new(&[Code(KeyCode::Left), C('h')], "Left/h", k.prev_frame, Action::Prev, true),
-        Binding::new(&[C('f')], "f", k.fine, Action::ToggleFine, true),
+        Binding::new(&[C('f')], "f", k.fine, Action::Tap, true),
         Binding::new(&[C(' ')], "Space", k.play, Action::TogglePlay, true),
         Binding::new(&[C('m')], "m", k.mode, Action::CycleMode, true),
         Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.knob_select, Action::KnobUp, true),

@@ -116,7 +116,8 @@ pub enum Action {
     Prev,
     First,
     Last,
-    ToggleFine,
+    /// Add one tap (tap-by-tap mode; the first press enters it).
+    Tap,
     TogglePlay,
     Slower,
     Faster,
@@ -256,16 +257,21 @@ impl ConvLab {
             self.message = None;
         }
         match action {
-            Action::Next => self.step_forward(),
-            Action::Prev => self.step_back(),
+            // Whole frames: leave tap-by-tap mode.
+            Action::Next => {
+                self.tap = None;
+                self.step_forward();
+            }
+            Action::Prev => {
+                self.tap = None;
+                self.step_back();
+            }
             Action::First => self.go_to(0, false),
             Action::Last => self.go_to(self.frame_count().saturating_sub(1), true),
-            Action::ToggleFine => {
-                self.tap = match self.tap {
-                    Some(_) => None,
-                    None => Some(1),
-                }
-            }
+            Action::Tap => match self.tap {
+                None => self.tap = Some(1),
+                Some(_) => self.step_forward(),
+            },
             Action::TogglePlay => {
                 // Play at the last frame starts again from the first.
                 if !self.playing && self.at_end() {

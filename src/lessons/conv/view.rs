@@ -31,9 +31,10 @@ struct Marks {
 fn marks(lab: &ConvLab) -> Marks {
     let (taps, _, _) = lab.current();
     let shown = &taps[..lab.shown_taps()];
+    // The whole window stays marked tap by tap; the tap being added is `current`.
     Marks {
-        a: shown.iter().map(|t| [t.a.index[0], t.a.index[1], t.a.index[2]]).collect(),
-        b: shown.iter().map(|t| t.b.index).collect(),
+        a: taps.iter().map(|t| [t.a.index[0], t.a.index[1], t.a.index[2]]).collect(),
+        b: taps.iter().map(|t| t.b.index).collect(),
         current: lab.tap.and(shown.last()).map(|t| ([t.a.index[0], t.a.index[1], t.a.index[2]], t.b.index)),
     }
 }
@@ -56,7 +57,8 @@ fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
         let (r, col) = (i as isize - ph as isize, j as isize - pw as isize);
         let at = [c as isize, r, col];
         let mk = m.a.contains(&at);
-        let style = cell_style(theme, mk, m.current.is_some_and(|(a, _)| a == at));
+        let now = m.current.is_some_and(|(a, _)| a == at);
+        let style = cell_style(theme, mk, now);
         let inside = r >= 0 && col >= 0 && r < g.input[0] as isize && col < g.input[1] as isize;
         let unread =
             inside && (lab.data.unread[0].contains(&(r as usize)) || lab.data.unread[1].contains(&(col as usize)));
@@ -64,9 +66,9 @@ fn input_grid(lab: &ConvLab, c: usize, m: &Marks, theme: &Theme) -> Grid {
             // Never under any window: in parentheses, so it shows without colour.
             GridCell::new(format!("({})", num(lab.data.x[[c, r as usize, col as usize]])), theme.dim, false)
         } else if inside {
-            GridCell::new(num(lab.data.x[[c, r as usize, col as usize]]), style, mk)
+            GridCell::new(num(lab.data.x[[c, r as usize, col as usize]]), style, mk).now(now)
         } else {
-            GridCell::new(".", style.patch(theme.dim), mk)
+            GridCell::new(".", style.patch(theme.dim), mk).now(now)
         }
     })
 }
@@ -76,7 +78,7 @@ fn matrix_grid(m: ndarray::ArrayView2<f64>, theme: &Theme, marked: impl Fn(usize
     Grid::from_fn(m.nrows(), m.ncols(), |r, c| {
         let (mk, cur) = marked(r, c);
         // A kernel weight of 1/9 reads as 1/9, not the rounded 0.1111.
-        GridCell::new(crate::math::format::fraction(m[[r, c]]), cell_style(theme, mk, cur), mk)
+        GridCell::new(crate::math::format::fraction(m[[r, c]]), cell_style(theme, mk, cur), mk).now(cur)
     })
 }
 
@@ -489,11 +491,12 @@ fn spread_grid(lab: &ConvLab, co: usize, m: &Marks, theme: &Theme) -> Grid {
     Grid::from_fn(sg.values.nrows(), sg.values.ncols(), |i, j| {
         let at = [co as isize, sg.origin[0] + i as isize, sg.origin[1] + j as isize];
         let mk = m.a.contains(&at);
-        let style = cell_style(theme, mk, m.current.is_some_and(|(a, _)| a == at));
+        let now = m.current.is_some_and(|(a, _)| a == at);
+        let style = cell_style(theme, mk, now);
         match sg.zero[[i, j]] {
-            None => GridCell::new(num(sg.values[[i, j]]), style, mk),
-            Some(Zero::Padding) => GridCell::new(".", style.patch(theme.dim), mk),
-            Some(Zero::StrideGap) => GridCell::new("_", style.patch(theme.dim), mk),
+            None => GridCell::new(num(sg.values[[i, j]]), style, mk).now(now),
+            Some(Zero::Padding) => GridCell::new(".", style.patch(theme.dim), mk).now(now),
+            Some(Zero::StrideGap) => GridCell::new("_", style.patch(theme.dim), mk).now(now),
         }
     })
 }
