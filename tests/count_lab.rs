@@ -61,9 +61,10 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     assert_eq!(
         l.message,
         Some(Message::Graded([
+            // Sequence 1's own terms: what the table lets the learner compute.
             (1.0, s.ds_k[0], off(1.0, s.ds_k[0])),
-            (2.0, s.g_w_x, off(2.0, s.g_w_x)),
-            (3.0, s.g_w_rec, off(3.0, s.g_w_rec)),
+            (2.0, s.term_w_x[0], off(2.0, s.term_w_x[0])),
+            (3.0, s.term_w_rec[0], off(3.0, s.term_w_rec[0])),
         ]))
     );
     assert_eq!(l.shown, 1);
@@ -74,7 +75,8 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     // right: rounding is not reported as "off by 1e-13".
     l.update(Action::Next);
     let s = &l.back.steps[2];
-    let typed: Vec<String> = [s.ds_k[0], s.g_w_x, s.g_w_rec].iter().map(|v| deepstep::math::format::num(*v)).collect();
+    let typed: Vec<String> =
+        [s.ds_k[0], s.term_w_x[0], s.term_w_rec[0]].iter().map(|v| deepstep::math::format::num(*v)).collect();
     for c in typed.join(", ").chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
@@ -93,7 +95,10 @@ fn the_cursor_sets_the_weights_and_training_follows_the_math() {
     assert_eq!(l.cursor, (0, 0));
     assert_eq!(l.w, (-3.0, 3.0));
     // The labels say what the keys do: up (w) raises w_rec, right (d) raises w_x.
-    assert!(EN.count.surface.contains("w_rec grows upward") && EN.keys.move_cursor.contains("w/s: w_rec up/down"));
+    assert!(
+        EN.count.surface_axes.iter().all(|a| a.contains("w_rec upward"))
+            && EN.keys.move_cursor.contains("w/s: w_rec up/down")
+    );
     let before = l.w;
     l.update(Action::Down);
     assert!(l.w.1 < before.1, "down lowers w_rec");
@@ -144,8 +149,24 @@ fn the_screen_shows_the_loss_the_loop_and_the_check_at_both_sizes() {
         let ds = num(l.back.steps[0].ds_k[0]);
         let s = screen(l, w, h);
         assert!(s.contains(&format!("L = {loss}")), "{w}x{h}:\n{s}");
-        assert!(s.contains("k=10") && s.contains(&ds), "{w}x{h}:\n{s}");
-        assert!(s.contains("[]"), "the surface cursor:\n{s}");
+        // The table's row k = 10 (T) is marked and holds sequence 1's dL/dS_T.
+        let row = s.lines().find(|r| r.contains(">  10")).unwrap_or_else(|| panic!("{w}x{h}:\n{s}"));
+        assert!(row.contains(&ds), "{w}x{h}:\n{s}");
+        // The rows not run yet show dots; every column head is whole.
+        assert!(s.contains("Δ dL/dw_rec") && s.lines().any(|r| r.contains("    9    0") && r.contains('·')), "{s}");
+        if h >= 40 {
+            assert!(s.contains("[]"), "the surface cursor:\n{s}");
+        }
+    }
+    // At 80×24 the surface and the checks are one Tab away, whole.
+    let mut l = lab();
+    l.update(Action::SwitchPanel);
+    let s = screen(l.clone(), 80, 24);
+    assert!(s.contains("[]") && s.contains("w_x grows to the right") && s.contains("brighter = larger loss"), "{s}");
+    l.update(Action::SwitchPanel);
+    let s = screen(l, 80, 24);
+    for name in EN.count.mistake_names {
+        assert!(s.contains(name), "{name}:\n{s}");
     }
     // The training path is drawn where it has been, the cursor where it is.
     let mut l = lab();

@@ -28,6 +28,9 @@ pub struct BackStep {
     pub k: usize,
     /// dL/dS_k for every sequence.
     pub ds_k: Array1<f64>,
+    /// Each sequence's terms: dL/dS_k · x_k and dL/dS_k · S_{k−1}.
+    pub term_w_x: Array1<f64>,
+    pub term_w_rec: Array1<f64>,
     /// What this step adds: Σ_n dL/dS_k · x_k and Σ_n dL/dS_k · S_{k−1}.
     pub add_w_x: f64,
     pub add_w_rec: f64,
@@ -75,12 +78,14 @@ pub fn backward(x: ArrayView2<f64>, f: &CountForward, w_rec: f64) -> CountBackwa
     let mut steps = Vec::with_capacity(t_len);
     for k in (1..=t_len).rev() {
         let ds_k = ds.column(k).to_owned();
+        let term_w_x = &ds_k * &x.column(k - 1);
+        let term_w_rec = &ds_k * &f.s.column(k - 1);
         let add_w_x = ds_k.dot(&x.column(k - 1));
         let add_w_rec = ds_k.dot(&f.s.column(k - 1));
         g_w_x += add_w_x;
         g_w_rec += add_w_rec;
         ds.column_mut(k - 1).assign(&(&ds_k * w_rec));
-        steps.push(BackStep { k, ds_k, add_w_x, add_w_rec, g_w_x, g_w_rec });
+        steps.push(BackStep { k, ds_k, term_w_x, term_w_rec, add_w_x, add_w_rec, g_w_x, g_w_rec });
     }
     CountBackward { ds, g_w_x, g_w_rec, steps }
 }
@@ -294,6 +299,24 @@ mod tests {
         let x = array![[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]];
         let (l, gx, gr) = loss_and_grads(x.view(), 1.0, 1.0);
         assert_eq!((l, gx, gr), (0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn each_step_holds_every_sequences_terms_and_they_sum_to_what_it_adds() {
+        let x = array![[1.0, 0.0, 1.0], [0.0, 1.0, 1.0], [1.0, 1.0, 0.0]];
+        let f = forward(x.view(), 0.5, 1.5);
+        let b = backward(x.view(), &f, 1.5);
+        for st in &b.steps {
+            assert!((st.term_w_x.sum() - st.add_w_x).abs() < 1e-12);
+            assert!((st.term_w_rec.sum() - st.add_w_rec).abs() < 1e-12);
+            for n in 0..3 {
+                assert_eq!(st.term_w_x[n], st.ds_k[n] * x[[n, st.k - 1]]);
+                assert_eq!(st.term_w_rec[n], st.ds_k[n] * f.s[[n, st.k - 1]]);
+            }
+        }
+        // Sequence 2 at k = 1: x_1 = 0 adds nothing to dL/dw_x, and S_0 = 0 nothing to dL/dw_rec.
+        let last = b.steps.last().unwrap();
+        assert_eq!((last.k, last.term_w_x[1], last.term_w_rec[1]), (1, 0.0, 0.0));
     }
 
     #[test]

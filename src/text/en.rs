@@ -325,20 +325,20 @@ pub static EN: Text = Text {
         weights: |wx, wr, l| format!("w_x = {wx}   w_rec = {wr}   L = {l}"),
         data_tutorial: "data: the tutorial's 20 sequences",
         data_random: "data: 20 random sequences",
-        sequence: "Sequence 1 (forward pass)",
-        row_k: "k",
-        row_x: "x_k",
-        row_s: "S_k",
-        prediction: |y, t| format!("y = S_T = {y}, target y* = {t}"),
-        loop_title: "BPTT loop, k = T down to 1 (all sequences summed)",
+        prediction: |y, t| format!("sequence 1: y = S_T = {y}, target y* = {t}"),
+        table_title: |n| format!("BPTT loop, k = T down to 1 ({n} sequences)"),
+        table_note: |n| format!("x_k, S_{{k−1}}, dL/dS_k and the terms: sequence 1; Δ: summed over all {n}"),
+        table_head: ["k", "x_k", "S_{k−1}", "dL/dS_k", "·x_k", "·S_{k−1}", "Δ dL/dw_x", "Δ dL/dw_rec"],
+        table_rule: "dL/dS_T = 2(y − y*)/N,  dL/dS_{k−1} = dL/dS_k · w_rec",
+        table_totals: |gx, gr| format!("summed so far: dL/dw_x = {gx}, dL/dw_rec = {gr}"),
         loop_hint: "Press Right to run the next iteration of the loop.",
-        step_last: |k, ds| format!("k={k}: dL/dS_k = 2(y − y*)/N = {ds} (sequence 1)"),
-        step_inner: |k, ds| format!("k={k}: dL/dS_k = dL/dS_{{k+1}} · w_rec = {ds} (sequence 1)"),
-        step_sums: |ax, gx, ar, gr| {
-            format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_{{k−1}} = {ar} → {gr}")
-        },
-        surface: "Loss surface, log10 L: w_x grows to the right, w_rec grows upward, both [-3, 3]",
-        surface_zoom: "Loss surface, log10 L, zoomed to [0.5, 1.5] near (1, 1)",
+        switch_panel: "the table / the loss surface / the checks (when they do not all fit)",
+        surface: "Loss surface, log10 L",
+        surface_zoom: "Loss surface, log10 L, zoomed",
+        surface_axes: [
+            "w_x grows to the right, w_rec upward, both over [-3, 3]",
+            "w_x grows to the right, w_rec upward, both over [0.5, 1.5] near (1, 1)",
+        ],
         surface_legend: "[] cursor   ** path   brighter = larger loss (the cliff: |w_rec| > 1)",
         check: "Gradient check (central difference, h = 1e-6)",
         check_row: |n, a, num, rel| format!("{n}: analytic {a}   numeric {num}   relative error {rel}"),
@@ -354,11 +354,11 @@ pub static EN: Text = Text {
         right_row: |gx, gr| format!("right: (dL/dw_x, dL/dw_rec) = ({gx}, {gr})"),
         lr: |lr| format!("learning rate {lr}"),
         predict_prompt: |k| {
-            format!("k={k}: type dL/dS_k (sequence 1), dL/dw_x, dL/dw_rec after this step, separated by commas; Enter")
+            format!("k={k}, sequence 1: type dL/dS_k, dL/dS_k·x_k and dL/dS_k·S_{{k−1}}, separated by commas; Enter")
         },
         graded: |d, x, r| {
             format!(
-                "dL/dS_k: you {}, true {} ({})   dL/dw_x: you {}, true {} ({})   dL/dw_rec: you {}, true {} ({})",
+                "dL/dS_k: you {}, true {} ({})   dL/dS_k·x_k: you {}, true {} ({})   dL/dS_k·S_{{k−1}}: you {}, true {} ({})",
                 d[0], d[1], d[2], x[0], x[1], x[2], r[0], r[1], r[2]
             )
         },

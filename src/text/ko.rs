@@ -314,20 +314,20 @@ pub static KO: Text = Text {
         weights: |wx, wr, l| format!("w_x = {wx}   w_rec = {wr}   L = {l}"),
         data_tutorial: "데이터: 튜토리얼의 시퀀스 20개",
         data_random: "데이터: 무작위 시퀀스 20개",
-        sequence: "시퀀스 1 (순전파)",
-        row_k: "k",
-        row_x: "x_k",
-        row_s: "S_k",
-        prediction: |y, t| format!("y = S_T = {y}, 목표 y* = {t}"),
-        loop_title: "BPTT 반복문, k = T부터 1까지 (모든 시퀀스의 합)",
+        prediction: |y, t| format!("시퀀스 1: y = S_T = {y}, 목표 y* = {t}"),
+        table_title: |n| format!("BPTT 반복문, k = T부터 1까지 (시퀀스 {n}개)"),
+        table_note: |n| format!("x_k, S_{{k−1}}, dL/dS_k와 항: 시퀀스 1; Δ: {n}개 모두의 합"),
+        table_head: ["k", "x_k", "S_{k−1}", "dL/dS_k", "·x_k", "·S_{k−1}", "Δ dL/dw_x", "Δ dL/dw_rec"],
+        table_rule: "dL/dS_T = 2(y − y*)/N,  dL/dS_{k−1} = dL/dS_k · w_rec",
+        table_totals: |gx, gr| format!("지금까지의 합: dL/dw_x = {gx}, dL/dw_rec = {gr}"),
         loop_hint: "오른쪽 화살표로 반복문을 한 번씩 실행하세요.",
-        step_last: |k, ds| format!("k={k}: dL/dS_k = 2(y − y*)/N = {ds} (시퀀스 1)"),
-        step_inner: |k, ds| format!("k={k}: dL/dS_k = dL/dS_{{k+1}} · w_rec = {ds} (시퀀스 1)"),
-        step_sums: |ax, gx, ar, gr| {
-            format!("      dL/dw_x += Σ dL/dS_k·x_k = {ax} → {gx}   dL/dw_rec += Σ dL/dS_k·S_{{k−1}} = {ar} → {gr}")
-        },
-        surface: "손실 곡면, log10 L: w_x는 오른쪽으로, w_rec는 위로 커짐, 둘 다 [-3, 3]",
-        surface_zoom: "손실 곡면, log10 L, (1, 1) 근처 [0.5, 1.5]로 확대",
+        switch_panel: "표 / 손실 곡면 / 검사 (모두 들어가지 않을 때)",
+        surface: "손실 곡면, log10 L",
+        surface_zoom: "손실 곡면, log10 L, 확대",
+        surface_axes: [
+            "w_x는 오른쪽으로, w_rec는 위로 커짐, 둘 다 [-3, 3] 범위",
+            "w_x는 오른쪽으로, w_rec는 위로 커짐, 둘 다 (1, 1) 근처 [0.5, 1.5] 범위",
+        ],
         surface_legend: "[] 커서   ** 경로   밝을수록 손실이 큼 (절벽: |w_rec| > 1)",
         check: "기울기 검사 (중심 차분, h = 1e-6)",
         check_row: |n, a, num, rel| format!("{n}: 해석적 {a}   수치적 {num}   상대 오차 {rel}"),
@@ -337,11 +337,11 @@ pub static KO: Text = Text {
         right_row: |gx, gr| format!("정답: (dL/dw_x, dL/dw_rec) = ({gx}, {gr})"),
         lr: |lr| format!("학습률 {lr}"),
         predict_prompt: |k| {
-            format!("k={k}: 이 단계 뒤의 dL/dS_k(시퀀스 1), dL/dw_x, dL/dw_rec를 쉼표로 구분해 입력하고 Enter")
+            format!("k={k}, 시퀀스 1: dL/dS_k, dL/dS_k·x_k, dL/dS_k·S_{{k−1}}를 쉼표로 구분해 입력하고 Enter")
         },
         graded: |d, x, r| {
             format!(
-                "dL/dS_k: 입력 {}, 정답 {} ({})   dL/dw_x: 입력 {}, 정답 {} ({})   dL/dw_rec: 입력 {}, 정답 {} ({})",
+                "dL/dS_k: 입력 {}, 정답 {} ({})   dL/dS_k·x_k: 입력 {}, 정답 {} ({})   dL/dS_k·S_{{k−1}}: 입력 {}, 정답 {} ({})",
                 d[0], d[1], d[2], x[0], x[1], x[2], r[0], r[1], r[2]
             )
         },

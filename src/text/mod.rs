@@ -398,18 +398,23 @@ pub struct CountText {
     pub weights: fn(wx: &str, wrec: &str, loss: &str) -> String,
     pub data_tutorial: &'static str,
     pub data_random: &'static str,
-    pub sequence: &'static str,
-    pub row_k: &'static str,
-    pub row_x: &'static str,
-    pub row_s: &'static str,
     pub prediction: fn(y: &str, t: &str) -> String,
-    pub loop_title: &'static str,
+    /// The BPTT table's title for a batch of `n` sequences.
+    pub table_title: fn(n: usize) -> String,
+    /// Which columns are sequence 1's and which are summed over the batch.
+    pub table_note: fn(n: usize) -> String,
+    /// Column heads: k, x_k, S_{k−1}, dL/dS_k, the two terms, the two sums.
+    pub table_head: [&'static str; 8],
+    /// How dL/dS_k is made, above the rows.
+    pub table_rule: &'static str,
+    pub table_totals: fn(gx: &str, grec: &str) -> String,
     pub loop_hint: &'static str,
-    pub step_last: fn(k: usize, ds: &str) -> String,
-    pub step_inner: fn(k: usize, ds: &str) -> String,
-    pub step_sums: fn(add_x: &str, gx: &str, add_rec: &str, grec: &str) -> String,
+    /// Tab: the table or the surface and checks (when both do not fit).
+    pub switch_panel: &'static str,
     pub surface: &'static str,
     pub surface_zoom: &'static str,
+    /// Which way each weight grows, and over what range (normal, zoomed).
+    pub surface_axes: [&'static str; 2],
     pub surface_legend: &'static str,
     pub check: &'static str,
     pub check_row: fn(name: &str, analytic: &str, numeric: &str, rel: &str) -> String,

@@ -43,8 +43,9 @@ pub fn lesson_screens() -> Vec<(&'static str, Box<dyn deepstep::lessons::lesson:
         .iter()
         .map(|e| {
             // The learner's folder is a file here, so the practice screen's `i`
-            // cannot write anything and every screen opened here is the same.
-            let folder = std::env::temp_dir().join(format!("deepstep-test-not-a-folder-{}", std::process::id()));
+            // cannot write anything and every screen opened here is the same
+            // (the same path in every run: the snapshots show it).
+            let folder = std::env::temp_dir().join("deepstep-test-not-a-folder");
             std::fs::write(&folder, "").unwrap();
             let mut opener = Opener { store: None, now: 1_800_000_000, seed: 1, folder: &folder };
             (e.stem, (e.open)(&mut opener).unwrap_or_else(|err| panic!("{}: {err:#}", e.stem)))

@@ -25,6 +25,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C(']')], "]", k.lr, Action::LrUp, false),
         Binding::new(&[C('D')], "D", k.data, Action::ToggleData, false),
         Binding::new(&[C('t')], "t", k.predict, Action::TogglePredict, true),
+        Binding::new(&[Code(KeyCode::Tab)], "Tab", t.count.switch_panel, Action::SwitchPanel, true),
     ]
 }
 

@@ -46,7 +46,8 @@ impl Surface {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// Each typed value beside the truth and how far off it was, for
-    /// dL/dS_k of sequence 1, dL/dw_x and dL/dw_rec: (typed, true, off by),
+    /// sequence 1's dL/dS_k, dL/dS_k·x_k and dL/dS_k·S_{k−1} (what the
+    /// table lets the learner compute): (typed, true, off by),
     /// off by `None` when the typed value agrees to the 4 significant digits
     /// shown (float noise is not "off").
     Graded([(f64, f64, Option<f64>); 3]),
@@ -76,6 +77,8 @@ pub enum Action {
     LrUp,
     ToggleData,
     TogglePredict,
+    /// Show the other panel when the table and the surface do not fit side by side.
+    SwitchPanel,
     /// A key while an answer is typed.
     Prompt(Edit),
 }
@@ -103,6 +106,9 @@ pub struct CountLab {
     pub predict: bool,
     pub prompt: Option<TextInput>,
     pub message: Option<Message>,
+    /// On a small screen, which panel shows: 0 the table, 1 the loss
+    /// surface, 2 the gradient check and the mistakes.
+    pub tab: usize,
 }
 
 impl CountLab {
@@ -125,6 +131,7 @@ impl CountLab {
             predict: false,
             prompt: None,
             message: None,
+            tab: 0,
             tutorial,
             use_tutorial,
             x,
@@ -227,6 +234,7 @@ impl CountLab {
                 *self = CountLab { predict: self.predict, ..CountLab::new(t, !self.use_tutorial, 1) };
             }
             Action::TogglePredict => self.predict = !self.predict,
+            Action::SwitchPanel => self.tab = (self.tab + 1) % 3,
             _ => {}
         }
     }
@@ -257,7 +265,7 @@ impl CountLab {
                     self.message = Some(Message::NotNumbers);
                     return;
                 }
-                let truth = [step.ds_k[0], step.g_w_x, step.g_w_rec];
+                let truth = [step.ds_k[0], step.term_w_x[0], step.term_w_rec[0]];
                 let graded =
                     |i: usize| (nums[i], truth[i], (!agrees(nums[i], truth[i])).then(|| off_by(nums[i], truth[i])));
                 self.message = Some(Message::Graded([graded(0), graded(1), graded(2)]));

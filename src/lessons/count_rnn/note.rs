@@ -2,7 +2,7 @@
 //! forward pass, the BPTT loop so far, the gradient check and the mistakes.
 
 use super::lab::CountLab;
-use super::view::{loop_lines, sequence_lines};
+use super::view::{table_foot, table_lines};
 use crate::lessons::notes::{Note, Section, plain};
 use crate::math::format::num;
 use crate::text::Text;
@@ -18,15 +18,13 @@ pub fn note(lab: &CountLab, t: &Text) -> Note {
         format!("- {data}"),
         format!("- {}", (c.lr)(&num(lab.lr))),
     ];
-    let mut steps = vec![c.sequence.to_string()];
-    steps.extend(plain(&sequence_lines(lab, t, &theme)));
-    steps.push(String::new());
-    steps.push(c.loop_title.to_string());
-    if lab.shown == 0 {
-        steps.push(n.none_yet.to_string());
-    } else {
-        steps.extend(plain(&loop_lines(lab, t, &theme)));
-    }
+    // The whole table: every row, the forward pass's x_k and S_{k−1}, and
+    // the loop's columns for the iterations run so far.
+    let (head, rows, _) = table_lines(lab, t, &theme);
+    let mut steps = vec![(c.table_title)(lab.x.nrows())];
+    steps.extend(plain(&head));
+    steps.extend(plain(&rows));
+    steps.extend(plain(&table_foot(lab, t, &theme)));
     let ck = &lab.check;
     let mut checks = vec![
         (c.check_row)("dL/dw_x", &num(ck.analytic.0), &num(ck.numeric.0), &num(ck.rel_error.0)),

@@ -11,36 +11,94 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Sequence 1, one row per step: k, x_k, S_k; then the prediction.
-pub(crate) fn sequence_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
-    let c = &t.count;
-    let mut lines = vec![Line::styled(format!("{:>3} {:>6} {:>10}", c.row_k, c.row_x, c.row_s), theme.dim)];
-    for k in 0..=lab.steps() {
-        let x = if k == 0 { "-".to_string() } else { num(lab.x[[0, k - 1]]) };
-        lines.push(Line::raw(format!("{k:>3} {x:>6} {:>10}", num(lab.fwd.s[[0, k]]))));
-    }
-    lines.push(Line::raw((c.prediction)(&num(lab.fwd.y[0]), &num(lab.fwd.targets[0]))));
-    lines
+/// Width of the BPTT table: a mark, eight columns, the panel's border.
+pub(crate) const TABLE_WIDTH: u16 = 78;
+
+fn table_row(cells: [&str; 8]) -> String {
+    let w = [3, 4, 9, 10, 10, 10, 10, 11];
+    cells.iter().zip(w).map(|(c, w)| crate::ui::width::pad_start(c, w)).collect::<Vec<_>>().join(" ")
 }
 
-pub(crate) fn loop_lines(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+/// The BPTT loop as a table, one row per k from T down to 1: sequence 1's
+/// x_k, S_{k−1}, dL/dS_k and its two terms, then what the step adds summed
+/// over the batch; rows not run yet show `·`. The row just run is marked
+/// `>`, the one being predicted `?`. Returns the lines and the index of the
+/// marked row among them (to keep it in view).
+pub(crate) fn table_lines(
+    lab: &CountLab,
+    t: &Text,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>, Option<usize>) {
     let c = &t.count;
-    let mut lines = vec![];
-    for (i, st) in lab.back.steps.iter().take(lab.shown).enumerate() {
-        let ds = num(st.ds_k[0]);
-        let head = if i == 0 { (c.step_last)(st.k, &ds) } else { (c.step_inner)(st.k, &ds) };
-        let style = if i + 1 == lab.shown { theme.title } else { theme.text };
-        lines.push(Line::styled(head, style));
-        lines.push(Line::styled(
-            (c.step_sums)(&num(st.add_w_x), &num(st.g_w_x), &num(st.add_w_rec), &num(st.g_w_rec)),
-            style,
-        ));
+    let n = lab.x.nrows();
+    let head = vec![
+        Line::styled((c.table_note)(n), theme.dim),
+        Line::styled(c.table_rule, theme.dim),
+        Line::styled(format!("  {}", table_row(c.table_head)), theme.dim),
+    ];
+    let t_len = lab.steps();
+    let asked = lab.prompt.is_some().then(|| t_len.saturating_sub(lab.shown));
+    let mut marked = None;
+    let rows = (1..=t_len)
+        .rev()
+        .enumerate()
+        .map(|(i, k)| {
+            let step = lab.back.steps.get(t_len - k).filter(|_| t_len - k < lab.shown);
+            let dot = "·".to_string();
+            let v = |f: &dyn Fn(&crate::math::counting_rnn::BackStep) -> f64| step.map_or(dot.clone(), |s| num(f(s)));
+            let cells = [
+                k.to_string(),
+                num(lab.x[[0, k - 1]]),
+                num(lab.fwd.s[[0, k - 1]]),
+                v(&|s| s.ds_k[0]),
+                v(&|s| s.term_w_x[0]),
+                v(&|s| s.term_w_rec[0]),
+                v(&|s| s.add_w_x),
+                v(&|s| s.add_w_rec),
+            ];
+            let cells: [&str; 8] = std::array::from_fn(|j| cells[j].as_str());
+            let just_run = lab.shown > 0 && k == t_len + 1 - lab.shown && asked.is_none();
+            let (mark, style) = if asked == Some(k) {
+                ("? ", theme.current)
+            } else if just_run {
+                ("> ", theme.title)
+            } else {
+                ("  ", theme.text)
+            };
+            if mark != "  " {
+                marked = Some(i);
+            }
+            Line::styled(format!("{mark}{}", table_row(cells)), style)
+        })
+        .collect();
+    (head, rows, marked)
+}
+
+/// Below the rows: sequence 1's prediction and the sums so far.
+pub(crate) fn table_foot(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &t.count;
+    let mut out = vec![Line::raw((c.prediction)(&num(lab.fwd.y[0]), &num(lab.fwd.targets[0])))];
+    match lab.back.steps.get(lab.shown.saturating_sub(1)).filter(|_| lab.shown > 0) {
+        Some(st) => out.push(Line::styled((c.table_totals)(&num(st.g_w_x), &num(st.g_w_rec)), theme.title)),
+        None => out.push(Line::styled(c.loop_hint, theme.dim)),
     }
-    if lab.shown == 0 {
-        lines.push(Line::styled(c.loop_hint, theme.dim));
-    }
-    // Keep the newest step in view.
-    lines
+    out
+}
+
+/// The table in a panel, its rows scrolled so the marked one stays in view.
+fn draw_table(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
+    let block = panel((t.count.table_title)(lab.x.nrows()), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (head, rows, marked) = table_lines(lab, t, theme);
+    let head = wrap(head, inner.width);
+    let foot = wrap(table_foot(lab, t, theme), inner.width);
+    let room = (inner.height as usize).saturating_sub(head.len() + foot.len());
+    let first = marked.map_or(0, |m| (m + 1).saturating_sub(room.max(1))).min(rows.len().saturating_sub(room));
+    let mut lines = head;
+    lines.extend(rows.into_iter().skip(first).take(room));
+    lines.extend(foot);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
@@ -72,43 +130,49 @@ fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
+/// Rows the loss surface's panel takes at `width`: the grid, the legend as
+/// wrapped, the border.
+fn surface_height(lab: &CountLab, t: &Text, width: u16) -> u16 {
     let c = &t.count;
-    let [status, body, message] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(10), Constraint::Length(2)]).areas(area);
-    let data = if lab.use_tutorial { c.data_tutorial } else { c.data_random };
-    let st = vec![
-        Line::styled(c.title, theme.title),
-        Line::raw(format!(
-            "{}   {}   {}   {}: {}",
-            (c.weights)(&num(lab.w.0), &num(lab.w.1), &num(lab.fwd.loss)),
-            data,
-            (c.lr)(&num(lab.lr)),
-            t.conv.predict_label,
-            if lab.predict { t.conv.on } else { t.conv.off }
-        )),
-    ];
-    frame.render_widget(Paragraph::new(wrap(st, status.width)), status);
+    let text = vec![Line::raw(c.surface_axes[usize::from(lab.zoom)]), Line::raw(c.surface_legend)];
+    let legend = wrap(text, width.saturating_sub(2)).len();
+    (lab.surface.rec.len() + legend + 2) as u16
+}
 
-    let surface_w = (lab.surface.wx.len() * 2 + 2) as u16;
-    let right_w = surface_w.max(62).min(body.width / 2);
-    let [left, right] = Layout::horizontal([Constraint::Min(30), Constraint::Length(right_w)]).areas(body);
-    let [seq, lp] = Layout::horizontal([Constraint::Length(26), Constraint::Min(20)]).areas(left);
-    frame.render_widget(Paragraph::new(sequence_lines(lab, t, theme)).block(panel(c.sequence, theme)), seq);
-    let loop_block = panel(c.loop_title, theme);
-    let inner_h = loop_block.inner(lp).height as usize;
-    // Keep the newest step in view: wrap first, then skip rows from the top.
-    let lines = wrap(loop_lines(lab, t, theme), lp.width.saturating_sub(2));
-    let skip = lines.len().saturating_sub(inner_h);
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).block(loop_block), lp);
+fn surface_width(lab: &CountLab) -> u16 {
+    (lab.surface.wx.len() * 2 + 2) as u16
+}
 
-    let rows = lab.surface.rec.len() as u16 + 3;
-    let [surf, check, mistakes] =
-        Layout::vertical([Constraint::Length(rows), Constraint::Length(6), Constraint::Min(4)]).areas(right);
-    let mut sl = surface_lines(lab, theme);
-    sl.push(Line::styled(c.surface_legend, theme.dim));
+/// Rows the gradient check and the mistakes take together.
+const CHECKS_HEIGHT: u16 = 14;
+
+fn draw_surface(frame: &mut Frame, surf: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
+    let c = &t.count;
+    let grid = surface_lines(lab, theme);
+    let legend =
+        vec![Line::styled(c.surface_axes[usize::from(lab.zoom)], theme.dim), Line::styled(c.surface_legend, theme.dim)];
     let title = if lab.zoom { c.surface_zoom } else { c.surface };
-    frame.render_widget(Paragraph::new(sl).block(panel(title, theme)), surf);
+    let block = panel(title, theme);
+    let inner = block.inner(surf);
+    frame.render_widget(block, surf);
+    let grid_w = surface_width(lab).saturating_sub(2);
+    let below = wrap(legend.clone(), inner.width);
+    if inner.height as usize >= grid.len() + below.len() || inner.width < grid_w + 16 {
+        let mut lines = grid;
+        lines.extend(below);
+        frame.render_widget(Paragraph::new(lines), inner);
+    } else {
+        // Too low for the legend below the grid: it goes beside it.
+        let [g, l] = Layout::horizontal([Constraint::Length(grid_w + 1), Constraint::Min(10)]).areas(inner);
+        frame.render_widget(Paragraph::new(grid), g);
+        frame.render_widget(Paragraph::new(wrap(legend, l.width)), l);
+    }
+}
+
+/// The gradient check over the mistakes.
+fn draw_checks(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
+    let c = &t.count;
+    let [check, mistakes] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
     let ck = &lab.check;
     let check_lines = vec![
         Line::raw((c.check_row)("dL/dw_x", &num(ck.analytic.0), &num(ck.numeric.0), &num(ck.rel_error.0))),
@@ -126,6 +190,68 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         Paragraph::new(wrap(ml, mistakes.width.saturating_sub(2))).block(panel(c.mistakes, theme)),
         mistakes,
     );
+}
+
+/// The surface beside the checks (wide) or over them.
+fn draw_surface_and_checks(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
+    let sw = surface_width(lab);
+    if area.width >= sw + 36 {
+        let sh = surface_height(lab, t, sw);
+        let [surf, rest] = Layout::horizontal([Constraint::Length(sw), Constraint::Min(10)]).areas(area);
+        draw_surface(frame, Rect { height: sh.min(surf.height), ..surf }, lab, t, theme);
+        draw_checks(frame, rest, lab, t, theme);
+    } else {
+        let sh = surface_height(lab, t, area.width);
+        let [surf, rest] = Layout::vertical([Constraint::Length(sh), Constraint::Min(4)]).areas(area);
+        draw_surface(frame, surf, lab, t, theme);
+        draw_checks(frame, rest, lab, t, theme);
+    }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
+    let c = &t.count;
+    let data = if lab.use_tutorial { c.data_tutorial } else { c.data_random };
+    let st = vec![
+        Line::styled(c.title, theme.title),
+        Line::raw(format!(
+            "{}   {}   {}   {}: {}",
+            (c.weights)(&num(lab.w.0), &num(lab.w.1), &num(lab.fwd.loss)),
+            data,
+            (c.lr)(&num(lab.lr)),
+            t.conv.predict_label,
+            if lab.predict { t.conv.on } else { t.conv.off }
+        )),
+    ];
+    // The status wraps whole (the weights, the data, the rate: none cut).
+    let st = wrap(st, area.width);
+    let [status, body, message] =
+        Layout::vertical([Constraint::Length((st.len() as u16).min(4)), Constraint::Min(10), Constraint::Length(2)])
+            .areas(area);
+    frame.render_widget(Paragraph::new(st), status);
+
+    // Everything side by side or stacked when it fits; else one panel at a
+    // time, switched with Tab, so that no number is cut.
+    let sw = surface_width(lab);
+    let sh = surface_height(lab, t, if body.width >= sw + 36 { sw } else { body.width });
+    let table_h = lab.steps() as u16 + 7;
+    let below_h = if body.width >= sw + 36 { sh.max(CHECKS_HEIGHT) } else { sh + CHECKS_HEIGHT };
+    if body.width >= TABLE_WIDTH + sw + 36 && body.height >= sh.max(CHECKS_HEIGHT) {
+        let [left, right] = Layout::horizontal([Constraint::Length(TABLE_WIDTH), Constraint::Min(10)]).areas(body);
+        draw_table(frame, left, lab, t, theme);
+        draw_surface_and_checks(frame, right, lab, t, theme);
+    } else if body.width >= TABLE_WIDTH && body.height >= below_h + 10 {
+        // The table takes what the panels below leave (its rows scroll to the step).
+        let top_h = table_h.min(body.height - below_h);
+        let [top, bottom] = Layout::vertical([Constraint::Length(top_h), Constraint::Min(4)]).areas(body);
+        draw_table(frame, Rect { width: TABLE_WIDTH.min(top.width), ..top }, lab, t, theme);
+        draw_surface_and_checks(frame, bottom, lab, t, theme);
+    } else {
+        match lab.tab {
+            1 => draw_surface(frame, Rect { height: sh.min(body.height), ..body }, lab, t, theme),
+            2 => draw_checks(frame, body, lab, t, theme),
+            _ => draw_table(frame, body, lab, t, theme),
+        }
+    }
 
     if let Some(p) = &lab.prompt {
         let k = lab.back.steps.get(lab.shown).map_or(0, |s| s.k);
