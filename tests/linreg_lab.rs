@@ -91,7 +91,9 @@ fn the_screen_shows_beta_loss_limit_and_formulas_at_both_sizes() {
         let limit = num(l.limit.unwrap());
         let s = screen(l, w, h);
         assert!(s.contains(&format!("step 1: β = {beta}")) && s.contains(&loss), "{w}x{h}:\n{s}");
-        assert!(s.contains(&limit) && s.contains("MSE = ||e||²/n"), "{w}x{h}:\n{s}");
+        assert!(s.contains(&limit), "{w}x{h}:\n{s}");
+        // The formulas show at 120×40; at 80×24 they are the Tab panel (tested below).
+        assert!(h < 40 || s.contains("MSE = ||e||²/n"), "{w}x{h}:\n{s}");
     }
     let mut l = LinregLab::new(1);
     l.update(Action::NextGradient);
@@ -250,4 +252,23 @@ fn m_and_u_change_what_they_say() {
     lab.update(Action::NextGradient);
     assert_eq!(lab.measure, watched, "u leaves the watched error");
     assert_ne!(lab.gradient, watched);
+}
+
+/// At 80×24 the charts keep at least 10 plot rows and the least-squares β
+/// is whole in the status; the error measures are one Tab away, whole.
+#[test]
+fn at_80x24_the_charts_are_tall_and_the_measures_a_tab_away() {
+    let lab = LinregLab::new(1);
+    let ls = format!("[{}, {}]", num(lab.least_squares[0]), num(lab.least_squares[1]));
+    let mut app = App::new(mount(lab), &EN, Theme::MONO);
+    let (s, _) = common::draw(&mut app, 80, 24);
+    let plot_rows = s.lines().filter(|l| l.contains("||1e") || l.contains("||    |")).count();
+    assert!(plot_rows >= 10, "{plot_rows} plot rows\n{s}");
+    assert!(s.replace('\n', "").contains(&ls), "{ls}\n{s}");
+    app.act::<LinregLab>(Action::SwitchPanel);
+    let (s, _) = common::draw(&mut app, 80, 24);
+    assert!(s.contains(EN.linreg.errors) && s.contains(EN.linreg.matched), "{s}");
+    // At 120×40 both show at once.
+    let (s, _) = common::draw(&mut app, 120, 40);
+    assert!(s.contains(EN.linreg.errors) && s.contains(EN.linreg.loss_curve), "{s}");
 }

@@ -61,3 +61,19 @@ fn every_screen_matches_its_snapshot_at_both_sizes_in_both_languages() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
+
+/// Keys on screen: at 80×24 every screen's footer ends with the quit key
+/// (each is the only screen here, so q quits), so no key row is cut off.
+#[test]
+fn every_footer_fits_at_80x24() {
+    for t in [&EN, &KO] {
+        let mut screens: Vec<(&str, App)> = vec![("home", App::home(t, Theme::MONO))];
+        for (stem, screen) in common::lesson_screens() {
+            screens.push((stem, App::new(screen, t, Theme::MONO)));
+        }
+        for (stem, mut app) in screens {
+            let s = screen_text(&mut app, 80, 24);
+            assert!(s.trim_end().ends_with(t.keys.quit), "{stem}: the footer is cut\n{s}");
+        }
+    }
+}

@@ -117,8 +117,8 @@ pub static EN: Text = Text {
         run_50: "50 updates",
         reset: "reset β to 0",
         sgd: "gradient descent / minibatch SGD",
-        measure: "next error measure (watched and followed; starts over)",
-        gradient_used: "next gradient used (the mix-up)",
+        measure: "error watched and followed (starts over)",
+        gradient_used: "gradient used (the mix-up)",
         features: "1 / 3 features",
         lr_ladder: "learning rate down / up",
         choose: "choose an answer",
@@ -332,7 +332,7 @@ pub static EN: Text = Text {
         table_rule: "dL/dS_T = 2(y − y*)/N,  dL/dS_{k−1} = dL/dS_k · w_rec",
         table_totals: |gx, gr| format!("summed so far: dL/dw_x = {gx}, dL/dw_rec = {gr}"),
         loop_hint: "Press Right to run the next iteration of the loop.",
-        switch_panel: "the table / the loss surface / the checks (when they do not all fit)",
+        switch_panel: "table / surface / checks",
         surface: "Loss surface, log10 L",
         surface_zoom: "Loss surface, log10 L, zoomed",
         surface_axes: [
@@ -501,6 +501,7 @@ pub static EN: Text = Text {
     linreg: LinregText {
         title_line: "Linear regression by gradient descent: y = 7x + 2 + noise",
         title_features: "Linear regression by gradient descent: 3 features",
+        switch_panel: "charts / error measures",
         scatter: "Data and fitted line",
         data: "data",
         fitted: "fitted",

@@ -321,7 +321,7 @@ pub static KO: Text = Text {
         table_rule: "dL/dS_T = 2(y − y*)/N,  dL/dS_{k−1} = dL/dS_k · w_rec",
         table_totals: |gx, gr| format!("지금까지의 합: dL/dw_x = {gx}, dL/dw_rec = {gr}"),
         loop_hint: "오른쪽 화살표로 반복문을 한 번씩 실행하세요.",
-        switch_panel: "표 / 손실 곡면 / 검사 (모두 들어가지 않을 때)",
+        switch_panel: "표 / 곡면 / 검사",
         surface: "손실 곡면, log10 L",
         surface_zoom: "손실 곡면, log10 L, 확대",
         surface_axes: [
@@ -492,6 +492,7 @@ pub static KO: Text = Text {
     linreg: LinregText {
         title_line: "경사 하강법으로 선형 회귀: y = 7x + 2 + 잡음",
         title_features: "경사 하강법으로 선형 회귀: 특성 3개",
+        switch_panel: "차트 / 오차 척도",
         scatter: "데이터와 적합 직선",
         data: "데이터",
         fitted: "적합 직선",

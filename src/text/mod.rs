@@ -521,6 +521,8 @@ pub struct MleText {
 pub struct LinregText {
     pub title_line: &'static str,
     pub title_features: &'static str,
+    /// Tab: the charts / the error measures (when both do not fit).
+    pub switch_panel: &'static str,
     pub scatter: &'static str,
     pub data: &'static str,
     pub fitted: &'static str,

@@ -18,6 +18,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C('m')], "m", k.measure, Action::NextMeasure, true),
         Binding::new(&[C('u')], "u", k.gradient_used, Action::NextGradient, true),
         Binding::new(&[C('f')], "f", k.features, Action::ToggleFeatures, false),
+        Binding::new(&[Code(KeyCode::Tab)], "Tab", t.linreg.switch_panel, Action::SwitchPanel, true),
     ]
 }
 

@@ -18,6 +18,8 @@ pub enum Action {
     NextMeasure,
     NextGradient,
     ToggleFeatures,
+    /// On a small screen: the charts or the error measures.
+    SwitchPanel,
 }
 
 /// The most steps the lab keeps (holding Space must not grow memory forever).
@@ -67,6 +69,8 @@ pub struct LinregLab {
     /// (`None`: that error is not quadratic, no fixed limit exists).
     pub limit: Option<f64>,
     pub diverged: bool,
+    /// When the charts and the error measures do not both fit: the measures shown.
+    pub measures_tab: bool,
     order: Vec<usize>,
     next_row: usize,
     rng: Rng,
@@ -98,6 +102,7 @@ impl LinregLab {
             least_squares,
             limit,
             diverged: false,
+            measures_tab: false,
             order: (0..x.nrows()).collect(),
             next_row: 0,
             rng: Rng::new(7),
@@ -241,6 +246,7 @@ impl LinregLab {
                 self.lr = lr;
                 self.batch = batch;
             }
+            Action::SwitchPanel => self.measures_tab = !self.measures_tab,
         }
     }
 }

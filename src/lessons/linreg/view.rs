@@ -61,8 +61,6 @@ pub(crate) fn limit_warning(lab: &LinregLab, t: &Text) -> Option<&'static str> {
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {
     let c = &t.linreg;
-    let [status, charts, info] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(8), Constraint::Length(10)]).areas(area);
     let title = if lab.features == 1 { c.title_line } else { c.title_features };
     let mode = lab.batch.map_or(c.mode_gd.to_string(), |b| (c.mode_sgd)(b));
     let mut st = vec![
@@ -83,7 +81,36 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         rate = Line::styled(format!("{}   {warning}", rate_text(lab, t)), theme.error);
     }
     st.push(rate);
-    frame.render_widget(Paragraph::new(wrap(st, status.width)), status);
+    // The status wraps whole; the charts keep at least 10 plot rows (12 with
+    // their frame and axis), else the charts and the measures take turns (Tab).
+    let st = wrap(st, area.width);
+    let status_h = (st.len() as u16).min(6);
+    const INFO_H: u16 = 10;
+    const CHARTS_MIN: u16 = 14;
+    let both = area.height >= status_h + CHARTS_MIN + INFO_H;
+    let (charts, info) = if both {
+        let [_, charts, info] =
+            Layout::vertical([Constraint::Length(status_h), Constraint::Min(8), Constraint::Length(INFO_H)])
+                .areas(area);
+        (Some(charts), Some(info))
+    } else {
+        let [_, rest] = Layout::vertical([Constraint::Length(status_h), Constraint::Min(1)]).areas(area);
+        if lab.measures_tab { (None, Some(rest)) } else { (Some(rest), None) }
+    };
+    let status = Rect { height: status_h.min(area.height), ..area };
+    frame.render_widget(Paragraph::new(st), status);
+    if let Some(charts) = charts {
+        draw_charts(frame, charts, lab, t, theme);
+    }
+    if let Some(info) = info {
+        draw_measures(frame, info, lab, t, theme);
+    }
+}
+
+/// The data with the fitted and least-squares lines (or the β table for
+/// 3 features) beside the loss per step.
+fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {
+    let c = &t.linreg;
 
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     // Loss per step on a log scale (log10 values; labels are powers of ten).
@@ -124,8 +151,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
             .collect();
         frame.render_widget(Paragraph::new(lines).block(panel(c.scatter, theme)), left);
     }
+}
 
-    // The error selector: formulas, which is watched and which gradient is used.
+/// The error selector: formulas, which is watched and which gradient is used.
+fn draw_measures(frame: &mut Frame, info: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {
+    let c = &t.linreg;
     let (w, u) = (measure_index(lab.measure), measure_index(lab.gradient));
     let mut lines: Vec<Line> = (0..5)
         .map(|i| {
