@@ -566,3 +566,22 @@ fn tap_by_tap_keeps_the_window_and_marks_the_tap() {
     assert!(s.contains("[11]") && s.contains(">23<") && s.contains("[ 2]>-1<"), "{s}");
     assert_eq!(app.front_lesson::<ConvLab>().unwrap().shown_taps(), 2);
 }
+
+/// At 80×24 the knob panel shows each value whole, and the selected knob is
+/// always in view.
+#[test]
+fn knob_values_are_whole_at_80x24() {
+    use deepstep::lessons::conv::ConvLab;
+    let mut app = App::new(
+        mount(conv_lab(&ConvArgs { input: None, kernel: None, ..args("1", "1") }, &EN).unwrap()),
+        &EN,
+        Theme::MONO,
+    );
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("kernel preset: random integers"), "{s}");
+    for _ in 0..20 {
+        app.act::<ConvLab>(Action::KnobDown);
+    }
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains("> output channels: 1"), "{s}");
+}

@@ -259,7 +259,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let show_heat = digit && grids_w + 18 + KNOBS_MIN <= panels.width;
     let show_knobs = grids_w + KNOBS_MIN <= panels.width;
     let heat_w = if show_heat { 18 } else { 0 };
-    let knob_w = if show_knobs { panels.width.saturating_sub(grids_w + heat_w).min(30) } else { 0 };
+    // The knobs take the width their longest row needs (values whole), as far as there is room.
+    let knob_need =
+        knob_rows(lab, t).iter().map(|(n, v)| Span::raw(format!("> {n}: {v}")).width()).max().unwrap_or(20) as u16 + 2;
+    let knob_w =
+        if show_knobs { panels.width.saturating_sub(grids_w + heat_w).min(knob_need.max(KNOBS_MIN)) } else { 0 };
     let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
     let [ga, gb, gr, gh] = Layout::horizontal([
         Constraint::Length(stack_width(&a_parts)),
