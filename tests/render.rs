@@ -585,3 +585,23 @@ fn knob_values_are_whole_at_80x24() {
     let (s, _) = draw(&mut app, 80, 24);
     assert!(s.contains("> output channels: 1"), "{s}");
 }
+
+/// At 80×24 the home list keeps every name on screen and shows the selected
+/// lesson's description whole (wrapped), whichever is selected.
+#[test]
+fn home_at_80x24_shows_the_selected_description_whole() {
+    let mut app = App::home(&EN, Theme::MONO);
+    for e in deepstep::lessons::registry::LESSONS {
+        let (s, _) = draw(&mut app, 80, 24);
+        // Compared word by word (a hat over μ may be drawn in a cell of its own).
+        let words = |x: &str| {
+            let x = x.replace('\u{302}', "").replace('|', " ");
+            x.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        assert!(words(&s).contains(&words((e.text)(&EN).blurb)), "{}\n{s}", e.stem);
+        for other in deepstep::lessons::registry::LESSONS {
+            assert!(s.contains((other.text)(&EN).name), "{s}");
+        }
+        app.handle(&key(KeyCode::Down));
+    }
+}

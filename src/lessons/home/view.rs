@@ -8,7 +8,7 @@ use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
@@ -19,6 +19,17 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Them
     let block = panel(t.app_name, theme);
     let inner = block.inner(list);
     frame.render_widget(block, list);
+    // Each lesson's blurb wraps under its name; when they do not all fit,
+    // only the selected lesson's blurb shows (every name stays on screen).
+    let blurb = |i: usize| -> Vec<Line<'static>> {
+        let lt = (LESSONS[i].text)(t);
+        wrap(Line::raw(lt.blurb.to_string()), inner.width.saturating_sub(5))
+            .into_iter()
+            .map(|l| Line::styled(format!("     {}", l), theme.dim))
+            .collect()
+    };
+    let full: usize = (0..LESSONS.len()).map(|i| 1 + blurb(i).len()).sum();
+    let all_blurbs = full <= inner.height as usize;
     let mut lines = vec![];
     let mut hits = vec![];
     for (i, entry) in LESSONS.iter().enumerate() {
@@ -28,18 +39,19 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Them
             ("review", Some(n)) => format!("  {}", (t.home_due)(n)),
             _ => String::new(),
         };
-        let name = vec![Span::styled(
+        let name = Line::styled(
             format!("{} {}. {}{due}", if sel { ">" } else { " " }, i + 1, lt.name),
             if sel { theme.selected } else { theme.title },
-        )];
-        let y = inner.y + lines.len() as u16;
-        if y + 1 < inner.bottom() {
-            hits.push((Rect::new(inner.x, y, inner.width, 2), Action::OpenAt(i)));
+        );
+        let below = if all_blurbs || sel { blurb(i) } else { vec![] };
+        let y = inner.y as usize + lines.len();
+        let rows = 1 + below.len();
+        if y + rows <= inner.bottom() as usize {
+            hits.push((Rect::new(inner.x, y as u16, inner.width, rows as u16), Action::OpenAt(i)));
         }
-        lines.push(Line::from(name));
-        lines.push(Line::styled(format!("     {}", lt.blurb), theme.dim));
+        lines.push(name);
+        lines.extend(below);
     }
-    // No wrapping: each lesson keeps its two rows, so the click areas stay right.
     frame.render_widget(Paragraph::new(lines), inner);
     hits
 }
