@@ -220,7 +220,8 @@ fn rnn_lab_shows_the_timeline_norms_and_chart_at_both_sizes() {
         let (s, _) = draw(&mut app, w, h);
         assert!(s.contains("RNN lab") && s.contains("step t = 1 of 12"), "{w}x{h}:\n{s}");
         assert!(s.contains(&pow10(lab.h_log10[0])), "h_1's norm:\n{s}");
-        assert!(s.contains("1e"), "powers of ten on the axis:\n{s}");
+        // Nothing measured is given away before BPTT runs.
+        assert!(s.contains(EN.rnn.rate_not_yet) && !s.contains("per step back"), "{s}");
         app.handle(&key(KeyCode::End));
         app.handle(&key(KeyCode::Home));
         // Forward to the end, then one step into BPTT: ||dL/dh_12|| appears.
@@ -233,7 +234,20 @@ fn rnn_lab_shows_the_timeline_norms_and_chart_at_both_sizes() {
         app.handle(&key(KeyCode::Right));
         let (s, _) = draw(&mut app, w, h);
         assert!(s.contains(&pow10(lab.dh_log10[10])), "||dL/dh_11||:\n{s}");
-        assert!(s.contains("per step back"), "{s}");
+        // Four steps back: the rate measured over them, and the chart's powers of ten.
+        for _ in 0..3 {
+            app.handle(&key(KeyCode::Right));
+        }
+        let (s, _) = draw(&mut app, w, h);
+        let rate = deepstep::math::rnn::rate_per_step(&lab.dh_log10[7..]).unwrap();
+        assert!(s.contains(&(EN.rnn.rate)(&deepstep::math::format::num(rate))), "{s}");
+        if h < 40 {
+            app.handle(&key(KeyCode::Tab)); // at 80×24 the chart is the other panel
+        }
+        let (s, _) = draw(&mut app, w, h);
+        assert!(s.contains("1e"), "powers of ten on the axis:\n{s}");
+        let plot_rows = s.lines().filter(|l| l.contains("|1e") || l.contains("|    |")).count();
+        assert!(plot_rows >= 10, "{plot_rows} plot rows at {w}x{h}:\n{s}");
     }
 }
 
@@ -416,6 +430,7 @@ fn exercise_lab_keys_reach_their_labs_and_help_lists_them() {
 fn chart_series_differ_by_marker_without_colour() {
     let lab = deepstep::lessons::rnn::lab::RnnLab::new(Default::default()).unwrap();
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
+    app.handle(&key(KeyCode::End)); // BPTT all the way back: the comparison shows
     app.handle(&key(KeyCode::Char('c'))); // the three cells
     let (s, _) = draw(&mut app, 120, 40);
     for (sample, name) in [("⠒⠒", EN.rnn.cell_names[1]), ("**", EN.rnn.cell_names[2]), ("##", EN.rnn.cell_names[3])]

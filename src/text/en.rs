@@ -219,6 +219,9 @@ pub static EN: Text = Text {
         setting_names: ["stride", "dilation", "kernel size", "input size"],
     },
     rnn: RnnText {
+        switch_panel: "timeline / chart",
+        rate_not_yet: "measured: nothing yet (BPTT has not run back far enough)",
+        after_bptt: "shown once BPTT has reached step 1",
         title: "RNN lab",
         phase_forward: "forward: filling in h_t",
         phase_backward: "backward: BPTT from the last step to the first",

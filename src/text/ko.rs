@@ -208,6 +208,9 @@ pub static KO: Text = Text {
         setting_names: ["스트라이드", "팽창(dilation)", "커널 크기", "입력 크기"],
     },
     rnn: RnnText {
+        switch_panel: "시간축 / 차트",
+        rate_not_yet: "측정: 아직 없음 (BPTT가 충분히 거슬러 가지 않았습니다)",
+        after_bptt: "BPTT가 1단계까지 가면 보입니다",
         title: "RNN 실습",
         phase_forward: "순전파: h_t 채우기",
         phase_backward: "역방향: 마지막 단계에서 첫 단계로 BPTT",

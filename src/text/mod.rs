@@ -327,6 +327,12 @@ pub struct ConvText {
 
 #[derive(Debug)]
 pub struct RnnText {
+    /// Tab: the timeline / the chart (when both do not fit).
+    pub switch_panel: &'static str,
+    /// The info line before BPTT has reached two steps.
+    pub rate_not_yet: &'static str,
+    /// A comparison chart's note until BPTT has reached step 1.
+    pub after_bptt: &'static str,
     pub title: &'static str,
     pub phase_forward: &'static str,
     pub phase_backward: &'static str,

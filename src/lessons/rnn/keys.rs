@@ -19,6 +19,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C('['), C('-')], "[/-", k.knob_dec, Action::KnobDec, true),
         Binding::new(&[C(']'), C('+'), C('=')], "]/+", k.knob_inc, Action::KnobInc, true),
         Binding::new(&[C('c')], "c", k.chart, Action::CycleChart, true),
+        Binding::new(&[Code(KeyCode::Tab)], "Tab", t.rnn.switch_panel, Action::SwitchPanel, true),
         Binding::new(&[C('t'), C('P')], "t", k.predict, Action::TogglePredict, true),
     ]
 }

@@ -180,6 +180,8 @@ pub enum Action {
     KnobDec,
     KnobInc,
     TogglePredict,
+    /// On a small screen: the chart instead of the timeline and the words.
+    SwitchPanel,
     JumpTo(usize),
     /// A key while an answer is typed.
     Prompt(Edit),
@@ -211,6 +213,8 @@ pub struct RnnLab {
     pub prompt: Option<Prompt>,
     pub message: Option<Message>,
     pub score: (usize, usize),
+    /// When the timeline and a tall enough chart do not both fit: the chart shown.
+    pub chart_tab: bool,
 }
 
 /// The reference line and the measured rate (cheap: from the run itself).
@@ -244,6 +248,26 @@ fn length_data(s: &RnnSettings) -> Result<Vec<(usize, f64)>, SettingError> {
 }
 
 impl RnnLab {
+    /// log10 ||dL/dh_t|| for the steps BPTT has reached: none while the
+    /// forward pass fills in, t = step..T while backward (what the chart and
+    /// the measured rate may show: nothing ahead of the learner).
+    pub fn computed_dh(&self) -> &[f64] {
+        match self.phase {
+            Phase::Forward => &[],
+            Phase::Backward => &self.dh_log10[(self.step.max(1) - 1).min(self.dh_log10.len())..],
+        }
+    }
+
+    /// The measured rate per step back over the steps BPTT has reached.
+    pub fn rate_so_far(&self) -> Option<f64> {
+        rnn::rate_per_step(self.computed_dh())
+    }
+
+    /// Whether BPTT has gone all the way back to step 1.
+    pub fn bptt_done(&self) -> bool {
+        self.phase == Phase::Backward && self.step <= 1
+    }
+
     pub fn new(settings: RnnSettings) -> Result<Self, SettingError> {
         let run = settings.run()?;
         let mut lab = RnnLab {
@@ -265,6 +289,7 @@ impl RnnLab {
             prompt: None,
             message: None,
             score: (0, 0),
+            chart_tab: false,
         };
         lab.derive()?;
         Ok(lab)
@@ -366,6 +391,7 @@ impl RnnLab {
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
             Action::TogglePredict => self.predict = !self.predict,
+            Action::SwitchPanel => self.chart_tab = !self.chart_tab,
             Action::Prompt(_) => {}
         }
     }

@@ -102,9 +102,10 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     let mut series: Vec<(String, Vec<(f64, f64)>)> = vec![];
     let (title, x_title) = match lab.chart {
         Chart::Distance => {
-            let measured = by_distance(&lab.dh_log10);
+            // Only the steps BPTT has reached (none during the forward pass).
+            let measured = by_distance(lab.computed_dh());
             if let (Some(slope), Some(start)) =
-                (lab.charts.reference_slope, lab.dh_log10.last().filter(|v| v.is_finite()))
+                (lab.charts.reference_slope, lab.computed_dh().last().filter(|v| v.is_finite()))
             {
                 let name = if lab.settings.cell == CellKind::Linear { r.reference_linear } else { r.reference_tanh };
                 series.push((name.to_string(), geometric_line(*start, slope, lab.len())));
@@ -112,6 +113,9 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
             series.insert(0, (r.measured.to_string(), measured));
             (r.chart_distance, r.axis_distance)
         }
+        // The comparisons show the whole backward pass: once it has been stepped through.
+        Chart::Cells if !lab.bptt_done() => (r.chart_cells, r.axis_distance),
+        Chart::Length if !lab.bptt_done() => (r.chart_length, r.axis_length),
         Chart::Cells => {
             for (k, logs) in &lab.charts.cells {
                 series.push((cell_name(t, *k).to_string(), by_distance(logs)));
@@ -125,6 +129,8 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
             (r.chart_length, r.axis_length)
         }
     };
+    let waiting = matches!(lab.chart, Chart::Cells | Chart::Length) && !lab.bptt_done();
+    let title = if waiting { format!("{title} ({})", r.after_bptt) } else { title.to_string() };
     let x_hi = series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).fold(1.0f64, f64::max);
     let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(vec![
         Line::raw("0"),
@@ -132,7 +138,7 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         Line::raw(num(x_hi)),
     ]);
     let series: Vec<Series> = series.iter().map(|(name, points)| Series { name, points }).collect();
-    let widget = log_chart(&series, title, x, r.axis_norm, theme);
+    let widget = log_chart(&series, &title, x, r.axis_norm, theme);
     frame.render_widget(widget, area);
 }
 
@@ -185,15 +191,44 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     }
     frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
+    // The chart needs 14 rows (10 plot rows, its axis and frame): when the
+    // timeline leaves fewer, the two take turns (Tab), and the chart's turn
+    // takes the explanation's rows too.
+    const TIMELINE_H: u16 = 7;
+    const CHART_MIN: u16 = 14;
     let knob_w = 32u16.min(main.width / 3);
-    let [left, right] = Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
-    let [tl, ch] = Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(left);
-    let hits = timeline(frame, tl, lab, t, theme);
-    chart(frame, ch, lab, t, theme);
-    knobs(frame, right, lab, t, theme);
+    let both = main.height >= TIMELINE_H + CHART_MIN;
+    // A prediction being typed keeps its prompt (and the timeline) on screen.
+    if !both && lab.chart_tab && lab.prompt.is_none() {
+        let tall = Rect { height: main.height + message.height, ..main };
+        chart(frame, tall, lab, t, theme);
+    } else {
+        let [left, right] = Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
+        let tl_h = if both { TIMELINE_H } else { left.height };
+        let [tl, ch] = Layout::vertical([Constraint::Length(tl_h), Constraint::Min(0)]).areas(left);
+        knobs(frame, right, lab, t, theme);
+        if both {
+            chart(frame, ch, lab, t, theme);
+        }
+        let hits = timeline(frame, Rect { height: tl_h.min(TIMELINE_H), ..tl }, lab, t, theme);
+        render_info_and_message(frame, info, message, lab, t, theme);
+        return hits;
+    }
+    render_info_and_message(frame, info, Rect { height: 0, ..message }, lab, t, theme);
+    Hits::new()
+}
+
+/// The measured rate, the running weight gradients and clipping; then the
+/// prompt, a verdict or the explanation.
+fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
+    let r = &t.rnn;
 
     // The measured rate, the running weight gradients and the clipping.
-    let rate = lab.charts.rate.map_or(r.no_rate.to_string(), |f| (r.rate)(&num(f)));
+    let rate = match lab.rate_so_far() {
+        Some(f) => (r.rate)(&num(f)),
+        None if lab.bptt_done() => r.no_rate.to_string(),
+        None => r.rate_not_yet.to_string(),
+    };
     let mut lines = vec![Line::raw(rate)];
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
@@ -227,7 +262,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
         };
         frame.render_widget(Paragraph::new(wrap(line, message.width)), message);
     }
-    hits
 }
 
 /// The explanation that fits what is on screen, with the run's own numbers.
@@ -251,7 +285,8 @@ pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
         Why::Lstm { mean_forget, bias, .. } => (r.why_lstm)(&num(mean_forget), &num(bias)),
         Why::Gru { mean_update, .. } => (r.why_gru)(&num(mean_update)),
     };
-    if let Some(rate) = lab.why.rate() {
+    // The measured rate only over the steps BPTT has reached.
+    if let (Some(_), Some(rate)) = (lab.why.rate(), lab.rate_so_far()) {
         text = format!("{text} {}", (r.measured_per_step)(&num(rate)));
     }
     text
