@@ -158,11 +158,14 @@ fn the_screen_shows_the_loss_the_loop_and_the_check_at_both_sizes() {
             assert!(s.contains("[]"), "the surface cursor:\n{s}");
         }
     }
-    // At 80×24 the surface and the checks are one Tab away, whole.
+    // At 80×24 the surface and the checks are one Tab away, whole: the
+    // surface with its ticks (w_rec 3 at the top, w_x from -3 to 3 below)
+    // and the perfect counter (1, 1) marked.
     let mut l = lab();
     l.update(Action::SwitchPanel);
     let s = screen(l.clone(), 80, 24);
-    assert!(s.contains("[]") && s.contains("w_x grows to the right") && s.contains("brighter = larger loss"), "{s}");
+    assert!(s.contains("| 3 @@") && s.contains("|-3 @@") && s.contains("   -3    ") && s.contains("()"), "{s}");
+    assert!(s.contains("[]") && s.contains("w_x grows to the right") && s.contains("brighter"), "{s}");
     l.update(Action::SwitchPanel);
     let s = screen(l, 80, 24);
     for name in EN.count.mistake_names {

@@ -35,7 +35,9 @@ fn above_the_stability_limit_it_diverges_and_stops() {
     let limit = l.limit.unwrap();
     assert!(limit > 0.5 && limit < 1.5, "{limit}");
     assert!(!l.above_limit());
-    while l.lr < limit {
+    // The ladder has a rung at the limit itself (where the step neither
+    // shrinks nor grows the error) and just above it.
+    while l.lr <= limit {
         l.update(Action::LrUp);
     }
     assert!(l.above_limit(), "{} > {limit}", l.lr);
@@ -271,4 +273,31 @@ fn at_80x24_the_charts_are_tall_and_the_measures_a_tab_away() {
     // At 120×40 both show at once.
     let (s, _) = common::draw(&mut app, 120, 40);
     assert!(s.contains(EN.linreg.errors) && s.contains(EN.linreg.loss_curve), "{s}");
+}
+
+/// The rate ladder probes just around the limit: 99% of it still converges,
+/// 101% diverges, and the learner can step onto both.
+#[test]
+fn the_rate_ladder_steps_just_below_and_just_above_the_limit() {
+    let mut l = LinregLab::new(1);
+    let limit = l.limit.unwrap();
+    let mut seen = vec![];
+    while l.lr < 1.2 * limit {
+        l.update(Action::LrUp);
+        seen.push(l.lr);
+    }
+    let below = *seen.iter().find(|r| **r < limit && **r > 0.98 * limit).expect("a rung just below the limit");
+    let above = *seen.iter().find(|r| **r > limit && **r < 1.02 * limit).expect("a rung just above the limit");
+    // The descent itself agrees: below shrinks the loss, above makes it grow.
+    let run = |lr: f64| {
+        let (x, y) = (l.x.clone(), l.y.clone());
+        let p =
+            linreg::gradient_descent(x.view(), y.view(), ndarray::Array1::zeros(2).view(), lr, 2000, ErrorMeasure::Mse)
+                .unwrap();
+        (p.losses[1], *p.losses.last().unwrap())
+    };
+    let (first, last) = run(below);
+    assert!(last < first, "{below}: {first} -> {last}");
+    let (first, last) = run(above);
+    assert!(last > first, "{above}: {first} -> {last}");
 }

@@ -342,7 +342,7 @@ pub static EN: Text = Text {
             "w_x grows to the right, w_rec upward, both over [-3, 3]",
             "w_x grows to the right, w_rec upward, both over [0.5, 1.5] near (1, 1)",
         ],
-        surface_legend: "[] cursor   ** path   brighter = larger loss (the cliff: |w_rec| > 1)",
+        surface_legend: "[] cursor   ** path   () (1, 1), the perfect counter   brighter = larger loss (the cliff: |w_rec| > 1)",
         check: "Gradient check (central difference, h = 1e-6)",
         check_row: |n, a, num, rel| format!("{n}: analytic {a}   numeric {num}   relative error {rel}"),
         mistakes: "Common mistakes: what each buggy loop computes",

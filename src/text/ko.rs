@@ -331,7 +331,7 @@ pub static KO: Text = Text {
             "w_x는 오른쪽으로, w_rec는 위로 커짐, 둘 다 [-3, 3] 범위",
             "w_x는 오른쪽으로, w_rec는 위로 커짐, 둘 다 (1, 1) 근처 [0.5, 1.5] 범위",
         ],
-        surface_legend: "[] 커서   ** 경로   밝을수록 손실이 큼 (절벽: |w_rec| > 1)",
+        surface_legend: "[] 커서   ** 경로   () 완벽한 세기 (1, 1)   밝을수록 손실이 큼 (절벽: |w_rec| > 1)",
         check: "기울기 검사 (중심 차분, h = 1e-6)",
         check_row: |n, a, num, rel| format!("{n}: 해석적 {a}   수치적 {num}   상대 오차 {rel}"),
         mistakes: "흔한 실수: 버그 있는 반복문이 계산하는 값",

@@ -101,33 +101,65 @@ fn draw_table(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The w_rec labels beside the surface's top, middle and bottom rows.
+fn rec_ticks(lab: &CountLab) -> [(usize, String); 3] {
+    let rec = &lab.surface.rec;
+    let last = rec.len().saturating_sub(1);
+    [0, last / 2, last].map(|r| (r, rec.get(r).map_or(String::new(), |v| num(*v))))
+}
+
+/// How wide the w_rec labels are, with their space.
+fn tick_margin(lab: &CountLab) -> usize {
+    rec_ticks(lab).iter().map(|(_, l)| crate::ui::width::width(l)).max().unwrap_or(0) + 1
+}
+
+/// The surface: one two-character cell per (w_rec, w_x), w_rec labelled on
+/// the left and w_x below; `[]` the cursor, `**` the path, `()` (1, 1).
 fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
     let s = &lab.surface;
     let (lo, hi) = s.log10_loss.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
     // A path point marks the surface cell nearest to it.
     let path: Vec<(usize, usize)> = lab.path.iter().filter_map(|w| s.cell_of(*w)).collect();
     let on_path = |r: usize, c: usize| path.contains(&(r, c));
-    (0..s.rec.len())
+    let perfect = s.cell_of((1.0, 1.0));
+    let ticks = rec_ticks(lab);
+    let margin = tick_margin(lab);
+    let mut lines: Vec<Line<'static>> = (0..s.rec.len())
         .map(|r| {
-            Line::from(
-                (0..s.wx.len())
-                    .map(|c| {
-                        let v = s.log10_loss[[r, c]];
-                        let frac = if hi > lo { (v - lo) / (hi - lo) } else { 0.0 };
-                        let text = if (r, c) == lab.cursor {
-                            "[]".to_string()
-                        } else if on_path(r, c) {
-                            "**".to_string()
-                        } else {
-                            shade_char(frac).to_string().repeat(2)
-                        };
-                        let style = if (r, c) == lab.cursor { theme.current } else { theme.heat(frac) };
-                        Span::styled(text, style)
-                    })
-                    .collect::<Vec<_>>(),
-            )
+            let label = ticks.iter().find(|(row, _)| *row == r).map_or(String::new(), |(_, l)| l.clone());
+            let mut spans = vec![Span::styled(crate::ui::width::pad_start(&format!("{label} "), margin), theme.dim)];
+            spans.extend((0..s.wx.len()).map(|c| {
+                let v = s.log10_loss[[r, c]];
+                let frac = if hi > lo { (v - lo) / (hi - lo) } else { 0.0 };
+                let text = if (r, c) == lab.cursor {
+                    "[]".to_string()
+                } else if on_path(r, c) {
+                    "**".to_string()
+                } else if Some((r, c)) == perfect {
+                    "()".to_string()
+                } else {
+                    shade_char(frac).to_string().repeat(2)
+                };
+                let style = if (r, c) == lab.cursor { theme.current } else { theme.heat(frac) };
+                Span::styled(text, style)
+            }));
+            Line::from(spans)
         })
-        .collect()
+        .collect();
+    // w_x below: its first, middle and last value under their columns.
+    let cols = s.wx.len();
+    let mut axis = " ".repeat(margin + cols * 2);
+    for c in [0, cols.saturating_sub(1) / 2, cols.saturating_sub(1)] {
+        let Some(v) = s.wx.get(c) else { continue };
+        let label = num(*v);
+        let w = crate::ui::width::width(&label);
+        let at = (margin + c * 2).min((margin + cols * 2).saturating_sub(w));
+        if at + w <= axis.len() && axis.is_char_boundary(at) && axis.is_char_boundary(at + w) {
+            axis.replace_range(at..at + w, &label);
+        }
+    }
+    lines.push(Line::styled(axis, theme.dim));
+    lines
 }
 
 /// Rows the loss surface's panel takes at `width`: the grid, the legend as
@@ -136,11 +168,11 @@ fn surface_height(lab: &CountLab, t: &Text, width: u16) -> u16 {
     let c = &t.count;
     let text = vec![Line::raw(c.surface_axes[usize::from(lab.zoom)]), Line::raw(c.surface_legend)];
     let legend = wrap(text, width.saturating_sub(2)).len();
-    (lab.surface.rec.len() + legend + 2) as u16
+    (lab.surface.rec.len() + 1 + legend + 2) as u16
 }
 
 fn surface_width(lab: &CountLab) -> u16 {
-    (lab.surface.wx.len() * 2 + 2) as u16
+    (tick_margin(lab) + lab.surface.wx.len() * 2 + 2) as u16
 }
 
 /// Rows the gradient check and the mistakes take together.
@@ -224,9 +256,14 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     ];
     // The status wraps whole (the weights, the data, the rate: none cut).
     let st = wrap(st, area.width);
-    let [status, body, message] =
-        Layout::vertical([Constraint::Length((st.len() as u16).min(4)), Constraint::Min(10), Constraint::Length(2)])
-            .areas(area);
+    // The message rows only when there is something to say or ask.
+    let message_h = if lab.prompt.is_some() || lab.message.is_some() { 2 } else { 0 };
+    let [status, body, message] = Layout::vertical([
+        Constraint::Length((st.len() as u16).min(4)),
+        Constraint::Min(10),
+        Constraint::Length(message_h),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(st), status);
 
     // Everything side by side or stacked when it fits; else one panel at a

@@ -113,6 +113,19 @@ impl LinregLab {
         lab
     }
 
+    /// The rates `[` and `]` step through: the fixed ones and, when the
+    /// gradient used has a stability limit, 90%, 99%, 100%, 101% and 110% of
+    /// it, so that a learner can watch the step from converging to diverging.
+    pub fn rates(&self) -> Vec<f64> {
+        let mut v = RATES.to_vec();
+        if let Some(limit) = self.limit.filter(|l| l.is_finite() && *l > 0.0) {
+            v.extend([0.9, 0.99, 1.0, 1.01, 1.1].map(|f| f * limit));
+        }
+        v.sort_by(f64::total_cmp);
+        v.dedup_by(|a, b| (*a - *b).abs() <= 1e-12 * b.abs());
+        v
+    }
+
     /// The lab with this rate, minibatch and error (watched and used for the
     /// gradient), as the command line gives them.
     pub fn configured(mut self, lr: f64, batch: Option<usize>, measure: ErrorMeasure) -> Self {
@@ -222,7 +235,7 @@ impl LinregLab {
             }
             Action::Reset => self.reset(),
             Action::LrDown | Action::LrUp => {
-                self.lr = ladder(&RATES, self.lr, if a == Action::LrUp { 1 } else { -1 });
+                self.lr = ladder(&self.rates(), self.lr, if a == Action::LrUp { 1 } else { -1 });
                 self.reset();
             }
             Action::ToggleSgd => {
