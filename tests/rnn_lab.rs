@@ -1,6 +1,8 @@
 //! The RNN lab's state machine: the timeline's forward and backward walk,
 //! every knob, truncation and clipping, predictions and charts.
 
+mod common;
+
 use deepstep::lessons::input::Edit;
 use deepstep::lessons::rnn::keys::map_key;
 use deepstep::lessons::rnn::lab::{Action, Chart, Knob, Message, Phase, RnnLab};
@@ -226,4 +228,50 @@ fn the_lstm_backward_formula_has_both_gradients() {
     let note = deepstep::lessons::rnn::note::note(&tanh, &EN);
     let formulas = note.sections.iter().find(|s| s.heading == EN.note.formulas).unwrap();
     assert!(!formulas.lines.iter().any(|l| l.contains("dL/dc")), "{:?}", formulas.lines);
+}
+
+/// Each step back is split into the gate's stretch ||tanh′ ⊙ g|| / ||g|| and
+/// W_recᵀ's, recomputed here from the plain vectors: they multiply to the
+/// step's factor, and the linear cell's gate is ×1.
+#[test]
+fn each_step_back_splits_into_the_gate_and_the_weights() {
+    let l = RnnLab::new(RnnSettings { len: 8, ..Default::default() }).unwrap();
+    let dh = l.run.grads.dh.to_plain();
+    let h = l.run.forward.h.to_plain();
+    let w = &l.run.params.w_hh;
+    let norm = |v: &ndarray::Array1<f64>| v.dot(v).sqrt();
+    for t in 2..=8 {
+        let g = dh.row(t - 1).to_owned();
+        let gated: ndarray::Array1<f64> = &g * &h.row(t).mapv(|v| 1.0 - v * v);
+        let back = w.t().dot(&gated);
+        let (gate, weights) = l.splits[t - 2].unwrap();
+        assert!((gate - (norm(&gated) / norm(&g)).log10()).abs() < 1e-9, "t = {t}");
+        assert!((weights - (norm(&back) / norm(&gated)).log10()).abs() < 1e-9, "t = {t}");
+        // W_recᵀ δ_t is dL/dh_{t−1} (the loss is on the last step only).
+        assert!((norm(&back) - norm(&dh.row(t - 2).to_owned())).abs() < 1e-9 * norm(&back).max(1e-300));
+        assert!((gate + weights - l.factors[t - 2].unwrap()).abs() < 1e-9);
+    }
+    let linear = RnnLab::new(RnnSettings { len: 6, cell: CellKind::Linear, ..Default::default() }).unwrap();
+    assert!(linear.splits.iter().all(|s| s.is_some_and(|(gate, _)| gate.abs() < 1e-12)));
+    let lstm = RnnLab::new(RnnSettings { len: 6, cell: CellKind::Lstm, ..Default::default() }).unwrap();
+    assert!(lstm.splits.iter().all(Option::is_none));
+}
+
+/// The split shows under the chart once BPTT has taken a step back.
+#[test]
+fn the_split_is_on_screen_during_bptt() {
+    use deepstep::app::App;
+    use deepstep::lessons::lesson::mount;
+    let mut l = RnnLab::new(RnnSettings { len: 6, ..Default::default() }).unwrap();
+    for _ in 0..7 {
+        l.update(Action::Next);
+    }
+    assert_eq!((l.phase, l.step), (Phase::Backward, 5));
+    let (f, (g, w)) = (l.factors[4].unwrap(), l.splits[4].unwrap());
+    let pw = deepstep::math::format::pow10;
+    let want = (EN.rnn.split)(6, 5, &pw(f), &pw(g), &pw(w));
+    let mut app = App::new(mount(l), &EN, deepstep::ui::theme::Theme::MONO);
+    let (s, _) = common::draw(&mut app, 120, 40);
+    let head: String = want.chars().take(36).collect();
+    assert!(s.contains(&head), "{want}\n{s}");
 }

@@ -220,6 +220,8 @@ pub static EN: Text = Text {
     },
     rnn: RnnText {
         switch_panel: "timeline / chart",
+        split: |t, p, f, g, w| format!("step {t} → {p}: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: the gate) × {w} (W_recᵀ)"),
+        split_linear: |t, p, f| format!("step {t} → {p}: ×{f}, all from W_recᵀ (the linear cell has no gate)"),
         rate_not_yet: "measured: nothing yet (BPTT has not run back far enough)",
         after_bptt: "shown once BPTT has reached step 1",
         title: "RNN lab",

@@ -209,6 +209,8 @@ pub static KO: Text = Text {
     },
     rnn: RnnText {
         switch_panel: "시간축 / 차트",
+        split: |t, p, f, g, w| format!("{t} → {p}단계: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: 게이트) × {w} (W_recᵀ)"),
+        split_linear: |t, p, f| format!("{t} → {p}단계: ×{f}, 모두 W_recᵀ에서 (선형 셀에는 게이트가 없음)"),
         rate_not_yet: "측정: 아직 없음 (BPTT가 충분히 거슬러 가지 않았습니다)",
         after_bptt: "BPTT가 1단계까지 가면 보입니다",
         title: "RNN 실습",

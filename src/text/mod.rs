@@ -329,6 +329,10 @@ pub struct ConvText {
 pub struct RnnText {
     /// Tab: the timeline / the chart (when both do not fit).
     pub switch_panel: &'static str,
+    /// One step back split: (from t, to t−1, ×total, ×gate, ×W_recᵀ).
+    pub split: fn(t: usize, prev: usize, total: &str, gate: &str, weights: &str) -> String,
+    /// The linear cell's step back: W_recᵀ alone.
+    pub split_linear: fn(t: usize, prev: usize, total: &str) -> String,
     /// The info line before BPTT has reached two steps.
     pub rate_not_yet: &'static str,
     /// A comparison chart's note until BPTT has reached step 1.

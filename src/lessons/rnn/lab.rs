@@ -196,6 +196,9 @@ pub struct RnnLab {
     pub dh_log10: Vec<f64>,
     /// log10 factor ||dL/dh_{t−1}|| / ||dL/dh_t||, entry t−2.
     pub factors: Vec<Option<f64>>,
+    /// The same steps split into (gate, W_recᵀ) stretches, log10 (tanh and
+    /// linear cells; `math::rnn::step_splits_log10`).
+    pub splits: Vec<Option<(f64, f64)>>,
     /// log10 norms of the running (dL/dW_x, dL/dW_rec) once the backward loop
     /// has reached step t (entry t−1).
     pub running: Vec<(f64, f64)>,
@@ -275,6 +278,7 @@ impl RnnLab {
             x_norm: vec![],
             dh_log10: vec![],
             factors: vec![],
+            splits: vec![],
             running: vec![],
             running_matrices: vec![],
             charts: ChartData { cells: vec![], by_length: vec![], reference_slope: None, rate: None },
@@ -302,6 +306,8 @@ impl RnnLab {
         self.x_norm = f.x_norms();
         self.dh_log10 = self.run.grads.dh_log10_norms();
         self.factors = rnn::step_factors_log10(&self.dh_log10);
+        self.splits =
+            rnn::step_splits_log10(self.settings.cell, &self.dh_log10, &self.run.grads.delta_hh.log10_norms());
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
         (self.running, self.running_matrices) = rnn::running_weight_grads(f, &self.run.grads, small);
         self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);

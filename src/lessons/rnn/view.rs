@@ -173,10 +173,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     } else {
         wrap(Line::raw(explanation(lab, t)), area.width).len().clamp(3, 5) as u16
     };
+    let info_rows = wrap(info_lines(lab, t, theme), area.width).len().clamp(1, 4) as u16;
     let [status, main, info, message] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(10),
-        Constraint::Length(2),
+        Constraint::Length(info_rows),
         Constraint::Length(message_rows),
     ])
     .areas(area);
@@ -218,12 +219,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     Hits::new()
 }
 
-/// The measured rate, the running weight gradients and clipping; then the
-/// prompt, a verdict or the explanation.
-fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
+/// The measured rate and the running weight gradients; the step just taken
+/// back split into the gate's and W_recᵀ's stretch; clipping.
+fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let r = &t.rnn;
-
-    // The measured rate, the running weight gradients and the clipping.
     let rate = match lab.rate_so_far() {
         Some(f) => (r.rate)(&num(f)),
         None if lab.bptt_done() => r.no_rate.to_string(),
@@ -235,10 +234,32 @@ fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &R
     {
         lines[0] = Line::raw(format!("{}   {}", lines[0], (r.running)(&pow10(*wx), &pow10(*wrec))));
     }
+    // Backward at step s < T: the step from s + 1 back to s.
+    let s = lab.step;
+    if lab.phase == Phase::Backward && s < lab.len() {
+        let total = lab.factors.get(s - 1).copied().flatten();
+        if let (Some(f), Some(Some((gate, w)))) = (total, lab.splits.get(s - 1)) {
+            let text = if lab.settings.cell == CellKind::Linear {
+                (r.split_linear)(s + 1, s, &pow10(f))
+            } else {
+                (r.split)(s + 1, s, &pow10(f), &pow10(*gate), &pow10(*w))
+            };
+            // After a wrong prediction this is the breakdown of the step it missed.
+            let style = if matches!(lab.message, Some(Message::Wrong(_))) { theme.error } else { theme.text };
+            lines.push(Line::styled(text, style));
+        }
+    }
     if let Some(c) = lab.run.grads.clip {
         lines.push(Line::raw((r.clip)(&num(c.threshold), &pow10(c.log10_norm_before), &pow10(c.log10_norm_after))));
     }
-    frame.render_widget(Paragraph::new(wrap(lines, info.width)), info);
+    lines
+}
+
+/// The info lines; then the prompt, a verdict or the explanation.
+fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
+    let r = &t.rnn;
+
+    frame.render_widget(Paragraph::new(wrap(info_lines(lab, t, theme), info.width)), info);
 
     if let Some(p) = &lab.prompt {
         let q = (r.predict_growth)(p.step + 1, p.step);

@@ -10,6 +10,23 @@ pub fn step_factors_log10(dh_log10: &[f64]) -> Vec<Option<f64>> {
     dh_log10.windows(2).map(|w| (w[0].is_finite() && w[1].is_finite()).then(|| w[0] - w[1])).collect()
 }
 
+/// Each step back split in two for the tanh and linear cells (entry t−2 for
+/// t = 2..T): δ_t = tanh′(a_t) ⊙ dL/dh_t stretches the gradient by
+/// ||δ_t|| / ||dL/dh_t|| (the gate; 1 for the linear cell), then
+/// dL/dh_{t−1} = W_recᵀ δ_t by ||dL/dh_{t−1}|| / ||δ_t||. As log10 (gate,
+/// weights); the two add up to the step's factor exactly. None for the LSTM
+/// and GRU (more than one path back) and where a gradient is zero.
+pub fn step_splits_log10(kind: super::CellKind, dh_log10: &[f64], delta_log10: &[f64]) -> Vec<Option<(f64, f64)>> {
+    use super::CellKind;
+    (2..=dh_log10.len().min(delta_log10.len()))
+        .map(|t| {
+            let (now, prev, delta) = (dh_log10[t - 1], dh_log10[t - 2], delta_log10[t - 1]);
+            let finite = now.is_finite() && prev.is_finite() && delta.is_finite();
+            (matches!(kind, CellKind::Tanh | CellKind::Linear) && finite).then_some((delta - now, prev - delta))
+        })
+        .collect()
+}
+
 /// The measured growth per step far from the loss: the least-squares slope of
 /// log10 ||dL/dh|| against the distance from the loss, over the farther half
 /// of the finite values, as a factor (0.83 means ×0.83 per step back).
