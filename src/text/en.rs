@@ -220,6 +220,7 @@ pub static EN: Text = Text {
     },
     rnn: RnnText {
         switch_panel: "timeline / chart",
+        loss_formula: "loss on the last step, L = Σ_i h_T,i: BPTT starts from dL/dh_T = (1, …, 1)",
         split: |t, p, f, g, w| format!("step {t} → {p}: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: the gate) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("step {t} → {p}: ×{f}, all from W_recᵀ (the linear cell has no gate)"),
         rate_not_yet: "measured: nothing yet (BPTT has not run back far enough)",

@@ -209,6 +209,7 @@ pub static KO: Text = Text {
     },
     rnn: RnnText {
         switch_panel: "시간축 / 차트",
+        loss_formula: "마지막 단계의 손실 L = Σ_i h_T,i: BPTT는 dL/dh_T = (1, …, 1)에서 시작",
         split: |t, p, f, g, w| format!("{t} → {p}단계: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: 게이트) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("{t} → {p}단계: ×{f}, 모두 W_recᵀ에서 (선형 셀에는 게이트가 없음)"),
         rate_not_yet: "측정: 아직 없음 (BPTT가 충분히 거슬러 가지 않았습니다)",

@@ -329,6 +329,8 @@ pub struct ConvText {
 pub struct RnnText {
     /// Tab: the timeline / the chart (when both do not fit).
     pub switch_panel: &'static str,
+    /// The lab's loss and where BPTT starts.
+    pub loss_formula: &'static str,
     /// One step back split: (from t, to t−1, ×total, ×gate, ×W_recᵀ).
     pub split: fn(t: usize, prev: usize, total: &str, gate: &str, weights: &str) -> String,
     /// The linear cell's step back: W_recᵀ alone.

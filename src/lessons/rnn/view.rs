@@ -89,7 +89,18 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
             hits.push((Rect::new(x, inner.y, COL_W, inner.height), Action::JumpTo(step)));
         }
     }
-    frame.render_widget(Paragraph::new(rows.into_iter().map(Line::from).collect::<Vec<_>>()), inner);
+    let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
+    // Under the numbers, the equation the current phase computes, and the loss.
+    let formula = match (lab.phase, lab.settings.cell) {
+        (Phase::Forward, cell) => crate::text::CELL_FORMULAS[cell.index()],
+        (Phase::Backward, CellKind::Lstm) => crate::text::LSTM_BACKWARD_FORMULA,
+        (Phase::Backward, _) => crate::text::BACKWARD_FORMULA,
+    };
+    lines.extend(wrap(
+        vec![Line::styled(formula, theme.title), Line::styled(t.rnn.loss_formula, theme.dim)],
+        inner.width,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
     hits
 }
 
@@ -195,7 +206,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     // The chart needs 14 rows (10 plot rows, its axis and frame): when the
     // timeline leaves fewer, the two take turns (Tab), and the chart's turn
     // takes the explanation's rows too.
-    const TIMELINE_H: u16 = 7;
+    const TIMELINE_H: u16 = 9;
     const CHART_MIN: u16 = 14;
     let knob_w = 32u16.min(main.width / 3);
     let both = main.height >= TIMELINE_H + CHART_MIN;
