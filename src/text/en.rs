@@ -509,6 +509,7 @@ pub static EN: Text = Text {
         title_features: "Linear regression by gradient descent: 3 features",
         switch_panel: "charts / error measures",
         scatter: "Data and fitted line",
+        beta_table: "β now and the least-squares β, per feature",
         data: "data",
         fitted: "fitted",
         least_squares: "least squares",

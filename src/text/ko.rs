@@ -500,6 +500,7 @@ pub static KO: Text = Text {
         title_features: "경사 하강법으로 선형 회귀: 특성 3개",
         switch_panel: "차트 / 오차 척도",
         scatter: "데이터와 적합 직선",
+        beta_table: "특성별 현재 β와 최소제곱 β",
         data: "데이터",
         fitted: "적합 직선",
         least_squares: "최소제곱",

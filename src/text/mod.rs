@@ -533,6 +533,8 @@ pub struct MleText {
 pub struct LinregText {
     pub title_line: &'static str,
     pub title_features: &'static str,
+    /// The left panel's title with 3 features (no line to draw: β beside least squares).
+    pub beta_table: &'static str,
     /// Tab: the charts / the error measures (when both do not fit).
     pub switch_panel: &'static str,
     pub scatter: &'static str,

@@ -149,7 +149,7 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
             .enumerate()
             .map(|(j, (b, l))| Line::raw(format!("β{j} = {:>10}   ({} {})", num(*b), c.least_squares, num(*l))))
             .collect();
-        frame.render_widget(Paragraph::new(lines).block(panel(c.scatter, theme)), left);
+        frame.render_widget(Paragraph::new(lines).block(panel(c.beta_table, theme)), left);
     }
 }
 
