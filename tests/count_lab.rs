@@ -220,3 +220,44 @@ fn a_step_off_the_surface_says_so() {
     let said = (EN.count.left_surface)(&deepstep::math::format::num(w.0), &deepstep::math::format::num(w.1));
     assert!(s.replace('\n', "").contains(&said[..40]), "{s}");
 }
+
+/// A gradient-descent step that raises the loss says so, with the numbers:
+/// the loss before and after, and how far the rate times the gradient moved w.
+#[test]
+fn an_overshooting_step_explains_itself() {
+    let mut l = lab();
+    // Near the perfect counter the valley is narrow: a large rate overshoots.
+    while l.surface.rec[l.cursor.0] > 1.0 {
+        l.update(Action::Down);
+    }
+    while l.surface.wx[l.cursor.1] < 1.5 {
+        l.update(Action::Right);
+    }
+    for _ in 0..3 {
+        l.update(Action::LrUp);
+    }
+    let (before, w0, g) = (l.fwd.loss, l.w, (l.back.g_w_x, l.back.g_w_rec));
+    l.update(Action::GdStep);
+    let Some(Message::Overshot { from, to, moved }) = l.message.clone() else {
+        panic!("{:?} {} -> {}", l.message, before, l.fwd.loss)
+    };
+    assert_eq!((from, to), (before, l.fwd.loss));
+    assert!(to > from);
+    assert!((moved.0 + l.lr * g.0).abs() < 1e-9 && (moved.1 + l.lr * g.1).abs() < 1e-9, "{moved:?} {g:?}");
+    assert_eq!((w0.0 + moved.0, w0.1 + moved.1), l.w);
+    let s = screen(l.clone(), 120, 40);
+    assert!(s.contains("That step raised L from"), "{s}");
+    // The tutorial's start with the default rate overshoots at once; a small
+    // enough rate lowers the loss and says nothing of the kind.
+    let mut l = lab();
+    l.update(Action::GdStep);
+    assert!(matches!(l.message, Some(Message::Overshot { .. })), "{:?}", l.message);
+    let mut l = lab();
+    for _ in 0..4 {
+        l.update(Action::LrDown);
+    }
+    let before = l.fwd.loss;
+    l.update(Action::GdStep);
+    assert!(l.fwd.loss < before);
+    assert!(!matches!(l.message, Some(Message::Overshot { .. })), "{:?}", l.message);
+}

@@ -371,6 +371,11 @@ pub static EN: Text = Text {
         agrees: "right",
         off_by: |off| format!("off by {off}"),
         not_numbers: "Type three numbers separated by commas.",
+        overshot: |a, b, dx, dr, lr| {
+            format!(
+                "That step raised L from {a} to {b}: learning rate {lr} × the gradient moved w by ({dx}, {dr}), past the lowest point along the gradient. Lower the rate ([) or try Rprop (r), which uses only the gradient's sign."
+            )
+        },
         path_full: "The path holds 10000 steps, the most it keeps: move the cursor (w a s d) to start a new one.",
         diverged: "That step would overflow the loss: lower the learning rate ([).",
         left_surface: |x, r| {

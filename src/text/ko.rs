@@ -354,6 +354,11 @@ pub static KO: Text = Text {
         agrees: "정답",
         off_by: |off| format!("차이 {off}"),
         not_numbers: "쉼표로 구분한 숫자 세 개를 입력하세요.",
+        overshot: |a, b, dx, dr, lr| {
+            format!(
+                "이 스텝은 L을 {a}에서 {b}로 키웠습니다: 학습률 {lr} × 기울기가 w를 ({dx}, {dr})만큼 옮겨 기울기 방향의 가장 낮은 점을 지나쳤습니다. 학습률을 낮추거나([) 기울기의 부호만 쓰는 Rprop(r)을 써 보세요."
+            )
+        },
         path_full: "경로가 담을 수 있는 최대인 10000스텝에 이르렀습니다. 새로 시작하려면 커서를 움직이세요(w a s d).",
         diverged: "이 스텝은 손실을 넘치게 합니다. 학습률을 낮추세요([).",
         left_surface: |x, r| {

@@ -445,6 +445,8 @@ pub struct CountText {
     pub not_numbers: &'static str,
     pub left_surface: fn(w_x: &str, w_rec: &str) -> String,
     pub path_full: &'static str,
+    /// A gradient-descent step that raised the loss: (from, to, Δw_x, Δw_rec, learning rate).
+    pub overshot: fn(from: &str, to: &str, dx: &str, dr: &str, lr: &str) -> String,
     pub diverged: &'static str,
     /// The BPTT loop's formulas (math notation) and why it accumulates.
     pub loop_formulas: [&'static str; 4],

@@ -58,6 +58,13 @@ pub enum Message {
     LeftSurface((f64, f64)),
     /// The training path holds `MAX_PATH` points already.
     PathFull,
+    /// A gradient-descent step raised the loss: from, to, and how far it
+    /// moved (w_x, w_rec) — too far along the gradient.
+    Overshot {
+        from: f64,
+        to: f64,
+        moved: (f64, f64),
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,9 +223,18 @@ impl CountLab {
                 self.shown = shown;
             }
             Action::GdStep => {
+                let (before, w0) = (self.fwd.loss, self.w);
                 let path = counting_rnn::train_gd(self.x.view(), self.w, self.lr, 1);
                 match path.get(1) {
-                    Some(w) => self.step_to(*w),
+                    Some(w) => {
+                        self.step_to(*w);
+                        // A step along −∇ that ends higher went past the lowest
+                        // point in that direction: say so, with the numbers.
+                        if self.fwd.loss > before {
+                            let moved = (w.0 - w0.0, w.1 - w0.1);
+                            self.message = Some(Message::Overshot { from: before, to: self.fwd.loss, moved });
+                        }
+                    }
                     None => self.message = Some(Message::Diverged),
                 }
             }

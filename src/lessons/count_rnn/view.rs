@@ -256,8 +256,12 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     ];
     // The status wraps whole (the weights, the data, the rate: none cut).
     let st = wrap(st, area.width);
-    // The message rows only when there is something to say or ask.
-    let message_h = if lab.prompt.is_some() || lab.message.is_some() { 2 } else { 0 };
+    // The message rows only when there is something to say or ask, as many as it wraps to.
+    let message_h = match (&lab.prompt, &lab.message) {
+        (Some(_), _) => 2,
+        (None, Some(_)) => wrap(message_line(lab, t, theme), area.width).len().clamp(1, 4) as u16,
+        (None, None) => 0,
+    };
     let [status, body, message] = Layout::vertical([
         Constraint::Length((st.len() as u16).min(4)),
         Constraint::Min(10),
@@ -303,21 +307,30 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
             frame.set_cursor_position(Position::new(x as u16, message.y + 1));
         }
     } else {
-        let line = match &lab.message {
-            Some(Message::Graded(g)) => {
-                let part = |(typed, truth, off): (f64, f64, Option<f64>)| {
-                    let verdict = off.map_or(c.agrees.to_string(), |o| (c.off_by)(&num(o)));
-                    [num(typed), num(truth), verdict]
-                };
-                let [a, b, c3] = [part(g[0]), part(g[1]), part(g[2])];
-                Line::raw((c.graded)(&a, &b, &c3))
-            }
-            Some(Message::NotNumbers) => Line::styled(c.not_numbers, theme.error),
-            Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
-            Some(Message::LeftSurface((wx, wr))) => Line::styled((c.left_surface)(&num(*wx), &num(*wr)), theme.error),
-            Some(Message::PathFull) => Line::styled(c.path_full, theme.error),
-            None => Line::raw(""),
-        };
+        let line = message_line(lab, t, theme);
         frame.render_widget(Paragraph::new(wrap(line, message.width)), message);
+    }
+}
+
+/// What happened last, in words (the message rows).
+fn message_line(lab: &CountLab, t: &Text, theme: &Theme) -> Line<'static> {
+    let c = &t.count;
+    match &lab.message {
+        Some(Message::Graded(g)) => {
+            let part = |(typed, truth, off): (f64, f64, Option<f64>)| {
+                let verdict = off.map_or(c.agrees.to_string(), |o| (c.off_by)(&num(o)));
+                [num(typed), num(truth), verdict]
+            };
+            let [a, b, c3] = [part(g[0]), part(g[1]), part(g[2])];
+            Line::raw((c.graded)(&a, &b, &c3))
+        }
+        Some(Message::NotNumbers) => Line::styled(c.not_numbers, theme.error),
+        Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
+        Some(Message::LeftSurface((wx, wr))) => Line::styled((c.left_surface)(&num(*wx), &num(*wr)), theme.error),
+        Some(Message::PathFull) => Line::styled(c.path_full, theme.error),
+        Some(Message::Overshot { from, to, moved }) => {
+            Line::styled((c.overshot)(&num(*from), &num(*to), &num(moved.0), &num(moved.1), &num(lab.lr)), theme.error)
+        }
+        None => Line::raw(""),
     }
 }
