@@ -275,3 +275,40 @@ fn the_split_is_on_screen_during_bptt() {
     let head: String = want.chars().take(36).collect();
     assert!(s.contains(&head), "{want}\n{s}");
 }
+
+/// The step's vectors are the run's own: every entry for H ≤ 4, the first
+/// four and the norm above; forward h_{t−1}, h_t; backward dL/dh_t, δ_t, dL/dh_{t−1}.
+#[test]
+fn the_step_vectors_are_the_runs_numbers() {
+    use deepstep::lessons::rnn::lab::VectorKind;
+    let mut l = RnnLab::new(RnnSettings { hidden: 3, len: 4, ..Default::default() }).unwrap();
+    l.update(Action::Next); // forward, t = 2
+    let h = l.run.forward.h.to_plain();
+    let (u, v) = l.step_vectors();
+    assert_eq!(u, 2);
+    assert_eq!(v.iter().map(|v| v.kind).collect::<Vec<_>>(), [VectorKind::HPrev, VectorKind::H]);
+    for (i, (sign, log)) in v[1].entries.iter().enumerate() {
+        assert!((sign * 10f64.powf(*log) - h[[2, i]]).abs() < 1e-12, "h_2[{i}]");
+    }
+    assert!(!v[1].more && v[1].entries.len() == 3);
+    assert!((v[1].norm_log10 - l.h_log10[1]).abs() < 1e-12);
+    for _ in 0..3 {
+        l.update(Action::Next); // into BPTT: t = 4
+    }
+    assert_eq!((l.phase, l.step), (Phase::Backward, 4));
+    let (u, v) = l.step_vectors();
+    assert_eq!((u, v.len(), v[0].kind), (4, 1, VectorKind::Dh), "at T only dL/dh_T: nothing ahead");
+    l.update(Action::Next); // t = 3: the step from 4 that filled dL/dh_3
+    let (dh, delta) = (l.run.grads.dh.to_plain(), l.run.grads.delta_hh.to_plain());
+    let (u, v) = l.step_vectors();
+    assert_eq!(u, 4);
+    assert_eq!(v.iter().map(|v| v.kind).collect::<Vec<_>>(), [VectorKind::Dh, VectorKind::Delta, VectorKind::DhPrev]);
+    let value = |e: &(f64, f64)| e.0 * 10f64.powf(e.1);
+    assert!((value(&v[0].entries[1]) - dh[[3, 1]]).abs() < 1e-12);
+    assert!((value(&v[1].entries[0]) - delta[[3, 0]]).abs() < 1e-12);
+    assert!((value(&v[2].entries[2]) - dh[[2, 2]]).abs() < 1e-12);
+    // H = 8: the first four entries and the norm.
+    let big = RnnLab::new(RnnSettings { hidden: 8, len: 3, ..Default::default() }).unwrap();
+    let (_, v) = big.step_vectors();
+    assert!(v[1].more && v[1].entries.len() == 4);
+}

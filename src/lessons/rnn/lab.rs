@@ -250,7 +250,70 @@ fn length_data(s: &RnnSettings) -> Result<Vec<(usize, f64)>, SettingError> {
     Ok(by_length)
 }
 
+/// One vector of the current step, as the screen writes it: the first
+/// entries (at most `VECTOR_ENTRIES`) as (sign, log10 |x|), whether more
+/// follow, and log10 of its norm (values past f64's range stay exact).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepVector {
+    pub kind: VectorKind,
+    pub entries: Vec<(f64, f64)>,
+    pub more: bool,
+    pub norm_log10: f64,
+}
+
+/// Which vector of the step it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VectorKind {
+    /// h_{t−1}, going into step t.
+    HPrev,
+    H,
+    /// dL/dh_t.
+    Dh,
+    /// δ_t = tanh′(a_t) ⊙ dL/dh_t (the tanh cell; the linear cell's equals dL/dh_t).
+    Delta,
+    /// dL/dh_{t−1} = W_recᵀ δ_t.
+    DhPrev,
+}
+
+/// With H ≤ 4 every entry shows; above, the first four and the norm.
+pub const VECTOR_ENTRIES: usize = 4;
+
+fn step_vector(kind: VectorKind, v: &crate::math::scaled::Scaled<ndarray::Ix1>) -> StepVector {
+    let entries = v
+        .mantissa
+        .iter()
+        .take(VECTOR_ENTRIES)
+        .map(|m| (m.signum(), if *m == 0.0 { f64::NEG_INFINITY } else { m.abs().log10() + v.log10_scale }))
+        .collect();
+    StepVector { kind, entries, more: v.mantissa.len() > VECTOR_ENTRIES, norm_log10: v.log10_norm() }
+}
+
 impl RnnLab {
+    /// The vectors of the step just computed, and the step u their names
+    /// refer to: forward at t, h_{t−1} → h_t (u = t); backward at t < T, the
+    /// step from t + 1 that filled dL/dh_t: dL/dh_{t+1}, δ_{t+1} (tanh and
+    /// linear cells) and dL/dh_t (u = t + 1, named dL/dh_u, δ_u, dL/dh_{u−1});
+    /// at T, dL/dh_T alone. Nothing of a step not yet taken.
+    pub fn step_vectors(&self) -> (usize, Vec<StepVector>) {
+        let t = self.step.clamp(1, self.len().max(1));
+        let (f, g) = (&self.run.forward, &self.run.grads);
+        match self.phase {
+            Phase::Forward => {
+                (t, vec![step_vector(VectorKind::HPrev, &f.h.row(t - 1)), step_vector(VectorKind::H, &f.h.row(t))])
+            }
+            Phase::Backward if t >= self.len() => (t, vec![step_vector(VectorKind::Dh, &g.dh.row(t - 1))]),
+            Phase::Backward => {
+                let u = t + 1;
+                let mut out = vec![step_vector(VectorKind::Dh, &g.dh.row(u - 1))];
+                if matches!(self.settings.cell, CellKind::Tanh | CellKind::Linear) {
+                    out.push(step_vector(VectorKind::Delta, &g.delta_hh.row(u - 1)));
+                }
+                out.push(step_vector(VectorKind::DhPrev, &g.dh.row(u - 2)));
+                (u, out)
+            }
+        }
+    }
+
     /// log10 ||dL/dh_t|| for the steps BPTT has reached: none while the
     /// forward pass fills in, t = step..T while backward (what the chart and
     /// the measured rate may show: nothing ahead of the learner).

@@ -3,7 +3,7 @@
 //! computes them.
 
 use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab, Why};
-use crate::math::format::{num, pow10};
+use crate::math::format::{num, pow10, signed_pow10};
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
@@ -100,6 +100,14 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
         vec![Line::styled(formula, theme.title), Line::styled(t.rnn.loss_formula, theme.dim)],
         inner.width,
     ));
+    // The numbers that make this step (H ≤ 4: every entry; else the first four and the norm).
+    let (u, vectors) = lab.step_vectors();
+    let names = crate::text::vector_names(u);
+    for v in vectors {
+        let entries: Vec<String> = v.entries.iter().map(|(s, l)| signed_pow10(*s, *l)).collect();
+        let row = crate::text::vector_row(&names[v.kind as usize], &entries, v.more, &pow10(v.norm_log10));
+        lines.extend(wrap(Line::raw(row), inner.width));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
     hits
 }
@@ -206,7 +214,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     // The chart needs 14 rows (10 plot rows, its axis and frame): when the
     // timeline leaves fewer, the two take turns (Tab), and the chart's turn
     // takes the explanation's rows too.
-    const TIMELINE_H: u16 = 9;
+    const TIMELINE_H: u16 = 12;
     const CHART_MIN: u16 = 14;
     let knob_w = 32u16.min(main.width / 3);
     let both = main.height >= TIMELINE_H + CHART_MIN;
