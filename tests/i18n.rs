@@ -52,6 +52,10 @@ fn strings(t: &Text) -> Vec<(String, String)> {
 
 /// Fields that are math notation or names, the same in every language.
 const SAME_ON_PURPOSE: &[&str] = &[
+    // Arrows marking a panel with more beyond its edges.
+    "more_sideways",
+    "more_above",
+    "more_below",
     "app_name",
     "forward_formula",
     "grad_w",

@@ -620,3 +620,46 @@ fn home_at_80x24_shows_the_selected_description_whole() {
         app.handle(&key(KeyCode::Down));
     }
 }
+
+/// A big setting (8×8 input, padding 2, 3 input and 2 output channels) at
+/// 80×24: the panels crop and scroll to keep the window and the output cell
+/// in view, and their titles say there is more.
+#[test]
+fn big_grids_follow_the_window_at_80x24() {
+    use deepstep::lessons::conv::ConvLab;
+    use deepstep::lessons::conv::lab::Knob;
+    let mut app = App::new(
+        mount(conv_lab(&ConvArgs { input: None, kernel: None, ..args("1", "1") }, &EN).unwrap()),
+        &EN,
+        Theme::MONO,
+    );
+    let turn = |app: &mut App, knob: Knob, times: usize| {
+        while app.front_lesson::<ConvLab>().unwrap().knob != knob {
+            app.act::<ConvLab>(Action::KnobDown);
+        }
+        for _ in 0..times {
+            app.act::<ConvLab>(Action::KnobInc);
+        }
+    };
+    turn(&mut app, Knob::InputH, 4);
+    turn(&mut app, Knob::PadH, 2);
+    turn(&mut app, Knob::CIn, 2);
+    turn(&mut app, Knob::COut, 1);
+    let lab = app.front_lesson::<ConvLab>().unwrap();
+    let g = lab.data.geometry;
+    assert_eq!((g.input, g.params.padding, g.c_in, g.c_out), ([8, 8], [2, 2], 3, 2), "{:?}", lab.message);
+    app.act::<ConvLab>(Action::Last);
+    let lab = app.front_lesson::<ConvLab>().unwrap();
+    let value = deepstep::math::format::num(lab.frame_value(lab.frame));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(&format!("{value}]")), "the last output cell, bracketed: {value}\n{s}");
+    assert!(
+        s.contains(EN.conv.more_above) || s.contains(EN.conv.more_below) || s.contains(EN.conv.more_sideways),
+        "{s}"
+    );
+    // The window's cells are bracketed: the last window's bottom-right input cell is padding.
+    assert!(s.contains("[ .]") || s.contains("[.]"), "{s}");
+    if std::env::var_os("SHOW").is_some() {
+        println!("{s}");
+    }
+}

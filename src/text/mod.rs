@@ -307,6 +307,11 @@ pub struct ConvText {
     pub frame_of_hidden: fn(n: usize) -> String,
     /// In place of the arithmetic while its value is being predicted.
     pub arithmetic_hidden: &'static str,
+    /// Panel title marks when a grid does not fit: columns cut at the sides
+    /// (the window's stay), rows above or below (arrows; the README says so).
+    pub more_sideways: &'static str,
+    pub more_above: &'static str,
+    pub more_below: &'static str,
     pub tap_of: fn(n: usize, total: usize) -> String,
     pub playing: &'static str,
     pub paused: &'static str,

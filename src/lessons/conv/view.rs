@@ -104,22 +104,101 @@ fn result_grid(lab: &ConvLab, values: ndarray::ArrayView2<f64>, first_frame: usi
 
 /// A titled stack of grids in one bordered panel; returns where each grid's
 /// top-left landed, for hit tests.
-fn draw_stack(frame: &mut Frame, area: Rect, title: &str, parts: &[(String, Grid)], theme: &Theme) -> Vec<Rect> {
-    let block = panel(title.to_string(), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+/// Where a drawn grid landed: its top-left, and the first row and column
+/// shown (a grid too large for its panel is cropped around the window).
+struct Placed {
+    origin: Rect,
+    row: usize,
+    col: usize,
+}
+
+/// Whether a cell is under the window or is the tap: what must stay in view.
+fn in_focus(c: &GridCell) -> bool {
+    c.marked || c.current
+}
+
+/// `grid` cropped to the columns that fit `width`, centred on its marked
+/// cells; the first column kept. Whole columns only: no number is cut.
+fn crop_columns(grid: &Grid, width: u16) -> (Grid, usize) {
+    let cols = grid.rows.first().map_or(0, Vec::len);
+    let fit = (width as usize / grid.cell_width().max(1)).max(1);
+    if cols <= fit {
+        return (grid.clone(), 0);
+    }
+    let marked: Vec<usize> = (0..cols).filter(|&c| grid.rows.iter().any(|r| r.get(c).is_some_and(in_focus))).collect();
+    let (lo, hi) = (marked.first().copied().unwrap_or(0), marked.last().copied().unwrap_or(0));
+    let start = (lo + hi).div_ceil(2).saturating_sub(fit / 2).min(cols - fit);
+    let rows = grid.rows.iter().map(|r| r[start..start + fit].to_vec()).collect();
+    (Grid { rows }, start)
+}
+
+/// A titled stack of grids in one bordered panel, kept whole: grids wider
+/// than the panel show the columns around the window, a stack taller than it
+/// scrolls to the window, and the title says what is out of view. Returns
+/// where each grid landed, for hit tests.
+fn draw_stack(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    parts: &[(String, Grid)],
+    t: &Text,
+    theme: &Theme,
+) -> Vec<Placed> {
+    let c = &t.conv;
+    let probe = panel(String::new(), theme).inner(area);
     let mut lines: Vec<Line> = vec![];
-    let mut origins = vec![];
+    let mut placed = vec![];
+    // The first and last lines of the first grid with marked cells (the window).
+    let mut focus: Option<(usize, usize)> = None;
+    let mut cropped = false;
     for (label, grid) in parts {
+        let (shown, col) = crop_columns(grid, probe.width);
+        cropped |= col > 0 || shown.rows.first().map(Vec::len) != grid.rows.first().map(Vec::len);
         if !label.is_empty() {
             lines.push(Line::styled(label.clone(), theme.dim));
         }
-        let y = inner.y.saturating_add(lines.len() as u16);
-        origins.push(Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)));
-        lines.extend(grid.lines());
+        let first = lines.len();
+        if focus.is_none() {
+            let marked = |r: &Vec<GridCell>| r.iter().any(in_focus);
+            let top = shown.rows.iter().position(marked);
+            let bottom = shown.rows.iter().rposition(marked);
+            focus = top.zip(bottom).map(|(a, b)| (first + a, first + b));
+        }
+        placed.push((first, col));
+        lines.extend(shown.lines());
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-    origins
+    // Scroll so that the window's rows are in view (its first row, if not all fit).
+    let room = probe.height as usize;
+    let skip = focus.map_or(0, |(a, b)| (b + 1).saturating_sub(room).min(a)).min(lines.len().saturating_sub(room));
+    let mut title = title.to_string();
+    // Marks first, so a narrow panel cuts the title's words, not them.
+    let mut marks = String::new();
+    if cropped {
+        marks.push_str(c.more_sideways);
+    }
+    if skip > 0 {
+        marks.push_str(c.more_above);
+    }
+    if lines.len() > skip + room {
+        marks.push_str(c.more_below);
+    }
+    if !marks.is_empty() {
+        title = format!("{marks} {title}");
+    }
+    let block = panel(title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+    placed
+        .into_iter()
+        .map(|(first, col)| {
+            // A grid whose first rows scrolled away keeps its own row count from the top.
+            let (y, row) =
+                if first >= skip { (inner.y as usize + first - skip, 0) } else { (inner.y as usize, skip - first) };
+            let y = y.min(u16::MAX as usize) as u16;
+            Placed { origin: Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)), row, col }
+        })
+        .collect()
 }
 
 fn stack_width(parts: &[(String, Grid)]) -> u16 {
@@ -272,9 +351,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         Constraint::Length(heat_w),
     ])
     .areas(grids);
-    draw_stack(frame, ga, a_title, &a_parts, theme);
-    draw_stack(frame, gb, &b_title, &b_parts, theme);
-    let origins = draw_stack(frame, gr, r_title, &r_plain, theme);
+    draw_stack(frame, ga, a_title, &a_parts, t, theme);
+    draw_stack(frame, gb, &b_title, &b_parts, t, theme);
+    let origins = draw_stack(frame, gr, r_title, &r_plain, t, theme);
     if show_heat {
         let block = panel(input_name(lab, t), theme);
         let inner = block.inner(gh);
@@ -291,11 +370,12 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         );
     }
     let mut hits = Hits::new();
-    for ((_, grid, start), origin) in r_parts.iter().zip(origins) {
+    for ((_, grid, start), at) in r_parts.iter().zip(origins) {
         let cols = grid.rows.first().map_or(0, Vec::len);
-        for r in 0..grid.rows.len() {
-            for cc in 0..cols {
-                if let Some(rect) = grid.cell_rect(origin, r, cc) {
+        let (shown, _) = crop_columns(grid, at.origin.width);
+        for r in at.row..grid.rows.len() {
+            for cc in at.col..cols {
+                if let Some(rect) = shown.cell_rect(at.origin, r - at.row, cc - at.col) {
                     hits.push((rect, Action::JumpTo(start + r * cols + cc)));
                 }
             }
