@@ -663,3 +663,29 @@ fn big_grids_follow_the_window_at_80x24() {
         println!("{s}");
     }
 }
+
+/// dX says how the spread dY is framed: 6×6, K = 3, S = 2 pads 2 before and
+/// 3 after (the floor dropped one position going forward); P = 3 > D(K−1) = 2
+/// crops instead.
+#[test]
+fn dx_explains_its_uneven_padding_and_its_crop() {
+    use deepstep::lessons::conv::ConvLab;
+    let x: Vec<String> =
+        (0..6).map(|r| (0..6).map(|c| (r * 6 + c).to_string()).collect::<Vec<_>>().join(",")).collect();
+    let mut a = args(&x.join(";"), "1,0,1;0,1,0;1,0,1");
+    a.stride = "2".into();
+    let mut app = App::new(mount(conv_lab(&a, &EN).unwrap()), &EN, Theme::MONO);
+    app.act::<ConvLab>(Action::CycleMode);
+    app.act::<ConvLab>(Action::CycleMode);
+    let (s, _) = draw(&mut app, 120, 40);
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let want = (EN.conv.dx_frame)("height", 2, 3, 1);
+    assert!(flat.contains(&want), "{want}\n{s}");
+    a.padding = "3".into();
+    let mut app = App::new(mount(conv_lab(&a, &EN).unwrap()), &EN, Theme::MONO);
+    app.act::<ConvLab>(Action::CycleMode);
+    app.act::<ConvLab>(Action::CycleMode);
+    let (s, _) = draw(&mut app, 120, 40);
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("a crop of 1 (P > D(K−1)"), "{s}");
+}

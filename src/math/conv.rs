@@ -172,6 +172,17 @@ impl ConvGeometry {
         FloorParts { n, stride: p.stride[a], quotient: n / p.stride[a], remainder: n % p.stride[a] }
     }
 
+    /// dX's frame along `axis`: the spread dY (stride − 1 zeros between its
+    /// entries) gets D(K−1) − P zeros before it and D(K−1) − P + r after it,
+    /// r the floor's remainder (the positions the forward pass dropped); a
+    /// negative count crops that many instead (P > D(K−1): they would land on
+    /// the input's padding). (before, after), as `spread_dy_grid` lays it out.
+    pub fn dx_padding(&self, axis: usize) -> (isize, isize) {
+        let a = axis.min(1);
+        let before = (self.params.dilation[a] * (self.kernel[a] - 1)) as isize - self.params.padding[a] as isize;
+        (before, before + self.floor_parts(a).remainder as isize)
+    }
+
     /// The input coordinates along `axis` that no tap of any window reads
     /// (the floor's remainder at the end, and with dilation > stride the
     /// holes between taps), in increasing order.
@@ -577,6 +588,27 @@ pub fn channel_sums<P>(f: &Frame<P>, channels: usize) -> Vec<f64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dx_padding_is_what_the_spread_grid_lays_out() {
+        let p = |s, pad, d| ConvParams { stride: [s, s], padding: [pad, pad], dilation: [d, d] };
+        // (H, K, S, P, D): even padding, the remainder at the end, a crop (P > D(K−1)), dilation.
+        for (h, k, s, pad, d) in [(5, 3, 1, 0, 1), (6, 3, 2, 0, 1), (7, 2, 2, 2, 1), (8, 3, 3, 1, 2), (6, 3, 2, 3, 1)] {
+            let g = ConvGeometry::new([1, h, h], [1, 1, k, k], p(s, pad, d)).unwrap();
+            let dy = Array3::ones(g.output_shape());
+            let grid = spread_dy_grid(&g, dy.view(), 0);
+            let (before, after) = g.dx_padding(0);
+            let padding_rows = |rows: &mut dyn Iterator<Item = usize>| {
+                rows.take_while(|&i| grid.zero.row(i).iter().all(|z| *z == Some(Zero::Padding))).count() as isize
+            };
+            let lead = padding_rows(&mut (0..grid.zero.nrows()));
+            let trail = padding_rows(&mut (0..grid.zero.nrows()).rev());
+            assert_eq!((lead, trail), (before.max(0), after.max(0)), "{h} {k} {s} {pad} {d}");
+            // Cropped: the grid starts that far into the spread dY.
+            assert_eq!(grid.origin[0], -before, "{h} {k} {s} {pad} {d}");
+            assert_eq!(after - before, g.floor_parts(0).remainder as isize);
+        }
+    }
 
     #[test]
     fn the_floor_leaves_the_remainder_unread() {

@@ -193,6 +193,19 @@ pub static EN: Text = Text {
         channel: |c| format!("channel {c}"),
         padding_legend: ". padding (zero)",
         gap_legend: "_ stride gap (zero)",
+        dx_frame: |axis, before, after, r| {
+            let end = |n: isize| match n {
+                0 => "nothing".to_string(),
+                n if n > 0 => format!("{n} zero{}", if n == 1 { "" } else { "s" }),
+                n => format!("a crop of {} (P > D(K−1): that part is the input's padding)", -n),
+            };
+            let why = if r > 0 {
+                format!(" ({r} more at the end than at the start: what the floor dropped going forward)")
+            } else {
+                String::new()
+            };
+            format!("{axis}: {} before the spread dY, {} after{why}", end(before), end(after))
+        },
         unread_legend: "(x) never under the window",
         floor_drops: |axis, n, s, q, r| {
             let dropped = if r == 1 { "one position".to_string() } else { format!("{r} positions") };

@@ -184,6 +184,19 @@ pub static KO: Text = Text {
         speed_ms: |ms| format!("프레임당 {ms} ms"),
         channel: |c| format!("채널 {c}"),
         padding_legend: ". 패딩(0)",
+        dx_frame: |axis, before, after, r| {
+            let end = |n: isize| match n {
+                0 => "없음".to_string(),
+                n if n > 0 => format!("0 {n}칸"),
+                n => format!("{}칸 잘라 냄 (P > D(K−1): 그 부분은 입력의 패딩)", -n),
+            };
+            let why = if r > 0 {
+                format!(" (끝이 시작보다 {r}칸 더: 순전파에서 내림이 버린 위치)")
+            } else {
+                String::new()
+            };
+            format!("{axis}: 펼친 dY 앞에 {}, 뒤에 {}{why}", end(before), end(after))
+        },
         unread_legend: "(x) 창이 닿지 않는 칸",
         floor_drops: |axis, n, s, q, r| format!("{axis}: ⌊{n}/{s}⌋ = {q}, 나머지 {r}칸은 버려짐"),
         gap_legend: "_ 스트라이드 틈(0)",

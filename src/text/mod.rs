@@ -319,6 +319,9 @@ pub struct ConvText {
     pub channel: fn(c: usize) -> String,
     pub padding_legend: &'static str,
     pub gap_legend: &'static str,
+    /// dX's frame along an axis: (axis, zeros before the spread dY, after it
+    /// — negative: cropped —, the floor's remainder that makes them differ).
+    pub dx_frame: fn(axis: &str, before: isize, after: isize, r: usize) -> String,
     /// How an input cell no window reads is drawn: `(5)`.
     pub unread_legend: &'static str,
     /// The floor along one axis dropping its remainder: (axis, n, S, ⌊n/S⌋, n mod S).

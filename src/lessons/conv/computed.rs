@@ -75,6 +75,8 @@ pub struct Computed {
     /// parts per axis (the view shades the first and explains with the second).
     pub unread: [Vec<usize>; 2],
     pub floor: [conv::FloorParts; 2],
+    /// dX's padding (negative: cropping) before and after the spread dY, per axis.
+    pub dx_padding: [(isize, isize); 2],
 }
 
 /// Why a setting was refused.
@@ -168,7 +170,8 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     let spread = (0..geometry.c_out).map(|co| conv::spread_dy_grid(&geometry, dy.view(), co)).collect();
     let unread = [geometry.unread(0), geometry.unread(1)];
     let floor = [geometry.floor_parts(0), geometry.floor_parts(1)];
-    Ok(Computed { x, w, b, dy, geometry, y, grads, spread, unread, floor })
+    let dx_padding = [geometry.dx_padding(0), geometry.dx_padding(1)];
+    Ok(Computed { x, w, b, dy, geometry, y, grads, spread, unread, floor, dx_padding })
 }
 
 /// Frames are made when shown or printed (from the geometry and the arrays),

@@ -274,12 +274,13 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let formula_rows = if both <= area.width { 1 } else { 2 };
     // The explanation wraps over as many rows as it needs (up to 3), the legend below it.
     let explain_rows = wrap(Line::raw(mode_explanation(lab, t)), area.width).len().clamp(1, 3) as u16;
+    let legend_rows = wrap(Line::raw(legend_text(lab, t)), area.width).len().clamp(1, 3) as u16;
     let [status, panels, eq_area, formula, message, _] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Max(panel_height(lab)),
         Constraint::Length(eq_rows),
         Constraint::Length(formula_rows),
-        Constraint::Length(explain_rows + 1),
+        Constraint::Length(explain_rows + legend_rows),
         Constraint::Fill(1),
     ])
     .areas(area);
@@ -315,8 +316,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
 
     // Panels: three grids and the knobs.
     let m = marks(lab);
-    let d = &lab.data;
-    let g = &d.geometry;
     let Panels { a_title, a: a_parts, b_title, b: b_parts, r_title, r: r_parts } = mode_panels(lab, &m, t, theme);
     // While the size is asked, the output grids (whose shape is the answer) are one `?`.
     let r_parts: Vec<_> = if lab.hiding_size() {
@@ -410,24 +409,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             frame.set_cursor_position(Position::new(x as u16, message.y));
         }
     } else {
-        let mut legend = match lab.mode {
-            // The gaps exist only when a stride spreads dY out.
-            Mode::GradX if g.params.stride != [1, 1] => format!("  {}  {}", c.padding_legend, c.gap_legend),
-            Mode::GradX => format!("  {}", c.padding_legend),
-            _ if g.params.padding != [0, 0] => format!("  {}", c.padding_legend),
-            _ => String::new(),
-        };
-        // Where x is drawn, the cells no window reads and the floor that dropped them.
-        let unread = !d.unread[0].is_empty() || !d.unread[1].is_empty();
-        if lab.mode != Mode::GradX && unread {
-            legend.push_str(&format!("  {}", c.unread_legend));
-            for (a, f) in d.floor.iter().enumerate().filter(|(_, f)| f.remainder > 0) {
-                legend.push_str(&format!(
-                    "  {}",
-                    (c.floor_drops)(c.axis_names[a], f.n, f.stride, f.quotient, f.remainder)
-                ));
-            }
-        }
+        let legend = legend_text(lab, t);
         let line = match &lab.message {
             Some(Message::Refused(r)) => Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error),
             Some(Message::Right) => Line::styled(c.right, theme.good),
@@ -583,4 +565,35 @@ fn spread_grid(lab: &ConvLab, co: usize, m: &Marks, theme: &Theme) -> Grid {
             Some(Zero::StrideGap) => GridCell::new("_", style.patch(theme.dim), mk).now(now),
         }
     })
+}
+
+/// The legend under the explanation: what the marks in the grids mean, and
+/// the frame's facts (dX's padding, the cells the floor leaves unread).
+fn legend_text(lab: &ConvLab, t: &Text) -> String {
+    let c = &t.conv;
+    let d = &lab.data;
+    let g = &d.geometry;
+    let mut legend = match lab.mode {
+        // The gaps exist only when a stride spreads dY out.
+        Mode::GradX if g.params.stride != [1, 1] => format!("  {}  {}", c.padding_legend, c.gap_legend),
+        Mode::GradX => format!("  {}", c.padding_legend),
+        _ if g.params.padding != [0, 0] => format!("  {}", c.padding_legend),
+        _ => String::new(),
+    };
+    // dX: how the spread dY is framed (and why the two ends differ).
+    if lab.mode == Mode::GradX {
+        for (a, (before, after)) in d.dx_padding.iter().enumerate() {
+            let r = d.floor[a].remainder;
+            legend.push_str(&format!("  {}", (c.dx_frame)(c.axis_names[a], *before, *after, r)));
+        }
+    }
+    // Where x is drawn, the cells no window reads and the floor that dropped them.
+    let unread = !d.unread[0].is_empty() || !d.unread[1].is_empty();
+    if lab.mode != Mode::GradX && unread {
+        legend.push_str(&format!("  {}", c.unread_legend));
+        for (a, f) in d.floor.iter().enumerate().filter(|(_, f)| f.remainder > 0) {
+            legend.push_str(&format!("  {}", (c.floor_drops)(c.axis_names[a], f.n, f.stride, f.quotient, f.remainder)));
+        }
+    }
+    legend
 }
