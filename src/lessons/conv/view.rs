@@ -129,7 +129,7 @@ fn crop_columns(grid: &Grid, width: u16) -> (Grid, usize) {
     let (lo, hi) = (marked.first().copied().unwrap_or(0), marked.last().copied().unwrap_or(0));
     let start = (lo + hi).div_ceil(2).saturating_sub(fit / 2).min(cols - fit);
     let rows = grid.rows.iter().map(|r| r[start..start + fit].to_vec()).collect();
-    (Grid { rows }, start)
+    (Grid { rows, ..grid.clone() }, start)
 }
 
 /// A titled stack of grids in one bordered panel, kept whole: grids wider
@@ -162,9 +162,9 @@ fn draw_stack(
             let marked = |r: &Vec<GridCell>| r.iter().any(in_focus);
             let top = shown.rows.iter().position(marked);
             let bottom = shown.rows.iter().rposition(marked);
-            focus = top.zip(bottom).map(|(a, b)| (first + a, first + b));
+            focus = top.zip(bottom).map(|(a, b)| (first + shown.line_of(a), first + shown.line_of(b)));
         }
-        placed.push((first, col));
+        placed.push((first, col, 1 + shown.gap));
         lines.extend(shown.lines());
     }
     // Scroll so that the window's rows are in view (its first row, if not all fit).
@@ -191,10 +191,14 @@ fn draw_stack(
     frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
     placed
         .into_iter()
-        .map(|(first, col)| {
-            // A grid whose first rows scrolled away keeps its own row count from the top.
-            let (y, row) =
-                if first >= skip { (inner.y as usize + first - skip, 0) } else { (inner.y as usize, skip - first) };
+        .map(|(first, col, per_row)| {
+            // A grid whose first rows scrolled away: its first row still (partly) in view.
+            let (y, row) = if first >= skip {
+                (inner.y as usize + first - skip, 0)
+            } else {
+                let row = (skip - first).div_ceil(per_row);
+                (inner.y as usize + row * per_row - (skip - first), row)
+            };
             let y = y.min(u16::MAX as usize) as u16;
             Placed { origin: Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)), row, col }
         })
@@ -277,7 +281,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let legend_rows = wrap(Line::raw(legend_text(lab, t)), area.width).len().clamp(1, 3) as u16;
     let [status, panels, eq_area, formula, message, _] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Max(panel_height(lab)),
+        Constraint::Max(panel_height(lab, enlargement_gap(lab, t, area))),
         Constraint::Length(eq_rows),
         Constraint::Length(formula_rows),
         Constraint::Length(explain_rows + legend_rows),
@@ -326,6 +330,17 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     } else {
         r_parts
     };
+    // Where the screen has room (120×40), the grids are drawn larger: wider
+    // cells, a blank line between rows.
+    let (pad, gap) = enlargement(lab, t, area, &a_parts, &b_parts, &r_parts, &b_title, r_title);
+    let grow = |g: &mut Grid| {
+        g.pad = pad;
+        g.gap = gap;
+    };
+    let (mut a_parts, mut b_parts, mut r_parts) = (a_parts, b_parts, r_parts);
+    a_parts.iter_mut().for_each(|(_, g)| grow(g));
+    b_parts.iter_mut().for_each(|(_, g)| grow(g));
+    r_parts.iter_mut().for_each(|(_, g, _)| grow(g));
     let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
     let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
     let grids_w = stack_width(&a_parts)
@@ -436,14 +451,60 @@ fn mode_explanation(lab: &ConvLab, t: &Text) -> &'static str {
 }
 
 /// Rows the panels need: the tallest stack of grids (or the knob list), with borders.
-fn panel_height(lab: &ConvLab) -> u16 {
+/// Rows a grid of `n` rows takes with `gap` blank lines between rows, and its label.
+fn grid_rows(n: usize, gap: usize) -> usize {
+    n + n.saturating_sub(1) * gap + 1
+}
+
+fn panel_height(lab: &ConvLab, gap: usize) -> u16 {
     let g = &lab.data.geometry;
     let p = g.params.padding;
-    let input_rows = (g.input[0] + 2 * p[0] + 1) * g.c_in;
-    let spread_rows = (lab.data.spread.first().map_or(0, |s| s.values.nrows()) + 1) * g.c_out;
-    let result_rows = (g.output[0] + 1) * g.c_out + (g.kernel[0] + 1) * g.c_out * g.c_in + g.input[0] * g.c_in;
+    let input_rows = grid_rows(g.input[0] + 2 * p[0], gap) * g.c_in;
+    let spread_rows = grid_rows(lab.data.spread.first().map_or(0, |s| s.values.nrows()), gap) * g.c_out;
+    let result_rows = grid_rows(g.output[0], gap) * g.c_out
+        + grid_rows(g.kernel[0], gap) * g.c_out * g.c_in
+        + grid_rows(g.input[0], gap).saturating_sub(1) * g.c_in;
     let tallest = input_rows.max(spread_rows).max(result_rows).max(Knob::ALL.len() + 1);
     (tallest + 2).min(u16::MAX as usize) as u16
+}
+
+/// The rows below the panels: status, arithmetic, formula, explanation, legend.
+fn rows_below(lab: &ConvLab, t: &Text, area: Rect) -> u16 {
+    let explain = wrap(Line::raw(mode_explanation(lab, t)), area.width).len().clamp(1, 3) as u16;
+    let legend = wrap(Line::raw(legend_text(lab, t)), area.width).len().clamp(1, 3) as u16;
+    2 + 4 + 2 + explain + legend
+}
+
+/// A blank line between grid rows when the taller panels still fit.
+fn enlargement_gap(lab: &ConvLab, t: &Text, area: Rect) -> usize {
+    usize::from(panel_height(lab, 1) + rows_below(lab, t, area) <= area.height)
+}
+
+/// (pad, gap) for the grids: wider cells when the three stacks, the knobs
+/// and the heatmap still fit across, and `enlargement_gap`.
+#[allow(clippy::too_many_arguments)]
+fn enlargement(
+    lab: &ConvLab,
+    t: &Text,
+    area: Rect,
+    a: &[(String, Grid)],
+    b: &[(String, Grid)],
+    r: &[(String, Grid, usize)],
+    b_title: &str,
+    r_title: &str,
+) -> (usize, usize) {
+    let cols = |grids: Vec<&Grid>| grids.iter().map(|g| g.rows.first().map_or(0, Vec::len)).max().unwrap_or(0);
+    let (ca, cb) = (cols(a.iter().map(|p| &p.1).collect()), cols(b.iter().map(|p| &p.1).collect()));
+    let cr = cols(r.iter().map(|p| &p.1).collect());
+    let r_plain: Vec<(String, Grid)> = r.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
+    let base = stack_width(a)
+        + stack_width(b).max(Span::raw(b_title).width() as u16 + 2)
+        + stack_width(&r_plain).max(Span::raw(r_title).width() as u16 + 2);
+    // The knobs keep their width, and the digit heatmap its 18 columns.
+    let side = 32 + 18;
+    let pad =
+        (0..=2usize).rev().find(|p| base as usize + p * (ca + cb + cr) + side <= area.width as usize).unwrap_or(0);
+    (pad, enlargement_gap(lab, t, area))
 }
 
 /// The three grid panels of a mode: the sliding grid (a), the kernel-like
