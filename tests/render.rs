@@ -709,7 +709,7 @@ fn grids_are_larger_where_there_is_room() {
     // Click the output cell of frame 2: its text is right of the first one's.
     let line = large.lines().position(|l| l.contains("219") || l.contains('?')).unwrap();
     let text = large.lines().nth(line).unwrap();
-    let col = text.char_indices().filter(|(_, c)| *c == '?').map(|(i, _)| text[..i].chars().count()).nth(0).unwrap();
+    let col = text.char_indices().filter(|(_, c)| *c == '?').map(|(i, _)| text[..i].chars().count()).next().unwrap();
     app.handle(&Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: col as u16,
