@@ -240,27 +240,10 @@ fn usage_errors_exit_2_with_a_way_out() {
     assert_eq!(out.status.code(), Some(1));
 }
 
-/// Waits (at most 5 s) for a process to be gone.
-fn gone(pid: i32) -> bool {
-    (0..250).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        // SAFETY: signal 0 only asks whether the process exists.
-        unsafe { libc::kill(pid, 0) != 0 }
-    })
-}
-
 #[test]
 fn ctrl_c_during_a_check_stops_the_learners_python_too() {
     let dir = temp("sigint");
-    let pid_file = dir.join("pid");
-    std::fs::write(
-        dir.join("loops.py"),
-        format!(
-            "import os\nopen({:?}, 'w').write(str(os.getpid()))\n\ndef posterior(prior, likelihood):\n    while True:\n        pass\n",
-            pid_file.display().to_string()
-        ),
-    )
-    .unwrap();
+    let started = common::looping_practice_file(dir.join("loops.py"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_deepstep"))
         .args(["practice", "check", "loops.py"])
         .current_dir(&dir)
@@ -268,17 +251,12 @@ fn ctrl_c_during_a_check_stops_the_learners_python_too() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let py: i32 = (0..500)
-        .find_map(|_| {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            std::fs::read_to_string(&pid_file).ok().and_then(|s| s.trim().parse().ok())
-        })
-        .expect("the check never started");
+    let py = started();
     // SAFETY: sends SIGINT to the deepstep this test started.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(128 + libc::SIGINT));
-    assert!(gone(py), "the learner's Python outlived deepstep");
+    assert!(common::gone(py), "the learner's Python outlived deepstep");
 }
 
 #[test]

@@ -227,27 +227,10 @@ fn the_screen_fits_80x24_and_120x40_in_both_languages_without_colour() {
 #[test]
 fn leaving_the_screen_stops_a_check_that_loops() {
     let dir = temp("leave");
-    let pid_file = dir.join("pid");
-    std::fs::write(
-        dir.join("posterior.py"),
-        format!(
-            "import os\nopen({:?}, 'w').write(str(os.getpid()))\n\ndef posterior(prior, likelihood):\n    while True:\n        pass\n",
-            pid_file.display().to_string()
-        ),
-    )
-    .unwrap();
+    let started = common::looping_practice_file(dir.join("posterior.py"));
     let lab = PracticeLab::new(dir, Some(python()), vec![]);
-    let py: i32 = (0..500)
-        .find_map(|_| {
-            std::thread::sleep(Duration::from_millis(10));
-            std::fs::read_to_string(&pid_file).ok().and_then(|s| s.trim().parse().ok())
-        })
-        .expect("the check never started");
+    let py = started();
     drop(lab);
-    // SAFETY: signal 0 only asks whether the process exists.
-    let gone = (0..250).any(|_| {
-        std::thread::sleep(Duration::from_millis(20));
-        unsafe { libc::kill(py, 0) != 0 }
-    });
+    let gone = common::gone(py);
     assert!(gone, "the learner's Python outlived the screen");
 }

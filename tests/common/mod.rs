@@ -68,3 +68,33 @@ pub fn python_with_numpy() -> std::path::PathBuf {
         .find(|p| has_numpy(p))
         .expect("the practice tests need Python 3 with numpy: apt install python3-numpy, or set DEEPSTEP_PYTHON")
 }
+
+/// A practice file at `path` whose `posterior` never returns; loading it
+/// writes its process id to `path` + `.pid`. Returns a waiter for that id.
+#[allow(dead_code)] // used by the practice tests
+pub fn looping_practice_file(path: std::path::PathBuf) -> impl Fn() -> i32 {
+    let pid_file = path.with_extension("pid");
+    let body = format!(
+        "import os\nopen({:?}, 'w').write(str(os.getpid()))\n\ndef posterior(prior, likelihood):\n    while True:\n        pass\n",
+        pid_file.display().to_string()
+    );
+    std::fs::write(&path, body).unwrap();
+    move || {
+        (0..500)
+            .find_map(|_| {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                std::fs::read_to_string(&pid_file).ok().and_then(|s| s.trim().parse().ok())
+            })
+            .expect("the check never started")
+    }
+}
+
+/// Whether process `pid` is gone within 5 s.
+#[allow(dead_code)] // used by the practice tests
+pub fn gone(pid: i32) -> bool {
+    (0..250).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        // SAFETY: signal 0 only asks whether the process exists.
+        unsafe { libc::kill(pid, 0) != 0 }
+    })
+}
