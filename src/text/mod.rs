@@ -14,7 +14,9 @@ mod ko;
 mod ko_help;
 mod ko_practice;
 mod ko_quiz;
+mod notation;
 pub mod practice;
+pub use notation::{vector_names, vector_row};
 
 pub use en::EN;
 
@@ -54,19 +56,6 @@ pub const BACKWARD_FORMULA: &str = "dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + 
 /// The LSTM carries two gradients back: the cell state's (through the forget
 /// gate) and the hidden state's (through the gates' W_hh).
 pub const LSTM_BACKWARD_FORMULA: &str = "dL/dc_t = dL/dh_t ⊙ o_t ⊙ tanh′(c_t) + f_{t+1} ⊙ dL/dc_{t+1};   dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + W_hhᵀ · dL/d[i f g o]_t";
-
-/// The RNN lab's step vectors, named for step t (math notation, the same in
-/// every language): h_{t−1}, h_t, dL/dh_t, δ_t, dL/dh_{t−1}.
-pub fn vector_names(t: usize) -> [String; 5] {
-    let p = t.saturating_sub(1);
-    [format!("h_{p}"), format!("h_{t}"), format!("dL/dh_{t}"), format!("δ_{t}"), format!("dL/dh_{p}")]
-}
-
-/// One step vector as a row: `h_3 = [0.1, -0.2, …]  ||h_3|| = 0.5`.
-pub fn vector_row(name: &str, entries: &[String], more: bool, norm: &str) -> String {
-    let more = if more { ", …" } else { "" };
-    format!("{name} = [{}{more}]   ||{name}|| = {norm}", entries.join(", "))
-}
 
 /// The table for a locale: LC_ALL when set, else LANG; `ko` or `ko_*`
 /// (`ko_KR.UTF-8`) gives Korean, anything else English.
