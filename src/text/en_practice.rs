@@ -21,7 +21,7 @@ fn task(e: Exercise) -> &'static str {
             "Backpropagation through time for the counting-ones RNN.
 
 The forward pass was S_k = S_{k-1} * wRec + X_k * wx with S_0 = 0, and the
-loss L = (1/N) * sum_n (S_T - t_n)**2 (t_n: the number of ones).
+loss L = (1/N) * sum_n (S_T - y*_n)**2 (y*_n: the number of ones).
 
 Arguments:
     X        [N, T] array of 0/1 inputs (X_k is the column X[:, k-1])

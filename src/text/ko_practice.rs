@@ -21,7 +21,7 @@ fn task(e: Exercise) -> &'static str {
             "1의 개수를 세는 RNN의 시간에 따른 역전파(BPTT).
 
 순전파는 S_0 = 0, S_k = S_{k-1} * wRec + X_k * wx 이었고,
-손실은 L = (1/N) * sum_n (S_T - t_n)**2 (t_n: 1의 개수) 입니다.
+손실은 L = (1/N) * sum_n (S_T - y*_n)**2 (y*_n: 1의 개수) 입니다.
 
 인자:
     X        [N, T] 0/1 입력 (X_k는 열 X[:, k-1])
@@ -57,14 +57,14 @@ KH x KW 커널 탭 사이에 `dilation` - 1칸의 간격을 둔 채 `stride`칸�
 conv2d(x, w, stride=1, padding=0)
     x [H, W] 입력, w [KH, KW] 커널. x의 사방에 `padding`개의 0을 덧대고,
     창을 `stride`칸씩 옮기며 각 위치에서 창과 w의 곱을 모두 더합니다
-    (교차상관: PyTorch처럼 w를 뒤집지 않음). y [OH, OW]를 반환하세요.
+    (상호상관: PyTorch처럼 w를 뒤집지 않음). y [OH, OW]를 반환하세요.
 
 conv2d_backward(x, w, dy, stride=1, padding=0)
     dy [OH, OW]는 dL/dy입니다. (dx, dw)를 반환하세요:
     dw [KH, KW] = dL/dw: 각 창에 해당 dy 값을 곱해 모두 더한 것.
     dx [H, W]   = dL/dx: 각 dy 값이 dy * w를 자신이 온 창(덧댄 입력 위)에
                   되돌려 더한 뒤, 패딩을 잘라 낸 것. 같은 말로: 원소 사이에
-                  stride - 1개의 0을 넣은 dy와 180도 회전한 w의 완전 교차상관.
+                  stride - 1개의 0을 넣은 dy와 180도 회전한 w의 완전 상호상관.
 
 확인: deepstep practice check conv2d.py"
         }
@@ -179,12 +179,12 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "루프를 거꾸로 도세요: for k in range(T, 0, -1).",
         ),
         Mistake::Conv(ConvMistake::NoFlip) => (
-            "dx가 펼친 dy를 w 그대로와 교차상관했습니다. 역전파에는 180도 회전한 w가 필요합니다 (입력 칸마다 가중치를 거꾸로 만남).",
+            "dx가 펼친 dy를 w 그대로와 상호상관했습니다. 역전파에는 180도 회전한 w가 필요합니다 (입력 칸마다 가중치를 거꾸로 만남).",
             "w[::-1, ::-1]을 쓰거나, 각 창에 dy[i, j] * w를 직접 더하세요.",
         ),
         Mistake::Conv(ConvMistake::NoGaps) => (
             "dy를 stride만큼 벌려 놓지 않았습니다: stride가 s이면 dy 원소는 입력에서 s칸씩(사이에 0이 s - 1개) 떨어져 있어, dx 크기가 틀립니다.",
-            "전체 교차상관 전에 dy[i, j]를 (i*stride, j*stride)에 놓거나, 거기서 시작하는 창에 dy[i, j] * w를 더하세요.",
+            "완전 상호상관 전에 dy[i, j]를 (i*stride, j*stride)에 놓거나, 거기서 시작하는 창에 dy[i, j] * w를 더하세요.",
         ),
         Mistake::Conv(ConvMistake::NoCrop) => (
             "dx에 패딩이 남아 있습니다: x가 아니라 덧댄 입력 (H + 2P) x (W + 2P)의 기울기입니다.",
