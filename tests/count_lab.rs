@@ -156,6 +156,9 @@ fn the_screen_shows_the_loss_the_loop_and_the_check_at_both_sizes() {
         assert!(s.contains("Δ dL/dw_rec") && s.lines().any(|r| r.contains("    9    0") && r.contains('·')), "{s}");
         if h >= 40 {
             assert!(s.contains("[]"), "the surface cursor:\n{s}");
+        } else {
+            // All ten rows fit at 80×24 (nothing marked as out of view).
+            assert!(s.contains("|    1    0 ") && !s.contains(EN.conv.more_below), "{s}");
         }
     }
     // At 80×24 the surface and the checks are one Tab away, whole: the
@@ -238,7 +241,7 @@ fn an_overshooting_step_explains_itself() {
     }
     let (before, w0, g) = (l.fwd.loss, l.w, (l.back.g_w_x, l.back.g_w_rec));
     l.update(Action::GdStep);
-    let Some(Message::Overshot { from, to, moved }) = l.message.clone() else {
+    let Some(Message::Overshot { from, to, moved, .. }) = l.message.clone() else {
         panic!("{:?} {} -> {}", l.message, before, l.fwd.loss)
     };
     assert_eq!((from, to), (before, l.fwd.loss));
@@ -251,7 +254,11 @@ fn an_overshooting_step_explains_itself() {
     // enough rate lowers the loss and says nothing of the kind.
     let mut l = lab();
     l.update(Action::GdStep);
-    assert!(matches!(l.message, Some(Message::Overshot { .. })), "{:?}", l.message);
+    // It also leaves the surface drawn, and says that too.
+    assert!(matches!(l.message, Some(Message::Overshot { off_surface: true, .. })), "{:?}", l.message);
+    let s = screen(l.clone(), 120, 40).split_whitespace().collect::<Vec<_>>().join(" ");
+    let left: String = (EN.count.left_surface)(&num(l.w.0), &num(l.w.1)).chars().take(30).collect();
+    assert!(s.contains(&left.split_whitespace().collect::<Vec<_>>().join(" ")), "{s}");
     let mut l = lab();
     for _ in 0..4 {
         l.update(Action::LrDown);

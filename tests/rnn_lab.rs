@@ -312,3 +312,28 @@ fn the_step_vectors_are_the_runs_numbers() {
     let (_, v) = big.step_vectors();
     assert!(v[1].more && v[1].entries.len() == 4);
 }
+
+/// A wrong prediction is followed by the breakdown of the step it missed:
+/// ×factor = ×gate × W_recᵀ's stretch, on screen beside the verdict.
+#[test]
+fn a_wrong_prediction_shows_the_steps_breakdown() {
+    use deepstep::app::App;
+    use deepstep::lessons::lesson::mount;
+    let mut l = RnnLab::new(RnnSettings { len: 12, ..Default::default() }).unwrap();
+    l.update(Action::TogglePredict);
+    l.update(Action::Last);
+    l.update(Action::JumpTo(8));
+    l.update(Action::Next);
+    for c in "x40".chars() {
+        l.update(Action::Prompt(Edit::Type(c)));
+    }
+    l.update(Action::Prompt(Edit::Submit));
+    assert!(matches!(l.message, Some(Message::Wrong(_))), "{:?}", l.message);
+    assert_eq!(l.step, 7);
+    let pw = deepstep::math::format::pow10;
+    let (f, (g, w)) = (l.factors[6].unwrap(), l.splits[6].unwrap());
+    let want: String = (EN.rnn.split)(8, 7, &pw(f), &pw(g), &pw(w)).chars().take(36).collect();
+    let mut app = App::new(mount(l), &EN, deepstep::ui::theme::Theme::MONO);
+    let (s, _) = common::draw(&mut app, 120, 40);
+    assert!(s.contains(&want), "{want}\n{s}");
+}

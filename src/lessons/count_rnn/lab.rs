@@ -59,11 +59,13 @@ pub enum Message {
     /// The training path holds `MAX_PATH` points already.
     PathFull,
     /// A gradient-descent step raised the loss: from, to, and how far it
-    /// moved (w_x, w_rec) — too far along the gradient.
+    /// moved (w_x, w_rec) — too far along the gradient; `off_surface`: it
+    /// also left the surface drawn (the path goes on there, undrawn).
     Overshot {
         from: f64,
         to: f64,
         moved: (f64, f64),
+        off_surface: bool,
     },
 }
 
@@ -232,7 +234,9 @@ impl CountLab {
                         // point in that direction: say so, with the numbers.
                         if self.fwd.loss > before {
                             let moved = (w.0 - w0.0, w.1 - w0.1);
-                            self.message = Some(Message::Overshot { from: before, to: self.fwd.loss, moved });
+                            let off_surface = matches!(self.message, Some(Message::LeftSurface(_)));
+                            self.message =
+                                Some(Message::Overshot { from: before, to: self.fwd.loss, moved, off_surface });
                         }
                     }
                     None => self.message = Some(Message::Diverged),

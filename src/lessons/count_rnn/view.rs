@@ -87,14 +87,25 @@ pub(crate) fn table_foot(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'s
 
 /// The table in a panel, its rows scrolled so the marked one stays in view.
 fn draw_table(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
-    let block = panel((t.count.table_title)(lab.x.nrows()), theme);
+    let probe = panel(String::new(), theme).inner(area);
+    let (head, rows, marked) = table_lines(lab, t, theme);
+    let head = wrap(head, probe.width);
+    let foot = wrap(table_foot(lab, t, theme), probe.width);
+    let room = (probe.height as usize).saturating_sub(head.len() + foot.len());
+    let first = marked.map_or(0, |m| (m + 1).saturating_sub(room.max(1))).min(rows.len().saturating_sub(room));
+    // Rows out of view are marked in the title, as the convolution lab marks its grids.
+    let mut marks = String::new();
+    if first > 0 {
+        marks.push_str(t.conv.more_above);
+    }
+    if rows.len() > first + room {
+        marks.push_str(t.conv.more_below);
+    }
+    let title = (t.count.table_title)(lab.x.nrows());
+    let title = if marks.is_empty() { title } else { format!("{marks} {title}") };
+    let block = panel(title, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (head, rows, marked) = table_lines(lab, t, theme);
-    let head = wrap(head, inner.width);
-    let foot = wrap(table_foot(lab, t, theme), inner.width);
-    let room = (inner.height as usize).saturating_sub(head.len() + foot.len());
-    let first = marked.map_or(0, |m| (m + 1).saturating_sub(room.max(1))).min(rows.len().saturating_sub(room));
     let mut lines = head;
     lines.extend(rows.into_iter().skip(first).take(room));
     lines.extend(foot);
@@ -328,8 +339,12 @@ fn message_line(lab: &CountLab, t: &Text, theme: &Theme) -> Line<'static> {
         Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
         Some(Message::LeftSurface((wx, wr))) => Line::styled((c.left_surface)(&num(*wx), &num(*wr)), theme.error),
         Some(Message::PathFull) => Line::styled(c.path_full, theme.error),
-        Some(Message::Overshot { from, to, moved }) => {
-            Line::styled((c.overshot)(&num(*from), &num(*to), &num(moved.0), &num(moved.1), &num(lab.lr)), theme.error)
+        Some(Message::Overshot { from, to, moved, off_surface }) => {
+            let mut text = (c.overshot)(&num(*from), &num(*to), &num(moved.0), &num(moved.1), &num(lab.lr));
+            if *off_surface {
+                text = format!("{text} {}", (c.left_surface)(&num(lab.w.0), &num(lab.w.1)));
+            }
+            Line::styled(text, theme.error)
         }
         None => Line::raw(""),
     }
