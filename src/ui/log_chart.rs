@@ -8,7 +8,7 @@ use super::chrome::panel;
 use super::theme::Theme;
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, LegendPosition};
 
 /// At most this many labels on the y axis.
 const MAX_LABELS: i64 = 5;
@@ -34,6 +34,27 @@ pub struct Series<'a> {
     pub points: &'a [(f64, f64)],
 }
 
+/// The corner of the plot with the fewest points (top right on a tie, then
+/// top left), where a legend hides the least data.
+pub fn emptiest_corner(points: &[(f64, f64)]) -> LegendPosition {
+    let finite: Vec<&(f64, f64)> = points.iter().filter(|p| p.0.is_finite() && p.1.is_finite()).collect();
+    let range = |f: fn(&&(f64, f64)) -> f64| {
+        let (lo, hi) = finite.iter().map(f).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+        (lo + hi) / 2.0
+    };
+    let (mx, my) = (range(|p| p.0), range(|p| p.1));
+    let count = |right: bool, top: bool| finite.iter().filter(|p| (p.0 > mx) == right && (p.1 > my) == top).count();
+    [
+        (LegendPosition::TopRight, count(true, true)),
+        (LegendPosition::TopLeft, count(false, true)),
+        (LegendPosition::BottomRight, count(true, false)),
+        (LegendPosition::BottomLeft, count(false, false)),
+    ]
+    .into_iter()
+    .min_by_key(|(_, n)| *n)
+    .map_or(LegendPosition::TopRight, |(c, _)| c)
+}
+
 /// A chart of these series with a log10 y axis; each series gets its own
 /// style and marker (`Theme::series`), and its legend entry starts with a
 /// sample of that marker, so series stay apart without colour.
@@ -53,11 +74,13 @@ pub fn log_chart<'a>(series: &[Series<'a>], title: &'a str, x: Axis<'a>, y_title
                 .data(s.points)
         })
         .collect();
+    let all: Vec<(f64, f64)> = series.iter().flat_map(|s| s.points.iter().copied()).collect();
     Chart::new(datasets)
         .block(panel(title, theme))
         .x_axis(x)
         .y_axis(Axis::default().title(y_title).bounds([lo, hi]).labels(labels))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+        .legend_position(Some(emptiest_corner(&all)))
 }
 
 #[cfg(test)]
@@ -85,5 +108,16 @@ mod tests {
             }
         }
         assert_eq!(labels(&[f64::NAN]).0, (-1.0, 1.0));
+    }
+
+    #[test]
+    fn the_legend_goes_where_the_data_is_not() {
+        let rising: Vec<(f64, f64)> = (0..20).map(|i| (i as f64, i as f64)).collect();
+        assert_eq!(emptiest_corner(&rising), LegendPosition::TopLeft);
+        let falling: Vec<(f64, f64)> = (0..20).map(|i| (i as f64, -(i as f64))).collect();
+        assert_eq!(emptiest_corner(&falling), LegendPosition::TopRight);
+        let high: Vec<(f64, f64)> =
+            (0..20).map(|i| (i as f64, if i % 2 == 0 { 10.0 } else { 9.0 })).chain([(0.0, 0.0)]).collect();
+        assert!(matches!(emptiest_corner(&high), LegendPosition::BottomRight));
     }
 }

@@ -131,6 +131,11 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
         let ys = data.iter().map(|p| p.1).chain(fitted.iter().map(|p| p.1)).chain(lsq.iter().map(|p| p.1));
         let (ylo, yhi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
         let (ylo, yhi) = (ylo.floor(), yhi.ceil().max(ylo.floor() + 1.0));
+        // Where the chart has ink: the points and both lines along their length.
+        let along: Vec<f64> = (0..=20).map(|i| i as f64 / 20.0).collect();
+        let mut occupied = data.clone();
+        occupied.extend(linreg::line_points(b.view(), &along));
+        occupied.extend(linreg::line_points(ls.view(), &along));
         let scatter = Chart::new(vec![
             Dataset::default().name(c.data).marker(Marker::Braille).graph_type(GraphType::Scatter).data(&data),
             series_dataset(theme, 1, c.fitted, &fitted),
@@ -139,7 +144,8 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
         .block(panel(c.scatter, theme))
         .x_axis(Axis::default().bounds([0.0, 1.0]).labels(vec![Line::raw("0"), Line::raw("1")]))
         .y_axis(Axis::default().bounds([ylo, yhi]).labels(vec![Line::raw(num(ylo)), Line::raw(num(yhi))]))
-        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)));
+        .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+        .legend_position(Some(crate::ui::log_chart::emptiest_corner(&occupied)));
         frame.render_widget(scatter, left);
     } else {
         let lines: Vec<Line> = lab
