@@ -180,8 +180,7 @@ impl App {
                     }
                 }
                 Effect::WriteNote => self.write_note(),
-                Effect::Open(i) => self.open(i),
-                Effect::OpenWith(i, keys) => {
+                Effect::Open(i, keys) => {
                     let before = self.screens.len();
                     self.open(i);
                     if self.screens.len() > before {

@@ -29,16 +29,15 @@ pub struct Ctx {
 /// this and, for a save, tells the lesson how it went (`Lesson::saved`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Open the registry's lesson at this index on top of this screen.
-    Open(usize),
+    /// Open the registry's lesson at this index on top of this screen, then
+    /// press these keys in it (the practice screen's way to a lab's exact
+    /// step; most openers press none).
+    Open(usize, &'static str),
     /// Write the front lesson's study note to a new Markdown file.
     WriteNote,
     /// Leave this screen (leaving the last one quits).
     Back,
     Quit,
-    /// Open the registry's lesson at this index and press these keys in it
-    /// (the practice screen's way to a lab's exact step).
-    OpenWith(usize, &'static str),
     /// Save a practice exercise's progress (passed, time, hints).
     SavePractice(crate::lessons::quiz::progress::PracticeRecord),
     /// Record this quiz answer in the progress store (the shell replies

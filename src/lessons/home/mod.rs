@@ -34,7 +34,7 @@ impl Lesson for Home {
     }
 
     fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
-        Home::update(self, a).map(Effect::Open).into_iter().collect()
+        Home::update(self, a).map(|i| Effect::Open(i, "")).into_iter().collect()
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {

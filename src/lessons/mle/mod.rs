@@ -36,7 +36,10 @@ impl Lesson for MleLab {
     fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
         if a == Action::OpenLinreg && self.prompt.is_none() {
             // Least squares is this MLE under Gaussian noise: the lab beside it.
-            return crate::lessons::registry::by_stem("linear-regression").map(Effect::Open).into_iter().collect();
+            return crate::lessons::registry::by_stem("linear-regression")
+                .map(|i| Effect::Open(i, ""))
+                .into_iter()
+                .collect();
         }
         MleLab::update(self, a);
         vec![]

@@ -263,7 +263,7 @@ impl PracticeLab {
             Action::Lab => {
                 let (stem, keys) = self.current().exercise.lab();
                 if let Some(i) = LESSONS.iter().position(|l| l.stem == stem) {
-                    out.push(Effect::OpenWith(i, keys));
+                    out.push(Effect::Open(i, keys));
                 }
             }
             Action::Init(lang) => {
@@ -273,23 +273,5 @@ impl PracticeLab {
             }
         }
         out
-    }
-
-    /// Poll until no check is running or `limit` has passed (tests).
-    pub fn settle(&mut self, ctx: Ctx, limit: std::time::Duration) -> Vec<Effect> {
-        let start = std::time::Instant::now();
-        let mut out = vec![];
-        loop {
-            out.extend(self.update(Action::Poll, ctx));
-            if self.items.iter().all(|i| !i.checking) || start.elapsed() > limit {
-                return out;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
-
-    /// The folder, for the screen.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 }

@@ -83,7 +83,7 @@ fn detail(lab: &PracticeLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
 
 fn status(lab: &PracticeLab, t: &Text) -> Vec<String> {
     let p = &t.practice;
-    let dir = lab.dir().display().to_string();
+    let dir = lab.dir.display().to_string();
     let mut out = vec![];
     if !lab.folder {
         out.push((p.folder_missing)(&dir));
