@@ -56,7 +56,7 @@ fn kill_pid_group(_pid: u32) {
     }
 }
 
-/// Where the interpreter came from (the messages say so).
+/// Which rule found the interpreter (`find`'s order: the tests check it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Flag,

@@ -16,6 +16,14 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
     Block::default().borders(Borders::ALL).border_set(BORDER).title(title).title_style(theme.title)
 }
 
+/// `title` with the marks of what is out of view in front of it (each mark
+/// whose flag is set: ◂▸ ▴ ▾), so that a narrow panel cuts the title's
+/// words, not the marks.
+pub fn marked_title(marks: &[(bool, &str)], title: &str) -> String {
+    let marks: String = marks.iter().filter(|(on, _)| *on).map(|(_, m)| *m).collect();
+    if marks.is_empty() { title.to_string() } else { format!("{marks} {title}") }
+}
+
 /// A bordered list of `name: value` knobs, the selected one marked `>` and
 /// reversed, scrolled to keep it in view; `extra` lines follow the list.
 pub fn knob_panel(
@@ -168,5 +176,11 @@ mod tests {
             merged(&rows),
             vec![("Home/g, End/G".to_string(), "first / last"), ("x".to_string(), "other"), ("1-4".to_string(), "c")]
         );
+    }
+
+    #[test]
+    fn marks_go_before_the_title_only_when_set() {
+        assert_eq!(marked_title(&[(true, "◂▸"), (false, "▴"), (true, "▾")], "input x"), "◂▸▾ input x");
+        assert_eq!(marked_title(&[(false, "▴")], "input x"), "input x");
     }
 }

@@ -6,7 +6,7 @@ use crate::math::conv::Zero;
 use crate::math::format::num;
 use crate::math::kernels::Sample;
 use crate::text::Text;
-use crate::ui::chrome::{knob_panel, panel};
+use crate::ui::chrome::{knob_panel, marked_title, panel};
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::wrap;
@@ -110,6 +110,8 @@ struct Placed {
     origin: Rect,
     row: usize,
     col: usize,
+    /// The grid as drawn (cropped), whose cells the click areas are.
+    shown: Grid,
 }
 
 /// Whether a cell is under the window or is the tap: what must stay in view.
@@ -164,35 +166,23 @@ fn draw_stack(
             let bottom = shown.rows.iter().rposition(marked);
             focus = top.zip(bottom).map(|(a, b)| (first + shown.line_of(a), first + shown.line_of(b)));
         }
-        placed.push((first, col, 1 + shown.gap));
         lines.extend(shown.lines());
+        placed.push((first, col, shown));
     }
     // Scroll so that the window's rows are in view (its first row, if not all fit).
     let room = probe.height as usize;
     let skip = focus.map_or(0, |(a, b)| (b + 1).saturating_sub(room).min(a)).min(lines.len().saturating_sub(room));
-    let mut title = title.to_string();
     // Marks first, so a narrow panel cuts the title's words, not them.
-    let mut marks = String::new();
-    if cropped {
-        marks.push_str(c.more_sideways);
-    }
-    if skip > 0 {
-        marks.push_str(c.more_above);
-    }
-    if lines.len() > skip + room {
-        marks.push_str(c.more_below);
-    }
-    if !marks.is_empty() {
-        title = format!("{marks} {title}");
-    }
-    let block = panel(title, theme);
+    let marks = [(cropped, c.more_sideways), (skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
+    let block = panel(marked_title(&marks, title), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
     placed
         .into_iter()
-        .map(|(first, col, per_row)| {
+        .map(|(first, col, shown)| {
             // A grid whose first rows scrolled away: its first row still (partly) in view.
+            let per_row = 1 + shown.gap;
             let (y, row) = if first >= skip {
                 (inner.y as usize + first - skip, 0)
             } else {
@@ -200,7 +190,7 @@ fn draw_stack(
                 (inner.y as usize + row * per_row - (skip - first), row)
             };
             let y = y.min(u16::MAX as usize) as u16;
-            Placed { origin: Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)), row, col }
+            Placed { origin: Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y)), row, col, shown }
         })
         .collect()
 }
@@ -386,10 +376,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let mut hits = Hits::new();
     for ((_, grid, start), at) in r_parts.iter().zip(origins) {
         let cols = grid.rows.first().map_or(0, Vec::len);
-        let (shown, _) = crop_columns(grid, at.origin.width);
         for r in at.row..grid.rows.len() {
             for cc in at.col..cols {
-                if let Some(rect) = shown.cell_rect(at.origin, r - at.row, cc - at.col) {
+                if let Some(rect) = at.shown.cell_rect(at.origin, r - at.row, cc - at.col) {
                     hits.push((rect, Action::JumpTo(start + r * cols + cc)));
                 }
             }

@@ -94,16 +94,8 @@ fn draw_table(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     let room = (probe.height as usize).saturating_sub(head.len() + foot.len());
     let first = marked.map_or(0, |m| (m + 1).saturating_sub(room.max(1))).min(rows.len().saturating_sub(room));
     // Rows out of view are marked in the title, as the convolution lab marks its grids.
-    let mut marks = String::new();
-    if first > 0 {
-        marks.push_str(t.conv.more_above);
-    }
-    if rows.len() > first + room {
-        marks.push_str(t.conv.more_below);
-    }
-    let title = (t.count.table_title)(lab.x.nrows());
-    let title = if marks.is_empty() { title } else { format!("{marks} {title}") };
-    let block = panel(title, theme);
+    let marks = [(first > 0, t.conv.more_above), (rows.len() > first + room, t.conv.more_below)];
+    let block = panel(crate::ui::chrome::marked_title(&marks, &(t.count.table_title)(lab.x.nrows())), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = head;
