@@ -268,3 +268,13 @@ fn an_overshooting_step_explains_itself() {
     assert!(l.fwd.loss < before);
     assert!(!matches!(l.message, Some(Message::Overshot { .. })), "{:?}", l.message);
 }
+
+/// Tab, pressed, cycles the counting lab's panels on a small screen.
+#[test]
+fn tab_cycles_the_panels() {
+    let mut app = App::new(mount(lab()), &EN, Theme::MONO);
+    for want in [1, 2, 0] {
+        app.handle(&common::key(ratatui::crossterm::event::KeyCode::Tab));
+        assert_eq!(app.front_lesson::<CountLab>().unwrap().tab, want);
+    }
+}

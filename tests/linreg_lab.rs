@@ -308,3 +308,12 @@ fn the_rate_ladder_steps_just_below_and_just_above_the_limit() {
     let (first, last) = run(above);
     assert!(last > first, "{above}: {first} -> {last}");
 }
+
+/// Tab, pressed, switches the linear-regression lab's panel on a small screen.
+#[test]
+fn tab_switches_to_the_error_measures() {
+    let mut app = App::new(mount(LinregLab::new(1)), &EN, Theme::MONO);
+    app.handle(&common::key(ratatui::crossterm::event::KeyCode::Tab));
+    let (s, _) = common::draw(&mut app, 80, 24);
+    assert!(app.front_lesson::<LinregLab>().unwrap().measures_tab && s.contains(EN.linreg.errors), "{s}");
+}

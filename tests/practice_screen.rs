@@ -234,3 +234,36 @@ fn leaving_the_screen_stops_a_check_that_loops() {
     let gone = common::gone(py);
     assert!(gone, "the learner's Python outlived the screen");
 }
+
+/// The screen's own keys, pressed: Down/Up choose, c checks now (without a
+/// save), PgDn/PgUp scroll the panel and the title says so.
+#[test]
+fn the_keys_choose_check_and_scroll() {
+    let dir = temp("keys");
+    std::fs::write(dir.join("gradient_descent.py"), fixture("mistakes/gd-sign.py")).unwrap();
+    // No watcher events count here: the file is checked once at open, then by `c`.
+    let mut app = App::new(mount(PracticeLab::new(dir.clone(), Some(python()), vec![])), &EN, Theme::MONO);
+    fn lab(app: &mut App) -> &mut PracticeLab {
+        deepstep::lessons::lesson::lesson_mut::<PracticeLab>(app.screens.last_mut().unwrap().as_mut()).unwrap()
+    }
+    until(lab(&mut app), |l| item(l, Exercise::GdStep).report.is_some());
+    app.handle(&key(KeyCode::Down));
+    app.handle(&key(KeyCode::Down));
+    assert_eq!(lab(&mut app).current().exercise, Exercise::ALL[2]);
+    app.handle(&key(KeyCode::Up));
+    app.handle(&key(KeyCode::Up));
+    assert_eq!(lab(&mut app).current().exercise, Exercise::GdStep);
+    // c: checked again (the state runs while it is checked).
+    app.handle(&key(KeyCode::Char('c')));
+    assert!(item(lab(&mut app), Exercise::GdStep).checking);
+    until(lab(&mut app), |l| !item(l, Exercise::GdStep).checking);
+    // The verdict and task are longer than 80×24 shows: PgDn scrolls, PgUp comes back.
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.practice.more_below) && !s.contains(EN.practice.more_above), "{s}");
+    app.handle(&key(KeyCode::PageDown));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.practice.more_above), "{s}");
+    app.handle(&key(KeyCode::PageUp));
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(!s.contains(EN.practice.more_above), "{s}");
+}
