@@ -68,6 +68,7 @@ pub struct Case {
     pub expected: Out,
     /// What each mistake returns here (`None`: the mistake is undefined on
     /// this case, e.g. n − 1 with n = 1).
+    /// A mistake not listed gives the right answer here (`expected`).
     pub mistaken: Vec<(Mistake, Option<Out>)>,
 }
 
@@ -240,10 +241,10 @@ fn mle_cases() -> Vec<Case> {
             .collect();
         let fit = |m| pm::mle_normal(&x, m).ok().flatten().map(|(mu, s)| Out::vector(vec![mu, s]));
         let Some(expected) = fit(None) else { continue };
+        // A mistake a case does not list is compared with the right answer.
         let mistaken = [MleMistake::NMinusOne, MleMistake::VarianceForSigma]
             .into_iter()
             .map(|m| (Mistake::Mle(m), fit(Some(m))))
-            .chain([(Mistake::Mle(MleMistake::CountsNotNormalised), Some(expected.clone()))])
             .collect();
         out.push(Case {
             function: "mle_normal",
@@ -261,11 +262,7 @@ fn mle_cases() -> Vec<Case> {
             function: "mle_categorical",
             args: vec![("counts", Arg::Ints(counts.clone()))],
             kwargs: vec![],
-            mistaken: vec![
-                (Mistake::Mle(MleMistake::NMinusOne), Some(expected.clone())),
-                (Mistake::Mle(MleMistake::VarianceForSigma), Some(expected.clone())),
-                (Mistake::Mle(MleMistake::CountsNotNormalised), p(Some(MleMistake::CountsNotNormalised))),
-            ],
+            mistaken: vec![(Mistake::Mle(MleMistake::CountsNotNormalised), p(Some(MleMistake::CountsNotNormalised)))],
             expected,
         });
     }

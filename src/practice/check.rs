@@ -139,14 +139,26 @@ pub fn check_file_in(
     let filename = path.display().to_string();
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let ran = python::run(python, &filename, &source, cases.iter().map(Case::to_json).collect(), dir, running);
-    let mut report = Report::new(Some(exercise), path, Verdict::Unknown);
-    report.verdict = match ran {
-        Ran::NotStarted(why) => Verdict::PythonFailed { python: python.path.clone(), why },
-        Ran::TimedOut => Verdict::TimedOut,
-        Ran::Crashed { status, stderr } => Verdict::Crashed { status, stderr },
-        Ran::Reply(v) => judge(exercise, &cases, &v, nb.as_ref(), python, &mut report),
+    let got = match ran {
+        Ran::NotStarted(why) => Err(Verdict::PythonFailed { python: python.path.clone(), why }),
+        Ran::TimedOut => Err(Verdict::TimedOut),
+        Ran::Crashed { status, stderr } => Err(Verdict::Crashed { status, stderr }),
+        Ran::Reply(v) => read_reply(&cases, &v, nb.as_ref(), python).map_err(|v| *v),
     };
-    report
+    match got {
+        Err(verdict) => Report::new(Some(exercise), path, verdict),
+        Ok(got) => Report {
+            exercise: Some(exercise),
+            path: path.to_path_buf(),
+            cases_run: cases.len(),
+            cases_passed: cases
+                .iter()
+                .zip(&got)
+                .filter(|(c, g)| matches!(g, Got::Value(o) if o.matches(&c.expected)))
+                .count(),
+            verdict: judge(exercise, &cases, &got),
+        },
+    }
 }
 
 fn py_error(v: &Value, nb: Option<&notebook::Code>) -> PyError {
@@ -178,24 +190,23 @@ enum Got {
     Missing(String),
 }
 
-fn judge(
-    exercise: Exercise,
+/// Each case's result from the harness's reply, or why there are none.
+fn read_reply(
     cases: &[Case],
     reply: &Value,
     nb: Option<&notebook::Code>,
     python: &Python,
-    report: &mut Report,
-) -> Verdict {
+) -> Result<Vec<Got>, Box<Verdict>> {
     match reply.get("fatal").and_then(Value::as_str) {
-        Some("numpy") => return Verdict::NoNumpy { python: python.path.clone() },
-        Some(_) => return Verdict::Load(py_error(reply.get("error").unwrap_or(&Value::Null), nb)),
+        Some("numpy") => return Err(Box::new(Verdict::NoNumpy { python: python.path.clone() })),
+        Some(_) => return Err(Box::new(Verdict::Load(py_error(reply.get("error").unwrap_or(&Value::Null), nb)))),
         None => {}
     }
     let results = reply.get("results").and_then(Value::as_array).cloned().unwrap_or_default();
     if results.len() != cases.len() {
-        return Verdict::Crashed { status: String::new(), stderr: String::new() };
+        return Err(Box::new(Verdict::Crashed { status: String::new(), stderr: String::new() }));
     }
-    let got: Vec<Got> = results
+    Ok(results
         .iter()
         .map(|r| {
             if let Some(f) = r.get("missing").and_then(Value::as_str) {
@@ -206,10 +217,12 @@ fn judge(
                 Got::Value(r.get("ok").and_then(Out::from_json).unwrap_or(Out::Other("?".into())).canonical())
             }
         })
-        .collect();
-    report.cases_run = cases.len();
-    report.cases_passed =
-        cases.iter().zip(&got).filter(|(c, g)| matches!(g, Got::Value(o) if o.matches(&c.expected))).count();
+        .collect())
+}
+
+/// The verdict on the cases' results: not written, raised, passed, a named
+/// mistake (one that explains every case) or the first failing case.
+fn judge(exercise: Exercise, cases: &[Case], got: &[Got]) -> Verdict {
     if let Some(Got::Missing(f)) = got.iter().find(|g| matches!(g, Got::Missing(_))) {
         return Verdict::Missing { function: f.clone() };
     }
