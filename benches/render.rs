@@ -70,6 +70,51 @@ fn renders(c: &mut Criterion) {
     }
 }
 
+/// The largest settings: every cell with each chart, computed on the spot
+/// (what the background worker does per knob change; target for the
+/// worker-free path was one 60 Hz frame, 16 ms).
+fn rnn_largest(c: &mut Criterion) {
+    use deepstep::lessons::rnn::lab::Chart;
+    use deepstep::math::rnn::CellKind;
+    let mut g = c.benchmark_group("rnn knob change T=1000 H=64");
+    g.sample_size(10);
+    for cell in CellKind::ALL {
+        for chart in [Chart::Distance, Chart::Cells, Chart::Length] {
+            let s = RnnSettings { cell, len: 1000, hidden: 64, ..Default::default() };
+            g.bench_function(format!("{cell:?} {chart:?} chart"), |b| {
+                b.iter(|| RnnLab::build(s.clone(), chart).unwrap())
+            });
+        }
+    }
+    g.finish();
+}
+
+/// Key to next frame in the app at T = 1000, H = 64 (LSTM, the length
+/// chart, the heaviest): a knob key, the poll tick and a full 80x24 draw,
+/// while the worker computes the runs the keys ask for.
+fn rnn_key_to_frame(c: &mut Criterion) {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let s = RnnSettings { cell: deepstep::math::rnn::CellKind::Lstm, len: 1000, hidden: 64, ..Default::default() };
+    let mut lab = RnnLab::new(s).unwrap().in_background();
+    for a in [RnnAction::Last, RnnAction::CycleChart, RnnAction::CycleChart] {
+        lab.update(a);
+    }
+    // The seed knob: each press asks for a new run of the same size.
+    while lab.knob != deepstep::lessons::rnn::lab::Knob::Seed {
+        lab.update(RnnAction::KnobDown);
+    }
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let key = Event::Key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
+    c.bench_function("rnn key to next frame T=1000 H=64 LSTM length chart (worker busy)", |b| {
+        b.iter(|| {
+            app.handle(&key);
+            app.tick(std::time::Instant::now());
+            term.draw(|f| app.render(f)).unwrap();
+        })
+    });
+}
+
 /// A knob change in the RNN lab on its default chart: the run and the running
 /// weight-gradient sums (the comparison and length charts run only while shown).
 fn rnn_knob_change(c: &mut Criterion) {
@@ -79,5 +124,5 @@ fn rnn_knob_change(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, renders, rnn_knob_change);
+criterion_group!(benches, renders, rnn_knob_change, rnn_largest, rnn_key_to_frame);
 criterion_main!(benches);

@@ -337,3 +337,86 @@ fn a_wrong_prediction_shows_the_steps_breakdown() {
     let (s, _) = common::draw(&mut app, 120, 40);
     assert!(s.contains(&want), "{want}\n{s}");
 }
+
+/// Polls a background lab until its worker has answered (or fails after 20 s).
+fn settle(l: &mut RnnLab) {
+    let start = std::time::Instant::now();
+    while l.computing.is_some() {
+        assert!(start.elapsed().as_secs() < 20, "the worker never answered");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        l.update(Action::Poll);
+    }
+}
+
+fn knob_to(l: &mut RnnLab, knob: Knob) {
+    while l.knob != knob {
+        l.update(Action::KnobDown);
+    }
+}
+
+#[test]
+fn in_the_app_a_knob_change_is_computed_in_the_background_and_arrives_as_computed_on_the_spot() {
+    use deepstep::lessons::lesson::Lesson;
+    let mut l = RnnLab::new(RnnSettings { len: 20, ..Default::default() }).unwrap().in_background();
+    let mut spot = lab(20);
+    for _ in 0..3 {
+        l.update(Action::Next);
+        spot.update(Action::Next);
+    }
+    knob_to(&mut l, Knob::Len);
+    knob_to(&mut spot, Knob::Len);
+    l.update(Action::KnobInc);
+    spot.update(Action::KnobInc);
+    // The key is answered at once: the panel shows the new length, the run
+    // on screen is still the old one, and the lab ticks until it arrives.
+    assert_eq!((l.shown_settings().len, l.settings.len, l.dh_log10.len()), (30, 20, 20));
+    assert!(Lesson::tick_interval(&l).is_some());
+    settle(&mut l);
+    assert!(Lesson::tick_interval(&l).is_none());
+    assert_eq!((l.settings.len, l.step, l.knob), (30, 4, Knob::Len));
+    assert_eq!(l.settings, spot.settings);
+    assert_eq!(l.dh_log10, spot.dh_log10);
+    assert_eq!(l.running, spot.running);
+    assert_eq!(l.why, spot.why);
+}
+
+#[test]
+fn turns_made_while_the_worker_computes_add_up_and_only_the_last_result_is_kept() {
+    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
+    knob_to(&mut l, Knob::Hidden);
+    for _ in 0..3 {
+        l.update(Action::KnobInc);
+    }
+    knob_to(&mut l, Knob::Seed);
+    l.update(Action::KnobInc);
+    // Each turn starts from the settings asked for, not the run on screen.
+    assert_eq!((l.shown_settings().hidden, l.shown_settings().seed), (64, 2));
+    settle(&mut l);
+    let wanted = RnnSettings { len: 10, hidden: 64, seed: 2, ..Default::default() };
+    assert_eq!(l.settings, wanted);
+    assert_eq!(l.dh_log10, RnnLab::new(wanted).unwrap().dh_log10);
+}
+
+#[test]
+fn a_comparison_chart_is_computed_in_the_background_for_the_run_shown() {
+    let mut l = RnnLab::new(RnnSettings { len: 12, ..Default::default() }).unwrap().in_background();
+    let mut spot = lab(12);
+    for x in [&mut l, &mut spot] {
+        x.update(Action::Last);
+        x.update(Action::CycleChart);
+    }
+    assert_eq!(l.chart, Chart::Cells);
+    assert!(l.charts.cells.is_empty() && l.computing.is_some());
+    settle(&mut l);
+    assert_eq!(l.charts.cells, spot.charts.cells);
+    assert_eq!(l.charts.cells.len(), 3);
+    // Switching the chart while a new run computes asks for that chart's series with it.
+    l.update(Action::KnobInc);
+    l.update(Action::CycleChart);
+    settle(&mut l);
+    spot.update(Action::KnobInc);
+    spot.update(Action::CycleChart);
+    assert_eq!((l.chart, l.settings.cell), (Chart::Length, spot.settings.cell));
+    assert_eq!(l.charts.by_length, spot.charts.by_length);
+    assert!(!l.charts.by_length.is_empty());
+}

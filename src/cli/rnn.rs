@@ -18,7 +18,7 @@ pub fn run(a: RnnArgs, text: &'static Text) -> Result<(), Failure> {
         |e: crate::lessons::rnn::settings::SettingError| Failure::usage(format!("deepstep rnn: {}", e.describe(text)));
     let run = a.settings().run().map_err(bad)?;
     if !a.print {
-        return interactive(text, "rnn", mount(RnnLab::new(a.settings()).map_err(bad)?));
+        return interactive(text, "rnn", mount(RnnLab::new(a.settings()).map_err(bad)?.in_background()));
     }
     if a.format == PrintFormat::Markdown {
         let mut lab = RnnLab::new(a.settings()).map_err(bad)?;

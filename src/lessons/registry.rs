@@ -63,7 +63,7 @@ fn open_conv(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
 }
 
 fn open_rnn(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
-    Ok(mount(rnn::lab::RnnLab::new(Default::default())?))
+    Ok(mount(rnn::lab::RnnLab::new(Default::default())?.in_background()))
 }
 
 fn open_quiz(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {

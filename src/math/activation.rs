@@ -61,6 +61,32 @@ mod tests {
         }
     }
 
+    /// ln σ'(z) = −|z| − 2 ln(1 + e^{−|z|}) and ln tanh'(z) = ln 4 − 2|z| −
+    /// 2 ln(1 + e^{−2|z|}): written in logs with `ln_1p`, so they stay
+    /// accurate where the derivatives themselves are far below 1e−300.
+    fn ln_sigmoid_grad(z: f64) -> f64 {
+        -z.abs() - 2.0 * (-z.abs()).exp().ln_1p()
+    }
+
+    fn ln_tanh_grad(z: f64) -> f64 {
+        4f64.ln() - 2.0 * z.abs() - 2.0 * (-2.0 * z.abs()).exp().ln_1p()
+    }
+
+    #[test]
+    fn saturated_derivatives_match_the_log_domain_reference() {
+        // Both branches of each `_at` form, up to where the value underflows.
+        for &z in &[0.5, 1.2, 1.5, 3.0, 7.6, 19.0, 25.0, 40.0, 200.0, 350.0] {
+            for z in [z, -z] {
+                let (s, t) = (sigmoid(z), z.tanh());
+                let close = |got: f64, want_ln: f64| (got.ln() - want_ln).abs() < 1e-9;
+                assert!(close(sigmoid_grad_at(s, z), ln_sigmoid_grad(z)), "σ' at {z}: {}", sigmoid_grad_at(s, z));
+                assert!(close(sigmoid_grad(z), ln_sigmoid_grad(z)), "σ' at {z}");
+                assert!(close(tanh_grad_at(t, z), ln_tanh_grad(z)), "tanh' at {z}: {}", tanh_grad_at(t, z));
+                assert!(close(tanh_grad(z), ln_tanh_grad(z)), "tanh' at {z}");
+            }
+        }
+    }
+
     #[test]
     fn saturated_derivatives_stay_positive() {
         assert!(tanh_grad(40.0) > 0.0 && tanh_grad(-40.0) > 0.0);

@@ -241,6 +241,7 @@ pub static EN: Text = Text {
         split_linear: |t, p, f| format!("step {t} → {p}: ×{f}, all from W_recᵀ (the linear cell has no gate)"),
         rate_not_yet: "measured: nothing yet (BPTT has not run back far enough)",
         after_bptt: "shown once BPTT has reached step 1",
+        computing: "computing…",
         title: "RNN lab",
         phase_forward: "forward: filling in h_t",
         phase_backward: "backward: BPTT from the last step to the first",

@@ -230,6 +230,7 @@ pub static KO: Text = Text {
         split_linear: |t, p, f| format!("{t} → {p}단계: ×{f}, 모두 W_recᵀ에서 (선형 셀에는 게이트가 없음)"),
         rate_not_yet: "측정: 아직 없음 (BPTT가 충분히 거슬러 가지 않았습니다)",
         after_bptt: "BPTT가 1단계까지 가면 보입니다",
+        computing: "계산 중…",
         title: "RNN 실습",
         phase_forward: "순전파: h_t 채우기",
         phase_backward: "역방향: 마지막 단계에서 첫 단계로 BPTT",

@@ -349,6 +349,8 @@ pub struct RnnText {
     pub rate_not_yet: &'static str,
     /// A comparison chart's note until BPTT has reached step 1.
     pub after_bptt: &'static str,
+    /// While a knob change or a chart is computed in the background.
+    pub computing: &'static str,
     pub title: &'static str,
     pub phase_forward: &'static str,
     pub phase_backward: &'static str,

@@ -2,6 +2,7 @@
 //! timeline (forward filling h_t, then BPTT from t = T down to 1), the charts'
 //! data, predictions, and `update`, the only place it changes.
 
+use super::background::{Background, Done, Job};
 use super::settings::{RnnRun, RnnSettings, SettingError};
 use crate::lessons::cycle::{cycle, ladder, position, stop};
 use crate::lessons::input::{Edit, TextInput};
@@ -180,6 +181,8 @@ pub enum Action {
     KnobDec,
     KnobInc,
     TogglePredict,
+    /// Take the worker's result, if it has come (the tick while computing).
+    Poll,
     /// On a small screen: the chart instead of the timeline and the words.
     SwitchPanel,
     JumpTo(usize),
@@ -187,7 +190,16 @@ pub enum Action {
     Prompt(Edit),
 }
 
-#[derive(Debug, Clone)]
+/// What the background worker is computing for the lab (in the app only).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Computing {
+    /// A new run for these settings (the knob panel shows them already).
+    Run(RnnSettings),
+    /// The series of the chart on screen, for the run shown.
+    Series,
+}
+
+#[derive(Debug)]
 pub struct RnnLab {
     pub settings: RnnSettings,
     pub run: RnnRun,
@@ -218,6 +230,11 @@ pub struct RnnLab {
     pub score: (usize, usize),
     /// When the timeline and a tall enough chart do not both fit: the chart shown.
     pub chart_tab: bool,
+    /// The worker that computes knob changes and chart series off the input
+    /// path (the app); `None` computes them on the spot (tests, `--print`).
+    pub background: Option<Background>,
+    /// What the worker is computing, while it is.
+    pub computing: Option<Computing>,
 }
 
 /// The reference line and the measured rate (cheap: from the run itself).
@@ -238,6 +255,21 @@ fn cells_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(CellKind, Vec<f64>)>
         cells.push((kind, r.grads.dh_log10_norms()));
     }
     Ok(cells)
+}
+
+/// Fill in the series `chart` needs, unless they are there already.
+pub(crate) fn fill_series(
+    charts: &mut ChartData,
+    s: &RnnSettings,
+    run: &RnnRun,
+    chart: Chart,
+) -> Result<(), SettingError> {
+    match chart {
+        Chart::Cells if charts.cells.is_empty() => charts.cells = cells_data(s, run)?,
+        Chart::Length if charts.by_length.is_empty() => charts.by_length = length_data(s)?,
+        _ => {}
+    }
+    Ok(())
 }
 
 /// ||dL/dh_1|| for growing T (one run per length up to the current T).
@@ -357,6 +389,8 @@ impl RnnLab {
             message: None,
             score: (0, 0),
             chart_tab: false,
+            background: None,
+            computing: None,
         };
         lab.derive()?;
         Ok(lab)
@@ -378,15 +412,43 @@ impl RnnLab {
         self.chart_series()
     }
 
+    /// The lab for `settings` with the series `chart` needs (what a knob
+    /// change computes, here or on the worker).
+    pub fn build(settings: RnnSettings, chart: Chart) -> Result<Self, SettingError> {
+        let mut lab = RnnLab::new(settings)?;
+        lab.chart = chart;
+        lab.chart_series()?;
+        Ok(lab)
+    }
+
+    /// The same lab, with knob changes and chart series computed on a
+    /// worker thread so that no key waits for them (what the app opens).
+    pub fn in_background(mut self) -> Self {
+        self.background = Some(Background::start());
+        self
+    }
+
+    /// The settings the knob panel shows: the ones being computed, if any.
+    pub fn shown_settings(&self) -> &RnnSettings {
+        match &self.computing {
+            Some(Computing::Run(s)) => s,
+            _ => &self.settings,
+        }
+    }
+
     /// The extra runs a chart needs, made only while that chart is shown, so
     /// that a knob change costs one run.
     fn chart_series(&mut self) -> Result<(), SettingError> {
+        fill_series(&mut self.charts, &self.settings, &self.run, self.chart)
+    }
+
+    /// Whether the chart on screen still lacks its series.
+    fn series_missing(&self) -> bool {
         match self.chart {
-            Chart::Cells if self.charts.cells.is_empty() => self.charts.cells = cells_data(&self.settings, &self.run)?,
-            Chart::Length if self.charts.by_length.is_empty() => self.charts.by_length = length_data(&self.settings)?,
-            _ => {}
+            Chart::Cells => self.charts.cells.is_empty(),
+            Chart::Length => self.charts.by_length.is_empty(),
+            Chart::Distance => false,
         }
-        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -450,10 +512,9 @@ impl RnnLab {
             Action::JumpTo(_) => {}
             Action::CycleChart => {
                 self.chart = cycle(&[Chart::Distance, Chart::Cells, Chart::Length], self.chart, 1);
-                if let Err(e) = self.chart_series() {
-                    self.message = Some(Message::Refused(e));
-                }
+                self.ask_series();
             }
+            Action::Poll => self.poll(),
             // The knob list stops at its ends rather than wrapping out of sight.
             Action::KnobUp => self.knob = stop(&Knob::ALL, self.knob, -1),
             Action::KnobDown => self.knob = stop(&Knob::ALL, self.knob, 1),
@@ -497,8 +558,57 @@ impl RnnLab {
         }
     }
 
+    /// The chart on screen gets its series: on the worker when there is one.
+    fn ask_series(&mut self) {
+        if !self.series_missing() {
+            return;
+        }
+        let chart = self.chart;
+        match (&mut self.background, &self.computing) {
+            // A new run is on its way: ask for it again with this chart's series.
+            (Some(bg), Some(Computing::Run(s))) => bg.ask(Job::Build(s.clone(), chart)),
+            (Some(bg), _) => {
+                let job = Job::Series(self.settings.clone(), Box::new(self.run.clone()), self.charts.clone(), chart);
+                bg.ask(job);
+                self.computing = Some(Computing::Series);
+            }
+            (None, _) => {
+                if let Err(e) = self.chart_series() {
+                    self.message = Some(Message::Refused(e));
+                }
+            }
+        }
+    }
+
+    /// Take the worker's result, if the newest one has arrived.
+    fn poll(&mut self) {
+        let Some(done) = self.background.as_mut().and_then(Background::take) else { return };
+        self.computing = None;
+        match done {
+            Done::Built(Ok(lab)) => self.adopt(*lab),
+            Done::Series(Ok(charts)) => self.charts = charts,
+            Done::Built(Err(e)) | Done::Series(Err(e)) => self.message = Some(Message::Refused(e)),
+        }
+    }
+
+    /// Take a newly computed lab's run, keeping where the learner is.
+    fn adopt(&mut self, mut lab: RnnLab) {
+        lab.phase = self.phase;
+        lab.step = self.step.clamp(1, lab.len());
+        lab.knob = self.knob;
+        lab.predict = self.predict;
+        lab.score = self.score;
+        lab.chart = self.chart;
+        lab.chart_tab = self.chart_tab;
+        lab.background = self.background.take();
+        lab.computing = self.computing.take();
+        *self = lab;
+        // The chart may have changed while the run was computed.
+        self.ask_series();
+    }
+
     fn turn(&mut self, delta: i64) {
-        let mut s = self.settings.clone();
+        let mut s = self.shown_settings().clone();
         match self.knob {
             Knob::Cell => {
                 let i = s.cell.index() as i64;
@@ -513,19 +623,17 @@ impl RnnLab {
             Knob::Clip => s.clip = optional(&CLIPS, s.clip, delta),
             Knob::Seed => s.seed = (s.seed as i64 + delta).max(0) as u64,
         }
-        let built = RnnLab::new(s).and_then(|mut lab| {
-            lab.chart = self.chart;
-            lab.chart_series().map(|_| lab)
-        });
-        match built {
-            Ok(mut lab) => {
-                lab.phase = self.phase;
-                lab.step = self.step.clamp(1, lab.len());
-                lab.knob = self.knob;
-                lab.predict = self.predict;
-                lab.score = self.score;
-                *self = lab;
-            }
+        if let Err(e) = s.check() {
+            self.message = Some(Message::Refused(e));
+            return;
+        }
+        if let Some(bg) = self.background.as_mut() {
+            bg.ask(Job::Build(s.clone(), self.chart));
+            self.computing = Some(Computing::Run(s));
+            return;
+        }
+        match RnnLab::build(s, self.chart) {
+            Ok(lab) => self.adopt(lab),
             Err(e) => self.message = Some(Message::Refused(e)),
         }
     }

@@ -2,6 +2,7 @@
 //! time (BPTT), the charts of how the gradient vanishes or explodes, predict
 //! mode, and the headless forms (`deepstep rnn --print`, `deepstep sweep`).
 
+pub mod background;
 pub mod keys;
 pub mod lab;
 pub mod note;
@@ -49,8 +50,10 @@ impl Lesson for RnnLab {
         self.prompt.is_some()
     }
 
+    /// While the worker computes: look for its result every few milliseconds
+    /// (the app's loop still takes keys in between).
     fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
+        self.computing.as_ref().map(|_| (Duration::from_millis(5), Action::Poll))
     }
 
     fn typed(&self, c: char) -> Option<Action> {

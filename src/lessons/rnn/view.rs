@@ -28,7 +28,7 @@ pub(crate) fn cell_name(t: &Text, k: CellKind) -> &'static str {
 }
 
 fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
-    let s = &lab.settings;
+    let s = lab.shown_settings();
     match k {
         Knob::Cell => cell_name(t, s.cell).to_string(),
         Knob::Radius => num(s.radius),
@@ -149,7 +149,12 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         }
     };
     let waiting = matches!(lab.chart, Chart::Cells | Chart::Length) && !lab.bptt_done();
-    let title = if waiting { format!("{title} ({})", r.after_bptt) } else { title.to_string() };
+    let title = match () {
+        // The previous run's chart stays until the new one arrives.
+        _ if lab.computing.is_some() => format!("{title} ({})", r.computing),
+        _ if waiting => format!("{title} ({})", r.after_bptt),
+        _ => title.to_string(),
+    };
     let x_hi = series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).fold(1.0f64, f64::max);
     let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(vec![
         Line::raw("0"),
@@ -208,6 +213,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     ];
     if lab.score.1 > 0 {
         st.push(Span::raw(format!("  {}", (r.score)(lab.score.0, lab.score.1))));
+    }
+    if lab.computing.is_some() {
+        st.push(Span::styled(format!("  {}", r.computing), theme.title));
     }
     frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
