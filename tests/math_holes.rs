@@ -206,3 +206,198 @@ fn scaled_gradients_past_1e100_equal_the_plain_loop() {
         assert!((clipped.log10_param_norm() - (norm / 10.0).log10()).abs() < 1e-9, "{}", what("param norm"));
     }
 }
+
+/// The counting surface's colour scale: every finite loss is its log10, a
+/// zero loss takes the smallest non-zero one's, an overflowed loss the top.
+#[test]
+fn the_loss_surface_is_the_direct_loss_at_zero_and_beyond_the_cliff() {
+    let x = counting_rnn::random_sequences(6, 8, 3);
+    let (wx, rec) = ([0.5, 1.0, 2.0], [1.0, 1.5, 1e100]);
+    let grid = counting_rnn::log10_loss_grid(x.view(), &wx, &rec);
+    let loss = |i: usize, j: usize| counting_rnn::forward(x.view(), wx[j], rec[i]).loss;
+    assert_eq!(loss(0, 1), 0.0, "(1, 1) counts exactly");
+    assert!(loss(2, 0).is_infinite(), "w_rec = 1e100 overflows");
+    let smallest = (0..3).flat_map(|i| (0..3).map(move |j| (i, j))).map(|(i, j)| loss(i, j)).filter(|l| *l > 0.0);
+    let smallest = smallest.fold(f64::INFINITY, f64::min);
+    for i in 0..3 {
+        for j in 0..3 {
+            let l = loss(i, j);
+            let want = match l {
+                0.0 => smallest.log10(),
+                l if l.is_infinite() => f64::MAX.log10(),
+                l => l.log10(),
+            };
+            assert_eq!(grid[[i, j]], want, "w_rec {} w_x {}", rec[i], wx[j]);
+        }
+    }
+}
+
+/// Rprop moves against the gradient's sign, and not at all where the
+/// gradient is exactly zero (numpy's sign(0) = 0).
+#[test]
+fn rprop_does_not_move_where_the_gradient_is_zero() {
+    let x = counting_rnn::random_sequences(5, 4, 2);
+    let r = counting_rnn::Rprop { delta0: 0.1, eta_plus: 1.2, eta_minus: 0.5 };
+    let mut st = counting_rnn::RpropState::new(&r);
+    assert_eq!(counting_rnn::rprop_step(x.view(), (1.0, 1.0), &r, &mut st), (1.0, 1.0));
+    let (_, gx, gr) = counting_rnn::loss_and_grads(x.view(), 0.5, 1.2);
+    let mut st = counting_rnn::RpropState::new(&r);
+    let (nx, nr) = counting_rnn::rprop_step(x.view(), (0.5, 1.2), &r, &mut st);
+    // The first step halves Δ (the previous sign starts at 0).
+    assert_eq!((nx, nr), (0.5 - gx.signum() * 0.05, 1.2 - gr.signum() * 0.05));
+}
+
+/// The gradient check's relative error is |a − n| / max(|a|, |n|).
+#[test]
+fn the_gradient_check_reports_the_relative_error() {
+    let x = counting_rnn::random_sequences(4, 5, 8);
+    let c = counting_rnn::gradient_check(x.view(), 0.7, 1.1, 1e-4);
+    let (_, gx, gr) = counting_rnn::loss_and_grads(x.view(), 0.7, 1.1);
+    assert_eq!(c.analytic, (gx, gr));
+    let l = |a: f64, b: f64| counting_rnn::forward(x.view(), a, b).loss;
+    let nx = (l(0.7 + 1e-4, 1.1) - l(0.7 - 1e-4, 1.1)) / 2e-4;
+    assert_eq!(c.numeric.0, nx);
+    assert_eq!(c.rel_error.0, (gx - nx).abs() / gx.abs().max(nx.abs()));
+    assert!(c.rel_error.0 > 0.0 && c.rel_error.0 < 1e-6 && c.rel_error.1 < 1e-6, "{c:?}");
+}
+
+/// Descent stops before a step whose loss would not be finite.
+#[test]
+fn gradient_descent_stops_before_leaving_the_finite_numbers() {
+    let x = counting_rnn::random_sequences(4, 6, 1);
+    let path = counting_rnn::train_gd(x.view(), (0.5, 1.5), 1e200, 5);
+    assert!(!path.is_empty());
+    for (a, b) in &path {
+        assert!(counting_rnn::forward(x.view(), *a, *b).loss.is_finite(), "({a}, {b}) in {path:?}");
+    }
+    assert!(path.len() < 6, "a step of 1e200 leaves the numbers: {path:?}");
+    assert_eq!(counting_rnn::train_gd(x.view(), (0.5, 1.5), 1e-3, 5).len(), 6);
+}
+
+/// The sequences are the generator's draws, 1 where a draw is below ½.
+#[test]
+fn random_sequences_are_coin_flips_from_the_seed() {
+    let x = counting_rnn::random_sequences(7, 9, 5);
+    let mut r = deepstep::math::rng::Rng::new(5);
+    for v in x.iter() {
+        assert_eq!(*v, if r.uniform() < 0.5 { 1.0 } else { 0.0 });
+    }
+    assert!(x.iter().any(|v| *v == 1.0) && x.iter().any(|v| *v == 0.0));
+}
+
+/// Seeded data: without noise exactly the model; with noise, N(0, 1) around it.
+#[test]
+fn generated_regression_data_is_the_model_plus_noise() {
+    let (x, y) = linreg::feature_data(50, 3, 0.0, 2);
+    for i in 0..50 {
+        assert_eq!(x[[i, 0]], 1.0);
+        assert!((0..3).all(|j| (0.0..1.0).contains(&x[[i, j + 1]])));
+        assert!(close(y[i], 2.0 + x[[i, 1]] + 2.0 * x[[i, 2]] + 3.0 * x[[i, 3]]), "row {i}");
+    }
+    let (x, y) = linreg::line_data(40, 3.0, -1.0, 0.0, 2);
+    for i in 0..40 {
+        assert!(x[[i, 0]] == 1.0 && close(y[i], 3.0 * x[[i, 1]] - 1.0), "row {i}");
+    }
+    for noisy in [linreg::line_data(4000, 3.0, -1.0, 0.5, 2), linreg::feature_data(4000, 2, 0.5, 2)] {
+        let (x, y) = noisy;
+        let beta = if x.ncols() == 2 { array![-1.0, 3.0] } else { array![2.0, 1.0, 2.0] };
+        let e = linreg::residuals(x.view(), y.view(), beta.view());
+        let (mean, sd) = (e.mean().unwrap(), e.std(0.0));
+        assert!(mean.abs() < 0.05 && (sd - 0.5).abs() < 0.05, "noise mean {mean}, sd {sd}");
+    }
+}
+
+/// SSE's gradient is n times MSE's; a zero residual has zero gradients
+/// (never NaN) and no ratio.
+#[test]
+fn gradient_ratios_and_the_zero_residual() {
+    let (x, y) = linreg::line_data(12, 2.0, 1.0, 0.3, 4);
+    let e = linreg::residuals(x.view(), y.view(), array![0.0, 0.0].view());
+    let r = linreg::gradient_ratio(x.view(), e.view(), ErrorMeasure::Sse, ErrorMeasure::Mse).unwrap();
+    assert!(close(r, 12.0), "{r}");
+    let zero = ndarray::Array1::zeros(12);
+    for m in ErrorMeasure::ALL {
+        assert_eq!(m.gradient(x.view(), zero.view()), array![0.0, 0.0], "{m:?}");
+    }
+    assert_eq!(linreg::gradient_ratio(x.view(), zero.view(), ErrorMeasure::Sse, ErrorMeasure::L2), None);
+}
+
+/// Minibatches: the last may be smaller (one update each), a batch of all
+/// rows is full-batch descent, and a batch of 0 or more than n is refused.
+#[test]
+fn sgd_batches_cover_every_row_and_a_full_batch_is_gradient_descent() {
+    let (x, y) = linreg::line_data(10, 2.0, 1.0, 0.3, 4);
+    let b0 = array![0.0, 0.0];
+    let p = linreg::sgd(x.view(), y.view(), b0.view(), 0.05, 2, 3, 1, ErrorMeasure::Mse).unwrap();
+    assert_eq!((p.betas.len(), p.losses.len()), (9, 9), "4 batches of 3, 3, 3, 1 per epoch");
+    let full = linreg::sgd(x.view(), y.view(), b0.view(), 0.05, 3, 10, 1, ErrorMeasure::Mse).unwrap();
+    let gd = linreg::gradient_descent(x.view(), y.view(), b0.view(), 0.05, 3, ErrorMeasure::Mse).unwrap();
+    for (a, b) in full.betas.iter().zip(&gd.betas) {
+        assert!(close(a[0], b[0]) && close(a[1], b[1]), "{a} vs {b}");
+    }
+    assert_eq!(full.betas.len(), gd.betas.len());
+    for bad in [0, 11] {
+        assert!(linreg::sgd(x.view(), y.view(), b0.view(), 0.05, 1, bad, 1, ErrorMeasure::Mse).is_err(), "{bad}");
+    }
+}
+
+/// Generated tables: thousandths, at least 0.001 each, summing to 1, each
+/// within one thousandth of its weight's share (largest remainder), and a
+/// larger weight never gets less.
+#[test]
+fn generated_joint_tables_round_their_weights_to_thousandths() {
+    for (sizes, seed) in [(vec![2, 2], 1), (vec![2, 3, 2], 2), (vec![3, 3, 3], 3), (vec![2, 2, 2, 2, 2], 4)] {
+        let vars: Vec<Variable> =
+            sizes.iter().enumerate().map(|(i, n)| Variable::new(&format!("V{i}"), &["a", "b", "c"][..*n])).collect();
+        let j = Joint::random(vars, seed).unwrap();
+        let mut r = deepstep::math::rng::Rng::new(seed);
+        let w: Vec<f64> = (0..j.p.len()).map(|_| 1.0 + r.below(20) as f64).collect();
+        let total: f64 = w.iter().sum();
+        let milli: Vec<f64> = j.p.iter().map(|p| p * 1000.0).collect();
+        assert!((j.p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        for (k, m) in milli.iter().enumerate() {
+            assert!((m - m.round()).abs() < 1e-9 && *m >= 1.0 - 1e-9, "{sizes:?} entry {k}: {m}");
+            assert!((m - 1000.0 * w[k] / total).abs() < 1.0, "{sizes:?} entry {k}: {m} for weight {}", w[k]);
+            for l in 0..w.len() {
+                assert!(w[k] <= w[l] || *m >= milli[l] - 1e-9, "{sizes:?}: weight order at {k}, {l}");
+            }
+        }
+    }
+}
+
+/// Events and orders naming what is not there are refused.
+#[test]
+fn events_and_chain_rule_orders_are_checked() {
+    use deepstep::math::prob::ProbError;
+    let j = Joint::random(vec![Variable::binary("A"), Variable::new("B", &["x", "y", "z"])], 9).unwrap();
+    assert!(j.prob(&[(1, 2)]).is_ok());
+    assert!(matches!(j.prob(&[(1, 3)]), Err(ProbError::NoSuchState { state: 3, .. })));
+    assert!(matches!(j.prob(&[(0, 2)]), Err(ProbError::NoSuchState { .. })));
+    assert!(matches!(j.prob(&[(2, 0)]), Err(ProbError::NoSuchVariable(2))));
+    for bad in [vec![0, 0], vec![0], vec![0, 2], vec![1, 0, 1]] {
+        assert!(matches!(j.chain_rule(&bad), Err(ProbError::BadOrder)), "{bad:?}");
+    }
+    let f = j.chain_rule(&[1, 0]).unwrap();
+    assert_eq!((f.factors[0].var, f.factors[1].var, f.factors[1].given.clone()), (1, 0, vec![1]));
+    assert!(f.max_abs_error < 1e-12 && f.rows.len() == 6);
+}
+
+/// The measured rate is the least-squares slope over the farther half
+/// (distance ≥ T/2) of the finite values, as a factor per step.
+#[test]
+fn the_measured_rate_fits_the_farther_half() {
+    let t_len = 21;
+    // Curved on purpose: which points are fitted changes the slope.
+    let mut logs: Vec<f64> = (0..t_len).map(|i| (((t_len - 1 - i) as f64).powi(2)) / 50.0).collect();
+    logs[0] = f64::NEG_INFINITY;
+    let pts: Vec<(f64, f64)> =
+        (1..t_len).map(|i| ((t_len - 1 - i) as f64, logs[i])).filter(|(d, _)| *d >= (t_len / 2) as f64).collect();
+    let n = pts.len() as f64;
+    let (mx, my) = (pts.iter().map(|p| p.0).sum::<f64>() / n, pts.iter().map(|p| p.1).sum::<f64>() / n);
+    let slope = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>()
+        / pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum::<f64>();
+    assert!(close(rnn::rate_per_step(&logs).unwrap(), 10f64.powf(slope)));
+    assert_eq!(rnn::rate_per_step(&[0.0, f64::NEG_INFINITY, 1.0]), None);
+    let line = rnn::geometric_line(2.0, -0.5, 4);
+    assert_eq!(line, vec![(0.0, 2.0), (1.0, 1.5), (2.0, 1.0), (3.0, 0.5)]);
+}

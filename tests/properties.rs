@@ -16,6 +16,28 @@ fn arr4(shape: [usize; 4], seed: u64) -> Array4<f64> {
     Array4::from_shape_simple_fn(shape, || r.normal())
 }
 
+/// One output of a convolution from its definition, as plain loops:
+/// y[o, i, j] = b + Σ_c Σ_m Σ_n x[c, i·S + m·D − P, j·S + n·D − P] · w[o, c, m, n],
+/// with x zero outside its bounds.
+fn plain_conv_at(x: &Array3<f64>, w: &Array4<f64>, b: f64, p: ConvParams, at: [usize; 3]) -> f64 {
+    let [o, i, j] = at;
+    let (c_in, h, wd) = x.dim();
+    let (_, _, kh, kw) = w.dim();
+    let mut sum = b;
+    for c in 0..c_in {
+        for m in 0..kh {
+            for n in 0..kw {
+                let r = (i * p.stride[0] + m * p.dilation[0]) as i64 - p.padding[0] as i64;
+                let q = (j * p.stride[1] + n * p.dilation[1]) as i64 - p.padding[1] as i64;
+                if (0..h as i64).contains(&r) && (0..wd as i64).contains(&q) {
+                    sum += x[[c, r as usize, q as usize]] * w[[o, c, m, n]];
+                }
+            }
+        }
+    }
+    sum
+}
+
 prop_compose! {
     fn geometry()(c_in in 1usize..3, c_out in 1usize..3, h in 1usize..9, w in 1usize..9,
                   kh in 1usize..5, kw in 1usize..5, sh in 0usize..4, sw in 1usize..4,
@@ -89,6 +111,9 @@ proptest! {
                 prop_assert_eq!(t.sum, sum);
             }
             prop_assert_eq!(f.value, y[f.at]);
+            // The window walk itself, from the definition (value and trace share it in the code).
+            let want = plain_conv_at(&x, &w, 0.25, p, f.at);
+            prop_assert!((f.value - want).abs() <= 1e-12 * (1.0 + want.abs()), "{:?}: {} vs {}", f.at, f.value, want);
         }
         let dy = arr3(g.output_shape(), seed + 2);
         let gr = conv::conv2d_backward(x.view(), w.view(), dy.view(), p).unwrap();

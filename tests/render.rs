@@ -264,15 +264,54 @@ fn rnn_lab_marks_truncated_steps_and_shows_clipping() {
         clip: Some(0.01),
         ..Default::default()
     };
+    let lab = deepstep::lessons::rnn::lab::RnnLab::new(settings.clone()).unwrap();
     let mut app = rnn_app(settings);
     app.handle(&key(KeyCode::End));
     let (s, _) = draw(&mut app, 120, 40);
-    assert!(s.contains(EN.rnn.cut), "{s}");
-    assert!(s.contains("clipping at 0.01"), "{s}");
+    // The dL/dh row (steps 1..7 fit beside the knobs): with k = 2 the loss
+    // at h_8 reaches h_7 and h_6, the run's norms; steps 1..5 are cut.
+    let row = s.lines().find(|l| l.contains("dL/dh")).expect("the dL/dh row");
+    // "|||dL/dh_t||  0 cut …  ||  knob": the cells are between the label and the knobs.
+    let timeline = row.split("||").nth(2).expect("the timeline panel");
+    let cells: Vec<String> = timeline.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
+    let mut want: Vec<String> = vec![format!("0 {}", EN.rnn.cut); 5];
+    want.extend(lab.dh_log10[5..7].iter().map(|l| deepstep::math::format::pow10(*l)));
+    assert_eq!(cells, want, "{s}");
+    // The clipping line gives the run's norms before and after.
+    let c = lab.run.grads.clip.expect("clipped");
+    let (before, after) =
+        (deepstep::math::format::pow10(c.log10_norm_before), deepstep::math::format::pow10(c.log10_norm_after));
+    assert!(s.contains(&format!("clipping at 0.01: ||grad|| {before} -> {after}")), "{s}");
+    assert!(c.log10_norm_before > -2.0 && (c.log10_norm_after - -2.0).abs() < 1e-12, "{c:?}");
     // The explanation wraps over several rows: read it with the spacing squeezed.
     let squash = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
     let body: String = s.lines().map(|l| l.trim_matches('|')).collect::<Vec<_>>().join(" ");
     assert!(squash(&body).contains(&squash(EN.rnn.explain_truncation)), "{s}");
+}
+
+/// In the app a knob change shows at once: the new value in the panel and
+/// "computing…" until the worker's run arrives, then the new run's numbers.
+#[test]
+fn rnn_lab_says_computing_until_the_new_run_arrives() {
+    use deepstep::lessons::rnn::lab::{Action as R, RnnLab};
+    let settings = deepstep::lessons::rnn::settings::RnnSettings { len: 12, ..Default::default() };
+    let lab = RnnLab::new(settings).unwrap().in_background();
+    let mut app = App::new(mount(lab), &EN, Theme::COLOR);
+    for _ in 0..2 {
+        app.act::<RnnLab>(R::KnobDown);
+    }
+    app.act::<RnnLab>(R::KnobInc);
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(s.contains(EN.rnn.computing) && s.contains("step t = 1 of 12"), "{s}");
+    assert!(s.lines().any(|l| l.contains(EN.rnn.knob_names[2]) && l.contains("30")), "the panel shows T = 30:\n{s}");
+    let start = std::time::Instant::now();
+    while app.tick_interval().is_some() {
+        assert!(start.elapsed().as_secs() < 20, "the worker never answered");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.tick(std::time::Instant::now());
+    }
+    let (s, _) = draw(&mut app, 80, 24);
+    assert!(!s.contains(EN.rnn.computing) && s.contains("step t = 1 of 30"), "{s}");
 }
 
 /// One input of the no-panic walk. Keys are drawn from the tables of the

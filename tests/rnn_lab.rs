@@ -58,6 +58,31 @@ fn the_running_weight_gradients_grow_to_the_totals() {
     assert!(l.running_matrices.is_empty());
     let small = RnnLab::new(RnnSettings { hidden: 2, len: 6, ..Default::default() }).unwrap();
     assert_eq!(small.running_matrices.len(), 6);
+    // Entry t−1 sums steps t..T: Σ δ_s ⊗ x_s and Σ δ_s ⊗ h_{s−1}, from the run's own δ rows.
+    let (f, g) = (&small.run.forward, &small.run.grads);
+    let (d_ih, d_hh, h) = (g.delta_ih.to_plain(), g.delta_hh.to_plain(), f.h.to_plain());
+    for t in 1..=6 {
+        let mut wx = ndarray::Array2::<f64>::zeros((2, f.x.ncols()));
+        let mut wrec = ndarray::Array2::<f64>::zeros((2, 2));
+        for s in t..=6 {
+            for (a, b) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+                wrec[[a, b]] += d_hh[[s - 1, a]] * h[[s - 1, b]];
+            }
+            for a in 0..2 {
+                for b in 0..f.x.ncols() {
+                    wx[[a, b]] += d_ih[[s - 1, a]] * f.x[[s - 1, b]];
+                }
+            }
+        }
+        let (got_wx, got_wrec) =
+            (small.running_matrices[t - 1].0.to_plain(), small.running_matrices[t - 1].1.to_plain());
+        let near =
+            |a: &ndarray::Array2<f64>, b: &ndarray::Array2<f64>| a.iter().zip(b).all(|(p, q)| (p - q).abs() < 1e-12);
+        assert!(near(&got_wx, &wx) && near(&got_wrec, &wrec), "t {t}: {got_wx} vs {wx}, {got_wrec} vs {wrec}");
+        let log_norm = |m: &ndarray::Array2<f64>| m.iter().map(|v| v * v).sum::<f64>().sqrt().log10();
+        let (lx, lrec) = small.running[t - 1];
+        assert!((lx - log_norm(&wx)).abs() < 1e-9 && (lrec - log_norm(&wrec)).abs() < 1e-9, "t {t}");
+    }
 }
 
 #[test]
