@@ -2,7 +2,7 @@
 //! separates convergence from divergence, the error mix-up is shown, and
 //! the screen shows the numbers.
 
-mod common;
+use crate::common;
 
 use deepstep::app::App;
 use deepstep::lessons::lesson::mount;

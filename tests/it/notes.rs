@@ -2,7 +2,7 @@
 //! new file (never over an old one) in the current language, and
 //! `--print --format markdown` writes the same note to standard output.
 
-mod common;
+use crate::common;
 
 use common::{draw, key};
 use deepstep::app::App;

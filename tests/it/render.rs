@@ -10,7 +10,7 @@ use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
 use proptest::prelude::*;
 
-mod common;
+use crate::common;
 use common::{draw, key};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;

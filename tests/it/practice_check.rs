@@ -3,7 +3,7 @@
 //! exactly that mistake, broken files get a clear verdict (never a hang or a
 //! panic), `init` never overwrites, and the exit statuses are 0, 1 and 2.
 
-mod common;
+use crate::common;
 
 use deepstep::practice::exercise::Exercise;
 use serde_json::Value;

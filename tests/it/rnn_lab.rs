@@ -1,7 +1,7 @@
 //! The RNN lab's state machine: the timeline's forward and backward walk,
 //! every knob, truncation and clipping, predictions and charts.
 
-mod common;
+use crate::common;
 
 use deepstep::lessons::input::Edit;
 use deepstep::lessons::rnn::keys::map_key;

@@ -4,7 +4,7 @@
 //! lab at the computation, creates the files with `i`, and saves progress
 //! with the quiz's store. Needs Python 3 with numpy, as tests/practice.rs.
 
-mod common;
+use crate::common;
 
 use common::{draw, key};
 use deepstep::app::App;

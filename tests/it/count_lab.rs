@@ -1,7 +1,7 @@
 //! The counting-RNN lab: the BPTT loop stepped from k = T down to 1, typed
 //! predictions, the surface cursor, training steps, and what is on screen.
 
-mod common;
+use crate::common;
 
 use deepstep::app::App;
 use deepstep::assets::counting_tutorial;

@@ -2,7 +2,7 @@
 //! Korean (or are math notation on purpose), everything is NFC; the quiz
 //! banks are complete in both; the locale picks the language; `L` switches.
 
-mod common;
+use crate::common;
 
 use common::{draw, key};
 use deepstep::app::App;
@@ -15,10 +15,10 @@ use unicode_normalization::is_nfc;
 
 /// Every source file of the Korean table (its functions are read from source).
 const KO_SOURCES: [&str; 4] = [
-    include_str!("../src/text/ko.rs"),
-    include_str!("../src/text/ko_quiz.rs"),
-    include_str!("../src/text/ko_help.rs"),
-    include_str!("../src/text/ko_practice.rs"),
+    include_str!("../../src/text/ko.rs"),
+    include_str!("../../src/text/ko_quiz.rs"),
+    include_str!("../../src/text/ko_help.rs"),
+    include_str!("../../src/text/ko_practice.rs"),
 ];
 
 fn hangul(s: &str) -> bool {
@@ -341,16 +341,16 @@ fn the_language_flag_is_found_before_parsing() {
 #[test]
 fn subscripts_are_braced_and_t_is_time() {
     let sources = [
-        ("src/text/mod.rs", include_str!("../src/text/mod.rs")),
-        ("src/text/en.rs", include_str!("../src/text/en.rs")),
-        ("src/text/ko.rs", include_str!("../src/text/ko.rs")),
-        ("src/text/en_quiz.rs", include_str!("../src/text/en_quiz.rs")),
-        ("src/text/ko_quiz.rs", include_str!("../src/text/ko_quiz.rs")),
-        ("src/text/en_help.rs", include_str!("../src/text/en_help.rs")),
-        ("src/text/ko_help.rs", include_str!("../src/text/ko_help.rs")),
-        ("src/text/en_practice.rs", include_str!("../src/text/en_practice.rs")),
-        ("src/text/ko_practice.rs", include_str!("../src/text/ko_practice.rs")),
-        ("src/text/notation.rs", include_str!("../src/text/notation.rs")),
+        ("src/text/mod.rs", include_str!("../../src/text/mod.rs")),
+        ("src/text/en.rs", include_str!("../../src/text/en.rs")),
+        ("src/text/ko.rs", include_str!("../../src/text/ko.rs")),
+        ("src/text/en_quiz.rs", include_str!("../../src/text/en_quiz.rs")),
+        ("src/text/ko_quiz.rs", include_str!("../../src/text/ko_quiz.rs")),
+        ("src/text/en_help.rs", include_str!("../../src/text/en_help.rs")),
+        ("src/text/ko_help.rs", include_str!("../../src/text/ko_help.rs")),
+        ("src/text/en_practice.rs", include_str!("../../src/text/en_practice.rs")),
+        ("src/text/ko_practice.rs", include_str!("../../src/text/ko_practice.rs")),
+        ("src/text/notation.rs", include_str!("../../src/text/notation.rs")),
         ("chain_rule.toml", bank::SHIPPED[0].1),
         ("bayes.toml", bank::SHIPPED[1].1),
         ("convolution.toml", bank::SHIPPED[2].1),

@@ -2,10 +2,10 @@
 //! lesson at its start) at 80×24 and 120×40, in English and Korean, drawn
 //! without colour: a layout change shows up as a diff here. The files in
 //! `tests/snapshots/` were reviewed by eye when written; after an intended
-//! change, run `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` and review
+//! change, run `UPDATE_SNAPSHOTS=1 cargo test --test it snapshots::` and review
 //! the diff before committing it.
 
-mod common;
+use crate::common;
 
 use common::draw;
 use deepstep::app::App;

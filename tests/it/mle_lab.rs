@@ -3,7 +3,7 @@
 //! the surface's cursor, clicks and ascent, the bias experiment, one point,
 //! the categorical family, the headless form and its errors.
 
-mod common;
+use crate::common;
 
 use common::{draw, key};
 use deepstep::app::App;

@@ -4,7 +4,7 @@
 //! and has a key table with no key bound twice and none hidden by a global
 //! key, in every state a random walk through it reaches.
 
-mod common;
+use crate::common;
 
 use common::{draw, key};
 use deepstep::app::{App, global_table};

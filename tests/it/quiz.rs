@@ -1,7 +1,7 @@
 //! The quiz: the shipped banks, answer parsing, grading, scheduling, the
 //! progress store, and the screens.
 
-mod common;
+use crate::common;
 
 use common::draw;
 use deepstep::app::App;
@@ -410,9 +410,11 @@ fn two_processes_on_a_new_database(round: u32) {
     let dir = temp_dir(&format!("processes-{round}"));
     let path = dir.join("progress.sqlite3");
     let me = std::env::current_exe().unwrap();
+    // The worker's test name as libtest knows it: this module's path without the crate.
+    let worker = format!("{}::progress_worker", module_path!().split_once("::").map_or("", |(_, m)| m));
     let spawn = |seed: u64| {
         std::process::Command::new(&me)
-            .args(["--ignored", "--exact", "progress_worker", "--test-threads", "1"])
+            .args(["--ignored", "--exact", &worker, "--test-threads", "1"])
             .env("DEEPSTEP_WORKER_DB", &path)
             .env("DEEPSTEP_WORKER_SEED", seed.to_string())
             .stdout(std::process::Stdio::null())

@@ -1,0 +1,29 @@
+//! Every integration test, in one crate: one binary to build and link instead
+//! of one per file (the build, not the tests, is most of CI's time). Each
+//! module is what was one test file; run one with `cargo test --test it
+//! <module>::` (for example `cargo test --test it rnn_lab::`).
+
+mod cli;
+mod common;
+mod conv_lab;
+mod count_lab;
+mod e2e;
+mod exercises;
+mod golden;
+mod gradcheck;
+mod i18n;
+mod linreg_lab;
+mod math_holes;
+mod mle_lab;
+mod notes;
+mod practice_check;
+mod practice_screen;
+mod properties;
+mod quiz;
+mod registry;
+mod render;
+mod rnn_lab;
+mod robust;
+mod rprop;
+mod snapshots;
+mod sweep;
