@@ -38,19 +38,24 @@ pub fn key(c: ratatui::crossterm::event::KeyCode) -> ratatui::crossterm::event::
 /// in every test that uses this without being named here.
 #[allow(dead_code)] // used by the i18n and notes tests
 pub fn lesson_screens() -> Vec<(&'static str, Box<dyn deepstep::lessons::lesson::Screen>)> {
-    use deepstep::lessons::registry::{LESSONS, Opener};
-    LESSONS
-        .iter()
-        .map(|e| {
-            // The learner's folder is a file here, so the practice screen's `i`
-            // cannot write anything and every screen opened here is the same
-            // (the same path in every run: the snapshots show it).
-            let folder = std::env::temp_dir().join("deepstep-test-not-a-folder");
-            std::fs::write(&folder, "").unwrap();
-            let mut opener = Opener { store: None, now: 1_800_000_000, seed: 1, folder: &folder };
-            (e.stem, (e.open)(&mut opener).unwrap_or_else(|err| panic!("{}: {err:#}", e.stem)))
-        })
-        .collect()
+    deepstep::lessons::registry::LESSONS.iter().map(|e| (e.stem, open_entry(e))).collect()
+}
+
+/// The one lesson named `stem`, opened as `lesson_screens` opens it.
+#[allow(dead_code)] // used by the i18n tests
+pub fn lesson_screen(stem: &str) -> Box<dyn deepstep::lessons::lesson::Screen> {
+    let entry = deepstep::lessons::registry::LESSONS.iter().find(|e| e.stem == stem);
+    open_entry(entry.unwrap_or_else(|| panic!("no lesson {stem}")))
+}
+
+fn open_entry(e: &deepstep::lessons::registry::Entry) -> Box<dyn deepstep::lessons::lesson::Screen> {
+    // The learner's folder is a file here, so the practice screen's `i`
+    // cannot write anything and every screen opened here is the same
+    // (the same path in every run: the snapshots show it).
+    let folder = std::env::temp_dir().join("deepstep-test-not-a-folder");
+    std::fs::write(&folder, "").unwrap();
+    let mut opener = deepstep::lessons::registry::Opener { store: None, now: 1_800_000_000, seed: 1, folder: &folder };
+    (e.open)(&mut opener).unwrap_or_else(|err| panic!("{}: {err:#}", e.stem))
 }
 
 /// A Python with numpy for the practice tests: `$DEEPSTEP_PYTHON`, else

@@ -422,8 +422,7 @@ fn every_letter_shortcut_works_from_its_korean_jamo() {
             .collect();
         for c in letters {
             let after = |k: char| {
-                let screen = common::lesson_screens().into_iter().find(|(s, _)| *s == stem).unwrap().1;
-                let mut app = App::new(screen, &KO, Theme::MONO);
+                let mut app = App::new(common::lesson_screen(stem), &KO, Theme::MONO);
                 app.notes_dir = std::env::temp_dir().join(format!("deepstep-jamo-{}", std::process::id()));
                 app.handle(&key(KeyCode::Char(k)));
                 let (shown, _) = draw(&mut app, 100, 30);

@@ -445,3 +445,20 @@ fn a_comparison_chart_is_computed_in_the_background_for_the_run_shown() {
     assert_eq!(l.charts.by_length, spot.charts.by_length);
     assert!(!l.charts.by_length.is_empty());
 }
+
+/// The length chart reuses the run's forward pass: each point is exactly
+/// the separate run of that length's ||dL/dh_1||, for every cell.
+#[test]
+fn the_length_chart_equals_separate_runs_of_each_length() {
+    for cell in CellKind::ALL {
+        for truncation in [None, Some(5)] {
+            let s = RnnSettings { cell, len: 50, radius: 1.2, truncation, ..Default::default() };
+            let l = RnnLab::build(s.clone(), Chart::Length).unwrap();
+            let want: Vec<(usize, f64)> = [1, 2, 3, 5, 10, 20, 30, 50]
+                .iter()
+                .map(|&t| (t, RnnSettings { len: t, ..s.clone() }.run().unwrap().grads.dh_log10_norms()[0]))
+                .collect();
+            assert_eq!(l.charts.by_length, want, "{cell:?} truncation {truncation:?}");
+        }
+    }
+}

@@ -266,18 +266,21 @@ pub(crate) fn fill_series(
 ) -> Result<(), SettingError> {
     match chart {
         Chart::Cells if charts.cells.is_empty() => charts.cells = cells_data(s, run)?,
-        Chart::Length if charts.by_length.is_empty() => charts.by_length = length_data(s)?,
+        Chart::Length if charts.by_length.is_empty() => charts.by_length = length_data(s, run)?,
         _ => {}
     }
     Ok(())
 }
 
-/// ||dL/dh_1|| for growing T (one run per length up to the current T).
-fn length_data(s: &RnnSettings) -> Result<Vec<(usize, f64)>, SettingError> {
+/// ||dL/dh_1|| for growing T up to the current one: BPTT from the loss on
+/// h_t of each length t, over the first t steps of the run's own forward
+/// pass (which is exactly the run of length t: same weights, same inputs).
+fn length_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(usize, f64)>, SettingError> {
     let mut by_length = vec![];
     for &t in LENS.iter().filter(|t| **t <= s.len.max(1)) {
-        let r = RnnSettings { len: t, ..s.clone() }.run()?;
-        by_length.push((t, r.grads.dh_log10_norms()[0]));
+        let g = rnn::loss_on_last(t, s.hidden);
+        let grads = rnn::bptt(&run.params, &run.forward.prefix(t), g.view(), s.bptt_options())?;
+        by_length.push((t, grads.dh.row(0).log10_norm()));
     }
     Ok(by_length)
 }

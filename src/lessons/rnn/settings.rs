@@ -99,9 +99,12 @@ impl RnnSettings {
         let x = rnn::random_inputs(self.len, INPUT, self.input_scale, self.seed);
         let forward = rnn::forward(&params, x.view(), Array1::zeros(self.hidden).view(), None)?;
         let g = rnn::loss_on_last(self.len, self.hidden);
-        let opts = BpttOptions { truncation: self.truncation, clip: self.clip };
-        let grads = rnn::bptt(&params, &forward, g.view(), opts)?;
+        let grads = rnn::bptt(&params, &forward, g.view(), self.bptt_options())?;
         Ok(RnnRun { params, forward, grads })
+    }
+
+    pub fn bptt_options(&self) -> BpttOptions {
+        BpttOptions { truncation: self.truncation, clip: self.clip }
     }
 }
 

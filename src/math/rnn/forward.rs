@@ -41,6 +41,25 @@ impl Forward {
         self.h.log10_norms()[1..].to_vec()
     }
 
+    /// The forward pass of the first `t` steps (1 ≤ t ≤ T; larger t is T):
+    /// a cell only looks back, so this is exactly the run of x_1..x_t, and
+    /// BPTT on it is that shorter sequence's (the length chart reuses one
+    /// forward pass for every length).
+    pub fn prefix(&self, t: usize) -> Forward {
+        let t = t.clamp(1, self.steps());
+        let rows = |a: &Array2<f64>, n: usize| a.slice(s![..n, ..]).to_owned();
+        Forward {
+            kind: self.kind,
+            h: ScaledRows { mantissa: rows(&self.h.mantissa, t + 1), log10_scale: self.h.log10_scale[..=t].to_vec() },
+            c: self.c.as_ref().map(|c| rows(c, t + 1)),
+            x: rows(&self.x, t),
+            pre_ih: rows(&self.pre_ih, t),
+            pre_hh: rows(&self.pre_hh, t),
+            act: rows(&self.act, t),
+            tanh_c: self.tanh_c.as_ref().map(|c| rows(c, t)),
+        }
+    }
+
     /// ||x_t||, t = 1..T.
     pub fn x_norms(&self) -> Vec<f64> {
         self.x.rows().into_iter().map(|r| crate::math::scaled::norm(r.iter().copied())).collect()
