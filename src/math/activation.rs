@@ -87,6 +87,23 @@ mod tests {
         }
     }
 
+    /// Away from saturation the derivatives are autograd's own formulas,
+    /// s(1 − s) and 1 − t², to the last bit (the stable forms take over only
+    /// where those lose their digits).
+    #[test]
+    fn ordinary_derivatives_are_autograds_formulas_exactly() {
+        for k in -140..=140 {
+            let z = k as f64 * 0.05 + 0.013;
+            let (s, t) = (sigmoid(z), z.tanh());
+            if (0.0011..0.9989).contains(&s) {
+                assert_eq!(sigmoid_grad_at(s, z).to_bits(), (s * (1.0 - s)).to_bits(), "σ' at {z}");
+            }
+            if t.abs() < 0.89 {
+                assert_eq!(tanh_grad_at(t, z).to_bits(), (1.0 - t * t).to_bits(), "tanh' at {z}");
+            }
+        }
+    }
+
     #[test]
     fn saturated_derivatives_stay_positive() {
         assert!(tanh_grad(40.0) > 0.0 && tanh_grad(-40.0) > 0.0);
