@@ -155,7 +155,7 @@ fn plain_linear_bptt(p: &rnn::RnnParams, x: &ndarray::Array2<f64>, g: &ndarray::
 /// Every entry within 1e−9 of the reference's largest entry (relative).
 fn same<D: ndarray::Dimension>(got: &ndarray::Array<f64, D>, want: &ndarray::Array<f64, D>, what: &str) {
     let top = want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    assert!(top.is_finite() && top > 0.0, "{what}: reference {top}");
+    assert!(top.is_finite(), "{what}: reference {top}");
     for (a, b) in got.iter().zip(want) {
         assert!((a - b).abs() <= 1e-9 * top, "{what}: {a} vs {b} (largest {top:e})");
     }
@@ -170,14 +170,16 @@ fn scaled_gradients_past_1e100_equal_the_plain_loop() {
     // over 500 steps with no loss between, the carried gradient (~1e−499,
     // its scale below −308) meets the loss at step 1: the plain loop has 0
     // there, the scaled one a number too small to change any sum.
-    for (radius, t_len, middle) in [(3.0, 300, true), (0.1, 200, true), (0.1, 500, false), (0.9, 40, true)] {
+    // And a loss on step 1 alone: every step before it carries exactly zero.
+    let cases = [(3.0, 300, [1.0, -0.5, 2.0]), (0.1, 200, [1.0, -0.5, 2.0]), (0.1, 500, [1.0, 0.0, 2.0])];
+    for (radius, t_len, [last, middle, first]) in cases.into_iter().chain([(0.9, 40, [0.0, 0.0, 2.0])]) {
         let hd = 4;
         let p = rnn::RnnParams::random(rnn::CellKind::Linear, 3, hd, radius, 1.0, 7).unwrap();
         let x = rnn::random_inputs(t_len, 3, 1.0, 7);
         // Loss terms at the last step, in the middle and at step 1: the
         // carried gradient meets a fresh one at every scale.
         let mut g = ndarray::Array2::zeros((t_len, hd));
-        for (t, w) in [(t_len, 1.0), (t_len / 2, if middle { -0.5 } else { 0.0 }), (1, 2.0)] {
+        for (t, w) in [(t_len, last), (t_len / 2, middle), (1, first)] {
             g.row_mut(t - 1).fill(w);
         }
         let f = rnn::forward(&p, x.view(), ndarray::Array1::zeros(hd).view(), None).unwrap();
@@ -196,7 +198,10 @@ fn scaled_gradients_past_1e100_equal_the_plain_loop() {
             let top = row.iter().fold(0.0f64, |m, v| m.max(v.abs()));
             let b = (top * row.iter().map(|v| (v / top) * (v / top)).sum::<f64>().sqrt()).log10();
             let a = got.dh.row(t).log10_norm();
-            if b > -290.0 {
+            let reached = g.slice(ndarray::s![t.., ..]).iter().any(|v| *v != 0.0);
+            if !reached {
+                assert_eq!(a, f64::NEG_INFINITY, "{} step {}: no loss reaches it", what("||dL/dh||"), t + 1);
+            } else if b > -290.0 {
                 assert!((a - b).abs() < 1e-9, "{} step {}: {a} vs {b}", what("||dL/dh||"), t + 1);
             } else {
                 assert!(a.is_finite() && a < -290.0, "{} step {}: {a} past f64", what("||dL/dh||"), t + 1);
@@ -411,4 +416,100 @@ fn the_measured_rate_fits_the_farther_half() {
     assert_eq!(rnn::rate_per_step(&[0.0, f64::NEG_INFINITY, 1.0]), None);
     let line = rnn::geometric_line(2.0, -0.5, 4);
     assert_eq!(line, vec![(0.0, 2.0), (1.0, 1.5), (2.0, 1.0), (3.0, 0.5)]);
+}
+
+/// The LSTM's BPTT as plain f64 loops from its equations (PyTorch's gate
+/// order i, f, g, o; L = Σ_t g_t · h_t), returning (dW_ih, dW_hh, db, dx,
+/// dL/dh_t per step, dL/dh_0, dL/dc_0).
+#[allow(clippy::type_complexity)]
+fn plain_lstm_bptt(
+    p: &rnn::RnnParams,
+    x: &ndarray::Array2<f64>,
+    g: &ndarray::Array2<f64>,
+) -> (
+    ndarray::Array2<f64>,
+    ndarray::Array2<f64>,
+    ndarray::Array1<f64>,
+    ndarray::Array2<f64>,
+    Vec<ndarray::Array1<f64>>,
+    ndarray::Array1<f64>,
+    ndarray::Array1<f64>,
+) {
+    use ndarray::{Array1, Array2, Axis, s};
+    let (t_len, hd) = g.dim();
+    let sig = |v: f64| 1.0 / (1.0 + (-v).exp());
+    let (mut h, mut c) = (vec![Array1::zeros(hd)], vec![Array1::zeros(hd)]);
+    let mut gates = vec![];
+    for t in 1..=t_len {
+        let z = p.w_ih.dot(&x.row(t - 1)) + &p.b_ih + p.w_hh.dot(&h[t - 1]) + &p.b_hh;
+        let i = z.slice(s![..hd]).mapv(sig);
+        let f = z.slice(s![hd..2 * hd]).mapv(sig);
+        let gg = z.slice(s![2 * hd..3 * hd]).mapv(f64::tanh);
+        let o = z.slice(s![3 * hd..]).mapv(sig);
+        let ct = &f * &c[t - 1] + &i * &gg;
+        h.push(&o * &ct.mapv(f64::tanh));
+        c.push(ct);
+        gates.push((i, f, gg, o));
+    }
+    let (mut dw_ih, mut dw_hh, mut db) =
+        (Array2::zeros(p.w_ih.dim()), Array2::zeros(p.w_hh.dim()), Array1::zeros(4 * hd));
+    let mut dx = Array2::zeros(x.dim());
+    let mut dhs = vec![Array1::zeros(hd); t_len];
+    let (mut dh_next, mut dc_next): (Array1<f64>, Array1<f64>) = (Array1::zeros(hd), Array1::zeros(hd));
+    for t in (1..=t_len).rev() {
+        let dh = &dh_next + &g.row(t - 1);
+        dhs[t - 1] = dh.clone();
+        let (i, f, gg, o) = &gates[t - 1];
+        let tc = c[t].mapv(f64::tanh);
+        let dc = &dc_next + &(&dh * o * &tc.mapv(|v| 1.0 - v * v));
+        let mut dz = Array1::zeros(4 * hd);
+        dz.slice_mut(s![..hd]).assign(&(&dc * gg * i * &i.mapv(|v| 1.0 - v)));
+        dz.slice_mut(s![hd..2 * hd]).assign(&(&dc * &c[t - 1] * f * &f.mapv(|v| 1.0 - v)));
+        dz.slice_mut(s![2 * hd..3 * hd]).assign(&(&dc * i * &gg.mapv(|v| 1.0 - v * v)));
+        dz.slice_mut(s![3 * hd..]).assign(&(&dh * &tc * o * &o.mapv(|v| 1.0 - v)));
+        let d = dz.view().insert_axis(Axis(1));
+        dw_ih += &d.dot(&x.row(t - 1).insert_axis(Axis(0)));
+        dw_hh += &d.dot(&h[t - 1].view().insert_axis(Axis(0)));
+        db += &dz;
+        dx.row_mut(t - 1).assign(&p.w_ih.t().dot(&dz));
+        dh_next = p.w_hh.t().dot(&dz);
+        dc_next = &dc * f;
+    }
+    (dw_ih, dw_hh, db, dx, dhs, dh_next, dc_next)
+}
+
+/// The LSTM with a forget bias of −3 forgets ~95% per step: its gradients
+/// pass 1e−100 within 150 steps, where the carry (dh and the cell state's
+/// dc together) is rescaled. Every gradient still equals the plain loop's.
+#[test]
+fn lstm_gradients_past_1e100_equal_the_plain_loop() {
+    let (t_len, hd) = (150, 3);
+    let p = rnn::RnnParams::random(rnn::CellKind::Lstm, 2, hd, 0.5, -3.0, 4).unwrap();
+    let x = rnn::random_inputs(t_len, 2, 1.0, 4);
+    let mut g = ndarray::Array2::zeros((t_len, hd));
+    g.row_mut(t_len - 1).fill(1.0);
+    let f = rnn::forward(&p, x.view(), ndarray::Array1::zeros(hd).view(), None).unwrap();
+    let got = rnn::bptt(&p, &f, g.view(), rnn::BpttOptions::default()).unwrap();
+    let (dw_ih, dw_hh, db, dx, dhs, dh0, dc0) = plain_lstm_bptt(&p, &x, &g);
+    same(&got.w_ih.to_plain(), &dw_ih, "LSTM dW_ih");
+    same(&got.w_hh.to_plain(), &dw_hh, "LSTM dW_hh");
+    same(&got.b_ih.to_plain(), &db, "LSTM db_ih");
+    same(&got.b_hh.to_plain(), &db, "LSTM db_hh");
+    same(&got.x.to_plain(), &dx, "LSTM dx");
+    let log_norm = |v: &ndarray::Array1<f64>| {
+        let top = v.iter().fold(0.0f64, |m, e| m.max(e.abs()));
+        (top * v.iter().map(|e| (e / top) * (e / top)).sum::<f64>().sqrt()).log10()
+    };
+    for (t, dh) in dhs.iter().enumerate() {
+        let (a, b) = (got.dh.row(t).log10_norm(), log_norm(dh));
+        assert!((a - b).abs() < 1e-9, "LSTM ||dL/dh|| at step {}: {a} vs {b}", t + 1);
+    }
+    assert!(log_norm(&dhs[0]) < -100.0, "the case reaches past 1e−100: {}", log_norm(&dhs[0]));
+    let (a, b) = (got.h0.log10_norm(), log_norm(&dh0));
+    assert!((a - b).abs() < 1e-9, "LSTM dL/dh_0: {a} vs {b}");
+    let c0 = got.c0.expect("the LSTM reports dL/dc_0");
+    assert!((c0.log10_norm() - log_norm(&dc0)).abs() < 1e-9, "LSTM dL/dc_0");
+    for (a, b) in c0.to_plain().iter().zip(&dc0) {
+        assert!((a - b).abs() <= 1e-9 * dc0.iter().fold(0.0f64, |m, e| m.max(e.abs())), "dc_0 {a} vs {b}");
+    }
 }
