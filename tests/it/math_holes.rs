@@ -414,6 +414,8 @@ fn the_measured_rate_fits_the_farther_half() {
         / pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum::<f64>();
     assert!(close(rnn::rate_per_step(&logs).unwrap(), 10f64.powf(slope)));
     assert_eq!(rnn::rate_per_step(&[0.0, f64::NEG_INFINITY, 1.0]), None);
+    // Exactly two far points (distances 3 and 2 of 0..3): their own slope, +2 per step.
+    assert!(close(rnn::rate_per_step(&[5.0, 3.0, -7.0, 9.0]).unwrap(), 100.0));
     let line = rnn::geometric_line(2.0, -0.5, 4);
     assert_eq!(line, vec![(0.0, 2.0), (1.0, 1.5), (2.0, 1.0), (3.0, 0.5)]);
 }
