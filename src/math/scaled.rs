@@ -162,6 +162,9 @@ mod tests {
         let s = Scaled { mantissa: array![1e-300, -2e-300], log10_scale: 400.0 };
         let p = s.to_plain();
         assert!((p[0] / 1e100 - 1.0).abs() < 1e-12 && (p[1] / -2e100 - 1.0).abs() < 1e-12, "{p}");
+        // And 1e100 × 10^−330 = 1e−230, though 10^−330 alone rounds to 0.
+        let s = Scaled { mantissa: array![1e100], log10_scale: -330.0 };
+        assert!((s.to_plain()[0] / 1e-230 - 1.0).abs() < 1e-12, "{}", s.to_plain());
         let s = Scaled { mantissa: array![1.5, 0.0], log10_scale: 3.0 };
         assert_eq!(s.to_plain(), array![1500.0, 0.0]);
         assert!((s.norm() - 1500.0).abs() < 1e-9);
