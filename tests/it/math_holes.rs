@@ -518,3 +518,24 @@ fn lstm_gradients_past_1e100_equal_the_plain_loop() {
         assert!((a - b).abs() <= 1e-9 * dc0.iter().fold(0.0f64, |m, e| m.max(e.abs())), "dc_0 {a} vs {b}");
     }
 }
+
+/// A loss term on every step in turn (with the one on the last step): one of
+/// them lands right after the carried dh and dc were rescaled, where the
+/// carry's mantissa is largest, so bringing both to the loss's scale must be
+/// exact for dL/dc_0 to come out right.
+#[test]
+fn lstm_losses_meeting_a_freshly_rescaled_carry() {
+    let (t_len, hd) = (150, 3);
+    let p = rnn::RnnParams::random(rnn::CellKind::Lstm, 2, hd, 0.5, -3.0, 4).unwrap();
+    let x = rnn::random_inputs(t_len, 2, 1.0, 4);
+    let f = rnn::forward(&p, x.view(), ndarray::Array1::zeros(hd).view(), None).unwrap();
+    for k in 2..t_len {
+        let mut g = ndarray::Array2::zeros((t_len, hd));
+        g.row_mut(t_len - 1).fill(1.0);
+        g.row_mut(k - 1).fill(0.5);
+        let got = rnn::bptt(&p, &f, g.view(), rnn::BpttOptions::default()).unwrap();
+        let (dw_ih, _, _, _, _, _, dc0) = plain_lstm_bptt(&p, &x, &g);
+        same(&got.w_ih.to_plain(), &dw_ih, &format!("LSTM dW_ih, loss at {k}"));
+        same(&got.c0.expect("dL/dc_0").to_plain(), &dc0, &format!("LSTM dL/dc_0, loss at {k}"));
+    }
+}
