@@ -539,3 +539,38 @@ fn lstm_losses_meeting_a_freshly_rescaled_carry() {
         same(&got.c0.expect("dL/dc_0").to_plain(), &dc0, &format!("LSTM dL/dc_0, loss at {k}"));
     }
 }
+
+/// Least squares: a square system is solved exactly, too few rows and
+/// (nearly) collinear columns are refused at any scale, and a first column
+/// almost all in its first row (where the reflector's sign decides between
+/// cancellation and accuracy) still gives exact data's β back.
+#[test]
+fn least_squares_edges_and_the_reflectors_sign() {
+    use ndarray::Array2;
+    let square = array![[2.0, 1.0], [1.0, 3.0]];
+    let b = linreg::least_squares(square.view(), array![4.0, 7.0].view()).unwrap();
+    assert!(close(b[0], 1.0) && close(b[1], 2.0), "{b}");
+    let wide = array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+    assert!(matches!(
+        linreg::least_squares(wide.view(), array![1.0, 2.0].view()),
+        Err(linreg::LinregError::TooFewRows { rows: 2, cols: 3 })
+    ));
+    for scale in [1.0, 1000.0] {
+        // The second column is the first plus 5e−12·scale in one row: what
+        // is left of it (~4.9e−12·scale) is under the cut-off 1e−12 × the
+        // largest entry × rows (1e−10·scale), though not under 1e−12 × the
+        // largest entry / rows.
+        let mut x = Array2::from_shape_fn((10, 2), |(i, _)| (i + 1) as f64 * scale);
+        x[[3, 1]] += 5e-12 * scale;
+        let y = x.column(0).to_owned();
+        assert!(
+            matches!(linreg::least_squares(x.view(), y.view()), Err(linreg::LinregError::RankDeficient)),
+            "{scale}"
+        );
+    }
+    let x = array![[1.0, 0.0], [1e-9, 1.0], [1e-9, 2.0], [1e-9, 3.0]];
+    let beta = array![3.0, -2.0];
+    let y = x.dot(&beta);
+    let got = linreg::least_squares(x.view(), y.view()).unwrap();
+    assert!((got[0] - 3.0).abs() < 1e-9 && (got[1] + 2.0).abs() < 1e-9, "{got}");
+}
