@@ -25,6 +25,12 @@ pub fn norm(values: impl Iterator<Item = f64> + Clone) -> f64 {
     top * values.map(|v| (v / top) * (v / top)).sum::<f64>().sqrt()
 }
 
+/// One entry v × 10^log10_scale as (sign, log10 of its size): exact where
+/// the value itself is beyond f64 (−inf for zero).
+pub fn signed_log10(v: f64, log10_scale: f64) -> (f64, f64) {
+    (v.signum(), if v == 0.0 { f64::NEG_INFINITY } else { v.abs().log10() + log10_scale })
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scaled<D: Dimension> {
     pub mantissa: Array<f64, D>,
@@ -62,7 +68,10 @@ impl<D: Dimension> Scaled<D> {
             self.mantissa.mapv(|v| v * f)
         } else {
             let s = self.log10_scale;
-            self.mantissa.mapv(|v| if v == 0.0 { 0.0 } else { v.signum() * 10f64.powf(v.abs().log10() + s) })
+            self.mantissa.mapv(|v| {
+                let (sign, l) = signed_log10(v, s);
+                if v == 0.0 { 0.0 } else { sign * 10f64.powf(l) }
+            })
         }
     }
 

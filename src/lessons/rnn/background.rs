@@ -11,6 +11,7 @@
 
 use super::lab::{Chart, ChartData, RnnLab};
 use super::settings::{RnnRun, RnnSettings, SettingError};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// What the worker is asked to compute.
@@ -18,7 +19,7 @@ pub enum Job {
     /// The whole lab for new settings, with the series `Chart` needs.
     Build(RnnSettings, Chart),
     /// The series a chart needs, for the run the lab already shows.
-    Series(RnnSettings, Box<RnnRun>, ChartData, Chart),
+    Series(RnnSettings, Arc<RnnRun>, ChartData, Chart),
 }
 
 /// What comes back.

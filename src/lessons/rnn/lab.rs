@@ -8,6 +8,8 @@ use crate::lessons::cycle::{cycle, ladder, position, stop};
 use crate::lessons::input::{Edit, TextInput};
 use crate::math::parse::parse_number;
 use crate::math::rnn::{self, CellKind};
+use crate::math::scaled::{Scaled, signed_log10};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -202,7 +204,8 @@ pub enum Computing {
 #[derive(Debug)]
 pub struct RnnLab {
     pub settings: RnnSettings,
-    pub run: RnnRun,
+    /// Shared with the worker when it computes this run's chart series.
+    pub run: Arc<RnnRun>,
     pub h_log10: Vec<f64>,
     pub x_norm: Vec<f64>,
     pub dh_log10: Vec<f64>,
@@ -251,10 +254,25 @@ fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> ChartData {
 fn cells_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(CellKind, Vec<f64>)>, SettingError> {
     let mut cells = vec![];
     for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru] {
-        let r = if kind == s.cell { run.clone() } else { RnnSettings { cell: kind, ..s.clone() }.run()? };
-        cells.push((kind, r.grads.dh_log10_norms()));
+        let logs = if kind == s.cell {
+            run.grads.dh_log10_norms()
+        } else {
+            RnnSettings { cell: kind, ..s.clone() }.run()?.grads.dh_log10_norms()
+        };
+        cells.push((kind, logs));
     }
     Ok(cells)
+}
+
+impl ChartData {
+    /// Whether `chart` still lacks the series only it draws.
+    pub fn lacks(&self, chart: Chart) -> bool {
+        match chart {
+            Chart::Cells => self.cells.is_empty(),
+            Chart::Length => self.by_length.is_empty(),
+            Chart::Distance => false,
+        }
+    }
 }
 
 /// Fill in the series `chart` needs, unless they are there already.
@@ -265,9 +283,10 @@ pub(crate) fn fill_series(
     chart: Chart,
 ) -> Result<(), SettingError> {
     match chart {
-        Chart::Cells if charts.cells.is_empty() => charts.cells = cells_data(s, run)?,
-        Chart::Length if charts.by_length.is_empty() => charts.by_length = length_data(s, run)?,
-        _ => {}
+        _ if !charts.lacks(chart) => {}
+        Chart::Cells => charts.cells = cells_data(s, run)?,
+        Chart::Length => charts.by_length = length_data(s, run)?,
+        Chart::Distance => {}
     }
     Ok(())
 }
@@ -313,13 +332,8 @@ pub enum VectorKind {
 /// With H ≤ 4 every entry shows; above, the first four and the norm.
 pub const VECTOR_ENTRIES: usize = 4;
 
-fn step_vector(kind: VectorKind, v: &crate::math::scaled::Scaled<ndarray::Ix1>) -> StepVector {
-    let entries = v
-        .mantissa
-        .iter()
-        .take(VECTOR_ENTRIES)
-        .map(|m| (m.signum(), if *m == 0.0 { f64::NEG_INFINITY } else { m.abs().log10() + v.log10_scale }))
-        .collect();
+fn step_vector(kind: VectorKind, v: &Scaled<ndarray::Ix1>) -> StepVector {
+    let entries = v.mantissa.iter().take(VECTOR_ENTRIES).map(|m| signed_log10(*m, v.log10_scale)).collect();
     StepVector { kind, entries, more: v.mantissa.len() > VECTOR_ENTRIES, norm_log10: v.log10_norm() }
 }
 
@@ -370,7 +384,7 @@ impl RnnLab {
     }
 
     pub fn new(settings: RnnSettings) -> Result<Self, SettingError> {
-        let run = settings.run()?;
+        let run = Arc::new(settings.run()?);
         let mut lab = RnnLab {
             h_log10: vec![],
             x_norm: vec![],
@@ -443,15 +457,6 @@ impl RnnLab {
     /// that a knob change costs one run.
     fn chart_series(&mut self) -> Result<(), SettingError> {
         fill_series(&mut self.charts, &self.settings, &self.run, self.chart)
-    }
-
-    /// Whether the chart on screen still lacks its series.
-    fn series_missing(&self) -> bool {
-        match self.chart {
-            Chart::Cells => self.charts.cells.is_empty(),
-            Chart::Length => self.charts.by_length.is_empty(),
-            Chart::Distance => false,
-        }
     }
 
     pub fn len(&self) -> usize {
@@ -563,7 +568,7 @@ impl RnnLab {
 
     /// The chart on screen gets its series: on the worker when there is one.
     fn ask_series(&mut self) {
-        if !self.series_missing() {
+        if !self.charts.lacks(self.chart) {
             return;
         }
         let chart = self.chart;
@@ -571,7 +576,7 @@ impl RnnLab {
             // A new run is on its way: ask for it again with this chart's series.
             (Some(bg), Some(Computing::Run(s))) => bg.ask(Job::Build(s.clone(), chart)),
             (Some(bg), _) => {
-                let job = Job::Series(self.settings.clone(), Box::new(self.run.clone()), self.charts.clone(), chart);
+                let job = Job::Series(self.settings.clone(), Arc::clone(&self.run), self.charts.clone(), chart);
                 bg.ask(job);
                 self.computing = Some(Computing::Series);
             }

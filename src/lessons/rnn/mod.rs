@@ -51,9 +51,10 @@ impl Lesson for RnnLab {
     }
 
     /// While the worker computes: look for its result every few milliseconds
-    /// (the app's loop still takes keys in between).
+    /// (the app's loop still takes keys in between). Not while an answer is
+    /// typed: the question is about the run on screen, so a new run waits.
     fn tick_interval(&self) -> Option<(Duration, Action)> {
-        self.computing.as_ref().map(|_| (Duration::from_millis(5), Action::Poll))
+        (self.computing.is_some() && self.prompt.is_none()).then_some((Duration::from_millis(5), Action::Poll))
     }
 
     fn typed(&self, c: char) -> Option<Action> {
