@@ -152,6 +152,16 @@ fn plain_linear_bptt(p: &rnn::RnnParams, x: &ndarray::Array2<f64>, g: &ndarray::
     out
 }
 
+/// log10 of a reference vector's norm, relative to its largest entry (its
+/// squares may underflow); −inf for zero.
+fn log10_norm(v: impl Iterator<Item = f64> + Clone) -> f64 {
+    let top = v.clone().fold(0.0f64, |m, e| m.max(e.abs()));
+    if top == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    (top * v.map(|e| (e / top) * (e / top)).sum::<f64>().sqrt()).log10()
+}
+
 /// Every entry within 1e−9 of the reference's largest entry (relative).
 fn same<D: ndarray::Dimension>(got: &ndarray::Array<f64, D>, want: &ndarray::Array<f64, D>, what: &str) {
     let top = want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
@@ -193,10 +203,7 @@ fn scaled_gradients_past_1e100_equal_the_plain_loop() {
         same(&got.x.to_plain(), &want.x, &what("dx"));
         same(&got.h0.to_plain(), &want.h0, &what("dh_0"));
         for t in 0..t_len {
-            // The reference norm relative to the largest entry (its squares may underflow).
-            let row = want.dh.row(t);
-            let top = row.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-            let b = (top * row.iter().map(|v| (v / top) * (v / top)).sum::<f64>().sqrt()).log10();
+            let b = log10_norm(want.dh.row(t).iter().copied());
             let a = got.dh.row(t).log10_norm();
             let reached = g.slice(ndarray::s![t.., ..]).iter().any(|v| *v != 0.0);
             if !reached {
@@ -501,10 +508,7 @@ fn lstm_gradients_past_1e100_equal_the_plain_loop() {
     same(&got.b_ih.to_plain(), &db, "LSTM db_ih");
     same(&got.b_hh.to_plain(), &db, "LSTM db_hh");
     same(&got.x.to_plain(), &dx, "LSTM dx");
-    let log_norm = |v: &ndarray::Array1<f64>| {
-        let top = v.iter().fold(0.0f64, |m, e| m.max(e.abs()));
-        (top * v.iter().map(|e| (e / top) * (e / top)).sum::<f64>().sqrt()).log10()
-    };
+    let log_norm = |v: &ndarray::Array1<f64>| log10_norm(v.iter().copied());
     for (t, dh) in dhs.iter().enumerate() {
         let (a, b) = (got.dh.row(t).log10_norm(), log_norm(dh));
         assert!((a - b).abs() < 1e-9, "LSTM ||dL/dh|| at step {}: {a} vs {b}", t + 1);

@@ -462,3 +462,26 @@ fn the_length_chart_equals_separate_runs_of_each_length() {
         }
     }
 }
+
+/// A prediction asked while a new run computes is about the run on screen:
+/// the lab stops polling until it is answered, then takes the new run.
+#[test]
+fn a_new_run_waits_for_the_prediction_being_typed() {
+    use deepstep::lessons::lesson::Lesson;
+    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
+    l.update(Action::TogglePredict);
+    l.update(Action::Last);
+    l.update(Action::JumpTo(10));
+    knob_to(&mut l, Knob::Len);
+    l.update(Action::KnobInc);
+    l.update(Action::Next);
+    assert!(l.prompt.is_some() && l.computing.is_some());
+    assert!(Lesson::tick_interval(&l).is_none(), "no polling while the answer is typed");
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    l.update(Action::Poll);
+    assert_eq!((l.settings.len, l.step), (10, 10), "the question's run stays");
+    l.update(Action::Prompt(Edit::Skip));
+    assert!(Lesson::tick_interval(&l).is_some());
+    settle(&mut l);
+    assert_eq!((l.settings.len, l.step), (20, 9));
+}
