@@ -50,11 +50,12 @@ impl Lesson for RnnLab {
         self.prompt.is_some()
     }
 
-    /// While the worker computes: look for its result every few milliseconds
-    /// (the app's loop still takes keys in between). Not while an answer is
+    /// While the worker computes: look for its result once a 60 Hz frame (a
+    /// tick redraws the screen, and sooner could not be seen; keys still wake
+    /// the app's loop at once). Not while an answer is
     /// typed: the question is about the run on screen, so a new run waits.
     fn tick_interval(&self) -> Option<(Duration, Action)> {
-        (self.computing.is_some() && self.prompt.is_none()).then_some((Duration::from_millis(5), Action::Poll))
+        (self.computing.is_some() && self.prompt.is_none()).then_some((Duration::from_millis(16), Action::Poll))
     }
 
     fn typed(&self, c: char) -> Option<Action> {
