@@ -10,10 +10,12 @@ use crate::lessons::practice::lab::PracticeLab;
 use crate::practice::check::{Report, Verdict, check_file};
 use crate::practice::exercise::Exercise;
 use crate::practice::init::{Written, init};
+use crate::practice::python::DEFAULT_TIME_LIMIT;
 use crate::practice::{python, words};
 use crate::text::Text;
 use crate::ui::theme::Theme;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The folder `init`, `check NAME` and the screen use when none is given.
 pub const DEFAULT_DIR: &str = "deepstep-practice";
@@ -29,7 +31,7 @@ pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
                 return Err(Failure::usage(format!("deepstep practice: {}", (text.practice.no_folder)(&shown))));
             }
             let todo = crate::practice::init::present(&dir).into_iter().map(|(e, p)| (p, Some(e))).collect();
-            check_all(todo, CheckFormat::Text, a.python.as_deref(), text)
+            check_all(todo, CheckFormat::Text, DEFAULT_TIME_LIMIT, a.python.as_deref(), text)
         }
         None => {
             // Refused before any check starts: nothing runs without a screen to show it.
@@ -116,13 +118,14 @@ fn stop_checks_on_signals() {
 
 fn run_check(c: PracticeCheckArgs, python_flag: Option<&Path>, text: &Text) -> Result<(), Failure> {
     let todo = targets(&c, text)?;
-    check_all(todo, c.format, python_flag, text)
+    check_all(todo, c.format, Duration::from_secs(c.time_limit), python_flag, text)
 }
 
 /// Check each (file, exercise) and write the verdicts; exit 1 if any fails.
 fn check_all(
     todo: Vec<(PathBuf, Option<Exercise>)>,
     format: CheckFormat,
+    limit: Duration,
     python_flag: Option<&Path>,
     text: &Text,
 ) -> Result<(), Failure> {
@@ -130,7 +133,7 @@ fn check_all(
         return Err(Failure::usage(format!("deepstep practice check: {}", text.practice.no_python)));
     };
     stop_checks_on_signals();
-    let reports: Vec<Report> = todo.iter().map(|(p, e)| check_file(p, *e, Some(&py))).collect();
+    let reports: Vec<Report> = todo.iter().map(|(p, e)| check_file(p, *e, Some(&py), limit)).collect();
     let out = match format {
         CheckFormat::Json => {
             let all: Vec<_> = reports.iter().map(|r| words::json(text, r)).collect();

@@ -9,6 +9,7 @@ use super::python::{self, Python, Ran};
 use super::value::{Difference, Out, first_difference};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// An exception raised in the learner's code.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +72,10 @@ pub enum Verdict {
         python: PathBuf,
         why: String,
     },
-    TimedOut,
+    /// Stopped at the time limit, in whole seconds.
+    TimedOut {
+        seconds: u64,
+    },
     Crashed {
         status: String,
         stderr: String,
@@ -116,8 +120,9 @@ fn load(path: &Path) -> Result<(String, Option<notebook::Code>), String> {
 }
 
 /// Check `path` as `exercise` (or the exercise whose function it defines).
-pub fn check_file(path: &Path, exercise: Option<Exercise>, python: Option<&Python>) -> Report {
-    check_file_in(path, exercise, python, &python::HEADLESS)
+/// Its Python is stopped after `limit`.
+pub fn check_file(path: &Path, exercise: Option<Exercise>, python: Option<&Python>, limit: Duration) -> Report {
+    check_file_in(path, exercise, python, limit, &python::HEADLESS)
 }
 
 /// `check_file`, its process listed in `running` while it runs.
@@ -125,6 +130,7 @@ pub fn check_file_in(
     path: &Path,
     exercise: Option<Exercise>,
     python: Option<&Python>,
+    limit: Duration,
     running: &python::Running,
 ) -> Report {
     let (source, nb) = match load(path) {
@@ -138,10 +144,10 @@ pub fn check_file_in(
     let cases = cases(exercise);
     let filename = path.display().to_string();
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let ran = python::run(python, &filename, &source, cases.iter().map(Case::to_json).collect(), dir, running);
+    let ran = python::run(python, &filename, &source, cases.iter().map(Case::to_json).collect(), dir, limit, running);
     let got = match ran {
         Ran::NotStarted(why) => Err(Verdict::PythonFailed { python: python.path.clone(), why }),
-        Ran::TimedOut => Err(Verdict::TimedOut),
+        Ran::TimedOut => Err(Verdict::TimedOut { seconds: limit.as_secs() }),
         Ran::Crashed { status, stderr } => Err(Verdict::Crashed { status, stderr }),
         Ran::Reply(v) => read_reply(&cases, &v, nb.as_ref(), python).map_err(|v| *v),
     };

@@ -13,8 +13,9 @@ use std::time::{Duration, Instant};
 const HARNESS: &str = include_str!("../../assets/practice/harness.py");
 const MARK: &str = "DEEPSTEP-RESULT ";
 
-/// How long one file's cases may run.
-pub const TIME_LIMIT: Duration = Duration::from_secs(10);
+/// How long one file's cases may run unless the learner asks otherwise
+/// (`practice check --time-limit`; the practice screen uses this).
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(10);
 /// The address space the learner's process may take.
 const MEMORY_BYTES: u64 = 4 << 30;
 /// What is kept of the process's stdout and stderr.
@@ -109,8 +110,16 @@ pub enum Ran {
 }
 
 /// Run the harness on `source` (shown in tracebacks as `filename`) with the
-/// cases, in `dir`.
-pub fn run(python: &Python, filename: &str, source: &str, cases: Vec<Value>, dir: &Path, running: &Running) -> Ran {
+/// cases, in `dir`, stopped after `limit`.
+pub fn run(
+    python: &Python,
+    filename: &str,
+    source: &str,
+    cases: Vec<Value>,
+    dir: &Path,
+    limit: Duration,
+    running: &Running,
+) -> Ran {
     let request = serde_json::json!({
         "filename": filename,
         "source": source,
@@ -151,7 +160,7 @@ pub fn run(python: &Python, filename: &str, source: &str, cases: Vec<Value>, dir
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
-            Ok(None) if start.elapsed() < TIME_LIMIT => std::thread::sleep(Duration::from_millis(5)),
+            Ok(None) if start.elapsed() < limit => std::thread::sleep(Duration::from_millis(5)),
             _ => break None,
         }
     };

@@ -1,7 +1,6 @@
 //! A check's report in words (the screen and `practice check`) and as JSON.
 
 use super::check::{Failure, Place, PyError, Report, Verdict};
-use super::python::TIME_LIMIT;
 use super::value::{Difference, shape_text};
 use crate::math::format::num;
 use crate::text::Text;
@@ -93,7 +92,7 @@ pub fn lines(t: &Text, r: &Report) -> Vec<String> {
         Verdict::NoPython => out.push(p.no_python.to_string()),
         Verdict::NoNumpy { python } => out.push((p.no_numpy)(&python.display().to_string())),
         Verdict::PythonFailed { python, why } => out.push((p.python_failed)(&python.display().to_string(), why)),
-        Verdict::TimedOut => out.push((p.timed_out)(TIME_LIMIT.as_secs())),
+        Verdict::TimedOut { seconds } => out.push((p.timed_out)(*seconds)),
         Verdict::Crashed { status, stderr } => {
             out.push((p.crashed)(status));
             out.extend(stderr.lines().map(|l| format!("  {l}")));

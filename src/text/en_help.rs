@@ -100,6 +100,7 @@ pub const EN_HELP: &[(&str, &str)] = &[
         "Check every file as this exercise (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior)",
     ),
     ("practice.check.format", "Text for people, or one JSON object per exercise"),
+    ("practice.check.time_limit", "Seconds one file's cases may run before its Python is stopped, 1 to 3600"),
     ("completions", "Print a shell completion script (bash, zsh, fish, powershell, elvish)"),
     ("completions.shell", "The shell to complete for"),
     ("man", "Print the man page (roff), e.g. `deepstep man > deepstep.1`"),

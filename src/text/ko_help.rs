@@ -100,6 +100,7 @@ pub const KO_HELP: &[(&str, &str)] = &[
         "모든 파일을 이 연습 문제로 확인 (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior)",
     ),
     ("practice.check.format", "사람이 읽는 글, 또는 연습 문제마다 JSON 객체 하나"),
+    ("practice.check.time_limit", "파일 하나의 사례를 실행할 수 있는 시간(초, 1~3600): 넘으면 Python을 멈춥니다"),
     ("completions", "셸 자동 완성 스크립트를 출력 (bash, zsh, fish, powershell, elvish)"),
     ("completions.shell", "자동 완성을 만들 셸"),
     ("man", "man 페이지(roff)를 출력, 예: `deepstep man > deepstep.1`"),

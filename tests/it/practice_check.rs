@@ -147,18 +147,21 @@ fn a_file_that_never_returns_is_stopped_with_its_children() {
     std::fs::write(
         dir.join("loops.py"),
         format!(
-            "import subprocess\nsubprocess.Popen(['sh', '-c', 'sleep 15; touch {}'])\n\ndef posterior(prior, likelihood):\n    while True:\n        pass\n",
+            "import subprocess\nsubprocess.Popen(['sh', '-c', 'sleep 4; touch {}'])\n\ndef posterior(prior, likelihood):\n    while True:\n        pass\n",
             marker.display()
         ),
     )
     .unwrap();
     let start = std::time::Instant::now();
-    let out = deepstep(&["practice", "check", "loops.py"], &dir);
+    // A short limit keeps the test quick; the default (10 s) is the same code.
+    let out = deepstep(&["practice", "check", "loops.py", "--time-limit", "2"], &dir);
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains(&(deepstep::text::EN.practice.timed_out)(10)), "{s}");
+    assert!(s.contains(&(deepstep::text::EN.practice.timed_out)(2)), "{s}");
     assert_eq!(out.status.code(), Some(1));
-    assert!(start.elapsed() < std::time::Duration::from_secs(30));
-    std::thread::sleep(std::time::Duration::from_secs(6));
+    let took = start.elapsed();
+    assert!(took >= std::time::Duration::from_secs(2) && took < std::time::Duration::from_secs(4), "{took:?}");
+    // Past the moment the child would have written its marker.
+    std::thread::sleep(std::time::Duration::from_secs(4));
     assert!(!marker.exists(), "the process group was not killed");
 }
 
@@ -214,6 +217,12 @@ fn usage_errors_exit_2_with_a_way_out() {
     let f = root().join("tests/practice/posterior.py");
     let out = deepstep(&["practice", "check", "--exercise", "nope", f.to_str().unwrap()], &dir);
     assert_eq!(out.status.code(), Some(2));
+    // A time limit of nothing or of more than an hour is refused, naming the range.
+    for bad in ["0", "3601", "-1", "ten"] {
+        let out = deepstep(&["practice", "check", "--time-limit", bad, f.to_str().unwrap()], &dir);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--time-limit"), "{bad}");
+    }
     let out = deepstep(&["practice", "check", "--python", "/nonexistent/python", f.to_str().unwrap()], &dir);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/python"));

@@ -7,7 +7,7 @@
 use crate::practice::check::{Report, check_file_in};
 use crate::practice::exercise::Exercise;
 use crate::practice::init::{Written, init};
-use crate::practice::python::{Python, Running};
+use crate::practice::python::{DEFAULT_TIME_LIMIT, Python, Running};
 use crate::text::Text;
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
@@ -48,9 +48,10 @@ impl Worker {
         std::thread::spawn(move || {
             while let Ok(r) = inbox.recv() {
                 let event = match r {
-                    Request::Check(e, path) => {
-                        Event::Checked(e, Box::new(check_file_in(&path, Some(e), python.as_ref(), &mine)))
-                    }
+                    Request::Check(e, path) => Event::Checked(
+                        e,
+                        Box::new(check_file_in(&path, Some(e), python.as_ref(), DEFAULT_TIME_LIMIT, &mine)),
+                    ),
                     Request::Init(t) => Event::Inited(init(&dir, t)),
                 };
                 if out.send(event).is_err() {
