@@ -366,7 +366,8 @@ fn sgd_batches_cover_every_row_and_a_full_batch_is_gradient_descent() {
 
 /// Generated tables: thousandths, at least 0.001 each, summing to 1, each
 /// within one thousandth of its weight's share (largest remainder), and a
-/// larger weight never gets less.
+/// larger weight never gets less; the thousandths handed out above the
+/// floors go to the largest remainders.
 #[test]
 fn generated_joint_tables_round_their_weights_to_thousandths() {
     for (sizes, seed) in [(vec![2, 2], 1), (vec![2, 3, 2], 2), (vec![3, 3, 3], 3), (vec![2, 2, 2, 2, 2], 4)] {
@@ -383,6 +384,15 @@ fn generated_joint_tables_round_their_weights_to_thousandths() {
             assert!((m - 1000.0 * w[k] / total).abs() < 1.0, "{sizes:?} entry {k}: {m} for weight {}", w[k]);
             for l in 0..w.len() {
                 assert!(w[k] <= w[l] || *m >= milli[l] - 1e-9, "{sizes:?}: weight order at {k}, {l}");
+            }
+        }
+        let raw: Vec<f64> = w.iter().map(|x| 1000.0 * x / total).collect();
+        let up: Vec<bool> = milli.iter().zip(&raw).map(|(m, r)| m.round() > r.floor()).collect();
+        assert!(up.iter().any(|u| *u) && up.iter().any(|u| !*u), "{sizes:?}: both kinds present");
+        for k in 0..raw.len() {
+            for l in 0..raw.len() {
+                let (fk, fl) = (raw[k] - raw[k].floor(), raw[l] - raw[l].floor());
+                assert!(!up[k] || up[l] || fk >= fl - 1e-12, "{sizes:?}: {k} rounded up ({fk}) before {l} ({fl})");
             }
         }
     }
