@@ -22,6 +22,15 @@ pub enum Job {
     Series(RnnSettings, Arc<RnnRun>, ChartData, Chart),
 }
 
+/// What `take` finds.
+pub enum Taken {
+    /// The newest result has not arrived yet.
+    Nothing,
+    Done(Done),
+    /// The worker has ended without answering: the lab computes on the spot.
+    Gone,
+}
+
 /// What comes back.
 pub enum Done {
     Built(Result<Box<RnnLab>, SettingError>),
@@ -78,19 +87,59 @@ impl Background {
     /// Ask for `job`; whatever was asked before is now stale.
     pub fn ask(&mut self, job: Job) {
         self.latest += 1;
-        // A worker that has gone (it cannot panic on valid settings) leaves
-        // the lab showing what it has; `take` then never answers.
+        // A worker that has gone (it cannot panic on valid settings) drops the
+        // request; `take` then says `Gone` and the lab computes it itself.
         let _ = self.requests.send((self.latest, job));
     }
 
-    /// The newest request's result, once it has arrived (stale ones are dropped).
-    pub fn take(&mut self) -> Option<Done> {
-        let mut found = None;
-        while let Ok((generation, done)) = self.results.try_recv() {
-            if generation == self.latest {
-                found = Some(done);
+    /// The newest request's result, once it has arrived (stale ones are
+    /// dropped), or `Gone` if the worker has ended before sending it.
+    pub fn take(&mut self) -> Taken {
+        loop {
+            match self.results.try_recv() {
+                Ok((generation, done)) if generation == self.latest => return Taken::Done(done),
+                Ok(_) => {}
+                Err(TryRecvError::Empty) => return Taken::Nothing,
+                Err(TryRecvError::Disconnected) => return Taken::Gone,
             }
         }
-        found
+    }
+
+    /// A handle whose worker has already ended (what a dead thread leaves).
+    #[cfg(test)]
+    fn stopped() -> Background {
+        let (requests, _) = channel();
+        let (_, results) = channel();
+        Background { requests, results, latest: 0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::rnn::lab::{Action, Computing};
+
+    /// If the worker ever died, a knob change or a chart switch would say
+    /// "computing…" for ever; instead the lab computes it on the spot, the
+    /// same numbers as without a worker, and goes on without one.
+    #[test]
+    fn a_lab_whose_worker_has_gone_computes_on_the_spot() {
+        let s = RnnSettings { len: 12, ..Default::default() };
+        let mut lab = RnnLab::new(s.clone()).unwrap();
+        lab.background = Some(Background::stopped());
+        lab.update(Action::KnobInc);
+        assert!(matches!(lab.computing, Some(Computing::Run(_))));
+        lab.update(Action::Poll);
+        assert!(lab.background.is_none() && lab.computing.is_none());
+        let want = RnnLab::build(lab.settings.clone(), lab.chart).unwrap();
+        assert_ne!(lab.settings, s);
+        assert_eq!(lab.dh_log10, want.dh_log10);
+        // A chart's series, asked of a dead worker.
+        lab.background = Some(Background::stopped());
+        lab.update(Action::CycleChart);
+        assert_eq!(lab.computing, Some(Computing::Series));
+        lab.update(Action::Poll);
+        assert!(lab.background.is_none() && lab.computing.is_none());
+        assert!(!lab.charts.lacks(lab.chart));
     }
 }

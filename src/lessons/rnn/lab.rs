@@ -2,7 +2,7 @@
 //! timeline (forward filling h_t, then BPTT from t = T down to 1), the charts'
 //! data, predictions, and `update`, the only place it changes.
 
-use super::background::{Background, Done, Job};
+use super::background::{Background, Done, Job, Taken};
 use super::settings::{RnnRun, RnnSettings, SettingError};
 use crate::lessons::cycle::{cycle, ladder, position, stop};
 use crate::lessons::input::{Edit, TextInput};
@@ -590,12 +590,30 @@ impl RnnLab {
 
     /// Take the worker's result, if the newest one has arrived.
     fn poll(&mut self) {
-        let Some(done) = self.background.as_mut().and_then(Background::take) else { return };
+        let done = match self.background.as_mut().map(Background::take) {
+            Some(Taken::Done(done)) => done,
+            Some(Taken::Gone) => return self.lost_worker(),
+            Some(Taken::Nothing) | None => return,
+        };
         self.computing = None;
         match done {
             Done::Built(Ok(lab)) => self.adopt(*lab),
             Done::Series(Ok(charts)) => self.charts = charts,
             Done::Built(Err(e)) | Done::Series(Err(e)) => self.message = Some(Message::Refused(e)),
+        }
+    }
+
+    /// The worker has ended (it cannot panic on valid settings, but if it
+    /// did the lab would say "computing…" for ever): compute what it was
+    /// asked here, and everything after without a worker.
+    fn lost_worker(&mut self) {
+        self.background = None;
+        let result = match self.computing.take() {
+            Some(Computing::Run(s)) => RnnLab::build(s, self.chart).map(|lab| self.adopt(lab)),
+            Some(Computing::Series) | None => self.chart_series(),
+        };
+        if let Err(e) = result {
+            self.message = Some(Message::Refused(e));
         }
     }
 
