@@ -30,6 +30,8 @@ pub enum ProbError {
     NoSuchVariable(usize),
     #[error("variable {var} has no state {state}")]
     NoSuchState { var: String, state: usize },
+    #[error("a table of {0} entries cannot give each at least one thousandth")]
+    TooManyEntries(usize),
     #[error("the order must name every variable exactly once")]
     BadOrder,
     #[error("the conditioning event has probability 0, so the conditional is undefined")]
@@ -87,17 +89,24 @@ impl Joint {
     }
 
     /// A seeded random joint with every entry positive (so every conditional
-    /// is defined), entries rounded to 1/1000 so that questions stay readable.
+    /// is defined), entries rounded to 1/1000 so that questions stay readable:
+    /// at most 1000 entries.
     pub fn random(vars: Vec<Variable>, seed: u64) -> Result<Self, ProbError> {
         let size: usize = vars.iter().map(|v| v.states.len()).product();
+        if size > 1000 {
+            return Err(ProbError::TooManyEntries(size));
+        }
         let mut rng = Rng::new(seed);
         let weights: Vec<u64> = (0..size).map(|_| 1 + rng.below(20) as u64).collect();
         let total: u64 = weights.iter().sum();
         // Largest-remainder rounding to thousandths that sum to exactly 1000.
+        // A share under one thousandth is raised to it (its remainder is then
+        // negative: it gets nothing more), and if the raised ones make more
+        // than 1000 the excess comes off the largest entries.
         let raw: Vec<f64> = weights.iter().map(|w| 1000.0 * *w as f64 / total as f64).collect();
         let mut milli: Vec<u64> = raw.iter().map(|r| (r.floor() as u64).max(1)).collect();
         let mut order: Vec<usize> = (0..size).collect();
-        order.sort_by(|&a, &b| (raw[b] - raw[b].floor()).total_cmp(&(raw[a] - raw[a].floor())));
+        order.sort_by(|&a, &b| (raw[b] - milli[b] as f64).total_cmp(&(raw[a] - milli[a] as f64)));
         let mut i = 0;
         while milli.iter().sum::<u64>() < 1000 {
             milli[order[i % size]] += 1;

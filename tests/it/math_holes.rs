@@ -588,3 +588,54 @@ fn least_squares_edges_and_the_reflectors_sign() {
     let got = linreg::least_squares(x.view(), y.view()).unwrap();
     assert!((got[0] - 3.0).abs() < 1e-9 && (got[1] + 2.0).abs() < 1e-9, "{got}");
 }
+
+/// Large tables (up to the 1000 entries that can each get one thousandth): a
+/// weight's share under one thousandth is raised to it and gets no more; the
+/// rest are their share rounded down or up, except that when the raised ones
+/// make more than 1000 the excess comes off the largest entries; the table
+/// sums to exactly 1 and keeps the weights' order. 1001 entries are refused.
+#[test]
+fn generated_tables_with_shares_below_a_thousandth_still_sum_to_one() {
+    let mut excess_seen = false;
+    for (states, seed) in [
+        (vec![3, 3, 3, 3, 3], 5),
+        (vec![9, 9, 9], 6),
+        (vec![9, 10, 11], 7),
+        (vec![10, 10, 10], 8),
+        (vec![8, 11, 11], 1),
+    ] {
+        let vars: Vec<Variable> = states
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let names: Vec<String> = (0..*n).map(|s| format!("s{s}")).collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                Variable::new(&format!("V{i}"), &names)
+            })
+            .collect();
+        let j = Joint::random(vars, seed).unwrap();
+        let mut r = deepstep::math::rng::Rng::new(seed);
+        let w: Vec<f64> = (0..j.p.len()).map(|_| 1.0 + r.below(20) as f64).collect();
+        let total: f64 = w.iter().sum();
+        let share: Vec<f64> = w.iter().map(|x| 1000.0 * x / total).collect();
+        let milli: Vec<u64> = j.p.iter().map(|p| (p * 1000.0).round() as u64).collect();
+        assert_eq!(milli.iter().sum::<u64>(), 1000, "{states:?}");
+        assert!(share.iter().any(|s| *s < 1.0), "{states:?}: the case this test is for");
+        let excess = share.iter().map(|s| s.floor().max(1.0)).sum::<f64>() > 1000.0;
+        excess_seen |= excess;
+        for k in 0..w.len() {
+            assert!((j.p[k] * 1000.0 - milli[k] as f64).abs() < 1e-9 && milli[k] >= 1);
+            if share[k] < 1.0 {
+                assert_eq!(milli[k], 1, "{states:?} entry {k}: share {} raised to one thousandth", share[k]);
+            } else if !excess {
+                assert!(milli[k] as f64 >= share[k].floor() && milli[k] as f64 <= share[k].ceil(), "{states:?} {k}");
+            }
+            for l in 0..w.len() {
+                assert!(w[k] <= w[l] || milli[k] >= milli[l], "{states:?}: weight order at {k}, {l}");
+            }
+        }
+    }
+    assert!(excess_seen, "one table has more than 1000 thousandths after raising");
+    let too_many = vec![Variable::new("A", &["a"; 11]), Variable::new("B", &["b"; 13]), Variable::new("C", &["c"; 7])];
+    assert!(matches!(Joint::random(too_many, 1), Err(deepstep::math::prob::ProbError::TooManyEntries(1001))));
+}
