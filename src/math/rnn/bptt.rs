@@ -174,6 +174,27 @@ impl Acc {
     }
 }
 
+/// One step back through a cell: what reaches its pre-activations, and what
+/// reaches h_{t−1} and c_{t−1} other than through W_hhᵀ.
+pub(super) struct StepBack {
+    /// δ_ih = dL/d(W_ih x_t + b_ih).
+    pub d_ih: Array1<f64>,
+    /// δ_hh = dL/d(W_hh h_{t−1} + b_hh): δ_ih except in the GRU, where r
+    /// multiplies m_n.
+    pub d_hh: Array1<f64>,
+    /// The GRU's direct path to dL/dh_{t−1}, through z ⊙ h_{t−1}.
+    pub dh_direct: Option<Array1<f64>>,
+    /// The LSTM's dL/dc_{t−1}.
+    pub dc_prev: Option<Array1<f64>>,
+}
+
+impl StepBack {
+    /// The same δ for both terms and no other path (linear, tanh, LSTM's δ).
+    pub(super) fn same(d: Array1<f64>) -> StepBack {
+        StepBack { d_ih: d.clone(), d_hh: d, dh_direct: None, dc_prev: None }
+    }
+}
+
 /// Backward through the cell of step t (1-based) for the gradient `g` reaching
 /// h_t (and c_t); accumulates parameter and input gradients and returns the
 /// gradient reaching h_{t−1} (and c_{t−1}).
@@ -182,10 +203,7 @@ fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: 
     let h_prev = f.h.mantissa.row(t - 1);
     let a = f.pre_ih.row(r);
     let m = f.pre_hh.row(r);
-    let mut dc_prev = Array1::zeros(g.dc.len());
-    let mut dh_direct: Option<Array1<f64>> = None;
-    // δ_ih: dL/d(W_ih x + b_ih); δ_hh: dL/d(W_hh h + b_hh).
-    let (d_ih, d_hh) = match p.kind {
+    let back = match p.kind {
         CellKind::Linear => linear::backward(&g.dh),
         CellKind::Tanh => tanh::backward(&g.dh, f.act.row(r), a, m),
         CellKind::Lstm => {
@@ -198,22 +216,17 @@ fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: 
                 a,
                 m,
             };
-            let (d, dc) = lstm::backward(&g.dh, &g.dc, &saved);
-            dc_prev = dc;
-            (d.clone(), d)
+            lstm::backward(&g.dh, &g.dc, &saved)
         }
-        CellKind::Gru => {
-            let (d_ih, d_hh, direct) = gru::backward(&g.dh, f.act.row(r), a, m, h_prev);
-            dh_direct = Some(direct);
-            (d_ih, d_hh)
-        }
+        CellKind::Gru => gru::backward(&g.dh, f.act.row(r), a, m, h_prev),
     };
-    acc.d_ih.add_row(r, &d_ih, g.scale);
-    acc.d_hh.add_row(r, &d_hh, g.scale);
-    let mut dh_prev = w_hh_t.dot(&d_hh); // W_hhᵀ δ_hh
-    if let Some(direct) = dh_direct {
+    acc.d_ih.add_row(r, &back.d_ih, g.scale);
+    acc.d_hh.add_row(r, &back.d_hh, g.scale);
+    let mut dh_prev = w_hh_t.dot(&back.d_hh); // W_hhᵀ δ_hh
+    if let Some(direct) = back.dh_direct {
         dh_prev += &direct;
     }
+    let dc_prev = back.dc_prev.unwrap_or_else(|| Array1::zeros(g.dc.len()));
     let mut out = Carry { dh: dh_prev, dc: dc_prev, scale: g.scale };
     out.renormalise();
     out

@@ -5,6 +5,7 @@
 //! Backward, h_{t−1} reaches h_t directly through z ⊙ h_{t−1}: with the
 //! update gate z near 1 the gradient passes almost unchanged.
 
+use super::bptt::StepBack;
 use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
@@ -27,16 +28,16 @@ pub(super) fn step(
     })
 }
 
-/// One step back from dL/dh_t: returns δ for the input term, δ for the
-/// recurrent term (they differ: r multiplies m_n), and the direct part of
-/// dL/dh_{t−1} through z ⊙ h_{t−1}.
+/// One step back from dL/dh_t: δ for the input term, δ for the recurrent
+/// term (they differ: r multiplies m_n), and the direct part of dL/dh_{t−1}
+/// through z ⊙ h_{t−1}.
 pub(super) fn backward(
     dh: &Array1<f64>,
     gates: ArrayView1<f64>,
     a: ArrayView1<f64>,
     m: ArrayView1<f64>,
     h_prev: ArrayView1<f64>,
-) -> (Array1<f64>, Array1<f64>, Array1<f64>) {
+) -> StepBack {
     let hd = dh.len();
     let mut d_ih = Array1::zeros(3 * hd);
     let mut d_hh = Array1::zeros(3 * hd);
@@ -56,5 +57,5 @@ pub(super) fn backward(
         d_hh[2 * hd + j] = dn * r;
         direct[j] = dh[j] * z; // h_t depends on h_{t−1} directly through z ⊙ h_{t−1}
     }
-    (d_ih, d_hh, direct)
+    StepBack { d_ih, d_hh, dh_direct: Some(direct), dc_prev: None }
 }

@@ -4,6 +4,7 @@
 //! vanishing and exploding gradients.
 
 use super::RnnParams;
+use super::bptt::StepBack;
 use crate::math::scaled::Scaled;
 use ndarray::{Array1, ArrayView1, Ix1};
 
@@ -17,6 +18,6 @@ pub(super) fn step(p: &RnnParams, prev: ArrayView1<f64>, scale: f64, a: &Array1<
 
 /// One step back: the pre-activation gradient is dL/dh_t itself, for the
 /// input and the recurrent term alike (no nonlinearity in between).
-pub(super) fn backward(dh: &Array1<f64>) -> (Array1<f64>, Array1<f64>) {
-    (dh.clone(), dh.clone())
+pub(super) fn backward(dh: &Array1<f64>) -> StepBack {
+    StepBack::same(dh.clone())
 }

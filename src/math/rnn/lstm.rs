@@ -4,6 +4,7 @@
 //! Backward, the cell state's direct path multiplies by the forget gate f
 //! (dc_{t−1} = dc_t ⊙ f): with f near 1 the gradient is kept for long.
 
+use super::bptt::StepBack;
 use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
@@ -42,7 +43,7 @@ pub(super) struct Saved<'a> {
 
 /// One step back from dL/dh_t and the carried dL/dc_t: returns the gate
 /// pre-activation gradient δ (the same for both terms) and dL/dc_{t−1}.
-pub(super) fn backward(dh: &Array1<f64>, dc_carried: &Array1<f64>, s: &Saved) -> (Array1<f64>, Array1<f64>) {
+pub(super) fn backward(dh: &Array1<f64>, dc_carried: &Array1<f64>, s: &Saved) -> StepBack {
     let hd = dh.len();
     let mut d = Array1::zeros(4 * hd);
     let mut dc_prev = Array1::zeros(hd);
@@ -57,5 +58,5 @@ pub(super) fn backward(dh: &Array1<f64>, dc_carried: &Array1<f64>, s: &Saved) ->
         d[3 * hd + j] = dh[j] * s.tanh_c[j] * sigmoid_grad_at(o, z(3)); // do
         dc_prev[j] = dc * fg;
     }
-    (d, dc_prev)
+    StepBack { dc_prev: Some(dc_prev), ..StepBack::same(d) }
 }

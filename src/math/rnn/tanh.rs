@@ -2,6 +2,7 @@
 //! Backward, each step multiplies by diag(tanh′) W_hhᵀ: saturated units
 //! (tanh′ ≪ 1) shrink the gradient even when W_hh alone would grow it.
 
+use super::bptt::StepBack;
 use crate::math::activation::tanh_grad_at;
 use ndarray::{Array1, ArrayView1};
 
@@ -11,12 +12,6 @@ pub(super) fn step(a: &Array1<f64>, m: &Array1<f64>) -> Array1<f64> {
 }
 
 /// One step back: δ = dL/dh_t ⊙ tanh′(a + m), the same for both terms.
-pub(super) fn backward(
-    dh: &Array1<f64>,
-    h_t: ArrayView1<f64>,
-    a: ArrayView1<f64>,
-    m: ArrayView1<f64>,
-) -> (Array1<f64>, Array1<f64>) {
-    let d = Array1::from_shape_fn(dh.len(), |j| dh[j] * tanh_grad_at(h_t[j], a[j] + m[j]));
-    (d.clone(), d)
+pub(super) fn backward(dh: &Array1<f64>, h_t: ArrayView1<f64>, a: ArrayView1<f64>, m: ArrayView1<f64>) -> StepBack {
+    StepBack::same(Array1::from_shape_fn(dh.len(), |j| dh[j] * tanh_grad_at(h_t[j], a[j] + m[j])))
 }
