@@ -15,6 +15,7 @@ mod i18n;
 mod linreg_lab;
 mod math_holes;
 mod mle_lab;
+mod mle_math;
 mod notes;
 mod practice_check;
 mod practice_screen;
