@@ -143,6 +143,9 @@ fn each_ascent_step_is_the_scaled_capped_gradient_step() {
     assert_eq!(mle::ascent(&x, (0.0, 1.0), f64::INFINITY, 1).unwrap(), vec![(0.0, 1.0), (2.0, 2.0)]);
     assert_eq!(mle::ascent(&x, (0.0, 1.0), f64::NAN, 5).unwrap(), vec![(0.0, 1.0)]);
     assert_eq!(mle::ascent(&x, (0.0, 1e-200), 0.5, 5).unwrap(), vec![(0.0, 1e-200)]);
+    // At μ = x̄ exactly an infinite rate makes μ's step 0 · ∞ while σ's is
+    // capped: a path never takes a step with either one undefined.
+    assert_eq!(mle::ascent(&[1.0, 3.0], (2.0, 2.0), f64::INFINITY, 3).unwrap(), vec![(2.0, 2.0)]);
     assert!(mle::ascent(&x, (0.0, 0.0), 0.5, 5).is_err() && mle::ascent(&[], (0.0, 1.0), 0.5, 5).is_err());
 }
 
@@ -220,8 +223,9 @@ fn the_mistakes_values_against_their_definitions() {
     };
     assert!((at_fit - loglik_by_hand(&x, f.mu, f.sigma)).abs() < 1e-12);
     assert!((at_ten - loglik_by_hand(&x, f.mu, 10.0 * f.sigma)).abs() < 1e-12, "{at_ten}");
-    for shift in [0.0, 1e9] {
-        let far: Vec<f64> = x.iter().map(|v| v + shift).collect();
+    // Fractions, so that at 1e12 the stored values' mean is not exact.
+    for shift in [0.0, 1e9, 1e12] {
+        let far: Vec<f64> = x.iter().map(|v| v + shift + 0.137).collect();
         let f = mle::fit_normal(&far).unwrap();
         let mle::MistakeValue::NoRoot { at_fit } = mle::mistake_value(&far, &f, mle::Mistake::SigmaWithoutN, &long)
         else {
