@@ -639,3 +639,30 @@ fn generated_tables_with_shares_below_a_thousandth_still_sum_to_one() {
     let too_many = vec![Variable::new("A", &["a"; 11]), Variable::new("B", &["b"; 13]), Variable::new("C", &["c"; 7])];
     assert!(matches!(Joint::random(too_many, 1), Err(deepstep::math::prob::ProbError::TooManyEntries(1001))));
 }
+
+/// W_hh = Q diag(λ) Qᵀ: symmetric, its top eigenvalue exactly the radius
+/// (Wu = ρu), and the rest spread over ±0.8ρ: with u deflated away the norm
+/// is at most 0.8ρ, and Σ λ_i² = ||W||_F² − ρ² is what draws from
+/// U(−0.8ρ, 0.8ρ) give (mean 0.213ρ² each), not 0.64ρ² or ρ² each.
+#[test]
+fn recurrent_weights_have_one_top_eigenvalue_and_the_rest_spread_below() {
+    use ndarray::{Array1, Array2};
+    for (h, rho, seed) in [(32, 1.5, 1), (48, 0.7, 2)] {
+        let mut r = deepstep::math::rng::Rng::new(seed);
+        let w = rnn::with_spectral_radius(h, rho, &mut r);
+        assert!((&w - &w.t()).iter().all(|d| d.abs() < 1e-12), "symmetric");
+        let mut u = Array1::from_elem(h, 1.0 / (h as f64).sqrt());
+        for _ in 0..2000 {
+            let wu = w.dot(&u);
+            u = &wu / wu.dot(&wu).sqrt();
+        }
+        let wu = w.dot(&u);
+        assert!((wu.dot(&u) - rho).abs() < 1e-9 && (&wu - &(&u * rho)).iter().all(|d| d.abs() < 1e-6), "W u = ρ u");
+        let outer = Array2::from_shape_fn((h, h), |(i, j)| u[i] * u[j]);
+        let rest = &w - &(outer * rho);
+        assert!(rnn::spectral_norm(&rest) <= 0.8 * rho + 1e-9, "the others within 0.8ρ");
+        let others = w.iter().map(|v| v * v).sum::<f64>() - rho * rho;
+        let mean = others / ((h - 1) as f64 * rho * rho);
+        assert!((0.15..0.28).contains(&mean), "h = {h}: mean λ²/ρ² of the others {mean}");
+    }
+}
