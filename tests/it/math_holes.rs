@@ -666,3 +666,14 @@ fn recurrent_weights_have_one_top_eigenvalue_and_the_rest_spread_below() {
         assert!((0.15..0.28).contains(&mean), "h = {h}: mean λ²/ρ² of the others {mean}");
     }
 }
+
+/// The spectral norm is the largest singular value: |a| for a 1×1 matrix,
+/// the largest |entry| of a diagonal one, √(a² + b²) for [[a, b], [0, 0]].
+#[test]
+fn spectral_norms_of_matrices_whose_singular_values_are_known() {
+    use ndarray::array;
+    assert!((rnn::spectral_norm(&array![[-3.0]]) - 3.0).abs() < 1e-12);
+    assert!((rnn::spectral_norm(&array![[0.5, 0.0, 0.0], [0.0, -2.0, 0.0], [0.0, 0.0, 1.5]]) - 2.0).abs() < 1e-12);
+    assert!((rnn::spectral_norm(&array![[3.0, 4.0], [0.0, 0.0]]) - 5.0).abs() < 1e-12);
+    assert_eq!(rnn::spectral_norm(&array![[0.0, 0.0], [0.0, 0.0]]), 0.0);
+}
