@@ -677,3 +677,20 @@ fn spectral_norms_of_matrices_whose_singular_values_are_known() {
     assert!((rnn::spectral_norm(&array![[3.0, 4.0], [0.0, 0.0]]) - 5.0).abs() < 1e-12);
     assert_eq!(rnn::spectral_norm(&array![[0.0, 0.0], [0.0, 0.0]]), 0.0);
 }
+
+/// `Forward::prefix(t)` is, field for field, the forward pass of the first
+/// t inputs (every state, gate and cache), for every cell; t beyond T is T.
+#[test]
+fn a_forward_prefix_is_the_run_of_the_first_t_inputs() {
+    for cell in rnn::CellKind::ALL {
+        let p = rnn::RnnParams::random(cell, 3, 4, 1.2, 1.0, 5).unwrap();
+        let x = rnn::random_inputs(9, 3, 1.0, 5);
+        let h0 = ndarray::Array1::zeros(4);
+        let f = rnn::forward(&p, x.view(), h0.view(), None).unwrap();
+        for t in [1, 4, 9] {
+            let short = rnn::forward(&p, x.slice(ndarray::s![..t, ..]), h0.view(), None).unwrap();
+            assert_eq!(f.prefix(t), short, "{cell:?} t = {t}");
+        }
+        assert_eq!(f.prefix(20), f, "{cell:?}: beyond T");
+    }
+}
