@@ -694,3 +694,16 @@ fn a_forward_prefix_is_the_run_of_the_first_t_inputs() {
         assert_eq!(f.prefix(20), f, "{cell:?}: beyond T");
     }
 }
+
+/// The lab's W_ih is N(0, 1/I): over 32·3 rows × 16 inputs the entries'
+/// mean is within four standard errors of 0 and their variance within 10%
+/// of 1/16.
+#[test]
+fn input_weights_are_drawn_with_variance_one_over_the_inputs() {
+    let p = rnn::RnnParams::random(rnn::CellKind::Gru, 16, 32, 1.0, 0.0, 3).unwrap();
+    let n = p.w_ih.len() as f64;
+    let mean = p.w_ih.sum() / n;
+    let var = p.w_ih.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    assert!(mean.abs() < 4.0 * (1.0 / 16.0 / n).sqrt(), "mean {mean}");
+    assert!((var * 16.0 - 1.0).abs() < 0.1, "variance {var}, want 1/16");
+}
