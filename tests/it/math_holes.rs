@@ -707,3 +707,19 @@ fn input_weights_are_drawn_with_variance_one_over_the_inputs() {
     assert!(mean.abs() < 4.0 * (1.0 / 16.0 / n).sqrt(), "mean {mean}");
     assert!((var * 16.0 - 1.0).abs() < 0.1, "variance {var}, want 1/16");
 }
+
+/// The formatter's edges: exact integers print whole only below 1e9 (1e9
+/// itself is scientific), and a magnitude whose log10 is infinite is an
+/// overflow upward and 0 downward.
+#[test]
+fn the_formatters_edges() {
+    use deepstep::math::format::{num, pow10, signed_pow10};
+    assert_eq!(num(999_999_999.0), "999999999");
+    assert_eq!(num(1e9), "1e9");
+    assert_eq!(num(-1e9), "-1e9");
+    assert_eq!(pow10(f64::INFINITY), "overflow");
+    assert_eq!(pow10(f64::NEG_INFINITY), "0");
+    assert_eq!(signed_pow10(-1.0, f64::INFINITY), "-overflow");
+    assert_eq!(signed_pow10(-1.0, f64::NEG_INFINITY), "0");
+    assert_eq!((num(f64::INFINITY), num(f64::NEG_INFINITY)), ("overflow".to_string(), "-overflow".to_string()));
+}
