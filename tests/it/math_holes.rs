@@ -717,6 +717,10 @@ fn the_formatters_edges() {
     assert_eq!(num(999_999_999.0), "999999999");
     assert_eq!(num(1e9), "1e9");
     assert_eq!(num(-1e9), "-1e9");
+    // Beyond f64: four digits, and a mantissa that rounds up to 10 carries.
+    assert_eq!(pow10(400.5), "3.162e400");
+    assert_eq!(pow10(400.0 + 9.99999f64.log10()), "1e401");
+    assert_eq!(pow10(-400.0 + 9.99999f64.log10()), "1e-399");
     assert_eq!(pow10(f64::INFINITY), "overflow");
     assert_eq!(pow10(f64::NEG_INFINITY), "0");
     assert_eq!(signed_pow10(-1.0, f64::INFINITY), "-overflow");
