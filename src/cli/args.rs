@@ -97,7 +97,13 @@ pub struct PracticeCheckArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: CheckFormat,
     /// Seconds one file's cases may run before its Python is stopped, 1 to 3600.
-    #[arg(long, value_name = "SECONDS", allow_hyphen_values = true, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        allow_hyphen_values = true,
+        default_value_t = crate::practice::python::DEFAULT_TIME_LIMIT.as_secs(),
+        value_parser = clap::value_parser!(u64).range(1..=3600)
+    )]
     pub time_limit: u64,
 }
 

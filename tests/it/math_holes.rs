@@ -364,6 +364,12 @@ fn sgd_batches_cover_every_row_and_a_full_batch_is_gradient_descent() {
     }
 }
 
+/// The weights `Joint::random` draws from its seed: 1 + a uniform integer in 0..20.
+fn table_weights(seed: u64, n: usize) -> Vec<f64> {
+    let mut r = deepstep::math::rng::Rng::new(seed);
+    (0..n).map(|_| 1.0 + r.below(20) as f64).collect()
+}
+
 /// Generated tables: thousandths, at least 0.001 each, summing to 1, each
 /// within one thousandth of its weight's share (largest remainder), and a
 /// larger weight never gets less; the thousandths handed out above the
@@ -374,8 +380,7 @@ fn generated_joint_tables_round_their_weights_to_thousandths() {
         let vars: Vec<Variable> =
             sizes.iter().enumerate().map(|(i, n)| Variable::new(&format!("V{i}"), &["a", "b", "c"][..*n])).collect();
         let j = Joint::random(vars, seed).unwrap();
-        let mut r = deepstep::math::rng::Rng::new(seed);
-        let w: Vec<f64> = (0..j.p.len()).map(|_| 1.0 + r.below(20) as f64).collect();
+        let w = table_weights(seed, j.p.len());
         let total: f64 = w.iter().sum();
         let milli: Vec<f64> = j.p.iter().map(|p| p * 1000.0).collect();
         assert!((j.p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
@@ -614,8 +619,7 @@ fn generated_tables_with_shares_below_a_thousandth_still_sum_to_one() {
             })
             .collect();
         let j = Joint::random(vars, seed).unwrap();
-        let mut r = deepstep::math::rng::Rng::new(seed);
-        let w: Vec<f64> = (0..j.p.len()).map(|_| 1.0 + r.below(20) as f64).collect();
+        let w = table_weights(seed, j.p.len());
         let total: f64 = w.iter().sum();
         let share: Vec<f64> = w.iter().map(|x| 1000.0 * x / total).collect();
         let milli: Vec<u64> = j.p.iter().map(|p| (p * 1000.0).round() as u64).collect();

@@ -3,6 +3,12 @@
 
 use deepstep::math::mle;
 
+/// The mean and Σ(x − mean)², the plain two-pass definitions.
+fn mean_and_ss(x: &[f64]) -> (f64, f64) {
+    let mean = x.iter().sum::<f64>() / x.len() as f64;
+    (mean, x.iter().map(|v| (v - mean).powi(2)).sum())
+}
+
 /// σ̂² is Σ(x − x̄)²/n computed in two passes, which stays accurate for a
 /// sample far from zero (an error δ in x̄ adds only n·δ²). The one-pass
 /// Σx² − n·x̄² (the same sum on paper) loses every digit there. The
@@ -15,8 +21,7 @@ fn the_fitted_variance_does_not_cancel_for_a_sample_far_from_zero() {
         let far: Vec<f64> = x.iter().map(|v| v + shift).collect();
         let d: Vec<f64> = far.iter().map(|v| v - shift).collect();
         let n = d.len() as f64;
-        let mean = d.iter().sum::<f64>() / n;
-        let ss: f64 = d.iter().map(|v| (v - mean).powi(2)).sum();
+        let (mean, ss) = mean_and_ss(&d);
         let f = mle::fit_normal(&far).unwrap();
         assert!((f.mu - shift - mean).abs() < 1e-3, "{shift}: μ̂ {}", f.mu);
         assert!((f.var_mle - ss / n).abs() < 1e-6 * ss / n, "{shift}: σ̂² {} vs {}", f.var_mle, ss / n);
@@ -156,8 +161,8 @@ fn seeded_samples_have_the_asked_mean_and_spread() {
     for (mu, sigma, seed) in [(5.0, 0.5, 1), (-2.0, 3.0, 2)] {
         let x = mle::sample_normal(20_000, mu, sigma, seed);
         let n = x.len() as f64;
-        let mean = x.iter().sum::<f64>() / n;
-        let sd = (x.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let (mean, ss) = mean_and_ss(&x);
+        let sd = (ss / n).sqrt();
         assert!((mean - mu).abs() < 4.0 * sigma / n.sqrt(), "mean {mean} for μ {mu}");
         assert!((sd / sigma - 1.0).abs() < 0.02, "sd {sd} for σ {sigma}");
         assert_eq!(x, mle::sample_normal(20_000, mu, sigma, seed), "the same seed, the same sample");
@@ -198,8 +203,7 @@ fn the_bias_experiment_averages_its_fits_and_refuses_nothing_to_average() {
     let (mut a, mut b) = (0.0, 0.0);
     for _ in 0..trials {
         let x: Vec<f64> = (0..n).map(|_| mu + sigma * r.normal()).collect();
-        let m = x.iter().sum::<f64>() / n as f64;
-        let ss: f64 = x.iter().map(|v| (v - m).powi(2)).sum();
+        let (_, ss) = mean_and_ss(&x);
         a += ss / n as f64;
         b += ss / (n - 1) as f64;
     }
