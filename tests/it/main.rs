@@ -24,6 +24,7 @@ mod quiz;
 mod registry;
 mod render;
 mod rnn_lab;
+mod rnn_measure;
 mod robust;
 mod rprop;
 mod snapshots;

@@ -220,8 +220,14 @@ mod tests {
         let g = loss_on_last(4, 3);
         let bad = BpttOptions { truncation: Some(0), clip: None };
         assert_eq!(bptt(&p, &f, g.view(), bad), Err(RnnError::ZeroWindow));
-        let bad = BpttOptions { truncation: None, clip: Some(-1.0) };
-        assert!(matches!(bptt(&p, &f, g.view(), bad), Err(RnnError::BadThreshold(_))));
+        // A clipping threshold must be a positive number: 0, below 0, ∞ and
+        // NaN are refused, and the smallest positive one is accepted.
+        for th in [-1.0, 0.0, f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+            let bad = BpttOptions { truncation: None, clip: Some(th) };
+            assert!(matches!(bptt(&p, &f, g.view(), bad), Err(RnnError::BadThreshold(_))), "{th}");
+        }
+        let tiny = BpttOptions { truncation: None, clip: Some(f64::MIN_POSITIVE) };
+        assert!(bptt(&p, &f, g.view(), tiny).is_ok());
         let wrong = Array2::zeros((3, 3));
         assert!(matches!(bptt(&p, &f, wrong.view(), BpttOptions::default()), Err(RnnError::Shape { .. })));
         let x_bad = Array2::zeros((0, 2));

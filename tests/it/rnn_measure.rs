@@ -1,0 +1,98 @@
+//! What the RNN lab measures from a run (`math::rnn::measure`), each against
+//! its definition computed here, where `cargo mutants` found changes the
+//! other tests did not notice.
+
+use deepstep::math::rnn::{self, CellKind};
+use ndarray::Array1;
+
+/// Each step back split into the gate's part (log10 ||δ_t|| − log10
+/// ||dL/dh_t||) and the weights' part (log10 ||dL/dh_{t−1}|| − log10 ||δ_t||),
+/// only for the tanh and linear cells and only where all three norms are
+/// finite: a zero gradient (−∞) anywhere in a step gives no split.
+#[test]
+fn a_step_is_split_only_where_its_three_norms_are_finite() {
+    let dh = [1.0, f64::NEG_INFINITY, 2.0, 3.0, 2.5];
+    let delta = [0.5, 0.25, 1.5, f64::NEG_INFINITY, 2.0];
+    for kind in [CellKind::Tanh, CellKind::Linear] {
+        let got = rnn::step_splits_log10(kind, &dh, &delta);
+        assert_eq!(got.len(), 4);
+        // t = 2: now = dh[1] = −∞; t = 3: prev = dh[1] = −∞;
+        // t = 4: delta[3] = −∞; t = 5: all finite.
+        assert_eq!(got[..3], [None, None, None], "{kind:?}");
+        assert_eq!(got[3], Some((2.0 - 2.5, 3.0 - 2.0)), "{kind:?}");
+    }
+    for kind in [CellKind::Lstm, CellKind::Gru] {
+        assert!(rnn::step_splits_log10(kind, &dh, &delta).iter().all(Option::is_none), "{kind:?}");
+    }
+    // The factor per step: only where both neighbours are finite.
+    let f = rnn::step_factors_log10(&[1.0, f64::NEG_INFINITY, 2.0, 3.5]);
+    assert_eq!(f, vec![None, None, Some(2.0 - 3.5)]);
+}
+
+/// The lab's loss: ones on the last step, zeros before; no steps, no rows.
+#[test]
+fn the_loss_is_on_the_last_step_only() {
+    let g = rnn::loss_on_last(4, 3);
+    assert_eq!(g.shape(), &[4, 3]);
+    assert!(g.row(3).iter().all(|v| *v == 1.0) && g.slice(ndarray::s![..3, ..]).iter().all(|v| *v == 0.0));
+    assert_eq!(rnn::loss_on_last(0, 3).shape(), &[0, 3]);
+}
+
+/// The inputs are scale × N(0, 1): their spread is the scale and their mean
+/// about 0, and every seed gives its own inputs (a seed is not folded onto
+/// another before it reaches the generator).
+#[test]
+fn inputs_are_scaled_normal_draws_with_one_stream_per_seed() {
+    let x = rnn::random_inputs(4000, 2, 3.0, 7);
+    let n = x.len() as f64;
+    let mean = x.sum() / n;
+    let sd = (x.mapv(|v| (v - mean).powi(2)).sum() / n).sqrt();
+    assert!(mean.abs() < 0.15, "mean {mean}");
+    assert!((sd - 3.0).abs() < 0.15, "sd {sd}");
+    let firsts: Vec<f64> = (0..64).map(|seed| rnn::random_inputs(1, 1, 1.0, seed)[[0, 0]]).collect();
+    for (i, a) in firsts.iter().enumerate() {
+        for b in &firsts[i + 1..] {
+            assert_ne!(a, b, "two seeds gave the same inputs");
+        }
+    }
+}
+
+fn sigmoid(v: f64) -> f64 {
+    1.0 / (1.0 + (-v).exp())
+}
+
+/// The mean factor of the most direct path back, recomputed from the
+/// weights and the states: 1 − h_t² for the tanh cell; the forget gate
+/// σ(W_if x_t + b_if + W_hf h_{t−1} + b_hf) for the LSTM and the update gate
+/// (rows H..2H, PyTorch's order) for the GRU; none for the linear cell.
+#[test]
+fn the_mean_path_factor_is_recomputed_from_the_weights() {
+    let (t_len, input, hd) = (12, 2, 3);
+    let x = rnn::random_inputs(t_len, input, 1.0, 3);
+    for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru, CellKind::Linear] {
+        let p = rnn::RnnParams::random(kind, input, hd, 0.9, 1.0, 5).unwrap();
+        let f = rnn::forward(&p, x.view(), Array1::zeros(hd).view(), None).unwrap();
+        let h = f.h.to_plain();
+        let mut sum = 0.0;
+        for t in 1..=t_len {
+            for u in 0..hd {
+                sum += match kind {
+                    CellKind::Tanh => 1.0 - h[[t, u]].powi(2),
+                    CellKind::Linear => 0.0,
+                    _ => {
+                        let r = hd + u; // the second gate's row
+                        let z =
+                            p.w_ih.row(r).dot(&x.row(t - 1)) + p.b_ih[r] + p.w_hh.row(r).dot(&h.row(t - 1)) + p.b_hh[r];
+                        sigmoid(z)
+                    }
+                };
+            }
+        }
+        let want = sum / (t_len * hd) as f64;
+        match (kind, rnn::mean_path_factor(&f)) {
+            (CellKind::Linear, got) => assert_eq!(got, None),
+            (_, Some(got)) => assert!((got - want).abs() < 1e-12, "{kind:?}: {got} vs {want}"),
+            (_, None) => panic!("{kind:?}: no factor"),
+        }
+    }
+}
