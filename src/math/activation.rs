@@ -85,6 +85,12 @@ mod tests {
                 assert!(close(tanh_grad(z), ln_tanh_grad(z)), "tanh' at {z}");
             }
         }
+        // σ' is still a normal number at |z| = 700 (e^{−700} ≈ 1e−304), where
+        // e^{+|z|} squared would overflow: the form in e^{−|z|} keeps it.
+        for z in [500.0, 700.0, -700.0] {
+            let s = sigmoid(z);
+            assert!((sigmoid_grad_at(s, z).ln() - ln_sigmoid_grad(z)).abs() < 1e-9, "σ' at {z}");
+        }
     }
 
     /// Away from saturation the derivatives are autograd's own formulas,

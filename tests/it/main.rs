@@ -13,6 +13,7 @@ mod golden;
 mod gradcheck;
 mod i18n;
 mod linreg_lab;
+mod linreg_math;
 mod math_holes;
 mod mle_lab;
 mod mle_math;
