@@ -173,7 +173,17 @@ mod tests {
         assert_eq!(parse_number("1/0"), None);
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number("inf"), None);
+        // Full-width forms, as some Korean and Japanese input methods type them.
+        for s in ["０．２５", "１／４", "２５％", "．２５"] {
+            assert_eq!(parse_number(s), Some(0.25), "{s}");
+        }
         assert!(agrees(219.0, 219.0) && agrees(0.12345, 0.1234567) && !agrees(218.0, 219.0));
+        // Agreement is relative, to half a unit in the 4th significant digit
+        // (5e−4 of the value) at every magnitude.
+        for actual in [1e-3, 1.0, 1000.0, -2.5e6] {
+            assert!(agrees(actual * (1.0 + 4e-4), actual) && agrees(actual * (1.0 - 4e-4), actual), "{actual}");
+            assert!(!agrees(actual * (1.0 + 6e-4), actual) && !agrees(actual * (1.0 - 6e-4), actual), "{actual}");
+        }
         assert_eq!(off_by(-3.0, 2.0), 5.0);
     }
 
@@ -202,5 +212,6 @@ mod tests {
         assert_eq!(parse_counts("2.5"), Err(ListError::NotCount { position: 1, text: "2.5".into() }));
         assert_eq!(parse_counts("0,0"), Err(ListError::AllZero));
         assert_eq!(parse_list(&"1,".repeat(MAX_LIST + 1)), Err(ListError::TooLong { max: MAX_LIST }));
+        assert_eq!(parse_list(&"1,".repeat(MAX_LIST)).map(|v| v.len()), Ok(MAX_LIST));
     }
 }
