@@ -348,6 +348,20 @@ mod tests {
         assert_eq!(uncropped.dim(), (7, 7));
         let (right, _) = conv2d_backward_plain(x5.view(), w.view(), d.view(), 2, 1).unwrap();
         assert_eq!(uncropped.slice(s![1..6, 1..6]), right);
+        // The same at other paddings and strides, including ones where the
+        // last window stops short of the padded edge ((H + 2P − K) mod S ≠ 0).
+        for (stride, padding) in [(1, 0), (1, 3), (2, 2), (3, 3), (2, 3), (2, 4)] {
+            let y = conv2d_plain(x5.view(), w.view(), stride, padding).unwrap();
+            let d = Array2::from_shape_fn(y.dim(), |(i, j)| (i * 3 + j) as f64 - 2.0);
+            let (right, _) = conv2d_backward_plain(x5.view(), w.view(), d.view(), stride, padding).unwrap();
+            let uncropped = conv_dx_mistaken([5, 5], w.view(), d.view(), stride, padding, ConvMistake::NoCrop);
+            assert_eq!(uncropped.dim(), (5 + 2 * padding, 5 + 2 * padding));
+            assert_eq!(
+                uncropped.slice(s![padding..padding + 5, padding..padding + 5]),
+                right,
+                "S={stride} P={padding}"
+            );
+        }
     }
 
     #[test]
