@@ -110,17 +110,32 @@ fn check_conv2d(c: &Case) -> Check {
     c.expect("gx", &g.dx)?;
     c.expect("gw", &g.dw)?;
     c.expect("gb", &g.db)?;
-    // The traces the lab steps through end at the same values, exactly.
+    // The traces the lab steps through: one frame per entry, in the array's
+    // order, each ending at that entry's value, exactly.
     let fw = conv::forward_trace(x.view(), w.view(), b.view(), params).map_err(|e| c.err(e))?;
+    let in_order = |ats: Vec<Vec<usize>>, shape: &[usize]| {
+        ats.len() == shape.iter().product::<usize>()
+            && ats.windows(2).all(|p| p[0] < p[1])
+            && ats.iter().all(|a| a.iter().zip(shape).all(|(i, n)| i < n))
+    };
+    if !in_order(fw.iter().map(|f| f.at.to_vec()).collect(), y.shape()) {
+        return Err(c.err("the forward trace does not have one frame per entry of y, in order"));
+    }
     if fw.iter().any(|f| f.value != y[f.at]) {
         return Err(c.err("a forward frame's value differs from y"));
     }
     let tw = conv::grad_w_trace(x.view(), w.view(), gy.view(), params).map_err(|e| c.err(e))?;
+    if !in_order(tw.iter().map(|f| f.at.to_vec()).collect(), g.dw.shape()) {
+        return Err(c.err("the dW trace does not have one frame per entry of dW, in order"));
+    }
     if tw.iter().any(|f| f.value != g.dw[f.at]) {
         return Err(c.err("a dW frame's value differs from dW"));
     }
     let sh = x.shape();
     let tx = conv::grad_x_trace([sh[0], sh[1], sh[2]], w.view(), gy.view(), params).map_err(|e| c.err(e))?;
+    if !in_order(tx.iter().map(|f| f.at.to_vec()).collect(), g.dx.shape()) {
+        return Err(c.err("the dX trace does not have one frame per entry of dX, in order"));
+    }
     if tx.iter().any(|f| f.value != g.dx[f.at]) {
         return Err(c.err("a dX frame's value differs from dX"));
     }
