@@ -130,6 +130,12 @@ mod tests {
         assert_eq!(fraction(3.0), "3");
         assert_eq!(fraction(0.1234), num(0.1234), "not a small fraction");
         assert_eq!(fraction(f64::NAN), num(f64::NAN));
+        // The tolerance is relative above 1: 49/3 computed with a rounding
+        // error of 1e−12 (6e−14 of its value) is still 49/3, and a value
+        // 1e−9 away is not.
+        assert_eq!(fraction(49.0 / 3.0 + 1e-12), "49/3");
+        assert_eq!(fraction(-49.0 / 3.0 - 1e-12), "-49/3");
+        assert_eq!(fraction(49.0 / 3.0 + 1e-9), num(49.0 / 3.0 + 1e-9));
     }
 
     #[test]

@@ -197,7 +197,10 @@ mod tests {
         let e = parse_matrix("1,2;3,x").unwrap_err();
         assert_eq!(e.to_string(), "row 2, column 2: `x` is not a number");
         assert_eq!(parse_matrix(""), Err(MatrixError::Empty));
-        assert!(matches!(parse_matrix("1,2|1,2;3,4"), Err(MatrixError::ChannelShape { .. })));
+        assert_eq!(
+            parse_matrix("1,2|1,2;3,4"),
+            Err(MatrixError::ChannelShape { channel: 2, rows: 1, cols: 2, got_rows: 2, got_cols: 2 })
+        );
     }
 
     #[test]
