@@ -109,11 +109,11 @@ mod tests {
     /// miss some or favour others) and always a permutation.
     #[test]
     fn below_and_shuffle_are_uniform() {
-        let (mut words, mut r) = (Rng::new(5), Rng::new(5));
+        let (mut uniform, mut r) = (Rng::new(5), Rng::new(5));
         for n in [1usize, 2, 3, 7, 10] {
             let mut counts = vec![0usize; n];
             for _ in 0..7000 {
-                let want = ((words.next_u64() >> 11) as f64 * 2f64.powi(-53) * n as f64) as usize;
+                let want = (uniform.uniform() * n as f64) as usize;
                 let got = r.below(n);
                 assert_eq!(got, want);
                 counts[got] += 1;
