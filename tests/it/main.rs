@@ -6,6 +6,7 @@
 mod cli;
 mod common;
 mod conv_lab;
+mod conv_math;
 mod count_lab;
 mod e2e;
 mod exercises;
