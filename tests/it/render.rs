@@ -1,6 +1,7 @@
 //! Screens drawn into ratatui's TestBackend, asserting the numbers and words
 //! a learner would see; and random key sequences at random sizes never panic.
 
+use crate::cases::{Case, check};
 use deepstep::app::App;
 use deepstep::assets::digits;
 use deepstep::cli::{ConvArgs, conv_lab};
@@ -8,7 +9,6 @@ use deepstep::lessons::conv::Action;
 use deepstep::lessons::lesson::mount;
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
-use proptest::prelude::*;
 
 use crate::common;
 use common::{draw, key};
@@ -328,8 +328,10 @@ enum Input {
     Click(u16, u16),
 }
 
-fn input_strategy() -> impl Strategy<Value = Input> {
-    let raw = vec![
+/// One input, drawn with weights 8 : 2 : 2 : 1 (table keys, global keys,
+/// raw keys, clicks).
+fn input(c: &mut Case) -> Input {
+    let raw = [
         KeyCode::Tab,
         KeyCode::Backspace,
         KeyCode::Char('x'),
@@ -341,12 +343,12 @@ fn input_strategy() -> impl Strategy<Value = Input> {
         KeyCode::Char('9'),
         KeyCode::F(5),
     ];
-    prop_oneof![
-        8 => (0usize..64, 0usize..4).prop_map(|(r, k)| Input::Table(r, k)),
-        2 => (0usize..8).prop_map(Input::Global),
-        2 => prop::sample::select(raw).prop_map(Input::Raw),
-        1 => (0u16..200, 0u16..70).prop_map(|(c, r)| Input::Click(c, r)),
-    ]
+    match c.int(0, 13) {
+        0..8 => Input::Table(c.int(0, 64), c.int(0, 4)),
+        8..10 => Input::Global(c.int(0, 8)),
+        10..12 => Input::Raw(c.pick(&raw)),
+        _ => Input::Click(c.int(0, 200) as u16, c.int(0, 70) as u16),
+    }
 }
 
 /// The event an input stands for on the screen as it is now.
@@ -371,17 +373,14 @@ fn event_for(app: &App, input: &Input) -> Option<Event> {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
-
-    /// No key sequence, click or terminal size makes the app panic, starting
-    /// from the home screen or from any registered lesson.
-    #[test]
-    fn random_keys_and_sizes_never_panic(
-        inputs in prop::collection::vec(input_strategy(), 1..120),
-        sizes in prop::collection::vec((1u16..220, 1u16..70), 1..6),
-        start in 0usize..=deepstep::lessons::registry::LESSONS.len(),
-    ) {
+/// No key sequence, click or terminal size makes the app panic, starting
+/// from the home screen or from any registered lesson.
+#[test]
+fn random_keys_and_sizes_never_panic() {
+    check("random_keys_and_sizes_never_panic", 48, |c| {
+        let inputs: Vec<Input> = (0..c.int(1, 120)).map(|_| input(c)).collect();
+        let sizes: Vec<(u16, u16)> = (0..c.int(1, 6)).map(|_| (c.int(1, 220) as u16, c.int(1, 70) as u16)).collect();
+        let start = c.int(0, deepstep::lessons::registry::LESSONS.len() + 1);
         let mut app = match common::lesson_screens().into_iter().nth(start) {
             Some((_, screen)) => App::new(screen, &EN, Theme::COLOR),
             None => App::home(&EN, Theme::COLOR),
@@ -406,7 +405,7 @@ proptest! {
             draw(&mut app, w, h);
         }
         let _ = std::fs::remove_dir_all(&notes);
-    }
+    });
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
