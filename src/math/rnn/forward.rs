@@ -2,8 +2,8 @@
 
 use super::scaled_rows::ScaledRows;
 use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
-use crate::math::scaled::Scaled;
-use ndarray::{Array2, ArrayView1, ArrayView2, Ix1, s};
+use ndarray::linalg::general_mat_vec_mul;
+use ndarray::{Array2, ArrayView1, ArrayView2, Axis, s};
 
 /// What the forward pass keeps for BPTT.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,36 +94,31 @@ pub fn forward(
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
     pre_ih.assign(&(x.dot(&p.w_ih.t()) + &p.b_ih));
     for t in 0..t_len {
-        let a = pre_ih.row(t).to_owned();
-        let prev = h.mantissa.row(t).to_owned();
-        let next: Scaled<Ix1> = match p.kind {
-            CellKind::Linear => linear::step(p, prev.view(), h.log10_scale[t], &a),
-            CellKind::Tanh => {
-                let m = p.w_hh.dot(&prev) + &p.b_hh;
-                let hn = tanh::step(&a, &m);
-                pre_hh.row_mut(t).assign(&m);
-                act.row_mut(t).assign(&hn);
-                Scaled::plain(hn)
-            }
+        if p.kind == CellKind::Linear {
+            let next = linear::step(p, h.mantissa.row(t), h.log10_scale[t], pre_ih.row(t));
+            h.set_row(t + 1, &next);
+            continue;
+        }
+        // m = W_hh h_{t−1} + b_hh, written straight into its row; every
+        // step below writes into the rows it fills (no array per step).
+        let mut m = pre_hh.row_mut(t);
+        general_mat_vec_mul(1.0, &p.w_hh, &h.mantissa.row(t), 0.0, &mut m);
+        m += &p.b_hh;
+        let (a, m) = (pre_ih.row(t), pre_hh.row(t));
+        let (done, mut rest) = h.mantissa.view_mut().split_at(Axis(0), t + 1);
+        let (prev, next) = (done.row(t), rest.row_mut(0));
+        match p.kind {
+            CellKind::Linear => unreachable!("handled above"),
+            CellKind::Tanh => tanh::step(a, m, act.row_mut(t), next),
             CellKind::Lstm => {
-                let m = p.w_hh.dot(&prev) + &p.b_hh;
-                let z = &a + &m;
                 let cs = c.as_mut().expect("LSTM keeps c");
                 let tc = tanh_c.as_mut().expect("LSTM keeps tanh(c)");
-                let (before, mut after) = cs.view_mut().split_at(ndarray::Axis(0), t + 1);
-                let c_prev = before.row(t);
-                let hn = lstm::step(&z, c_prev, hd, act.row_mut(t), after.row_mut(0), tc.row_mut(t));
-                pre_hh.row_mut(t).assign(&m);
-                Scaled::plain(hn)
+                let (before, mut after) = cs.view_mut().split_at(Axis(0), t + 1);
+                let cells = lstm::Cells { prev: before.row(t), next: after.row_mut(0), tanh: tc.row_mut(t) };
+                lstm::step(a, m, cells, act.row_mut(t), next);
             }
-            CellKind::Gru => {
-                let m = p.w_hh.dot(&prev) + &p.b_hh;
-                let hn = gru::step(&a, &m, prev.view(), hd, act.row_mut(t));
-                pre_hh.row_mut(t).assign(&m);
-                Scaled::plain(hn)
-            }
-        };
-        h.set_row(t + 1, &next);
+            CellKind::Gru => gru::step(a, m, prev, act.row_mut(t), next),
+        }
     }
     Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre_ih, pre_hh, act, tanh_c })
 }

@@ -6,26 +6,28 @@
 //! update gate z near 1 the gradient passes almost unchanged.
 
 use super::bptt::StepBack;
-use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh_grad_at};
+use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
-/// One GRU step from a = W_ih x + b_ih and m = W_hh h + b_hh; writes [r z n].
+/// One GRU step from a = W_ih x + b_ih and m = W_hh h + b_hh; writes [r z n]
+/// and h_t.
 pub(super) fn step(
-    a: &Array1<f64>,
-    m: &Array1<f64>,
+    a: ArrayView1<f64>,
+    m: ArrayView1<f64>,
     h_prev: ArrayView1<f64>,
-    hd: usize,
     mut act: ArrayViewMut1<f64>,
-) -> Array1<f64> {
-    Array1::from_shape_fn(hd, |j| {
+    mut h: ArrayViewMut1<f64>,
+) {
+    let hd = h.len();
+    for j in 0..hd {
         let r = sigmoid(a[j] + m[j]);
         let z = sigmoid(a[hd + j] + m[hd + j]);
-        let n = (a[2 * hd + j] + r * m[2 * hd + j]).tanh();
+        let n = tanh(a[2 * hd + j] + r * m[2 * hd + j]);
         act[j] = r;
         act[hd + j] = z;
         act[2 * hd + j] = n;
-        (1.0 - z) * n + z * h_prev[j]
-    })
+        h[j] = (1.0 - z) * n + z * h_prev[j];
+    }
 }
 
 /// One step back from dL/dh_t: δ for the input term, δ for the recurrent

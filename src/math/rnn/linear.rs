@@ -10,9 +10,9 @@ use ndarray::{Array1, ArrayView1, Ix1};
 
 /// One step: h_t = W_hh h_{t−1} + b_hh + a, with a = W_ih x_t + b_ih and
 /// h_{t−1} = prev·10^scale carried scaled (the states themselves may explode).
-pub(super) fn step(p: &RnnParams, prev: ArrayView1<f64>, scale: f64, a: &Array1<f64>) -> Scaled<Ix1> {
+pub(super) fn step(p: &RnnParams, prev: ArrayView1<f64>, scale: f64, a: ArrayView1<f64>) -> Scaled<Ix1> {
     let mut v = Scaled { mantissa: p.w_hh.dot(&prev), log10_scale: scale };
-    v.add_scaled(&(a + &p.b_hh), 0.0);
+    v.add_scaled(&(&a + &p.b_hh), 0.0);
     v
 }
 

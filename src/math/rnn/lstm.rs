@@ -5,29 +5,40 @@
 //! (dc_{t−1} = dc_t ⊙ f): with f near 1 the gradient is kept for long.
 
 use super::bptt::StepBack;
-use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh_grad_at};
+use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
-/// One LSTM step from pre-activations z = [z_i z_f z_g z_o]; writes the
-/// gates, c_t and tanh(c_t), returns h_t.
+/// c_{t−1}, and the rows one step fills with c_t and tanh(c_t).
+pub(super) struct Cells<'a> {
+    pub prev: ArrayView1<'a, f64>,
+    pub next: ArrayViewMut1<'a, f64>,
+    pub tanh: ArrayViewMut1<'a, f64>,
+}
+
+/// One LSTM step from a = W_ih x + b_ih and m = W_hh h + b_hh (the
+/// pre-activations are z = a + m, blocks [z_i z_f z_g z_o]); writes the
+/// gates, c_t, tanh(c_t) and h_t.
 pub(super) fn step(
-    z: &Array1<f64>,
-    c_prev: ArrayView1<f64>,
-    hd: usize,
+    a: ArrayView1<f64>,
+    m: ArrayView1<f64>,
+    mut c: Cells,
     mut act: ArrayViewMut1<f64>,
-    mut c: ArrayViewMut1<f64>,
-    mut tanh_c: ArrayViewMut1<f64>,
-) -> Array1<f64> {
-    Array1::from_shape_fn(hd, |j| {
-        let (i, f) = (sigmoid(z[j]), sigmoid(z[hd + j]));
-        let (g, o) = (z[2 * hd + j].tanh(), sigmoid(z[3 * hd + j]));
-        c[j] = f * c_prev[j] + i * g;
-        tanh_c[j] = c[j].tanh();
+    mut h: ArrayViewMut1<f64>,
+) {
+    let hd = h.len();
+    let z = |k: usize| a[k] + m[k];
+    for j in 0..hd {
+        let (i, f) = (sigmoid(z(j)), sigmoid(z(hd + j)));
+        let (g, o) = (tanh(z(2 * hd + j)), sigmoid(z(3 * hd + j)));
+        let cj = f * c.prev[j] + i * g;
+        let tc = tanh(cj);
+        c.next[j] = cj;
+        c.tanh[j] = tc;
         for (k, v) in [i, f, g, o].into_iter().enumerate() {
             act[k * hd + j] = v;
         }
-        o * tanh_c[j]
-    })
+        h[j] = o * tc;
+    }
 }
 
 /// What one step back needs of the forward pass at that step.

@@ -203,7 +203,10 @@ mod tests {
         let (wi, wh) = &run[0];
         assert!((&wi.to_plain() - &g.w_ih.to_plain()).iter().all(|d| d.abs() < 1e-12));
         assert!((&wh.to_plain() - &g.w_hh.to_plain()).iter().all(|d| d.abs() < 1e-12));
-        assert_eq!(norms[0], (g.w_ih.log10_norm(), g.w_hh.log10_norm()));
+        // The same sums in another order (rank-one updates from t = T down,
+        // against one matrix product): equal to rounding.
+        assert!((norms[0].0 - g.w_ih.log10_norm()).abs() < 1e-12, "{:?}", norms[0]);
+        assert!((norms[0].1 - g.w_hh.log10_norm()).abs() < 1e-12, "{:?}", norms[0]);
         assert_eq!(norms[5].1, run[5].1.log10_norm());
         let logs: Vec<f64> = (0..20).map(|i| (19 - i) as f64 * 0.5f64.log10()).collect();
         assert!((rate_per_step(&logs).unwrap() - 0.5).abs() < 1e-12);

@@ -3,12 +3,17 @@
 //! (tanh′ ≪ 1) shrink the gradient even when W_hh alone would grow it.
 
 use super::bptt::StepBack;
-use crate::math::activation::tanh_grad_at;
-use ndarray::{Array1, ArrayView1};
+use crate::math::activation::{tanh, tanh_grad_at};
+use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
-/// One step from a = W_ih x + b_ih and m = W_hh h_{t−1} + b_hh.
-pub(super) fn step(a: &Array1<f64>, m: &Array1<f64>) -> Array1<f64> {
-    (a + m).mapv(f64::tanh)
+/// One step from a = W_ih x + b_ih and m = W_hh h_{t−1} + b_hh: writes h_t
+/// into its activation row and its state row.
+pub(super) fn step(a: ArrayView1<f64>, m: ArrayView1<f64>, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
+    for j in 0..h.len() {
+        let v = tanh(a[j] + m[j]);
+        act[j] = v;
+        h[j] = v;
+    }
 }
 
 /// One step back: δ = dL/dh_t ⊙ tanh′(a + m), the same for both terms.
