@@ -6,7 +6,7 @@ use super::forward::Forward;
 use super::scaled_rows::ScaledRows;
 use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
 use crate::math::scaled::Scaled;
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Ix1, Ix2, s};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, CowArray, Ix1, Ix2, s};
 
 /// BPTT options: a truncation window and gradient-norm clipping.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -151,17 +151,19 @@ impl Acc {
         b
     }
 
-    /// The rows of `d` expressed at one scale (the largest of the non-zero rows').
-    fn common_scale(d: &ScaledRows, scales: &[f64]) -> (Array2<f64>, f64) {
+    /// The rows of `d` expressed at one scale (the largest of the non-zero
+    /// rows'): `d`'s own rows, not a copy, in the common case where they
+    /// already share it.
+    fn common_scale<'a>(d: &'a ScaledRows, scales: &[f64]) -> (CowArray<'a, f64, Ix2>, f64) {
         let top = (0..d.rows())
             .filter(|&t| d.mantissa.row(t).iter().any(|v| *v != 0.0))
             .map(|t| scales[t])
             .fold(f64::NEG_INFINITY, f64::max);
         if top == f64::NEG_INFINITY {
-            return (d.mantissa.clone(), 0.0);
+            return (d.mantissa.view().into(), 0.0);
         }
         if scales.iter().all(|s| *s == top) {
-            return (d.mantissa.clone(), top);
+            return (d.mantissa.view().into(), top);
         }
         let mut rows = d.mantissa.clone();
         for (t, mut row) in rows.rows_mut().into_iter().enumerate() {
@@ -170,7 +172,7 @@ impl Acc {
                 row.mapv_inplace(|v| v * f);
             }
         }
-        (rows, top)
+        (rows.into(), top)
     }
 }
 

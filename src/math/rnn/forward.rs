@@ -2,7 +2,7 @@
 
 use super::scaled_rows::ScaledRows;
 use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
-use ndarray::linalg::general_mat_vec_mul;
+use ndarray::linalg::{general_mat_mul, general_mat_vec_mul};
 use ndarray::{Array2, ArrayView1, ArrayView2, Axis, s};
 
 /// What the forward pass keeps for BPTT.
@@ -92,7 +92,8 @@ pub fn forward(
     let mut act = Array2::zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
     let mut tanh_c = (p.kind == CellKind::Lstm).then(|| Array2::zeros((t_len, hd)));
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
-    pre_ih.assign(&(x.dot(&p.w_ih.t()) + &p.b_ih));
+    general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre_ih);
+    pre_ih += &p.b_ih;
     for t in 0..t_len {
         if p.kind == CellKind::Linear {
             let next = linear::step(p, h.mantissa.row(t), h.log10_scale[t], pre_ih.row(t));
