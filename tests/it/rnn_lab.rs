@@ -60,7 +60,7 @@ fn the_running_weight_gradients_grow_to_the_totals() {
     assert_eq!(small.running_matrices.len(), 6);
     // Entry t−1 sums steps t..T: Σ δ_s ⊗ x_s and Σ δ_s ⊗ h_{s−1}, from the run's own δ rows.
     let (f, g) = (&small.run.forward, &small.run.grads);
-    let (d_ih, d_hh, h) = (g.delta_ih.to_plain(), g.delta_hh.to_plain(), f.h.to_plain());
+    let (d_ih, d_hh, h) = (g.delta_ih.to_plain(), g.delta_hh().to_plain(), f.h.to_plain());
     for t in 1..=6 {
         let mut wx = ndarray::Array2::<f64>::zeros((2, f.x.ncols()));
         let mut wrec = ndarray::Array2::<f64>::zeros((2, 2));
@@ -324,7 +324,7 @@ fn the_step_vectors_are_the_runs_numbers() {
     let (u, v) = l.step_vectors();
     assert_eq!((u, v.len(), v[0].kind), (4, 1, VectorKind::Dh), "at T only dL/dh_T: nothing ahead");
     l.update(Action::Next); // t = 3: the step from 4 that filled dL/dh_3
-    let (dh, delta) = (l.run.grads.dh.to_plain(), l.run.grads.delta_hh.to_plain());
+    let (dh, delta) = (l.run.grads.dh.to_plain(), l.run.grads.delta_hh().to_plain());
     let (u, v) = l.step_vectors();
     assert_eq!(u, 4);
     assert_eq!(v.iter().map(|v| v.kind).collect::<Vec<_>>(), [VectorKind::Dh, VectorKind::Delta, VectorKind::DhPrev]);

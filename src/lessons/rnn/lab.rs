@@ -355,7 +355,7 @@ impl RnnLab {
                 let u = t + 1;
                 let mut out = vec![step_vector(VectorKind::Dh, &g.dh.row(u - 1))];
                 if matches!(self.settings.cell, CellKind::Tanh | CellKind::Linear) {
-                    out.push(step_vector(VectorKind::Delta, &g.delta_hh.row(u - 1)));
+                    out.push(step_vector(VectorKind::Delta, &g.delta_hh().row(u - 1)));
                 }
                 out.push(step_vector(VectorKind::DhPrev, &g.dh.row(u - 2)));
                 (u, out)
@@ -421,7 +421,7 @@ impl RnnLab {
         self.dh_log10 = self.run.grads.dh_log10_norms();
         self.factors = rnn::step_factors_log10(&self.dh_log10);
         self.splits =
-            rnn::step_splits_log10(self.settings.cell, &self.dh_log10, &self.run.grads.delta_hh.log10_norms());
+            rnn::step_splits_log10(self.settings.cell, &self.dh_log10, &self.run.grads.delta_hh().log10_norms());
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
         (self.running, self.running_matrices) = rnn::running_weight_grads(f, &self.run.grads, small);
         self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);

@@ -43,11 +43,17 @@ pub struct Gradients {
     /// Each step's pre-activation gradients δ (row t−1), from which the weight
     /// gradients are summed: dW_ih = Σ_t δ_ih,t ⊗ x_t, dW_hh = Σ_t δ_hh,t ⊗ h_{t−1}.
     pub delta_ih: ScaledRows,
-    pub delta_hh: ScaledRows,
+    /// δ_hh where it differs from δ_ih (the GRU's); `delta_hh()` reads either.
+    delta_hh_own: Option<ScaledRows>,
     pub clip: Option<ClipReport>,
 }
 
 impl Gradients {
+    /// δ_hh, row t−1: δ_ih itself except in the GRU (one T × G·H array, not two).
+    pub fn delta_hh(&self) -> &ScaledRows {
+        self.delta_hh_own.as_ref().unwrap_or(&self.delta_ih)
+    }
+
     /// log10 ||dL/dh_t||, t = 1..T: finite wherever the gradient is non-zero.
     pub fn dh_log10_norms(&self) -> Vec<f64> {
         self.dh.log10_norms()
@@ -128,7 +134,8 @@ impl Carry {
 /// at the end as matrix products.
 struct Acc {
     d_ih: ScaledRows,
-    d_hh: ScaledRows,
+    /// None where δ_hh is δ_ih (every cell but the GRU).
+    d_hh: Option<ScaledRows>,
 }
 
 impl Acc {
@@ -181,9 +188,9 @@ impl Acc {
 pub(super) struct StepBack {
     /// δ_ih = dL/d(W_ih x_t + b_ih).
     pub d_ih: Array1<f64>,
-    /// δ_hh = dL/d(W_hh h_{t−1} + b_hh): δ_ih except in the GRU, where r
-    /// multiplies m_n.
-    pub d_hh: Array1<f64>,
+    /// δ_hh = dL/d(W_hh h_{t−1} + b_hh) where it differs from δ_ih (the
+    /// GRU's, where r multiplies m_n); None where it is δ_ih.
+    pub d_hh: Option<Array1<f64>>,
     /// The GRU's direct path to dL/dh_{t−1}, through z ⊙ h_{t−1}.
     pub dh_direct: Option<Array1<f64>>,
     /// The LSTM's dL/dc_{t−1}.
@@ -193,7 +200,7 @@ pub(super) struct StepBack {
 impl StepBack {
     /// The same δ for both terms and no other path (linear, tanh, LSTM's δ).
     pub(super) fn same(d: Array1<f64>) -> StepBack {
-        StepBack { d_ih: d.clone(), d_hh: d, dh_direct: None, dc_prev: None }
+        StepBack { d_ih: d, d_hh: None, dh_direct: None, dc_prev: None }
     }
 }
 
@@ -223,8 +230,11 @@ fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: 
         CellKind::Gru => gru::backward(&g.dh, f.act.row(r), a, m, h_prev),
     };
     acc.d_ih.add_row(r, &back.d_ih, g.scale);
-    acc.d_hh.add_row(r, &back.d_hh, g.scale);
-    let mut dh_prev = w_hh_t.dot(&back.d_hh); // W_hhᵀ δ_hh
+    let d_hh = back.d_hh.as_ref().unwrap_or(&back.d_ih);
+    if let Some(acc_hh) = acc.d_hh.as_mut() {
+        acc_hh.add_row(r, d_hh, g.scale);
+    }
+    let mut dh_prev = w_hh_t.dot(d_hh); // W_hhᵀ δ_hh
     if let Some(direct) = back.dh_direct {
         dh_prev += &direct;
     }
@@ -248,7 +258,8 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
     }
     let lstm = p.kind == CellKind::Lstm;
     let gh = p.w_hh.nrows();
-    let mut acc = Acc { d_ih: ScaledRows::zeros(t_len, gh), d_hh: ScaledRows::zeros(t_len, gh) };
+    let own_hh = (p.kind == CellKind::Gru).then(|| ScaledRows::zeros(t_len, gh));
+    let mut acc = Acc { d_ih: ScaledRows::zeros(t_len, gh), d_hh: own_hh };
     // W_hhᵀ laid out row-major once, so each step's product reads memory in order.
     let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
     let mut dh = ScaledRows::zeros(t_len, hd);
@@ -291,15 +302,15 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
     let x_grad = ScaledRows { mantissa: acc.d_ih.mantissa.dot(&p.w_ih), log10_scale: acc.d_ih.log10_scale.clone() };
     let mut out = Gradients {
         w_ih: Acc::weight_grad(&acc.d_ih, f.x.view(), &vec![0.0; t_len]),
-        w_hh: Acc::weight_grad(&acc.d_hh, h_prev, &f.h.log10_scale[..t_len]),
+        w_hh: Acc::weight_grad(acc.d_hh.as_ref().unwrap_or(&acc.d_ih), h_prev, &f.h.log10_scale[..t_len]),
         b_ih: Acc::bias_grad(&acc.d_ih),
-        b_hh: Acc::bias_grad(&acc.d_hh),
+        b_hh: Acc::bias_grad(acc.d_hh.as_ref().unwrap_or(&acc.d_ih)),
         h0,
         c0: lstm.then_some(c0),
         x: x_grad,
         dh,
         delta_ih: acc.d_ih,
-        delta_hh: acc.d_hh,
+        delta_hh_own: acc.d_hh,
         clip: None,
     };
     if let Some(threshold) = opts.clip {
@@ -340,7 +351,8 @@ pub fn running_weight_grads(f: &Forward, g: &Gradients, keep_matrices: bool) -> 
     let mut w_hh = Scaled::plain(Array2::zeros((gh, hd)));
     let mut norms = vec![(f64::NEG_INFINITY, f64::NEG_INFINITY); t_len];
     let mut mats = vec![];
-    let plain = g.delta_ih.log10_scale.iter().chain(&g.delta_hh.log10_scale).chain(&f.h.log10_scale).all(|s| *s == 0.0);
+    let delta_hh = g.delta_hh();
+    let plain = g.delta_ih.log10_scale.iter().chain(&delta_hh.log10_scale).chain(&f.h.log10_scale).all(|s| *s == 0.0);
     // acc += u ⊗ v in place, the common case where every scale is 0.
     let rank1 = |acc: &mut Array2<f64>, u: ArrayView1<f64>, v: ArrayView1<f64>| {
         for (mut row, ui) in acc.rows_mut().into_iter().zip(u) {
@@ -353,13 +365,13 @@ pub fn running_weight_grads(f: &Forward, g: &Gradients, keep_matrices: bool) -> 
         |u: ArrayView1<f64>, v: ArrayView1<f64>| Array2::from_shape_fn((u.len(), v.len()), |(i, j)| u[i] * v[j]);
     for t in (1..=t_len).rev() {
         let r = t - 1;
-        let (di, dh) = (g.delta_ih.mantissa.row(r), g.delta_hh.mantissa.row(r));
+        let (di, dh) = (g.delta_ih.mantissa.row(r), delta_hh.mantissa.row(r));
         if plain {
             rank1(&mut w_ih.mantissa, di, f.x.row(r));
             rank1(&mut w_hh.mantissa, dh, f.h.mantissa.row(r));
         } else {
             w_ih.add_scaled(&outer(di, f.x.row(r)), g.delta_ih.log10_scale[r]);
-            w_hh.add_scaled(&outer(dh, f.h.mantissa.row(r)), g.delta_hh.log10_scale[r] + f.h.log10_scale[r]);
+            w_hh.add_scaled(&outer(dh, f.h.mantissa.row(r)), delta_hh.log10_scale[r] + f.h.log10_scale[r]);
         }
         norms[r] = (w_ih.log10_norm(), w_hh.log10_norm());
         if keep_matrices {

@@ -59,5 +59,5 @@ pub(super) fn backward(
         d_hh[2 * hd + j] = dn * r;
         direct[j] = dh[j] * z; // h_t depends on h_{t−1} directly through z ⊙ h_{t−1}
     }
-    StepBack { d_ih, d_hh, dh_direct: Some(direct), dc_prev: None }
+    StepBack { d_ih, d_hh: Some(d_hh), dh_direct: Some(direct), dc_prev: None }
 }
