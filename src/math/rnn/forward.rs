@@ -2,8 +2,8 @@
 
 use super::scaled_rows::ScaledRows;
 use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
-use ndarray::linalg::{general_mat_mul, general_mat_vec_mul};
-use ndarray::{Array2, ArrayView1, ArrayView2, Axis, s};
+use ndarray::linalg::general_mat_mul;
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut1, Axis, s};
 
 /// What the forward pass keeps for BPTT.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +94,8 @@ pub fn forward(
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
     general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre_ih);
     pre_ih += &p.b_ih;
+    // W_hhᵀ laid out row-major once, for `recurrent_term`.
+    let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
     for t in 0..t_len {
         if p.kind == CellKind::Linear {
             let next = linear::step(p, h.mantissa.row(t), h.log10_scale[t], pre_ih.row(t));
@@ -102,9 +104,7 @@ pub fn forward(
         }
         // m = W_hh h_{t−1} + b_hh, written straight into its row; every
         // step below writes into the rows it fills (no array per step).
-        let mut m = pre_hh.row_mut(t);
-        general_mat_vec_mul(1.0, &p.w_hh, &h.mantissa.row(t), 0.0, &mut m);
-        m += &p.b_hh;
+        recurrent_term(&w_hh_t, h.mantissa.row(t), &p.b_hh, pre_hh.row_mut(t));
         let (a, m) = (pre_ih.row(t), pre_hh.row(t));
         let (done, mut rest) = h.mantissa.view_mut().split_at(Axis(0), t + 1);
         let (prev, next) = (done.row(t), rest.row_mut(0));
@@ -122,4 +122,14 @@ pub fn forward(
         }
     }
     Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre_ih, pre_hh, act, tanh_c })
+}
+
+/// m = W_hh h + b_hh as b_hh + Σ_k h_k · (row k of W_hhᵀ): H additions of
+/// contiguous G·H-long rows, which the compiler vectorises, where W_hh h is
+/// G·H separate dot products of length H.
+fn recurrent_term(w_hh_t: &Array2<f64>, h: ArrayView1<f64>, b_hh: &Array1<f64>, mut out: ArrayViewMut1<f64>) {
+    out.assign(b_hh);
+    for (hk, row) in h.iter().zip(w_hh_t.rows()) {
+        out.scaled_add(*hk, &row);
+    }
 }
