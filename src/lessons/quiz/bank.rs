@@ -581,17 +581,25 @@ pub struct Templated {
 }
 
 /// Every shipped question. The shipped files are checked by the tests, so a
-/// problem here is a build mistake; it is reported, not hidden.
+/// problem here is a build mistake; it is reported, not hidden. The files
+/// are part of the binary, so they are parsed once per run: opening the quiz
+/// or the review again copies the questions instead of parsing the TOML and
+/// normalising its text again.
 pub fn shipped() -> Result<Vec<Question>, Vec<Problem>> {
-    let mut all = vec![];
-    let mut problems = vec![];
-    for (file, text) in SHIPPED {
-        match parse(file, text) {
-            Ok(q) => all.extend(q),
-            Err(p) => problems.extend(p),
-        }
-    }
-    if problems.is_empty() { Ok(all) } else { Err(problems) }
+    static PARSED: std::sync::OnceLock<Result<Vec<Question>, Vec<Problem>>> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            let mut all = vec![];
+            let mut problems = vec![];
+            for (file, text) in SHIPPED {
+                match parse(file, text) {
+                    Ok(q) => all.extend(q),
+                    Err(p) => problems.extend(p),
+                }
+            }
+            if problems.is_empty() { Ok(all) } else { Err(problems) }
+        })
+        .clone()
 }
 
 #[cfg(test)]
