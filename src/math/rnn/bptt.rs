@@ -210,11 +210,10 @@ impl StepBack {
 fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: &Carry, acc: &mut Acc) -> Carry {
     let r = t - 1; // row of the step's caches
     let h_prev = f.h.mantissa.row(t - 1);
-    let a = f.pre_ih.row(r);
-    let m = f.pre_hh.row(r);
+    let pre = f.pre.row(r); // z for tanh and LSTM, the input part for the GRU
     let back = match p.kind {
         CellKind::Linear => linear::backward(&g.dh),
-        CellKind::Tanh => tanh::backward(&g.dh, f.act.row(r), a, m),
+        CellKind::Tanh => tanh::backward(&g.dh, f.act.row(r), pre),
         CellKind::Lstm => {
             let c = f.c.as_ref().expect("LSTM keeps c");
             let saved = lstm::Saved {
@@ -222,12 +221,14 @@ fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: 
                 c_t: c.row(t),
                 tanh_c: f.tanh_c.as_ref().expect("LSTM keeps tanh(c)").row(r),
                 gates: f.act.row(r),
-                a,
-                m,
+                z: pre,
             };
             lstm::backward(&g.dh, &g.dc, &saved)
         }
-        CellKind::Gru => gru::backward(&g.dh, f.act.row(r), a, m, h_prev),
+        CellKind::Gru => {
+            let m = f.gru_m.as_ref().expect("the GRU keeps m").row(r);
+            gru::backward(&g.dh, f.act.row(r), pre, m, h_prev)
+        }
     };
     acc.d_ih.add_row(r, &back.d_ih, g.scale);
     let d_hh = back.d_hh.as_ref().unwrap_or(&back.d_ih);

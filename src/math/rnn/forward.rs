@@ -15,10 +15,14 @@ pub struct Forward {
     pub c: Option<Array2<f64>>,
     /// x_1..x_T (row t−1 is x_t).
     pub x: Array2<f64>,
-    /// W_ih x_t + b_ih, row t−1.
-    pub pre_ih: Array2<f64>,
-    /// W_hh h_{t−1} + b_hh, row t−1 (nonlinear cells; the linear cell needs none).
-    pub pre_hh: Array2<f64>,
+    /// The pre-activations of step t in row t−1. The tanh cell and the LSTM
+    /// keep the whole sum z_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, all
+    /// their backward pass needs; the linear cell and the GRU keep the input
+    /// part W_ih x_t + b_ih (the GRU's candidate multiplies its recurrent
+    /// part by r, so it needs both parts; the linear cell needs neither).
+    pub pre: Array2<f64>,
+    /// The GRU's recurrent part W_hh h_{t−1} + b_hh, row t−1.
+    pub gru_m: Option<Array2<f64>>,
     /// Gate activations, row t−1: tanh h_t; LSTM [i f g o]; GRU [r z n]
     /// (kept so that BPTT does not evaluate them again).
     pub act: Array2<f64>,
@@ -53,8 +57,8 @@ impl Forward {
             h: ScaledRows { mantissa: rows(&self.h.mantissa, t + 1), log10_scale: self.h.log10_scale[..=t].to_vec() },
             c: self.c.as_ref().map(|c| rows(c, t + 1)),
             x: rows(&self.x, t),
-            pre_ih: rows(&self.pre_ih, t),
-            pre_hh: rows(&self.pre_hh, t),
+            pre: rows(&self.pre, t),
+            gru_m: self.gru_m.as_ref().map(|m| rows(m, t)),
             act: rows(&self.act, t),
             tanh_c: self.tanh_c.as_ref().map(|c| rows(c, t)),
         }
@@ -87,41 +91,50 @@ pub fn forward(
         shape_check("c0", c0.shape(), &[hd])?;
         c.row_mut(0).assign(&c0);
     }
-    let mut pre_ih = Array2::zeros((t_len, gh));
-    let mut pre_hh = Array2::zeros((t_len, gh));
+    let mut pre = Array2::zeros((t_len, gh));
+    let mut gru_m = (p.kind == CellKind::Gru).then(|| Array2::zeros((t_len, gh)));
+    let mut m = Array1::zeros(gh);
     let mut act = Array2::zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
     let mut tanh_c = (p.kind == CellKind::Lstm).then(|| Array2::zeros((t_len, hd)));
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
-    general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre_ih);
-    pre_ih += &p.b_ih;
+    general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre);
+    pre += &p.b_ih;
     // W_hhᵀ laid out row-major once, for `recurrent_term`.
     let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
     for t in 0..t_len {
         if p.kind == CellKind::Linear {
-            let next = linear::step(p, h.mantissa.row(t), h.log10_scale[t], pre_ih.row(t));
+            let next = linear::step(p, h.mantissa.row(t), h.log10_scale[t], pre.row(t));
             h.set_row(t + 1, &next);
             continue;
         }
-        // m = W_hh h_{t−1} + b_hh, written straight into its row; every
-        // step below writes into the rows it fills (no array per step).
-        recurrent_term(&w_hh_t, h.mantissa.row(t), &p.b_hh, pre_hh.row_mut(t));
-        let (a, m) = (pre_ih.row(t), pre_hh.row(t));
+        // m = W_hh h_{t−1} + b_hh into one reused row; every step below
+        // writes into the rows it fills (no array per step).
+        recurrent_term(&w_hh_t, h.mantissa.row(t), &p.b_hh, m.view_mut());
         let (done, mut rest) = h.mantissa.view_mut().split_at(Axis(0), t + 1);
         let (prev, next) = (done.row(t), rest.row_mut(0));
+        let mut z = pre.row_mut(t);
         match p.kind {
             CellKind::Linear => unreachable!("handled above"),
-            CellKind::Tanh => tanh::step(a, m, act.row_mut(t), next),
+            CellKind::Tanh => {
+                z += &m; // a + m, kept whole
+                tanh::step(z.view(), act.row_mut(t), next);
+            }
             CellKind::Lstm => {
+                z += &m;
                 let cs = c.as_mut().expect("LSTM keeps c");
                 let tc = tanh_c.as_mut().expect("LSTM keeps tanh(c)");
                 let (before, mut after) = cs.view_mut().split_at(Axis(0), t + 1);
                 let cells = lstm::Cells { prev: before.row(t), next: after.row_mut(0), tanh: tc.row_mut(t) };
-                lstm::step(a, m, cells, act.row_mut(t), next);
+                lstm::step(z.view(), cells, act.row_mut(t), next);
             }
-            CellKind::Gru => gru::step(a, m, prev, act.row_mut(t), next),
+            CellKind::Gru => {
+                let mut kept = gru_m.as_mut().expect("the GRU keeps m").row_mut(t);
+                kept.assign(&m);
+                gru::step(z.view(), m.view(), prev, act.row_mut(t), next);
+            }
         }
     }
-    Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre_ih, pre_hh, act, tanh_c })
+    Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre, gru_m, act, tanh_c })
 }
 
 /// m = W_hh h + b_hh as b_hh + Σ_k h_k · (row k of W_hhᵀ): H additions of

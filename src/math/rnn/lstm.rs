@@ -15,21 +15,13 @@ pub(super) struct Cells<'a> {
     pub tanh: ArrayViewMut1<'a, f64>,
 }
 
-/// One LSTM step from a = W_ih x + b_ih and m = W_hh h + b_hh (the
-/// pre-activations are z = a + m, blocks [z_i z_f z_g z_o]); writes the
-/// gates, c_t, tanh(c_t) and h_t.
-pub(super) fn step(
-    a: ArrayView1<f64>,
-    m: ArrayView1<f64>,
-    mut c: Cells,
-    mut act: ArrayViewMut1<f64>,
-    mut h: ArrayViewMut1<f64>,
-) {
+/// One LSTM step from the pre-activations z = W_ih x + b_ih + W_hh h + b_hh,
+/// blocks [z_i z_f z_g z_o]; writes the gates, c_t, tanh(c_t) and h_t.
+pub(super) fn step(z: ArrayView1<f64>, mut c: Cells, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
     let hd = h.len();
-    let z = |k: usize| a[k] + m[k];
     for j in 0..hd {
-        let (i, f) = (sigmoid(z(j)), sigmoid(z(hd + j)));
-        let (g, o) = (tanh(z(2 * hd + j)), sigmoid(z(3 * hd + j)));
+        let (i, f) = (sigmoid(z[j]), sigmoid(z[hd + j]));
+        let (g, o) = (tanh(z[2 * hd + j]), sigmoid(z[3 * hd + j]));
         let cj = f * c.prev[j] + i * g;
         let tc = tanh(cj);
         c.next[j] = cj;
@@ -48,8 +40,8 @@ pub(super) struct Saved<'a> {
     pub tanh_c: ArrayView1<'a, f64>,
     /// [i f g o] of the step.
     pub gates: ArrayView1<'a, f64>,
-    pub a: ArrayView1<'a, f64>,
-    pub m: ArrayView1<'a, f64>,
+    /// The pre-activations [z_i z_f z_g z_o].
+    pub z: ArrayView1<'a, f64>,
 }
 
 /// One step back from dL/dh_t and the carried dL/dc_t: returns the gate
@@ -59,7 +51,7 @@ pub(super) fn backward(dh: &Array1<f64>, dc_carried: &Array1<f64>, s: &Saved) ->
     let mut d = Array1::zeros(4 * hd);
     let mut dc_prev = Array1::zeros(hd);
     for j in 0..hd {
-        let z = |k: usize| s.a[k * hd + j] + s.m[k * hd + j];
+        let z = |k: usize| s.z[k * hd + j];
         let (i, fg, gg, o) = (s.gates[j], s.gates[hd + j], s.gates[2 * hd + j], s.gates[3 * hd + j]);
         // dc_t total = carried dc + dh ⊙ o ⊙ tanh'(c_t)
         let dc = dc_carried[j] + dh[j] * o * tanh_grad_at(s.tanh_c[j], s.c_t[j]);

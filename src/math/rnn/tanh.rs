@@ -6,17 +6,17 @@ use super::bptt::StepBack;
 use crate::math::activation::{tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
-/// One step from a = W_ih x + b_ih and m = W_hh h_{t−1} + b_hh: writes h_t
-/// into its activation row and its state row.
-pub(super) fn step(a: ArrayView1<f64>, m: ArrayView1<f64>, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
+/// One step from z = W_ih x + b_ih + W_hh h_{t−1} + b_hh: writes h_t into
+/// its activation row and its state row.
+pub(super) fn step(z: ArrayView1<f64>, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
     for j in 0..h.len() {
-        let v = tanh(a[j] + m[j]);
+        let v = tanh(z[j]);
         act[j] = v;
         h[j] = v;
     }
 }
 
-/// One step back: δ = dL/dh_t ⊙ tanh′(a + m), the same for both terms.
-pub(super) fn backward(dh: &Array1<f64>, h_t: ArrayView1<f64>, a: ArrayView1<f64>, m: ArrayView1<f64>) -> StepBack {
-    StepBack::same(Array1::from_shape_fn(dh.len(), |j| dh[j] * tanh_grad_at(h_t[j], a[j] + m[j])))
+/// One step back: δ = dL/dh_t ⊙ tanh′(z), the same for both terms.
+pub(super) fn backward(dh: &Array1<f64>, h_t: ArrayView1<f64>, z: ArrayView1<f64>) -> StepBack {
+    StepBack::same(Array1::from_shape_fn(dh.len(), |j| dh[j] * tanh_grad_at(h_t[j], z[j])))
 }
