@@ -292,7 +292,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
         let mut carry = Carry::zeros(hd, lstm);
         for t in (1..=t_len).rev() {
             carry.add_loss(g.row(t - 1));
-            dh.set_row(t - 1, &Scaled { mantissa: carry.dh.clone(), log10_scale: carry.scale });
+            dh.set(t - 1, &carry.dh, carry.scale);
             carry = cell_backward(p, &w_hh_t, f, t, &carry, &mut acc);
         }
         h0 = Scaled { mantissa: carry.dh, log10_scale: carry.scale };

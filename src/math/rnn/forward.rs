@@ -102,19 +102,21 @@ pub fn forward(
     // W_hhᵀ laid out row-major once, for `recurrent_term`.
     let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
     for t in 0..t_len {
-        if p.kind == CellKind::Linear {
-            let next = linear::step(p, h.mantissa.row(t), h.log10_scale[t], pre.row(t));
-            h.set_row(t + 1, &next);
-            continue;
-        }
         // m = W_hh h_{t−1} + b_hh into one reused row; every step below
         // writes into the rows it fills (no array per step).
-        recurrent_term(&w_hh_t, h.mantissa.row(t), &p.b_hh, m.view_mut());
+        if p.kind != CellKind::Linear {
+            recurrent_term(&w_hh_t, h.mantissa.row(t), &p.b_hh, m.view_mut());
+        }
         let (done, mut rest) = h.mantissa.view_mut().split_at(Axis(0), t + 1);
-        let (prev, next) = (done.row(t), rest.row_mut(0));
+        let (prev, mut next) = (done.row(t), rest.row_mut(0));
         let mut z = pre.row_mut(t);
         match p.kind {
-            CellKind::Linear => unreachable!("handled above"),
+            CellKind::Linear => {
+                // Its states may leave f64's range: carried with a scale.
+                let v = linear::step(p, prev, h.log10_scale[t], z.view());
+                next.assign(&v.mantissa);
+                h.log10_scale[t + 1] = v.log10_scale;
+            }
             CellKind::Tanh => {
                 z += &m; // a + m, kept whole
                 tanh::step(z.view(), act.row_mut(t), next);

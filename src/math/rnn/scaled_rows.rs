@@ -26,8 +26,13 @@ impl ScaledRows {
     }
 
     pub(super) fn set_row(&mut self, t: usize, v: &Scaled<Ix1>) {
-        self.mantissa.row_mut(t).assign(&v.mantissa);
-        self.log10_scale[t] = v.log10_scale;
+        self.set(t, &v.mantissa, v.log10_scale);
+    }
+
+    /// Row t becomes `mantissa × 10^log10_scale`.
+    pub(super) fn set(&mut self, t: usize, mantissa: &Array1<f64>, log10_scale: f64) {
+        self.mantissa.row_mut(t).assign(mantissa);
+        self.log10_scale[t] = log10_scale;
     }
 
     pub(super) fn add_row(&mut self, t: usize, v: &Array1<f64>, scale: f64) {
