@@ -2,6 +2,8 @@
 
 use crate::cases::{Case, check};
 use deepstep::math::conv::{self, ConvError, ConvGeometry, ConvParams};
+use deepstep::math::mle;
+use deepstep::math::parse::{parse_counts, parse_list, parse_matrix, parse_number};
 use deepstep::math::rng::Rng;
 use deepstep::math::rnn::{self, BpttOptions, CellKind};
 use ndarray::{Array1, Array3, Array4};
@@ -298,7 +300,6 @@ fn mle_closed_forms_are_maxima() {
         let (dm, ds) = (c.float(-5.0, 5.0), c.float(-0.9, 5.0));
         let counts: Vec<u64> = (0..c.int(1, 8)).map(|_| c.int(0, 50) as u64).collect();
         let w: Vec<f64> = (0..8).map(|_| c.float(0.01, 1.0)).collect();
-        use deepstep::math::mle;
         let f = mle::fit_normal(&x).unwrap();
         if f.sigma <= 1e-6 || (dm == 0.0 && ds == 0.0) {
             return;
@@ -309,11 +310,11 @@ fn mle_closed_forms_are_maxima() {
         if counts.iter().sum::<u64>() == 0 {
             return;
         }
-        let c = mle::fit_categorical(&counts).unwrap();
-        assert!((c.p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        let cat = mle::fit_categorical(&counts).unwrap();
+        assert!((cat.p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
         let q_sum: f64 = w[..counts.len()].iter().sum();
         let q: Vec<f64> = w[..counts.len()].iter().map(|v| v / q_sum).collect();
-        assert!(mle::categorical_loglik(&counts, &q) <= c.loglik + 1e-9 * c.loglik.abs().max(1.0));
+        assert!(mle::categorical_loglik(&counts, &q) <= cat.loglik + 1e-9 * cat.loglik.abs().max(1.0));
     });
 }
 
@@ -323,7 +324,6 @@ fn mle_closed_forms_are_maxima() {
 fn parsers_never_panic_and_never_return_non_finite() {
     check("parsers_never_panic_and_never_return_non_finite", 256, |c| {
         let (s, t) = (c.any_text(40), c.text_of("-0123456789.,;| /%eEinfNa", 40));
-        use deepstep::math::parse::{parse_counts, parse_list, parse_matrix, parse_number};
         for text in [&s, &t] {
             if let Some(v) = parse_number(text) {
                 assert!(v.is_finite());
@@ -331,11 +331,11 @@ fn parsers_never_panic_and_never_return_non_finite() {
             if let Ok(v) = parse_list(text) {
                 assert!(v.iter().all(|x| x.is_finite()) && !v.is_empty());
             }
-            if let Ok(c) = parse_counts(text) {
-                assert!(c.iter().any(|x| *x > 0));
+            if let Ok(counts) = parse_counts(text) {
+                assert!(counts.iter().any(|x| *x > 0));
             }
-            if let Ok((ch, r, c, v)) = parse_matrix(text) {
-                assert_eq!(v.len(), ch * r * c);
+            if let Ok((ch, rows, cols, v)) = parse_matrix(text) {
+                assert_eq!(v.len(), ch * rows * cols);
                 assert!(v.iter().all(|x| x.is_finite()));
             }
         }
