@@ -63,6 +63,14 @@ fn open_entry(e: &deepstep::lessons::registry::Entry) -> Box<dyn deepstep::lesso
 /// CI installs it; without one these tests fail and say how to get it.
 #[allow(dead_code)] // used by the practice tests
 pub fn python_with_numpy() -> std::path::PathBuf {
+    // Looked for once per test run: each look starts Pythons that import
+    // numpy (about 0.15 CPU-seconds), and the practice tests ask for it on
+    // every command they run.
+    static FOUND: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    FOUND.get_or_init(find_python_with_numpy).clone()
+}
+
+fn find_python_with_numpy() -> std::path::PathBuf {
     use std::path::{Path, PathBuf};
     let has_numpy = |p: &Path| {
         std::process::Command::new(p).args(["-c", "import numpy"]).output().is_ok_and(|o| o.status.success())
