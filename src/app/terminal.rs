@@ -139,17 +139,3 @@ pub fn enter() -> std::io::Result<(Term, Guard)> {
     let term = Terminal::new(CrosstermBackend::new(stdout()))?;
     Ok((term, guard))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panic_restores_the_terminal_first() {
-        install_panic_hook();
-        let before = leave_count();
-        let caught = std::panic::catch_unwind(|| panic!("a test panic"));
-        assert!(caught.is_err());
-        assert!(leave_count() > before, "the hook ran leave");
-    }
-}

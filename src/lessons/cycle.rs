@@ -26,28 +26,3 @@ pub fn ladder<T: PartialOrd + Copy>(steps: &[T], v: T, delta: i64) -> T {
     let i = steps.iter().position(|s| *s >= v).unwrap_or(steps.len() - 1) as i64;
     steps[(i + delta).clamp(0, steps.len() as i64 - 1) as usize]
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cycles_wrap_and_ladders_stop() {
-        let all = ['a', 'b', 'c'];
-        assert_eq!(cycle(&all, 'a', 1), 'b');
-        assert_eq!(cycle(&all, 'c', 1), 'a');
-        assert_eq!(cycle(&all, 'a', -1), 'c');
-        assert_eq!(cycle(&all, 'b', 4), 'c');
-        assert_eq!(position(&all, &'z'), 0);
-        assert_eq!(stop(&all, 'c', 1), 'c');
-        assert_eq!(stop(&all, 'a', -1), 'a');
-        assert_eq!(stop(&all, 'a', 1), 'b');
-        let steps = [1, 2, 5, 10];
-        assert_eq!(ladder(&steps, 2, 1), 5);
-        assert_eq!(ladder(&steps, 10, 1), 10);
-        assert_eq!(ladder(&steps, 1, -1), 1);
-        assert_eq!(ladder(&steps, 3, 1), 10, "3 sits below 5: one up from 5");
-        assert_eq!(ladder(&steps, 3, -1), 2);
-        assert_eq!(ladder(&steps, 50, -1), 5);
-    }
-}

@@ -59,7 +59,7 @@ pub fn lookup<A: Clone>(table: &[Binding<A>], ev: &KeyEvent) -> Option<A> {
 /// The Korean standard (2-beolsik) layout: each jamo and the QWERTY key it
 /// sits on (shifted where the jamo needs Shift). With a Korean input method
 /// on, letter keys arrive as these jamo.
-const DUBEOLSIK: [(char, char); 33] = [
+pub const DUBEOLSIK: [(char, char); 33] = [
     ('ㅂ', 'q'),
     ('ㅈ', 'w'),
     ('ㄷ', 'e'),
@@ -124,40 +124,4 @@ pub fn footer_items<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)
 /// (label, what) pairs of every row, for the help overlay.
 pub fn help_items<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
     table.iter().map(|b| (b.label, b.what)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lookup_respects_modifiers() {
-        let t = vec![
-            Binding::new(&[Key::Char('q')], "q", "quit", 1, true),
-            Binding::new(&[Key::Ctrl('c')], "Ctrl-C", "quit", 2, false),
-        ];
-        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        let cq = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        let cc = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(&t, &q), Some(1));
-        assert_eq!(lookup(&t, &cq), None);
-        assert_eq!(lookup(&t, &cc), Some(2));
-        assert_eq!(footer_items(&t).len(), 1);
-        assert_eq!(help_items(&t).len(), 2);
-    }
-
-    #[test]
-    fn korean_jamo_are_the_letters_under_them() {
-        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        assert_eq!(shortcut(&key('ㅂ')).code, KeyCode::Char('q'));
-        assert_eq!(shortcut(&key('ㅅ')).code, KeyCode::Char('t'));
-        assert_eq!(shortcut(&key('ㅣ')).code, KeyCode::Char('l'));
-        assert!(Key::Char('L').matches(&shortcut(&KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT))));
-        assert_eq!(shortcut(&key('?')).code, KeyCode::Char('?'));
-        assert_eq!(shortcut(&key('가')).code, KeyCode::Char('가'), "a syllable is text, not a key");
-        // Every lower-case letter has its jamo, and no two jamo share a letter.
-        let letters: std::collections::BTreeSet<char> = DUBEOLSIK.iter().map(|(_, q)| *q).collect();
-        assert_eq!(letters.len(), DUBEOLSIK.len());
-        assert!(('a'..='z').all(|c| letters.contains(&c)));
-    }
 }

@@ -32,3 +32,4 @@ mod robust;
 mod rprop;
 mod snapshots;
 mod sweep;
+mod unit;

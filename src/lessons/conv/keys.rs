@@ -40,21 +40,3 @@ pub fn map_key(ev: &KeyEvent, lab: &ConvLab, t: &Text) -> Option<Action> {
     }
     lookup(&table(t), ev)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::EN;
-
-    #[test]
-    fn every_action_has_one_binding_and_keys_are_unique() {
-        let t = table(&EN);
-        let mut seen = vec![];
-        for b in &t {
-            for k in &b.keys {
-                assert!(!seen.contains(k), "{k:?} bound twice");
-                seen.push(*k);
-            }
-        }
-    }
-}

@@ -89,26 +89,3 @@ impl SampleQuestion {
         lines
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn answers_are_the_fit_and_the_sample_has_spread() {
-        for seed in 0..200 {
-            for ask in [SampleAsk::Mean, SampleAsk::Sigma] {
-                let q = generate(ask, "gen-x", seed).unwrap();
-                let (Body::Sample(s), Answer::Numeric { value, .. }) = (&q.body, &q.answer) else { panic!() };
-                assert!((3..=6).contains(&s.x.len()) && s.fit.sigma > 0.0, "seed {seed}");
-                let f = mle::fit_normal(&s.x).unwrap();
-                assert_eq!(*value, if ask == SampleAsk::Mean { f.mu } else { f.sigma });
-                let why = s.solution(&crate::text::EN).join("\n");
-                assert!(why.contains(&num(f.mu)), "{why}");
-                if ask == SampleAsk::Sigma {
-                    assert!(why.contains(&num(f.sigma)) && why.contains(&num(f.var_unbiased.unwrap())), "{why}");
-                }
-            }
-        }
-    }
-}

@@ -1,0 +1,17 @@
+//! Tests of `deepstep::lessons::rnn::settings` (`src/lessons/rnn/settings.rs`).
+
+use deepstep::lessons::rnn::settings::*;
+use deepstep::math::rnn::RnnError;
+
+#[test]
+fn settings_out_of_range_are_errors() {
+    let bad = RnnSettings { radius: 5.0, ..Default::default() };
+    assert_eq!(bad.run().unwrap_err(), SettingError::Radius(5.0));
+    let bad = RnnSettings { len: 0, ..Default::default() };
+    assert_eq!(bad.run().unwrap_err(), SettingError::Len(0));
+    let bad = RnnSettings { hidden: 65, ..Default::default() };
+    assert_eq!(bad.run().unwrap_err(), SettingError::Hidden(65));
+    let bad = RnnSettings { truncation: Some(0), ..Default::default() };
+    assert!(matches!(bad.run().unwrap_err(), SettingError::Math(RnnError::ZeroWindow)));
+    assert_eq!(RnnSettings::default().run().unwrap().grads.dh.rows(), 30);
+}

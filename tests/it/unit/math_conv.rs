@@ -1,0 +1,89 @@
+//! Tests of `deepstep::math::conv` (`src/math/conv.rs`).
+
+use deepstep::math::conv::*;
+use ndarray::{Array, array};
+use ndarray::{Array1, Array3, Array4};
+
+#[test]
+fn parameter_count_is_the_kernel_tensor_and_the_biases() {
+    // As many weights as the kernel array conv2d takes holds.
+    let w = Array::<f64, _>::zeros((8, 3, 3, 5));
+    assert_eq!(parameter_count(3, 8, [3, 5], false), Some(w.len()));
+    assert_eq!(parameter_count(3, 8, [3, 5], true), Some(w.len() + 8));
+    assert_eq!(parameter_count(usize::MAX, 2, [1, 1], false), None);
+}
+
+#[test]
+fn output_size_formula_and_errors() {
+    assert_eq!(output_size(Axis::Height, 4, 2, 1, 0, 1), Ok(3));
+    assert_eq!(output_size(Axis::Height, 7, 3, 2, 0, 1), Ok(3));
+    assert_eq!(output_size(Axis::Height, 8, 3, 2, 0, 1), Ok(3)); // floor
+    assert_eq!(output_size(Axis::Width, 7, 3, 1, 0, 2), Ok(3));
+    assert_eq!(output_size(Axis::Width, 3, 1, 0, 0, 1), Err(ConvError::ZeroStride { axis: Axis::Width }));
+    assert_eq!(
+        output_size(Axis::Height, 3, 5, 1, 0, 1),
+        Err(ConvError::KernelTooLarge { axis: Axis::Height, span: 5, padded: 3 })
+    );
+    assert_eq!(output_size(Axis::Height, 3, 2, 1, usize::MAX, 1), Err(ConvError::TooLarge { axis: Axis::Height }));
+    assert_eq!(output_size(Axis::Width, 3, 3, 1, 0, usize::MAX), Err(ConvError::TooLarge { axis: Axis::Width }));
+    let e = output_size(Axis::Height, 3, 2, 1, 0, 0).unwrap_err();
+    assert_eq!(e.to_string(), "dilation must be at least 1, got 0 (height)");
+}
+
+#[test]
+fn the_lab_example_writes_out() {
+    let x = array![[[11.0, 23.0, 35.0], [52.0, 64.0, 76.0], [19.0, 28.0, 37.0]]];
+    let w = Array::from_shape_vec((1, 1, 2, 2), vec![2.0, -1.0, 3.0, 1.0]).unwrap();
+    let b = array![0.0];
+    let frames = forward_trace(x.view(), w.view(), b.view(), ConvParams::default()).unwrap();
+    assert_eq!(frames.len(), 4);
+    let f = &frames[0];
+    let products: Vec<f64> = f.taps.iter().map(|t| t.product).collect();
+    assert_eq!(products, vec![22.0, -23.0, 156.0, 64.0]);
+    assert_eq!(f.value, 219.0);
+}
+
+#[test]
+fn mismatched_shapes_are_errors() {
+    let x = Array3::<f64>::zeros((2, 4, 4));
+    let w = Array4::<f64>::zeros((1, 1, 2, 2));
+    let b = Array1::<f64>::zeros(1);
+    let p = ConvParams::default();
+    assert_eq!(conv2d(x.view(), w.view(), b.view(), p), Err(ConvError::ChannelMismatch { input: 2, kernel: 1 }));
+    let x = Array3::<f64>::zeros((1, 4, 4));
+    let dy = Array3::<f64>::zeros((1, 2, 2));
+    assert_eq!(
+        conv2d_backward(x.view(), w.view(), dy.view(), p),
+        Err(ConvError::GradShape { expected: [1, 3, 3], got: [1, 2, 2] })
+    );
+    let b2 = Array1::<f64>::zeros(2);
+    assert!(matches!(conv2d(x.view(), w.view(), b2.view(), p), Err(ConvError::BiasMismatch { .. })));
+}
+
+#[test]
+fn grad_x_marks_stride_gaps_and_padding() {
+    let x = Array3::<f64>::zeros((1, 5, 5));
+    let w = Array4::<f64>::ones((1, 1, 3, 3));
+    let dy = Array3::<f64>::ones((1, 2, 2));
+    let p = ConvParams { stride: [2, 2], ..Default::default() };
+    let frames = grad_x_trace([1, 5, 5], w.view(), dy.view(), p).unwrap();
+    // dX[0,1,1]: kernel taps ki,kj in {0,1}: m = 1 - ki ∈ {1, 0} → gaps at 1.
+    let f = &frames[6];
+    assert_eq!(f.at, [0, 1, 1]);
+    assert!(f.taps.iter().any(|t| t.a.zero == Some(Zero::StrideGap)));
+    assert!(f.taps.iter().any(|t| t.a.zero == Some(Zero::Padding)));
+    assert_eq!(f.value, 1.0);
+    let _ = x;
+    // Every tap's dY cell is a cell of the spread grid, holding the same value.
+    let g = ConvGeometry::new([1, 5, 5], [1, 1, 3, 3], p).unwrap();
+    let grid = spread_dy_grid(&g, dy.view(), 0);
+    for f in &frames {
+        for t in &f.taps {
+            let (i, j) = ((t.a.index[1] - grid.origin[0]) as usize, (t.a.index[2] - grid.origin[1]) as usize);
+            assert_eq!(grid.values[[i, j]], t.a.value);
+            assert_eq!(grid.zero[[i, j]], t.a.zero);
+        }
+    }
+    let w2 = Array::from_shape_vec((1, 1, 2, 2), vec![1.0, 2.0, 3.0, 4.0]).unwrap();
+    assert_eq!(flipped_kernel(w2.view(), 0, 0), array![[4.0, 3.0], [2.0, 1.0]]);
+}

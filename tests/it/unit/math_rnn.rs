@@ -1,0 +1,131 @@
+//! Tests of `deepstep::math::rnn` (`src/math/rnn/mod.rs`).
+
+use deepstep::math::rng::Rng;
+use deepstep::math::rnn::*;
+use ndarray::{Array1, Array2};
+
+#[test]
+fn cell_index_is_the_place_in_all() {
+    for (i, k) in CellKind::ALL.iter().enumerate() {
+        assert_eq!(k.index(), i);
+    }
+}
+
+fn power_iteration_radius(w: &Array2<f64>) -> f64 {
+    // W is symmetric by construction: |λ_max| = lim ||W^k v||^{1/k}.
+    let mut v = Array1::from_elem(w.nrows(), 1.0);
+    let mut r = 0.0;
+    for _ in 0..2000 {
+        let nv = w.dot(&v);
+        r = nv.dot(&nv).sqrt() / v.dot(&v).sqrt();
+        v = &nv / nv.dot(&nv).sqrt();
+    }
+    r
+}
+
+#[test]
+fn spectral_radius_is_exact() {
+    let mut rng = Rng::new(11);
+    for &rho in &[0.1, 0.9, 1.0, 2.5] {
+        let w = with_spectral_radius(6, rho, &mut rng);
+        assert!((&w - &w.t()).iter().all(|d| d.abs() < 1e-12), "symmetric");
+        let r = power_iteration_radius(&w);
+        assert!((r - rho).abs() < 1e-9 * rho.max(1.0), "rho {rho} got {r}");
+    }
+}
+
+#[test]
+fn running_grads_end_at_the_totals_and_rates_read_the_slope() {
+    let p = RnnParams::random(CellKind::Tanh, 2, 3, 0.9, 0.0, 1).unwrap();
+    let x = random_inputs(6, 2, 1.0, 3);
+    let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
+    let g = bptt(&p, &f, loss_on_last(6, 3).view(), BpttOptions::default()).unwrap();
+    let (norms, run) = running_weight_grads(&f, &g, true);
+    let (wi, wh) = &run[0];
+    assert!((&wi.to_plain() - &g.w_ih.to_plain()).iter().all(|d| d.abs() < 1e-12));
+    assert!((&wh.to_plain() - &g.w_hh.to_plain()).iter().all(|d| d.abs() < 1e-12));
+    // The same sums in another order (rank-one updates from t = T down,
+    // against one matrix product): equal to rounding.
+    assert!((norms[0].0 - g.w_ih.log10_norm()).abs() < 1e-12, "{:?}", norms[0]);
+    assert!((norms[0].1 - g.w_hh.log10_norm()).abs() < 1e-12, "{:?}", norms[0]);
+    assert_eq!(norms[5].1, run[5].1.log10_norm());
+    let logs: Vec<f64> = (0..20).map(|i| (19 - i) as f64 * 0.5f64.log10()).collect();
+    assert!((rate_per_step(&logs).unwrap() - 0.5).abs() < 1e-12);
+    assert_eq!(step_factors_log10(&[1.0, f64::NEG_INFINITY, 2.0]), vec![None, None]);
+    let w = ndarray::array![[3.0, 0.0], [0.0, -1.0]];
+    assert!((spectral_norm(&w) - 3.0).abs() < 1e-12);
+}
+
+#[test]
+fn bad_options_are_errors() {
+    let p = RnnParams::random(CellKind::Tanh, 2, 3, 0.9, 0.0, 1).unwrap();
+    let x = random_inputs(4, 2, 1.0, 1);
+    let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
+    let g = loss_on_last(4, 3);
+    let bad = BpttOptions { truncation: Some(0), clip: None };
+    assert_eq!(bptt(&p, &f, g.view(), bad), Err(RnnError::ZeroWindow));
+    // A clipping threshold must be a positive number: 0, below 0, ∞ and
+    // NaN are refused, and the smallest positive one is accepted.
+    for th in [-1.0, 0.0, f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+        let bad = BpttOptions { truncation: None, clip: Some(th) };
+        assert!(matches!(bptt(&p, &f, g.view(), bad), Err(RnnError::BadThreshold(_))), "{th}");
+    }
+    let tiny = BpttOptions { truncation: None, clip: Some(f64::MIN_POSITIVE) };
+    assert!(bptt(&p, &f, g.view(), tiny).is_ok());
+    let wrong = Array2::zeros((3, 3));
+    assert!(matches!(bptt(&p, &f, wrong.view(), BpttOptions::default()), Err(RnnError::Shape { .. })));
+    let x_bad = Array2::zeros((0, 2));
+    assert_eq!(forward(&p, x_bad.view(), Array1::zeros(3).view(), None), Err(RnnError::EmptySequence));
+}
+
+#[test]
+fn truncation_zeroes_steps_beyond_the_window() {
+    let p = RnnParams::random(CellKind::Tanh, 2, 3, 0.9, 0.0, 1).unwrap();
+    let x = random_inputs(10, 2, 1.0, 2);
+    let f = forward(&p, x.view(), Array1::zeros(3).view(), None).unwrap();
+    let g = loss_on_last(10, 3);
+    let opts = BpttOptions { truncation: Some(3), clip: None };
+    let gr = bptt(&p, &f, g.view(), opts).unwrap();
+    let norms = gr.dh_norms();
+    // h_10, h_9, h_8 (through three cells) and h_7 receive gradient; no earlier step does.
+    assert!(norms[..6].iter().all(|n| *n == 0.0), "{norms:?}");
+    assert!(norms[6..].iter().all(|n| *n > 0.0), "{norms:?}");
+    assert!(gr.h0.norm() == 0.0);
+}
+
+#[test]
+fn mean_path_factor_is_each_cells_direct_factor() {
+    use ndarray::Array1;
+    let x = random_inputs(12, 3, 1.0, 5);
+    for kind in CellKind::ALL {
+        let p = RnnParams::random(kind, 3, 4, 1.5, 2.0, 9).unwrap();
+        let f = forward(&p, x.view(), Array1::zeros(4).view(), None).unwrap();
+        // Recompute from the states and pre-activations, not from the kept gates.
+        let mut sum = 0.0;
+        for t in 0..12 {
+            for j in 0..4 {
+                // z from the weights, states and inputs themselves.
+                let z = |k: usize| {
+                    let row = k * 4 + j;
+                    let h_prev = f.h.mantissa.row(t);
+                    p.w_ih.row(row).dot(&x.row(t)) + p.b_ih[row] + p.w_hh.row(row).dot(&h_prev) + p.b_hh[row]
+                };
+                sum += match kind {
+                    CellKind::Linear => 0.0,
+                    CellKind::Tanh => 1.0 - z(0).tanh().powi(2),
+                    CellKind::Lstm | CellKind::Gru => deepstep::math::activation::sigmoid(z(1)),
+                };
+            }
+        }
+        match mean_path_factor(&f) {
+            None => assert_eq!(kind, CellKind::Linear),
+            Some(m) => assert!((m - sum / 48.0).abs() < 1e-12, "{kind:?}: {m} vs {}", sum / 48.0),
+        }
+    }
+    // The forget bias moves the LSTM's mean forget gate: 2 keeps more than 0.
+    let lstm = |b: f64| {
+        let p = RnnParams::random(CellKind::Lstm, 3, 4, 0.9, b, 9).unwrap();
+        mean_path_factor(&forward(&p, x.view(), Array1::zeros(4).view(), None).unwrap()).unwrap()
+    };
+    assert!(lstm(2.0) > lstm(0.0) + 0.1);
+}
