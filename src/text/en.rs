@@ -301,12 +301,17 @@ pub static EN: Text = Text {
         },
         why_tanh_grows: |sigma, slope| {
             format!(
-                "σ_max = {sigma} ≥ 1, and diag(tanh′) (mean tanh′ = {slope}) shrinks less than W_recᵀ stretches along the direction the gradient takes: it grows from step to step (exploding). Clipping is the usual remedy."
+                "σ_max = {sigma} ≥ 1, and diag(tanh′) (mean tanh′ = {slope}) shrinks less than W_recᵀ stretches along the direction the gradient takes: it grows as it goes back (exploding). Clipping is the usual remedy."
             )
         },
         why_tanh_open: |sigma, slope| {
             format!(
                 "σ_max = {sigma} ≥ 1 lets the gradient grow; whether it does depends on how saturated the units are (mean tanh′ = {slope}). A longer sequence shows the measured rate."
+            )
+        },
+        why_tanh_not_yet: |sigma, slope| {
+            format!(
+                "σ_max = {sigma} ≥ 1 lets the gradient grow; whether it does depends on how saturated the units are (mean tanh′ = {slope}). Step back through BPTT: after a few steps the measured rate shows which it does."
             )
         },
         why_lstm: |f, b| {

@@ -290,12 +290,17 @@ pub static KO: Text = Text {
         },
         why_tanh_grows: |sigma, slope| {
             format!(
-                "σ_max ≥ 1이고(σ_max = {sigma}), 기울기가 향하는 방향에서 diag(tanh′)가 줄이는 몫(평균 tanh′ = {slope})이 W_recᵀ가 늘리는 몫보다 작아 기울기가 단계마다 커집니다(기울기 폭주). 흔한 처방은 클리핑입니다."
+                "σ_max ≥ 1이고(σ_max = {sigma}), 기울기가 향하는 방향에서 diag(tanh′)가 줄이는 몫(평균 tanh′ = {slope})이 W_recᵀ가 늘리는 몫보다 작아 기울기가 거슬러 갈수록 커집니다(기울기 폭주). 흔한 처방은 클리핑입니다."
             )
         },
         why_tanh_open: |sigma, slope| {
             format!(
                 "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 실제로 커지는지는 유닛이 얼마나 포화되었는지에 달려 있습니다(평균 tanh′ = {slope}). 시퀀스가 더 길면 측정된 비율이 보입니다."
+            )
+        },
+        why_tanh_not_yet: |sigma, slope| {
+            format!(
+                "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 실제로 커지는지는 유닛이 얼마나 포화되었는지에 달려 있습니다(평균 tanh′ = {slope}). BPTT로 몇 단계 거슬러 가면 측정된 비율이 어느 쪽인지 보여 줍니다."
             )
         },
         why_lstm: |f, b| {

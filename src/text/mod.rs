@@ -390,6 +390,7 @@ pub struct RnnText {
     pub why_tanh_saturated: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_tanh_grows: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_tanh_open: fn(sigma: &str, mean_slope: &str) -> String,
+    pub why_tanh_not_yet: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_lstm: fn(mean_forget: &str, bias: &str) -> String,
     pub why_gru: fn(mean_update: &str) -> String,
     /// Appended where a rate was measured.

@@ -238,6 +238,58 @@ fn the_explanation_never_contradicts_the_measured_rate() {
     }
 }
 
+/// Step by step, the explanation agrees with the rate quoted beside it, the
+/// one measured over the steps BPTT has reached: for the tanh cell with
+/// σ_max ≥ 1 it says the gradient vanishes only beside a rate below 1 and
+/// grows only beside one of at least 1, and before BPTT has gone back far
+/// enough to measure a rate it quotes none. These settings include steps
+/// where the whole run's rate points the other way (at ρ = 1.5, T = 10,
+/// seed 1 the gradient grows ×1.3 per step over the first steps back and
+/// vanishes over the whole run): words chosen from it were wrong there.
+#[test]
+fn the_explanation_follows_the_rate_measured_so_far() {
+    use deepstep::lessons::rnn::lab::Why;
+    use deepstep::math::format::num;
+    let kind = |w: &Why| std::mem::discriminant(w);
+    let mut whole_run_would_differ = 0;
+    for (radius, len, seed) in [(1.5, 10, 1), (1.5, 10, 2), (1.5, 20, 1), (1.2, 60, 2), (2.0, 30, 0)] {
+        let s = RnnSettings { cell: CellKind::Tanh, radius, len, seed, ..Default::default() };
+        let mut l = RnnLab::new(s).unwrap();
+        l.predict = false;
+        l.update(Action::First);
+        for _ in 0..2 * len {
+            let (so_far, why) = (l.rate_so_far(), l.why_now());
+            let note = deepstep::lessons::rnn::note::note(&l, &EN);
+            let words = note.sections.iter().flat_map(|s| s.lines.iter()).cloned().collect::<Vec<_>>().join("\n");
+            let at = format!("ρ {radius}, T {len}, seed {seed}, {:?} step {}: {why:?}", l.phase, l.step);
+            assert_eq!(why.rate(), so_far, "{at}");
+            match why {
+                Why::TanhSaturated { sigma, mean_slope, rate } => {
+                    assert!(rate < 1.0, "{at}");
+                    assert!(words.contains(&(EN.rnn.why_tanh_saturated)(&num(sigma), &num(mean_slope))), "{at}");
+                }
+                Why::TanhGrows { sigma, mean_slope, rate } => {
+                    assert!(rate >= 1.0, "{at}");
+                    assert!(words.contains(&(EN.rnn.why_tanh_grows)(&num(sigma), &num(mean_slope))), "{at}");
+                }
+                Why::TanhNotYet { sigma, mean_slope } => {
+                    assert!(words.contains(&(EN.rnn.why_tanh_not_yet)(&num(sigma), &num(mean_slope))), "{at}");
+                }
+                other => panic!("{at}: {other:?}"),
+            }
+            match so_far {
+                Some(r) => assert!(words.contains(&(EN.rnn.measured_per_step)(&num(r))), "{at}\n{words}"),
+                None => assert!(l.phase == Phase::Forward || l.step + 2 >= len, "{at}"),
+            }
+            if so_far.is_some() && kind(&why) != kind(&l.why) {
+                whole_run_would_differ += 1;
+            }
+            l.update(Action::Next);
+        }
+    }
+    assert!(whole_run_would_differ > 0, "no step where the whole run's rate points the other way");
+}
+
 /// The LSTM's note carries both gradients it sends back, dL/dc and dL/dh.
 #[test]
 fn the_lstm_backward_formula_has_both_gradients() {

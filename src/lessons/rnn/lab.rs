@@ -112,6 +112,9 @@ pub enum Why {
     TanhGrows { sigma: f64, mean_slope: f64, rate: f64 },
     /// tanh with σ_max ≥ 1 and too few steps to measure a rate.
     TanhOpen { sigma: f64, mean_slope: f64 },
+    /// tanh with σ_max ≥ 1 before BPTT has gone back far enough to measure
+    /// the rate (the whole run has one).
+    TanhNotYet { sigma: f64, mean_slope: f64 },
     /// LSTM: the cell path multiplies by the forget gate f.
     Lstm { mean_forget: f64, bias: f64, rate: Option<f64> },
     /// GRU: the direct path multiplies by the update gate z.
@@ -130,17 +133,39 @@ impl Why {
         let mean = rnn::mean_path_factor(&run.forward).unwrap_or(0.0);
         match s.cell {
             CellKind::Linear => Why::Linear { radius: s.radius, rate },
-            CellKind::Tanh => {
-                let sigma = rnn::spectral_norm(&run.params.w_hh);
-                match rate {
-                    _ if sigma < 1.0 => Why::TanhBound { sigma, rate },
-                    Some(r) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope: mean, rate: r },
-                    Some(r) => Why::TanhGrows { sigma, mean_slope: mean, rate: r },
-                    None => Why::TanhOpen { sigma, mean_slope: mean },
-                }
-            }
+            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate, false),
             CellKind::Lstm => Why::Lstm { mean_forget: mean, bias: s.forget_bias, rate },
             CellKind::Gru => Why::Gru { mean_update: mean, rate },
+        }
+    }
+
+    /// The tanh cell's case for a measured rate (`None`: not measurable, or
+    /// `measurable_later` when BPTT has not gone back far enough yet).
+    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, measurable_later: bool) -> Why {
+        match rate {
+            _ if sigma < 1.0 => Why::TanhBound { sigma, rate },
+            Some(r) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
+            Some(r) => Why::TanhGrows { sigma, mean_slope, rate: r },
+            None if measurable_later => Why::TanhNotYet { sigma, mean_slope },
+            None => Why::TanhOpen { sigma, mean_slope },
+        }
+    }
+
+    /// The same explanation for a rate measured over fewer steps (those BPTT
+    /// has reached): the tanh cell's case, vanishing or exploding, is chosen
+    /// again from that rate, the one quoted beside the words.
+    /// `measurable_later`: the whole run has a rate, so `None` means "not yet".
+    pub fn at_rate(self, rate: Option<f64>, measurable_later: bool) -> Why {
+        match self {
+            Why::Truncated | Why::Clipped => self,
+            Why::Linear { radius, .. } => Why::Linear { radius, rate },
+            Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate },
+            Why::TanhSaturated { sigma, mean_slope, .. }
+            | Why::TanhGrows { sigma, mean_slope, .. }
+            | Why::TanhOpen { sigma, mean_slope }
+            | Why::TanhNotYet { sigma, mean_slope } => Why::tanh(sigma, mean_slope, rate, measurable_later),
+            Why::Lstm { mean_forget, bias, .. } => Why::Lstm { mean_forget, bias, rate },
+            Why::Gru { mean_update, .. } => Why::Gru { mean_update, rate },
         }
     }
 
@@ -151,7 +176,7 @@ impl Why {
                 rate
             }
             Why::TanhSaturated { rate, .. } | Why::TanhGrows { rate, .. } => Some(rate),
-            Why::Truncated | Why::Clipped | Why::TanhOpen { .. } => None,
+            Why::Truncated | Why::Clipped | Why::TanhOpen { .. } | Why::TanhNotYet { .. } => None,
         }
     }
 }
@@ -376,6 +401,14 @@ impl RnnLab {
     /// The measured rate per step back over the steps BPTT has reached.
     pub fn rate_so_far(&self) -> Option<f64> {
         rnn::rate_per_step(self.computed_dh())
+    }
+
+    /// The explanation for what is on screen now: its rate, and with it the
+    /// tanh cell's case, measured over the steps BPTT has reached, so the
+    /// words agree with the rate quoted beside them (the whole run's rate
+    /// could say "vanishes" beside a gradient that has grown so far).
+    pub fn why_now(&self) -> Why {
+        self.why.at_rate(self.rate_so_far(), self.charts.rate.is_some())
     }
 
     /// Whether BPTT has gone all the way back to step 1.

@@ -315,7 +315,8 @@ fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &R
 /// The explanation that fits what is on screen, with the run's own numbers.
 pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
     let r = &t.rnn;
-    let mut text = match lab.why {
+    let why = lab.why_now();
+    let mut text = match why {
         Why::Truncated => r.explain_truncation.to_string(),
         Why::Clipped => r.explain_clip.to_string(),
         Why::Linear { radius, .. } => {
@@ -330,11 +331,12 @@ pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
         Why::TanhSaturated { sigma, mean_slope, .. } => (r.why_tanh_saturated)(&num(sigma), &num(mean_slope)),
         Why::TanhGrows { sigma, mean_slope, .. } => (r.why_tanh_grows)(&num(sigma), &num(mean_slope)),
         Why::TanhOpen { sigma, mean_slope } => (r.why_tanh_open)(&num(sigma), &num(mean_slope)),
+        Why::TanhNotYet { sigma, mean_slope } => (r.why_tanh_not_yet)(&num(sigma), &num(mean_slope)),
         Why::Lstm { mean_forget, bias, .. } => (r.why_lstm)(&num(mean_forget), &num(bias)),
         Why::Gru { mean_update, .. } => (r.why_gru)(&num(mean_update)),
     };
-    // The measured rate only over the steps BPTT has reached.
-    if let (Some(_), Some(rate)) = (lab.why.rate(), lab.rate_so_far()) {
+    // The measured rate only over the steps BPTT has reached (`why_now`'s).
+    if let Some(rate) = why.rate() {
         text = format!("{text} {}", (r.measured_per_step)(&num(rate)));
     }
     text
