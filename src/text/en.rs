@@ -296,12 +296,12 @@ pub static EN: Text = Text {
         },
         why_tanh_saturated: |sigma, slope| {
             format!(
-                "σ_max = {sigma} ≥ 1 lets the gradient grow but does not make it grow: the units are saturated enough (mean tanh′ = {slope}) that diag(tanh′) shrinks more than W_recᵀ stretches, so the gradient vanishes anyway."
+                "σ_max = {sigma} ≥ 1 lets the gradient grow but does not make it grow: the units are saturated enough (mean tanh′ = {slope}) that, on average over the steps measured, diag(tanh′) shrinks more than W_recᵀ stretches, so the gradient vanishes anyway."
             )
         },
         why_tanh_grows: |sigma, slope| {
             format!(
-                "σ_max = {sigma} ≥ 1, and diag(tanh′) (mean tanh′ = {slope}) shrinks less than W_recᵀ stretches along the direction the gradient takes: it grows as it goes back (exploding). Clipping is the usual remedy."
+                "σ_max = {sigma} ≥ 1, and on average over the steps measured diag(tanh′) (mean tanh′ = {slope}) shrinks less than W_recᵀ stretches along the direction the gradient takes: it grows as it goes back (exploding). Clipping is the usual remedy."
             )
         },
         why_tanh_open: |sigma, slope| {
