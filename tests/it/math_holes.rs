@@ -538,17 +538,26 @@ fn lstm_gradients_past_1e100_equal_the_plain_loop() {
     }
 }
 
-/// A loss term on every step in turn (with the one on the last step): one of
-/// them lands right after the carried dh and dc were rescaled, where the
-/// carry's mantissa is largest, so bringing both to the loss's scale must be
-/// exact for dL/dc_0 to come out right.
+/// A second loss term (beside the one on the last step) on each step just
+/// after the carried dh and dc were first rescaled: there the carry's
+/// mantissa is largest, so bringing both to the loss's scale must be exact
+/// for dL/dc_0 to come out right. The carry from the last step is rescaled
+/// where ||dL/dh|| first falls below 1e−100 (found from the plain loop, step
+/// r); the cell state's part, which shrinks faster than dh's, still shows
+/// for about ten steps after that, so the loss goes on each of r − 15..r + 3.
 #[test]
 fn lstm_losses_meeting_a_freshly_rescaled_carry() {
     let (t_len, hd) = (150, 3);
     let p = rnn::RnnParams::random(rnn::CellKind::Lstm, 2, hd, 0.5, -3.0, 4).unwrap();
     let x = rnn::random_inputs(t_len, 2, 1.0, 4);
     let f = rnn::forward(&p, x.view(), ndarray::Array1::zeros(hd).view(), None).unwrap();
-    for k in 2..t_len {
+    let mut last_only = ndarray::Array2::zeros((t_len, hd));
+    last_only.row_mut(t_len - 1).fill(1.0);
+    let (_, _, _, _, dhs, _, _) = plain_lstm_bptt(&p, &x, &last_only);
+    // Steps are 1-based: dhs[t − 1] is dL/dh_t.
+    let r = (1..=t_len).rev().find(|&t| log10_norm(dhs[t - 1].iter().copied()) < -100.0).expect("reaches 1e−100");
+    assert!(r > 20 && r < t_len - 20, "the rescale lands inside the sequence: step {r}");
+    for k in r - 15..=r + 3 {
         let mut g = ndarray::Array2::zeros((t_len, hd));
         g.row_mut(t_len - 1).fill(1.0);
         g.row_mut(k - 1).fill(0.5);
