@@ -380,7 +380,7 @@ pub struct RnnText {
     pub running_matrices: &'static str,
     pub running_wx: &'static str,
     pub clip: fn(threshold: &str, before: &str, after: &str) -> String,
-    /// Why the gradient shrinks or grows, one per `rnn::lab::Why`; the
+    /// Why the gradient shrinks or grows, one per `rnn::why::Why`; the
     /// numbers are the run's own.
     pub why_linear: fn(rho: &str, trend: &str) -> String,
     pub trend_shrinks: &'static str,

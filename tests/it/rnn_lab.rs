@@ -205,7 +205,7 @@ fn charts_cycle_and_keys_map() {
 /// the linear cell ρ decides; the gated cells quote their measured gate.
 #[test]
 fn the_explanation_never_contradicts_the_measured_rate() {
-    use deepstep::lessons::rnn::lab::Why;
+    use deepstep::lessons::rnn::why::Why;
     let lab = |cell, radius, len| RnnLab::new(RnnSettings { cell, radius, len, ..Default::default() }).unwrap();
     let tanh2 = lab(CellKind::Tanh, 2.0, 40);
     let rate = tanh2.charts.rate.unwrap();
@@ -248,7 +248,7 @@ fn the_explanation_never_contradicts_the_measured_rate() {
 /// vanishes over the whole run): words chosen from it were wrong there.
 #[test]
 fn the_explanation_follows_the_rate_measured_so_far() {
-    use deepstep::lessons::rnn::lab::Why;
+    use deepstep::lessons::rnn::why::Why;
     use deepstep::math::format::num;
     let kind = |w: &Why| std::mem::discriminant(w);
     let mut whole_run_would_differ = 0;

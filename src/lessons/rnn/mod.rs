@@ -9,6 +9,7 @@ pub mod note;
 pub mod report;
 pub mod settings;
 pub mod view;
+pub mod why;
 
 use crate::lessons::input;
 use crate::lessons::lesson::{Ctx, Effect, Lesson};

@@ -2,7 +2,8 @@
 //! the explanations. Numbers come from the lab (from `math`); nothing here
 //! computes them.
 
-use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab, Why};
+use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab};
+use super::why::Why;
 use crate::math::format::{num, pow10, signed_pow10};
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;

@@ -1,0 +1,94 @@
+//! Why the gradient does what it does in the RNN lab: the explanation as a
+//! typed value, chosen from the cell, the settings and what the run measured
+//! (the view writes it with the run's numbers).
+
+use super::settings::{RnnRun, RnnSettings};
+use crate::math::rnn::{self, CellKind};
+
+/// Why the gradient does what it does here: chosen from the cell, the
+/// settings and what the run measured, so the words never contradict the
+/// numbers beside them (`rate` is the measured factor per step back).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Why {
+    /// The truncation window cuts the flow before the first step.
+    Truncated,
+    /// The gradient was clipped.
+    Clipped,
+    /// Linear cell: the factor per step far from the loss is ρ.
+    Linear { radius: f64, rate: Option<f64> },
+    /// tanh with σ_max < 1: vanishing is certain (Pascanu et al.'s bound).
+    TanhBound { sigma: f64, rate: Option<f64> },
+    /// tanh with σ_max ≥ 1 that still vanishes: the units saturate.
+    TanhSaturated { sigma: f64, mean_slope: f64, rate: f64 },
+    /// tanh with σ_max ≥ 1 that grows as measured.
+    TanhGrows { sigma: f64, mean_slope: f64, rate: f64 },
+    /// tanh with σ_max ≥ 1 and too few steps to measure a rate.
+    TanhOpen { sigma: f64, mean_slope: f64 },
+    /// tanh with σ_max ≥ 1 before BPTT has gone back far enough to measure
+    /// the rate (the whole run has one).
+    TanhNotYet { sigma: f64, mean_slope: f64 },
+    /// LSTM: the cell path multiplies by the forget gate f.
+    Lstm { mean_forget: f64, bias: f64, rate: Option<f64> },
+    /// GRU: the direct path multiplies by the update gate z.
+    Gru { mean_update: f64, rate: Option<f64> },
+}
+
+impl Why {
+    /// The explanation for these settings and this run.
+    pub fn of(s: &RnnSettings, run: &RnnRun, rate: Option<f64>) -> Why {
+        if s.truncation.is_some_and(|k| k < s.len) {
+            return Why::Truncated;
+        }
+        if s.clip.is_some() {
+            return Why::Clipped;
+        }
+        let mean = rnn::mean_path_factor(&run.forward).unwrap_or(0.0);
+        match s.cell {
+            CellKind::Linear => Why::Linear { radius: s.radius, rate },
+            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate, false),
+            CellKind::Lstm => Why::Lstm { mean_forget: mean, bias: s.forget_bias, rate },
+            CellKind::Gru => Why::Gru { mean_update: mean, rate },
+        }
+    }
+
+    /// The tanh cell's case for a measured rate (`None`: not measurable, or
+    /// `measurable_later` when BPTT has not gone back far enough yet).
+    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, measurable_later: bool) -> Why {
+        match rate {
+            _ if sigma < 1.0 => Why::TanhBound { sigma, rate },
+            Some(r) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
+            Some(r) => Why::TanhGrows { sigma, mean_slope, rate: r },
+            None if measurable_later => Why::TanhNotYet { sigma, mean_slope },
+            None => Why::TanhOpen { sigma, mean_slope },
+        }
+    }
+
+    /// The same explanation for a rate measured over fewer steps (those BPTT
+    /// has reached): the tanh cell's case, vanishing or exploding, is chosen
+    /// again from that rate, the one quoted beside the words.
+    /// `measurable_later`: the whole run has a rate, so `None` means "not yet".
+    pub fn at_rate(self, rate: Option<f64>, measurable_later: bool) -> Why {
+        match self {
+            Why::Truncated | Why::Clipped => self,
+            Why::Linear { radius, .. } => Why::Linear { radius, rate },
+            Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate },
+            Why::TanhSaturated { sigma, mean_slope, .. }
+            | Why::TanhGrows { sigma, mean_slope, .. }
+            | Why::TanhOpen { sigma, mean_slope }
+            | Why::TanhNotYet { sigma, mean_slope } => Why::tanh(sigma, mean_slope, rate, measurable_later),
+            Why::Lstm { mean_forget, bias, .. } => Why::Lstm { mean_forget, bias, rate },
+            Why::Gru { mean_update, .. } => Why::Gru { mean_update, rate },
+        }
+    }
+
+    /// The measured factor per step back, where the explanation quotes it.
+    pub fn rate(&self) -> Option<f64> {
+        match *self {
+            Why::Linear { rate, .. } | Why::TanhBound { rate, .. } | Why::Lstm { rate, .. } | Why::Gru { rate, .. } => {
+                rate
+            }
+            Why::TanhSaturated { rate, .. } | Why::TanhGrows { rate, .. } => Some(rate),
+            Why::Truncated | Why::Clipped | Why::TanhOpen { .. } | Why::TanhNotYet { .. } => None,
+        }
+    }
+}
