@@ -321,7 +321,7 @@ impl RnnLab {
     /// words agree with the rate quoted beside them (the whole run's rate
     /// could say "vanishes" beside a gradient that has grown so far).
     pub fn why_now(&self) -> Why {
-        self.why.at_rate(self.rate_so_far(), self.charts.rate.is_some())
+        self.why.at_rate(self.rate_so_far())
     }
 
     /// Whether BPTT has gone all the way back to step 1.

@@ -45,37 +45,39 @@ impl Why {
         let mean = rnn::mean_path_factor(&run.forward).unwrap_or(0.0);
         match s.cell {
             CellKind::Linear => Why::Linear { radius: s.radius, rate },
-            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate, false),
+            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate),
             CellKind::Lstm => Why::Lstm { mean_forget: mean, bias: s.forget_bias, rate },
             CellKind::Gru => Why::Gru { mean_update: mean, rate },
         }
     }
 
-    /// The tanh cell's case for a measured rate (`None`: not measurable, or
-    /// `measurable_later` when BPTT has not gone back far enough yet).
-    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, measurable_later: bool) -> Why {
+    /// The tanh cell's case for a measured rate (`None`: too few steps; for
+    /// part of a run that has a rate, see `at_rate`).
+    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>) -> Why {
         match rate {
             _ if sigma < 1.0 => Why::TanhBound { sigma, rate },
             Some(r) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
             Some(r) => Why::TanhGrows { sigma, mean_slope, rate: r },
-            None if measurable_later => Why::TanhNotYet { sigma, mean_slope },
             None => Why::TanhOpen { sigma, mean_slope },
         }
     }
 
-    /// The same explanation for a rate measured over fewer steps (those BPTT
-    /// has reached): the tanh cell's case, vanishing or exploding, is chosen
-    /// again from that rate, the one quoted beside the words.
-    /// `measurable_later`: the whole run has a rate, so `None` means "not yet".
-    pub fn at_rate(self, rate: Option<f64>, measurable_later: bool) -> Why {
+    /// This run's explanation for a rate measured over fewer steps (those
+    /// BPTT has reached): the tanh cell's case, vanishing or exploding, is
+    /// chosen again from that rate, the one quoted beside the words. Where
+    /// the whole run has a rate and those steps have none yet, it is "not
+    /// yet"; where the whole run has none (`TanhOpen`), no part of it has.
+    pub fn at_rate(self, rate: Option<f64>) -> Why {
         match self {
-            Why::Truncated | Why::Clipped => self,
+            Why::Truncated | Why::Clipped | Why::TanhOpen { .. } => self,
             Why::Linear { radius, .. } => Why::Linear { radius, rate },
             Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate },
             Why::TanhSaturated { sigma, mean_slope, .. }
             | Why::TanhGrows { sigma, mean_slope, .. }
-            | Why::TanhOpen { sigma, mean_slope }
-            | Why::TanhNotYet { sigma, mean_slope } => Why::tanh(sigma, mean_slope, rate, measurable_later),
+            | Why::TanhNotYet { sigma, mean_slope } => match Why::tanh(sigma, mean_slope, rate) {
+                Why::TanhOpen { sigma, mean_slope } => Why::TanhNotYet { sigma, mean_slope },
+                measured => measured,
+            },
             Why::Lstm { mean_forget, bias, .. } => Why::Lstm { mean_forget, bias, rate },
             Why::Gru { mean_update, .. } => Why::Gru { mean_update, rate },
         }
