@@ -7,8 +7,7 @@ use ratatui::backend::TestBackend;
 
 #[allow(dead_code)] // not every test binary draws
 pub fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| app.render(f)).unwrap();
+    let term = render(app, w, h);
     let buf = term.backend().buffer().clone();
     // A wide glyph (Hangul) fills two cells; the second holds nothing to read.
     let row = |y: u16| {
@@ -23,6 +22,14 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
     };
     let text = (0..h).map(row).collect();
     (text, term)
+}
+
+/// One frame of `app` drawn at w × h, not read back (for tests that only
+/// look for a panic).
+pub fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.render(f)).unwrap();
+    term
 }
 
 /// A key press as the terminal sends it.

@@ -14,7 +14,6 @@ use crate::common;
 use common::{draw, key};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
-use ratatui::{Terminal, backend::TestBackend};
 
 /// `[11]`, or `[  11]` in a grid drawn larger: the value in a marked cell.
 fn bracketed(s: &str, v: &str) -> bool {
@@ -406,8 +405,7 @@ fn random_keys_and_sizes_never_panic() {
             }
             app.tick(std::time::Instant::now() + std::time::Duration::from_secs(i as u64));
             // Drawn, not read back as text: only a panic is looked for here.
-            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-            term.draw(|f| app.render(f)).unwrap();
+            common::render(&mut app, w, h);
         }
         let _ = std::fs::remove_dir_all(&notes);
     });

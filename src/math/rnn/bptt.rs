@@ -261,8 +261,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
     let gh = p.w_hh.nrows();
     let own_hh = (p.kind == CellKind::Gru).then(|| ScaledRows::zeros(t_len, gh));
     let mut acc = Acc { d_ih: ScaledRows::zeros(t_len, gh), d_hh: own_hh };
-    // W_hhᵀ laid out row-major once, so each step's product reads memory in order.
-    let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
+    let w_hh_t = p.w_hh_transposed();
     let mut dh = ScaledRows::zeros(t_len, hd);
     let mut h0 = Scaled::plain(Array1::zeros(hd));
     let mut c0 = Scaled::plain(Array1::zeros(if lstm { hd } else { 0 }));

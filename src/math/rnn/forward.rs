@@ -99,8 +99,7 @@ pub fn forward(
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
     general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre);
     pre += &p.b_ih;
-    // W_hhᵀ laid out row-major once, for `recurrent_term`.
-    let w_hh_t = p.w_hh.t().as_standard_layout().into_owned();
+    let w_hh_t = p.w_hh_transposed();
     for t in 0..t_len {
         // m = W_hh h_{t−1} + b_hh into one reused row; every step below
         // writes into the rows it fills (no array per step).

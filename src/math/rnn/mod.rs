@@ -157,4 +157,11 @@ impl RnnParams {
     pub fn input(&self) -> usize {
         self.w_ih.ncols()
     }
+
+    /// W_hhᵀ laid out row-major, made once per pass: the forward pass adds
+    /// its rows (`recurrent_term`) and BPTT multiplies by it at every step,
+    /// both reading memory in order.
+    fn w_hh_transposed(&self) -> Array2<f64> {
+        self.w_hh.t().as_standard_layout().into_owned()
+    }
 }
