@@ -299,6 +299,11 @@ pub static EN: Text = Text {
                 "σ_max = {sigma} ≥ 1 lets the gradient grow but does not make it grow: the units are saturated enough (mean tanh′ = {slope}) that, on average over the steps measured, diag(tanh′) shrinks more than W_recᵀ stretches, so the gradient vanishes anyway."
             )
         },
+        why_tanh_both_shrink: |sigma, stretch, slope| {
+            format!(
+                "σ_max = {sigma} ≥ 1 lets the gradient grow, but along the direction the gradient takes W_recᵀ shrinks it too (×{stretch} per step on average over the steps measured), and diag(tanh′) (mean tanh′ = {slope}) shrinks it further: it vanishes."
+            )
+        },
         why_tanh_grows: |sigma, slope| {
             format!(
                 "σ_max = {sigma} ≥ 1, and on average over the steps measured diag(tanh′) (mean tanh′ = {slope}) shrinks less than W_recᵀ stretches along the direction the gradient takes: it grows as it goes back (exploding). Clipping is the usual remedy."

@@ -288,6 +288,11 @@ pub static KO: Text = Text {
                 "σ_max ≥ 1이면 기울기가 커질 수는 있지만 반드시 커지지는 않습니다(σ_max = {sigma}). 유닛이 충분히 포화되어(평균 tanh′ = {slope}) 측정한 단계들에서 평균적으로 diag(tanh′)가 줄이는 몫이 W_recᵀ가 늘리는 몫보다 크므로, 기울기는 결국 소실됩니다."
             )
         },
+        why_tanh_both_shrink: |sigma, stretch, slope| {
+            format!(
+                "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 기울기가 향하는 방향에서는 W_recᵀ도 기울기를 줄이고(측정한 단계들에서 평균적으로 한 단계에 ×{stretch}) diag(tanh′)(평균 tanh′ = {slope})가 더 줄이므로, 기울기는 소실됩니다."
+            )
+        },
         why_tanh_grows: |sigma, slope| {
             format!(
                 "σ_max ≥ 1이고(σ_max = {sigma}), 측정한 단계들에서 평균적으로 기울기가 향하는 방향에서 diag(tanh′)가 줄이는 몫(평균 tanh′ = {slope})이 W_recᵀ가 늘리는 몫보다 작아 기울기가 거슬러 갈수록 커집니다(기울기 폭주). 흔한 처방은 클리핑입니다."

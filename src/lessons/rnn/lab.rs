@@ -321,7 +321,17 @@ impl RnnLab {
     /// words agree with the rate quoted beside them (the whole run's rate
     /// could say "vanishes" beside a gradient that has grown so far).
     pub fn why_now(&self) -> Why {
-        self.why.at_rate(self.rate_so_far())
+        let stretch = rnn::mean_weight_stretch_log10(self.computed_dh(), self.computed_splits());
+        self.why.at_rate(self.rate_so_far(), stretch)
+    }
+
+    /// The steps' splits aligned with `computed_dh`: entry i is the step
+    /// from value i + 1 back to value i (steps t = step + 1 ..= T).
+    fn computed_splits(&self) -> &[Option<(f64, f64)>] {
+        match self.phase {
+            Phase::Forward => &[],
+            Phase::Backward => &self.splits[(self.step.max(1) - 1).min(self.splits.len())..],
+        }
     }
 
     /// Whether BPTT has gone all the way back to step 1.
@@ -371,7 +381,8 @@ impl RnnLab {
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
         (self.running, self.running_matrices) = rnn::running_weight_grads(f, &self.run.grads, small);
         self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);
-        self.why = Why::of(&self.settings, &self.run, self.charts.rate);
+        let stretch = rnn::mean_weight_stretch_log10(&self.dh_log10, &self.splits);
+        self.why = Why::of(&self.settings, &self.run, self.charts.rate, stretch);
         self.chart_series()
     }
 

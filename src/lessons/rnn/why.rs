@@ -18,8 +18,13 @@ pub enum Why {
     Linear { radius: f64, rate: Option<f64> },
     /// tanh with σ_max < 1: vanishing is certain (Pascanu et al.'s bound).
     TanhBound { sigma: f64, rate: Option<f64> },
-    /// tanh with σ_max ≥ 1 that still vanishes: the units saturate.
+    /// tanh with σ_max ≥ 1 that still vanishes: the units saturate (W_recᵀ
+    /// stretches the gradient on average, tanh′ shrinks it more).
     TanhSaturated { sigma: f64, mean_slope: f64, rate: f64 },
+    /// tanh with σ_max ≥ 1 that vanishes with W_recᵀ shrinking the gradient
+    /// too along the direction it takes (`stretch_log10` ≤ 0: its mean
+    /// stretch per step over the steps measured).
+    TanhBothShrink { sigma: f64, mean_slope: f64, rate: f64, stretch_log10: f64 },
     /// tanh with σ_max ≥ 1 that grows as measured.
     TanhGrows { sigma: f64, mean_slope: f64, rate: f64 },
     /// tanh with σ_max ≥ 1 and too few steps to measure a rate.
@@ -34,8 +39,9 @@ pub enum Why {
 }
 
 impl Why {
-    /// The explanation for these settings and this run.
-    pub fn of(s: &RnnSettings, run: &RnnRun, rate: Option<f64>) -> Why {
+    /// The explanation for these settings and this run, with the measured
+    /// rate and W_recᵀ's mean stretch per step (log10) over the same steps.
+    pub fn of(s: &RnnSettings, run: &RnnRun, rate: Option<f64>, stretch_log10: Option<f64>) -> Why {
         if s.truncation.is_some_and(|k| k < s.len) {
             return Why::Truncated;
         }
@@ -45,7 +51,7 @@ impl Why {
         let mean = rnn::mean_path_factor(&run.forward).unwrap_or(0.0);
         match s.cell {
             CellKind::Linear => Why::Linear { radius: s.radius, rate },
-            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate),
+            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate, stretch_log10),
             CellKind::Lstm => Why::Lstm { mean_forget: mean, bias: s.forget_bias, rate },
             CellKind::Gru => Why::Gru { mean_update: mean, rate },
         }
@@ -53,28 +59,32 @@ impl Why {
 
     /// The tanh cell's case for a measured rate (`None`: too few steps; for
     /// part of a run that has a rate, see `at_rate`).
-    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>) -> Why {
-        match rate {
+    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, stretch_log10: Option<f64>) -> Why {
+        match (rate, stretch_log10) {
             _ if sigma < 1.0 => Why::TanhBound { sigma, rate },
-            Some(r) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
-            Some(r) => Why::TanhGrows { sigma, mean_slope, rate: r },
-            None => Why::TanhOpen { sigma, mean_slope },
+            (Some(r), Some(w)) if r < 1.0 && w <= 0.0 => {
+                Why::TanhBothShrink { sigma, mean_slope, rate: r, stretch_log10: w }
+            }
+            (Some(r), _) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
+            (Some(r), _) => Why::TanhGrows { sigma, mean_slope, rate: r },
+            (None, _) => Why::TanhOpen { sigma, mean_slope },
         }
     }
 
-    /// This run's explanation for a rate measured over fewer steps (those
-    /// BPTT has reached): the tanh cell's case, vanishing or exploding, is
-    /// chosen again from that rate, the one quoted beside the words. Where
+    /// This run's explanation for a rate (and W_recᵀ's mean stretch)
+    /// measured over fewer steps (those BPTT has reached): the tanh cell's
+    /// case is chosen again from them, the rate quoted beside the words. Where
     /// the whole run has a rate and those steps have none yet, it is "not
     /// yet"; where the whole run has none (`TanhOpen`), no part of it has.
-    pub fn at_rate(self, rate: Option<f64>) -> Why {
+    pub fn at_rate(self, rate: Option<f64>, stretch_log10: Option<f64>) -> Why {
         match self {
             Why::Truncated | Why::Clipped | Why::TanhOpen { .. } => self,
             Why::Linear { radius, .. } => Why::Linear { radius, rate },
             Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate },
             Why::TanhSaturated { sigma, mean_slope, .. }
+            | Why::TanhBothShrink { sigma, mean_slope, .. }
             | Why::TanhGrows { sigma, mean_slope, .. }
-            | Why::TanhNotYet { sigma, mean_slope } => match Why::tanh(sigma, mean_slope, rate) {
+            | Why::TanhNotYet { sigma, mean_slope } => match Why::tanh(sigma, mean_slope, rate, stretch_log10) {
                 Why::TanhOpen { sigma, mean_slope } => Why::TanhNotYet { sigma, mean_slope },
                 measured => measured,
             },
@@ -89,7 +99,9 @@ impl Why {
             Why::Linear { rate, .. } | Why::TanhBound { rate, .. } | Why::Lstm { rate, .. } | Why::Gru { rate, .. } => {
                 rate
             }
-            Why::TanhSaturated { rate, .. } | Why::TanhGrows { rate, .. } => Some(rate),
+            Why::TanhSaturated { rate, .. } | Why::TanhBothShrink { rate, .. } | Why::TanhGrows { rate, .. } => {
+                Some(rate)
+            }
             Why::Truncated | Why::Clipped | Why::TanhOpen { .. } | Why::TanhNotYet { .. } => None,
         }
     }

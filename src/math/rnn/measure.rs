@@ -35,8 +35,9 @@ pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
     let pts: Vec<(f64, f64)> = dh_log10
         .iter()
         .enumerate()
+        .take(fitted(t_len))
         .map(|(i, l)| ((t_len - 1 - i) as f64, *l))
-        .filter(|(d, l)| l.is_finite() && *d >= (t_len / 2) as f64)
+        .filter(|(_, l)| l.is_finite())
         .collect();
     if pts.len() < 2 {
         return None;
@@ -46,6 +47,24 @@ pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
     let sxx: f64 = pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
     let sxy: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
     (sxx > 0.0).then(|| 10f64.powf(sxy / sxx))
+}
+
+/// How many of n values of log10 ||dL/dh_t|| (in step order, the last one
+/// nearest the loss) `rate_per_step` fits: the farther half from the loss,
+/// those at distance n/2 (rounded down) or more.
+fn fitted(n: usize) -> usize {
+    n - n / 2
+}
+
+/// The mean W_recᵀ stretch per step back, log10, over the steps that
+/// `rate_per_step(dh_log10)` fits: the weights' part of each step in
+/// `step_splits_log10`, where `splits[i]` is the step from value i + 1 of
+/// `dh_log10` back to value i. None where none of those steps has a split
+/// (the gated cells, zero gradients, fewer than two values).
+pub fn mean_weight_stretch_log10(dh_log10: &[f64], splits: &[Option<(f64, f64)>]) -> Option<f64> {
+    let steps = fitted(dh_log10.len()).saturating_sub(1);
+    let w: Vec<f64> = splits.iter().take(steps).filter_map(|s| s.map(|(_, w)| w)).collect();
+    (!w.is_empty()).then(|| w.iter().sum::<f64>() / w.len() as f64)
 }
 
 /// The reference line log10 ||dL/dh|| = start + slope·d for distances d = 0..n:
