@@ -318,6 +318,36 @@ fn the_explanation_follows_the_rate_measured_so_far() {
     assert!(saturated > 0 && both_shrink > 0, "both vanishing cases: {saturated}, {both_shrink}");
 }
 
+/// Too short to measure a rate (T = 1 or 2): at every frame the words say a
+/// longer sequence would show one, never that stepping back will (which it
+/// cannot here), and quote no rate.
+#[test]
+fn a_sequence_too_short_for_a_rate_says_so_at_every_step() {
+    use deepstep::lessons::rnn::why::Why;
+    use deepstep::math::format::num;
+    for len in [1, 2] {
+        let mut l = RnnLab::new(RnnSettings { cell: CellKind::Tanh, radius: 1.5, len, ..Default::default() }).unwrap();
+        l.predict = false;
+        assert_eq!(l.charts.rate, None);
+        l.update(Action::First);
+        for _ in 0..2 * len + 1 {
+            let at = format!("T {len}, {:?} step {}", l.phase, l.step);
+            let Why::TanhOpen { sigma, mean_slope } = l.why_now() else { panic!("{at}: {:?}", l.why_now()) };
+            for t in [&EN, &KO] {
+                let said = (t.rnn.why_tanh_open)(&num(sigma), &num(mean_slope));
+                let note = deepstep::lessons::rnn::note::note(&l, t);
+                let lines: Vec<&String> = note.sections.iter().flat_map(|s| s.lines.iter()).collect();
+                assert!(lines.iter().any(|x| x.contains(&said)), "{at}");
+                // What the quoted rate starts with, up to the number.
+                let quoted = (t.rnn.measured_per_step)("\u{0}");
+                let quoted = quoted.split('\u{0}').next().unwrap();
+                assert!(!lines.iter().any(|x| x.contains(quoted)), "{at}: {quoted}");
+            }
+            l.update(Action::Next);
+        }
+    }
+}
+
 /// The LSTM's note carries both gradients it sends back, dL/dc and dL/dh.
 #[test]
 fn the_lstm_backward_formula_has_both_gradients() {
