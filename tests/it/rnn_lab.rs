@@ -232,6 +232,9 @@ fn the_explanation_never_contradicts_the_measured_rate() {
                 Why::TanhBothShrink { sigma, rate, stretch_log10, .. } => {
                     assert!(sigma >= 1.0 && rate < 1.0 && stretch_log10 <= 0.0)
                 }
+                Why::TanhUnclear { sigma, rate, step_log10, .. } => {
+                    assert!(sigma >= 1.0 && (rate < 1.0) != (step_log10 < 0.0))
+                }
                 Why::TanhGrows { sigma, rate, .. } => assert!(sigma >= 1.0 && rate >= 1.0),
                 Why::Lstm { mean_forget, .. } => assert!((0.0..1.0).contains(&mean_forget)),
                 Why::Gru { mean_update, .. } => assert!((0.0..1.0).contains(&mean_update)),
@@ -251,24 +254,30 @@ fn the_explanation_never_contradicts_the_measured_rate() {
 /// vanishes over the whole run): words chosen from it were wrong there.
 /// Where it vanishes, the words say whether W_recᵀ stretched the gradient on
 /// average over the steps measured (saturation undid it) or shrank it too
-/// (at ρ = 1.2, T = 60, seed 2 it does, ×0.985 per step): the lab's
-/// per-step splits, averaged here over the steps the rate is fitted on,
-/// decide which is true.
+/// (at ρ = 1.2, T = 60, seed 2 it does, ×0.985 per step); where the fitted
+/// rate and the steps' mean factor point different ways (at ρ = 1.5, T = 100,
+/// seed 2, step 83: ×1.05 against ×0.98), they say no trend is settled. The
+/// lab's per-step splits, averaged here over the steps the rate is fitted
+/// on, decide which is true.
 #[test]
 fn the_explanation_follows_the_rate_measured_so_far() {
     use deepstep::lessons::rnn::why::Why;
     use deepstep::math::format::{num, pow10};
     let kind = |w: &Why| std::mem::discriminant(w);
     let mut whole_run_would_differ = 0;
-    let (mut saturated, mut both_shrink) = (0, 0);
-    // W_recᵀ's mean stretch (log10) over the steps the rate is fitted on: of
-    // the values t = step..=T, the farther half from the loss.
-    let stretch = |l: &RnnLab, len: usize| -> Option<f64> {
+    let (mut saturated, mut both_shrink, mut unclear) = (0, 0, 0);
+    // The mean (gate, W_recᵀ) parts of a step, log10, over the steps the rate
+    // is fitted on: of the values t = step..=T, the farther half from the loss.
+    let split = |l: &RnnLab, len: usize| -> (f64, f64) {
         let n = len + 1 - l.step;
-        let w: Vec<f64> = (l.step + 1..l.step + n - n / 2).filter_map(|t| l.splits[t - 2]).map(|(_, w)| w).collect();
-        (!w.is_empty()).then(|| w.iter().sum::<f64>() / w.len() as f64)
+        let parts: Vec<(f64, f64)> = (l.step + 1..l.step + n - n / 2).filter_map(|t| l.splits[t - 2]).collect();
+        let mean = |f: fn(&(f64, f64)) -> f64| parts.iter().map(f).sum::<f64>() / parts.len() as f64;
+        (mean(|p| p.0), mean(|p| p.1))
     };
-    for (radius, len, seed) in [(1.5, 10, 1), (1.5, 10, 2), (1.5, 20, 1), (1.2, 60, 2), (2.0, 30, 0)] {
+    let words_in = |l: &RnnLab, t: &deepstep::text::Text, said: &str| {
+        deepstep::lessons::rnn::note::note(l, t).sections.iter().any(|s| s.lines.iter().any(|x| x.contains(said)))
+    };
+    for (radius, len, seed) in [(1.5, 10, 1), (1.5, 10, 2), (1.5, 20, 1), (1.2, 60, 2), (2.0, 30, 0), (1.5, 100, 2)] {
         let s = RnnSettings { cell: CellKind::Tanh, radius, len, seed, ..Default::default() };
         let mut l = RnnLab::new(s).unwrap();
         l.predict = false;
@@ -281,22 +290,32 @@ fn the_explanation_follows_the_rate_measured_so_far() {
             assert_eq!(why.rate(), so_far, "{at}");
             match why {
                 Why::TanhSaturated { sigma, mean_slope, rate } => {
-                    assert!(rate < 1.0 && stretch(&l, len).is_some_and(|w| w > 0.0), "{at}");
+                    let (gate, w) = split(&l, len);
+                    assert!(rate < 1.0 && gate + w < 0.0 && w > 0.0, "{at}");
                     assert!(words.contains(&(EN.rnn.why_tanh_saturated)(&num(sigma), &num(mean_slope))), "{at}");
                     saturated += 1;
                 }
                 Why::TanhBothShrink { sigma, mean_slope, rate, stretch_log10 } => {
-                    let w = stretch(&l, len).unwrap();
-                    assert!(rate < 1.0 && w <= 0.0 && (stretch_log10 - w).abs() < 1e-12, "{at}: {w}");
+                    let (gate, w) = split(&l, len);
+                    assert!(rate < 1.0 && gate + w < 0.0 && w <= 0.0 && (stretch_log10 - w).abs() < 1e-12, "{at}");
                     for t in [&EN, &KO] {
                         let said = (t.rnn.why_tanh_both_shrink)(&num(sigma), &pow10(w), &num(mean_slope));
-                        let note = deepstep::lessons::rnn::note::note(&l, t);
-                        assert!(note.sections.iter().any(|s| s.lines.iter().any(|x| x.contains(&said))), "{at}");
+                        assert!(words_in(&l, t, &said), "{at}");
                     }
                     both_shrink += 1;
                 }
+                Why::TanhUnclear { sigma, mean_slope, rate, step_log10 } => {
+                    let (gate, w) = split(&l, len);
+                    assert!((rate < 1.0) != (gate + w < 0.0) && (step_log10 - (gate + w)).abs() < 1e-12, "{at}");
+                    for t in [&EN, &KO] {
+                        let said = (t.rnn.why_tanh_unclear)(&num(sigma), &pow10(gate + w), &num(mean_slope));
+                        assert!(words_in(&l, t, &said), "{at}");
+                    }
+                    unclear += 1;
+                }
                 Why::TanhGrows { sigma, mean_slope, rate } => {
-                    assert!(rate >= 1.0, "{at}");
+                    let (gate, w) = split(&l, len);
+                    assert!(rate >= 1.0 && gate + w >= 0.0, "{at}");
                     assert!(words.contains(&(EN.rnn.why_tanh_grows)(&num(sigma), &num(mean_slope))), "{at}");
                 }
                 Why::TanhNotYet { sigma, mean_slope } => {
@@ -315,7 +334,7 @@ fn the_explanation_follows_the_rate_measured_so_far() {
         }
     }
     assert!(whole_run_would_differ > 0, "no step where the whole run's rate points the other way");
-    assert!(saturated > 0 && both_shrink > 0, "both vanishing cases: {saturated}, {both_shrink}");
+    assert!(saturated > 0 && both_shrink > 0 && unclear > 0, "cases seen: {saturated}, {both_shrink}, {unclear}");
 }
 
 /// Too short to measure a rate (T = 1 or 2): at every frame the words say a

@@ -31,24 +31,24 @@ fn a_step_is_split_only_where_its_three_norms_are_finite() {
 }
 
 /// The lab's loss: ones on the last step, zeros before; no steps, no rows.
-/// W_recᵀ's mean stretch is the mean of the weights' parts over the steps
-/// between the values `rate_per_step` fits (the farther half from the loss:
-/// of 5 values the first 3, so the steps 1 → 0 and 2 → 1), skipping a step
-/// without a split; none where no such step has one.
+/// The mean split is the mean of each part over the steps between the
+/// values `rate_per_step` fits (the farther half from the loss: of 5 values
+/// the first 3, so the steps 1 → 0 and 2 → 1), skipping a step without a
+/// split; none where no such step has one.
 #[test]
-fn the_mean_weight_stretch_covers_the_steps_the_rate_is_fitted_on() {
+fn the_mean_split_covers_the_steps_the_rate_is_fitted_on() {
     let dh = [0.0, 1.0, 2.0, 3.0, 4.0];
     let splits = [Some((0.5, -0.3)), Some((-0.2, 0.7)), Some((9.0, 9.0)), Some((9.0, 9.0))];
-    assert_eq!(rnn::mean_weight_stretch_log10(&dh, &splits), Some((-0.3 + 0.7) / 2.0));
+    assert_eq!(rnn::mean_split_log10(&dh, &splits), Some(((0.5 - 0.2) / 2.0, (-0.3 + 0.7) / 2.0)));
     let one_missing = [None, Some((-0.2, 0.7)), Some((9.0, 9.0)), Some((9.0, 9.0))];
-    assert_eq!(rnn::mean_weight_stretch_log10(&dh, &one_missing), Some(0.7));
+    assert_eq!(rnn::mean_split_log10(&dh, &one_missing), Some((-0.2, 0.7)));
     // 6 values: the first 3 are fitted, as `rate_per_step` fits them.
     let six = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0];
-    let more = [Some((0.0, 1.0)), Some((0.0, 2.0)), Some((0.0, 9.0)), Some((0.0, 9.0)), Some((0.0, 9.0))];
-    assert_eq!(rnn::mean_weight_stretch_log10(&six, &more), Some(1.5));
-    assert_eq!(rnn::mean_weight_stretch_log10(&dh, &[None, None, Some((1.0, 1.0))]), None);
-    assert_eq!(rnn::mean_weight_stretch_log10(&[1.0], &[]), None);
-    assert_eq!(rnn::mean_weight_stretch_log10(&[], &[]), None);
+    let more = [Some((-1.0, 1.0)), Some((-3.0, 2.0)), Some((9.0, 9.0)), Some((9.0, 9.0)), Some((9.0, 9.0))];
+    assert_eq!(rnn::mean_split_log10(&six, &more), Some((-2.0, 1.5)));
+    assert_eq!(rnn::mean_split_log10(&dh, &[None, None, Some((1.0, 1.0))]), None);
+    assert_eq!(rnn::mean_split_log10(&[1.0], &[]), None);
+    assert_eq!(rnn::mean_split_log10(&[], &[]), None);
     // The same fitted values decide the rate: a slope of 1 over the first
     // three, whatever the rest do.
     assert!((rnn::rate_per_step(&[2.0, 1.0, 0.0, 7.0, -3.0]).unwrap() - 10.0).abs() < 1e-9);

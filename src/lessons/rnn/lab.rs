@@ -321,8 +321,8 @@ impl RnnLab {
     /// words agree with the rate quoted beside them (the whole run's rate
     /// could say "vanishes" beside a gradient that has grown so far).
     pub fn why_now(&self) -> Why {
-        let stretch = rnn::mean_weight_stretch_log10(self.computed_dh(), self.computed_splits());
-        self.why.at_rate(self.rate_so_far(), stretch)
+        let split = rnn::mean_split_log10(self.computed_dh(), self.computed_splits());
+        self.why.at_rate(self.rate_so_far(), split)
     }
 
     /// The steps' splits aligned with `computed_dh`: entry i is the step
@@ -381,8 +381,8 @@ impl RnnLab {
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
         (self.running, self.running_matrices) = rnn::running_weight_grads(f, &self.run.grads, small);
         self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);
-        let stretch = rnn::mean_weight_stretch_log10(&self.dh_log10, &self.splits);
-        self.why = Why::of(&self.settings, &self.run, self.charts.rate, stretch);
+        let split = rnn::mean_split_log10(&self.dh_log10, &self.splits);
+        self.why = Why::of(&self.settings, &self.run, self.charts.rate, split);
         self.chart_series()
     }
 

@@ -333,6 +333,9 @@ pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
         Why::TanhBothShrink { sigma, mean_slope, stretch_log10, .. } => {
             (r.why_tanh_both_shrink)(&num(sigma), &pow10(stretch_log10), &num(mean_slope))
         }
+        Why::TanhUnclear { sigma, mean_slope, step_log10, .. } => {
+            (r.why_tanh_unclear)(&num(sigma), &pow10(step_log10), &num(mean_slope))
+        }
         Why::TanhGrows { sigma, mean_slope, .. } => (r.why_tanh_grows)(&num(sigma), &num(mean_slope)),
         Why::TanhOpen { sigma, mean_slope } => (r.why_tanh_open)(&num(sigma), &num(mean_slope)),
         Why::TanhNotYet { sigma, mean_slope } => (r.why_tanh_not_yet)(&num(sigma), &num(mean_slope)),

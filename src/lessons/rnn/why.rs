@@ -25,6 +25,9 @@ pub enum Why {
     /// too along the direction it takes (`stretch_log10` ≤ 0: its mean
     /// stretch per step over the steps measured).
     TanhBothShrink { sigma: f64, mean_slope: f64, rate: f64, stretch_log10: f64 },
+    /// tanh with σ_max ≥ 1 where the fitted rate and the steps' mean factor
+    /// (`step_log10`) point different ways: no trend is settled yet.
+    TanhUnclear { sigma: f64, mean_slope: f64, rate: f64, step_log10: f64 },
     /// tanh with σ_max ≥ 1 that grows as measured.
     TanhGrows { sigma: f64, mean_slope: f64, rate: f64 },
     /// tanh with σ_max ≥ 1 and too few steps to measure a rate.
@@ -40,8 +43,9 @@ pub enum Why {
 
 impl Why {
     /// The explanation for these settings and this run, with the measured
-    /// rate and W_recᵀ's mean stretch per step (log10) over the same steps.
-    pub fn of(s: &RnnSettings, run: &RnnRun, rate: Option<f64>, stretch_log10: Option<f64>) -> Why {
+    /// rate and the mean split of a step (gate, W_recᵀ; log10) over the same
+    /// steps (`math::rnn::mean_split_log10`).
+    pub fn of(s: &RnnSettings, run: &RnnRun, rate: Option<f64>, split: Option<(f64, f64)>) -> Why {
         if s.truncation.is_some_and(|k| k < s.len) {
             return Why::Truncated;
         }
@@ -51,40 +55,46 @@ impl Why {
         let mean = rnn::mean_path_factor(&run.forward).unwrap_or(0.0);
         match s.cell {
             CellKind::Linear => Why::Linear { radius: s.radius, rate },
-            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate, stretch_log10),
+            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate, split),
             CellKind::Lstm => Why::Lstm { mean_forget: mean, bias: s.forget_bias, rate },
             CellKind::Gru => Why::Gru { mean_update: mean, rate },
         }
     }
 
     /// The tanh cell's case for a measured rate (`None`: too few steps; for
-    /// part of a run that has a rate, see `at_rate`).
-    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, stretch_log10: Option<f64>) -> Why {
-        match (rate, stretch_log10) {
-            _ if sigma < 1.0 => Why::TanhBound { sigma, rate },
-            (Some(r), Some(w)) if r < 1.0 && w <= 0.0 => {
-                Why::TanhBothShrink { sigma, mean_slope, rate: r, stretch_log10: w }
+    /// part of a run that has a rate, see `at_rate`) and the steps' mean
+    /// split: the words compare diag(tanh′) with W_recᵀ on average, so the
+    /// case must agree with both the rate and that average.
+    fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, split: Option<(f64, f64)>) -> Why {
+        if sigma < 1.0 {
+            return Why::TanhBound { sigma, rate };
+        }
+        let Some(r) = rate else { return Why::TanhOpen { sigma, mean_slope } };
+        match split {
+            Some((gate, w)) if (r < 1.0) != (gate + w < 0.0) => {
+                Why::TanhUnclear { sigma, mean_slope, rate: r, step_log10: gate + w }
             }
-            (Some(r), _) if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
-            (Some(r), _) => Why::TanhGrows { sigma, mean_slope, rate: r },
-            (None, _) => Why::TanhOpen { sigma, mean_slope },
+            Some((_, w)) if r < 1.0 && w <= 0.0 => Why::TanhBothShrink { sigma, mean_slope, rate: r, stretch_log10: w },
+            _ if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
+            _ => Why::TanhGrows { sigma, mean_slope, rate: r },
         }
     }
 
-    /// This run's explanation for a rate (and W_recᵀ's mean stretch)
-    /// measured over fewer steps (those BPTT has reached): the tanh cell's
+    /// This run's explanation for a rate (and mean split) measured over
+    /// fewer steps (those BPTT has reached): the tanh cell's
     /// case is chosen again from them, the rate quoted beside the words. Where
     /// the whole run has a rate and those steps have none yet, it is "not
     /// yet"; where the whole run has none (`TanhOpen`), no part of it has.
-    pub fn at_rate(self, rate: Option<f64>, stretch_log10: Option<f64>) -> Why {
+    pub fn at_rate(self, rate: Option<f64>, split: Option<(f64, f64)>) -> Why {
         match self {
             Why::Truncated | Why::Clipped | Why::TanhOpen { .. } => self,
             Why::Linear { radius, .. } => Why::Linear { radius, rate },
             Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate },
             Why::TanhSaturated { sigma, mean_slope, .. }
             | Why::TanhBothShrink { sigma, mean_slope, .. }
+            | Why::TanhUnclear { sigma, mean_slope, .. }
             | Why::TanhGrows { sigma, mean_slope, .. }
-            | Why::TanhNotYet { sigma, mean_slope } => match Why::tanh(sigma, mean_slope, rate, stretch_log10) {
+            | Why::TanhNotYet { sigma, mean_slope } => match Why::tanh(sigma, mean_slope, rate, split) {
                 Why::TanhOpen { sigma, mean_slope } => Why::TanhNotYet { sigma, mean_slope },
                 measured => measured,
             },
@@ -99,9 +109,10 @@ impl Why {
             Why::Linear { rate, .. } | Why::TanhBound { rate, .. } | Why::Lstm { rate, .. } | Why::Gru { rate, .. } => {
                 rate
             }
-            Why::TanhSaturated { rate, .. } | Why::TanhBothShrink { rate, .. } | Why::TanhGrows { rate, .. } => {
-                Some(rate)
-            }
+            Why::TanhSaturated { rate, .. }
+            | Why::TanhBothShrink { rate, .. }
+            | Why::TanhUnclear { rate, .. }
+            | Why::TanhGrows { rate, .. } => Some(rate),
             Why::Truncated | Why::Clipped | Why::TanhOpen { .. } | Why::TanhNotYet { .. } => None,
         }
     }

@@ -51,20 +51,23 @@ pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
 
 /// How many of n values of log10 ||dL/dh_t|| (in step order, the last one
 /// nearest the loss) `rate_per_step` fits: the farther half from the loss,
-/// those at distance n/2 (rounded down) or more.
+/// those at distance n/2 (rounded down) or more (`mean_split_log10` too).
 fn fitted(n: usize) -> usize {
     n - n / 2
 }
 
-/// The mean W_recᵀ stretch per step back, log10, over the steps that
-/// `rate_per_step(dh_log10)` fits: the weights' part of each step in
+/// The mean split of a step back, log10 (gate, W_recᵀ), over the steps that
+/// `rate_per_step(dh_log10)` fits: each step's parts from
 /// `step_splits_log10`, where `splits[i]` is the step from value i + 1 of
-/// `dh_log10` back to value i. None where none of those steps has a split
-/// (the gated cells, zero gradients, fewer than two values).
-pub fn mean_weight_stretch_log10(dh_log10: &[f64], splits: &[Option<(f64, f64)>]) -> Option<f64> {
+/// `dh_log10` back to value i. Their sum is the mean factor per step. None
+/// where none of those steps has a split (the gated cells, zero gradients,
+/// fewer than two values).
+pub fn mean_split_log10(dh_log10: &[f64], splits: &[Option<(f64, f64)>]) -> Option<(f64, f64)> {
     let steps = fitted(dh_log10.len()).saturating_sub(1);
-    let w: Vec<f64> = splits.iter().take(steps).filter_map(|s| s.map(|(_, w)| w)).collect();
-    (!w.is_empty()).then(|| w.iter().sum::<f64>() / w.len() as f64)
+    let parts: Vec<(f64, f64)> = splits.iter().take(steps).flatten().copied().collect();
+    let n = parts.len() as f64;
+    (!parts.is_empty())
+        .then(|| (parts.iter().map(|p| p.0).sum::<f64>() / n, parts.iter().map(|p| p.1).sum::<f64>() / n))
 }
 
 /// The reference line log10 ||dL/dh|| = start + slope·d for distances d = 0..n:
