@@ -40,7 +40,7 @@ pub fn sweep(a: SweepArgs, text: &Text) -> Result<(), Failure> {
         seed: a.seed,
         ..RnnSettings::default()
     };
-    let run = s.run().map_err(|e| Failure::usage(format!("deepstep sweep: {}", e.describe(text))))?;
+    let logs = s.dh_log10_norms().map_err(|e| Failure::usage(format!("deepstep sweep: {}", e.describe(text))))?;
     let f = if a.format == FormatArg::Json { SweepFormat::Json } else { SweepFormat::Csv };
-    emit(text, &report::sweep(&run, f))
+    emit(text, &report::sweep(&logs, f))
 }

@@ -32,10 +32,10 @@ pub enum SweepFormat {
     Json,
 }
 
-/// For t = 1..T: ||dL/dh_t|| (as f64: `inf` in CSV, `null` in JSON, only
-/// beyond f64's range) and its log10, always finite.
-pub fn sweep(run: &RnnRun, format: SweepFormat) -> String {
-    let logs = run.grads.dh_log10_norms();
+/// From `logs` = log10 ||dL/dh_t||, t = 1..T: one row per step with the norm
+/// (as f64: `inf` in CSV, `null` in JSON, only beyond f64's range) and its
+/// log10, always finite.
+pub fn sweep(logs: &[f64], format: SweepFormat) -> String {
     let rows = logs.iter().enumerate().map(|(t, l)| (t + 1, 10f64.powf(*l), *l));
     match format {
         SweepFormat::Csv => {

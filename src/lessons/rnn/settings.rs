@@ -94,13 +94,29 @@ impl RnnSettings {
     }
 
     pub fn run(&self) -> Result<RnnRun, SettingError> {
+        let (params, forward) = self.forward()?;
+        let g = rnn::loss_on_last(self.len, self.hidden);
+        let grads = rnn::bptt(&params, &forward, g.view(), self.bptt_options())?;
+        Ok(RnnRun { params, forward, grads })
+    }
+
+    /// log10 ||dL/dh_t||, t = 1..T: `run`'s `grads.dh_log10_norms()`, the
+    /// same numbers, without the parameter gradients (`deepstep sweep`).
+    /// Full BPTT only: the sweep has no truncation or clipping knob.
+    pub fn dh_log10_norms(&self) -> Result<Vec<f64>, SettingError> {
+        debug_assert_eq!(self.bptt_options(), BpttOptions::default());
+        let (params, forward) = self.forward()?;
+        let g = rnn::loss_on_last(self.len, self.hidden);
+        Ok(rnn::bptt_dh(&params, &forward, g.view())?.log10_norms())
+    }
+
+    /// The seeded cell and its forward pass over the seeded inputs.
+    fn forward(&self) -> Result<(RnnParams, Forward), SettingError> {
         self.check()?;
         let params = RnnParams::random(self.cell, INPUT, self.hidden, self.radius, self.forget_bias, self.seed)?;
         let x = rnn::random_inputs(self.len, INPUT, self.input_scale, self.seed);
         let forward = rnn::forward(&params, x.view(), Array1::zeros(self.hidden).view(), None)?;
-        let g = rnn::loss_on_last(self.len, self.hidden);
-        let grads = rnn::bptt(&params, &forward, g.view(), self.bptt_options())?;
-        Ok(RnnRun { params, forward, grads })
+        Ok((params, forward))
     }
 
     pub fn bptt_options(&self) -> BpttOptions {

@@ -207,7 +207,17 @@ impl StepBack {
 /// Backward through the cell of step t (1-based) for the gradient `g` reaching
 /// h_t (and c_t); accumulates parameter and input gradients and returns the
 /// gradient reaching h_{t−1} (and c_{t−1}).
-fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: &Carry, acc: &mut Acc) -> Carry {
+///
+/// Without `acc` (the sweep, which reads only dL/dh_t) the pre-activation
+/// gradients are not kept: the same carry, none of the parameter gradients.
+fn cell_backward(
+    p: &RnnParams,
+    w_hh_t: &Array2<f64>,
+    f: &Forward,
+    t: usize,
+    g: &Carry,
+    acc: Option<&mut Acc>,
+) -> Carry {
     let r = t - 1; // row of the step's caches
     let h_prev = f.h.mantissa.row(t - 1);
     let pre = f.pre.row(r); // z for tanh and LSTM, the input part for the GRU
@@ -230,10 +240,12 @@ fn cell_backward(p: &RnnParams, w_hh_t: &Array2<f64>, f: &Forward, t: usize, g: 
             gru::backward(&g.dh, f.act.row(r), pre, m, h_prev)
         }
     };
-    acc.d_ih.add_row(r, &back.d_ih, g.scale);
     let d_hh = back.d_hh.as_ref().unwrap_or(&back.d_ih);
-    if let Some(acc_hh) = acc.d_hh.as_mut() {
-        acc_hh.add_row(r, d_hh, g.scale);
+    if let Some(acc) = acc {
+        acc.d_ih.add_row(r, &back.d_ih, g.scale);
+        if let Some(acc_hh) = acc.d_hh.as_mut() {
+            acc_hh.add_row(r, d_hh, g.scale);
+        }
     }
     let mut dh_prev = w_hh_t.dot(d_hh); // W_hhᵀ δ_hh
     if let Some(direct) = back.dh_direct {
@@ -277,7 +289,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
             let last = t.saturating_sub(window) + 1;
             for s in (last.max(1)..=t).rev() {
                 dh.add_row(s - 1, &carry.dh, carry.scale);
-                carry = cell_backward(p, &w_hh_t, f, s, &carry, &mut acc);
+                carry = cell_backward(p, &w_hh_t, f, s, &carry, Some(&mut acc));
             }
             if last <= 1 {
                 h0.add_scaled(&carry.dh, carry.scale);
@@ -287,13 +299,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
             }
         }
     } else {
-        // Full BPTT, one sweep from t = T down to 1: dL/dh_t = g_t + (later steps).
-        let mut carry = Carry::zeros(hd, lstm);
-        for t in (1..=t_len).rev() {
-            carry.add_loss(g.row(t - 1));
-            dh.set(t - 1, &carry.dh, carry.scale);
-            carry = cell_backward(p, &w_hh_t, f, t, &carry, &mut acc);
-        }
+        let carry = full_backward(p, &w_hh_t, f, g, &mut dh, Some(&mut acc));
         h0 = Scaled { mantissa: carry.dh, log10_scale: carry.scale };
         c0 = Scaled { mantissa: carry.dc, log10_scale: carry.scale };
     }
@@ -317,6 +323,35 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
         out.clip = Some(clip_parameters(&mut out, threshold));
     }
     Ok(out)
+}
+
+/// Full BPTT, one sweep from t = T down to 1: dL/dh_t = g_t + (later steps),
+/// written into `dh`; returns what reaches h_0 (and c_0).
+fn full_backward(
+    p: &RnnParams,
+    w_hh_t: &Array2<f64>,
+    f: &Forward,
+    g: ArrayView2<f64>,
+    dh: &mut ScaledRows,
+    mut acc: Option<&mut Acc>,
+) -> Carry {
+    let mut carry = Carry::zeros(p.hidden(), p.kind == CellKind::Lstm);
+    for t in (1..=f.steps()).rev() {
+        carry.add_loss(g.row(t - 1));
+        dh.set(t - 1, &carry.dh, carry.scale);
+        carry = cell_backward(p, w_hh_t, f, t, &carry, acc.as_deref_mut());
+    }
+    carry
+}
+
+/// dL/dh_t alone (row t−1), exactly as full BPTT (`bptt` without truncation
+/// or clipping) computes it, without the parameter and input gradients:
+/// what `deepstep sweep` prints, in half the memory and less time.
+pub fn bptt_dh(p: &RnnParams, f: &Forward, g: ArrayView2<f64>) -> Result<ScaledRows, RnnError> {
+    shape_check("g", g.shape(), &[f.steps(), p.hidden()])?;
+    let mut dh = ScaledRows::zeros(f.steps(), p.hidden());
+    full_backward(p, &p.w_hh_transposed(), f, g, &mut dh, None);
+    Ok(dh)
 }
 
 /// If ||g|| > threshold then g ← threshold · g / ||g|| (all parameter

@@ -15,3 +15,13 @@ fn settings_out_of_range_are_errors() {
     assert!(matches!(bad.run().unwrap_err(), SettingError::Math(RnnError::ZeroWindow)));
     assert_eq!(RnnSettings::default().run().unwrap().grads.dh.rows(), 30);
 }
+
+#[test]
+fn the_sweeps_norms_are_the_runs() {
+    for cell in deepstep::math::rnn::CellKind::ALL {
+        let s = RnnSettings { cell, radius: 2.0, len: 300, hidden: 5, seed: 4, ..Default::default() };
+        assert_eq!(s.dh_log10_norms().unwrap(), s.run().unwrap().grads.dh_log10_norms(), "{cell:?}");
+    }
+    let bad = RnnSettings { hidden: 0, ..Default::default() };
+    assert_eq!(bad.dh_log10_norms().unwrap_err(), SettingError::Hidden(0));
+}
