@@ -5,6 +5,7 @@
 //! (dc_{t−1} = dc_t ⊙ f): with f near 1 the gradient is kept for long.
 
 use super::bptt::StepBack;
+use super::{apply, contiguous, contiguous_mut};
 use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
@@ -17,19 +18,27 @@ pub(super) struct Cells<'a> {
 
 /// One LSTM step from the pre-activations z = W_ih x + b_ih + W_hh h + b_hh,
 /// blocks [z_i z_f z_g z_o]; writes the gates, c_t, tanh(c_t) and h_t.
-pub(super) fn step(z: ArrayView1<f64>, mut c: Cells, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
+///
+/// Block by block, each a loop of one kind over contiguous rows, so that the
+/// compiler vectorises the activations.
+pub(super) fn step(z: ArrayView1<f64>, c: Cells, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
     let hd = h.len();
+    let (z, act, h) = (contiguous(&z), contiguous_mut(&mut act), contiguous_mut(&mut h));
+    let Cells { prev, mut next, tanh: mut tanh_c } = c;
+    let (prev, next, tanh_c) = (contiguous(&prev), contiguous_mut(&mut next), contiguous_mut(&mut tanh_c));
+    let (z_ifg, z_o) = z.split_at(3 * hd);
+    let (ifg, o) = act.split_at_mut(3 * hd);
+    let ((i_f, g), (z_if, z_g)) = (ifg.split_at_mut(2 * hd), z_ifg.split_at(2 * hd));
+    apply(i_f, z_if, sigmoid);
+    apply(g, z_g, tanh);
+    apply(o, z_o, sigmoid);
+    let (i, f) = i_f.split_at(hd);
     for j in 0..hd {
-        let (i, f) = (sigmoid(z[j]), sigmoid(z[hd + j]));
-        let (g, o) = (tanh(z[2 * hd + j]), sigmoid(z[3 * hd + j]));
-        let cj = f * c.prev[j] + i * g;
-        let tc = tanh(cj);
-        c.next[j] = cj;
-        c.tanh[j] = tc;
-        for (k, v) in [i, f, g, o].into_iter().enumerate() {
-            act[k * hd + j] = v;
-        }
-        h[j] = o * tc;
+        next[j] = f[j] * prev[j] + i[j] * g[j];
+    }
+    apply(tanh_c, next, tanh);
+    for j in 0..hd {
+        h[j] = o[j] * tanh_c[j];
     }
 }
 

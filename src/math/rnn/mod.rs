@@ -90,6 +90,25 @@ fn shape_check(name: &'static str, got: &[usize], expected: &[usize]) -> Result<
     Ok(())
 }
 
+/// A row the forward pass hands a cell's step, as a slice: every such row
+/// belongs to an array it made in standard layout, so it is contiguous.
+fn contiguous<'a>(row: &'a ndarray::ArrayView1<f64>) -> &'a [f64] {
+    row.as_slice().expect("the forward pass's rows are contiguous")
+}
+
+fn contiguous_mut<'a>(row: &'a mut ndarray::ArrayViewMut1<f64>) -> &'a mut [f64] {
+    row.as_slice_mut().expect("the forward pass's rows are contiguous")
+}
+
+/// out[j] = f(v[j]): one plain loop over slices, which the compiler
+/// vectorises once `f` is inlined (the activations are `inline(always)`).
+#[inline(always)]
+fn apply(out: &mut [f64], v: &[f64], f: impl Fn(f64) -> f64) {
+    for (o, x) in out.iter_mut().zip(v) {
+        *o = f(*x);
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RnnParams {
     pub kind: CellKind,

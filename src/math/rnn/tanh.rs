@@ -3,17 +3,15 @@
 //! (tanh′ ≪ 1) shrink the gradient even when W_hh alone would grow it.
 
 use super::bptt::StepBack;
+use super::{apply, contiguous, contiguous_mut};
 use crate::math::activation::{tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
 /// One step from z = W_ih x + b_ih + W_hh h_{t−1} + b_hh: writes h_t into
 /// its activation row and its state row.
 pub(super) fn step(z: ArrayView1<f64>, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
-    for j in 0..h.len() {
-        let v = tanh(z[j]);
-        act[j] = v;
-        h[j] = v;
-    }
+    apply(contiguous_mut(&mut act), contiguous(&z), tanh);
+    h.assign(&act);
 }
 
 /// One step back: δ = dL/dh_t ⊙ tanh′(z), the same for both terms.

@@ -101,3 +101,56 @@ fn saturated_derivatives_stay_positive() {
     assert!(sigmoid_grad(80.0) > 0.0 && sigmoid_grad(-80.0) > 0.0);
     assert!((sigmoid(-800.0)).is_finite() && sigmoid(800.0) == 1.0);
 }
+
+/// How many representable f64 values apart a and b are (same sign).
+fn ulps_apart(a: f64, b: f64) -> u64 {
+    (a.to_bits() as i64 - b.to_bits() as i64).unsigned_abs()
+}
+
+#[test]
+fn exp_agrees_with_libm_to_one_ulp() {
+    let mut worst = 0;
+    let mut check = |x: f64| {
+        let (got, want) = (exp(x), x.exp());
+        worst = worst.max(ulps_apart(got, want));
+        assert!(worst <= 1, "e^{x}: {got:e}, libm {want:e}");
+    };
+    // The whole range, through the subnormal results below x ≈ −708 and
+    // up to the last finite one at 709.78; then the reduction's pieces:
+    // near 0, near the rounding boundaries of k (x = (k ± 1/2) ln 2).
+    for i in 0..=2_000_000 {
+        check(-745.2 + i as f64 * 7.275e-4);
+    }
+    for i in -10_000..=10_000 {
+        check(i as f64 * 1e-7);
+    }
+    for k in -1074..=1023 {
+        for d in [-1e-12, 0.0, 1e-12] {
+            check((k as f64 + 0.5) * std::f64::consts::LN_2 + d);
+        }
+    }
+    assert_eq!(exp(0.0), 1.0);
+    assert_eq!(exp(709.78), 709.78f64.exp()); // finite, near the top
+    assert_eq!(exp(709.79), f64::INFINITY);
+    assert_eq!(exp(-745.13), 5e-324); // the smallest subnormal
+    assert_eq!(exp(-745.14), 0.0);
+    assert_eq!((exp(f64::INFINITY), exp(f64::NEG_INFINITY)), (f64::INFINITY, 0.0));
+    assert_eq!((exp(1e300), exp(-1e300)), (f64::INFINITY, 0.0));
+    assert!(exp(f64::NAN).is_nan());
+}
+
+#[test]
+fn sigmoid_is_within_two_ulps_of_its_libm_form() {
+    // The same formula with libm's exp: only exp's last bit may differ.
+    let libm = |z: f64| {
+        let e = (-z.abs()).exp();
+        if z >= 0.0 { 1.0 / (1.0 + e) } else { e / (1.0 + e) }
+    };
+    for i in -200_000..=200_000 {
+        let z = i as f64 * 4e-3; // −800..800: both tails, to 0 and to 1
+        assert!(ulps_apart(sigmoid(z), libm(z)) <= 2, "σ({z}): {:e} vs {:e}", sigmoid(z), libm(z));
+    }
+    assert_eq!((sigmoid(0.0), sigmoid(800.0), sigmoid(-800.0)), (0.5, 1.0, 0.0));
+    assert!(sigmoid(-720.0) > 0.0, "a subnormal gate is still a number");
+    assert!(sigmoid(f64::NAN).is_nan());
+}
