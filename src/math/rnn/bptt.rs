@@ -208,16 +208,10 @@ impl StepBack {
 /// h_t (and c_t); accumulates parameter and input gradients and returns the
 /// gradient reaching h_{t−1} (and c_{t−1}).
 ///
-/// Without `acc` (the sweep, which reads only dL/dh_t) the pre-activation
-/// gradients are not kept: the same carry, none of the parameter gradients.
-fn cell_backward(
-    p: &RnnParams,
-    w_hh_t: &Array2<f64>,
-    f: &Forward,
-    t: usize,
-    g: &Carry,
-    acc: Option<&mut Acc>,
-) -> Carry {
+/// `w_hh` is W_hh's entries, row-major. Without `acc` (the sweep, which reads
+/// only dL/dh_t) the pre-activation gradients are not kept: the same carry,
+/// none of the parameter gradients.
+fn cell_backward(p: &RnnParams, w_hh: &[f64], f: &Forward, t: usize, g: &Carry, acc: Option<&mut Acc>) -> Carry {
     let r = t - 1; // row of the step's caches
     let h_prev = f.h.mantissa.row(t - 1);
     let pre = f.pre.row(r); // z for tanh and LSTM, the input part for the GRU
@@ -247,7 +241,10 @@ fn cell_backward(
             acc_hh.add_row(r, d_hh, g.scale);
         }
     }
-    let mut dh_prev = w_hh_t.dot(d_hh); // W_hhᵀ δ_hh
+    // W_hhᵀ δ_hh, as Σ_k δ_hh[k] · (row k of W_hh).
+    let mut dh_prev = Array1::zeros(p.hidden());
+    let d_hh_slice = d_hh.as_slice().expect("a step's δ is a new array");
+    super::add_rows(dh_prev.as_slice_mut().expect("a new array"), d_hh_slice, w_hh);
     if let Some(direct) = back.dh_direct {
         dh_prev += &direct;
     }
@@ -273,7 +270,8 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
     let gh = p.w_hh.nrows();
     let own_hh = (p.kind == CellKind::Gru).then(|| ScaledRows::zeros(t_len, gh));
     let mut acc = Acc { d_ih: ScaledRows::zeros(t_len, gh), d_hh: own_hh };
-    let w_hh_t = p.w_hh_transposed();
+    let w_hh = p.w_hh.as_standard_layout();
+    let w_hh = w_hh.as_slice().expect("in standard layout");
     let mut dh = ScaledRows::zeros(t_len, hd);
     let mut h0 = Scaled::plain(Array1::zeros(hd));
     let mut c0 = Scaled::plain(Array1::zeros(if lstm { hd } else { 0 }));
@@ -289,7 +287,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
             let last = t.saturating_sub(window) + 1;
             for s in (last.max(1)..=t).rev() {
                 dh.add_row(s - 1, &carry.dh, carry.scale);
-                carry = cell_backward(p, &w_hh_t, f, s, &carry, Some(&mut acc));
+                carry = cell_backward(p, w_hh, f, s, &carry, Some(&mut acc));
             }
             if last <= 1 {
                 h0.add_scaled(&carry.dh, carry.scale);
@@ -299,7 +297,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
             }
         }
     } else {
-        let carry = full_backward(p, &w_hh_t, f, g, &mut dh, Some(&mut acc));
+        let carry = full_backward(p, w_hh, f, g, &mut dh, Some(&mut acc));
         h0 = Scaled { mantissa: carry.dh, log10_scale: carry.scale };
         c0 = Scaled { mantissa: carry.dc, log10_scale: carry.scale };
     }
@@ -329,7 +327,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
 /// written into `dh`; returns what reaches h_0 (and c_0).
 fn full_backward(
     p: &RnnParams,
-    w_hh_t: &Array2<f64>,
+    w_hh: &[f64],
     f: &Forward,
     g: ArrayView2<f64>,
     dh: &mut ScaledRows,
@@ -339,7 +337,7 @@ fn full_backward(
     for t in (1..=f.steps()).rev() {
         carry.add_loss(g.row(t - 1));
         dh.set(t - 1, &carry.dh, carry.scale);
-        carry = cell_backward(p, w_hh_t, f, t, &carry, acc.as_deref_mut());
+        carry = cell_backward(p, w_hh, f, t, &carry, acc.as_deref_mut());
     }
     carry
 }
@@ -350,7 +348,8 @@ fn full_backward(
 pub fn bptt_dh(p: &RnnParams, f: &Forward, g: ArrayView2<f64>) -> Result<ScaledRows, RnnError> {
     shape_check("g", g.shape(), &[f.steps(), p.hidden()])?;
     let mut dh = ScaledRows::zeros(f.steps(), p.hidden());
-    full_backward(p, &p.w_hh_transposed(), f, g, &mut dh, None);
+    let w_hh = p.w_hh.as_standard_layout();
+    full_backward(p, w_hh.as_slice().expect("in standard layout"), f, g, &mut dh, None);
     Ok(dh)
 }
 

