@@ -78,16 +78,24 @@ fn trim_zeros(s: &str) -> String {
 /// Full precision for machine-readable output (`--print` matrices): the
 /// shortest text that reads back as the same f64, integers without `.0`.
 pub fn exact(x: f64) -> String {
-    if x.is_nan() {
-        return "undefined".to_string();
+    let mut s = String::new();
+    exact_into(&mut s, x);
+    s
+}
+
+/// `exact(x)` appended to `out`, without a String of its own (the sweep's
+/// CSV writes a thousand of them).
+pub fn exact_into(out: &mut String, x: f64) {
+    use std::fmt::Write;
+    match x {
+        _ if x.is_nan() => out.push_str("undefined"),
+        f64::INFINITY => out.push_str("inf"),
+        f64::NEG_INFINITY => out.push_str("-inf"),
+        0.0 => out.push('0'),
+        _ => {
+            let _ = write!(out, "{x}");
+        }
     }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    format!("{x}")
 }
 
 /// `part` of `whole` as a whole percent, rounded half up; `None` of nothing.

@@ -2,7 +2,7 @@
 //! gradient-norm sweep (`sweep`, CSV or JSON).
 
 use super::settings::RnnRun;
-use crate::math::format::{exact, num, pow10};
+use crate::math::format::{exact_into, num, pow10};
 use std::fmt::Write;
 
 /// t, ||h_t||, ||dL/dh_t|| and its log10, one line per step.
@@ -39,9 +39,14 @@ pub fn sweep(logs: &[f64], format: SweepFormat) -> String {
     let rows = logs.iter().enumerate().map(|(t, l)| (t + 1, 10f64.powf(*l), *l));
     match format {
         SweepFormat::Csv => {
-            let mut out = String::from("t,norm,log10_norm\n");
+            let mut out = String::with_capacity(64 * (logs.len() + 1));
+            out.push_str("t,norm,log10_norm\n");
             for (t, n, l) in rows {
-                let _ = writeln!(out, "{t},{},{}", exact(n), exact(l));
+                let _ = write!(out, "{t},");
+                exact_into(&mut out, n);
+                out.push(',');
+                exact_into(&mut out, l);
+                out.push('\n');
             }
             out
         }
