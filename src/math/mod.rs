@@ -8,6 +8,7 @@ pub mod activation;
 pub mod conv;
 pub mod counting_rnn;
 pub mod format;
+pub mod fresh;
 pub mod kernels;
 pub mod linreg;
 pub mod mle;

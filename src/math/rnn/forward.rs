@@ -2,6 +2,7 @@
 
 use super::scaled_rows::ScaledRows;
 use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
+use crate::math::fresh::zeros;
 use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut1, Axis, s};
 
@@ -86,16 +87,16 @@ pub fn forward(
     let gh = p.kind.gates() * hd;
     let mut h = ScaledRows::zeros(t_len + 1, hd);
     h.mantissa.row_mut(0).assign(&h0);
-    let mut c = (p.kind == CellKind::Lstm).then(|| Array2::zeros((t_len + 1, hd)));
+    let mut c = (p.kind == CellKind::Lstm).then(|| zeros((t_len + 1, hd)));
     if let (Some(c), Some(c0)) = (c.as_mut(), c0) {
         shape_check("c0", c0.shape(), &[hd])?;
         c.row_mut(0).assign(&c0);
     }
-    let mut pre = Array2::zeros((t_len, gh));
-    let mut gru_m = (p.kind == CellKind::Gru).then(|| Array2::zeros((t_len, gh)));
+    let mut pre = zeros((t_len, gh));
+    let mut gru_m = (p.kind == CellKind::Gru).then(|| zeros((t_len, gh)));
     let mut m = Array1::zeros(gh);
-    let mut act = Array2::zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
-    let mut tanh_c = (p.kind == CellKind::Lstm).then(|| Array2::zeros((t_len, hd)));
+    let mut act = zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
+    let mut tanh_c = (p.kind == CellKind::Lstm).then(|| zeros((t_len, hd)));
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
     general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre);
     pre += &p.b_ih;

@@ -14,7 +14,7 @@ pub struct ScaledRows {
 
 impl ScaledRows {
     pub(super) fn zeros(rows: usize, cols: usize) -> Self {
-        ScaledRows { mantissa: Array2::zeros((rows, cols)), log10_scale: vec![0.0; rows] }
+        ScaledRows { mantissa: crate::math::fresh::zeros((rows, cols)), log10_scale: vec![0.0; rows] }
     }
 
     pub fn rows(&self) -> usize {

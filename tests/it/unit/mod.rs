@@ -23,6 +23,7 @@ mod math_conv;
 mod math_conv_frame;
 mod math_counting_rnn;
 mod math_format;
+mod math_fresh;
 mod math_kernels;
 mod math_linreg;
 mod math_mle;
