@@ -86,17 +86,16 @@ pub fn tanh(z: f64) -> f64 {
         [0.484_023_570_719_886_886_86e4, 0.223_377_207_189_623_129_26e4, 0.112_744_743_805_349_493_35e3];
     const LN3_HALF: f64 = 0.549_306_144_334_054_845_70;
     let f = z.abs();
-    if f > LN3_HALF {
-        // e^{2|z|} overflows to ∞ past |z| ≈ 354, giving exactly ±1 as it should.
-        let r = 0.5 - 1.0 / (exp(f + f) + 1.0);
-        (r + r).copysign(z)
-    } else {
-        // Also NaN in, NaN out.
-        let g = z * z;
-        let p = ((P[2] * g + P[1]) * g + P[0]) * g;
-        let q = ((g + Q[2]) * g + Q[1]) * g + Q[0];
-        z + z * (p / q)
-    }
+    // Both forms, then a select rather than a branch, so that loops over
+    // tanh vectorise (each form's value where it is not chosen is unused).
+    // e^{2|z|} overflows to ∞ past |z| ≈ 354, giving exactly ±1 as it should.
+    let r = 0.5 - 1.0 / (exp(f + f) + 1.0);
+    let large = (r + r).copysign(z);
+    let g = z * z;
+    let p = ((P[2] * g + P[1]) * g + P[0]) * g;
+    let q = ((g + Q[2]) * g + Q[1]) * g + Q[0];
+    let small = z + z * (p / q); // also NaN in, NaN out
+    if f > LN3_HALF { large } else { small }
 }
 
 /// sigma'(z) = sigma(z)(1 - sigma(z)) = e^{-|z|} / (1 + e^{-|z|})^2.

@@ -29,11 +29,11 @@ pub(super) fn step(
         *g = sigmoid(a + m);
     }
     let (r, z) = rz.split_at(hd);
-    for j in 0..hd {
-        n[j] = tanh(a[2 * hd + j] + r[j] * m[2 * hd + j]);
+    for (((n, a), r), m) in n.iter_mut().zip(&a[2 * hd..]).zip(r).zip(&m[2 * hd..]) {
+        *n = tanh(a + r * m);
     }
-    for j in 0..hd {
-        h[j] = (1.0 - z[j]) * n[j] + z[j] * h_prev[j];
+    for (((h, z), n), p) in h.iter_mut().zip(z).zip(&*n).zip(h_prev) {
+        *h = (1.0 - z) * n + z * p;
     }
 }
 

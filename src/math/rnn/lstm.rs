@@ -33,12 +33,12 @@ pub(super) fn step(z: ArrayView1<f64>, c: Cells, mut act: ArrayViewMut1<f64>, mu
     apply(g, z_g, tanh);
     apply(o, z_o, sigmoid);
     let (i, f) = i_f.split_at(hd);
-    for j in 0..hd {
-        next[j] = f[j] * prev[j] + i[j] * g[j];
+    for ((((c, f), p), i), g) in next.iter_mut().zip(f).zip(prev).zip(i).zip(&*g) {
+        *c = f * p + i * g;
     }
     apply(tanh_c, next, tanh);
-    for j in 0..hd {
-        h[j] = o[j] * tanh_c[j];
+    for ((h, o), t) in h.iter_mut().zip(&*o).zip(&*tanh_c) {
+        *h = o * t;
     }
 }
 
