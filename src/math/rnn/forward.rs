@@ -93,55 +93,86 @@ pub fn forward(
         c.row_mut(0).assign(&c0);
     }
     let mut pre = zeros((t_len, gh));
-    let mut gru_m = (p.kind == CellKind::Gru).then(|| zeros((t_len, gh)));
-    let mut m = Array1::zeros(gh);
-    let mut act = zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
-    let mut tanh_c = (p.kind == CellKind::Lstm).then(|| zeros((t_len, hd)));
+    let gru_m = (p.kind == CellKind::Gru).then(|| zeros((t_len, gh)));
+    let act = zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
+    let tanh_c = (p.kind == CellKind::Lstm).then(|| zeros((t_len, hd)));
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
     general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre);
     pre += &p.b_ih;
+    let mut f = Forward { kind: p.kind, h, c, x: x.to_owned(), pre, gru_m, act, tanh_c };
+    run_steps(p, &mut f);
+    Ok(f)
+}
+
+/// The T steps, compiled twice: for the baseline x86-64 that every build
+/// targets (SSE2, two f64 lanes) and for AVX2 (four), chosen at run time. The
+/// activations and W_hh's products are vector loops, so AVX2 does them in
+/// half the instructions; the operations and their order are the same, and
+/// so are the numbers, bit for bit (no FMA: a fused multiply-add rounds once
+/// where a multiply and an add round twice).
+fn run_steps(p: &RnnParams, f: &mut Forward) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: this processor has AVX2, checked just above.
+        return unsafe { steps_avx2(p, f) };
+    }
+    steps(p, f)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn steps_avx2(p: &RnnParams, f: &mut Forward) {
+    steps(p, f)
+}
+
+/// Steps t = 1..T, filling the rows of the arrays `forward` made. It and what
+/// it calls in its loop are `inline(always)`, so that each caller above
+/// compiles them for its own target.
+#[inline(always)]
+fn steps(p: &RnnParams, f: &mut Forward) {
     let w_hh_t = p.w_hh_transposed();
-    for t in 0..t_len {
+    let mut m = Array1::zeros(p.w_hh.nrows());
+    for t in 0..f.steps() {
         // m = W_hh h_{t−1} + b_hh into one reused row; every step below
         // writes into the rows it fills (no array per step).
         if p.kind != CellKind::Linear {
-            recurrent_term(&w_hh_t, h.mantissa.row(t), &p.b_hh, m.view_mut());
+            recurrent_term(&w_hh_t, f.h.mantissa.row(t), &p.b_hh, m.view_mut());
         }
-        let (done, mut rest) = h.mantissa.view_mut().split_at(Axis(0), t + 1);
+        let (done, mut rest) = f.h.mantissa.view_mut().split_at(Axis(0), t + 1);
         let (prev, mut next) = (done.row(t), rest.row_mut(0));
-        let mut z = pre.row_mut(t);
+        let mut z = f.pre.row_mut(t);
         match p.kind {
             CellKind::Linear => {
                 // Its states may leave f64's range: carried with a scale.
-                let v = linear::step(p, prev, h.log10_scale[t], z.view());
+                let v = linear::step(p, prev, f.h.log10_scale[t], z.view());
                 next.assign(&v.mantissa);
-                h.log10_scale[t + 1] = v.log10_scale;
+                f.h.log10_scale[t + 1] = v.log10_scale;
             }
             CellKind::Tanh => {
                 z += &m; // a + m, kept whole
-                tanh::step(z.view(), act.row_mut(t), next);
+                tanh::step(z.view(), f.act.row_mut(t), next);
             }
             CellKind::Lstm => {
                 z += &m;
-                let cs = c.as_mut().expect("LSTM keeps c");
-                let tc = tanh_c.as_mut().expect("LSTM keeps tanh(c)");
+                let cs = f.c.as_mut().expect("LSTM keeps c");
+                let tc = f.tanh_c.as_mut().expect("LSTM keeps tanh(c)");
                 let (before, mut after) = cs.view_mut().split_at(Axis(0), t + 1);
                 let cells = lstm::Cells { prev: before.row(t), next: after.row_mut(0), tanh: tc.row_mut(t) };
-                lstm::step(z.view(), cells, act.row_mut(t), next);
+                lstm::step(z.view(), cells, f.act.row_mut(t), next);
             }
             CellKind::Gru => {
-                let mut kept = gru_m.as_mut().expect("the GRU keeps m").row_mut(t);
+                let mut kept = f.gru_m.as_mut().expect("the GRU keeps m").row_mut(t);
                 kept.assign(&m);
-                gru::step(z.view(), m.view(), prev, act.row_mut(t), next);
+                gru::step(z.view(), m.view(), prev, f.act.row_mut(t), next);
             }
         }
     }
-    Ok(Forward { kind: p.kind, h, c, x: x.to_owned(), pre, gru_m, act, tanh_c })
 }
 
 /// m = W_hh h + b_hh as b_hh + Σ_k h_k · (row k of W_hhᵀ): H additions of
 /// contiguous G·H-long rows (`add_rows`), where W_hh h is G·H separate dot
 /// products of length H.
+#[inline(always)]
 fn recurrent_term(w_hh_t: &Array2<f64>, h: ArrayView1<f64>, b_hh: &Array1<f64>, mut out: ArrayViewMut1<f64>) {
     out.assign(b_hh);
     let w = w_hh_t.as_slice().expect("W_hhᵀ is made in standard layout");

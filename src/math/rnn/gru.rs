@@ -12,6 +12,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
 /// One GRU step from a = W_ih x + b_ih and m = W_hh h + b_hh; writes [r z n]
 /// and h_t.
+#[inline(always)]
 pub(super) fn step(
     a: ArrayView1<f64>,
     m: ArrayView1<f64>,

@@ -21,6 +21,7 @@ pub(super) struct Cells<'a> {
 ///
 /// Block by block, each a loop of one kind over contiguous rows, so that the
 /// compiler vectorises the activations.
+#[inline(always)]
 pub(super) fn step(z: ArrayView1<f64>, c: Cells, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
     let hd = h.len();
     let (z, act, h) = (contiguous(&z), contiguous_mut(&mut act), contiguous_mut(&mut h));

@@ -92,10 +92,12 @@ fn shape_check(name: &'static str, got: &[usize], expected: &[usize]) -> Result<
 
 /// A row the forward pass hands a cell's step, as a slice: every such row
 /// belongs to an array it made in standard layout, so it is contiguous.
+#[inline(always)]
 fn contiguous<'a>(row: &'a ndarray::ArrayView1<f64>) -> &'a [f64] {
     row.as_slice().expect("the forward pass's rows are contiguous")
 }
 
+#[inline(always)]
 fn contiguous_mut<'a>(row: &'a mut ndarray::ArrayViewMut1<f64>) -> &'a mut [f64] {
     row.as_slice_mut().expect("the forward pass's rows are contiguous")
 }
@@ -115,6 +117,7 @@ fn apply(out: &mut [f64], v: &[f64], f: impl Fn(f64) -> f64) {
 /// stay in registers through all the rows, so m is read once, `out` is not
 /// loaded and stored per row, and eight independent vector sums keep the
 /// processor busy (about twice as fast as row-by-row or dot products).
+#[inline(always)]
 fn add_rows(out: &mut [f64], coeffs: &[f64], m: &[f64]) {
     const LANES: usize = 16;
     let n = out.len();

@@ -9,6 +9,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
 /// One step from z = W_ih x + b_ih + W_hh h_{t−1} + b_hh: writes h_t into
 /// its activation row and its state row.
+#[inline(always)]
 pub(super) fn step(z: ArrayView1<f64>, mut act: ArrayViewMut1<f64>, mut h: ArrayViewMut1<f64>) {
     apply(contiguous_mut(&mut act), contiguous(&z), tanh);
     h.assign(&act);
