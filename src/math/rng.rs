@@ -40,6 +40,14 @@ impl Rng {
         (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
     }
 
+    /// A rows × cols matrix of scale · N(0, 1) draws, filled row by row (the
+    /// order `Array2::from_shape_fn` fills in, without its index tuples:
+    /// the RNN lab draws thousands per run).
+    pub fn normal_matrix(&mut self, rows: usize, cols: usize, scale: f64) -> ndarray::Array2<f64> {
+        let draws: Vec<f64> = (0..rows * cols).map(|_| scale * self.normal()).collect();
+        ndarray::Array2::from_shape_vec((rows, cols), draws).expect("rows × cols draws")
+    }
+
     /// Uniform integer in 0..n (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
         (self.uniform() * n as f64) as usize % n.max(1)

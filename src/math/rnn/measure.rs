@@ -78,7 +78,7 @@ pub fn geometric_line(start: f64, slope: f64, n: usize) -> Vec<(f64, f64)> {
 
 /// Loss for the last step only: g = 0 except g_T = ones.
 pub fn loss_on_last(t_len: usize, hidden: usize) -> Array2<f64> {
-    let mut g = Array2::zeros((t_len, hidden));
+    let mut g = crate::math::fresh::zeros((t_len, hidden));
     if t_len > 0 {
         g.row_mut(t_len - 1).fill(1.0);
     }
@@ -88,7 +88,7 @@ pub fn loss_on_last(t_len: usize, hidden: usize) -> Array2<f64> {
 /// Seeded inputs x [T, I] ~ scale · N(0, 1).
 pub fn random_inputs(t_len: usize, input: usize, scale: f64, seed: u64) -> Array2<f64> {
     let mut rng = Rng::new(seed ^ 0x5EED_1234);
-    Array2::from_shape_fn((t_len, input), |_| scale * rng.normal())
+    rng.normal_matrix(t_len, input, scale)
 }
 
 /// The mean, over every step and unit, of what the cell's most direct path

@@ -190,7 +190,7 @@ impl RnnParams {
             w_hh.slice_mut(s![k * hidden..(k + 1) * hidden, ..]).assign(&block);
         }
         let scale = 1.0 / (input.max(1) as f64).sqrt();
-        let w_ih = Array2::from_shape_fn((g * hidden, input), |_| rng.normal() * scale);
+        let w_ih = rng.normal_matrix(g * hidden, input, scale);
         let mut b_ih = Array1::zeros(g * hidden);
         if kind == CellKind::Lstm {
             b_ih.slice_mut(s![hidden..2 * hidden]).fill(forget_bias);

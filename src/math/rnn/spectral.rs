@@ -23,7 +23,7 @@ pub fn with_spectral_radius(h: usize, radius: f64, rng: &mut Rng) -> Array2<f64>
 /// are orthonormal.
 fn random_orthogonal(h: usize, rng: &mut Rng) -> Array2<f64> {
     loop {
-        let mut q = Array2::from_shape_fn((h, h), |_| rng.normal());
+        let mut q = rng.normal_matrix(h, h, 1.0);
         let mut ok = true;
         for k in 0..h {
             let (done, mut rest) = q.view_mut().split_at(ndarray::Axis(0), k);
