@@ -93,3 +93,14 @@ fn normal_has_mean_zero_and_unit_variance() {
     assert!((kurt - 3.0).abs() < 0.2, "E[X^4] {kurt}");
     assert!(xs.iter().all(|x| x.is_finite()));
 }
+
+#[test]
+fn normal_matrix_draws_row_by_row() {
+    // The order from_shape_fn fills in, so seeded weights stay the same.
+    let (mut a, mut b) = (Rng::new(9), Rng::new(9));
+    let m = a.normal_matrix(3, 5, 0.5);
+    let want = ndarray::Array2::from_shape_fn((3, 5), |_| 0.5 * b.normal());
+    assert_eq!(m, want);
+    assert_eq!(a.next_u64(), b.next_u64(), "both drew the same count");
+    assert_eq!(a.normal_matrix(0, 4, 1.0).dim(), (0, 4));
+}
