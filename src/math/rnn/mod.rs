@@ -114,9 +114,11 @@ fn apply(out: &mut [f64], v: &[f64], f: impl Fn(f64) -> f64) {
 /// out += Σ_k coeffs[k] · (row k of m), m row-major with out.len() columns:
 /// W_hh's products in both directions (forward with W_hhᵀ, BPTT with W_hh).
 /// Every entry is summed in order k = 0, 1, …; sixteen entries at a time
-/// stay in registers through all the rows, so m is read once, `out` is not
-/// loaded and stored per row, and eight independent vector sums keep the
-/// processor busy (about twice as fast as row-by-row or dot products).
+/// stay in registers through all the rows (eight SSE2 or four AVX2 vector
+/// sums, independent, so the processor overlaps them), m is read once and
+/// `out` is not loaded and stored per row. The three sweeps of `deepstep
+/// sweep` at T = 500, H = 32 took 0.7 ms less than with row-by-row additions
+/// and ndarray's dot.
 #[inline(always)]
 fn add_rows(out: &mut [f64], coeffs: &[f64], m: &[f64]) {
     const LANES: usize = 16;
