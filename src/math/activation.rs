@@ -75,8 +75,8 @@ fn pow2(k: f64) -> f64 {
 /// `exp` (the subtraction loses no accuracy there, the result being ≥ 1/2);
 /// below it, z + z·g·P(g)/Q(g) with g = z² and their rational coefficients.
 /// Within a few ulps of libm's `tanh`, which computes `expm1` at every size
-/// and costs several times as much: the LSTM and GRU spend most of their
-/// forward pass here.
+/// and costs several times as much (it was most of the LSTM's and GRU's
+/// forward pass).
 #[allow(clippy::excessive_precision)] // the coefficients as published, digit for digit
 #[inline(always)]
 pub fn tanh(z: f64) -> f64 {

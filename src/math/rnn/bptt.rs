@@ -377,8 +377,9 @@ fn backward_steps(
 }
 
 /// dL/dh_t alone (row t−1), exactly as full BPTT (`bptt` without truncation
-/// or clipping) computes it, without the parameter and input gradients:
-/// what `deepstep sweep` prints, in half the memory and less time.
+/// or clipping) computes it, without keeping the per-step pre-activation
+/// gradients (a T × G·H array) or building the parameter and input
+/// gradients from them: what `deepstep sweep` prints.
 pub fn bptt_dh(p: &RnnParams, f: &Forward, g: ArrayView2<f64>) -> Result<ScaledRows, RnnError> {
     shape_check("g", g.shape(), &[f.steps(), p.hidden()])?;
     let mut dh = ScaledRows::zeros(f.steps(), p.hidden());

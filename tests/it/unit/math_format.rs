@@ -57,3 +57,26 @@ fn operands_parenthesise_negatives() {
     assert_eq!(operand(-1.0), "(-1)");
     assert_eq!(operand(2.0), "2");
 }
+
+#[test]
+fn exact_is_the_shortest_text_that_reads_back() {
+    for (x, want) in [
+        (2.5, "2.5"),
+        (-0.1, "-0.1"),
+        (1e20, "100000000000000000000"),
+        (3e-7, "0.0000003"),
+        (0.0, "0"),
+        (-0.0, "0"),
+        (f64::INFINITY, "inf"),
+        (f64::NEG_INFINITY, "-inf"),
+        (f64::NAN, "undefined"),
+    ] {
+        assert_eq!(exact(x), want, "{x:e}");
+    }
+    for x in [0.1 + 0.2, std::f64::consts::PI, 5e-324, f64::MAX] {
+        assert_eq!(exact(x).parse::<f64>().unwrap(), x);
+    }
+    let mut out = String::from("t,");
+    exact_into(&mut out, 0.25);
+    assert_eq!(out, "t,0.25", "appends");
+}
