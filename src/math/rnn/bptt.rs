@@ -324,38 +324,20 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
     Ok(out)
 }
 
-/// Full BPTT, one sweep from t = T down to 1: dL/dh_t = g_t + (later steps),
-/// written into `dh`; returns what reaches h_0 (and c_0). Compiled for AVX2
-/// too and chosen at run time, as the forward pass's steps are (see
-/// `forward::run_steps`): the same numbers bit for bit, W_hh's products in
-/// half the instructions.
-fn full_backward(
-    p: &RnnParams,
-    w_hh: &[f64],
-    f: &Forward,
-    g: ArrayView2<f64>,
-    dh: &mut ScaledRows,
-    acc: Option<&mut Acc>,
-) -> Carry {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: this processor has AVX2, checked just above.
-        return unsafe { backward_steps_avx2(p, w_hh, f, g, dh, acc) };
+avx2_or_baseline! {
+    /// Full BPTT, one sweep from t = T down to 1: dL/dh_t = g_t + (later
+    /// steps), written into `dh`; returns what reaches h_0 (and c_0). For
+    /// AVX2 where the processor has it, as the forward steps are.
+    fn full_backward(
+        p: &RnnParams,
+        w_hh: &[f64],
+        f: &Forward,
+        g: ArrayView2<f64>,
+        dh: &mut ScaledRows,
+        acc: Option<&mut Acc>,
+    ) -> Carry {
+        backward_steps(p, w_hh, f, g, dh, acc)
     }
-    backward_steps(p, w_hh, f, g, dh, acc)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn backward_steps_avx2(
-    p: &RnnParams,
-    w_hh: &[f64],
-    f: &Forward,
-    g: ArrayView2<f64>,
-    dh: &mut ScaledRows,
-    acc: Option<&mut Acc>,
-) -> Carry {
-    backward_steps(p, w_hh, f, g, dh, acc)
 }
 
 #[inline(always)]

@@ -104,30 +104,14 @@ pub fn forward(
     Ok(f)
 }
 
-/// The T steps, compiled twice: for the baseline x86-64 that every build
-/// targets (SSE2, two f64 lanes) and for AVX2 (four), chosen at run time. The
-/// activations and W_hh's products are vector loops, so AVX2 does them in
-/// half the instructions; the operations and their order are the same, and
-/// so are the numbers, bit for bit (no FMA: a fused multiply-add rounds once
-/// where a multiply and an add round twice).
-fn run_steps(p: &RnnParams, f: &mut Forward) {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: this processor has AVX2, checked just above.
-        return unsafe { steps_avx2(p, f) };
+avx2_or_baseline! {
+    /// The T steps, for AVX2 where the processor has it (see the macro).
+    fn run_steps(p: &RnnParams, f: &mut Forward) {
+        steps(p, f)
     }
-    steps(p, f)
 }
 
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn steps_avx2(p: &RnnParams, f: &mut Forward) {
-    steps(p, f)
-}
-
-/// Steps t = 1..T, filling the rows of the arrays `forward` made. It and what
-/// it calls in its loop are `inline(always)`, so that each caller above
-/// compiles them for its own target.
+/// Steps t = 1..T, filling the rows of the arrays `forward` made.
 #[inline(always)]
 fn steps(p: &RnnParams, f: &mut Forward) {
     let w_hh_t = p.w_hh_transposed();

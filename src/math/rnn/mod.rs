@@ -23,6 +23,32 @@
 //! forward beside its step back; `forward` and `bptt` drive them over T
 //! steps; `scaled_rows` carries numbers beyond f64; `spectral` builds W_hh.
 
+/// `fn name(args) -> R { body }`, compiled twice: for the baseline x86-64
+/// that every build targets (SSE2, two f64 lanes) and for AVX2 (four), the
+/// second chosen at run time when the processor has it. The body's vector
+/// loops (the activations, W_hh's products) then take half the instructions;
+/// the operations and their order are the same, and so are the numbers, bit
+/// for bit: no FMA, since a fused multiply-add rounds once where a multiply
+/// and an add round twice. What the body calls in its loops must be
+/// `inline(always)`, so that each copy compiles it for its own target.
+macro_rules! avx2_or_baseline {
+    ($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $(#[$doc])*
+        fn $name($($arg: $ty),*) $(-> $ret)? {
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx2")]
+                fn avx2($($arg: $ty),*) $(-> $ret)? $body
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: this processor has AVX2, checked just above.
+                    return unsafe { avx2($($arg),*) };
+                }
+            }
+            $body
+        }
+    };
+}
+
 mod bptt;
 mod forward;
 mod gru;
