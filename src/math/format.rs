@@ -89,11 +89,9 @@ pub fn exact_into(out: &mut String, x: f64) {
     use std::fmt::Write;
     match x {
         _ if x.is_nan() => out.push_str("undefined"),
-        f64::INFINITY => out.push_str("inf"),
-        f64::NEG_INFINITY => out.push_str("-inf"),
-        0.0 => out.push('0'),
+        0.0 => out.push('0'), // and −0.0, which `{}` writes as "-0"
         _ => {
-            let _ = write!(out, "{x}");
+            let _ = write!(out, "{x}"); // ±∞ as "inf" and "-inf"
         }
     }
 }
