@@ -107,7 +107,7 @@ impl RnnSettings {
         debug_assert_eq!(self.bptt_options(), BpttOptions::default());
         let (params, forward) = self.forward()?;
         let g = rnn::loss_on_last(self.len, self.hidden);
-        Ok(rnn::bptt_dh(&params, &forward, g.view())?.log10_norms())
+        Ok(rnn::bptt_dh_log10_norms(&params, &forward, g.view())?)
     }
 
     /// The seeded cell and its forward pass over the seeded inputs.

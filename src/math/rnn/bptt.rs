@@ -298,7 +298,7 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
             }
         }
     } else {
-        let carry = full_backward(p, w_hh, f, g, &mut dh, Some(&mut acc));
+        let carry = full_backward(p, w_hh, f, g, DhOut::Rows(&mut dh), Some(&mut acc));
         h0 = Scaled { mantissa: carry.dh, log10_scale: carry.scale };
         c0 = Scaled { mantissa: carry.dc, log10_scale: carry.scale };
     }
@@ -324,16 +324,39 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
     Ok(out)
 }
 
+/// Where full BPTT puts each dL/dh_t: the rows themselves (`bptt`), or only
+/// log10 of their norms (`bptt_dh_log10_norms`, the sweep), computed as
+/// `ScaledRows::log10_norms` computes them from the rows.
+enum DhOut<'a> {
+    Rows(&'a mut ScaledRows),
+    Log10Norms(&'a mut [f64]),
+}
+
+impl DhOut<'_> {
+    #[inline(always)]
+    fn put(&mut self, row: usize, carry: &Carry) {
+        match self {
+            DhOut::Rows(dh) => dh.set(row, &carry.dh, carry.scale),
+            DhOut::Log10Norms(logs) => logs[row] = carry_log10_norm(&carry.dh, carry.scale),
+        }
+    }
+}
+
+/// log10 ||v × 10^scale||, the same expression as `Scaled::log10_norm`.
+fn carry_log10_norm(v: &Array1<f64>, scale: f64) -> f64 {
+    crate::math::scaled::norm(v.iter().copied()).log10() + scale
+}
+
 avx2_or_baseline! {
     /// Full BPTT, one sweep from t = T down to 1: dL/dh_t = g_t + (later
-    /// steps), written into `dh`; returns what reaches h_0 (and c_0). For
-    /// AVX2 where the processor has it, as the forward steps are.
+    /// steps), into `dh`; returns what reaches h_0 (and c_0). For AVX2 where
+    /// the processor has it, as the forward steps are.
     fn full_backward(
         p: &RnnParams,
         w_hh: &[f64],
         f: &Forward,
         g: ArrayView2<f64>,
-        dh: &mut ScaledRows,
+        dh: DhOut,
         acc: Option<&mut Acc>,
     ) -> Carry {
         backward_steps(p, w_hh, f, g, dh, acc)
@@ -346,28 +369,29 @@ fn backward_steps(
     w_hh: &[f64],
     f: &Forward,
     g: ArrayView2<f64>,
-    dh: &mut ScaledRows,
+    mut dh: DhOut,
     mut acc: Option<&mut Acc>,
 ) -> Carry {
     let mut carry = Carry::zeros(p.hidden(), p.kind == CellKind::Lstm);
     for t in (1..=f.steps()).rev() {
         carry.add_loss(g.row(t - 1));
-        dh.set(t - 1, &carry.dh, carry.scale);
+        dh.put(t - 1, &carry);
         carry = cell_backward(p, w_hh, f, t, &carry, acc.as_deref_mut());
     }
     carry
 }
 
-/// dL/dh_t alone (row t−1), exactly as full BPTT (`bptt` without truncation
-/// or clipping) computes it, without keeping the per-step pre-activation
-/// gradients (a T × G·H array) or building the parameter and input
-/// gradients from them: what `deepstep sweep` prints.
-pub fn bptt_dh(p: &RnnParams, f: &Forward, g: ArrayView2<f64>) -> Result<ScaledRows, RnnError> {
+/// log10 ||dL/dh_t||, t = 1..T, exactly as full BPTT (`bptt` without
+/// truncation or clipping) gives them (`Gradients::dh_log10_norms`), without
+/// keeping dL/dh_t or the per-step pre-activation gradients (a T × G·H
+/// array) and without the parameter and input gradients built from those:
+/// what `deepstep sweep` prints.
+pub fn bptt_dh_log10_norms(p: &RnnParams, f: &Forward, g: ArrayView2<f64>) -> Result<Vec<f64>, RnnError> {
     shape_check("g", g.shape(), &[f.steps(), p.hidden()])?;
-    let mut dh = ScaledRows::zeros(f.steps(), p.hidden());
+    let mut logs = vec![0.0; f.steps()];
     let w_hh = p.w_hh.as_standard_layout();
-    full_backward(p, w_hh.as_slice().expect("in standard layout"), f, g, &mut dh, None);
-    Ok(dh)
+    full_backward(p, w_hh.as_slice().expect("in standard layout"), f, g, DhOut::Log10Norms(&mut logs), None);
+    Ok(logs)
 }
 
 /// If ||g|| > threshold then g ← threshold · g / ||g|| (all parameter

@@ -131,10 +131,11 @@ fn mean_path_factor_is_each_cells_direct_factor() {
 }
 
 #[test]
-fn bptt_dh_is_full_bptts_dh_bit_for_bit() {
-    // What `deepstep sweep` prints, computed without the parameter gradients:
-    // the same rows and scales for every cell, with a loss on every step, a
-    // single step, and gradients far beyond f64 (the linear cell at ρ = 3).
+fn bptt_dh_log10_norms_are_full_bptts_bit_for_bit() {
+    // What `deepstep sweep` prints, computed without keeping dL/dh_t or the
+    // parameter gradients: the same log10 norms for every cell, with a loss
+    // on every step, a single step, and gradients far beyond f64 (the linear
+    // cell at ρ = 3, whose rows carry a power-of-ten scale).
     let mut scaled = 0;
     for kind in CellKind::ALL {
         for (radius, len, seed) in [(0.5, 40, 1), (1.2, 1, 2), (3.0, 400, 3)] {
@@ -144,15 +145,18 @@ fn bptt_dh_is_full_bptts_dh_bit_for_bit() {
             let mut rng = Rng::new(seed);
             let g = Array2::from_shape_fn((len, 6), |_| rng.normal());
             let full = bptt(&p, &f, g.view(), BpttOptions::default()).unwrap();
-            let only = bptt_dh(&p, &f, g.view()).unwrap();
-            assert_eq!(only, full.dh, "{kind:?} ρ {radius} T {len}");
+            let only = bptt_dh_log10_norms(&p, &f, g.view()).unwrap();
+            assert_eq!(only, full.dh_log10_norms(), "{kind:?} ρ {radius} T {len}");
             scaled += full.dh.log10_scale.iter().filter(|s| **s != 0.0).count();
         }
     }
     assert!(scaled > 100, "the scaled rows are covered: {scaled}");
     let p = RnnParams::random(CellKind::Lstm, 4, 6, 0.9, 1.0, 1).unwrap();
     let f = forward(&p, random_inputs(5, 4, 1.0, 1).view(), Array1::zeros(6).view(), None).unwrap();
-    assert!(matches!(bptt_dh(&p, &f, Array2::zeros((5, 5)).view()), Err(RnnError::Shape { name: "g", .. })));
+    assert!(matches!(
+        bptt_dh_log10_norms(&p, &f, Array2::zeros((5, 5)).view()),
+        Err(RnnError::Shape { name: "g", .. })
+    ));
 }
 
 #[test]
