@@ -45,5 +45,20 @@ fn rnn_t500_h32(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, conv_28x28, rnn_t500_h32);
+/// What `deepstep sweep --cell C --len 500 --hidden 32` computes in process
+/// (its settings, seeded parameters and inputs, the forward pass and
+/// log10 ||dL/dh_t||): the three whole processes are measured with `perf
+/// stat` (docs/DEVELOPING.md), this is their computation alone.
+fn sweep_t500_h32(c: &mut Criterion) {
+    use deepstep::lessons::rnn::settings::RnnSettings;
+    let sweep = |cell| {
+        let s = RnnSettings { cell, radius: 0.9, len: 500, hidden: 32, seed: 1, ..RnnSettings::default() };
+        s.dh_log10_norms().unwrap()
+    };
+    c.bench_function("sweep T=500 H=32 rnn+lstm+gru", |b| {
+        b.iter(|| black_box((sweep(CellKind::Tanh), sweep(CellKind::Lstm), sweep(CellKind::Gru))))
+    });
+}
+
+criterion_group!(benches, conv_28x28, rnn_t500_h32, sweep_t500_h32);
 criterion_main!(benches);
