@@ -39,7 +39,9 @@ macro_rules! avx2_or_baseline {
             {
                 #[target_feature(enable = "avx2")]
                 fn avx2($($arg: $ty),*) $(-> $ret)? $body
-                if std::arch::is_x86_feature_detected!("avx2") {
+                if $crate::math::rnn::WIDE_VECTORS.load(std::sync::atomic::Ordering::Relaxed)
+                    && std::arch::is_x86_feature_detected!("avx2")
+                {
                     // SAFETY: this processor has AVX2, checked just above.
                     return unsafe { avx2($($arg),*) };
                 }
@@ -48,6 +50,12 @@ macro_rules! avx2_or_baseline {
         }
     };
 }
+
+/// Whether `avx2_or_baseline!` functions may take their AVX2 copy: always,
+/// except while a test turns it off to compare the two copies (which give
+/// the same numbers, so other code running meanwhile sees no difference).
+#[doc(hidden)]
+pub static WIDE_VECTORS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 
 mod bptt;
 mod forward;

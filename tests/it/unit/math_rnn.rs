@@ -188,3 +188,26 @@ fn tanh_cell_matches_a_plain_reference_at_every_width() {
         }
     }
 }
+
+#[test]
+fn the_avx2_and_baseline_copies_give_the_same_numbers_bit_for_bit() {
+    // On a processor without AVX2 both runs take the baseline copy and the
+    // test compares it with itself; CI's and this machine's have AVX2.
+    use std::sync::atomic::Ordering::Relaxed;
+    let run = |kind, wide| {
+        WIDE_VECTORS.store(wide, Relaxed);
+        let p = RnnParams::random(kind, 4, 37, 1.3, 1.0, 5).unwrap();
+        let x = random_inputs(300, 4, 1.5, 5);
+        let f = forward(&p, x.view(), Array1::zeros(37).view(), None).unwrap();
+        let g = bptt(&p, &f, loss_on_last(300, 37).view(), BpttOptions::default()).unwrap();
+        let logs = bptt_dh_log10_norms(&p, &f, loss_on_last(300, 37).view()).unwrap();
+        (f, g, logs)
+    };
+    for kind in CellKind::ALL {
+        let (wide, baseline) = (run(kind, true), run(kind, false));
+        WIDE_VECTORS.store(true, Relaxed);
+        assert!(wide.0 == baseline.0, "{kind:?}: the forward pass");
+        assert!(wide.1 == baseline.1, "{kind:?}: BPTT");
+        assert_eq!(wide.2, baseline.2, "{kind:?}: the sweep's norms");
+    }
+}
