@@ -25,6 +25,18 @@ pub fn norm(values: impl Iterator<Item = f64> + Clone) -> f64 {
     top * values.map(|v| (v / top) * (v / top)).sum::<f64>().sqrt()
 }
 
+/// log10 of the norm of `values` × 10^log10_scale; −inf only when every
+/// value is exactly zero. `Scaled::log10_norm`, `ScaledRows::log10_norms`
+/// and BPTT's per-step norms all go through it, so they agree bit for bit.
+pub fn log10_norm_of(values: impl Iterator<Item = f64> + Clone, log10_scale: f64) -> f64 {
+    norm(values).log10() + log10_scale
+}
+
+/// Each log10 as the f64 it stands for (`inf` only beyond f64's range).
+pub fn from_log10(logs: &[f64]) -> Vec<f64> {
+    logs.iter().map(|l| 10f64.powf(*l)).collect()
+}
+
 /// One entry v × 10^log10_scale as (sign, log10 of its size): exact where
 /// the value itself is beyond f64 (−inf for zero).
 pub fn signed_log10(v: f64, log10_scale: f64) -> (f64, f64) {
@@ -49,7 +61,7 @@ impl<D: Dimension> Scaled<D> {
 
     /// log10 of the true norm; -inf only when the value is exactly zero.
     pub fn log10_norm(&self) -> f64 {
-        self.mantissa_norm().log10() + self.log10_scale
+        log10_norm_of(self.mantissa.iter().copied(), self.log10_scale)
     }
 
     /// The true norm as f64: `inf` only when it is beyond f64's range.

@@ -36,7 +36,8 @@ pub enum SweepFormat {
 /// (as f64: `inf` in CSV, `null` in JSON, only beyond f64's range) and its
 /// log10, always finite.
 pub fn sweep(logs: &[f64], format: SweepFormat) -> String {
-    let rows = logs.iter().enumerate().map(|(t, l)| (t + 1, 10f64.powf(*l), *l));
+    let norms = crate::math::scaled::from_log10(logs);
+    let rows = logs.iter().zip(norms).enumerate().map(|(t, (l, n))| (t + 1, n, *l));
     match format {
         SweepFormat::Csv => {
             let mut out = String::with_capacity(64 * (logs.len() + 1));

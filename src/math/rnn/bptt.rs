@@ -5,7 +5,7 @@
 use super::forward::Forward;
 use super::scaled_rows::ScaledRows;
 use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
-use crate::math::scaled::Scaled;
+use crate::math::scaled::{Scaled, log10_norm_of};
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, CowArray, Ix1, Ix2, s};
 
 /// BPTT options: a truncation window and gradient-norm clipping.
@@ -325,8 +325,8 @@ pub fn bptt(p: &RnnParams, f: &Forward, g: ArrayView2<f64>, opts: BpttOptions) -
 }
 
 /// Where full BPTT puts each dL/dh_t: the rows themselves (`bptt`), or only
-/// log10 of their norms (`bptt_dh_log10_norms`, the sweep), computed as
-/// `ScaledRows::log10_norms` computes them from the rows.
+/// log10 of their norms (`bptt_dh_log10_norms`, the sweep), by the function
+/// `ScaledRows::log10_norms` uses on the rows (`scaled::log10_norm_of`).
 enum DhOut<'a> {
     Rows(&'a mut ScaledRows),
     Log10Norms(&'a mut [f64]),
@@ -337,14 +337,9 @@ impl DhOut<'_> {
     fn put(&mut self, row: usize, carry: &Carry) {
         match self {
             DhOut::Rows(dh) => dh.set(row, &carry.dh, carry.scale),
-            DhOut::Log10Norms(logs) => logs[row] = carry_log10_norm(&carry.dh, carry.scale),
+            DhOut::Log10Norms(logs) => logs[row] = log10_norm_of(carry.dh.iter().copied(), carry.scale),
         }
     }
-}
-
-/// log10 ||v × 10^scale||, the same expression as `Scaled::log10_norm`.
-fn carry_log10_norm(v: &Array1<f64>, scale: f64) -> f64 {
-    crate::math::scaled::norm(v.iter().copied()).log10() + scale
 }
 
 avx2_or_baseline! {

@@ -55,12 +55,13 @@ impl ScaledRows {
 
     /// log10 of each row's norm (−inf for an exactly zero row).
     pub fn log10_norms(&self) -> Vec<f64> {
-        (0..self.rows()).map(|t| self.row(t).log10_norm()).collect()
+        let rows = self.mantissa.rows().into_iter().zip(&self.log10_scale);
+        rows.map(|(row, scale)| crate::math::scaled::log10_norm_of(row.iter().copied(), *scale)).collect()
     }
 
     /// Each row's norm as f64 (inf only beyond f64's range).
     pub fn norms(&self) -> Vec<f64> {
-        self.log10_norms().into_iter().map(|l| 10f64.powf(l)).collect()
+        crate::math::scaled::from_log10(&self.log10_norms())
     }
 
     pub fn to_plain(&self) -> Array2<f64> {
