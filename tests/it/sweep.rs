@@ -109,3 +109,19 @@ fn rnn_print_writes_the_per_step_table_and_bad_knobs_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("spectral radius"));
 }
+
+#[test]
+fn sweep_refuses_sizes_out_of_range_with_exit_2() {
+    for (args, says) in [
+        (["--hidden", "0"], "hidden size must be between 1 and 64, got 0"),
+        (["--hidden", "65"], "hidden size must be between 1 and 64, got 65"),
+        (["--len", "0"], "sequence length must be between 1 and 1000, got 0"),
+        (["--len", "1001"], "sequence length must be between 1 and 1000, got 1001"),
+    ] {
+        let out =
+            Command::new(BIN).arg("sweep").args(args).env("LANG", "C.UTF-8").env_remove("LC_ALL").output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty() && err.starts_with("deepstep sweep: ") && err.contains(says), "{args:?}: {err}");
+    }
+}
