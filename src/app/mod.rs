@@ -397,11 +397,11 @@ pub fn run(mut app: App) -> anyhow::Result<Option<i32>> {
         }
         if std::mem::take(&mut app.suspend) | take(&flags.suspend) {
             terminal::suspend()?;
-            term.clear()?;
+            terminal::clear_all(&mut term)?;
             dirty = true;
         }
         if take(&flags.redraw) {
-            term.clear()?;
+            terminal::clear_all(&mut term)?;
             dirty = true;
         }
         if dirty {

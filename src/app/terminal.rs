@@ -90,6 +90,15 @@ pub fn suspend() -> std::io::Result<()> {
     enter_modes()
 }
 
+/// Clear the whole screen so the next draw writes every cell. Not
+/// `Terminal::clear`, which asks the terminal where its cursor is first and
+/// fails when no answer comes within two seconds (a slow link, a terminal
+/// that does not answer): a full-screen lab has no cursor position to keep.
+pub fn clear_all(term: &mut Term) -> std::io::Result<()> {
+    let area = term.size()?.into();
+    term.resize(area)
+}
+
 static HOOK: Once = Once::new();
 
 /// Restore the terminal before a panic's message is printed.

@@ -66,27 +66,38 @@ fn open_entry(e: &deepstep::lessons::registry::Entry) -> Box<dyn deepstep::lesso
 }
 
 /// A Python with numpy for the practice tests: `$DEEPSTEP_PYTHON`, else
-/// `python3` or Debian's `/usr/bin/python3` (where `python3-numpy` installs).
-/// CI installs it; without one these tests fail and say how to get it.
+/// `python3` on PATH, else `/usr/bin/python3`; when none has numpy, a
+/// virtualenv that the tests make once under `target/` with a pinned numpy
+/// (`tests/python-requirements.txt`), so a plain `cargo test` needs nothing
+/// installed by hand but a `python3` with its `venv` module.
 #[allow(dead_code)] // used by the practice tests
 pub fn python_with_numpy() -> std::path::PathBuf {
     // Looked for once per test run: each look starts Pythons that import
     // numpy (about 0.15 CPU-seconds), and the practice tests ask for it on
-    // every command they run.
+    // every command they run. The lock also keeps two test threads from
+    // making the virtualenv at once.
     static FOUND: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     FOUND.get_or_init(find_python_with_numpy).clone()
 }
 
 fn find_python_with_numpy() -> std::path::PathBuf {
-    use std::path::{Path, PathBuf};
-    let has_numpy = |p: &Path| {
-        std::process::Command::new(p).args(["-c", "import numpy"]).output().is_ok_and(|o| o.status.success())
-    };
+    use std::path::PathBuf;
     let env = std::env::var_os("DEEPSTEP_PYTHON").map(PathBuf::from);
-    env.into_iter()
-        .chain(["python3", "/usr/bin/python3"].map(PathBuf::from))
-        .find(|p| has_numpy(p))
-        .expect("the practice tests need Python 3 with numpy: apt install python3-numpy, or set DEEPSTEP_PYTHON")
+    let candidates: Vec<PathBuf> = env.into_iter().chain(["python3", "/usr/bin/python3"].map(PathBuf::from)).collect();
+    if let Some(found) = candidates.iter().find(|p| python_can(p, "import numpy")) {
+        return found.clone();
+    }
+    crate::python_env::made_with_numpy(&candidates)
+}
+
+/// Whether `python` runs `code` without an error.
+pub fn python_can(python: &std::path::Path, code: &str) -> bool {
+    std::process::Command::new(python)
+        .args(["-c", code])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// A practice file at `path` whose `posterior` never returns; loading it

@@ -1,119 +1,17 @@
-//! End to end: the built binary in a real terminal (tmux), and its headless
-//! forms. tmux runs on a private socket; every wait polls with a deadline.
+//! End to end: the built binary in a real terminal (a pseudo-terminal read
+//! by a terminal emulator: `pty.rs`), and its headless forms.
 
-use std::path::PathBuf;
+use crate::pty::Term;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_deepstep");
 
-struct Tmux {
-    socket: String,
-    dir: PathBuf,
-}
-
-impl Tmux {
-    /// A detached 120×40 session running `command` in `sh`, after which the
-    /// terminal's settings are written to `stty.txt`.
-    fn start(name: &str, command: &str) -> Tmux {
-        let socket = format!("deepstep-e2e-{name}-{}", std::process::id());
-        let dir = std::env::temp_dir().join(&socket);
-        std::fs::create_dir_all(&dir).unwrap();
-        let stty = dir.join("stty.txt");
-        let status = dir.join("status.txt");
-        let script = format!(
-            "{command}; echo $? > {1}; stty -a > {0}.tmp; mv {0}.tmp {0}; sleep 60",
-            stty.display(),
-            status.display()
-        );
-        let ok = Command::new("tmux")
-            .args(["-u", "-L", &socket, "new-session", "-d", "-x", "120", "-y", "40", "sh", "-c", &script])
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux must be installed to run the end-to-end tests (apt-get install tmux)");
-        assert!(ok.success(), "tmux did not start");
-        Tmux { socket, dir }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "0"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Poll the screen until it contains `text`, for at most 15 s.
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {text:?}; screen:\n{s}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The terminal settings after deepstep exited.
-    fn stty_after_exit(&self) -> String {
-        let path = self.dir.join("stty.txt");
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Ok(s) = std::fs::read_to_string(&path) {
-                return s;
-            }
-            assert!(Instant::now() < deadline, "deepstep did not exit; screen:\n{}", self.screen());
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// deepstep's exit status (after `stty_after_exit`).
-    fn exit_status(&self) -> i32 {
-        std::fs::read_to_string(self.dir.join("status.txt")).unwrap().trim().parse().unwrap()
-    }
-
-    fn app_pid(&self) -> String {
-        let shell = self.tmux(&["list-panes", "-t", "0", "-F", "#{pane_pid}"]).trim().to_string();
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let out = Command::new("ps").args(["-o", "pid=", "--ppid", &shell]).output().unwrap();
-            let pid = String::from_utf8_lossy(&out.stdout).split_whitespace().next().map(str::to_string);
-            if let Some(p) = pid {
-                return p;
-            }
-            assert!(Instant::now() < deadline, "no deepstep process under the shell");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Raw mode is off again: the line discipline echoes and is canonical.
-fn assert_cooked(stty: &str) {
-    let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(words.contains(&"icanon") && words.contains(&"echo"), "terminal left in raw mode:\n{stty}");
-}
-
-const EXAMPLE: &str = "conv --input '11,23,35;52,64,76;19,28,37' --kernel '2,-1;3,1'";
+const EXAMPLE: [&str; 5] = ["conv", "--input", "11,23,35;52,64,76;19,28,37", "--kernel", "2,-1;3,1"];
 
 #[test]
 fn right_arrow_steps_to_the_next_frame_and_q_restores_the_terminal() {
-    let t = Tmux::start("step", &format!("{BIN} {EXAMPLE}"));
+    let mut t = Term::start(&EXAMPLE);
     t.wait_for("= 219");
     t.keys(&["Right"]);
     let s = t.wait_for("= 279");
@@ -121,17 +19,17 @@ fn right_arrow_steps_to_the_next_frame_and_q_restores_the_terminal() {
     t.keys(&["l"]);
     t.wait_for("= 125");
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
 }
 
 #[test]
 fn home_screen_opens_the_lab_and_ctrl_c_restores_the_terminal() {
-    let t = Tmux::start("home", BIN);
+    let mut t = Term::start(&[]);
     t.wait_for("Convolution");
     t.keys(&["Enter"]);
     t.wait_for("frame 1/9");
     t.keys(&["C-c"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
 }
 
 #[test]
@@ -140,7 +38,7 @@ fn rnn_lab_steps_bptt_backward_and_the_norms_appear() {
     let out = Command::new(BIN).args(["rnn", "--print", "--len", "6"]).output().unwrap();
     let table = String::from_utf8(out.stdout).unwrap();
     let dh = |t: usize| table.lines().nth(t).unwrap().split_whitespace().nth(2).unwrap().to_string();
-    let t = Tmux::start("rnn", &format!("{BIN} rnn --len 6"));
+    let mut t = Term::start(&["rnn", "--len", "6"]);
     t.wait_for("step t = 1 of 6");
     t.keys(&["End"]);
     t.wait_for("backward");
@@ -156,12 +54,12 @@ fn rnn_lab_steps_bptt_backward_and_the_norms_appear() {
     t.wait_for("step t = 5 of 6");
     t.wait_for(&dh(5));
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
 }
 
 #[test]
 fn count_rnn_lab_steps_the_bptt_loop() {
-    let t = Tmux::start("count", &format!("{BIN} lab count-rnn --data tutorial"));
+    let mut t = Term::start(&["lab", "count-rnn", "--data", "tutorial"]);
     t.wait_for("Press Right");
     t.keys(&["Right"]);
     // The table's row k = 10 fills in and is marked, then row 9.
@@ -169,27 +67,27 @@ fn count_rnn_lab_steps_the_bptt_loop() {
     t.keys(&["Right"]);
     t.wait_for(">   9    0       -96      -77.5");
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
 }
 
 #[test]
 fn mle_lab_derives_the_mean_of_the_learners_own_sample() {
-    let t = Tmux::start("mle", &format!("{BIN} lab mle --data=1,2,4,5"));
+    let mut t = Term::start(&["lab", "mle", "--data=1,2,4,5"]);
     t.wait_for("Right reveals");
     t.keys(&["Right", "Right", "Right"]);
     t.wait_for("12/4 = 3.");
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
 }
 
 #[test]
 fn linreg_lab_steps_gradient_descent() {
-    let t = Tmux::start("linreg", &format!("{BIN} lab linreg"));
+    let mut t = Term::start(&["lab", "linreg"]);
     t.wait_for("step 0: β = [0, 0]");
     t.keys(&["Right"]);
     t.wait_for("step 1: β = [");
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
 }
 
 #[test]
@@ -206,8 +104,8 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     let planned = round::plan(&bank::shipped().unwrap(), &Default::default(), &options, 0);
     assert_eq!(planned.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["conv-size-basic", "conv-same-padding"]);
     let bank::Answer::Numeric { value, .. } = planned[0].answer else { panic!("{:?}", planned[0]) };
-    let t =
-        Tmux::start("quiz", &format!("{BIN} quiz --topic conv --count 2 --seed 1 --progress {}", progress.display()));
+    let progress_arg = progress.to_str().unwrap();
+    let mut t = Term::start(&["quiz", "--topic", "conv", "--count", "2", "--seed", "1", "--progress", progress_arg]);
     t.wait_for("question 1 of 2");
     let typed: Vec<String> = (value as u64).to_string().chars().map(String::from).collect();
     t.keys(&typed.iter().map(String::as_str).chain(["Enter"]).collect::<Vec<_>>());
@@ -217,7 +115,7 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     t.keys(&["9", "9", "9", "Enter"]); // no padding of 999 keeps a kernel of at most 7 the same
     t.wait_for("Not quite.");
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
     let saved = deepstep::lessons::quiz::progress::Store::peek(&progress).unwrap();
     let q = &saved.questions;
     assert_eq!((q["conv-size-basic"].right, q["conv-size-basic"].wrong), (1, 0));
@@ -231,7 +129,7 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
 
 #[test]
 fn korean_from_the_flag_and_from_the_locale_on_home_and_in_the_quiz() {
-    let t = Tmux::start("ko", &format!("{BIN} --lang ko"));
+    let mut t = Term::start(&["--lang", "ko"]);
     t.wait_for("합성곱");
     t.keys(&["Down", "Down", "Enter"]);
     t.wait_for("문제 1 / 10");
@@ -241,37 +139,32 @@ fn korean_from_the_flag_and_from_the_locale_on_home_and_in_the_quiz() {
     t.keys(&["L"]);
     t.wait_for("question 1 of 10");
     t.keys(&["C-c"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
     // No flag: LANG=ko_KR.UTF-8 gives Korean.
-    let t = Tmux::start("ko-locale", &format!("env -u LC_ALL LANG=ko_KR.UTF-8 {BIN}"));
+    let mut t =
+        Term::start_with(&[], &[("LANG", "ko_KR.UTF-8")], &["LC_ALL", "LC_MESSAGES", "LANGUAGE", "DEEPSTEP_LANG"]);
     t.wait_for("딥러닝 첫 주의 수학");
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
+    t.exit().assert_restored();
 }
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let t = Tmux::start("term", &format!("{BIN} {EXAMPLE}"));
+    let mut t = Term::start(&EXAMPLE);
     t.wait_for("= 219");
-    let pid = t.app_pid();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    assert_cooked(&t.stty_after_exit());
+    t.signal(libc::SIGTERM);
+    t.exit().assert_restored();
 }
 
 #[test]
 fn a_terminal_that_goes_away_ends_the_process() {
-    let t = Tmux::start("hup", &format!("{BIN} {EXAMPLE}"));
+    let mut t = Term::start(&EXAMPLE);
     t.wait_for("= 219");
-    let pid = t.app_pid();
-    // Killing the tmux server closes the terminal (SIGHUP), as a dropped SSH connection does.
-    t.tmux(&["kill-server"]);
+    // Closing the terminal's side sends SIGHUP, as a dropped SSH connection does.
+    t.hang_up();
     let deadline = Instant::now() + Duration::from_secs(10);
-    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if stat.split_whitespace().nth(2) == Some("Z") {
-            break; // exited, not yet reaped by its (dead) parent
-        }
-        assert!(Instant::now() < deadline, "deepstep {pid} kept running after its terminal went away");
+    while t.running() {
+        assert!(Instant::now() < deadline, "deepstep kept running after its terminal went away");
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -335,15 +228,14 @@ fn bad_matrices_name_the_row_and_column_with_status_2() {
 /// and ends with the status shells expect, 128 + the signal.
 #[test]
 fn ending_signals_restore_the_terminal_and_exit_128_plus_the_signal() {
-    for (sig, code) in
-        [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131), ("USR1", 138), ("USR2", 140), ("ALRM", 142)]
-    {
-        let t = Tmux::start(&format!("sig{sig}"), &format!("{BIN} {EXAMPLE}"));
+    for sig in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGUSR1, libc::SIGUSR2, libc::SIGALRM] {
+        let code = 128 + sig as u32;
+        let mut t = Term::start(&EXAMPLE);
         t.wait_for("= 219");
-        let pid = t.app_pid();
-        assert!(Command::new("kill").args([&format!("-{sig}"), &pid]).status().unwrap().success());
-        assert_cooked(&t.stty_after_exit());
-        assert_eq!(t.exit_status(), code, "SIG{sig}");
+        t.signal(sig);
+        let left = t.exit();
+        left.assert_restored();
+        assert_eq!(left.status, code, "signal {sig}");
     }
 }
 
@@ -351,35 +243,36 @@ fn ending_signals_restore_the_terminal_and_exit_128_plus_the_signal() {
 /// goes on.
 #[test]
 fn ctrl_z_suspends_and_sigcont_redraws() {
-    let t = Tmux::start("suspend", &format!("{BIN} {EXAMPLE}"));
+    let mut t = Term::start(&EXAMPLE);
     t.wait_for("= 219");
-    let pid = t.app_pid();
     t.keys(&["C-z"]);
-    let stopped = || {
-        let out = Command::new("ps").args(["-o", "stat=", "-p", &pid]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().starts_with('T')
-    };
+    let stat = format!("/proc/{}/stat", t.pid());
+    // The state follows the name in parentheses: T is stopped.
+    let stopped =
+        || std::fs::read_to_string(&stat).is_ok_and(|s| s.rsplit(") ").next().is_some_and(|r| r.starts_with('T')));
     let deadline = Instant::now() + Duration::from_secs(15);
     while !stopped() {
         assert!(Instant::now() < deadline, "Ctrl-Z did not stop deepstep");
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(!t.screen().contains("= 219"), "the terminal is given back while stopped");
-    assert!(Command::new("kill").args(["-CONT", &pid]).status().unwrap().success());
+    t.wait_until("the terminal given back while stopped", |s| !s.contains("= 219"));
+    t.signal(libc::SIGCONT);
     t.wait_for("= 219");
     t.keys(&["Right"]);
     t.wait_for("= 279");
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
-    assert_eq!(t.exit_status(), 0);
+    let left = t.exit();
+    left.assert_restored();
+    assert_eq!(left.status, 0);
 }
 
 #[test]
 fn a_dumb_terminal_gets_a_message_not_a_garbled_screen() {
-    let t = Tmux::start("dumb", &format!("TERM=dumb {BIN} {EXAMPLE}"));
+    let mut t = Term::start_with(&EXAMPLE, &[("TERM", "dumb")], &[]);
     t.wait_for("TERM=dumb");
-    assert_cooked(&t.stty_after_exit());
-    assert_eq!(t.exit_status(), 2);
+    let left = t.exit();
+    left.assert_restored();
+    assert_eq!(left.status, 2);
     assert!(t.screen().contains("--print"), "{}", t.screen());
 }
 
@@ -388,19 +281,14 @@ fn a_dumb_terminal_gets_a_message_not_a_garbled_screen() {
 /// (a pasted "q" does not quit).
 #[test]
 fn a_long_paste_is_cut_to_the_answer_and_never_runs_commands() {
-    let t = Tmux::start("paste", &format!("{BIN} {EXAMPLE}"));
+    let mut t = Term::start(&EXAMPLE);
     t.wait_for("= 219");
-    t.tmux(&["set-buffer", "qqqq"]);
-    t.tmux(&["paste-buffer", "-p", "-t", "0"]);
+    t.paste("qqqq");
     t.keys(&["Right"]);
     t.wait_for("= 279");
     t.keys(&["t", "Right"]);
     t.wait_for("Predict this value");
-    // 50,000 characters: too long for a tmux argument, so from a file.
-    let long = t.dir.join("paste.txt");
-    std::fs::write(&long, "7".repeat(50_000)).unwrap();
-    t.tmux(&["load-buffer", long.to_str().unwrap()]);
-    t.tmux(&["paste-buffer", "-p", "-t", "0"]);
+    t.paste(&"7".repeat(50_000));
     let s = t.wait_for(&"7".repeat(64));
     assert!(!s.contains(&"7".repeat(65)), "the answer holds 64 characters at most:\n{s}");
     // Esc and q sent together read as Alt-q: let the Esc arrive on its own first.
@@ -411,6 +299,30 @@ fn a_long_paste_is_cut_to_the_answer_and_never_runs_commands() {
         std::thread::sleep(Duration::from_millis(50));
     }
     t.keys(&["q"]);
-    assert_cooked(&t.stty_after_exit());
-    assert_eq!(t.exit_status(), 0);
+    let left = t.exit();
+    left.assert_restored();
+    assert_eq!(left.status, 0);
+}
+
+/// A resized window is drawn again at its new size; below the minimum the
+/// lab says what it needs, and it comes back when the window grows again.
+#[test]
+fn a_resized_window_is_redrawn_at_its_new_size() {
+    let mut t = Term::start(&EXAMPLE);
+    t.wait_for("= 219");
+    // Drawn whole at the new size: the status row on top, the footer's
+    // last key at the bottom (the emulator only cut the old screen).
+    let whole = |s: &str| {
+        let rows: Vec<&str> = s.lines().collect();
+        rows.first().is_some_and(|r| r.contains("frame 1/4")) && rows.last().is_some_and(|r| r.contains("quit"))
+    };
+    t.resize(80, 24);
+    let s = t.wait_until("the lab drawn at 80×24", |s| whole(s) && s.lines().count() == 24);
+    assert!(s.lines().all(|l| l.chars().count() <= 80), "{s}");
+    t.resize(60, 20);
+    t.wait_for("80×24");
+    t.resize(100, 30);
+    t.wait_until("the lab drawn at 100×30", |s| whole(s) && s.lines().count() == 30);
+    t.keys(&["q"]);
+    t.exit().assert_restored();
 }

@@ -23,6 +23,8 @@ mod notes;
 mod practice_check;
 mod practice_screen;
 mod properties;
+mod pty;
+mod python_env;
 mod quiz;
 mod registry;
 mod render;
