@@ -84,6 +84,27 @@ pub enum PracticeCommand {
     },
     /// Check files or exercises and name the mistakes.
     Check(PracticeCheckArgs),
+    /// An exercise's cases as JSON (inputs as exact floats), for checking in a notebook.
+    Cases {
+        /// The exercise or one of its functions (without it: the list of exercises).
+        name: Option<String>,
+        /// Only JSON.
+        #[arg(long, value_enum, default_value = "json")]
+        format: CasesFormat,
+    },
+    /// Judge an exercise's results given as JSON on standard input (what `cases` asked for).
+    Judge {
+        /// The exercise or one of its functions.
+        name: String,
+        /// What the verdict calls the checked code (its `file` field).
+        #[arg(long, default_value = "python")]
+        label: String,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CasesFormat {
+    Json,
 }
 
 #[derive(Args, Debug)]

@@ -14,6 +14,7 @@ use crate::practice::python::DEFAULT_TIME_LIMIT;
 use crate::practice::{python, words};
 use crate::text::Text;
 use crate::ui::theme::Theme;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -24,6 +25,8 @@ pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
     match a.action {
         Some(PracticeCommand::Init { dir }) => run_init(&dir.unwrap_or_else(|| DEFAULT_DIR.into()), text),
         Some(PracticeCommand::Check(c)) => run_check(c, a.python.as_deref(), text),
+        Some(PracticeCommand::Cases { name, format: _ }) => run_cases(name.as_deref(), text),
+        Some(PracticeCommand::Judge { name, label }) => run_judge(&name, &label, text),
         None if a.print => {
             let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
             if !dir.is_dir() {
@@ -162,4 +165,64 @@ fn check_all(
     }
     emit(text, &out)?;
     if reports.iter().all(Report::passed) { Ok(()) } else { Err(Failure { code: 1, message: String::new() }) }
+}
+
+fn exercise_named(command: &str, name: &str, text: &Text) -> Result<Exercise, Failure> {
+    Exercise::from_id(name)
+        .ok_or_else(|| Failure::usage(format!("deepstep practice {command}: {}", (text.practice.no_match)(name))))
+}
+
+/// `practice cases [NAME]`: the exercise's cases as the harness gets them,
+/// what the notebook's verdict needs to say in the learner's language, and
+/// the time limit; without NAME, every exercise and its functions. The
+/// `deepstep` Python package runs the cases in the learner's kernel.
+fn run_cases(name: Option<&str>, text: &Text) -> Result<(), Failure> {
+    let p = &text.practice;
+    let labels = serde_json::json!({
+        "named_mistake": p.named_mistake,
+        "fix": p.fix,
+        "inputs": p.inputs,
+        "expected": p.expected,
+        "got": p.got,
+        "failing_case": p.failing_case,
+        "no_time_limit": p.no_time_limit,
+    });
+    let exercises: Vec<_> =
+        Exercise::ALL.iter().map(|e| serde_json::json!({ "name": e.id(), "functions": e.functions() })).collect();
+    let out = match name {
+        None => serde_json::json!({ "exercises": exercises, "labels": labels }),
+        Some(name) => {
+            let e = exercise_named("cases", name, text)?;
+            let cases: Vec<_> = crate::practice::cases::cases(e).iter().map(|c| c.to_json()).collect();
+            serde_json::json!({
+                "exercise": e.id(),
+                "functions": e.functions(),
+                "time_limit": DEFAULT_TIME_LIMIT.as_secs(),
+                "cases": cases,
+                "labels": labels,
+            })
+        }
+    };
+    emit(text, &(out.to_string() + "\n"))
+}
+
+/// `practice judge NAME`: the verdict on results the package computed
+/// (the harness's reply, on standard input), as `practice check --format
+/// json` writes it; exit 0 when it passed, 1 when not.
+fn run_judge(name: &str, label: &str, text: &Text) -> Result<(), Failure> {
+    let e = exercise_named("judge", name, text)?;
+    let bad = |why: String| Failure::usage(format!("deepstep practice judge: {}", (text.practice.bad_results)(&why)));
+    let mut input = String::new();
+    // The results of every case are well under this; more is not ours.
+    std::io::Read::take(std::io::stdin(), 64 << 20).read_to_string(&mut input).map_err(|e| bad(e.to_string()))?;
+    let reply: serde_json::Value = serde_json::from_str(&input).map_err(|e| bad(e.to_string()))?;
+    let wanted = crate::practice::cases::cases(e).len();
+    let results = reply.get("results").and_then(serde_json::Value::as_array).map(Vec::len);
+    if reply.get("fatal").is_none() && results != Some(wanted) {
+        return Err(bad(format!("an object with \"results\": {wanted} of them, one per case")));
+    }
+    let report = crate::practice::check::judge_reply(e, Path::new(label), &reply);
+    let out = serde_json::to_string_pretty(&[words::json(text, &report)]).unwrap_or_default() + "\n";
+    emit(text, &out)?;
+    if report.passed() { Ok(()) } else { Err(Failure { code: 1, message: String::new() }) }
 }

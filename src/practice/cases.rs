@@ -75,9 +75,10 @@ pub struct Case {
 impl Case {
     pub fn to_json(&self) -> Value {
         let args: Vec<Value> = self.args.iter().map(|(_, a)| a.to_json()).collect();
+        let names: Vec<&str> = self.args.iter().map(|(n, _)| *n).collect();
         let kwargs: serde_json::Map<String, Value> =
             self.kwargs.iter().map(|(k, a)| (k.to_string(), a.to_json())).collect();
-        json!({ "fn": self.function, "args": args, "kwargs": kwargs })
+        json!({ "fn": self.function, "args": args, "names": names, "kwargs": kwargs })
     }
 }
 

@@ -56,6 +56,12 @@ pub enum Verdict {
         function: &'static str,
         error: PyError,
     },
+    /// The function changed an input array in place.
+    Mutated {
+        case: usize,
+        function: &'static str,
+        input: String,
+    },
     Missing {
         function: String,
     },
@@ -149,8 +155,22 @@ pub fn check_file_in(
         Ran::NotStarted(why) => Err(Verdict::PythonFailed { python: python.path.clone(), why }),
         Ran::TimedOut => Err(Verdict::TimedOut { seconds: limit.as_secs() }),
         Ran::Crashed { status, stderr } => Err(Verdict::Crashed { status, stderr }),
-        Ran::Reply(v) => read_reply(&cases, &v, nb.as_ref(), python).map_err(|v| *v),
+        Ran::Reply(v) => read_reply(&cases, &v, nb.as_ref(), &python.path).map_err(|v| *v),
     };
+    report(exercise, path, &cases, got)
+}
+
+/// Judge results that the `deepstep` Python package computed in the
+/// learner's own kernel (`practice judge`): the reply the harness would
+/// have sent, for `exercise`'s cases, with `label` where a file's path goes.
+/// The same cases and the same judgement as a file's check.
+pub fn judge_reply(exercise: Exercise, label: &Path, reply: &Value) -> Report {
+    let cases = cases(exercise);
+    let got = read_reply(&cases, reply, None, Path::new("python")).map_err(|v| *v);
+    report(exercise, label, &cases, got)
+}
+
+fn report(exercise: Exercise, path: &Path, cases: &[Case], got: Result<Vec<Got>, Verdict>) -> Report {
     match got {
         Err(verdict) => Report::new(Some(exercise), path, verdict),
         Ok(got) => Report {
@@ -162,7 +182,7 @@ pub fn check_file_in(
                 .zip(&got)
                 .filter(|(c, g)| matches!(g, Got::Value(o) if o.matches(&c.expected)))
                 .count(),
-            verdict: judge(exercise, &cases, &got),
+            verdict: judge(exercise, cases, &got),
         },
     }
 }
@@ -194,6 +214,8 @@ enum Got {
     Value(Out),
     Raised(PyError),
     Missing(String),
+    /// It returned, but changed this input in place.
+    Mutated(String),
 }
 
 /// Each case's result from the harness's reply, or why there are none.
@@ -201,10 +223,14 @@ fn read_reply(
     cases: &[Case],
     reply: &Value,
     nb: Option<&notebook::Code>,
-    python: &Python,
+    python: &Path,
 ) -> Result<Vec<Got>, Box<Verdict>> {
     match reply.get("fatal").and_then(Value::as_str) {
-        Some("numpy") => return Err(Box::new(Verdict::NoNumpy { python: python.path.clone() })),
+        Some("numpy") => return Err(Box::new(Verdict::NoNumpy { python: python.to_path_buf() })),
+        Some("timeout") => {
+            let seconds = reply.get("seconds").and_then(Value::as_f64).unwrap_or(0.0);
+            return Err(Box::new(Verdict::TimedOut { seconds: seconds.max(0.0) as u64 }));
+        }
         Some(_) => return Err(Box::new(Verdict::Load(py_error(reply.get("error").unwrap_or(&Value::Null), nb)))),
         None => {}
     }
@@ -217,6 +243,8 @@ fn read_reply(
         .map(|r| {
             if let Some(f) = r.get("missing").and_then(Value::as_str) {
                 Got::Missing(f.to_string())
+            } else if let Some(m) = r.get("mutated") {
+                Got::Mutated(m.get("input").and_then(Value::as_str).unwrap_or("?").chars().take(40).collect())
             } else if let Some(e) = r.get("error") {
                 Got::Raised(py_error(e, nb))
             } else {
@@ -238,6 +266,11 @@ fn judge(exercise: Exercise, cases: &[Case], got: &[Got]) -> Verdict {
     }
     if let Some((i, Got::Raised(e))) = got.iter().enumerate().find(|(_, g)| matches!(g, Got::Raised(_))) {
         return Verdict::Raised { case: i + 1, function: cases[i].function, error: e.clone() };
+    }
+    // A function that changes its caller's arrays is wrong whatever it
+    // returns: code that uses the inputs afterwards gets other numbers.
+    if let Some((i, Got::Mutated(input))) = got.iter().enumerate().find(|(_, g)| matches!(g, Got::Mutated(_))) {
+        return Verdict::Mutated { case: i + 1, function: cases[i].function, input: input.clone() };
     }
     let values: Vec<&Out> = got.iter().filter_map(|g| if let Got::Value(o) = g { Some(o) } else { None }).collect();
     let Some(first) = cases.iter().zip(&values).position(|(c, o)| !o.matches(&c.expected)) else {

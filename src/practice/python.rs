@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const HARNESS: &str = include_str!("../../assets/practice/harness.py");
+/// The runner the `deepstep` Python package uses in a notebook, then the
+/// part that loads a file: one copy of how functions are called and what
+/// they return is encoded, so a file and a notebook are judged alike.
+const HARNESS: &str =
+    concat!(include_str!("../../python/deepstep/_runner.py"), "\n", include_str!("../../assets/practice/harness.py"));
 const MARK: &str = "DEEPSTEP-RESULT ";
 
 /// How long one file's cases may run unless the learner asks otherwise

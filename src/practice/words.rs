@@ -79,6 +79,10 @@ pub fn lines(t: &Text, r: &Report) -> Vec<String> {
             out.push((p.raised)(*case, function, &error.kind, &error.message));
             traceback(t, error, &mut out);
         }
+        Verdict::Mutated { case, function, input } => {
+            out.push((p.mutated)(*case, function, input));
+            out.push(format!("{}: {}", p.fix, p.mutated_fix));
+        }
         Verdict::Load(e) => {
             out.push((p.load_failed)(&e.kind, &e.message));
             traceback(t, e, &mut out);
@@ -101,12 +105,19 @@ pub fn lines(t: &Text, r: &Report) -> Vec<String> {
     out
 }
 
-/// One exercise's result as a JSON object.
+/// One exercise's result as a JSON object: the verdict's fields, and
+/// `lines`, the verdict in words as `practice check` prints it.
 pub fn json(t: &Text, r: &Report) -> Value {
-    let (diagnosis_id, diagnosis) = match &r.verdict {
-        Verdict::Mistake { mistake, .. } => (Some(mistake.id()), Some((t.practice.mistake)(*mistake).0.to_string())),
-        Verdict::Passed => (None, None),
-        _ => (None, lines(t, r).first().cloned()),
+    let (diagnosis_id, diagnosis, fix) = match &r.verdict {
+        Verdict::Mistake { mistake, .. } => {
+            let (what, fix) = (t.practice.mistake)(*mistake);
+            (Some(mistake.id()), Some(what.to_string()), Some(fix.to_string()))
+        }
+        Verdict::Mutated { .. } => {
+            (Some("changes-input-in-place"), lines(t, r).first().cloned(), Some(t.practice.mutated_fix.to_string()))
+        }
+        Verdict::Passed => (None, None, None),
+        _ => (None, lines(t, r).first().cloned(), None),
     };
     let first = match &r.verdict {
         Verdict::Mistake { failure: f, .. } | Verdict::Wrong(f) => json!({
@@ -124,6 +135,11 @@ pub fn json(t: &Text, r: &Report) -> Value {
             "raised": error.kind,
             "message": error.message,
         }),
+        Verdict::Mutated { case, function, input } => json!({
+            "case": case,
+            "function": function,
+            "changed_input": input,
+        }),
         _ => Value::Null,
     };
     json!({
@@ -134,6 +150,8 @@ pub fn json(t: &Text, r: &Report) -> Value {
         "cases_passed": r.cases_passed,
         "diagnosis_id": diagnosis_id,
         "diagnosis": diagnosis,
+        "fix": fix,
         "first_failing_case": first,
+        "lines": lines(t, r),
     })
 }

@@ -93,6 +93,15 @@ pub const EN_HELP: &[(&str, &str)] = &[
     ),
     ("practice.init", "Write the exercise files (an existing file is never overwritten)"),
     ("practice.init.dir", "The folder (default: deepstep-practice)"),
+    ("practice.cases", "An exercise's cases as JSON (inputs as exact floats), for checking in a notebook"),
+    ("practice.cases.name", "The exercise or one of its functions (without it: the list of exercises)"),
+    ("practice.cases.format", "Only JSON"),
+    (
+        "practice.judge",
+        "Judge an exercise's results given as JSON on standard input (exit 0: passed, 1: not, 2: usage)",
+    ),
+    ("practice.judge.name", "The exercise or one of its functions"),
+    ("practice.judge.label", "What the verdict calls the checked code (its `file` field)"),
     ("practice.check", "Check files or exercises and name the mistakes (exit 0: all pass, 1: some fail, 2: usage)"),
     ("practice.check.targets", "Files (.py or .ipynb), or exercise names looked up in deepstep-practice"),
     (

@@ -276,6 +276,11 @@ pub const EN_PRACTICE: PracticeText = PracticeText {
     python_failed: |p, why| format!("Cannot start {p}: {why}"),
     timed_out: |s| format!("Stopped after {s} s without an answer: does a loop never end?"),
     crashed: |status| format!("Python ended without an answer ({status})."),
+    mutated: |case, f, input| format!("Case {case}: {f} changes {input} in place: the caller's array is modified."),
+    mutated_fix: "Work on a copy (`x = x.copy()`) or build new arrays instead of assigning into the inputs.",
+    bad_results: |why| format!("the results on standard input are not deepstep's JSON: {why}"),
+    no_time_limit: "No time limit here (only the main thread of a POSIX Python can stop a function at one): a function that never returns keeps running until you interrupt the kernel.",
+    failing_case: "The first failing case",
     no_folder: |d| format!("{d} does not exist: create it with `deepstep practice init {d}`."),
     no_match: |t| {
         format!("{t} is neither a file nor an exercise (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior).")

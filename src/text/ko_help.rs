@@ -90,6 +90,12 @@ pub const KO_HELP: &[(&str, &str)] = &[
     ),
     ("practice.init", "연습 문제 파일을 씀 (있는 파일은 덮어쓰지 않음)"),
     ("practice.init.dir", "폴더 (기본값: deepstep-practice)"),
+    ("practice.cases", "연습 문제의 사례를 JSON으로 (입력은 정확한 실수로), 노트북에서 확인할 때 씁니다"),
+    ("practice.cases.name", "연습 문제 또는 그 함수 이름 (없으면 연습 문제 목록)"),
+    ("practice.cases.format", "JSON만"),
+    ("practice.judge", "표준 입력의 JSON 결과를 판정합니다 (종료 코드 0: 통과, 1: 실패, 2: 사용법 오류)"),
+    ("practice.judge.name", "연습 문제 또는 그 함수 이름"),
+    ("practice.judge.label", "판정에서 확인한 코드를 부르는 이름 (`file` 필드)"),
     (
         "practice.check",
         "파일이나 연습 문제를 확인하고 실수를 짚음 (종료 코드 0: 모두 통과, 1: 틀린 것 있음, 2: 사용법 오류)",

@@ -268,6 +268,13 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     python_failed: |p, why| format!("{p}를 시작할 수 없습니다: {why}"),
     timed_out: |s| format!("{s}초 동안 답이 없어 멈췄습니다: 끝나지 않는 루프가 있나요?"),
     crashed: |status| format!("Python이 답 없이 끝났습니다 ({status})."),
+    mutated: |case, f, input| {
+        format!("사례 {case}: {f}가 입력 {input}의 값을 제자리에서 바꿉니다: 호출한 쪽의 배열이 바뀝니다.")
+    },
+    mutated_fix: "입력에 값을 대입하지 말고 복사본(`x = x.copy()`)이나 새 배열로 계산하세요.",
+    bad_results: |why| format!("표준 입력의 결과가 deepstep의 JSON이 아닙니다: {why}"),
+    no_time_limit: "여기서는 시간 제한이 없습니다 (POSIX Python의 메인 스레드에서만 함수를 제한 시간에 멈출 수 있습니다): 끝나지 않는 함수는 커널을 중단할 때까지 계속 실행됩니다.",
+    failing_case: "처음 틀린 사례",
     no_folder: |d| format!("{d}가 없습니다: `deepstep practice init {d}`로 만드세요."),
     no_match: |t| {
         format!("{t}는 파일도 연습 문제 이름도 아닙니다 (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior).")

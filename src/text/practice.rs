@@ -49,6 +49,15 @@ pub struct PracticeText {
     pub python_failed: fn(python: &str, why: &str) -> String,
     pub timed_out: fn(seconds: u64) -> String,
     pub crashed: fn(status: &str) -> String,
+    /// The function changed an input array in place (the caller's copy).
+    pub mutated: fn(case: usize, function: &str, input: &str) -> String,
+    pub mutated_fix: &'static str,
+    /// Judging results that came from elsewhere (`practice judge`).
+    pub bad_results: fn(why: &str) -> String,
+    /// Checking in a notebook where a timer cannot interrupt the function.
+    pub no_time_limit: &'static str,
+    /// The heading of the notebook verdict's failing-case table.
+    pub failing_case: &'static str,
     // Command line.
     pub no_folder: fn(dir: &str) -> String,
     pub no_match: fn(target: &str) -> String,

@@ -67,9 +67,9 @@ fn open_entry(e: &deepstep::lessons::registry::Entry) -> Box<dyn deepstep::lesso
 
 /// A Python with numpy for the practice tests: `$DEEPSTEP_PYTHON`, else
 /// `python3` on PATH, else `/usr/bin/python3`; when none has numpy, a
-/// virtualenv that the tests make once under `target/` with a pinned numpy
-/// (`tests/python-requirements.txt`), so a plain `cargo test` needs nothing
-/// installed by hand but a `python3` with its `venv` module.
+/// virtualenv that the tests make once under `target/` with the pinned
+/// packages of `tests/python-requirements.txt`, so a plain `cargo test`
+/// needs nothing installed by hand but a `python3` with its `venv` module.
 #[allow(dead_code)] // used by the practice tests
 pub fn python_with_numpy() -> std::path::PathBuf {
     // Looked for once per test run: each look starts Pythons that import
@@ -77,17 +77,24 @@ pub fn python_with_numpy() -> std::path::PathBuf {
     // every command they run. The lock also keeps two test threads from
     // making the virtualenv at once.
     static FOUND: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
-    FOUND.get_or_init(find_python_with_numpy).clone()
+    FOUND.get_or_init(|| find_python_with("import numpy")).clone()
 }
 
-fn find_python_with_numpy() -> std::path::PathBuf {
+/// The same for the `deepstep` Python package's tests: numpy, pytest and IPython.
+#[allow(dead_code)] // used by the package's tests
+pub fn python_for_package_tests() -> std::path::PathBuf {
+    static FOUND: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    FOUND.get_or_init(|| find_python_with("import numpy, pytest, IPython")).clone()
+}
+
+fn find_python_with(imports: &str) -> std::path::PathBuf {
     use std::path::PathBuf;
     let env = std::env::var_os("DEEPSTEP_PYTHON").map(PathBuf::from);
     let candidates: Vec<PathBuf> = env.into_iter().chain(["python3", "/usr/bin/python3"].map(PathBuf::from)).collect();
-    if let Some(found) = candidates.iter().find(|p| python_can(p, "import numpy")) {
+    if let Some(found) = candidates.iter().find(|p| python_can(p, imports)) {
         return found.clone();
     }
-    crate::python_env::made_with_numpy(&candidates)
+    crate::python_env::made(&candidates, imports)
 }
 
 /// Whether `python` runs `code` without an error.

@@ -25,6 +25,7 @@ mod practice_screen;
 mod properties;
 mod pty;
 mod python_env;
+mod python_package;
 mod quiz;
 mod registry;
 mod render;

@@ -135,6 +135,10 @@ fn broken_files_get_a_clear_verdict() {
     // Memory is limited: a huge allocation fails inside Python.
     let (s, _) = text_of("tests/practice/broken/eats_memory.py");
     assert!(s.contains("MemoryError"), "{s}");
+    // Right numbers from code that changes its caller's array in place.
+    let (s, code) = text_of("tests/practice/broken/changes_input.py");
+    assert!(s.contains(&(p.mutated)(1, "backward_gradient", "grad_out")) && s.contains(p.mutated_fix), "{s}");
+    assert_eq!(code, 1);
     let (s, code) = text_of("tests/practice/broken/no_exercise.py");
     assert!(s.contains("--exercise") && code == 2, "{s}");
 }

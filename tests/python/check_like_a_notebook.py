@@ -1,0 +1,41 @@
+"""Run practice files the way a notebook runs one (each code cell in turn,
+in one namespace), then check what each defined with the `deepstep`
+package. Prints a JSON list, one item per file: its verdicts, or
+{"load_error": type} when running the code itself failed (a notebook cell
+would show that error before any check)."""
+import json
+import sys
+
+import deepstep
+
+
+def cells(path):
+    text = open(path, encoding="utf-8-sig").read()
+    if not path.endswith(".ipynb"):
+        return [text]
+    notebook = json.loads(text)
+    sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+               for c in notebook["cells"] if c.get("cell_type") == "code"]
+    # IPython runs its magics (`%matplotlib inline`) itself; plain Python
+    # would read them as syntax errors.
+    return ["\n".join(l for l in s.splitlines() if not l.lstrip().startswith(("%", "!"))) for s in sources]
+
+
+def verdicts(path):
+    namespace = {"__name__": "__main__"}
+    for i, source in enumerate(cells(path)):
+        try:
+            exec(compile(source, "{}#cell{}".format(path, i + 1), "exec"), namespace)
+        except BaseException as exc:
+            return {"load_error": type(exc).__name__}
+    return [r.verdict for r in deepstep.check(namespace=namespace)]
+
+
+def main(paths):
+    out = sys.stdout
+    # What the code prints is the cell's output, not this script's answer.
+    sys.stdout = sys.stderr
+    out.write(json.dumps([verdicts(p) for p in paths]) + "\n")
+
+
+main(sys.argv[1:])
