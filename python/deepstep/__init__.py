@@ -68,13 +68,13 @@ def _code_at(filename, line):
     return linecache.getline(filename, line).strip()
 
 
-def _check_exercise(name, namespace):
+def _check_exercise(name, namespace, time_limit=None):
     """The verdict on exercise `name`, its functions looked up in `namespace`."""
     import numpy as np
 
     asked = _run(["practice", "cases", name])
     labels = asked["labels"]
-    seconds = asked["time_limit"]
+    seconds = time_limit or asked["time_limit"]
     warning = None if _runner.can_interrupt() else labels["no_time_limit"]
     reply = _runner.run_cases(
         namespace.get,
@@ -92,12 +92,13 @@ def _exercises():
     return _run(["practice", "cases"])["exercises"]
 
 
-def check(function=None, namespace=None):
+def check(function=None, namespace=None, time_limit=None):
     """Check `function` (an exercise function, or its name) and return a
     Result; without it, check every exercise whose function is defined in
     the caller's globals and return Results. Functions an exercise needs
     beside the one given (conv2d_backward with conv2d) are looked up where
-    it was defined."""
+    it was defined. The cases stop after `time_limit` seconds (default: the
+    same as `deepstep practice check`)."""
     if namespace is None:
         if callable(function) and hasattr(function, "__globals__"):
             namespace = function.__globals__
@@ -106,7 +107,7 @@ def check(function=None, namespace=None):
     exercises = _exercises()
     functions = [f for e in exercises for f in e["functions"]]
     if isinstance(function, str):
-        return _check_exercise(function, namespace)
+        return _check_exercise(function, namespace, time_limit)
     if function is not None:
         # Its exercise function's name: its own, or (a lambda, an alias)
         # the name it is bound to where it was defined.
@@ -117,9 +118,9 @@ def check(function=None, namespace=None):
         if namespace.get(name) is not function:
             namespace = dict(namespace)
             namespace[name] = function
-        return _check_exercise(name, namespace)
+        return _check_exercise(name, namespace, time_limit)
     found = [e for e in exercises if any(callable(namespace.get(f)) for f in e["functions"])]
-    return Results([_check_exercise(e["name"], namespace) for e in found])
+    return Results([_check_exercise(e["name"], namespace, time_limit) for e in found])
 
 
 def load_ipython_extension(ipython):

@@ -92,6 +92,29 @@ def test_an_exception_shows_the_learners_line():
     assert any("np.zeros((7, 7))" in line for line in r.lines)
 
 
+def test_a_function_that_never_returns_is_stopped_at_the_time_limit():
+    def posterior(prior, likelihood):
+        while True:
+            pass
+
+    r = deepstep.check(posterior, time_limit=1)
+    assert not r.passed and r.cases_run == 0
+    assert r.diagnosis.startswith("Stopped after 1 s")
+    # The timer is gone afterwards: a right function runs as usual.
+    assert deepstep.check(globals()["posterior"]).passed
+
+
+def test_where_no_timer_can_interrupt_the_result_says_so():
+    import threading
+
+    results = []
+    worker = threading.Thread(target=lambda: results.append(deepstep.check(posterior)))
+    worker.start()
+    worker.join()
+    assert results[0].passed and results[0].warning and results[0].warning in str(results[0])
+    assert deepstep.check(posterior).warning is None
+
+
 def test_check_without_a_function_checks_every_exercise_defined_here():
     namespace = {"posterior": posterior, "unrelated": len}
     results = deepstep.check(namespace=namespace)
