@@ -8,9 +8,13 @@ import sys
 MARK = "DEEPSTEP-RESULT "
 
 
-def reply(obj, out):
-    out.write(MARK + json.dumps(obj) + "\n")
-    out.flush()
+def replier(out, secret):
+    """The one way to answer: signed with the run's secret, which deepstep
+    sent on standard input (closed before the learner's code runs)."""
+    def reply(obj):
+        out.write(MARK + secret + " " + json.dumps(obj) + "\n")
+        out.flush()
+    return reply
 
 
 def main():
@@ -18,6 +22,10 @@ def main():
     # What the learner prints goes to stderr, so it cannot break the reply.
     sys.stdout = sys.stderr
     request = json.loads(sys.stdin.read())
+    reply = replier(out, request.pop("secret", ""))
+    import os
+    sys.stdin.close()
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
     try:
         import resource
         limit = request.get("memory_bytes")
@@ -28,7 +36,7 @@ def main():
     try:
         import numpy as np
     except ImportError:
-        reply({"fatal": "numpy"}, out)
+        reply({"fatal": "numpy"})
         return
     filename = request["filename"]
     lines = request["source"].splitlines()
@@ -39,7 +47,6 @@ def main():
     def is_learners(file):
         return file == filename
 
-    import os
     sys.path.insert(0, os.path.dirname(os.path.abspath(filename)))
     scope = {"__name__": "deepstep_practice", "__file__": filename}
     try:
@@ -47,12 +54,12 @@ def main():
         exec(code, scope)
     except SyntaxError as exc:
         reply({"fatal": "load", "error": {"type": "SyntaxError", "message": str(exc.msg),
-                                          "frames": [[exc.lineno or 0, code_at(filename, exc.lineno or 0)]]}}, out)
+                                          "frames": [[exc.lineno or 0, code_at(filename, exc.lineno or 0)]]}})
         return
     except BaseException as exc:
-        reply({"fatal": "load", "error": error(exc, is_learners, code_at)}, out)
+        reply({"fatal": "load", "error": error(exc, is_learners, code_at)})
         return
-    reply(run_cases(scope.get, request["cases"], np, is_learners, code_at), out)
+    reply(run_cases(scope.get, request["cases"], np, is_learners, code_at))
 
 
 main()

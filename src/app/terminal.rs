@@ -18,17 +18,25 @@ use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// The signals that end the process by default (and so must restore the
-/// terminal first): the exit status is then 128 + the signal, as shells expect.
-const ENDING: [i32; 7] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGINT,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGQUIT,
-    signal_hook::consts::SIGUSR1,
-    signal_hook::consts::SIGUSR2,
-    signal_hook::consts::SIGALRM,
-];
+/// The signals that end the process by default and can be caught (so the
+/// terminal is restored, and a practice check's Python stopped, first): the
+/// exit status is then 128 + the signal, as shells expect. Not SIGKILL and
+/// SIGSTOP (no process can catch them), nor the fault signals SIGSEGV, SIGBUS,
+/// SIGILL and SIGFPE, which a real fault raises in the faulting thread:
+/// returning from a handler there would fault again.
+pub fn ending_signals() -> Vec<i32> {
+    use signal_hook::consts::*;
+    let mut all = vec![
+        SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGABRT, SIGTRAP, SIGSYS, SIGXCPU, SIGXFSZ,
+        SIGVTALRM, SIGPROF, SIGIO,
+    ];
+    #[cfg(target_os = "linux")]
+    {
+        all.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+        all.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
+    all
+}
 
 /// What the signal thread tells the event loop.
 #[derive(Debug, Default)]
@@ -119,7 +127,7 @@ pub fn install_panic_hook() {
 /// SIGTSTP and SIGCONT set flags the loop acts on.
 fn watch_signals(flags: Arc<Flags>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGCONT, SIGTSTP};
-    let mut all: Vec<i32> = ENDING.to_vec();
+    let mut all: Vec<i32> = ending_signals();
     all.extend([SIGTSTP, SIGCONT]);
     let mut signals = signal_hook::iterator::Signals::new(all)?;
     std::thread::spawn(move || {

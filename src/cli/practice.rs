@@ -105,11 +105,11 @@ fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<(PathBuf, Option<Ex
         .collect()
 }
 
-/// Ctrl-C (or a TERM or HUP) ends the run with the checks it started: they
-/// run in process groups of their own, which the terminal's signal misses.
+/// Ctrl-C, Ctrl-\\ or any other signal that would end deepstep ends the run
+/// with the checks it started: they run in process groups of their own,
+/// which the terminal's signal misses.
 fn stop_checks_on_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new(crate::app::terminal::ending_signals()) {
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 python::HEADLESS.kill_all();

@@ -1,8 +1,15 @@
 //! Running the learner's Python: which interpreter (`--python`, then
 //! `$DEEPSTEP_PYTHON`, an active virtualenv or conda environment, then
 //! `python3` on PATH), and one bounded run of the embedded harness: a time
-//! limit after which the whole process group is killed, a memory limit, and
-//! capped output, so no file the learner writes can hang or flood deepstep.
+//! limit, a memory limit and capped output, so no file the learner writes
+//! can hang or flood deepstep. When the run ends (or its time is up) every
+//! process it started is killed: its process group, and on Linux every
+//! process carrying the run's token in its environment, so a child that
+//! left the group (setsid, a daemon) is found too; output is read only
+//! until a short grace after that, so a process that still holds the pipe
+//! cannot keep deepstep waiting. The reply counts only with the run's
+//! secret, which the learner's code never sees on any channel it is
+//! handed, so a line it prints cannot pass for the harness's.
 
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -25,28 +32,78 @@ const MEMORY_BYTES: u64 = 4 << 30;
 /// What is kept of the process's stdout and stderr.
 const OUTPUT_CAP: usize = 16 << 20;
 const STDERR_CAP: usize = 64 << 10;
+/// How long output is still read after the run ended and its processes
+/// were killed (what they wrote is in the pipe by then).
+const GRACE: Duration = Duration::from_millis(300);
+/// The variable that marks every process a run starts.
+const TOKEN_VAR: &str = "DEEPSTEP_CHECK_TOKEN";
 
-/// The process groups of the checks one owner runs now, so that leaving
-/// (the screen, or deepstep on a signal) can stop them: each runs in its own
-/// group, which a terminal's Ctrl-C does not reach.
+/// The checks one owner runs now (process group and token), so that
+/// leaving (the screen, or deepstep on a signal) can stop them: each runs in
+/// its own group, which a terminal's Ctrl-C does not reach.
 #[derive(Debug, Default)]
-pub struct Running(std::sync::Mutex<Vec<u32>>);
+pub struct Running(std::sync::Mutex<Vec<(u32, String)>>);
 
 impl Running {
     pub const fn new() -> Running {
         Running(std::sync::Mutex::new(Vec::new()))
     }
 
-    fn list(&self) -> std::sync::MutexGuard<'_, Vec<u32>> {
+    fn list(&self) -> std::sync::MutexGuard<'_, Vec<(u32, String)>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Stop every check still running.
+    /// Stop every check still running, with everything it started.
     pub fn kill_all(&self) {
-        for pid in std::mem::take(&mut *self.list()) {
-            kill_pid_group(pid);
+        for (pid, token) in std::mem::take(&mut *self.list()) {
+            kill_run(pid, &token);
         }
     }
+}
+
+/// Kill a run's process group and every process marked with its token.
+fn kill_run(pid: u32, token: &str) {
+    kill_pid_group(pid);
+    kill_marked(token);
+}
+
+/// SIGKILL every process whose environment holds `TOKEN_VAR=token`: the
+/// descendants of one run, wherever they moved (a new session, a new
+/// parent). The environment block a process started with stays readable in
+/// /proc even after the program changes its variables.
+fn kill_marked(_token: &str) {
+    #[cfg(target_os = "linux")]
+    {
+        let marker = format!("{TOKEN_VAR}={_token}");
+        // Twice: a process may fork while the first sweep runs.
+        for _ in 0..2 {
+            let Ok(entries) = std::fs::read_dir("/proc") else { return };
+            for entry in entries.flatten() {
+                let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else { continue };
+                let Ok(env) = std::fs::read(entry.path().join("environ")) else { continue };
+                if env.split(|b| *b == 0).any(|v| v == marker.as_bytes()) {
+                    // SAFETY: only sends a signal, to a process this run started.
+                    unsafe { libc::kill(pid, libc::SIGKILL) };
+                }
+            }
+        }
+    }
+}
+
+/// A fresh random token (for marking a run's processes and for its
+/// reply's secret): 128 bits from the system's random source.
+fn fresh_token() -> String {
+    let mut bytes = [0u8; 16];
+    let read = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
+    if read.is_err() {
+        // No /dev/urandom: the hasher's random keys and the clock.
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
+        bytes[..8].copy_from_slice(&h.finish().to_le_bytes());
+        bytes[8..].copy_from_slice(&std::process::id().to_le_bytes().repeat(2));
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The checks `practice check` runs.
@@ -124,18 +181,25 @@ pub fn run(
     limit: Duration,
     running: &Running,
 ) -> Ran {
+    let (token, secret) = (fresh_token(), fresh_token());
     let request = serde_json::json!({
         "filename": filename,
         "source": source,
         "cases": cases,
         "memory_bytes": MEMORY_BYTES,
+        "secret": secret,
     });
-    let mut cmd = Command::new(&python.path);
+    // A relative interpreter path means the learner's current folder, not
+    // the file's folder the harness runs in.
+    let program = std::path::absolute(&python.path).unwrap_or_else(|_| python.path.clone());
+    let program = if python.path.components().count() > 1 { program } else { python.path.clone() };
+    let mut cmd = Command::new(&program);
     cmd.args(["-B", "-c", HARNESS])
         .current_dir(dir)
         .env("PYTHONIOENCODING", "utf-8")
         .env("OPENBLAS_NUM_THREADS", "1")
         .env("OMP_NUM_THREADS", "1")
+        .env(TOKEN_VAR, &token)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -150,10 +214,10 @@ pub fn run(
         Err(e) => return Ran::NotStarted(e.to_string()),
     };
     let pid = child.id();
-    running.list().push(pid);
+    running.list().push((pid, token.clone()));
     let body = request.to_string();
     let stdin = child.stdin.take();
-    let writer = std::thread::spawn(move || {
+    std::thread::spawn(move || {
         if let Some(mut s) = stdin {
             let _ = s.write_all(body.as_bytes());
         }
@@ -168,18 +232,26 @@ pub fn run(
             _ => break None,
         }
     };
+    // Whether it answered or not, nothing it started outlives the run.
+    kill_run(pid, &token);
     if status.is_none() {
-        kill_group(&mut child);
+        let _ = child.kill();
+        let _ = child.wait();
     }
-    running.list().retain(|p| *p != pid);
-    let _ = writer.join();
-    let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
-    let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
+    running.list().retain(|(p, _)| *p != pid);
+    let until = Instant::now() + GRACE;
+    let stdout = out.map(|r| r.until(until)).unwrap_or_default();
+    let stderr = err.map(|r| r.until(until)).unwrap_or_default();
     let Some(status) = status else { return Ran::TimedOut };
     let text = String::from_utf8_lossy(&stdout);
-    match text.lines().rev().find_map(|l| l.strip_prefix(MARK)).and_then(|l| serde_json::from_str(l).ok()) {
-        Some(v) => Ran::Reply(v),
-        None => {
+    let signed = format!("{MARK}{secret} ");
+    let replies: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix(&signed)).collect();
+    // Exactly one signed reply: a second one was not the harness's.
+    match replies.as_slice() {
+        [one] if serde_json::from_str::<Value>(one).is_ok() => {
+            Ran::Reply(serde_json::from_str(one).unwrap_or_default())
+        }
+        _ => {
             let tail = String::from_utf8_lossy(&stderr);
             let lines: Vec<&str> = tail.lines().collect();
             let stderr = lines[lines.len().saturating_sub(12)..].join("\n");
@@ -188,9 +260,21 @@ pub fn run(
     }
 }
 
-/// Read a pipe to its end on a thread, keeping at most `cap` bytes (the
+/// A pipe read to its end on a thread, keeping at most `cap` bytes (the
 /// rest is read and dropped so the process never blocks on a full pipe).
-fn capped(mut r: impl Read + Send + 'static, cap: usize) -> std::thread::JoinHandle<Vec<u8>> {
+struct Reading(std::sync::mpsc::Receiver<Vec<u8>>);
+
+impl Reading {
+    /// What was read, once the pipe closed or at `deadline`, whichever is
+    /// first (a process that left every reach may hold it open; its thread
+    /// then ends when that process does).
+    fn until(self, deadline: Instant) -> Vec<u8> {
+        self.0.recv_timeout(deadline.saturating_duration_since(Instant::now())).unwrap_or_default()
+    }
+}
+
+fn capped(mut r: impl Read + Send + 'static, cap: usize) -> Reading {
+    let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut kept = Vec::new();
         let mut buf = [0u8; 8192];
@@ -202,12 +286,7 @@ fn capped(mut r: impl Read + Send + 'static, cap: usize) -> std::thread::JoinHan
                 kept.extend_from_slice(&buf[..n.min(cap - kept.len())]);
             }
         }
-        kept
-    })
-}
-
-fn kill_group(child: &mut std::process::Child) {
-    kill_pid_group(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
+        let _ = send.send(kept);
+    });
+    Reading(receive)
 }

@@ -20,6 +20,7 @@ mod math_holes;
 mod mle_lab;
 mod mle_math;
 mod notes;
+mod practice_adversarial;
 mod practice_check;
 mod practice_screen;
 mod properties;
