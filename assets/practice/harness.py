@@ -39,7 +39,16 @@ def main():
         reply({"fatal": "numpy"})
         return
     filename = request["filename"]
-    lines = request["source"].splitlines()
+    # The file's bytes, decoded as Python decodes a file: a byte-order mark,
+    # a PEP 263 coding line, else UTF-8.
+    source = request["source_bytes"].encode("latin-1")
+    import io
+    import tokenize
+    try:
+        encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]
+    except SyntaxError:
+        encoding = "utf-8"
+    lines = source.decode(encoding, errors="replace").splitlines()
 
     def code_at(_file, line):
         return lines[line - 1].strip() if line and 1 <= line <= len(lines) else ""
@@ -50,7 +59,7 @@ def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(filename)))
     scope = {"__name__": "deepstep_practice", "__file__": filename}
     try:
-        code = compile(request["source"], filename, "exec")
+        code = compile(source, filename, "exec")
         exec(code, scope)
     except SyntaxError as exc:
         reply({"fatal": "load", "error": {"type": "SyntaxError", "message": str(exc.msg),

@@ -39,7 +39,9 @@ def encode(v, np, depth=0):
         try:
             v = np.asarray(v, dtype=float)
         except (TypeError, ValueError):
-            return {"other": "a list that is not an array of numbers"}
+            # Ragged or mixed (`[(wx, wrec), grad_over_time]`): a sequence,
+            # as a tuple would be.
+            v = tuple(v)
     if isinstance(v, np.ndarray):
         if v.size > 100000:
             return {"other": "an array of " + str(v.size) + " numbers"}

@@ -221,16 +221,38 @@ fn gd_cases() -> Vec<Case> {
                 "l2" => ErrorMeasure::L2,
                 _ => ErrorMeasure::Mse,
             };
-            let step = |m| Out::vector(pm::gd_step(x.view(), y.view(), beta.view(), lr, measure, m).to_vec());
-            Case {
-                function: "gradient_descent_step",
-                args: vec![("X", arr2(&x)), ("y", arr1(&y)), ("beta", arr1(&beta)), ("lr", Arg::Float(lr))],
-                kwargs: vec![("error", Arg::Str(error))],
-                expected: step(None),
-                mistaken: pm::GdMistake::ALL.into_iter().map(|m| (Mistake::Gd(m), Some(step(Some(m))))).collect(),
-            }
+            gd_case(&x, &y, &beta, lr, error, measure)
         })
+        .chain([perfect_fit_case()])
         .collect()
+}
+
+fn gd_case(
+    x: &Array2<f64>,
+    y: &Array1<f64>,
+    beta: &Array1<f64>,
+    lr: f64,
+    error: &'static str,
+    measure: ErrorMeasure,
+) -> Case {
+    let step = |m| Out::vector(pm::gd_step(x.view(), y.view(), beta.view(), lr, measure, m).to_vec());
+    Case {
+        function: "gradient_descent_step",
+        args: vec![("X", arr2(x)), ("y", arr1(y)), ("beta", arr1(beta)), ("lr", Arg::Float(lr))],
+        kwargs: vec![("error", Arg::Str(error))],
+        expected: step(None),
+        mistaken: pm::GdMistake::ALL.into_iter().map(|m| (Mistake::Gd(m), Some(step(Some(m))))).collect(),
+    }
+}
+
+/// The edge the statement names: the line fits every point, so e = 0 and
+/// ||e|| = 0, where the L2 gradient is 0 (not 0/0). Small integers and
+/// halves, so X @ beta is exact and numpy's e is exactly 0 too.
+fn perfect_fit_case() -> Case {
+    let x = ndarray::array![[1.0, 2.0], [1.0, -1.0], [1.0, 3.0]];
+    let beta = ndarray::array![0.5, 2.0];
+    let y = x.dot(&beta);
+    gd_case(&x, &y, &beta, 0.1, "l2", ErrorMeasure::L2)
 }
 
 fn mle_cases() -> Vec<Case> {

@@ -69,7 +69,7 @@ pub enum Verdict {
     Load(PyError),
     /// No function of any exercise is defined in the file.
     Unknown,
-    Unreadable(String),
+    Unreadable(Unreadable),
     NoPython,
     NoNumpy {
         python: PathBuf,
@@ -87,6 +87,22 @@ pub enum Verdict {
         stderr: String,
     },
 }
+
+/// Why a practice file could not be read as one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    /// A folder, a device (/dev/null, /dev/zero), a pipe: not a regular file.
+    NotAFile,
+    /// Larger than `MAX_FILE_BYTES` (the limit, in MiB).
+    TooLarge(u64),
+    /// A notebook whose JSON is not a notebook's.
+    Notebook(String),
+    Io(String),
+}
+
+/// The most a practice file may hold, as for a quiz bank: far more than any
+/// exercise's code, and little enough to read at once.
+pub const MAX_FILE_BYTES: u64 = 8 << 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -115,14 +131,32 @@ impl Report {
     }
 }
 
-/// The file's Python source and, for a notebook, its line map.
-fn load(path: &Path) -> Result<(String, Option<notebook::Code>), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    if path.extension().is_some_and(|e| e == "ipynb") {
-        let code = notebook::code(&text)?;
-        return Ok((code.source.clone(), Some(code)));
+/// The file's Python source as bytes (Python itself decodes them, so a
+/// byte-order mark or a `# -*- coding: latin-1 -*-` line means what it means
+/// to Python) and, for a notebook, its line map.
+fn load(path: &Path) -> Result<(Vec<u8>, Option<notebook::Code>), Unreadable> {
+    use std::io::Read;
+    let io = |e: std::io::Error| Unreadable::Io(e.to_string());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(Unreadable::NotAFile);
     }
-    Ok((text, None))
+    let too_large = Unreadable::TooLarge(MAX_FILE_BYTES >> 20);
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large);
+    }
+    let mut bytes = vec![];
+    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large);
+    }
+    if path.extension().is_some_and(|e| e == "ipynb") {
+        let json = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+        let text = std::str::from_utf8(json).map_err(|e| Unreadable::Notebook(e.to_string()))?;
+        let code = notebook::code(text).map_err(Unreadable::Notebook)?;
+        return Ok((code.source.clone().into_bytes(), Some(code)));
+    }
+    Ok((bytes, None))
 }
 
 /// Check `path` as `exercise` (or the exercise whose function it defines).
@@ -143,7 +177,7 @@ pub fn check_file_in(
         Ok(s) => s,
         Err(e) => return Report::new(exercise, path, Verdict::Unreadable(e)),
     };
-    let Some(exercise) = exercise.or_else(|| Exercise::defined_in(&source)) else {
+    let Some(exercise) = exercise.or_else(|| Exercise::defined_in(&String::from_utf8_lossy(&source))) else {
         return Report::new(None, path, Verdict::Unknown);
     };
     let Some(python) = python else { return Report::new(Some(exercise), path, Verdict::NoPython) };

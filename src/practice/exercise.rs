@@ -85,15 +85,12 @@ impl Exercise {
         Exercise::ALL.into_iter().find(|e| e.id() == id || e.functions().contains(&id) || e.file() == id)
     }
 
-    /// The exercise whose function a source defines (`def name(`).
+    /// The exercise whose function a source defines: `def name(`, `name =`
+    /// (a lambda, another function bound to the name), or an import that
+    /// binds it (`from helpers import name`, `import x as name`).
     pub fn defined_in(source: &str) -> Option<Exercise> {
-        let defines = |f: &str| {
-            source.lines().any(|l| {
-                let name = l.trim_start().strip_prefix("def ").map(str::trim_start);
-                name.and_then(|n| n.strip_prefix(f)).is_some_and(|rest| rest.trim_start().starts_with('('))
-            })
-        };
-        Exercise::ALL.into_iter().find(|e| defines(e.functions()[0]))
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        Exercise::ALL.into_iter().find(|e| source.lines().any(|l| binds(l, e.functions()[0])))
     }
 
     /// The mistakes the checker recognises in this exercise.
@@ -111,6 +108,31 @@ impl Exercise {
             Exercise::ConvSize => vec![],
         }
     }
+}
+
+/// Whether a line of Python binds `name` at the start of a statement.
+fn binds(line: &str, name: &str) -> bool {
+    let word_end = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    // Up to a comment (a `#` inside a string only shortens what is looked at).
+    let t = line.split('#').next().unwrap_or("").trim_start();
+    let after = |prefix: &str| t.strip_prefix(prefix).map(str::trim_start).and_then(|r| r.strip_prefix(name));
+    if let Some(rest) = after("def ").or_else(|| after("async def ")) {
+        return rest.trim_start().starts_with('(');
+    }
+    if let Some(rest) = t.strip_prefix(name).filter(|r| word_end(r)) {
+        let rest = rest.trim_start();
+        // `name = …` or `name: Callable = …`, not `name == …`.
+        return (rest.starts_with('=') && !rest.starts_with("==")) || rest.starts_with(':');
+    }
+    // `from m import a, name`, `from m import (name)`, `import m as name`.
+    if t.starts_with("from ") || t.starts_with("import ") {
+        let names = t.split_once(" import ").map_or(t, |(_, n)| n);
+        return names
+            .split([',', '(', ')'])
+            .map(|part| part.rsplit(" as ").next().unwrap_or(part).trim())
+            .any(|bound| bound == name);
+    }
+    false
 }
 
 /// A named misconception behind a wrong number.

@@ -1,7 +1,9 @@
-//! A Jupyter notebook as Python: its code cells joined, IPython magics
-//! (`%time`, `!pip`, a `%%` cell) left out, and a map from each line of the
-//! joined source back to its cell and line, so tracebacks point into the
-//! notebook the learner sees.
+//! A Jupyter notebook as Python: its code cells joined, what only IPython
+//! runs left out (line magics such as `%time` and `%matplotlib`, shell lines
+//! `!pip` and `x = !ls`, help lines `obj?`, and cells in another language
+//! such as `%%bash`), the body of a cell magic that runs Python (`%%time`,
+//! `%%capture`) kept, and a map from each line of the joined source back to
+//! its cell and line, so tracebacks point into the notebook the learner sees.
 
 use serde_json::Value;
 
@@ -18,6 +20,29 @@ impl Code {
     pub fn place(&self, line: usize) -> Option<(usize, usize)> {
         line.checked_sub(1).and_then(|i| self.lines.get(i)).copied()
     }
+}
+
+/// Cell magics whose body is Python that runs as it is.
+const RUNS_PYTHON: [&str; 5] = ["time", "timeit", "capture", "prun", "debug"];
+
+/// A line only IPython understands: a line magic, a shell line (also
+/// assigned: `files = !ls`), or help (`np.sum?`, `??obj`).
+fn ipython_only(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with(['%', '!', '?']) {
+        return true;
+    }
+    let name = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    if let Some(asked) = t.strip_suffix("??").or_else(|| t.strip_suffix('?')) {
+        if name(asked) {
+            return true;
+        }
+    }
+    // `x = !cmd`, `x = %magic`: an assignment from IPython's shell or magics.
+    t.split_once('=').is_some_and(|(target, value)| {
+        let value = value.trim_start();
+        !target.ends_with(['=', '!', '<', '>']) && name(target.trim()) && value.starts_with(['!', '%'])
+    })
 }
 
 /// The code cells of an `.ipynb` file's JSON, or why it is not a notebook.
@@ -37,12 +62,20 @@ pub fn code(json: &str) -> Result<Code, String> {
             Some(Value::Array(parts)) => parts.iter().filter_map(Value::as_str).collect(),
             _ => String::new(),
         };
-        if text.trim_start().starts_with("%%") {
-            continue;
+        let mut cell_lines = text.lines().enumerate();
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        if let Some(magic) = first.trim_start().strip_prefix("%%") {
+            let name = magic.split_whitespace().next().unwrap_or("");
+            if !RUNS_PYTHON.contains(&name) {
+                continue;
+            }
+            // The magic's own line goes; its body is Python.
+            let (i, _) = cell_lines.by_ref().find(|(_, l)| !l.trim().is_empty()).unwrap_or((0, ""));
+            source.push('\n');
+            lines.push((cell_no, i + 1));
         }
-        for (i, line) in text.lines().enumerate() {
-            let magic = matches!(line.trim_start().chars().next(), Some('%' | '!'));
-            source.push_str(if magic { "" } else { line });
+        for (i, line) in cell_lines {
+            source.push_str(if ipython_only(line) { "" } else { line });
             source.push('\n');
             lines.push((cell_no, i + 1));
         }

@@ -175,16 +175,19 @@ pub enum Ran {
 pub fn run(
     python: &Python,
     filename: &str,
-    source: &str,
+    source: &[u8],
     cases: Vec<Value>,
     dir: &Path,
     limit: Duration,
     running: &Running,
 ) -> Ran {
     let (token, secret) = (fresh_token(), fresh_token());
+    // Bytes through JSON: each byte as the character of the same number,
+    // which the harness turns back into bytes (latin-1) for Python to decode.
+    let source: String = source.iter().map(|&b| char::from(b)).collect();
     let request = serde_json::json!({
         "filename": filename,
-        "source": source,
+        "source_bytes": source,
         "cases": cases,
         "memory_bytes": MEMORY_BYTES,
         "secret": secret,

@@ -15,12 +15,25 @@ pub enum Out {
     Other(String),
 }
 
-/// |got − want| ≤ ATOL + RTOL·|want|.
+/// |got − want| ≤ ATOL + RTOL·max(|want|, the array's largest |want|):
+/// relative to the array's scale, so float32 code passes where its round-off
+/// meets cancellation (an entry near 0 among entries near 10 is off by about
+/// 1e-6 in float32), while every named mistake is off by far more.
 pub const RTOL: f64 = 1e-5;
 pub const ATOL: f64 = 1e-8;
 
 pub fn close(got: f64, want: f64) -> bool {
-    (got - want).abs() <= ATOL + RTOL * want.abs()
+    close_at_scale(got, want, 0.0)
+}
+
+/// `close` for an entry of an array whose largest |entry| is `scale`.
+pub fn close_at_scale(got: f64, want: f64, scale: f64) -> bool {
+    (got - want).abs() <= ATOL + RTOL * want.abs().max(scale)
+}
+
+/// The largest finite |entry| (0 for none).
+fn scale_of(data: &[f64]) -> f64 {
+    data.iter().filter(|x| x.is_finite()).fold(0.0, |m, x| m.max(x.abs()))
 }
 
 fn number(v: &Value) -> f64 {
@@ -68,13 +81,19 @@ impl Out {
     }
 
     /// A tuple of numbers reads as a 1-D array and a 0-D array as a number,
-    /// so `(mu, sigma)`, `[mu, sigma]` and `np.array([mu, sigma])` all compare.
+    /// so `(mu, sigma)`, `[mu, sigma]`, `np.array([mu, sigma])` and a tuple
+    /// of numpy scalars or 0-D arrays (`np.tensordot`, `tensor.numpy()`) all
+    /// compare; the items of a sequence are read the same way first.
     pub fn canonical(self) -> Out {
         match self {
-            Out::Seq(items) if !items.is_empty() && items.iter().all(|i| matches!(i, Out::Num(_))) => {
-                Out::vector(items.into_iter().map(|i| if let Out::Num(x) = i { x } else { f64::NAN }).collect())
+            Out::Seq(items) => {
+                let items: Vec<Out> = items.into_iter().map(Out::canonical).collect();
+                if !items.is_empty() && items.iter().all(|i| matches!(i, Out::Num(_))) {
+                    Out::vector(items.into_iter().map(|i| if let Out::Num(x) = i { x } else { f64::NAN }).collect())
+                } else {
+                    Out::Seq(items)
+                }
             }
-            Out::Seq(items) => Out::Seq(items.into_iter().map(Out::canonical).collect()),
             Out::Arr { shape, data } if shape.is_empty() && data.len() == 1 => Out::Num(data[0]),
             other => other,
         }
@@ -139,7 +158,8 @@ fn diff_at(got: &Out, want: &Out, at: String) -> Option<Difference> {
             if gs != ws {
                 return Some(Difference::Shape { index: at, got: gs.clone(), want: ws.clone() });
             }
-            let i = gd.iter().zip(wd).position(|(g, w)| !close(*g, *w))?;
+            let scale = scale_of(wd);
+            let i = gd.iter().zip(wd).position(|(g, w)| !close_at_scale(*g, *w, scale))?;
             Some(Difference::Value { index: format!("{at}[{}]", index_text(ws, i)), got: gd[i], want: wd[i] })
         }
         (Out::Seq(g), Out::Seq(w)) if g.len() == w.len() => {

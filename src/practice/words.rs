@@ -1,6 +1,6 @@
 //! A check's report in words (the screen and `practice check`) and as JSON.
 
-use super::check::{Failure, Place, PyError, Report, Verdict};
+use super::check::{Failure, Place, PyError, Report, Unreadable, Verdict};
 use super::value::{Difference, shape_text};
 use crate::math::format::num;
 use crate::text::Text;
@@ -92,7 +92,11 @@ pub fn lines(t: &Text, r: &Report) -> Vec<String> {
             let all: Vec<&str> = super::exercise::Exercise::ALL.iter().map(|e| e.functions()[0]).collect();
             out.push((p.unknown)(&all.join(", ")));
         }
-        Verdict::Unreadable(why) => out.push((p.unreadable)(why)),
+        Verdict::Unreadable(why) => out.push((p.unreadable)(&match why {
+            Unreadable::NotAFile => p.not_a_file.to_string(),
+            Unreadable::TooLarge(mb) => (p.too_large)(*mb),
+            Unreadable::Notebook(e) | Unreadable::Io(e) => e.clone(),
+        })),
         Verdict::NoPython => out.push(p.no_python.to_string()),
         Verdict::NoNumpy { python } => out.push((p.no_numpy)(&python.display().to_string())),
         Verdict::PythonFailed { python, why } => out.push((p.python_failed)(&python.display().to_string(), why)),

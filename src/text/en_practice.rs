@@ -85,6 +85,8 @@ With the residuals e = y - X @ beta:
     'mse'  (1/n) * sum(e**2)          gradient  -2/n * X.T @ e
     'sse'  sum(e**2)                  gradient  -2 * X.T @ e
     'l2'   ||e|| = sqrt(sum(e**2))    gradient  -X.T @ e / ||e||
+           (where the line fits every point, e = 0 and ||e|| = 0: there
+           the gradient is 0, not 0/0, and beta stays as it is)
 
 Return the new beta = beta - lr * gradient (an array of d numbers).
 
@@ -267,6 +269,8 @@ pub const EN_PRACTICE: PracticeText = PracticeText {
         format!("The file defines none of the exercises' functions ({fs}); name the exercise with --exercise.")
     },
     unreadable: |why| format!("Cannot read the file: {why}"),
+    not_a_file: "it is not a regular file (a folder, a device such as /dev/null, or a pipe): give the path of a .py or .ipynb file",
+    too_large: |mib| format!("it is larger than {mib} MiB, far more than any exercise's code"),
     no_python: "No Python found. Install Python 3 with numpy (Debian/Ubuntu: sudo apt install python3-numpy), or name one with --python PATH or DEEPSTEP_PYTHON.",
     no_numpy: |p| {
         format!(

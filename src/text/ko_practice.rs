@@ -82,6 +82,8 @@ conv2d_backward(x, w, dy, stride=1, padding=0)
     'mse'  (1/n) * sum(e**2)          기울기  -2/n * X.T @ e
     'sse'  sum(e**2)                  기울기  -2 * X.T @ e
     'l2'   ||e|| = sqrt(sum(e**2))    기울기  -X.T @ e / ||e||
+           (직선이 모든 점을 지나면 e = 0이고 ||e|| = 0입니다: 그때
+           기울기는 0/0이 아니라 0이고, beta는 그대로입니다)
 
 새 beta = beta - lr * 기울기 (d개의 수로 된 배열)를 반환하세요.
 
@@ -261,6 +263,8 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     missing: |f| format!("파일에 함수 {f}가 없습니다."),
     unknown: |fs| format!("파일에 연습 문제의 함수({fs})가 하나도 없습니다. --exercise로 문제를 지정하세요."),
     unreadable: |why| format!("파일을 읽을 수 없습니다: {why}"),
+    not_a_file: "일반 파일이 아닙니다 (폴더, /dev/null 같은 장치, 또는 파이프): .py나 .ipynb 파일의 경로를 주세요",
+    too_large: |mib| format!("{mib} MiB보다 큽니다. 어떤 연습 문제의 코드보다도 훨씬 큽니다"),
     no_python: "Python을 찾지 못했습니다. numpy와 함께 Python 3을 설치하거나 (Debian/Ubuntu: sudo apt install python3-numpy), --python 경로 또는 DEEPSTEP_PYTHON으로 지정하세요.",
     no_numpy: |p| {
         format!("{p}에 numpy가 없습니다. 설치하세요: {p} -m pip install numpy (또는 --python으로 다른 Python을 지정).")

@@ -44,6 +44,9 @@ pub struct PracticeText {
     pub missing: fn(function: &str) -> String,
     pub unknown: fn(functions: &str) -> String,
     pub unreadable: fn(why: &str) -> String,
+    /// A device, a folder or a pipe given as a practice file.
+    pub not_a_file: &'static str,
+    pub too_large: fn(mib: u64) -> String,
     pub no_python: &'static str,
     pub no_numpy: fn(python: &str) -> String,
     pub python_failed: fn(python: &str, why: &str) -> String,

@@ -72,6 +72,33 @@ fn the_reference_solutions_pass_and_cover_every_exercise() {
     assert_eq!(names.len(), Exercise::ALL.len(), "every exercise has a reference solution");
 }
 
+/// Correct code in other styles than the reference's: a byte-order mark, a
+/// Latin-1 coding line, a notebook with `%%time`, `!` and `?` lines, a
+/// lambda, a function imported from a module beside the file, numpy scalars
+/// and 0-D arrays in a tuple, lists for tuples and arrays, float32.
+#[test]
+fn correct_code_in_other_styles_passes() {
+    let mut files = files_in("tests/practice/styles", "py");
+    files.extend(files_in("tests/practice/styles", "ipynb"));
+    assert!(files.len() >= 9, "{files:?}");
+    let (reports, code) = check_json(&files);
+    for (file, r) in files.iter().zip(&reports) {
+        assert_eq!(r["passed"], true, "{}: {r:#}", file.display());
+    }
+    assert_eq!(code, 0);
+}
+
+/// An edge the statement names (||e|| = 0 for the L2 error) is a case: code
+/// that divides 0 by 0 there fails on it, and only on it.
+#[test]
+fn the_edges_a_statement_names_are_cases() {
+    let (reports, _) = check_json(&[root().join("tests/practice/broken/l2_divides_by_zero.py")]);
+    let r = &reports[0];
+    assert_eq!(r["passed"], false, "{r:#}");
+    assert_eq!(r["cases_passed"].as_u64().unwrap() + 1, r["cases_run"].as_u64().unwrap(), "{r:#}");
+    assert!(r["first_failing_case"]["inputs"].to_string().contains("l2"), "{r:#}");
+}
+
 #[test]
 fn every_named_mistake_is_diagnosed_by_name() {
     let files = files_in("tests/practice/mistakes", "py");

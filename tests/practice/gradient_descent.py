@@ -9,5 +9,7 @@ def gradient_descent_step(X, y, beta, lr, error="mse"):
     elif error == "sse":
         grad = -2.0 * X.T @ e
     else:
-        grad = -X.T @ e / np.linalg.norm(e)
+        norm = np.linalg.norm(e)
+        # Where the line fits every point, ||e|| = 0 and the gradient is 0.
+        grad = -X.T @ e / norm if norm > 0 else np.zeros_like(beta)
     return beta - lr * grad

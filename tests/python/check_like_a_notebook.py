@@ -4,24 +4,39 @@ package. Prints a JSON list, one item per file: its verdicts, or
 {"load_error": type} when running the code itself failed (a notebook cell
 would show that error before any check)."""
 import json
+import os
 import sys
 
 import deepstep
 
 
 def cells(path):
-    text = open(path, encoding="utf-8-sig").read()
     if not path.endswith(".ipynb"):
-        return [text]
-    notebook = json.loads(text)
+        # Bytes: Python decodes them as it decodes a file (a BOM, a coding line).
+        return [open(path, "rb").read()]
+    notebook = json.loads(open(path, encoding="utf-8-sig").read())
     sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
                for c in notebook["cells"] if c.get("cell_type") == "code"]
     # IPython runs its magics (`%matplotlib inline`) itself; plain Python
     # would read them as syntax errors.
-    return ["\n".join(l for l in s.splitlines() if not l.lstrip().startswith(("%", "!"))) for s in sources]
+    return [python_of(s) for s in sources if not s.lstrip().startswith("%%bash")]
+
+
+def python_of(cell):
+    """What IPython would run as Python: no magic, shell or help lines, and
+    a cell magic's body (`%%time`) without its first line."""
+    keep = []
+    for line in cell.splitlines():
+        t = line.strip()
+        if t.startswith(("%", "!", "?")) or t.endswith("?") or "= !" in t:
+            continue
+        keep.append(line)
+    return "\n".join(keep)
 
 
 def verdicts(path):
+    # A notebook runs in its own folder: modules beside it import.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     namespace = {"__name__": "__main__"}
     for i, source in enumerate(cells(path)):
         try:

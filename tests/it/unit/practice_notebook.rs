@@ -8,11 +8,14 @@ fn code_cells_join_without_magics_and_lines_map_back() {
         {"cell_type": "markdown", "source": ["# title\n"]},
         {"cell_type": "code", "source": ["%matplotlib inline\n", "import numpy as np\n"]},
         {"cell_type": "code", "source": "%%time\nx = 1\n"},
-        {"cell_type": "code", "source": ["!pip install numpy\n", "def f(x):\n", "    return x\n"]}
+        {"cell_type": "code", "source": "%%bash\necho not Python\n"},
+        {"cell_type": "code", "source": ["!pip install numpy\n", "def f(x):\n", "    return x\n", "np.sum?\n", "ls = !ls\n", "y = x != 2\n"]}
     ]}"##;
     let c = code(nb).unwrap();
-    assert_eq!(c.source, "\nimport numpy as np\n\ndef f(x):\n    return x\n");
-    assert_eq!(c.place(4), Some((3, 2)));
+    // `%%time` runs its body; `%%bash` is not Python; `!`, `?` and `= !` lines are IPython's.
+    assert_eq!(c.source, "\nimport numpy as np\n\nx = 1\n\ndef f(x):\n    return x\n\n\ny = x != 2\n");
+    assert_eq!(c.place(4), Some((2, 2)));
+    assert_eq!(c.place(6), Some((4, 2)));
     assert_eq!(c.place(2), Some((1, 2)));
     assert_eq!(c.place(0), None);
     assert!(code("not json").is_err());

@@ -1,0 +1,31 @@
+import numpy as np
+
+
+def conv2d(x, w, stride=1, padding=0):
+    # Everything in float32, as code moved from a GPU framework may be.
+    x = np.pad(x.astype(np.float32), padding)
+    w = w.astype(np.float32)
+    kh, kw = w.shape
+    oh = (x.shape[0] - kh) // stride + 1
+    ow = (x.shape[1] - kw) // stride + 1
+    y = np.zeros((oh, ow), dtype=np.float32)
+    for i in range(oh):
+        for j in range(ow):
+            y[i, j] = np.sum(x[i * stride:i * stride + kh, j * stride:j * stride + kw] * w)
+    return y
+
+
+def conv2d_backward(x, w, dy, stride=1, padding=0):
+    xp = np.pad(x.astype(np.float32), padding)
+    w = w.astype(np.float32)
+    dy = dy.astype(np.float32)
+    kh, kw = w.shape
+    dxp = np.zeros_like(xp)
+    dw = np.zeros_like(w)
+    for i in range(dy.shape[0]):
+        for j in range(dy.shape[1]):
+            window = xp[i * stride:i * stride + kh, j * stride:j * stride + kw]
+            dw += dy[i, j] * window
+            dxp[i * stride:i * stride + kh, j * stride:j * stride + kw] += dy[i, j] * w
+    h, wd = x.shape
+    return dxp[padding:padding + h, padding:padding + wd], dw
