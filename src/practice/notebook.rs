@@ -33,10 +33,8 @@ fn ipython_only(line: &str) -> bool {
         return true;
     }
     let name = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.');
-    if let Some(asked) = t.strip_suffix("??").or_else(|| t.strip_suffix('?')) {
-        if name(asked) {
-            return true;
-        }
+    if t.strip_suffix("??").or_else(|| t.strip_suffix('?')).is_some_and(name) {
+        return true;
     }
     // `x = !cmd`, `x = %magic`: an assignment from IPython's shell or magics.
     t.split_once('=').is_some_and(|(target, value)| {
