@@ -8,13 +8,17 @@
 
 mod en;
 mod en_help;
+mod en_mle;
 mod en_practice;
 mod en_quiz;
 mod ko;
 mod ko_help;
+mod ko_mle;
 mod ko_practice;
 mod ko_quiz;
+mod mle;
 mod notation;
+pub use mle::MleText;
 pub mod practice;
 pub use notation::{vector_names, vector_row};
 
@@ -469,83 +473,6 @@ pub struct CountText {
 }
 
 /// The maximum-likelihood lab.
-#[derive(Debug)]
-pub struct MleText {
-    pub title: &'static str,
-    pub status_normal: fn(n: usize) -> String,
-    pub status_categorical: fn(total: &str, classes: usize) -> String,
-    pub own_data: &'static str,
-    pub line_of: fn(k: usize, total: usize) -> String,
-    pub family_names: [&'static str; 2],
-    pub knob_names: [&'static str; 6],
-    pub view_names: [&'static str; 4],
-    pub sample_title: &'static str,
-    pub sample_points: &'static str,
-    pub fitted: &'static str,
-    pub at_cursor: &'static str,
-    pub no_density: &'static str,
-    pub counts_title: &'static str,
-    pub count_row: fn(k: usize, n: &str, p: &str) -> String,
-    pub derivation_title: &'static str,
-    pub reveal_hint: &'static str,
-    // The normal's derivation, one fn per line, with the sample's numbers.
-    pub d_product: fn(mu: &str, sigma: &str, value: &str) -> String,
-    pub d_why_log: fn(n_long: usize, product: &str, loglik: &str) -> String,
-    pub d_loglik: fn(n: usize, loglik: &str) -> String,
-    pub d_mu: fn(sum: &str, n: usize, mu: &str) -> String,
-    pub d_sigma: fn(ss: &str, n: usize, var: &str, sigma: &str) -> String,
-    pub d_sigma_n1: &'static str,
-    pub d_maximum: fn(best: &str, cursor: &str) -> String,
-    pub d_no_maximum: &'static str,
-    pub d_bias: fn(n: usize, var: &str, s2: &str) -> String,
-    pub d_bias_n1: &'static str,
-    pub d_mse: &'static str,
-    // The categorical's.
-    pub d_cat_product: fn(counts: &str, total: &str) -> String,
-    pub d_lagrange: &'static str,
-    pub d_solve: fn(total: &str, p: &str) -> String,
-    pub d_cat_loglik: fn(loglik: &str) -> String,
-    pub d_zero_class: &'static str,
-    pub d_cross_entropy: fn(ce: &str) -> String,
-    pub surface_title: &'static str,
-    pub surface_legend: &'static str,
-    pub cursor_line: fn(mu: &str, sigma: &str, loglik: &str, g_mu: &str, g_sigma: &str) -> String,
-    pub closed_form: fn(mu: &str, sigma: &str, loglik: &str) -> String,
-    pub path_line: fn(steps: usize) -> String,
-    pub bias_title: &'static str,
-    pub bias_setup: fn(trials: usize, n: usize, var: &str) -> String,
-    pub bias_mle: fn(mean: &str, ratio: &str) -> String,
-    pub bias_unbiased: fn(mean: &str, ratio: &str) -> String,
-    pub bias_theory: fn(ratio: &str) -> String,
-    pub bias_n1: &'static str,
-    pub mistakes_title: &'static str,
-    pub mistake_names: [&'static str; 5],
-    pub m_sigma: fn(got: &str, off: &str) -> String,
-    pub m_product: fn(here: &str, n_long: usize, long: &str) -> String,
-    pub m_no_minimum: fn(at_fit: &str, at_ten: &str) -> String,
-    pub m_no_root: fn(value: &str) -> String,
-    pub m_undefined: &'static str,
-    pub right_row: fn(mu: &str, sigma: &str) -> String,
-    pub ask_mu: &'static str,
-    pub ask_sigma: &'static str,
-    pub ask_p: fn(class: usize) -> String,
-    pub graded: fn(what: &str, typed: &str, truth: &str, off: &str) -> String,
-    pub right: &'static str,
-    pub matched: fn(mistake: &str) -> String,
-    pub not_a_number: &'static str,
-    pub knob_own_data: &'static str,
-    pub ascent_stopped: &'static str,
-    pub score: fn(right: usize, total: usize) -> String,
-    pub err_empty: &'static str,
-    pub err_not_finite: fn(position: usize) -> String,
-    pub err_sigma: fn(got: &str) -> String,
-    pub err_all_zero: &'static str,
-    pub list_empty: fn(flag: &str) -> String,
-    pub list_not_numeric: fn(flag: &str, position: usize, text: &str) -> String,
-    pub list_not_count: fn(flag: &str, position: usize, text: &str) -> String,
-    pub list_too_long: fn(flag: &str, max: usize) -> String,
-}
-
 #[derive(Debug)]
 pub struct LinregText {
     pub title_line: &'static str,

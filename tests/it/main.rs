@@ -19,6 +19,7 @@ mod linreg_math;
 mod math_holes;
 mod mle_lab;
 mod mle_math;
+mod mle_words;
 mod notes;
 mod practice_check;
 mod practice_screen;
