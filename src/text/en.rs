@@ -276,7 +276,7 @@ pub static EN: Text = Text {
         reference_linear: "ρ^(T−t)",
         reference_tanh: "bound ||W_rec||^(T−t)",
         rate: |f| format!("measured: ×{f} per step back"),
-        no_rate: "measured: not enough non-zero steps",
+        no_rate: "measured: no rate yet (it is fitted over the half of the steps farther from the loss, and needs two non-zero gradients there)",
         running: |wx, wrec| format!("running ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
         running_matrices: "running dL/dW_rec",
         running_wx: "running dL/dW_x",
@@ -289,6 +289,13 @@ pub static EN: Text = Text {
         trend_shrinks: "shrinks geometrically (vanishing)",
         trend_grows: "grows geometrically (exploding)",
         trend_holds: "keeps its size",
+        why_linear_not_yet: |rho, long| {
+            format!(
+                "Each step back multiplies the gradient by W_recᵀ (the linear cell has no f′). Far from the loss, once W_rec's top direction dominates, it changes by W_rec's spectral radius ρ = {rho} per step, so over enough steps it {long}; over the steps measured here W_rec's other directions still weigh in, and that trend has not shown yet. W_rec is symmetric here, so ρ is also its largest singular value σ_max."
+            )
+        },
+        trend_long_shrinks: "shrinks",
+        trend_long_grows: "grows",
         why_tanh_bound: |sigma| {
             format!(
                 "Each step back multiplies the gradient by diag(tanh′)·W_recᵀ, and tanh′ ≤ 1, so one step can stretch it at most by W_rec's largest singular value σ_max = {sigma} (equal to ρ: W_rec is symmetric here). σ_max < 1 makes vanishing certain (Pascanu et al.)."

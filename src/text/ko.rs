@@ -265,19 +265,26 @@ pub static KO: Text = Text {
         reference_linear: "ρ^(T−t)",
         reference_tanh: "상한 ||W_rec||^(T−t)",
         rate: |f| format!("측정: 한 단계 거슬러 갈 때마다 ×{f}"),
-        no_rate: "측정: 0이 아닌 단계가 부족합니다",
+        no_rate: "측정: 아직 비율이 없습니다(비율은 손실에서 먼 절반의 단계들로 맞추며, 그 절반에 0이 아닌 기울기가 두 개 있어야 합니다)",
         running: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
         running_matrices: "누적 dL/dW_rec",
         running_wx: "누적 dL/dW_x",
         clip: |th, before, after| format!("{th}에서 클리핑: ||기울기|| {before} -> {after}"),
         why_linear: |rho, trend| {
             format!(
-                "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ가 곱해집니다(선형 셀에는 f′가 없습니다). 그래서 손실에서 먼 곳에서는 단계마다 W_rec의 스펙트럼 반지름 ρ의 배율로 변하고(ρ = {rho}), 기울기는 {trend}. 여기서 W_rec는 대칭이라 ρ는 가장 큰 특이값 σ_max와도 같습니다."
+                "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ가 곱해집니다(선형 셀에는 f′가 없습니다). 그래서 손실에서 먼 곳에서는 단계마다 W_rec의 스펙트럼 반경 ρ의 배율로 변하고(ρ = {rho}), 기울기는 {trend}. 여기서 W_rec는 대칭이라 ρ는 가장 큰 특이값 σ_max와도 같습니다."
             )
         },
         trend_shrinks: "기하급수적으로 줄어듭니다(기울기 소실)",
         trend_grows: "기하급수적으로 커집니다(기울기 폭주)",
         trend_holds: "크기를 유지합니다",
+        why_linear_not_yet: |rho, long| {
+            format!(
+                "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ가 곱해집니다(선형 셀에는 f′가 없습니다). 손실에서 멀어져 W_rec의 가장 큰 방향이 지배하게 되면 단계마다 W_rec의 스펙트럼 반경 ρ의 배율로 변하므로(ρ = {rho}), 충분히 많은 단계를 거치면 기울기는 {long}. 하지만 여기서 측정한 단계들에서는 W_rec의 다른 방향들이 아직 섞여 있어 그 경향이 아직 드러나지 않았습니다. 여기서 W_rec는 대칭이라 ρ는 가장 큰 특이값 σ_max와도 같습니다."
+            )
+        },
+        trend_long_shrinks: "줄어듭니다",
+        trend_long_grows: "커집니다",
         why_tanh_bound: |sigma| {
             format!(
                 "한 단계 거슬러 갈 때마다 기울기에 diag(tanh′)·W_recᵀ가 곱해지고 tanh′ ≤ 1이므로, 한 단계에 늘어나는 배율은 W_rec의 가장 큰 특이값 σ_max 이하입니다(σ_max = {sigma}, 여기서는 W_rec가 대칭이라 ρ와 같음). σ_max < 1이면 기울기 소실이 확실합니다(Pascanu 외)."

@@ -390,6 +390,11 @@ pub struct RnnText {
     pub trend_shrinks: &'static str,
     pub trend_grows: &'static str,
     pub trend_holds: &'static str,
+    /// The linear cell where the measured rate does not show ρ's trend yet
+    /// (or at ρ = 1): the long-run trend, without naming a regime.
+    pub why_linear_not_yet: fn(rho: &str, long_run: &str) -> String,
+    pub trend_long_shrinks: &'static str,
+    pub trend_long_grows: &'static str,
     pub why_tanh_bound: fn(sigma: &str) -> String,
     pub why_tanh_saturated: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_tanh_both_shrink: fn(sigma: &str, stretch: &str, mean_slope: &str) -> String,

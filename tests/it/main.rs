@@ -31,6 +31,7 @@ mod registry;
 mod render;
 mod rnn_lab;
 mod rnn_measure;
+mod rnn_words;
 mod robust;
 mod rprop;
 mod snapshots;
