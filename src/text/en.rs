@@ -427,7 +427,7 @@ pub static EN: Text = Text {
     },
     mle: super::en_mle::EN_MLE,
     linreg: LinregText {
-        title_line: "Linear regression by gradient descent: y = 7x + 2 + noise",
+        title_line: |line, noise| format!("Linear regression by gradient descent: {line} + {noise}·noise"),
         title_features: "Linear regression by gradient descent: 3 features",
         switch_panel: "charts / error measures",
         scatter: "Data and fitted line",
@@ -447,6 +447,12 @@ pub static EN: Text = Text {
             format!("learning rate {lr}   {name} has no fixed stability limit (not quadratic in β): watch the loss")
         },
         above_limit: "above the limit of the gradient used: gradient descent diverges",
+        rate_sgd: |lr, name, b, lim| {
+            format!(
+                "learning rate {lr}   {name}'s stability limit for minibatches of {b}: {lim} (below it no minibatch step overshoots)"
+            )
+        },
+        above_limit_sgd: "above the minibatches' limit: some steps overshoot, and SGD may diverge",
         loss_rose: "the loss rose on the last step: this learning rate is too large here",
         history_full: "10000 steps kept, the most the lab holds: reset (0) to start again",
         diverged: "diverged: the next step would overflow; lower the rate (-) and reset (0)",

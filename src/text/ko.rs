@@ -410,7 +410,7 @@ pub static KO: Text = Text {
     },
     mle: super::ko_mle::KO_MLE,
     linreg: LinregText {
-        title_line: "경사 하강법으로 선형 회귀: y = 7x + 2 + 잡음",
+        title_line: |line, noise| format!("경사 하강법으로 선형 회귀: {line} + {noise}·잡음"),
         title_features: "경사 하강법으로 선형 회귀: 특성 3개",
         switch_panel: "차트 / 오차 척도",
         scatter: "데이터와 적합 직선",
@@ -430,6 +430,12 @@ pub static KO: Text = Text {
             format!("학습률 {lr}   {name}에는 고정된 안정 한계가 없습니다(β에 대해 이차식이 아님). 손실을 지켜보세요")
         },
         above_limit: "쓰는 기울기의 한계보다 큼: 경사 하강법이 발산합니다",
+        rate_sgd: |lr, name, b, lim| {
+            format!(
+                "학습률 {lr}   크기 {b}인 미니배치에서 {name} 기울기의 안정 한계 {lim}(이보다 작으면 어떤 미니배치 스텝도 지나치지 않음)"
+            )
+        },
+        above_limit_sgd: "미니배치의 한계보다 큼: 일부 스텝이 지나쳐 SGD가 발산할 수 있습니다",
         loss_rose: "마지막 스텝에서 손실이 커졌습니다. 여기서는 학습률이 너무 큽니다",
         history_full: "실습이 담을 수 있는 최대인 10000스텝에 이르렀습니다. 다시 하려면 초기화(0)하세요",
         diverged: "발산: 다음 스텝이 넘칩니다. 학습률을 낮추고(-) 초기화하세요(0)",

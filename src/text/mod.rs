@@ -480,7 +480,8 @@ pub struct CountText {
 /// The maximum-likelihood lab.
 #[derive(Debug)]
 pub struct LinregText {
-    pub title_line: &'static str,
+    /// The one-feature title, with the data's line (`linreg::model_line`) and noise.
+    pub title_line: fn(line: &str, noise: &str) -> String,
     pub title_features: &'static str,
     /// The left panel's title with 3 features (no line to draw: β beside least squares).
     pub beta_table: &'static str,
@@ -504,6 +505,9 @@ pub struct LinregText {
     /// The learning rate where the gradient used has no fixed limit.
     pub rate_no_limit: fn(lr: &str, name: &str) -> String,
     pub above_limit: &'static str,
+    /// SGD: the rate beside the minibatches' limit, and above it.
+    pub rate_sgd: fn(lr: &str, name: &str, batch: usize, limit: &str) -> String,
+    pub above_limit_sgd: &'static str,
     /// No fixed limit, and the loss rose on the last step.
     pub loss_rose: &'static str,
     pub history_full: &'static str,

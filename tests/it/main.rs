@@ -16,6 +16,7 @@ mod gradcheck;
 mod i18n;
 mod linreg_lab;
 mod linreg_math;
+mod linreg_words;
 mod math_holes;
 mod mle_lab;
 mod mle_math;
