@@ -46,12 +46,14 @@ pub static EN: Text = Text {
     },
     lr_diverged: |n| {
         format!(
-            "diverged: stopped after {n} updates, before the values overflowed (the learning rate is above the stability limit)"
+            "diverged: stopped after {n} {}, before the values overflowed (the learning rate is above the stability limit)",
+            if n == 1 { "update" } else { "updates" }
         )
     },
     gd_diverged: |n| {
         format!(
-            "diverged: stopped after {n} updates, before the loss overflowed (|w_rec| > 1 is a cliff; try a smaller --lr)"
+            "diverged: stopped after {n} {}, before the loss overflowed (|w_rec| > 1 is a cliff; try a smaller --lr)",
+            if n == 1 { "update" } else { "updates" }
         )
     },
     too_small: |need_w, need_h, w, h| {
@@ -153,7 +155,7 @@ pub static EN: Text = Text {
         mode_grad_x: "backward: dX",
         mode_explain_forward: "Each output is the window under the kernel, multiplied cell by cell and summed.",
         mode_explain_grad_w: "dW correlates the input with dY in the kernel's place: dY's taps are S apart (the stride) and its positions D apart (the dilation), the roles swapped; with S = D = 1 it slides just as the kernel did.",
-        mode_explain_grad_x: "dX slides the kernel flipped 180° over dY spread out by the stride (S − 1 zeros between entries), padded by D(K−1) − P (cropped where P is larger), with extra zeros at the end for input rows no window reached: again a correlation.",
+        mode_explain_grad_x: "dX slides the kernel flipped 180° (its taps still D apart) over dY spread out by the stride (S − 1 zeros between entries), padded by D(K−1) − P (cropped where P is larger), with extra zeros at the end for input rows no window reached: again a correlation.",
         knob_names: [
             "input",
             "input height",
@@ -278,6 +280,9 @@ pub static EN: Text = Text {
         rate: |f| format!("measured: ×{f} per step back"),
         no_rate: "measured: no rate yet (it is fitted over the half of the steps farther from the loss, and needs two non-zero gradients there)",
         running: |wx, wrec| format!("running ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
+        running_before_clip: |wx, wrec| {
+            format!("running ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec} (before clipping)")
+        },
         running_matrices: "running dL/dW_rec",
         running_wx: "running dL/dW_x",
         clip: |th, before, after| format!("clipping at {th}: ||grad|| {before} -> {after}"),
@@ -333,7 +338,7 @@ pub static EN: Text = Text {
         },
         why_lstm: |f, b| {
             format!(
-                "The LSTM's cell path c_t = f ⊙ c_{{t−1}} + i ⊙ g is additive: straight back along it the gradient is multiplied by the forget gate f, here {f} on average (forget bias {b}). A larger bias pushes f toward 1 and keeps more of the gradient; the paths through h_{{t−1}} and the gates add to this one."
+                "The LSTM's cell path c_t = f ⊙ c_{{t−1}} + i ⊙ g is additive: straight back along it the gradient is multiplied by the forget gate f, here {f} on average (forget bias {b}). A larger bias pushes f toward 1, so each step back along this path keeps more of the gradient; but it also lets |c_t| grow, and where tanh′(c_t) is small little gradient enters the path at all, so the gradient that reaches step 1 need not be larger. The paths through h_{{t−1}} and the gates add to this one."
             )
         },
         why_gru: |z| {
@@ -366,7 +371,7 @@ pub static EN: Text = Text {
         err_internal: |d| format!("this setting could not be computed ({d})"),
     },
     count: CountText {
-        title: "Counting-ones RNN: S_k = S_{k-1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
+        title: "Counting-ones RNN: S_k = S_{k−1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
         weights: |wx, wr, l| format!("w_x = {wx}   w_rec = {wr}   L = {l}"),
         data_tutorial: "data: the tutorial's 20 sequences",
         data_random: "data: 20 random sequences",

@@ -70,7 +70,7 @@ pub static KO: Text = Text {
         reset_path: "커서에서 경로 다시 시작",
         open_linreg: "선형 회귀 실습 열기 (최소제곱은 가우시안 MLE)",
         open: "열기",
-        open_number: "그 번호의 수업 열기",
+        open_number: "그 번호의 단원 열기",
         next_frame: "다음 프레임",
         prev_frame: "이전 프레임",
         first_last: "처음 / 마지막 프레임",
@@ -145,7 +145,7 @@ pub static KO: Text = Text {
         mode_grad_x: "역전파: dX",
         mode_explain_forward: "출력 하나는 커널 아래 창의 값들을 칸마다 곱해 모두 더한 것입니다.",
         mode_explain_grad_w: "dW는 입력과 dY의 상호상관이고, dY가 커널 자리에 있습니다. 다만 역할이 바뀌어 dY의 탭은 S칸(스트라이드) 간격, 위치는 D칸(팽창) 간격입니다. S = D = 1이면 커널이 움직였던 그대로 미끄러집니다.",
-        mode_explain_grad_x: "dX는 스트라이드만큼 펼친 dY(원소 사이에 0이 S − 1개) 위에서 180° 뒤집은 커널을 미끄러뜨립니다. dY는 D(K−1) − P만큼 패딩하고(P가 더 크면 잘라내고), 어떤 창도 닿지 않은 입력 행에 해당하는 0을 끝에 더합니다. 이것도 상호상관입니다.",
+        mode_explain_grad_x: "dX는 스트라이드만큼 펼친 dY(원소 사이에 0이 S − 1개) 위에서 180° 뒤집은 커널(탭 간격은 그대로 D)을 미끄러뜨립니다. dY는 D(K−1) − P만큼 패딩하고(P가 더 크면 잘라내고), 어떤 창도 닿지 않은 입력 행에 해당하는 0을 끝에 더합니다. 이것도 상호상관입니다.",
         knob_names: [
             "입력",
             "입력 높이",
@@ -267,6 +267,7 @@ pub static KO: Text = Text {
         rate: |f| format!("측정: 한 단계 거슬러 갈 때마다 ×{f}"),
         no_rate: "측정: 아직 비율이 없습니다(비율은 손실에서 먼 절반의 단계들로 맞추며, 그 절반에 0이 아닌 기울기가 두 개 있어야 합니다)",
         running: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
+        running_before_clip: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec} (클리핑 전)"),
         running_matrices: "누적 dL/dW_rec",
         running_wx: "누적 dL/dW_x",
         clip: |th, before, after| format!("{th}에서 클리핑: ||기울기|| {before} -> {after}"),
@@ -322,7 +323,7 @@ pub static KO: Text = Text {
         },
         why_lstm: |f, b| {
             format!(
-                "LSTM의 셀 경로 c_t = f ⊙ c_{{t−1}} + i ⊙ g는 덧셈입니다. 이 경로를 따라 곧장 거슬러 가면 기울기에 망각 게이트 f가 곱해지는데, 여기서 f의 평균은 {f}입니다(망각 편향 {b}). 편향을 키우면 f가 1에 가까워져 기울기가 더 많이 남습니다. h_{{t−1}}과 게이트를 거치는 다른 경로가 여기에 더해집니다."
+                "LSTM의 셀 경로 c_t = f ⊙ c_{{t−1}} + i ⊙ g는 덧셈입니다. 이 경로를 따라 곧장 거슬러 가면 기울기에 망각 게이트 f가 곱해지는데, 여기서 f의 평균은 {f}입니다(망각 편향 {b}). 편향을 키우면 f가 1에 가까워져 이 경로를 한 단계 거슬러 갈 때마다 기울기가 더 많이 남습니다. 하지만 |c_t|도 커져 tanh′(c_t)가 작아지면 애초에 이 경로로 들어오는 기울기가 적으므로, 단계 1까지 닿는 기울기가 꼭 커지지는 않습니다. h_{{t−1}}과 게이트를 거치는 다른 경로가 여기에 더해집니다."
             )
         },
         why_gru: |z| {
@@ -355,7 +356,7 @@ pub static KO: Text = Text {
         err_internal: |d| format!("이 설정은 계산할 수 없습니다({d})"),
     },
     count: CountText {
-        title: "1의 개수 세기 RNN: S_k = S_{k-1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
+        title: "1의 개수 세기 RNN: S_k = S_{k−1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
         weights: |wx, wr, l| format!("w_x = {wx}   w_rec = {wr}   L = {l}"),
         data_tutorial: "데이터: 튜토리얼의 시퀀스 20개",
         data_random: "데이터: 무작위 시퀀스 20개",

@@ -58,8 +58,9 @@ pub const LOOP_FORMULAS: [&str; 4] = [
 ];
 pub const BACKWARD_FORMULA: &str = "dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + (dh_t/dh_{t−1})ᵀ · dL/dh_t";
 /// The LSTM carries two gradients back: the cell state's (through the forget
-/// gate) and the hidden state's (through the gates' W_hh).
-pub const LSTM_BACKWARD_FORMULA: &str = "dL/dc_t = dL/dh_t ⊙ o_t ⊙ tanh′(c_t) + f_{t+1} ⊙ dL/dc_{t+1};   dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + W_hhᵀ · dL/d[i f g o]_t";
+/// gate) and the hidden state's (through the gates' recurrent weights, the
+/// four blocks of W_rec, as the rest of the lab names them).
+pub const LSTM_BACKWARD_FORMULA: &str = "dL/dc_t = dL/dh_t ⊙ o_t ⊙ tanh′(c_t) + f_{t+1} ⊙ dL/dc_{t+1};   dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + W_recᵀ · dL/d[i f g o]_t";
 
 /// The table for a locale: LC_ALL when set, else LANG; `ko` or `ko_*`
 /// (`ko_KR.UTF-8`) gives Korean, anything else English.
@@ -381,6 +382,8 @@ pub struct RnnText {
     pub rate: fn(factor: &str) -> String,
     pub no_rate: &'static str,
     pub running: fn(wx: &str, wrec: &str) -> String,
+    /// With clipping on: the running sums are the gradient before it is clipped.
+    pub running_before_clip: fn(wx: &str, wrec: &str) -> String,
     pub running_matrices: &'static str,
     pub running_wx: &'static str,
     pub clip: fn(threshold: &str, before: &str, after: &str) -> String,
@@ -624,7 +627,8 @@ pub struct QuizText {
     pub gen_hint_mean: &'static str,
     pub gen_hint_sigma: &'static str,
     pub gen_why_mean: fn(sum: &str, n: usize, mean: &str) -> String,
-    pub gen_why_sigma: fn(squares: &str, ss: &str, n: usize, var: &str, sigma: &str) -> String,
+    /// `eq`: "=", or "≈" where the rounded terms do not add up to the sum shown.
+    pub gen_why_sigma: fn(squares: &str, eq: &str, ss: &str, n: usize, var: &str, sigma: &str) -> String,
     pub gen_why_unbiased: fn(ss: &str, n1: usize, s2: &str, s: &str) -> String,
     pub gen_largest_gap: fn(gap: &str) -> String,
     pub bank_invalid: fn(count: usize) -> String,

@@ -38,3 +38,4 @@ mod rprop;
 mod snapshots;
 mod sweep;
 mod unit;
+mod words_truth;

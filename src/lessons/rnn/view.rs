@@ -260,7 +260,11 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
     {
-        lines[0] = Line::raw(format!("{}   {}", lines[0], (r.running)(&pow10(*wx), &pow10(*wrec))));
+        lines[0] = Line::raw(format!(
+            "{}   {}",
+            lines[0],
+            (if lab.run.grads.clip.is_some() { r.running_before_clip } else { r.running })(&pow10(*wx), &pow10(*wrec))
+        ));
     }
     // Backward at step s < T: the step from s + 1 back to s.
     let s = lab.step;
