@@ -166,7 +166,15 @@ fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
         a.seed
     )
     .to_lowercase();
-    emit(text, &report_note("linear-regression", text.linreg.title_line, vec![settings], &out, text))
+    let line = crate::lessons::linreg::lab::Line {
+        n: a.n,
+        slope: a.slope,
+        intercept: a.intercept,
+        noise: a.noise,
+        seed: a.seed,
+    };
+    let title = crate::lessons::linreg::view::title(&line, 1, text);
+    emit(text, &report_note("linear-regression", &title, vec![settings], &out, text))
 }
 
 /// The headless text of an exercise lab as a note: its settings, then the report.

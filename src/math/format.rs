@@ -8,6 +8,22 @@
 //! - `overflow` / `-overflow` for values beyond f64, `undefined` for NaN, so
 //!   neither `inf` nor `NaN` ever reaches the learner.
 
+/// `x` as `num` writes it, with more digits where `num`'s rounding would
+/// put it on the other side of `mark` or on it (0.99996 is "1" to `num`,
+/// beside words that say "< 1"): the printed number then reads on the
+/// same side of `mark` as `x` does.
+pub fn num_beside(x: f64, mark: f64) -> String {
+    let side = |v: f64| v.partial_cmp(&mark);
+    let s = num(x);
+    if !x.is_finite() || s.parse::<f64>().ok().and_then(side) == side(x) {
+        return s;
+    }
+    (SIG + 1..=17)
+        .map(|digits| trim_zeros(&format!("{x:.*}", digits)))
+        .find(|t| t.parse::<f64>().ok().and_then(side) == side(x))
+        .unwrap_or_else(|| exact(x))
+}
+
 /// Significant digits for non-integers.
 const SIG: usize = 4;
 
@@ -48,6 +64,12 @@ pub fn pow10(log10: f64) -> String {
     let mant = 10f64.powf(log10 - exp);
     let (mant, exp) = if format!("{mant:.3}") == "10.000" { (1.0, exp + 1.0) } else { (mant, exp) };
     format!("{}e{}", trim_zeros(&format!("{mant:.3}")), exp as i64)
+}
+
+/// `pow10(log10)`, with more digits where rounding would put a factor
+/// just below or above 1 on 1 (see `num_beside`).
+pub fn pow10_beside_one(log10: f64) -> String {
+    if log10.is_finite() && log10.abs() < 300.0 { num_beside(10f64.powf(log10), 1.0) } else { pow10(log10) }
 }
 
 /// A sign-magnitude value `sign × 10^log10`.

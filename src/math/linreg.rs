@@ -186,23 +186,36 @@ pub fn sgd(
     if batch == 0 || batch > x.nrows() {
         return Err(LinregError::Batch { rows: x.nrows(), got: batch });
     }
-    let mut rng = Rng::new(seed);
-    let mut order: Vec<usize> = (0..x.nrows()).collect();
     let mut beta = beta0.to_owned();
     let mut path = Path { betas: vec![beta.clone()], losses: vec![] };
-    for _ in 0..epochs {
-        rng.shuffle(&mut order);
-        for chunk in order.chunks(batch) {
-            path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
-            let xb = x.select(ndarray::Axis(0), chunk);
-            let yb = y.select(ndarray::Axis(0), chunk);
-            let e = residuals(xb.view(), yb.view(), beta.view());
-            beta.scaled_add(-lr, &measure.gradient(xb.view(), e.view()));
-            path.betas.push(beta.clone());
+    for chunk in sgd_batches(x.nrows(), epochs, batch, seed) {
+        let xb = x.select(ndarray::Axis(0), &chunk);
+        let yb = y.select(ndarray::Axis(0), &chunk);
+        let e = residuals(xb.view(), yb.view(), beta.view());
+        let next = &beta - &(measure.gradient(xb.view(), e.view()) * lr);
+        if !finite_step(x, y, &next, measure) {
+            break; // diverged: stop before values overflow, as full-batch descent does
         }
+        path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
+        beta = next;
+        path.betas.push(beta.clone());
     }
     path.losses.push(measure.value(residuals(x, y, beta.view()).view()));
     Ok(path)
+}
+
+/// The rows minibatch SGD steps on, batch by batch: each epoch visits the
+/// rows of 0..n in a seeded shuffled order, `batch` at a time (the last
+/// batch may be smaller).
+pub fn sgd_batches(n: usize, epochs: usize, batch: usize, seed: u64) -> Vec<Vec<usize>> {
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut batches = vec![];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        batches.extend(order.chunks(batch.max(1)).map(<[usize]>::to_vec));
+    }
+    batches
 }
 
 /// The least-squares β (minimising ||y − Xβ||²) by Householder QR, which
@@ -284,6 +297,39 @@ pub fn largest_eigenvalue(h: &Array2<f64>) -> f64 {
 pub fn stability_limit(x: ArrayView2<f64>, m: ErrorMeasure) -> Option<f64> {
     let lambda = largest_eigenvalue(&hessian(x, m)?);
     Some(if lambda > 0.0 { 2.0 / lambda } else { f64::INFINITY })
+}
+
+/// The stability limit of minibatch SGD with `batch` rows per update: a
+/// rate below which no minibatch's step overshoots, whichever rows it
+/// holds. A step on batch B uses B's own Hessian H_B (MSE: (2/b)X_BᵀX_B,
+/// SSE: 2X_BᵀX_B), stable below 2/λ_max(H_B); λ_max(X_BᵀX_B) is at most
+/// its trace Σ_{i∈B} ||x_i||², so the b largest ||x_i||² bound every batch.
+/// For one row this is exact (MSE: 1/||x_i||², the smallest over the rows),
+/// and a batch of every row is full-batch descent (`stability_limit`); each
+/// epoch's last, smaller batch counts too. The
+/// full-batch limit says nothing here: single rows can have far lower ones.
+/// None where `m` is not quadratic.
+pub fn minibatch_limit(x: ArrayView2<f64>, m: ErrorMeasure, batch: usize) -> Option<f64> {
+    let b = batch.max(1);
+    if b >= x.nrows() {
+        return stability_limit(x, m);
+    }
+    let scale = match m {
+        ErrorMeasure::Sse => 2.0,
+        ErrorMeasure::Mse => 2.0 / b as f64,
+        ErrorMeasure::Rmse | ErrorMeasure::L2 | ErrorMeasure::L2OverN => return None,
+    };
+    let mut norms: Vec<f64> = x.rows().into_iter().map(|r| r.dot(&r)).collect();
+    norms.sort_by(|a, b| b.total_cmp(a));
+    let limit = |size: usize, scale: f64| {
+        let top: f64 = norms.iter().take(size).sum();
+        if top > 0.0 { 2.0 / (scale * top) } else { f64::INFINITY }
+    };
+    // Each epoch's last batch has the rows left over; MSE averages over
+    // fewer of them, so its limit can be the lower one.
+    let rest = x.nrows() % b;
+    let last = if rest > 0 && m == ErrorMeasure::Mse { limit(rest, 2.0 / rest as f64) } else { f64::INFINITY };
+    Some(limit(b, scale).min(last))
 }
 
 /// Seeded data y = slope·x + intercept + noise·N(0,1), x uniform in [0, 1);

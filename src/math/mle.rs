@@ -9,8 +9,10 @@
 //!   ℓ(p)     = Σ_k n_k log p_k,  maximised under Σ p_k = 1 (Lagrange: n_k/p_k = λ, λ = N)
 //!   p̂_k     = n_k / N,  and −ℓ(p̂)/N is the cross-entropy of p̂ against the data.
 //!
-//! The likelihood itself is a product of n densities: for n in the hundreds it
-//! rounds to 0 in f64, which is why everything here works with its log.
+//! The likelihood itself is a product of n densities, e^ℓ: for n in the
+//! hundreds it leaves f64's range (below it when the densities are mostly
+//! under 1, above it when a narrow σ makes them mostly over 1), which is why
+//! everything here works with its log.
 
 use super::rng::Rng;
 use ndarray::Array2;
@@ -22,6 +24,16 @@ pub enum MleError {
     Empty,
     #[error("value {position} is not a finite number")]
     NotFinite { position: usize },
+    /// Every value is finite, but Σ x_i is beyond f64's largest number.
+    #[error("the sum of the values is beyond f64's largest number")]
+    SumOverflows,
+    /// Σ (x_i − x̄)² is beyond f64's largest number.
+    #[error("the sum of squared deviations Σ (x_i − x̄)² is beyond f64's largest number")]
+    SpreadOverflows,
+    /// The values differ, but Σ (x_i − x̄)² is below f64's smallest normal
+    /// number, where it has lost its digits (or rounded to 0).
+    #[error("the values differ, but Σ (x_i − x̄)² is below f64's smallest normal number")]
+    SpreadUnderflows,
     #[error("σ must be a positive number, got {0}")]
     Sigma(f64),
     #[error("the counts are all zero")]
@@ -50,7 +62,7 @@ pub struct NormalFit {
     pub mu: f64,
     /// σ̂² = (1/n) Σ (x_i − x̄)², the MLE (biased: E[σ̂²] = (n−1)/n · σ²).
     pub var_mle: f64,
-    /// σ̂ = √σ̂² (0 when n = 1: one point has no spread).
+    /// σ̂ = √σ̂²: 0 exactly when every point is the same (n = 1 included).
     pub sigma: f64,
     /// s² = (1/(n−1)) Σ (x_i − x̄)², the unbiased sample variance; None for n = 1.
     pub var_unbiased: Option<f64>,
@@ -58,12 +70,33 @@ pub struct NormalFit {
     pub loglik: Option<f64>,
 }
 
-/// μ̂, σ̂ and the maximum of ℓ in closed form.
+/// x̄ as x_1 + Σ (x_i − x_1)/n: equal values give their own value exactly
+/// (a plain Σ x_i / n gives 0.09999999999999999 for ten times 0.1, and then
+/// a spread that is not there), and values far from 0 lose fewer digits.
+/// Not finite when some x_i − x_1 overflows.
+pub fn mean(x: &[f64]) -> f64 {
+    let Some(&first) = x.first() else { return f64::NAN };
+    first + x.iter().map(|v| v - first).sum::<f64>() / x.len() as f64
+}
+
+/// μ̂, σ̂ and the maximum of ℓ in closed form. Refuses a sample whose Σ x_i
+/// (shown in the derivation) or Σ (x_i − x̄)² leaves f64's range, saying
+/// which; a spread below the smallest normal number would give a σ̂ of a
+/// few digits or 0, and 0 would call different values equal.
 pub fn fit_normal(x: &[f64]) -> Result<NormalFit, MleError> {
     check_sample(x)?;
     let n = x.len();
-    let mu = x.iter().sum::<f64>() / n as f64;
+    if !x.iter().sum::<f64>().is_finite() {
+        return Err(MleError::SumOverflows);
+    }
+    let mu = mean(x);
     let ss: f64 = x.iter().map(|v| (v - mu) * (v - mu)).sum();
+    if !ss.is_finite() {
+        return Err(MleError::SpreadOverflows);
+    }
+    if ss < f64::MIN_POSITIVE && x.iter().any(|v| *v != x[0]) {
+        return Err(MleError::SpreadUnderflows);
+    }
     let var_mle = ss / n as f64;
     let sigma = var_mle.sqrt();
     let var_unbiased = (n > 1).then(|| ss / (n - 1) as f64);
@@ -94,10 +127,35 @@ pub fn loglik_grad(x: &[f64], mu: f64, sigma: f64) -> Result<(f64, f64), MleErro
     Ok((d / (sigma * sigma), -n / sigma + ss / sigma.powi(3)))
 }
 
-/// The likelihood as the plain product Π N(x_i; μ, σ), in f64: it underflows
-/// to 0 for long samples, which is the point of showing it.
+/// The likelihood as the plain product Π N(x_i; μ, σ), in f64: it leaves
+/// f64's range for long samples, which is the point of showing it.
 pub fn likelihood_product(x: &[f64], mu: f64, sigma: f64) -> f64 {
     x.iter().map(|&v| log_density(v, mu, sigma).exp()).product()
+}
+
+/// Where a likelihood L = e^ℓ lands in f64, read from ℓ: the one comparison
+/// the words about the product are chosen by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum InF64 {
+    /// e^ℓ is above f64's largest number (ℓ > ln f64::MAX ≈ 709.78).
+    Overflows,
+    /// e^ℓ is below half the smallest subnormal (ℓ < about −745.13): 0 in f64.
+    Underflows,
+    /// e^ℓ rounded once to f64.
+    Inside(f64),
+}
+
+impl InF64 {
+    pub fn of_loglik(loglik: f64) -> InF64 {
+        let p = loglik.exp();
+        if p.is_infinite() {
+            InF64::Overflows
+        } else if p == 0.0 {
+            InF64::Underflows
+        } else {
+            InF64::Inside(p)
+        }
+    }
 }
 
 /// Points (x, N(x; μ, σ)) over [lo, hi], for drawing the fitted density.
@@ -307,7 +365,7 @@ pub enum Mistake {
     NMinusOne,
     /// Returns the variance σ̂² where σ is asked.
     VarianceForSigma,
-    /// Maximises the likelihood product directly (it underflows to 0).
+    /// Maximises the likelihood product directly (it leaves f64's range).
     Product,
     /// Forgets the minus sign: minimises ℓ, which has no minimum.
     MissingMinus,
@@ -330,32 +388,41 @@ impl Mistake {
 pub enum MistakeValue {
     /// The σ it returns and |that − σ̂|.
     Sigma { got: f64, off: f64 },
-    /// The likelihood product at (μ̂, σ̂) for this sample and for `n_long` draws.
-    Product { here: f64, n_long: usize, long: f64 },
+    /// The log of the likelihood product at (μ̂, σ̂) for this sample and for
+    /// `n_long` draws (the products are e^ℓ; `InF64::of_loglik` says where
+    /// they land in f64).
+    Product { here_loglik: f64, n_long: usize, long_loglik: f64 },
     /// ℓ keeps falling: ℓ(μ̂, σ̂) and ℓ(μ̂, 10σ̂).
     NoMinimum { at_fit: f64, at_ten: f64 },
     /// The wrong derivative Σ(x − x̄)²/σ³ at σ̂: n/σ̂, never 0.
     NoRoot { at_fit: f64 },
-    /// Undefined on this sample (n = 1 or σ̂ = 0).
-    Undefined,
+    /// Undefined on this sample, for this reason.
+    Undefined(Undefined),
+}
+
+/// Why a mistake computes nothing on a sample.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undefined {
+    /// n = 1: it divides by n − 1 = 0.
+    DividesByZero,
+    /// σ̂ = 0 (every point the same): densities at σ = 0 do not exist.
+    NoSpread,
 }
 
 /// What `m` gives on sample x (whose fit is `f`); `long` is a long sample of
-/// the same distribution for the underflow.
+/// the same distribution, for the product that leaves f64's range.
 pub fn mistake_value(x: &[f64], f: &NormalFit, m: Mistake, long: &[f64]) -> MistakeValue {
-    if f.sigma == 0.0 && m != Mistake::VarianceForSigma {
-        return MistakeValue::Undefined;
-    }
     match m {
         Mistake::NMinusOne => match f.var_unbiased {
             Some(v) => MistakeValue::Sigma { got: v.sqrt(), off: (v.sqrt() - f.sigma).abs() },
-            None => MistakeValue::Undefined,
+            None => MistakeValue::Undefined(Undefined::DividesByZero),
         },
         Mistake::VarianceForSigma => MistakeValue::Sigma { got: f.var_mle, off: (f.var_mle - f.sigma).abs() },
+        _ if f.sigma == 0.0 => MistakeValue::Undefined(Undefined::NoSpread),
         Mistake::Product => MistakeValue::Product {
-            here: likelihood_product(x, f.mu, f.sigma),
+            here_loglik: loglik(x, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),
             n_long: long.len(),
-            long: likelihood_product(long, f.mu, f.sigma),
+            long_loglik: loglik(long, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),
         },
         Mistake::MissingMinus => MistakeValue::NoMinimum {
             at_fit: loglik(x, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),

@@ -46,12 +46,14 @@ pub static EN: Text = Text {
     },
     lr_diverged: |n| {
         format!(
-            "diverged: stopped after {n} updates, before the values overflowed (the learning rate is above the stability limit)"
+            "diverged: stopped after {n} {}, before the values overflowed (the learning rate is above the stability limit)",
+            if n == 1 { "update" } else { "updates" }
         )
     },
     gd_diverged: |n| {
         format!(
-            "diverged: stopped after {n} updates, before the loss overflowed (|w_rec| > 1 is a cliff; try a smaller --lr)"
+            "diverged: stopped after {n} {}, before the loss overflowed (|w_rec| > 1 is a cliff; try a smaller --lr)",
+            if n == 1 { "update" } else { "updates" }
         )
     },
     too_small: |need_w, need_h, w, h| {
@@ -153,7 +155,7 @@ pub static EN: Text = Text {
         mode_grad_x: "backward: dX",
         mode_explain_forward: "Each output is the window under the kernel, multiplied cell by cell and summed.",
         mode_explain_grad_w: "dW correlates the input with dY in the kernel's place: dY's taps are S apart (the stride) and its positions D apart (the dilation), the roles swapped; with S = D = 1 it slides just as the kernel did.",
-        mode_explain_grad_x: "dX slides the kernel flipped 180° over dY spread out by the stride (S − 1 zeros between entries), padded by D(K−1) − P (cropped where P is larger), with extra zeros at the end for input rows no window reached: again a correlation.",
+        mode_explain_grad_x: "dX slides the kernel flipped 180° (its taps still D apart) over dY spread out by the stride (S − 1 zeros between entries), padded by D(K−1) − P (cropped where P is larger), with extra zeros at the end for input rows no window reached: again a correlation.",
         knob_names: [
             "input",
             "input height",
@@ -276,8 +278,11 @@ pub static EN: Text = Text {
         reference_linear: "ρ^(T−t)",
         reference_tanh: "bound ||W_rec||^(T−t)",
         rate: |f| format!("measured: ×{f} per step back"),
-        no_rate: "measured: not enough non-zero steps",
+        no_rate: "measured: no rate yet (it is fitted over the half of the steps farther from the loss, and needs two non-zero gradients there)",
         running: |wx, wrec| format!("running ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
+        running_before_clip: |wx, wrec| {
+            format!("running ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec} (before clipping)")
+        },
         running_matrices: "running dL/dW_rec",
         running_wx: "running dL/dW_x",
         clip: |th, before, after| format!("clipping at {th}: ||grad|| {before} -> {after}"),
@@ -289,6 +294,13 @@ pub static EN: Text = Text {
         trend_shrinks: "shrinks geometrically (vanishing)",
         trend_grows: "grows geometrically (exploding)",
         trend_holds: "keeps its size",
+        why_linear_not_yet: |rho, long| {
+            format!(
+                "Each step back multiplies the gradient by W_recᵀ (the linear cell has no f′). Far from the loss, once W_rec's top direction dominates, it changes by W_rec's spectral radius ρ = {rho} per step, so over enough steps it {long}; over the steps measured here W_rec's other directions still weigh in, and that trend has not shown yet. W_rec is symmetric here, so ρ is also its largest singular value σ_max."
+            )
+        },
+        trend_long_shrinks: "shrinks",
+        trend_long_grows: "grows",
         why_tanh_bound: |sigma| {
             format!(
                 "Each step back multiplies the gradient by diag(tanh′)·W_recᵀ, and tanh′ ≤ 1, so one step can stretch it at most by W_rec's largest singular value σ_max = {sigma} (equal to ρ: W_rec is symmetric here). σ_max < 1 makes vanishing certain (Pascanu et al.)."
@@ -326,7 +338,7 @@ pub static EN: Text = Text {
         },
         why_lstm: |f, b| {
             format!(
-                "The LSTM's cell path c_t = f ⊙ c_{{t−1}} + i ⊙ g is additive: straight back along it the gradient is multiplied by the forget gate f, here {f} on average (forget bias {b}). A larger bias pushes f toward 1 and keeps more of the gradient; the paths through h_{{t−1}} and the gates add to this one."
+                "The LSTM's cell path c_t = f ⊙ c_{{t−1}} + i ⊙ g is additive: straight back along it the gradient is multiplied by the forget gate f, here {f} on average (forget bias {b}). A larger bias pushes f toward 1, so each step back along this path keeps more of the gradient; but it also lets |c_t| grow, and where tanh′(c_t) is small little gradient enters the path at all, so the gradient that reaches step 1 need not be larger. The paths through h_{{t−1}} and the gates add to this one."
             )
         },
         why_gru: |z| {
@@ -359,7 +371,7 @@ pub static EN: Text = Text {
         err_internal: |d| format!("this setting could not be computed ({d})"),
     },
     count: CountText {
-        title: "Counting-ones RNN: S_k = S_{k-1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
+        title: "Counting-ones RNN: S_k = S_{k−1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
         weights: |wx, wr, l| format!("w_x = {wx}   w_rec = {wr}   L = {l}"),
         data_tutorial: "data: the tutorial's 20 sequences",
         data_random: "data: 20 random sequences",
@@ -418,131 +430,9 @@ pub static EN: Text = Text {
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",
     },
-    mle: MleText {
-        title: "Maximum likelihood",
-        status_normal: |n| format!("normal, n = {n}"),
-        status_categorical: |total, k| format!("categorical, N = {total}, K = {k}"),
-        own_data: "your data",
-        line_of: |k, total| format!("line {k} of {total}"),
-        family_names: ["normal", "categorical"],
-        knob_names: ["family", "sample size n", "true μ", "true σ", "classes K", "seed"],
-        view_names: ["derivation", "surface ℓ(μ, σ)", "bias of σ̂²", "common mistakes"],
-        sample_title: "Sample and fitted density",
-        sample_points: "sample",
-        fitted: "fitted N(μ̂, σ̂)",
-        at_cursor: "N(μ, σ) at the cursor",
-        no_density: "one point: σ̂ = 0, no density to draw",
-        counts_title: "Counts and p̂_k = n_k/N",
-        count_row: |k, n, p| format!("class {k}: n_k = {n}   p̂_k = {p}"),
-        derivation_title: "Derivation, one line at a time",
-        reveal_hint: "Right reveals the next line.",
-        d_product: |mu, sigma, v| {
-            format!(
-                "1. L(μ, σ) = Π_i N(x_i; μ, σ) = Π_i e^(−(x_i − μ)²/(2σ²)) / (σ√(2π)): the density of the whole sample, read as a function of μ and σ. At the cursor (μ, σ) = ({mu}, {sigma}): L = {v}."
-            )
-        },
-        d_why_log: |n, product, ll| {
-            format!(
-                "2. Why the log: a product of many densities shrinks without end. For {n} draws the product is {product} in f64 (it underflows), while the sum of their logs is {ll}, an ordinary number. log is increasing, so ℓ = log L has its maximum at the same (μ, σ)."
-            )
-        },
-        d_loglik: |n, ll| {
-            format!(
-                "3. ℓ(μ, σ) = Σ_i log N(x_i; μ, σ) = −n log σ − (n/2) log 2π − Σ_i (x_i − μ)²/(2σ²), with n = {n}; at the cursor ℓ = {ll}."
-            )
-        },
-        d_mu: |sum, n, mu| format!("4. ∂ℓ/∂μ = Σ_i (x_i − μ)/σ² = 0  ⇒  Σ_i x_i = nμ  ⇒  μ̂ = x̄ = {sum}/{n} = {mu}."),
-        d_sigma: |ss, n, var, sigma| {
-            format!(
-                "5. ∂ℓ/∂σ = −n/σ + Σ_i (x_i − μ)²/σ³ = 0  ⇒  σ̂² = (1/n) Σ_i (x_i − x̄)² = {ss}/{n} = {var},  σ̂ = {sigma}."
-            )
-        },
-        d_sigma_n1: "5. With one point, Σ_i (x_i − x̄)² = 0, so σ̂ = 0: one point has no spread. ℓ grows without bound as σ → 0, so no σ > 0 is the maximum.",
-        d_maximum: |best, cursor| {
-            format!(
-                "6. ℓ(μ̂, σ̂) = {best}: the top of the surface (at the cursor ℓ = {cursor}). Both derivatives are 0 there and ℓ falls in every direction."
-            )
-        },
-        d_no_maximum: "6. With σ̂ = 0 the likelihood has no maximum: it grows without bound as σ → 0 at μ = x̄.",
-        d_bias: |n, var, s2| {
-            format!(
-                "7. σ̂² divides by n = {n}: σ̂² = {var}. The sample variance s² divides by n − 1: s² = {s2}. On average σ̂² is (n − 1)/n of the true σ² (biased low; the bias panel measures it) and s² is unbiased, but σ̂² is the MLE."
-            )
-        },
-        d_bias_n1: "7. With n = 1, s² would divide by n − 1 = 0: it is undefined, and σ̂² = 0 says nothing about the spread.",
-        d_mse: "8. For regression with Gaussian noise, the residuals e_i give −ℓ = Σ_i e_i²/(2σ²) + n log σ + (n/2) log 2π: for any fixed σ, maximising ℓ is minimising Σ e_i² (SSE, and so MSE). Least squares is maximum likelihood under Gaussian noise (o opens the linear-regression lab).",
-        d_cat_product: |counts, total| {
-            format!(
-                "1. L(p) = Π_k p_k^(n_k): each draw of class k multiplies by p_k. Here the counts are ({counts}), N = {total}, and ℓ(p) = Σ_k n_k log p_k."
-            )
-        },
-        d_lagrange: "2. The p_k must sum to 1, so maximise Λ = Σ_k n_k log p_k + λ(1 − Σ_k p_k), with a Lagrange multiplier λ for the constraint.",
-        d_solve: |total, p| {
-            format!(
-                "3. ∂Λ/∂p_k = n_k/p_k − λ = 0  ⇒  p_k = n_k/λ;  Σ_k p_k = 1  ⇒  λ = Σ_k n_k = N = {total}  ⇒  p̂_k = n_k/N = ({p})."
-            )
-        },
-        d_cat_loglik: |ll| format!("4. ℓ(p̂) = Σ_k n_k log p̂_k = {ll}."),
-        d_zero_class: "A class never seen gets p̂_k = 0 and adds n_k log p̂_k = 0 · log 0 = 0 (the limit of x log x as x → 0): it costs nothing here, though a model that says 0 could not explain a later draw of it.",
-        d_cross_entropy: |ce| {
-            format!(
-                "5. −ℓ(p̂)/N = −Σ_k (n_k/N) log p̂_k = {ce}: the cross-entropy between the data's frequencies and p̂. Minimising a classifier's cross-entropy loss is maximising this likelihood."
-            )
-        },
-        surface_title: "ℓ(μ, σ): μ across, σ down",
-        surface_legend: "[] cursor <> max ** ascent; brighter: higher ℓ",
-        cursor_line: |mu, sigma, ll, gm, gs| {
-            format!("at (μ, σ) = ({mu}, {sigma}): ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")
-        },
-        closed_form: |mu, sigma, ll| format!("closed form: μ̂ = {mu}, σ̂ = {sigma}, ℓ = {ll}"),
-        path_line: |k| {
-            format!("gradient ascent on ℓ/n, steps scaled by σ² (μ) and σ²/2 (σ), capped far from the top: {k} so far")
-        },
-        bias_title: "Is σ̂² right on average?",
-        bias_setup: |trials, n, v| format!("{trials} samples of size n = {n}, each from a normal with σ² = {v}:"),
-        bias_mle: |m, r| format!("mean of σ̂² (÷ n):       {m} = {r} × σ²"),
-        bias_unbiased: |m, r| format!("mean of s² (÷ (n − 1)): {m} = {r} × σ²"),
-        bias_theory: |r| {
-            format!(
-                "in theory E[σ̂²] = (n − 1)/n × σ² = {r} × σ²: the MLE is biased low, s² is not (but s² is not the MLE)."
-            )
-        },
-        bias_n1: "n = 1: σ̂² is always 0 and s² is undefined (÷ 0). One point says nothing about the spread.",
-        mistakes_title: "Common mistakes: what each computes here",
-        mistake_names: [
-            "÷ (n − 1), called the MLE",
-            "the variance σ̂² returned as σ",
-            "maximising the product L directly",
-            "minimising ℓ (the minus sign lost)",
-            "∂ℓ/∂σ without −n/σ",
-        ],
-        m_sigma: |got, off| format!("gives σ = {got}, off by {off}"),
-        m_product: |here, n, long| format!("L = {here} here, but {long} for {n} draws: 0 in f64, nothing to maximise"),
-        m_no_minimum: |fit, ten| format!("ℓ has no minimum: ℓ(μ̂, σ̂) = {fit}, ℓ(μ̂, 10σ̂) = {ten}, and it keeps falling"),
-        m_no_root: |v| format!("Σ(x − x̄)²/σ³ at σ̂ is {v} (= n/σ̂), never 0: no σ solves it"),
-        m_undefined: "undefined for this sample (one point)",
-        right_row: |mu, sigma| format!("right: μ̂ = {mu}, σ̂ = {sigma}"),
-        ask_mu: "Predict μ̂, then Enter (Esc skips):",
-        ask_sigma: "Predict σ̂, then Enter (Esc skips):",
-        ask_p: |k| format!("Predict p̂ of class {k}, then Enter (Esc skips):"),
-        graded: |what, typed, truth, off| format!("{what}: you {typed}, true {truth} (off by {off})"),
-        right: "Right!",
-        matched: |m| format!("That is a known mistake: {m}."),
-        not_a_number: "Type a number (like 2.5, -1 or 1/4).",
-        knob_own_data: "This knob does not apply to your own data.",
-        ascent_stopped: "The ascent stopped: the next step would make σ leave (0, ∞).",
-        score: |right, total| format!("predictions right: {right}/{total}"),
-        err_empty: "the sample is empty",
-        err_not_finite: |p| format!("value {p} is not a finite number"),
-        err_sigma: |g| format!("σ must be a positive number, got {g}"),
-        err_all_zero: "the counts are all zero: at least one class must be seen",
-        list_empty: |flag| format!("--{flag}: the list is empty"),
-        list_not_numeric: |flag, p, t| format!("--{flag}: value {p} (`{t}`) is not a finite number"),
-        list_not_count: |flag, p, t| format!("--{flag}: value {p} (`{t}`) must be a whole number of 0 or more"),
-        list_too_long: |flag, m| format!("--{flag}: at most {m} values"),
-    },
+    mle: super::en_mle::EN_MLE,
     linreg: LinregText {
-        title_line: "Linear regression by gradient descent: y = 7x + 2 + noise",
+        title_line: |line, noise| format!("Linear regression by gradient descent: {line} + {noise}·noise"),
         title_features: "Linear regression by gradient descent: 3 features",
         switch_panel: "charts / error measures",
         scatter: "Data and fitted line",
@@ -562,6 +452,12 @@ pub static EN: Text = Text {
             format!("learning rate {lr}   {name} has no fixed stability limit (not quadratic in β): watch the loss")
         },
         above_limit: "above the limit of the gradient used: gradient descent diverges",
+        rate_sgd: |lr, name, b, lim| {
+            format!(
+                "learning rate {lr}   {name}'s stability limit for minibatches of {b}: {lim} (below it no minibatch step overshoots)"
+            )
+        },
+        above_limit_sgd: "above the minibatches' limit: some steps overshoot, and SGD may diverge",
         loss_rose: "the loss rose on the last step: this learning rate is too large here",
         history_full: "10000 steps kept, the most the lab holds: reset (0) to start again",
         diverged: "diverged: the next step would overflow; lower the rate (-) and reset (0)",

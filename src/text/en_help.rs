@@ -53,7 +53,7 @@ pub const EN_HELP: &[(&str, &str)] = &[
     ("quiz.print", "Write the round's questions, answers and explanations as plain text"),
     ("quiz.format", "With --print: plain text, or a Markdown study note; with --stats: text, Markdown or JSON"),
     ("lab", "The exercises: `lab count-rnn`, `lab linreg` and `lab mle`"),
-    ("lab.count-rnn", "The counting-ones RNN, S_k = S_{k-1}·w_rec + x_k·w_x, trained by Rprop or gradient descent"),
+    ("lab.count-rnn", "The counting-ones RNN, S_k = S_{k−1}·w_rec + x_k·w_x, trained by Rprop or gradient descent"),
     ("lab.count-rnn.print", "Write the training as plain text instead of opening the lab"),
     ("lab.count-rnn.format", "With --print: plain text, or a Markdown study note"),
     ("lab.count-rnn.train", "Rprop or plain gradient descent (gd)"),

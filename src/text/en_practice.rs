@@ -66,8 +66,12 @@ conv2d_backward(x, w, dy, stride=1, padding=0)
     dw [KH, KW] = dL/dw: every window times its dy entry, summed.
     dx [H, W]   = dL/dx: every dy entry spreads dy * w back onto the window
                   it came from (in the padded input), then the padding is
-                  cropped off. Equivalently: dy with stride - 1 zeros between
-                  its entries, fully correlated with w rotated by 180 degrees.
+                  cropped off. Equivalently: put stride - 1 zeros between
+                  dy's entries and r = (H + 2*padding - KH) % stride more
+                  zero rows at its end (r = (W + 2*padding - KW) % stride
+                  columns: input rows and columns no window reached), fully
+                  correlate that with w rotated by 180 degrees, and crop the
+                  padding off.
 
 Check it with: deepstep practice check conv2d.py"
         }
@@ -212,7 +216,7 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "Step against the gradient: beta - lr * gradient.",
         ),
         Mistake::Mle(MleMistake::NMinusOne) => (
-            "sigma divides by n - 1: that is the unbiased sample variance (np.std(x, ddof=1)), not the maximum-likelihood estimate.",
+            "sigma divides by n - 1: that is np.std(x, ddof=1), the square root of the unbiased sample variance s² (itself not unbiased for σ), not the maximum-likelihood estimate.",
             "Setting dl/dsigma = -n/sigma + sum((x - mu)**2)/sigma**3 to 0 gives sigma**2 = sum((x - mu)**2) / n: divide by n (np.std(x), ddof=0).",
         ),
         Mistake::Mle(MleMistake::VarianceForSigma) => (

@@ -124,8 +124,8 @@ pub const EN_QUIZ: QuizText = QuizText {
     gen_hint_mean: "Set ∂ℓ/∂μ = Σ (x_i − μ)/σ² to 0.",
     gen_hint_sigma: "First x̄; then the squared deviations from it, summed; then set ∂ℓ/∂σ = −n/σ + Σ (x_i − x̄)²/σ³ to 0.",
     gen_why_mean: |sum, n, mean| format!("μ̂ = x̄ = {sum}/{n} = {mean}"),
-    gen_why_sigma: |sq, ss, n, var, sigma| {
-        format!("Σ (x_i − x̄)² = {sq} = {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
+    gen_why_sigma: |sq, eq, ss, n, var, sigma| {
+        format!("Σ (x_i − x̄)² = {sq} {eq} {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
     },
     gen_why_unbiased: |ss, n1, s2, s| {
         format!("(Dividing by n − 1 instead gives s² = {ss}/{n1} = {s2}, s = {s}: the unbiased variance, not the MLE.)")

@@ -70,7 +70,7 @@ pub static KO: Text = Text {
         reset_path: "커서에서 경로 다시 시작",
         open_linreg: "선형 회귀 실습 열기 (최소제곱은 가우시안 MLE)",
         open: "열기",
-        open_number: "그 번호의 수업 열기",
+        open_number: "그 번호의 단원 열기",
         next_frame: "다음 프레임",
         prev_frame: "이전 프레임",
         first_last: "처음 / 마지막 프레임",
@@ -145,7 +145,7 @@ pub static KO: Text = Text {
         mode_grad_x: "역전파: dX",
         mode_explain_forward: "출력 하나는 커널 아래 창의 값들을 칸마다 곱해 모두 더한 것입니다.",
         mode_explain_grad_w: "dW는 입력과 dY의 상호상관이고, dY가 커널 자리에 있습니다. 다만 역할이 바뀌어 dY의 탭은 S칸(스트라이드) 간격, 위치는 D칸(팽창) 간격입니다. S = D = 1이면 커널이 움직였던 그대로 미끄러집니다.",
-        mode_explain_grad_x: "dX는 스트라이드만큼 펼친 dY(원소 사이에 0이 S − 1개) 위에서 180° 뒤집은 커널을 미끄러뜨립니다. dY는 D(K−1) − P만큼 패딩하고(P가 더 크면 잘라내고), 어떤 창도 닿지 않은 입력 행에 해당하는 0을 끝에 더합니다. 이것도 상호상관입니다.",
+        mode_explain_grad_x: "dX는 스트라이드만큼 펼친 dY(원소 사이에 0이 S − 1개) 위에서 180° 뒤집은 커널(탭 간격은 그대로 D)을 미끄러뜨립니다. dY는 D(K−1) − P만큼 패딩하고(P가 더 크면 잘라내고), 어떤 창도 닿지 않은 입력 행에 해당하는 0을 끝에 더합니다. 이것도 상호상관입니다.",
         knob_names: [
             "입력",
             "입력 높이",
@@ -265,19 +265,27 @@ pub static KO: Text = Text {
         reference_linear: "ρ^(T−t)",
         reference_tanh: "상한 ||W_rec||^(T−t)",
         rate: |f| format!("측정: 한 단계 거슬러 갈 때마다 ×{f}"),
-        no_rate: "측정: 0이 아닌 단계가 부족합니다",
+        no_rate: "측정: 아직 비율이 없습니다(비율은 손실에서 먼 절반의 단계들로 맞추며, 그 절반에 0이 아닌 기울기가 두 개 있어야 합니다)",
         running: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
+        running_before_clip: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec} (클리핑 전)"),
         running_matrices: "누적 dL/dW_rec",
         running_wx: "누적 dL/dW_x",
         clip: |th, before, after| format!("{th}에서 클리핑: ||기울기|| {before} -> {after}"),
         why_linear: |rho, trend| {
             format!(
-                "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ가 곱해집니다(선형 셀에는 f′가 없습니다). 그래서 손실에서 먼 곳에서는 단계마다 W_rec의 스펙트럼 반지름 ρ의 배율로 변하고(ρ = {rho}), 기울기는 {trend}. 여기서 W_rec는 대칭이라 ρ는 가장 큰 특이값 σ_max와도 같습니다."
+                "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ가 곱해집니다(선형 셀에는 f′가 없습니다). 그래서 손실에서 먼 곳에서는 단계마다 W_rec의 스펙트럼 반경 ρ의 배율로 변하고(ρ = {rho}), 기울기는 {trend}. 여기서 W_rec는 대칭이라 ρ는 가장 큰 특이값 σ_max와도 같습니다."
             )
         },
         trend_shrinks: "기하급수적으로 줄어듭니다(기울기 소실)",
         trend_grows: "기하급수적으로 커집니다(기울기 폭주)",
         trend_holds: "크기를 유지합니다",
+        why_linear_not_yet: |rho, long| {
+            format!(
+                "한 단계 거슬러 갈 때마다 기울기에 W_recᵀ가 곱해집니다(선형 셀에는 f′가 없습니다). 손실에서 멀어져 W_rec의 가장 큰 방향이 지배하게 되면 단계마다 W_rec의 스펙트럼 반경 ρ의 배율로 변하므로(ρ = {rho}), 충분히 많은 단계를 거치면 기울기는 {long}. 하지만 여기서 측정한 단계들에서는 W_rec의 다른 방향들이 아직 섞여 있어 그 경향이 아직 드러나지 않았습니다. 여기서 W_rec는 대칭이라 ρ는 가장 큰 특이값 σ_max와도 같습니다."
+            )
+        },
+        trend_long_shrinks: "줄어듭니다",
+        trend_long_grows: "커집니다",
         why_tanh_bound: |sigma| {
             format!(
                 "한 단계 거슬러 갈 때마다 기울기에 diag(tanh′)·W_recᵀ가 곱해지고 tanh′ ≤ 1이므로, 한 단계에 늘어나는 배율은 W_rec의 가장 큰 특이값 σ_max 이하입니다(σ_max = {sigma}, 여기서는 W_rec가 대칭이라 ρ와 같음). σ_max < 1이면 기울기 소실이 확실합니다(Pascanu 외)."
@@ -315,7 +323,7 @@ pub static KO: Text = Text {
         },
         why_lstm: |f, b| {
             format!(
-                "LSTM의 셀 경로 c_t = f ⊙ c_{{t−1}} + i ⊙ g는 덧셈입니다. 이 경로를 따라 곧장 거슬러 가면 기울기에 망각 게이트 f가 곱해지는데, 여기서 f의 평균은 {f}입니다(망각 편향 {b}). 편향을 키우면 f가 1에 가까워져 기울기가 더 많이 남습니다. h_{{t−1}}과 게이트를 거치는 다른 경로가 여기에 더해집니다."
+                "LSTM의 셀 경로 c_t = f ⊙ c_{{t−1}} + i ⊙ g는 덧셈입니다. 이 경로를 따라 곧장 거슬러 가면 기울기에 망각 게이트 f가 곱해지는데, 여기서 f의 평균은 {f}입니다(망각 편향 {b}). 편향을 키우면 f가 1에 가까워져 이 경로를 한 단계 거슬러 갈 때마다 기울기가 더 많이 남습니다. 하지만 |c_t|도 커져 tanh′(c_t)가 작아지면 애초에 이 경로로 들어오는 기울기가 적으므로, 단계 1까지 닿는 기울기가 꼭 커지지는 않습니다. h_{{t−1}}과 게이트를 거치는 다른 경로가 여기에 더해집니다."
             )
         },
         why_gru: |z| {
@@ -348,7 +356,7 @@ pub static KO: Text = Text {
         err_internal: |d| format!("이 설정은 계산할 수 없습니다({d})"),
     },
     count: CountText {
-        title: "1의 개수 세기 RNN: S_k = S_{k-1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
+        title: "1의 개수 세기 RNN: S_k = S_{k−1}·w_rec + x_k·w_x, L = mean (S_T − #ones)²",
         weights: |wx, wr, l| format!("w_x = {wx}   w_rec = {wr}   L = {l}"),
         data_tutorial: "데이터: 튜토리얼의 시퀀스 20개",
         data_random: "데이터: 무작위 시퀀스 20개",
@@ -401,139 +409,9 @@ pub static KO: Text = Text {
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
     },
-    mle: MleText {
-        title: "최대우도 추정",
-        status_normal: |n| format!("정규분포, 표본 크기 n = {n}"),
-        status_categorical: |total, k| format!("범주형 분포, 전체 개수 N = {total}, 범주 수 K = {k}"),
-        own_data: "직접 입력한 데이터",
-        line_of: |k, total| format!("전체 {total}줄 중 {k}번째 줄"),
-        family_names: ["정규분포", "범주형 분포"],
-        knob_names: ["분포", "표본 크기 n", "참 μ", "참 σ", "범주 수 K", "시드"],
-        view_names: ["유도", "곡면 ℓ(μ, σ)", "σ̂²의 편향", "흔한 실수"],
-        sample_title: "표본과 적합한 밀도",
-        sample_points: "표본",
-        fitted: "적합한 N(μ̂, σ̂)",
-        at_cursor: "커서의 N(μ, σ)",
-        no_density: "점이 하나뿐: σ̂ = 0이라 그릴 밀도가 없습니다",
-        counts_title: "개수와 p̂_k = n_k/N",
-        count_row: |k, n, p| format!("범주 {k}: 개수 n_k = {n}   추정값 p̂_k = {p}"),
-        derivation_title: "한 줄씩 보는 유도",
-        reveal_hint: "오른쪽 화살표로 다음 줄을 봅니다.",
-        d_product: |mu, sigma, v| {
-            format!(
-                "1. L(μ, σ) = Π_i N(x_i; μ, σ) = Π_i e^(−(x_i − μ)²/(2σ²)) / (σ√(2π)): 표본 전체의 밀도를 μ와 σ의 함수로 본 것입니다. 커서 위치 (μ, σ) = ({mu}, {sigma})에서 L = {v}."
-            )
-        },
-        d_why_log: |n, product, ll| {
-            format!(
-                "2. 로그를 쓰는 이유: 밀도를 많이 곱하면 끝없이 작아집니다. 표본 {n}개의 곱은 f64에서 {product}(언더플로)이지만, 로그의 합은 {ll}로 평범한 수입니다. 로그는 증가함수이므로 ℓ = log L의 최댓값은 같은 (μ, σ)에 있습니다."
-            )
-        },
-        d_loglik: |n, ll| {
-            format!(
-                "3. ℓ(μ, σ) = Σ_i log N(x_i; μ, σ) = −n log σ − (n/2) log 2π − Σ_i (x_i − μ)²/(2σ²), 여기서 n = {n}이고 커서에서 ℓ = {ll}."
-            )
-        },
-        d_mu: |sum, n, mu| {
-            format!("4. ∂ℓ/∂μ = Σ_i (x_i − μ)/σ² = 0  ⇒  Σ_i x_i = nμ  ⇒  표본평균 μ̂ = x̄ = {sum}/{n} = {mu}.")
-        },
-        d_sigma: |ss, n, var, sigma| {
-            format!(
-                "5. ∂ℓ/∂σ = −n/σ + Σ_i (x_i − μ)²/σ³ = 0  ⇒  추정 분산 σ̂² = (1/n) Σ_i (x_i − x̄)² = {ss}/{n} = {var},  추정 표준편차 σ̂ = {sigma}."
-            )
-        },
-        d_sigma_n1: "5. 점이 하나면 Σ_i (x_i − x̄)² = 0이라 σ̂ = 0입니다. 점 하나에는 퍼짐이 없습니다. σ → 0일 때 ℓ가 한없이 커지므로 σ > 0인 최댓값이 없습니다.",
-        d_maximum: |best, cursor| {
-            format!(
-                "6. ℓ(μ̂, σ̂) = {best}: 곡면의 꼭대기입니다(커서에서는 ℓ = {cursor}). 여기서 두 미분이 모두 0이고 어느 방향으로 가도 ℓ가 줄어듭니다."
-            )
-        },
-        d_no_maximum: "6. σ̂ = 0이면 우도에 최댓값이 없습니다. μ = x̄에서 σ → 0이면 한없이 커집니다.",
-        d_bias: |n, var, s2| {
-            format!(
-                "7. σ̂²는 n(= {n})으로 나눕니다: σ̂² = {var}. 표본분산 s²는 n − 1로 나눕니다: s² = {s2}. 평균적으로 σ̂²는 참 σ²의 (n − 1)/n배라 작게 치우치고(편향 패널에서 측정) s²는 비편향이지만, 최대우도 추정값은 σ̂²입니다."
-            )
-        },
-        d_bias_n1: "7. n = 1이면 s²는 n − 1 = 0으로 나누게 되어 정의되지 않고, σ̂² = 0은 퍼짐에 대해 아무것도 말해 주지 않습니다.",
-        d_mse: "8. 가우시안 잡음이 있는 회귀에서 잔차 e_i로 쓰면 −ℓ = Σ_i e_i²/(2σ²) + n log σ + (n/2) log 2π입니다. σ를 고정하면 ℓ를 최대화하는 것은 Σ e_i²(SSE, 따라서 MSE)를 최소화하는 것과 같습니다. 최소제곱은 가우시안 잡음에서의 최대우도 추정입니다(o로 선형 회귀 실습을 엽니다).",
-        d_cat_product: |counts, total| {
-            format!(
-                "1. L(p) = Π_k p_k^(n_k): 범주 k가 한 번 나올 때마다 p_k가 곱해집니다. 여기서 개수는 ({counts}), 전체 N = {total}이고 ℓ(p) = Σ_k n_k log p_k입니다."
-            )
-        },
-        d_lagrange: "2. p_k의 합이 1이어야 하므로, 제약에 라그랑주 승수 λ를 붙인 Λ = Σ_k n_k log p_k + λ(1 − Σ_k p_k)를 최대화합니다.",
-        d_solve: |total, p| {
-            format!(
-                "3. ∂Λ/∂p_k = n_k/p_k − λ = 0  ⇒  p_k = n_k/λ;  Σ_k p_k = 1  ⇒  λ = Σ_k n_k = N = {total}  ⇒  추정값 p̂_k = n_k/N = ({p})."
-            )
-        },
-        d_cat_loglik: |ll| format!("4. 최대 로그우도 ℓ(p̂) = Σ_k n_k log p̂_k = {ll}."),
-        d_zero_class: "한 번도 나오지 않은 범주는 p̂_k = 0이 되고 n_k log p̂_k = 0 · log 0 = 0을 더합니다(x → 0일 때 x log x의 극한). 여기서는 손해가 없지만, 0이라고 말하는 모델은 나중에 그 범주가 나오면 설명할 수 없습니다.",
-        d_cross_entropy: |ce| {
-            format!(
-                "5. −ℓ(p̂)/N = −Σ_k (n_k/N) log p̂_k = {ce}: 데이터의 빈도와 p̂ 사이의 교차 엔트로피입니다. 분류기의 교차 엔트로피 손실을 최소화하는 것은 이 우도를 최대화하는 것입니다."
-            )
-        },
-        surface_title: "ℓ(μ, σ): 가로 μ, 세로 σ",
-        surface_legend: "[] 커서 <> 최댓값 ** 상승; 밝을수록 ℓ가 큼",
-        cursor_line: |mu, sigma, ll, gm, gs| {
-            format!("커서 (μ, σ) = ({mu}, {sigma})에서: 로그우도 ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")
-        },
-        closed_form: |mu, sigma, ll| format!("닫힌 형태의 해: μ̂ = {mu}, σ̂ = {sigma}, 로그우도 ℓ = {ll}"),
-        path_line: |k| {
-            format!("ℓ/n의 경사 상승, 스텝 크기는 σ²(μ)와 σ²/2(σ)로 조정하고 꼭대기에서 멀면 제한: 지금까지 {k}스텝")
-        },
-        bias_title: "σ̂²는 평균적으로 맞을까?",
-        bias_setup: |trials, n, v| {
-            format!("참 분산 σ² = {v}인 정규분포에서 크기 n = {n}의 표본을 {trials}번 뽑았습니다:")
-        },
-        bias_mle: |m, r| format!("σ̂²(n으로 나눔)의 평균:       {m} = σ²의 {r}배"),
-        bias_unbiased: |m, r| format!("s²(n − 1로 나눔)의 평균: {m} = σ²의 {r}배"),
-        bias_theory: |r| {
-            format!(
-                "이론값 E[σ̂²] = σ²의 (n − 1)/n배 = σ²의 {r}배: 최대우도 추정값은 작게 치우치고, s²는 치우치지 않습니다(하지만 s²는 최대우도 추정값이 아닙니다)."
-            )
-        },
-        bias_n1: "n = 1이면 σ̂²는 항상 0이고 s²는 0으로 나누게 되어 정의되지 않습니다. 점 하나는 퍼짐에 대해 아무것도 말해 주지 않습니다.",
-        mistakes_title: "흔한 실수: 각각 여기서 무엇을 계산하나",
-        mistake_names: [
-            "n − 1로 나누고 최대우도라고 부르기",
-            "σ 자리에 분산 σ̂²를 돌려주기",
-            "곱 L을 그대로 최대화하기",
-            "ℓ를 최소화하기(마이너스 부호 빠뜨림)",
-            "∂ℓ/∂σ에서 −n/σ 빠뜨리기",
-        ],
-        m_sigma: |got, off| format!("σ = {got}이 나오며 {off}만큼 틀립니다"),
-        m_product: |here, n, long| {
-            format!("여기서는 L = {here}이지만 표본 {n}개에서는 {long}: f64에서 0이라 최대화할 것이 없습니다")
-        },
-        m_no_minimum: |fit, ten| {
-            format!("ℓ에는 최솟값이 없습니다: ℓ(μ̂, σ̂) = {fit}, ℓ(μ̂, 10σ̂) = {ten}, 계속 줄어듭니다")
-        },
-        m_no_root: |v| format!("σ̂에서 Σ(x − x̄)²/σ³의 값은 {v}(= n/σ̂)로 0이 되지 않아, 이 식을 푸는 σ가 없습니다"),
-        m_undefined: "이 표본(점 하나)에서는 정의되지 않습니다",
-        right_row: |mu, sigma| format!("정답: μ̂ = {mu}, σ̂ = {sigma}"),
-        ask_mu: "μ̂를 예측해 입력하고 Enter (Esc로 건너뜀):",
-        ask_sigma: "σ̂를 예측해 입력하고 Enter (Esc로 건너뜀):",
-        ask_p: |k| format!("범주 {k}의 p̂를 예측해 입력하고 Enter (Esc로 건너뜀):"),
-        graded: |what, typed, truth, off| format!("{what}: 입력 {typed}, 정답 {truth} (차이 {off})"),
-        right: "정답입니다!",
-        matched: |m| format!("흔한 실수입니다: {m}."),
-        not_a_number: "숫자를 입력하세요(예: 2.5, -1, 1/4).",
-        knob_own_data: "직접 입력한 데이터에는 이 손잡이가 적용되지 않습니다.",
-        ascent_stopped: "경사 상승이 멈췄습니다: 다음 스텝에서 σ가 (0, ∞)를 벗어납니다.",
-        score: |right, total| format!("예측 정답: {total}개 중 {right}개"),
-        err_empty: "표본이 비어 있습니다",
-        err_not_finite: |p| format!("{p}번째 값이 유한한 수가 아닙니다"),
-        err_sigma: |g| format!("σ는 양수여야 합니다. 지금은 {g}입니다"),
-        err_all_zero: "개수가 모두 0입니다: 적어도 한 범주는 나와야 합니다",
-        list_empty: |flag| format!("--{flag}: 목록이 비어 있습니다"),
-        list_not_numeric: |flag, p, t| format!("--{flag}: {p}번째 값(`{t}`)이 유한한 수가 아닙니다"),
-        list_not_count: |flag, p, t| format!("--{flag}: {p}번째 값(`{t}`)은 0 이상의 정수여야 합니다"),
-        list_too_long: |flag, m| format!("--{flag}: 값은 최대 {m}개까지입니다"),
-    },
+    mle: super::ko_mle::KO_MLE,
     linreg: LinregText {
-        title_line: "경사 하강법으로 선형 회귀: y = 7x + 2 + 잡음",
+        title_line: |line, noise| format!("경사 하강법으로 선형 회귀: {line} + {noise}·잡음"),
         title_features: "경사 하강법으로 선형 회귀: 특성 3개",
         switch_panel: "차트 / 오차 척도",
         scatter: "데이터와 적합 직선",
@@ -553,6 +431,12 @@ pub static KO: Text = Text {
             format!("학습률 {lr}   {name}에는 고정된 안정 한계가 없습니다(β에 대해 이차식이 아님). 손실을 지켜보세요")
         },
         above_limit: "쓰는 기울기의 한계보다 큼: 경사 하강법이 발산합니다",
+        rate_sgd: |lr, name, b, lim| {
+            format!(
+                "학습률 {lr}   크기 {b}인 미니배치에서 {name} 기울기의 안정 한계 {lim}(이보다 작으면 어떤 미니배치 스텝도 지나치지 않음)"
+            )
+        },
+        above_limit_sgd: "미니배치의 한계보다 큼: 일부 스텝이 지나쳐 SGD가 발산할 수 있습니다",
         loss_rose: "마지막 스텝에서 손실이 커졌습니다. 여기서는 학습률이 너무 큽니다",
         history_full: "실습이 담을 수 있는 최대인 10000스텝에 이르렀습니다. 다시 하려면 초기화(0)하세요",
         diverged: "발산: 다음 스텝이 넘칩니다. 학습률을 낮추고(-) 초기화하세요(0)",

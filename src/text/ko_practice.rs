@@ -32,7 +32,7 @@ fn task(e: Exercise) -> &'static str {
 반환값 ((wx_grad, wRec_grad), grad_over_time):
     grad_over_time  [N, T+1], k번째 열 = dL/dS_k (T번째 열 = grad_out)
     wx_grad, wRec_grad  dL/dwx와 dL/dwRec. 배치 전체와 k = T부터 1까지의
-                        모든 스텝에 대해 더한 값:
+                        모든 단계에 대해 더한 값:
         dL/dwx   += sum_n dL/dS_k * X_k
         dL/dwRec += sum_n dL/dS_k * S_{k-1}
         dL/dS_{k-1} = dL/dS_k * wRec
@@ -63,8 +63,12 @@ conv2d_backward(x, w, dy, stride=1, padding=0)
     dy [OH, OW]는 dL/dy입니다. (dx, dw)를 반환하세요:
     dw [KH, KW] = dL/dw: 각 창에 해당 dy 값을 곱해 모두 더한 것.
     dx [H, W]   = dL/dx: 각 dy 값이 dy * w를 자신이 온 창(덧댄 입력 위)에
-                  되돌려 더한 뒤, 패딩을 잘라 낸 것. 같은 말로: 원소 사이에
-                  stride - 1개의 0을 넣은 dy와 180도 회전한 w의 완전 상호상관.
+                  되돌려 더한 뒤, 패딩을 잘라 낸 것. 같은 말로: dy의 원소
+                  사이에 stride - 1개의 0을 넣고, 끝에 0인 행을
+                  r = (H + 2*padding - KH) % stride개 더 붙인 뒤(열은
+                  r = (W + 2*padding - KW) % stride개: 어떤 창도 닿지 않은
+                  입력 행과 열), 180도 회전한 w와 완전 상호상관을 구하고
+                  패딩을 잘라 낸 것.
 
 확인: deepstep practice check conv2d.py"
         }
@@ -126,29 +130,29 @@ P(X1..Xt) = P(Xt | X1..Xt-1) P(X1..Xt-1)에는 이런 나눗셈이 없고,
 fn hints(e: Exercise) -> [&'static str; 3] {
     match e {
         Exercise::Bptt => [
-            "뒤에서부터 가세요: grad_over_time[:, T]는 grad_out이고, k = T, ..., 1의 각 스텝이 두 기울기에 자기 몫을 더한 뒤 dL/dS_k를 한 스텝 뒤로 넘깁니다.",
-            "스텝 k에서: wx_grad += np.sum(grad_over_time[:, k] * X[:, k-1]); wRec_grad += np.sum(grad_over_time[:, k] * S[:, k-1]); grad_over_time[:, k-1] = grad_over_time[:, k] * wRec.",
-            "1 세기 실습실이 이 루프를 실제 숫자로 한 행에 k 하나씩 보여 줍니다: l을 누르면 열립니다.",
+            "뒤에서부터 가세요: grad_over_time[:, T]는 grad_out이고, k = T, ..., 1의 각 단계가 두 기울기에 자기 몫을 더한 뒤 dL/dS_k를 한 단계 뒤로 넘깁니다.",
+            "단계 k에서: wx_grad += np.sum(grad_over_time[:, k] * X[:, k-1]); wRec_grad += np.sum(grad_over_time[:, k] * S[:, k-1]); grad_over_time[:, k-1] = grad_over_time[:, k] * wRec.",
+            "1의 개수 세기 RNN 실습이 이 루프를 실제 숫자로 한 행에 k 하나씩 보여 줍니다: l을 누르면 열립니다.",
         ],
         Exercise::ConvSize => [
             "한 축에서 창이 시작할 수 있는 위치를 세세요: 덧댄 길이는 H + 2*padding, 창의 폭은 dilation*(KH - 1) + 1칸입니다.",
             "창은 0, stride, 2*stride, ... 에서 시작하며 들어가는 동안만 놓입니다: (덧댄 길이 - 창 폭) // stride + 1.",
-            "합성곱 실습실이 여러분의 숫자로 공식과 창이 닿지 않는 행을 보여 줍니다: l을 누르면 열립니다.",
+            "합성곱 실습이 여러분의 숫자로 공식과 창이 닿지 않는 행을 보여 줍니다: l을 누르면 열립니다.",
         ],
         Exercise::Conv2d => [
             "순전파: np.pad로 x를 덧대고, 각 출력 (i, j)마다 창 xp[i*s : i*s+KH, j*s : j*s+KW]와 w의 곱을 더하세요.",
             "역전파: 같은 창들을 돌며, dy[i, j] * 창을 dw에, dy[i, j] * w를 덧댄 dx의 그 창 자리에 더하세요. 마지막에 패딩을 잘라 내세요.",
-            "합성곱 실습실의 dX 화면이 펼친 dY, 회전한 커널, 잘라 내기를 탭 하나씩 보여 줍니다: l을 누르면 열립니다.",
+            "합성곱 실습의 dX 화면이 펼친 dY, 회전한 커널, 잘라 내기를 탭 하나씩 보여 줍니다: l을 누르면 열립니다.",
         ],
         Exercise::GdStep => [
             "먼저 잔차 e = y - X @ beta를 구하세요: 모든 오차의 기울기는 X.T @ e의 배수입니다.",
             "mse: -2/n * X.T @ e; sse: -2 * X.T @ e; l2: -X.T @ e / np.linalg.norm(e). 그리고 beta - lr * 기울기를 반환하세요.",
-            "선형 회귀 실습실이 경사 하강을 한 스텝씩 보여 주고 오차마다 스텝이 얼마나 큰지 보여 줍니다: l을 누르면 열립니다.",
+            "선형 회귀 실습이 경사 하강을 한 스텝씩 보여 주고 오차마다 스텝이 얼마나 큰지 보여 줍니다: l을 누르면 열립니다.",
         ],
         Exercise::Mle => [
             "로그우도를 풀어 쓰세요: l(mu, sigma) = -n log sigma - (n/2) log(2 pi) - sum_i (x_i - mu)**2 / (2 sigma**2).",
             "dl/dmu = sum_i (x_i - mu) / sigma**2 = 0 에서 mu가, dl/dsigma = -n/sigma + sum_i (x_i - mu)**2 / sigma**3 = 0 에서 sigma**2가 나옵니다 (n - 1이 아니라 n으로 나눔). 범주형은 p_k가 counts_k에 비례합니다.",
-            "MLE 실습실이 로그우도 곡면을 올라가며 두 미분이 0이 되는 곳을 보여 줍니다: l을 누르면 열립니다.",
+            "최대우도 추정 실습이 로그우도 곡면을 올라가며 두 미분이 0이 되는 곳을 보여 줍니다: l을 누르면 열립니다.",
         ],
         Exercise::Posterior => [
             "사전확률과 우도를 원소별로 곱하세요: 각 h에 대한 P(e, h)입니다.",
@@ -162,10 +166,10 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
     match m {
         Mistake::Bptt(BpttMistake::Overwrite) => (
             "루프 안에서 wx_grad와 wRec_grad를 누적(+=)하지 않고 대입(=)했습니다: 마지막 반복인 k = 1만 남습니다.",
-            "루프 전에 둘 다 0으로 두고, 각 스텝의 항을 +=로 더하세요.",
+            "루프 전에 둘 다 0으로 두고, 각 단계의 항을 +=로 더하세요.",
         ),
         Mistake::Bptt(BpttMistake::CurrentState) => (
-            "wRec_grad에 스텝이 만든 상태 S[:, k]를 썼습니다. 스텝은 S[:, k-1]에서 시작합니다: S_k = S_{k-1} * wRec + ... 이므로 dS_k/dwRec = S_{k-1}.",
+            "wRec_grad에 단계 k가 만든 상태 S[:, k]를 썼습니다. 단계 k는 S[:, k-1]에서 시작합니다: S_k = S_{k-1} * wRec + ... 이므로 dS_k/dwRec = S_{k-1}.",
             "wRec 기울기에는 S[:, k-1]을 쓰세요.",
         ),
         Mistake::Bptt(BpttMistake::MissingWrec) => (
@@ -177,7 +181,7 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "배치에 대해 합(np.sum)하세요: 1/N은 grad_out에서 한 번만 곱해집니다.",
         ),
         Mistake::Bptt(BpttMistake::Forward) => (
-            "루프가 앞으로(k = 1에서 T로) 돕니다. dL/dS_k는 dL/dS_{k+1}을 안 뒤에야 알 수 있어서, 마지막 전의 모든 스텝이 아직 0인 열을 읽습니다.",
+            "루프가 앞으로(k = 1에서 T로) 돕니다. dL/dS_k는 dL/dS_{k+1}을 안 뒤에야 알 수 있어서, 마지막 전의 모든 단계가 아직 0인 열을 읽습니다.",
             "루프를 거꾸로 도세요: for k in range(T, 0, -1).",
         ),
         Mistake::Conv(ConvMistake::NoFlip) => (
@@ -209,7 +213,7 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "기울기 반대로 가세요: beta - lr * 기울기.",
         ),
         Mistake::Mle(MleMistake::NMinusOne) => (
-            "sigma를 n - 1로 나눴습니다: 불편 표본분산(np.std(x, ddof=1))이지 최대우도 추정값이 아닙니다.",
+            "sigma를 n - 1로 나눴습니다: 그것은 np.std(x, ddof=1), 곧 비편향 표본분산 s²의 제곱근(그 자체는 σ에 대해 비편향이 아님)이지 최대우도 추정값이 아닙니다.",
             "dl/dsigma = -n/sigma + sum((x - mu)**2)/sigma**3 = 0 에서 sigma**2 = sum((x - mu)**2) / n: n으로 나누세요 (np.std(x), ddof=0).",
         ),
         Mistake::Mle(MleMistake::VarianceForSigma) => {
@@ -233,7 +237,7 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     mistake,
     readme: |list| {
         format!(
-            "# deepstep 코드 연습\n\n연습 문제마다 Python 파일이 하나씩 있습니다. 편집기에서 열어 `# TODO` 자리에 함수를 쓰고 확인하세요:\n\n    deepstep practice check 파일     # 파일 하나를 터미널이나 스크립트에서\n    deepstep practice                # 실습 화면: 저장할 때마다 다시 확인\n\n틀린 답은 흔한 실수들과 비교해, 맞아떨어지는 실수의 이름을 알려 줍니다.\n30분 동안 막혔다면 실습실의 풀이를 따라가 본 뒤 돌아오세요.\n\n{list}"
+            "# deepstep 코드 연습\n\n연습 문제마다 Python 파일이 하나씩 있습니다. 편집기에서 열어 `# TODO` 자리에 함수를 쓰고 확인하세요:\n\n    deepstep practice check 파일     # 파일 하나를 터미널이나 스크립트에서\n    deepstep practice                # 실습 화면: 저장할 때마다 다시 확인\n\n틀린 답은 흔한 실수들과 비교해, 맞아떨어지는 실수의 이름을 알려 줍니다.\n30분 동안 막혔다면 실습의 풀이를 따라가 본 뒤 돌아오세요.\n\n{list}"
         )
     },
     created: |p| format!("{p} 만듦"),
@@ -296,7 +300,7 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     watching: |d| format!("{d} 감시 중: 저장할 때마다 확인합니다"),
     watch_failed: |why| format!("폴더를 감시할 수 없습니다 ({why}): c를 눌러 확인하세요"),
     time_spent: |m| format!("이 문제에 {m}분"),
-    take_a_break: "30분 동안 통과하지 못했습니다: 실습실의 풀이(l)를 따라가 본 뒤 돌아오세요.",
+    take_a_break: "30분 동안 통과하지 못했습니다: 실습의 풀이(l)를 따라가 본 뒤 돌아오세요.",
     hint_label: |i, n| format!("힌트 {i}/{n}"),
     no_more_hints: "마지막 힌트였습니다.",
     open_lab: |lab| format!("l: {lab}을 이 계산에서 엽니다"),
@@ -309,7 +313,7 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
         scroll: "문제 창 넘기기",
         hint: "다음 힌트",
         check: "지금 확인",
-        lab: "이 계산의 실습실 열기",
+        lab: "이 계산의 실습 열기",
         init: "연습 문제 파일 만들기",
     },
 };

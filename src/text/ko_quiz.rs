@@ -127,8 +127,8 @@ pub const KO_QUIZ: QuizText = QuizText {
     gen_hint_mean: "∂ℓ/∂μ = Σ (x_i − μ)/σ²를 0으로 두세요.",
     gen_hint_sigma: "먼저 x̄, 다음에 x̄에서의 편차 제곱의 합을 구하고 ∂ℓ/∂σ = −n/σ + Σ (x_i − x̄)²/σ³를 0으로 두세요.",
     gen_why_mean: |sum, n, mean| format!("표본평균 μ̂ = x̄ = {sum}/{n} = {mean}"),
-    gen_why_sigma: |sq, ss, n, var, sigma| {
-        format!("편차 제곱의 합 Σ (x_i − x̄)² = {sq} = {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
+    gen_why_sigma: |sq, eq, ss, n, var, sigma| {
+        format!("편차 제곱의 합 Σ (x_i − x̄)² = {sq} {eq} {ss};  σ̂² = {ss}/{n} = {var};  σ̂ = √σ̂² = {sigma}")
     },
     gen_why_unbiased: |ss, n1, s2, s| {
         format!("(n − 1로 나누면 s² = {ss}/{n1} = {s2}, s = {s}: 비편향 분산이며 최대우도 추정값은 아닙니다.)")

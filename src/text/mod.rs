@@ -8,13 +8,17 @@
 
 mod en;
 mod en_help;
+mod en_mle;
 mod en_practice;
 mod en_quiz;
 mod ko;
 mod ko_help;
+mod ko_mle;
 mod ko_practice;
 mod ko_quiz;
+mod mle;
 mod notation;
+pub use mle::MleText;
 pub mod practice;
 pub use notation::{vector_names, vector_row};
 
@@ -54,8 +58,9 @@ pub const LOOP_FORMULAS: [&str; 4] = [
 ];
 pub const BACKWARD_FORMULA: &str = "dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + (dh_t/dh_{t−1})ᵀ · dL/dh_t";
 /// The LSTM carries two gradients back: the cell state's (through the forget
-/// gate) and the hidden state's (through the gates' W_hh).
-pub const LSTM_BACKWARD_FORMULA: &str = "dL/dc_t = dL/dh_t ⊙ o_t ⊙ tanh′(c_t) + f_{t+1} ⊙ dL/dc_{t+1};   dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + W_hhᵀ · dL/d[i f g o]_t";
+/// gate) and the hidden state's (through the gates' recurrent weights, the
+/// four blocks of W_rec, as the rest of the lab names them).
+pub const LSTM_BACKWARD_FORMULA: &str = "dL/dc_t = dL/dh_t ⊙ o_t ⊙ tanh′(c_t) + f_{t+1} ⊙ dL/dc_{t+1};   dL/dh_{t−1} = ∂L_{t−1}/∂h_{t−1} + W_recᵀ · dL/d[i f g o]_t";
 
 /// The table for a locale: LC_ALL when set, else LANG; `ko` or `ko_*`
 /// (`ko_KR.UTF-8`) gives Korean, anything else English.
@@ -377,6 +382,8 @@ pub struct RnnText {
     pub rate: fn(factor: &str) -> String,
     pub no_rate: &'static str,
     pub running: fn(wx: &str, wrec: &str) -> String,
+    /// With clipping on: the running sums are the gradient before it is clipped.
+    pub running_before_clip: fn(wx: &str, wrec: &str) -> String,
     pub running_matrices: &'static str,
     pub running_wx: &'static str,
     pub clip: fn(threshold: &str, before: &str, after: &str) -> String,
@@ -386,6 +393,11 @@ pub struct RnnText {
     pub trend_shrinks: &'static str,
     pub trend_grows: &'static str,
     pub trend_holds: &'static str,
+    /// The linear cell where the measured rate does not show ρ's trend yet
+    /// (or at ρ = 1): the long-run trend, without naming a regime.
+    pub why_linear_not_yet: fn(rho: &str, long_run: &str) -> String,
+    pub trend_long_shrinks: &'static str,
+    pub trend_long_grows: &'static str,
     pub why_tanh_bound: fn(sigma: &str) -> String,
     pub why_tanh_saturated: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_tanh_both_shrink: fn(sigma: &str, stretch: &str, mean_slope: &str) -> String,
@@ -470,85 +482,9 @@ pub struct CountText {
 
 /// The maximum-likelihood lab.
 #[derive(Debug)]
-pub struct MleText {
-    pub title: &'static str,
-    pub status_normal: fn(n: usize) -> String,
-    pub status_categorical: fn(total: &str, classes: usize) -> String,
-    pub own_data: &'static str,
-    pub line_of: fn(k: usize, total: usize) -> String,
-    pub family_names: [&'static str; 2],
-    pub knob_names: [&'static str; 6],
-    pub view_names: [&'static str; 4],
-    pub sample_title: &'static str,
-    pub sample_points: &'static str,
-    pub fitted: &'static str,
-    pub at_cursor: &'static str,
-    pub no_density: &'static str,
-    pub counts_title: &'static str,
-    pub count_row: fn(k: usize, n: &str, p: &str) -> String,
-    pub derivation_title: &'static str,
-    pub reveal_hint: &'static str,
-    // The normal's derivation, one fn per line, with the sample's numbers.
-    pub d_product: fn(mu: &str, sigma: &str, value: &str) -> String,
-    pub d_why_log: fn(n_long: usize, product: &str, loglik: &str) -> String,
-    pub d_loglik: fn(n: usize, loglik: &str) -> String,
-    pub d_mu: fn(sum: &str, n: usize, mu: &str) -> String,
-    pub d_sigma: fn(ss: &str, n: usize, var: &str, sigma: &str) -> String,
-    pub d_sigma_n1: &'static str,
-    pub d_maximum: fn(best: &str, cursor: &str) -> String,
-    pub d_no_maximum: &'static str,
-    pub d_bias: fn(n: usize, var: &str, s2: &str) -> String,
-    pub d_bias_n1: &'static str,
-    pub d_mse: &'static str,
-    // The categorical's.
-    pub d_cat_product: fn(counts: &str, total: &str) -> String,
-    pub d_lagrange: &'static str,
-    pub d_solve: fn(total: &str, p: &str) -> String,
-    pub d_cat_loglik: fn(loglik: &str) -> String,
-    pub d_zero_class: &'static str,
-    pub d_cross_entropy: fn(ce: &str) -> String,
-    pub surface_title: &'static str,
-    pub surface_legend: &'static str,
-    pub cursor_line: fn(mu: &str, sigma: &str, loglik: &str, g_mu: &str, g_sigma: &str) -> String,
-    pub closed_form: fn(mu: &str, sigma: &str, loglik: &str) -> String,
-    pub path_line: fn(steps: usize) -> String,
-    pub bias_title: &'static str,
-    pub bias_setup: fn(trials: usize, n: usize, var: &str) -> String,
-    pub bias_mle: fn(mean: &str, ratio: &str) -> String,
-    pub bias_unbiased: fn(mean: &str, ratio: &str) -> String,
-    pub bias_theory: fn(ratio: &str) -> String,
-    pub bias_n1: &'static str,
-    pub mistakes_title: &'static str,
-    pub mistake_names: [&'static str; 5],
-    pub m_sigma: fn(got: &str, off: &str) -> String,
-    pub m_product: fn(here: &str, n_long: usize, long: &str) -> String,
-    pub m_no_minimum: fn(at_fit: &str, at_ten: &str) -> String,
-    pub m_no_root: fn(value: &str) -> String,
-    pub m_undefined: &'static str,
-    pub right_row: fn(mu: &str, sigma: &str) -> String,
-    pub ask_mu: &'static str,
-    pub ask_sigma: &'static str,
-    pub ask_p: fn(class: usize) -> String,
-    pub graded: fn(what: &str, typed: &str, truth: &str, off: &str) -> String,
-    pub right: &'static str,
-    pub matched: fn(mistake: &str) -> String,
-    pub not_a_number: &'static str,
-    pub knob_own_data: &'static str,
-    pub ascent_stopped: &'static str,
-    pub score: fn(right: usize, total: usize) -> String,
-    pub err_empty: &'static str,
-    pub err_not_finite: fn(position: usize) -> String,
-    pub err_sigma: fn(got: &str) -> String,
-    pub err_all_zero: &'static str,
-    pub list_empty: fn(flag: &str) -> String,
-    pub list_not_numeric: fn(flag: &str, position: usize, text: &str) -> String,
-    pub list_not_count: fn(flag: &str, position: usize, text: &str) -> String,
-    pub list_too_long: fn(flag: &str, max: usize) -> String,
-}
-
-#[derive(Debug)]
 pub struct LinregText {
-    pub title_line: &'static str,
+    /// The one-feature title, with the data's line (`linreg::model_line`) and noise.
+    pub title_line: fn(line: &str, noise: &str) -> String,
     pub title_features: &'static str,
     /// The left panel's title with 3 features (no line to draw: β beside least squares).
     pub beta_table: &'static str,
@@ -572,6 +508,9 @@ pub struct LinregText {
     /// The learning rate where the gradient used has no fixed limit.
     pub rate_no_limit: fn(lr: &str, name: &str) -> String,
     pub above_limit: &'static str,
+    /// SGD: the rate beside the minibatches' limit, and above it.
+    pub rate_sgd: fn(lr: &str, name: &str, batch: usize, limit: &str) -> String,
+    pub above_limit_sgd: &'static str,
     /// No fixed limit, and the loss rose on the last step.
     pub loss_rose: &'static str,
     pub history_full: &'static str,
@@ -688,7 +627,8 @@ pub struct QuizText {
     pub gen_hint_mean: &'static str,
     pub gen_hint_sigma: &'static str,
     pub gen_why_mean: fn(sum: &str, n: usize, mean: &str) -> String,
-    pub gen_why_sigma: fn(squares: &str, ss: &str, n: usize, var: &str, sigma: &str) -> String,
+    /// `eq`: "=", or "≈" where the rounded terms do not add up to the sum shown.
+    pub gen_why_sigma: fn(squares: &str, eq: &str, ss: &str, n: usize, var: &str, sigma: &str) -> String,
     pub gen_why_unbiased: fn(ss: &str, n1: usize, s2: &str, s: &str) -> String,
     pub gen_largest_gap: fn(gap: &str) -> String,
     pub bank_invalid: fn(count: usize) -> String,

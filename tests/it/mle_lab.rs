@@ -10,6 +10,7 @@ use deepstep::app::App;
 use deepstep::lessons::input::Edit;
 use deepstep::lessons::lesson::mount;
 use deepstep::lessons::mle::lab::{Action, Asking, Family, Message, MleLab, Settings, View};
+use deepstep::lessons::mle::words::Place;
 use deepstep::math::format::num;
 use deepstep::math::mle::{self, Mistake};
 use deepstep::text::{EN, KO};
@@ -35,7 +36,7 @@ fn the_derivation_carries_the_samples_own_numbers() {
     assert_eq!(lab.normal.as_ref().unwrap().fit, f);
     assert_eq!(lab.shown, 1);
     lab.update(Action::Last);
-    let text = deepstep::lessons::mle::words::derivation(&lab, &EN).join("\n");
+    let text = deepstep::lessons::mle::words::derivation(&lab, Place::Cursor, &EN).join("\n");
     assert!(text.contains("μ̂ = x̄ = 12/4 = 3."), "{text}");
     assert!(text.contains("σ̂² = (1/n) Σ_i (x_i − x̄)² = 10/4 = 2.5,  σ̂ = 1.581."), "{text}");
     assert!(text.contains(&format!("ℓ(μ̂, σ̂) = {}", num(f.loglik.unwrap()))), "{text}");
@@ -151,8 +152,12 @@ fn one_point_is_handled_and_explained() {
     assert!(st.fitted_curve.is_empty() && !st.cursor_curve.is_empty());
     lab.update(Action::TogglePredict);
     lab.update(Action::Last);
-    let text = deepstep::lessons::mle::words::derivation(&lab, &EN).join("\n");
-    assert!(text.contains(EN.mle.d_sigma_n1) && text.contains(EN.mle.d_bias_n1) && text.contains(EN.mle.d_no_maximum));
+    let text = deepstep::lessons::mle::words::derivation(&lab, Place::Cursor, &EN).join("\n");
+    assert!(
+        text.contains(EN.mle.d_sigma_one_point)
+            && text.contains(EN.mle.d_bias_n1)
+            && text.contains(EN.mle.d_no_maximum)
+    );
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
     for k in [KeyCode::Char('v'), KeyCode::Char('v'), KeyCode::Char('v')] {
         app.handle(&key(k));
@@ -170,7 +175,7 @@ fn categorical_counts_give_p_hat_and_cross_entropy() {
     assert_eq!(c.p, vec![0.3, 0.5, 0.0, 0.2]);
     let mut lab = lab;
     lab.update(Action::Last);
-    let text = deepstep::lessons::mle::words::derivation(&lab, &KO).join("\n");
+    let text = deepstep::lessons::mle::words::derivation(&lab, Place::Cursor, &KO).join("\n");
     assert!(text.contains(KO.mle.d_zero_class) && text.contains("(0.3, 0.5, 0, 0.2)"), "{text}");
     // The family knob switches, and knobs that do not apply are skipped.
     let mut lab = MleLab::new(Settings::default()).unwrap();

@@ -215,7 +215,7 @@ fn the_bias_experiment_averages_its_fits_and_refuses_nothing_to_average() {
 /// The mistakes panel's numbers: ℓ at ten times σ̂ (the minimum a missing
 /// minus sign looks for is never reached), written out; the derivative
 /// without −n/σ at σ̂, which is n/σ̂ (exactly, even for a sample far from
-/// zero); on a sample with no spread only "the variance for σ" is defined.
+/// zero); on a sample of equal points only "the variance for σ" and ÷ (n − 1) are defined.
 #[test]
 fn the_mistakes_values_against_their_definitions() {
     let x = [1.0, 2.0, 4.0, 5.5, 2.5];
@@ -243,7 +243,9 @@ fn the_mistakes_values_against_their_definitions() {
         let v = mle::mistake_value(&flat, &f, m, &long);
         match m {
             mle::Mistake::VarianceForSigma => assert_eq!(v, mle::MistakeValue::Sigma { got: 0.0, off: 0.0 }),
-            _ => assert_eq!(v, mle::MistakeValue::Undefined, "{m:?}"),
+            // Three equal points: s² = 0/2 is defined, and 0.
+            mle::Mistake::NMinusOne => assert_eq!(v, mle::MistakeValue::Sigma { got: 0.0, off: 0.0 }),
+            _ => assert_eq!(v, mle::MistakeValue::Undefined(mle::Undefined::NoSpread), "{m:?}"),
         }
     }
 }

@@ -56,7 +56,7 @@ fn a_number_on_screen(app: &App) -> String {
         };
     }
     if let Some(lab) = app.front_lesson::<deepstep::lessons::mle::lab::MleLab>() {
-        return deepstep::math::format::num(lab.normal.as_ref().unwrap().at_product);
+        return deepstep::lessons::mle::words::exp_of(lab.normal.as_ref().unwrap().at_loglik);
     }
     if let Some(s) = app.front_lesson::<quiz::stats::StatsScreen>() {
         return format!("{}", s.stats.streak);

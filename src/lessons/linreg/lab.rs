@@ -65,8 +65,9 @@ pub struct LinregLab {
     pub betas: Vec<Array1<f64>>,
     pub losses: Vec<f64>,
     pub least_squares: Array1<f64>,
-    /// The stability limit of full-batch descent with the gradient used
-    /// (`None`: that error is not quadratic, no fixed limit exists).
+    /// The stability limit of the gradient used: full-batch descent's, or
+    /// with minibatches theirs (`linreg::minibatch_limit`); `None`: that
+    /// error is not quadratic, no fixed limit exists.
     pub limit: Option<f64>,
     pub diverged: bool,
     /// When the charts and the error measures do not both fit: the measures shown.
@@ -133,9 +134,16 @@ impl LinregLab {
         self.batch = batch;
         self.measure = measure;
         self.gradient = measure;
-        self.limit = linreg::stability_limit(self.x.view(), measure);
+        self.refresh_limit();
         self.reset();
         self
+    }
+
+    fn refresh_limit(&mut self) {
+        self.limit = match self.batch {
+            None => linreg::stability_limit(self.x.view(), self.gradient),
+            Some(b) => linreg::minibatch_limit(self.x.view(), self.gradient, b),
+        };
     }
 
     fn reset(&mut self) {
@@ -166,10 +174,10 @@ impl LinregLab {
         self.betas.last().expect("the start is always there")
     }
 
-    /// Whether full-batch descent is past the stability limit of the
-    /// gradient it uses (2/λ_max of that error's Hessian).
+    /// Whether the rate is past the stability limit of the gradient used
+    /// (full batch: 2/λ_max of that error's Hessian; minibatches: theirs).
     pub fn above_limit(&self) -> bool {
-        self.batch.is_none() && self.limit.is_some_and(|l| self.lr > l)
+        self.limit.is_some_and(|l| self.lr > l)
     }
 
     /// For an error with no fixed limit: whether the loss rose on the last
@@ -240,17 +248,18 @@ impl LinregLab {
             }
             Action::ToggleSgd => {
                 self.batch = if self.batch.is_some() { None } else { Some(5) };
+                self.refresh_limit();
                 self.reset();
             }
             Action::NextMeasure => {
                 self.measure = next_measure(self.measure);
                 self.gradient = self.measure;
-                self.limit = linreg::stability_limit(self.x.view(), self.gradient);
+                self.refresh_limit();
                 self.reset();
             }
             Action::NextGradient => {
                 self.gradient = next_measure(self.gradient);
-                self.limit = linreg::stability_limit(self.x.view(), self.gradient);
+                self.refresh_limit();
                 self.reset();
             }
             Action::ToggleFeatures => {
@@ -258,6 +267,7 @@ impl LinregLab {
                 *self = LinregLab::with_line(if self.features == 1 { 3 } else { 1 }, self.line);
                 self.lr = lr;
                 self.batch = batch;
+                self.refresh_limit();
             }
             Action::SwitchPanel => self.measures_tab = !self.measures_tab,
         }

@@ -14,7 +14,7 @@ const MAX_ROWS: usize = 60;
 pub fn note(lab: &LinregLab, t: &Text) -> Note {
     let c = &t.linreg;
     let n = &t.note;
-    let title = if lab.features == 1 { c.title_line } else { c.title_features };
+    let title = super::view::title(&lab.line, lab.features, t);
     let mode = lab.batch.map_or(c.mode_gd.to_string(), |b| (c.mode_sgd)(b));
     let (w, u) = (measure_index(lab.measure), measure_index(lab.gradient));
     let settings = vec![

@@ -21,7 +21,8 @@ pub struct LinregRun {
 }
 
 /// First `stability_limit=<v>` (2/λ_max of the Hessian of the error whose
-/// gradient is used; `none` where that error is not quadratic) and
+/// gradient is used, with `batch` the minibatches' limit,
+/// `linreg::minibatch_limit`; `none` where that error is not quadratic) and
 /// `above_limit=true|false`; then `step=<i> beta=<...> loss=<...>` per
 /// update, `final beta=...` and `least_squares beta=...`; a diverging
 /// descent says where it stopped.
@@ -37,7 +38,12 @@ pub fn linreg(
         Some(b) => linreg::sgd(x, y, beta0.view(), r.lr, r.steps, b, r.seed, r.measure)?,
     };
     let mut out = String::new();
-    match linreg::stability_limit(x, r.measure) {
+    // The limit of the gradient used: with minibatches, the batches' own.
+    let limit = match r.batch {
+        None => linreg::stability_limit(x, r.measure),
+        Some(b) => linreg::minibatch_limit(x, r.measure, b),
+    };
+    match limit {
         Some(limit) => {
             let _ = writeln!(out, "stability_limit={limit}\nabove_limit={}", r.lr > limit);
         }

@@ -1,7 +1,7 @@
 //! Draws the linear-regression lab. Numbers come from the lab (from `math`).
 
-use super::lab::LinregLab;
-use crate::math::format::num;
+use super::lab::{Line as DataLine, LinregLab};
+use crate::math::format::{num, num_beside};
 use crate::math::linreg::{self, ErrorMeasure};
 use crate::text::Text;
 use crate::ui::chrome::panel;
@@ -38,12 +38,13 @@ pub(crate) fn measure_index(m: ErrorMeasure) -> usize {
 pub(crate) fn rate_text(lab: &LinregLab, t: &Text) -> String {
     let c = &t.linreg;
     let name = c.measure_names[measure_index(lab.gradient)];
-    match lab.limit {
-        Some(limit) => {
+    match (lab.limit, lab.batch) {
+        (Some(limit), None) => {
             let hessian = crate::text::HESSIANS[usize::from(lab.gradient == ErrorMeasure::Mse)];
-            (c.rate)(&num(lab.lr), name, hessian, &num(limit))
+            (c.rate)(&num(lab.lr), name, hessian, &num_beside(limit, lab.lr))
         }
-        None => (c.rate_no_limit)(&num(lab.lr), name),
+        (Some(limit), Some(b)) => (c.rate_sgd)(&num(lab.lr), name, b, &num_beside(limit, lab.lr)),
+        (None, _) => (c.rate_no_limit)(&num(lab.lr), name),
     }
 }
 
@@ -51,7 +52,7 @@ pub(crate) fn rate_text(lab: &LinregLab, t: &Text) -> String {
 /// the loss rising.
 pub(crate) fn limit_warning(lab: &LinregLab, t: &Text) -> Option<&'static str> {
     if lab.above_limit() {
-        Some(t.linreg.above_limit)
+        Some(if lab.batch.is_some() { t.linreg.above_limit_sgd } else { t.linreg.above_limit })
     } else if lab.loss_rising() {
         Some(t.linreg.loss_rose)
     } else {
@@ -59,9 +60,20 @@ pub(crate) fn limit_warning(lab: &LinregLab, t: &Text) -> Option<&'static str> {
     }
 }
 
+/// The lab's title with the data it runs on: one feature's line
+/// y = slope·x + intercept and its noise, as set (not a fixed example).
+pub fn title(line: &DataLine, features: usize, t: &Text) -> String {
+    if features > 1 {
+        return t.linreg.title_features.to_string();
+    }
+    let (sign, intercept) = if line.intercept < 0.0 { ("−", -line.intercept) } else { ("+", line.intercept) };
+    let model = format!("y = {}x {sign} {}", num(line.slope), num(intercept));
+    (t.linreg.title_line)(&model, &num(line.noise))
+}
+
 pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {
     let c = &t.linreg;
-    let title = if lab.features == 1 { c.title_line } else { c.title_features };
+    let title = title(&lab.line, lab.features, t);
     let mode = lab.batch.map_or(c.mode_gd.to_string(), |b| (c.mode_sgd)(b));
     let mut st = vec![
         Line::styled(format!("{title}   ({mode})"), theme.title),

@@ -14,7 +14,7 @@ pub const SURFACE_ROWS: usize = 10;
 pub const SURFACE_COLS: usize = 18;
 /// Samples drawn for the bias experiment.
 pub const TRIALS: usize = 2000;
-/// The long sample whose likelihood product underflows.
+/// The long sample whose likelihood product leaves f64's range.
 pub const LONG: usize = 1000;
 /// Gradient-ascent steps per key press, and their size (on ℓ/n).
 pub const ASCENT_STEPS: usize = 5;
@@ -182,18 +182,18 @@ pub enum Action {
 pub struct NormalState {
     pub x: Vec<f64>,
     pub fit: NormalFit,
-    /// `LONG` draws of the same distribution, for the product's underflow.
+    /// `LONG` draws of the same distribution, for the product that leaves
+    /// f64's range; the product is e^`long_loglik` (`mle::InF64` says where
+    /// it lands).
     pub long: Vec<f64>,
-    pub long_product: f64,
     pub long_loglik: f64,
     pub surface: Surface,
     /// (row, column) of the cursor on the surface.
     pub cursor: (usize, usize),
-    /// (μ, σ) under the cursor, ℓ there, its gradient and the likelihood product.
+    /// (μ, σ) under the cursor, ℓ there (the likelihood there is e^ℓ) and its gradient.
     pub at: (f64, f64),
     pub at_loglik: f64,
     pub at_grad: (f64, f64),
-    pub at_product: f64,
     pub path: Vec<(f64, f64)>,
     /// The x range drawn, and the densities over it: the fit's and the cursor's.
     pub x_range: (f64, f64),
@@ -233,7 +233,6 @@ fn normal_state(s: &Settings) -> Result<NormalState, MleError> {
     // The long sample: from the learner's fit where there is one (their own data), else the knobs.
     let (lmu, lsigma) = if s.data.is_some() && fit.sigma > 0.0 { (fit.mu, fit.sigma) } else { (s.mu, s.sigma) };
     let long = mle::sample_normal(LONG, lmu, lsigma, s.seed.wrapping_add(1));
-    let long_product = mle::likelihood_product(&long, lmu, lsigma);
     let long_loglik = mle::loglik(&long, lmu, lsigma)?;
     let (mu_range, sigma_range) = surface_range(&fit);
     let surface = mle::surface(&x, mu_range, sigma_range, SURFACE_ROWS, SURFACE_COLS)?;
@@ -248,14 +247,12 @@ fn normal_state(s: &Settings) -> Result<NormalState, MleError> {
         x,
         fit,
         long,
-        long_product,
         long_loglik,
         surface,
         cursor: (0, 0),
         at: (0.0, 1.0),
         at_loglik: 0.0,
         at_grad: (0.0, 0.0),
-        at_product: 0.0,
         path: vec![],
         x_range,
         fitted_curve,
@@ -276,12 +273,11 @@ fn set_cursor(st: &mut NormalState, cell: (usize, usize)) -> Result<(), MleError
     Ok(())
 }
 
-/// ℓ, its gradient and the product at `st.at`.
+/// ℓ and its gradient at `st.at`.
 fn point_values(st: &mut NormalState) -> Result<(), MleError> {
     let (m, s) = st.at;
     st.at_loglik = mle::loglik(&st.x, m, s)?;
     st.at_grad = mle::loglik_grad(&st.x, m, s)?;
-    st.at_product = mle::likelihood_product(&st.x, m, s);
     st.cursor_curve = mle::density_curve(m, s, st.x_range.0, st.x_range.1, CURVE_POINTS);
     Ok(())
 }

@@ -21,7 +21,7 @@ pub fn note(lab: &MleLab, t: &Text) -> Note {
     let mut sections = vec![
         Section::text(n.settings, settings),
         Section::code(if lab.normal.is_some() { m.sample_points } else { m.counts_title }, vec![data]),
-        Section::text(m.derivation_title, words::derivation(lab, t)),
+        Section::text(m.derivation_title, words::derivation(lab, words::Place::Print, t)),
     ];
     if let Some(st) = &lab.normal {
         sections.push(Section::text(m.surface_title, words::surface_lines(st, t)));

@@ -2,7 +2,7 @@
 //! results as `key=value` lines at full precision for scripts and tests.
 
 use super::lab::{MleLab, Step};
-use super::words;
+use super::words::{self, Place};
 use crate::text::Text;
 use std::fmt::Write;
 
@@ -13,7 +13,7 @@ pub fn print(lab: &MleLab, t: &Text) -> String {
     let mut out = String::new();
     let steps: &[Step] = lab.steps();
     for step in steps {
-        for line in words::step_line(lab, *step, t) {
+        for line in words::step_line(lab, *step, Place::Print, t) {
             let _ = writeln!(out, "{line}");
         }
     }

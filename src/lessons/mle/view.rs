@@ -134,7 +134,7 @@ fn derivation_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme
     let block = panel(t.mle.derivation_title, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = words::derivation(lab, t);
+    let lines = words::derivation(lab, words::Place::Cursor, t);
     let last = lines.len().saturating_sub(1);
     let styled: Vec<Line> = lines
         .into_iter()

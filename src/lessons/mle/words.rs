@@ -3,30 +3,63 @@
 //! the mistakes, the surface's readings and the learner's own messages.
 
 use super::lab::{Asking, Message, MleLab, NormalState, Step};
-use crate::math::format::num;
-use crate::math::mle::{MistakeValue, MleError};
+use crate::math::format::{num, pow10};
+use crate::math::mle::{InF64, MistakeValue, MleError, Undefined};
 use crate::text::Text;
+use std::f64::consts::LN_10;
+
+/// Where the derivation reads ℓ at a point: the screen's cursor, or, in
+/// printed output, which has no cursor, a point named P.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Cursor,
+    Print,
+}
+
+/// e^ℓ written out at any size (e^3142 is 10^1364.7, beyond f64 but not
+/// beyond writing), so a product is never shown as `overflow`.
+pub fn exp_of(loglik: f64) -> String {
+    pow10(loglik / LN_10)
+}
 
 fn list(v: &[f64]) -> String {
     v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(", ")
 }
 
-/// Line `step` of the derivation, with this lab's numbers.
-pub fn step_line(lab: &MleLab, step: Step, t: &Text) -> Vec<String> {
+/// Line 2: why the log, chosen by where the long sample's product e^ℓ
+/// lands in f64 (`InF64::of_loglik`, the comparison the tests repeat).
+pub fn why_log_line(st: &NormalState, t: &Text) -> String {
     let m = &t.mle;
+    let (n, ll) = (st.long.len(), st.long_loglik);
+    let per = num(ll / n as f64);
+    match InF64::of_loglik(ll) {
+        InF64::Overflows => (m.d_why_log_over)(n, &exp_of(ll), &num(ll), &per),
+        InF64::Underflows => (m.d_why_log_under)(n, &exp_of(ll), &num(ll), &per),
+        InF64::Inside(p) => (m.d_why_log_inside)(n, &num(p), &num(ll), &per),
+    }
+}
+
+/// Line `step` of the derivation, with this lab's numbers, reading ℓ at `place`.
+pub fn step_line(lab: &MleLab, step: Step, place: Place, t: &Text) -> Vec<String> {
+    let m = &t.mle;
+    let place = match place {
+        Place::Cursor => m.place_cursor,
+        Place::Print => m.place_print,
+    };
     if let Some(st) = &lab.normal {
         let f = &st.fit;
         let n = f.n;
-        let one = f.sigma == 0.0;
         return vec![match step {
-            Step::Product => (m.d_product)(&num(st.at.0), &num(st.at.1), &num(st.at_product)),
-            Step::WhyLog => (m.d_why_log)(st.long.len(), &num(st.long_product), &num(st.long_loglik)),
-            Step::LogLik => (m.d_loglik)(n, &num(st.at_loglik)),
+            Step::Product => (m.d_product)(place, &num(st.at.0), &num(st.at.1), &exp_of(st.at_loglik)),
+            Step::WhyLog => why_log_line(st, t),
+            Step::LogLik => (m.d_loglik)(place, n, &num(st.at_loglik)),
             Step::DerivMu => (m.d_mu)(&num(st.x.iter().sum()), n, &num(f.mu)),
-            Step::DerivSigma if one => m.d_sigma_n1.to_string(),
+            // σ̂ is 0 exactly when every point is the same (`fit_normal` refuses a spread too small for f64).
+            Step::DerivSigma if f.sigma == 0.0 && n == 1 => m.d_sigma_one_point.to_string(),
+            Step::DerivSigma if f.sigma == 0.0 => (m.d_sigma_all_equal)(n),
             Step::DerivSigma => (m.d_sigma)(&num(f.var_mle * n as f64), n, &num(f.var_mle), &num(f.sigma)),
             Step::Maximum => match f.loglik {
-                Some(best) => (m.d_maximum)(&num(best), &num(st.at_loglik)),
+                Some(best) => (m.d_maximum)(place, &num(best), &num(st.at_loglik)),
                 None => m.d_no_maximum.to_string(),
             },
             Step::Bias => match f.var_unbiased {
@@ -56,9 +89,9 @@ pub fn step_line(lab: &MleLab, step: Step, t: &Text) -> Vec<String> {
     }
 }
 
-/// The lines revealed so far.
-pub fn derivation(lab: &MleLab, t: &Text) -> Vec<String> {
-    lab.steps().iter().take(lab.shown).flat_map(|s| step_line(lab, *s, t)).collect()
+/// The lines revealed so far, reading ℓ at `place`.
+pub fn derivation(lab: &MleLab, place: Place, t: &Text) -> Vec<String> {
+    lab.steps().iter().take(lab.shown).flat_map(|s| step_line(lab, *s, place, t)).collect()
 }
 
 /// The repeated-sampling experiment, in words.
@@ -86,10 +119,20 @@ pub fn mistake_lines(st: &NormalState, t: &Text) -> Vec<(String, String)> {
         .map(|(i, (_, v))| {
             let what = match *v {
                 MistakeValue::Sigma { got, off } => (m.m_sigma)(&num(got), &num(off)),
-                MistakeValue::Product { here, n_long, long } => (m.m_product)(&num(here), n_long, &num(long)),
+                MistakeValue::Product { here_loglik, n_long, long_loglik } => {
+                    let (here, long) = (exp_of(here_loglik), exp_of(long_loglik));
+                    match InF64::of_loglik(long_loglik) {
+                        InF64::Overflows => (m.m_product_over)(&here, n_long, &long, &num(long_loglik)),
+                        InF64::Underflows => (m.m_product_under)(&here, n_long, &long, &num(long_loglik)),
+                        InF64::Inside(p) => {
+                            (m.m_product_inside)(&here, n_long, &num(p), &num(long_loglik / n_long as f64))
+                        }
+                    }
+                }
                 MistakeValue::NoMinimum { at_fit, at_ten } => (m.m_no_minimum)(&num(at_fit), &num(at_ten)),
                 MistakeValue::NoRoot { at_fit } => (m.m_no_root)(&num(at_fit)),
-                MistakeValue::Undefined => m.m_undefined.to_string(),
+                MistakeValue::Undefined(Undefined::DividesByZero) => m.m_undefined_n1.to_string(),
+                MistakeValue::Undefined(Undefined::NoSpread) => m.m_undefined_no_spread.to_string(),
             };
             (m.mistake_names[i].to_string(), what)
         })
@@ -121,6 +164,9 @@ pub fn error_text(e: &MleError, t: &Text) -> String {
     match e {
         MleError::Empty => m.err_empty.to_string(),
         MleError::NotFinite { position } => (m.err_not_finite)(*position),
+        MleError::SumOverflows => m.err_sum_overflows.to_string(),
+        MleError::SpreadOverflows => m.err_spread_overflows.to_string(),
+        MleError::SpreadUnderflows => m.err_spread_underflows.to_string(),
         MleError::Sigma(g) => (m.err_sigma)(&num(*g)),
         MleError::AllZero => m.err_all_zero.to_string(),
     }

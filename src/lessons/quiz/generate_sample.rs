@@ -81,7 +81,11 @@ impl SampleQuestion {
         if self.ask == SampleAsk::Sigma {
             let squares: Vec<String> = self.x.iter().map(|v| num((v - f.mu) * (v - f.mu))).collect();
             let ss = f.var_mle * n as f64;
-            lines.push((q.gen_why_sigma)(&squares.join(" + "), &num(ss), n, &num(f.var_mle), &num(f.sigma)));
+            // The terms are rounded for display: where they no longer add up
+            // to the sum shown, the sum is joined to them with ≈, not =.
+            let shown: f64 = squares.iter().filter_map(|s| s.parse::<f64>().ok()).sum();
+            let eq = if num(shown) == num(ss) { "=" } else { "≈" };
+            lines.push((q.gen_why_sigma)(&squares.join(" + "), eq, &num(ss), n, &num(f.var_mle), &num(f.sigma)));
             if let Some(s2) = f.var_unbiased {
                 lines.push((q.gen_why_unbiased)(&num(ss), n - 1, &num(s2), &num(s2.sqrt())));
             }

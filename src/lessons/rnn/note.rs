@@ -33,7 +33,10 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
     {
-        measured.push((r.running)(&pow10(*wx), &pow10(*wrec)));
+        measured.push((if lab.run.grads.clip.is_some() { r.running_before_clip } else { r.running })(
+            &pow10(*wx),
+            &pow10(*wrec),
+        ));
     }
     if let Some(c) = lab.run.grads.clip {
         measured.push((r.clip)(&num(c.threshold), &pow10(c.log10_norm_before), &pow10(c.log10_norm_after)));

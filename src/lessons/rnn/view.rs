@@ -4,7 +4,7 @@
 
 use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab};
 use super::why::Why;
-use crate::math::format::{num, pow10, signed_pow10};
+use crate::math::format::{num, num_beside, pow10, pow10_beside_one, signed_pow10};
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
@@ -260,7 +260,11 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
     {
-        lines[0] = Line::raw(format!("{}   {}", lines[0], (r.running)(&pow10(*wx), &pow10(*wrec))));
+        lines[0] = Line::raw(format!(
+            "{}   {}",
+            lines[0],
+            (if lab.run.grads.clip.is_some() { r.running_before_clip } else { r.running })(&pow10(*wx), &pow10(*wrec))
+        ));
     }
     // Backward at step s < T: the step from s + 1 back to s.
     let s = lab.step;
@@ -320,31 +324,36 @@ pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
     let mut text = match why {
         Why::Truncated => r.explain_truncation.to_string(),
         Why::Clipped => r.explain_clip.to_string(),
+        Why::Linear { radius, rate } if Why::linear_shows(radius, rate) => {
+            (r.why_linear)(&num(radius), if radius < 1.0 { r.trend_shrinks } else { r.trend_grows })
+        }
         Why::Linear { radius, .. } => {
-            let trend = match radius.partial_cmp(&1.0) {
-                Some(std::cmp::Ordering::Less) => r.trend_shrinks,
-                Some(std::cmp::Ordering::Greater) => r.trend_grows,
+            let long = match radius.partial_cmp(&1.0) {
+                Some(std::cmp::Ordering::Less) => r.trend_long_shrinks,
+                Some(std::cmp::Ordering::Greater) => r.trend_long_grows,
                 _ => r.trend_holds,
             };
-            (r.why_linear)(&num(radius), trend)
+            (r.why_linear_not_yet)(&num(radius), long)
         }
-        Why::TanhBound { sigma, .. } => (r.why_tanh_bound)(&num(sigma)),
-        Why::TanhSaturated { sigma, mean_slope, .. } => (r.why_tanh_saturated)(&num(sigma), &num(mean_slope)),
+        Why::TanhBound { sigma, .. } => (r.why_tanh_bound)(&num_beside(sigma, 1.0)),
+        Why::TanhSaturated { sigma, mean_slope, .. } => {
+            (r.why_tanh_saturated)(&num_beside(sigma, 1.0), &num(mean_slope))
+        }
         Why::TanhBothShrink { sigma, mean_slope, stretch_log10, .. } => {
-            (r.why_tanh_both_shrink)(&num(sigma), &pow10(stretch_log10), &num(mean_slope))
+            (r.why_tanh_both_shrink)(&num_beside(sigma, 1.0), &pow10_beside_one(stretch_log10), &num(mean_slope))
         }
         Why::TanhUnclear { sigma, mean_slope, step_log10, .. } => {
-            (r.why_tanh_unclear)(&num(sigma), &pow10(step_log10), &num(mean_slope))
+            (r.why_tanh_unclear)(&num_beside(sigma, 1.0), &pow10_beside_one(step_log10), &num(mean_slope))
         }
-        Why::TanhGrows { sigma, mean_slope, .. } => (r.why_tanh_grows)(&num(sigma), &num(mean_slope)),
-        Why::TanhOpen { sigma, mean_slope } => (r.why_tanh_open)(&num(sigma), &num(mean_slope)),
-        Why::TanhNotYet { sigma, mean_slope } => (r.why_tanh_not_yet)(&num(sigma), &num(mean_slope)),
+        Why::TanhGrows { sigma, mean_slope, .. } => (r.why_tanh_grows)(&num_beside(sigma, 1.0), &num(mean_slope)),
+        Why::TanhOpen { sigma, mean_slope } => (r.why_tanh_open)(&num_beside(sigma, 1.0), &num(mean_slope)),
+        Why::TanhNotYet { sigma, mean_slope } => (r.why_tanh_not_yet)(&num_beside(sigma, 1.0), &num(mean_slope)),
         Why::Lstm { mean_forget, bias, .. } => (r.why_lstm)(&num(mean_forget), &num(bias)),
         Why::Gru { mean_update, .. } => (r.why_gru)(&num(mean_update)),
     };
     // The measured rate only over the steps BPTT has reached (`why_now`'s).
     if let Some(rate) = why.rate() {
-        text = format!("{text} {}", (r.measured_per_step)(&num(rate)));
+        text = format!("{text} {}", (r.measured_per_step)(&num_beside(rate, 1.0)));
     }
     text
 }

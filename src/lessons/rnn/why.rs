@@ -14,7 +14,8 @@ pub enum Why {
     Truncated,
     /// The gradient was clipped.
     Clipped,
-    /// Linear cell: the factor per step far from the loss is ρ.
+    /// Linear cell: the factor per step far from the loss is ρ; whether the
+    /// measured rate shows that trend yet is `Why::linear_shows`.
     Linear { radius: f64, rate: Option<f64> },
     /// tanh with σ_max < 1: vanishing is certain (Pascanu et al.'s bound).
     TanhBound { sigma: f64, rate: Option<f64> },
@@ -41,7 +42,29 @@ pub enum Why {
     Gru { mean_update: f64, rate: Option<f64> },
 }
 
+/// W_rec's largest singular value: as computed, or exactly ρ where the two
+/// agree to round-off. W_rec is built symmetric with spectral radius ρ, so
+/// its σ_max is ρ; at ρ = 1 the power iteration's last bits
+/// (0.9999999999999997 or 1.0000000000000002) must not choose between the
+/// "σ_max < 1" and "σ_max ≥ 1" explanations.
+pub fn sigma_max(computed: f64, radius: f64) -> f64 {
+    if (computed - radius).abs() <= 1e-9 * radius { radius } else { computed }
+}
+
 impl Why {
+    /// Whether a linear cell's measured rate shows ρ's trend: below 1 where
+    /// ρ < 1, above 1 where ρ > 1. At ρ = 1, and before a rate is measured,
+    /// it does not: only then may the words name the regime (vanishing,
+    /// exploding) beside the rate. With W_rec symmetric, its other
+    /// directions can shrink the gradient for the first steps back even
+    /// where ρ > 1.
+    pub fn linear_shows(radius: f64, rate: Option<f64>) -> bool {
+        match rate {
+            Some(r) => (radius < 1.0 && r < 1.0) || (radius > 1.0 && r > 1.0),
+            None => false,
+        }
+    }
+
     /// The explanation for these settings and this run, with the measured
     /// rate and the mean split of a step (gate, W_recᵀ; log10) over the same
     /// steps (`math::rnn::mean_split_log10`).
@@ -55,7 +78,7 @@ impl Why {
         let mean = rnn::mean_path_factor(&run.forward).unwrap_or(0.0);
         match s.cell {
             CellKind::Linear => Why::Linear { radius: s.radius, rate },
-            CellKind::Tanh => Why::tanh(rnn::spectral_norm(&run.params.w_hh), mean, rate, split),
+            CellKind::Tanh => Why::tanh(sigma_max(rnn::spectral_norm(&run.params.w_hh), s.radius), mean, rate, split),
             CellKind::Lstm => Why::Lstm { mean_forget: mean, bias: s.forget_bias, rate },
             CellKind::Gru => Why::Gru { mean_update: mean, rate },
         }

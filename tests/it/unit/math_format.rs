@@ -80,3 +80,17 @@ fn exact_is_the_shortest_text_that_reads_back() {
     exact_into(&mut out, 0.25);
     assert_eq!(out, "t,0.25", "appends");
 }
+
+/// A number printed beside a comparison with a mark reads on the mark's
+/// same side as the value: `num` rounds 0.99996 to "1", beside "< 1".
+#[test]
+fn numbers_beside_a_mark_keep_their_side_of_it() {
+    for (x, want) in [(0.99996, "0.99996"), (1.00004, "1.00004"), (0.9519, "0.9519"), (1.0, "1"), (2.5, "2.5")] {
+        assert_eq!(num_beside(x, 1.0), want, "{x}");
+    }
+    let below = 0.9999999999999997;
+    let s = num_beside(below, 1.0);
+    assert!(s.parse::<f64>().unwrap() < 1.0, "{s}");
+    assert_eq!(pow10_beside_one(-1e-6), num_beside(10f64.powf(-1e-6), 1.0));
+    assert_eq!(pow10_beside_one(400.0), "1e400");
+}

@@ -83,12 +83,17 @@ fn each_mistake_computes_what_it_says() {
     let unb = (10.0f64 / 3.0).sqrt();
     assert_eq!(v(Mistake::NMinusOne), MistakeValue::Sigma { got: unb, off: unb - s });
     assert_eq!(v(Mistake::VarianceForSigma), MistakeValue::Sigma { got: 2.5, off: 2.5 - s });
-    let MistakeValue::Product { here, long: l, n_long } = v(Mistake::Product) else { panic!() };
-    assert!(here > 0.0 && l == 0.0 && n_long == 1000);
+    let MistakeValue::Product { here_loglik, long_loglik, n_long } = v(Mistake::Product) else { panic!() };
+    assert_eq!(here_loglik, loglik(&x, f.mu, f.sigma).unwrap());
+    assert_eq!((long_loglik, n_long), (loglik(&long, f.mu, f.sigma).unwrap(), 1000));
+    assert_eq!(InF64::of_loglik(long_loglik), InF64::Underflows);
     let MistakeValue::NoMinimum { at_fit, at_ten } = v(Mistake::MissingMinus) else { panic!() };
     assert!(at_ten < at_fit);
     let MistakeValue::NoRoot { at_fit } = v(Mistake::SigmaWithoutN) else { panic!() };
     assert!((at_fit - 4.0 / s).abs() < 1e-12, "n/σ̂: {at_fit}");
     let one = fit_normal(&[2.0]).unwrap();
-    assert_eq!(mistake_value(&[2.0], &one, Mistake::NMinusOne, &long), MistakeValue::Undefined);
+    assert_eq!(
+        mistake_value(&[2.0], &one, Mistake::NMinusOne, &long),
+        MistakeValue::Undefined(Undefined::DividesByZero)
+    );
 }
