@@ -7,7 +7,7 @@ use super::{Failure, emit};
 use crate::app::App;
 use crate::lessons::lesson::{lesson_mut, mount};
 use crate::lessons::practice::lab::PracticeLab;
-use crate::practice::check::{Report, Verdict, check_file};
+use crate::practice::check::{Report, Unreadable, Verdict, check_file};
 use crate::practice::exercise::Exercise;
 use crate::practice::init::{Written, init};
 use crate::practice::python::DEFAULT_TIME_LIMIT;
@@ -29,11 +29,8 @@ pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
         Some(PracticeCommand::Judge { name, label }) => run_judge(&name, &label, text),
         None if a.print => {
             let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
-            if !dir.is_dir() {
-                let shown = dir.display().to_string();
-                return Err(Failure::usage(format!("deepstep practice: {}", (text.practice.no_folder)(&shown))));
-            }
-            let todo = crate::practice::init::present(&dir).into_iter().map(|(e, p)| (p, Some(e))).collect();
+            folder_ready(&dir, text).map_err(|m| Failure::usage(format!("deepstep practice: {m}")))?;
+            let todo = crate::practice::init::found(&dir).into_iter().map(|(e, p)| Target::File(p, Some(e))).collect();
             check_all(todo, CheckFormat::Text, DEFAULT_TIME_LIMIT, a.python.as_deref(), text)
         }
         None => {
@@ -72,8 +69,16 @@ fn run_init(dir: &Path, text: &Text) -> Result<(), Failure> {
     emit(text, &out)
 }
 
-/// What to check: (file, exercise) pairs, or a usage error.
-fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<(PathBuf, Option<Exercise>)>, Failure> {
+/// One thing `practice check` was asked to check: a file (as an exercise,
+/// or as the one it defines), or a target it refuses and why.
+enum Target {
+    File(PathBuf, Option<Exercise>),
+    Refused(String, Verdict),
+}
+
+/// What to check, in order; a usage error only for a bad `--exercise` or a
+/// missing default folder (a bad target is reported beside the others).
+fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<Target>, Failure> {
     let usage = |m: String| Failure::usage(format!("deepstep practice check: {m}"));
     let forced = match &c.exercise {
         Some(name) => Some(Exercise::from_id(name).ok_or_else(|| usage((text.practice.no_match)(name)))?),
@@ -81,28 +86,37 @@ fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<(PathBuf, Option<Ex
     };
     let dir = Path::new(DEFAULT_DIR);
     if c.targets.is_empty() {
-        if !dir.is_dir() {
-            return Err(usage((text.practice.no_folder)(DEFAULT_DIR)));
-        }
-        return Ok(crate::practice::init::present(dir).into_iter().map(|(e, p)| (p, forced.or(Some(e)))).collect());
+        folder_ready(dir, text).map_err(|m| usage(m))?;
+        let found = crate::practice::init::found(dir);
+        return Ok(found.into_iter().map(|(e, p)| Target::File(p, forced.or(Some(e)))).collect());
     }
-    c.targets
+    let refused = |t: &str, why: String| Target::Refused(t.to_string(), Verdict::Unreadable(Unreadable::Io(why)));
+    Ok(c.targets
         .iter()
         .map(|t| {
             let path = PathBuf::from(t);
-            if path.is_file() {
-                return Ok((path, forced));
-            }
+            // A file, or what stands at the path (a device, a folder): the
+            // check says what it is.
             if path.exists() {
-                return Err(usage((text.practice.unreadable)(&format!("{t}: not a file"))));
+                return Target::File(path, forced);
             }
             match Exercise::from_id(t) {
-                Some(e) if dir.join(e.file()).is_file() => Ok((dir.join(e.file()), forced.or(Some(e)))),
-                Some(e) => Err(usage((text.practice.no_folder)(&dir.join(e.file()).display().to_string()))),
-                None => Err(usage((text.practice.no_match)(t))),
+                Some(e) if dir.join(e.file()).is_file() => Target::File(dir.join(e.file()), forced.or(Some(e))),
+                Some(e) => refused(t, (text.practice.no_folder)(&dir.join(e.file()).display().to_string())),
+                None => refused(t, (text.practice.no_match)(t)),
             }
         })
-        .collect()
+        .collect())
+}
+
+/// `Ok` when `dir` is a folder; else what is wrong with it, in words.
+fn folder_ready(dir: &Path, text: &Text) -> Result<(), String> {
+    let shown = dir.display().to_string();
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err((text.practice.not_a_folder)(&shown)),
+        Err(_) => Err((text.practice.no_folder)(&shown)),
+    }
 }
 
 /// Ctrl-C, Ctrl-\\ or any other signal that would end deepstep ends the run
@@ -124,9 +138,24 @@ fn run_check(c: PracticeCheckArgs, python_flag: Option<&Path>, text: &Text) -> R
     check_all(todo, c.format, Duration::from_secs(c.time_limit), python_flag, text)
 }
 
-/// Check each (file, exercise) and write the verdicts; exit 1 if any fails.
+/// Whether a verdict says the command was asked wrongly (exit 2) rather
+/// than that the learner's code is wrong (exit 1).
+fn usage_kind(v: &Verdict) -> bool {
+    matches!(
+        v,
+        Verdict::NoNumpy { .. }
+            | Verdict::PythonFailed { .. }
+            | Verdict::Unknown
+            | Verdict::Unreadable(_)
+            | Verdict::NoPython
+    )
+}
+
+/// Check every target and write every verdict, a bad target's beside the
+/// others (none is lost to another); exit with the worst status: 2 when
+/// something could not be checked as asked, 1 when code failed, else 0.
 fn check_all(
-    todo: Vec<(PathBuf, Option<Exercise>)>,
+    todo: Vec<Target>,
     format: CheckFormat,
     limit: Duration,
     python_flag: Option<&Path>,
@@ -136,7 +165,13 @@ fn check_all(
         return Err(Failure::usage(format!("deepstep practice check: {}", text.practice.no_python)));
     };
     stop_checks_on_signals();
-    let reports: Vec<Report> = todo.iter().map(|(p, e)| check_file(p, *e, Some(&py), limit)).collect();
+    let reports: Vec<Report> = todo
+        .into_iter()
+        .map(|t| match t {
+            Target::File(p, e) => check_file(&p, e, Some(&py), limit),
+            Target::Refused(label, verdict) => Report::refused(Path::new(&label), verdict),
+        })
+        .collect();
     let out = match format {
         CheckFormat::Json => {
             let all: Vec<_> = reports.iter().map(|r| words::json(text, r)).collect();
@@ -156,14 +191,15 @@ fn check_all(
             .collect::<Vec<_>>()
             .join("\n"),
     };
-    // No usable Python, or a file that is no exercise's, is a usage error.
-    if let Some(r) = reports
-        .iter()
-        .find(|r| matches!(r.verdict, Verdict::NoNumpy { .. } | Verdict::PythonFailed { .. } | Verdict::Unknown))
-    {
-        return Err(Failure::usage(format!("deepstep practice check: {}", words::lines(text, r).join("\n"))));
+    // Tracebacks, reprs and source lines are the learner's text: no escape
+    // sequence of theirs reaches the terminal (JSON escapes them already).
+    emit(text, &crate::text::visible::visible(&out))?;
+    let refused: Vec<&Report> = reports.iter().filter(|r| usage_kind(&r.verdict)).collect();
+    if !refused.is_empty() {
+        let why: Vec<String> =
+            refused.iter().map(|r| format!("deepstep practice check: {}", words::lines(text, r).join("\n"))).collect();
+        return Err(Failure::usage(crate::text::visible::visible(&why.join("\n"))));
     }
-    emit(text, &out)?;
     if reports.iter().all(Report::passed) { Ok(()) } else { Err(Failure { code: 1, message: String::new() }) }
 }
 

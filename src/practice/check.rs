@@ -126,6 +126,11 @@ impl Report {
         }
     }
 
+    /// A target that was not run at all (the command line refused it).
+    pub fn refused(path: &Path, verdict: Verdict) -> Report {
+        Report::new(None, path, verdict)
+    }
+
     fn new(exercise: Option<Exercise>, path: &Path, verdict: Verdict) -> Report {
         Report { exercise, path: path.to_path_buf(), cases_run: 0, cases_passed: 0, verdict }
     }

@@ -273,6 +273,9 @@ pub const EN_PRACTICE: PracticeText = PracticeText {
         format!("The file defines none of the exercises' functions ({fs}); name the exercise with --exercise.")
     },
     unreadable: |why| format!("Cannot read the file: {why}"),
+    not_a_folder: |d| {
+        format!("{d} is not a folder: give the practice folder (`deepstep practice init DIR` makes one).")
+    },
     not_a_file: "it is not a regular file (a folder, a device such as /dev/null, or a pipe): give the path of a .py or .ipynb file",
     too_large: |mib| format!("it is larger than {mib} MiB, far more than any exercise's code"),
     no_python: "No Python found. Install Python 3 with numpy (Debian/Ubuntu: sudo apt install python3-numpy), or name one with --python PATH or DEEPSTEP_PYTHON.",

@@ -267,6 +267,9 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     missing: |f| format!("파일에 함수 {f}가 없습니다."),
     unknown: |fs| format!("파일에 연습 문제의 함수({fs})가 하나도 없습니다. --exercise로 문제를 지정하세요."),
     unreadable: |why| format!("파일을 읽을 수 없습니다: {why}"),
+    not_a_folder: |d| {
+        format!("{d}는 폴더가 아닙니다: 연습 폴더를 주세요 (`deepstep practice init DIR`로 만들 수 있습니다).")
+    },
     not_a_file: "일반 파일이 아닙니다 (폴더, /dev/null 같은 장치, 또는 파이프): .py나 .ipynb 파일의 경로를 주세요",
     too_large: |mib| format!("{mib} MiB보다 큽니다. 어떤 연습 문제의 코드보다도 훨씬 큽니다"),
     no_python: "Python을 찾지 못했습니다. numpy와 함께 Python 3을 설치하거나 (Debian/Ubuntu: sudo apt install python3-numpy), --python 경로 또는 DEEPSTEP_PYTHON으로 지정하세요.",

@@ -20,6 +20,7 @@ mod mle;
 mod notation;
 pub use mle::MleText;
 pub mod practice;
+pub mod visible;
 pub use notation::{vector_names, vector_row};
 
 pub use en::EN;

@@ -46,6 +46,8 @@ pub struct PracticeText {
     pub unreadable: fn(why: &str) -> String,
     /// A device, a folder or a pipe given as a practice file.
     pub not_a_file: &'static str,
+    /// A practice folder path where something else stands.
+    pub not_a_folder: fn(dir: &str) -> String,
     pub too_large: fn(mib: u64) -> String,
     pub no_python: &'static str,
     pub no_numpy: fn(python: &str) -> String,

@@ -23,6 +23,7 @@ mod mle_math;
 mod mle_words;
 mod notes;
 mod practice_adversarial;
+mod practice_batch;
 mod practice_check;
 mod practice_screen;
 mod properties;

@@ -267,3 +267,26 @@ fn the_keys_choose_check_and_scroll() {
     let (s, _) = draw(&mut app, 80, 24);
     assert!(!s.contains(EN.practice.more_above), "{s}");
 }
+
+/// The folder made after the screen opened, then removed and made again
+/// with other code: each version is checked, without pressing `c`.
+#[test]
+fn a_folder_made_removed_and_made_again_outside_the_screen_is_followed() {
+    let dir = temp("refolder").join("later");
+    let mut lab = PracticeLab::new(dir.clone(), Some(python()), vec![]);
+    assert!(!lab.folder);
+    // Made outside the screen (another shell's `practice init`, an editor).
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("posterior.py"), fixture("posterior.py")).unwrap();
+    until(&mut lab, |l| item(l, Exercise::Posterior).state() == State::Passing);
+    assert!(lab.folder);
+    // Removed: the exercise has no file.
+    std::fs::remove_dir_all(&dir).unwrap();
+    until(&mut lab, |l| !l.folder && item(l, Exercise::Posterior).state() == State::Missing);
+    // Made again with a mistake in it, then saved once more.
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("posterior.py"), fixture("mistakes/posterior-not-normalised.py")).unwrap();
+    until(&mut lab, |l| item(l, Exercise::Posterior).state() == State::Failing);
+    std::fs::write(dir.join("posterior.py"), fixture("posterior.py")).unwrap();
+    until(&mut lab, |l| item(l, Exercise::Posterior).state() == State::Passing);
+}

@@ -150,11 +150,13 @@ impl PracticeLab {
         }
     }
 
+    /// Watch the folder (and, for it coming and going, its parent), then
+    /// check every file in it.
     fn start_watching(&mut self) {
+        self.watch_error = self.worker.watch(&self.dir).err();
         if !self.folder {
             return;
         }
-        self.watch_error = self.worker.watch(&self.dir).err();
         for i in 0..self.items.len() {
             self.check(i);
         }
@@ -207,6 +209,14 @@ impl PracticeLab {
                         self.items[i].path = PracticeLab::file_for(&self.dir, self.items[i].exercise);
                         self.check(i);
                     }
+                }
+                Event::Folder => {
+                    // Made, removed or made again outside the screen: follow it.
+                    self.folder = self.dir.is_dir();
+                    for i in 0..self.items.len() {
+                        self.items[i].path = PracticeLab::file_for(&self.dir, self.items[i].exercise);
+                    }
+                    self.start_watching();
                 }
                 Event::Inited(result) => {
                     self.init_result = Some(result);

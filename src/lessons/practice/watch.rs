@@ -26,6 +26,8 @@ pub enum Event {
     Checked(Exercise, Box<Report>),
     /// A file in the folder was written.
     Changed(PathBuf),
+    /// The folder itself was created, removed or renamed.
+    Folder,
     Inited(Result<Vec<Written>, String>),
 }
 
@@ -62,22 +64,41 @@ impl Worker {
         Worker { requests, events, sender, watcher: None, running }
     }
 
-    /// Watch `dir` for saves; `Err` says why it cannot be watched.
+    /// Watch `dir` for saves, and its parent for the folder itself coming
+    /// and going (a watch dies with its folder: a folder made, removed or
+    /// made again while the screen is open must still be followed; the
+    /// screen re-arms on `Event::Folder`). `Err` says why it cannot be watched.
     pub fn watch(&mut self, dir: &Path) -> Result<(), String> {
+        let dir = std::path::absolute(dir).map_err(|e| e.to_string())?;
+        let parent = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
         let tx = self.sender.clone();
+        let folder = dir.clone();
         let mut w = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            if let Ok(ev) = res
-                && (ev.kind.is_modify() || ev.kind.is_create())
-            {
-                for p in ev.paths {
+            let Ok(ev) = res else { return };
+            // Only the folder's own coming and going: reading it (Python lists
+            // it to import) sends access events for it too.
+            let came_or_went = ev.kind.is_create()
+                || ev.kind.is_remove()
+                || matches!(ev.kind, notify::EventKind::Modify(notify::event::ModifyKind::Name(_)));
+            for p in ev.paths {
+                if p == folder {
+                    if came_or_went {
+                        let _ = tx.send(Event::Folder);
+                    }
+                } else if p.parent() == Some(folder.as_path()) && (ev.kind.is_modify() || ev.kind.is_create()) {
                     let _ = tx.send(Event::Changed(p));
                 }
             }
         })
         .map_err(|e| e.to_string())?;
-        w.watch(dir, RecursiveMode::NonRecursive).map_err(|e| e.to_string())?;
+        // Replace the old watcher first: its watches end with it.
+        self.watcher = None;
+        // The parent may be unwatchable (no permission): saves in the folder
+        // are still followed, only its coming and going is not.
+        let _ = w.watch(&parent, RecursiveMode::NonRecursive);
+        let folder_watched = if dir.is_dir() { w.watch(&dir, RecursiveMode::NonRecursive) } else { Ok(()) };
         self.watcher = Some(w);
-        Ok(())
+        folder_watched.map_err(|e| e.to_string())
     }
 
     pub fn check(&self, e: Exercise, path: PathBuf) {

@@ -37,10 +37,7 @@ fn nfc(s: &str) -> String {
     visible(&s.nfc().collect::<String>())
 }
 
-/// `s` with control characters (C0 but the newline, DEL, C1) replaced by �.
-pub fn visible(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() && c != '\n' { '\u{FFFD}' } else { c }).collect()
-}
+pub use crate::text::visible::visible;
 
 impl Loc {
     fn normalised(&self) -> Loc {
