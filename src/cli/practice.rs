@@ -86,7 +86,7 @@ fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<Target>, Failure> {
     };
     let dir = Path::new(DEFAULT_DIR);
     if c.targets.is_empty() {
-        folder_ready(dir, text).map_err(|m| usage(m))?;
+        folder_ready(dir, text).map_err(usage)?;
         let found = crate::practice::init::found(dir);
         return Ok(found.into_iter().map(|(e, p)| Target::File(p, forced.or(Some(e)))).collect());
     }
