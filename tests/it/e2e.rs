@@ -335,3 +335,28 @@ fn a_resized_window_is_redrawn_at_its_new_size() {
     t.keys(&["q"]);
     t.exit().assert_restored();
 }
+
+/// A check still running when a signal ends the practice screen dies with
+/// it, whatever the signal (each runs in a process group of its own, which
+/// the terminal's signals do not reach).
+#[test]
+fn an_ending_signal_on_the_practice_screen_stops_the_check_too() {
+    for sig in [libc::SIGABRT, libc::SIGQUIT, libc::SIGXCPU] {
+        let dir = std::env::temp_dir().join(format!("deepstep-e2e-practice-{sig}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let started = crate::common::looping_practice_file(dir.join("posterior.py"));
+        let python = crate::common::python_with_numpy();
+        let mut t = Term::start_with(
+            &["practice", dir.to_str().unwrap()],
+            &[("DEEPSTEP_PYTHON", python.to_str().unwrap()), ("XDG_DATA_HOME", dir.to_str().unwrap())],
+            &[],
+        );
+        let py = started();
+        t.signal(sig);
+        let left = t.exit();
+        left.assert_restored();
+        assert_eq!(left.status, 128 + sig as u32);
+        assert!(crate::common::gone(py), "signal {sig}: the check's Python outlived the screen");
+    }
+}
