@@ -7,15 +7,18 @@
 //! which each language implements with its own word order.
 
 mod en;
+mod en_diagnose;
 mod en_help;
 mod en_practice;
 mod en_quiz;
 mod ko;
+mod ko_diagnose;
 mod ko_help;
 mod ko_practice;
 mod ko_quiz;
 mod notation;
 pub mod practice;
+pub mod practice_code;
 pub use notation::{vector_names, vector_row};
 
 pub use en::EN;

@@ -14,11 +14,12 @@ use ratatui::crossterm::event::KeyCode;
 use unicode_normalization::is_nfc;
 
 /// Every source file of the Korean table (its functions are read from source).
-const KO_SOURCES: [&str; 4] = [
+const KO_SOURCES: [&str; 5] = [
     include_str!("../../src/text/ko.rs"),
     include_str!("../../src/text/ko_quiz.rs"),
     include_str!("../../src/text/ko_help.rs"),
     include_str!("../../src/text/ko_practice.rs"),
+    include_str!("../../src/text/ko_diagnose.rs"),
 ];
 
 fn hangul(s: &str) -> bool {
@@ -350,6 +351,9 @@ fn subscripts_are_braced_and_t_is_time() {
         ("src/text/ko_help.rs", include_str!("../../src/text/ko_help.rs")),
         ("src/text/en_practice.rs", include_str!("../../src/text/en_practice.rs")),
         ("src/text/ko_practice.rs", include_str!("../../src/text/ko_practice.rs")),
+        ("src/text/en_diagnose.rs", include_str!("../../src/text/en_diagnose.rs")),
+        ("src/text/ko_diagnose.rs", include_str!("../../src/text/ko_diagnose.rs")),
+        ("src/text/practice_code.rs", include_str!("../../src/text/practice_code.rs")),
         ("src/text/notation.rs", include_str!("../../src/text/notation.rs")),
         ("chain_rule.toml", bank::SHIPPED[0].1),
         ("bayes.toml", bank::SHIPPED[1].1),
