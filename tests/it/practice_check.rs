@@ -333,3 +333,19 @@ fn print_checks_the_folder_and_the_screen_needs_a_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("deepstep practice --print"));
 }
+
+/// A loop that misses an end: the first differing k of grad_over_time says
+/// which end (T = 4 in the first case), and Korean gets the Korean words.
+#[test]
+fn a_loop_that_misses_an_end_shows_where_grad_over_time_first_differs() {
+    let dir = root().join("tests/practice/mistakes");
+    let (reports, _) = check_json(&[dir.join("rnn-loop-skips-k1.py"), dir.join("rnn-loop-skips-kt.py")]);
+    assert_eq!(reports[0]["first_failing_case"]["first_k"], 0, "{:#}", reports[0]);
+    assert_eq!(reports[1]["first_failing_case"]["first_k"], 3, "{:#}", reports[1]);
+    let out = deepstep(&["--lang", "ko", "practice", "check", "tests/practice/mistakes/return-structure.py"], &root());
+    let s = String::from_utf8_lossy(&out.stdout);
+    let family =
+        Mistake::Family(Family { kind: Kind::OnlyPart, function: "backward_gradient", part: Part::At(0), only: 0 });
+    let (what, fix) = (deepstep::text::KO.practice.mistake)(family);
+    assert!(s.contains(&what) && s.contains(&fix) && what.contains("빠진 것: grad_over_time"), "{s}");
+}
