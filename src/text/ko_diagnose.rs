@@ -103,19 +103,19 @@ pub fn family(f: Family) -> (String, String) {
     let n = if fun == "backward_gradient" { "N" } else { "n" };
     match f.kind {
         Kind::Scaled(Factor::Two) => (
-            format!("{when}{p}가 모든 사례에서 정답의 정확히 2배입니다. {rest}."),
+            format!("{when}모든 사례에서 {p} 값이 정답의 정확히 2배입니다. {rest}."),
             format!("남는 인수 2를 없애세요: {rule}."),
         ),
         Kind::Scaled(Factor::Half) => (
-            format!("{when}{p}가 모든 사례에서 정답의 정확히 절반입니다 ({rest}): 인수 2가 빠졌습니다."),
+            format!("{when}모든 사례에서 {p} 값이 정답의 정확히 절반입니다 ({rest}): 인수 2가 빠졌습니다."),
             format!("인수 2를 되살리세요: {rule}."),
         ),
         Kind::Scaled(Factor::N) => (
-            format!("{when}{p}가 모든 사례에서 정답의 정확히 {n}배입니다 ({}). {rest}.", n_is(fun)),
+            format!("{when}모든 사례에서 {p} 값이 정답의 정확히 {n}배입니다 ({}). {rest}.", n_is(fun)),
             format!("코드가 빠뜨린 {n}으로 나누기를 하세요 (공식은 평균인데 합을 구함): {rule}."),
         ),
         Kind::Scaled(Factor::OneOverN) => (
-            format!("{when}{p}가 모든 사례에서 정답의 정확히 1/{n}입니다 ({}). {rest}.", n_is(fun)),
+            format!("{when}모든 사례에서 {p} 값이 정답의 정확히 1/{n}입니다 ({}). {rest}.", n_is(fun)),
             format!("거기서는 {n}으로 나누지 마세요 (공식은 합인데 평균을 구했거나 1/{n}을 두 번 곱함): {rule}."),
         ),
         Kind::Negated if fun == "gradient_descent_step" && f.only != 0 => (
@@ -134,11 +134,11 @@ pub fn family(f: Family) -> (String, String) {
             format!("거기 붙은 부호를 뒤집으세요: {rule}."),
         ),
         Kind::Swapped(q) => (
-            format!("{p}와 {}가 서로 바뀌었습니다: 각자 상대의 정답을 담고 있습니다.", part(fun, q)),
+            format!("{p}, {} 두 값이 서로 바뀌었습니다: 각자 상대의 정답을 담고 있습니다.", part(fun, q)),
             format!("문제의 순서대로 반환하세요: {}.", code::returns(fun)),
         ),
         Kind::Transposed => (
-            format!("{p}가 정답 행렬의 전치입니다: 행이 정답의 열입니다."),
+            format!("{p} 행렬이 정답 행렬의 전치입니다: 행이 정답의 열입니다."),
             format!("{p} {} 모양으로 반환하세요: .T를 빼거나 [행, 열] 순서로 채우세요.", code::shape(fun, f.part)),
         ),
         Kind::Truncated => (
@@ -148,11 +148,11 @@ pub fn family(f: Family) -> (String, String) {
             format!("실수로 계산하세요. 예를 들어 한 식으로: {rule}."),
         ),
         Kind::OnlyPart => (
-            format!("{fun}가 {p}만 반환하며, 그 값은 맞습니다. 빠진 것: {}.", code::others(fun, f.part)),
+            format!("{fun} 함수가 {p}만 반환하며, 그 값은 맞습니다. 빠진 것: {}.", code::others(fun, f.part)),
             format!("전부 반환하세요: {}.", code::returns(fun)),
         ),
         Kind::Restructured => (
-            format!("{fun}가 맞는 수를 맞는 순서로 반환하지만, 다른 구조로 묶었습니다."),
+            format!("{fun} 함수가 맞는 수를 맞는 순서로 반환하지만, 다른 구조로 묶었습니다."),
             format!("이 구조 그대로 반환하세요: {}.", code::returns(fun)),
         ),
     }
