@@ -73,7 +73,7 @@ fn run_init(dir: &Path, text: &Text) -> Result<(), Failure> {
 /// or as the one it defines), or a target it refuses and why.
 enum Target {
     File(PathBuf, Option<Exercise>),
-    Refused(String, Verdict),
+    Refused(String, Box<Verdict>),
 }
 
 /// What to check, in order; a usage error only for a bad `--exercise` or a
@@ -90,7 +90,8 @@ fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<Target>, Failure> {
         let found = crate::practice::init::found(dir);
         return Ok(found.into_iter().map(|(e, p)| Target::File(p, forced.or(Some(e)))).collect());
     }
-    let refused = |t: &str, why: String| Target::Refused(t.to_string(), Verdict::Unreadable(Unreadable::Io(why)));
+    let refused =
+        |t: &str, why: String| Target::Refused(t.to_string(), Box::new(Verdict::Unreadable(Unreadable::Io(why))));
     Ok(c.targets
         .iter()
         .map(|t| {
@@ -169,7 +170,7 @@ fn check_all(
         .into_iter()
         .map(|t| match t {
             Target::File(p, e) => check_file(&p, e, Some(&py), limit),
-            Target::Refused(label, verdict) => Report::refused(Path::new(&label), verdict),
+            Target::Refused(label, verdict) => Report::refused(Path::new(&label), *verdict),
         })
         .collect();
     let out = match format {

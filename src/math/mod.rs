@@ -14,6 +14,7 @@ pub mod linreg;
 pub mod mle;
 pub mod parse;
 pub mod practice;
+pub mod practice_conv_size;
 pub mod prob;
 pub mod rng;
 pub mod rnn;

@@ -24,15 +24,21 @@ pub enum BpttMistake {
     BatchMean,
     /// `for k in range(1, T+1)`: the loop runs forward.
     Forward,
+    /// `for k in range(T, 1, -1)`: the last iteration, k = 1, is missing.
+    SkipsK1,
+    /// `for k in range(T-1, 0, -1)`: the first iteration, k = T, is missing.
+    SkipsKT,
 }
 
 impl BpttMistake {
-    pub const ALL: [BpttMistake; 5] = [
+    pub const ALL: [BpttMistake; 7] = [
         BpttMistake::Overwrite,
         BpttMistake::CurrentState,
         BpttMistake::MissingWrec,
         BpttMistake::BatchMean,
         BpttMistake::Forward,
+        BpttMistake::SkipsK1,
+        BpttMistake::SkipsKT,
     ];
 }
 
@@ -58,8 +64,12 @@ pub fn bptt(
     let mut g = Array2::zeros((n, t_len + 1));
     g.column_mut(t_len).assign(&grad_out);
     let (mut wx, mut wr) = (0.0, 0.0);
-    let order: Vec<usize> =
-        if mistake == Some(BpttMistake::Forward) { (1..=t_len).collect() } else { (1..=t_len).rev().collect() };
+    let order: Vec<usize> = match mistake {
+        Some(BpttMistake::Forward) => (1..=t_len).collect(),
+        Some(BpttMistake::SkipsK1) => (2..=t_len).rev().collect(),
+        Some(BpttMistake::SkipsKT) => (1..t_len).rev().collect(),
+        _ => (1..=t_len).rev().collect(),
+    };
     let batch = if mistake == Some(BpttMistake::BatchMean) { n.max(1) as f64 } else { 1.0 };
     for k in order {
         let state = if mistake == Some(BpttMistake::CurrentState) { k } else { k - 1 };
@@ -87,10 +97,26 @@ pub enum ConvMistake {
     NoGaps,
     /// The padded dX returned without cropping the padding back off.
     NoCrop,
+    /// The explicit loop adds dy[i, j]·w at (i, j), not (i·stride, j·stride).
+    NoGapsLoop,
+    /// `dxp[:H, :W]`: the padding cropped off the bottom and right only.
+    CropEndOnly,
+    /// `dxp[P:, P:]`: the padding cropped off the top and left only.
+    CropStartOnly,
+    /// `dxp[P:-P, P:-P]`: right for P > 0, empty for P = 0 (`-0` is 0).
+    CropNegativeEnd,
 }
 
 impl ConvMistake {
-    pub const ALL: [ConvMistake; 3] = [ConvMistake::NoFlip, ConvMistake::NoGaps, ConvMistake::NoCrop];
+    pub const ALL: [ConvMistake; 7] = [
+        ConvMistake::NoFlip,
+        ConvMistake::NoGaps,
+        ConvMistake::NoCrop,
+        ConvMistake::NoGapsLoop,
+        ConvMistake::CropEndOnly,
+        ConvMistake::CropStartOnly,
+        ConvMistake::CropNegativeEnd,
+    ];
 }
 
 fn params(stride: usize, padding: usize) -> ConvParams {
@@ -130,7 +156,8 @@ pub fn conv2d_backward_plain(
 
 /// dX as code with `mistake` computes it: dY's entries placed `step` apart
 /// (the stride, or 1 without the gaps), each adding dY·w over its window in
-/// a padded canvas, which is then cropped by the padding (or not).
+/// a padded canvas, which is then cropped by the padding (or not, or on one
+/// side, or to nothing).
 pub fn conv_dx_mistaken(
     input: [usize; 2],
     w: ArrayView2<f64>,
@@ -141,7 +168,7 @@ pub fn conv_dx_mistaken(
 ) -> Array2<f64> {
     let (kh, kw) = w.dim();
     let (oh, ow) = dy.dim();
-    let step = if mistake == ConvMistake::NoGaps { 1 } else { stride };
+    let step = if matches!(mistake, ConvMistake::NoGaps | ConvMistake::NoGapsLoop) { 1 } else { stride };
     let rows = (input[0] + 2 * padding).max(oh.saturating_sub(1) * step + kh);
     let cols = (input[1] + 2 * padding).max(ow.saturating_sub(1) * step + kw);
     let mut canvas = Array2::zeros((rows, cols));
@@ -151,8 +178,12 @@ pub fn conv_dx_mistaken(
             canvas[[o0 * step + k0, o1 * step + k1]] += d * tap;
         }
     }
+    let (padded_h, padded_w) = (input[0] + 2 * padding, input[1] + 2 * padding);
     match mistake {
-        ConvMistake::NoCrop => canvas.slice(s![..input[0] + 2 * padding, ..input[1] + 2 * padding]).to_owned(),
+        ConvMistake::NoCrop => canvas.slice(s![..padded_h, ..padded_w]).to_owned(),
+        ConvMistake::CropEndOnly => canvas.slice(s![..input[0], ..input[1]]).to_owned(),
+        ConvMistake::CropStartOnly => canvas.slice(s![padding..padded_h, padding..padded_w]).to_owned(),
+        ConvMistake::CropNegativeEnd if padding == 0 => Array2::zeros((0, 0)),
         ConvMistake::NoGaps => {
             // Without the gaps the canvas is only (OH − 1) + K wide: cropping
             // by the padding leaves what the learner's code would return.
@@ -160,7 +191,9 @@ pub fn conv_dx_mistaken(
             let wd = (ow + kw - 1).saturating_sub(2 * padding);
             canvas.slice(s![padding..padding + h, padding..padding + wd]).to_owned()
         }
-        ConvMistake::NoFlip => canvas.slice(s![padding..padding + input[0], padding..padding + input[1]]).to_owned(),
+        ConvMistake::NoFlip | ConvMistake::NoGapsLoop | ConvMistake::CropNegativeEnd => {
+            canvas.slice(s![padding..padding + input[0], padding..padding + input[1]]).to_owned()
+        }
     }
 }
 

@@ -135,7 +135,9 @@ fn bptt_cases() -> Vec<Case> {
 
 fn conv_size_cases() -> Vec<Case> {
     // (H, W, KH, KW, stride, padding, dilation): plain, a stride with a
-    // remainder, padding, dilation, a kernel as large as the padded input.
+    // remainder, padding, dilation, a kernel as large as the padded input;
+    // H ≠ W with KH ≠ KW, padding and dilation together, and remainders of
+    // a third and two thirds of the stride (so floor, round and ceil differ).
     let settings = [
         (5, 5, 3, 3, 1, 0, 1),
         (6, 7, 3, 2, 2, 0, 1),
@@ -143,6 +145,7 @@ fn conv_size_cases() -> Vec<Case> {
         (10, 9, 3, 3, 3, 1, 2),
         (4, 6, 6, 3, 1, 1, 1),
         (32, 17, 4, 4, 2, 1, 1),
+        (11, 8, 4, 2, 3, 2, 2),
     ];
     settings
         .into_iter()
@@ -155,7 +158,7 @@ fn conv_size_cases() -> Vec<Case> {
                 args: vec![("H", int(h)), ("W", int(w)), ("KH", int(kh)), ("KW", int(kw))],
                 kwargs: vec![("stride", int(s)), ("padding", int(p)), ("dilation", int(d))],
                 expected: Out::vector(vec![oh as f64, ow as f64]),
-                mistaken: vec![],
+                mistaken: super::diagnose::conv_size_mistaken([h, w, kh, kw, s, p, d]),
             })
         })
         .collect()

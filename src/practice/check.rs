@@ -323,7 +323,8 @@ fn judge(exercise: Exercise, cases: &[Case], got: &[Got]) -> Verdict {
             None => o.matches(&c.expected),
         })
     };
-    match exercise.mistakes().into_iter().find(|m| matches_mistake(*m)) {
+    let family = || super::diagnose::family(exercise, cases, &values).map(Mistake::Family);
+    match exercise.mistakes().into_iter().find(|m| matches_mistake(*m)).or_else(family) {
         Some(mistake) => Verdict::Mistake { mistake, failure },
         None => Verdict::Wrong(failure),
     }

@@ -1,7 +1,9 @@
 //! The practice exercises: what each is called, which file `init` writes,
 //! which functions it defines, and which lab shows its computation.
 
+use super::family::Family;
 use crate::math::practice::{BpttMistake, ConvMistake, GdMistake, MleMistake};
+use crate::math::practice_conv_size::ConvSizeMistake;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Exercise {
@@ -93,7 +95,8 @@ impl Exercise {
         Exercise::ALL.into_iter().find(|e| source.lines().any(|l| binds(l, e.functions()[0])))
     }
 
-    /// The mistakes the checker recognises in this exercise.
+    /// The mistakes the checker recognises in this exercise from their own
+    /// answers on the cases (the families in `Family` come on top, for all).
     pub fn mistakes(self) -> Vec<Mistake> {
         match self {
             Exercise::Bptt => BpttMistake::ALL.into_iter().map(Mistake::Bptt).collect(),
@@ -105,7 +108,7 @@ impl Exercise {
                 Mistake::Mle(MleMistake::CountsNotNormalised),
             ],
             Exercise::Posterior => vec![Mistake::Unnormalised],
-            Exercise::ConvSize => vec![],
+            Exercise::ConvSize => ConvSizeMistake::ALL.into_iter().map(Mistake::ConvSize).collect(),
         }
     }
 }
@@ -144,6 +147,9 @@ pub enum Mistake {
     Mle(MleMistake),
     /// The posterior returned as prior × likelihood, not divided by the evidence.
     Unnormalised,
+    ConvSize(ConvSizeMistake),
+    /// Recognised from the right answer alone (`practice::diagnose`).
+    Family(Family),
 }
 
 impl Mistake {
@@ -166,6 +172,24 @@ impl Mistake {
             Mistake::Mle(MleMistake::VarianceForSigma) => "mle-variance-for-sigma",
             Mistake::Mle(MleMistake::CountsNotNormalised) => "mle-counts-not-normalised",
             Mistake::Unnormalised => "posterior-not-normalised",
+            Mistake::Bptt(BpttMistake::SkipsK1) => "rnn-loop-skips-k1",
+            Mistake::Bptt(BpttMistake::SkipsKT) => "rnn-loop-skips-kt",
+            Mistake::Conv(ConvMistake::NoGapsLoop) => "conv-no-stride-in-loop",
+            Mistake::Conv(ConvMistake::CropEndOnly) => "conv-crop-end-only",
+            Mistake::Conv(ConvMistake::CropStartOnly) => "conv-crop-start-only",
+            Mistake::Conv(ConvMistake::CropNegativeEnd) => "conv-crop-minus-zero",
+            Mistake::ConvSize(m) => match m {
+                ConvSizeMistake::NoPlusOne => "conv-size-no-plus-1",
+                ConvSizeMistake::Ceil => "conv-size-ceil",
+                ConvSizeMistake::Round => "conv-size-round",
+                ConvSizeMistake::FloatDivision => "conv-size-float-division",
+                ConvSizeMistake::DilationIgnored => "conv-size-dilation-ignored",
+                ConvSizeMistake::DilationTimesK => "conv-size-dilation-times-k",
+                ConvSizeMistake::NoMinusOne => "conv-size-no-minus-1",
+                ConvSizeMistake::PaddingOnce => "conv-size-padding-once",
+                ConvSizeMistake::KernelSwapped => "conv-size-kernel-swapped",
+            },
+            Mistake::Family(f) => f.id(),
         }
     }
 }

@@ -4,14 +4,17 @@
 //!
 //! `exercise` lists the exercises, `cases` makes each one's cases with the
 //! right answers and the mistakes' answers (from `math::practice`),
-//! `python` runs the embedded harness with the learner's interpreter under a
-//! time and memory limit, `check` turns its reply into a verdict, `words`
+//! `diagnose` names the families of mistakes any exercise can make
+//! (`family`), `python` runs the embedded harness with the learner's
+//! interpreter under a time and memory limit, `check` turns its reply into a verdict, `words`
 //! writes a verdict out, `init` writes the exercise files, `notebook` reads
 //! `.ipynb` files and `watch` re-checks files as they are saved.
 
 pub mod cases;
 pub mod check;
+pub mod diagnose;
 pub mod exercise;
+pub mod family;
 pub mod init;
 pub mod notebook;
 pub mod python;

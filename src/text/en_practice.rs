@@ -165,8 +165,8 @@ fn hints(e: Exercise) -> [&'static str; 3] {
     }
 }
 
-fn mistake(m: Mistake) -> (&'static str, &'static str) {
-    match m {
+fn mistake(m: Mistake) -> (String, String) {
+    let (what, fix) = match m {
         Mistake::Bptt(BpttMistake::Overwrite) => (
             "wx_grad and wRec_grad are assigned (=) in the loop, not accumulated (+=): only the last iteration, k = 1, remains.",
             "Start both at 0 before the loop and add each step's term with +=.",
@@ -211,9 +211,11 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "With error='l2' the step uses -2 X.T @ e, the gradient of the squared error sum(e**2), not of the norm ||e|| = sqrt(sum(e**2)).",
             "d||e||/dbeta = -X.T @ e / ||e||: use -X.T @ e / np.linalg.norm(e).",
         ),
+        // The same numbers come from adding lr * gradient and from a reversed
+        // residual: the fix names both, so it never repeats the learner's line.
         Mistake::Gd(GdMistake::Sign) => (
-            "The step goes up the gradient: beta + lr * gradient makes the error larger.",
-            "Step against the gradient: beta - lr * gradient.",
+            "Every step has the right size but goes uphill, for every error: the new beta is beta + lr * gradient, which makes the error larger.",
+            "Flip the one sign the three errors share: if your update adds lr * gradient, subtract it; if it already subtracts, the residual is reversed: e = y - X @ beta.",
         ),
         Mistake::Mle(MleMistake::NMinusOne) => (
             "sigma divides by n - 1: that is np.std(x, ddof=1), the square root of the unbiased sample variance s² (itself not unbiased for σ), not the maximum-likelihood estimate.",
@@ -231,7 +233,19 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "The posterior is prior * likelihood, not divided by the evidence P(e): it does not sum to 1.",
             "Divide by the evidence: joint / joint.sum().",
         ),
-    }
+        // Added with the families: the conv-size formulas, the loops that miss
+        // an iteration, the crops; and the families themselves.
+        Mistake::ConvSize(c) => super::en_diagnose::conv_size(c),
+        Mistake::Bptt(b @ (BpttMistake::SkipsK1 | BpttMistake::SkipsKT)) => super::en_diagnose::loop_or_crop(Ok(b)),
+        Mistake::Conv(
+            c @ (ConvMistake::NoGapsLoop
+            | ConvMistake::CropEndOnly
+            | ConvMistake::CropStartOnly
+            | ConvMistake::CropNegativeEnd),
+        ) => super::en_diagnose::loop_or_crop(Err(c)),
+        Mistake::Family(f) => return super::en_diagnose::family(f),
+    };
+    (what.to_string(), fix.to_string())
 }
 
 pub const EN_PRACTICE: PracticeText = PracticeText {

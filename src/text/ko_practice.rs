@@ -162,8 +162,8 @@ fn hints(e: Exercise) -> [&'static str; 3] {
     }
 }
 
-fn mistake(m: Mistake) -> (&'static str, &'static str) {
-    match m {
+fn mistake(m: Mistake) -> (String, String) {
+    let (what, fix) = match m {
         Mistake::Bptt(BpttMistake::Overwrite) => (
             "루프 안에서 wx_grad와 wRec_grad를 누적(+=)하지 않고 대입(=)했습니다: 마지막 반복인 k = 1만 남습니다.",
             "루프 전에 둘 다 0으로 두고, 각 단계의 항을 +=로 더하세요.",
@@ -208,9 +208,11 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "error='l2'에서 -2 X.T @ e를 썼습니다: 노름 ||e|| = sqrt(sum(e**2))가 아니라 제곱 오차 sum(e**2)의 기울기입니다.",
             "d||e||/dbeta = -X.T @ e / ||e||: -X.T @ e / np.linalg.norm(e)를 쓰세요.",
         ),
+        // lr * 기울기를 더한 코드와 잔차를 거꾸로 쓴 코드는 같은 수를 냅니다:
+        // 고치는 법은 둘 다 말해서, 학습자가 이미 쓴 줄을 되풀이하지 않습니다.
         Mistake::Gd(GdMistake::Sign) => (
-            "스텝이 기울기 방향으로 올라갑니다: beta + lr * 기울기는 오차를 키웁니다.",
-            "기울기 반대로 가세요: beta - lr * 기울기.",
+            "모든 오차에서 스텝의 크기는 맞지만 오르막으로 갑니다: 새 beta가 beta + lr * 기울기라서 오차가 커집니다.",
+            "세 오차가 함께 쓰는 부호 하나를 뒤집으세요: 갱신에서 lr * 기울기를 더하고 있다면 빼고, 이미 빼고 있다면 잔차가 거꾸로입니다: e = y - X @ beta.",
         ),
         Mistake::Mle(MleMistake::NMinusOne) => (
             "sigma를 n - 1로 나눴습니다: 그것은 np.std(x, ddof=1), 곧 비편향 표본분산 s²의 제곱근(그 자체는 σ에 대해 비편향이 아님)이지 최대우도 추정값이 아닙니다.",
@@ -227,7 +229,19 @@ fn mistake(m: Mistake) -> (&'static str, &'static str) {
             "사후확률이 사전확률 * 우도일 뿐, 증거 P(e)로 나누지 않았습니다: 합이 1이 아닙니다.",
             "증거로 나누세요: joint / joint.sum().",
         ),
-    }
+        // Added with the families: the conv-size formulas, the loops that miss
+        // an iteration, the crops; and the families themselves.
+        Mistake::ConvSize(c) => super::ko_diagnose::conv_size(c),
+        Mistake::Bptt(b @ (BpttMistake::SkipsK1 | BpttMistake::SkipsKT)) => super::ko_diagnose::loop_or_crop(Ok(b)),
+        Mistake::Conv(
+            c @ (ConvMistake::NoGapsLoop
+            | ConvMistake::CropEndOnly
+            | ConvMistake::CropStartOnly
+            | ConvMistake::CropNegativeEnd),
+        ) => super::ko_diagnose::loop_or_crop(Err(c)),
+        Mistake::Family(f) => return super::ko_diagnose::family(f),
+    };
+    (what.to_string(), fix.to_string())
 }
 
 pub const KO_PRACTICE: PracticeText = PracticeText {

@@ -7,11 +7,13 @@
 //! which each language implements with its own word order.
 
 mod en;
+mod en_diagnose;
 mod en_help;
 mod en_mle;
 mod en_practice;
 mod en_quiz;
 mod ko;
+mod ko_diagnose;
 mod ko_help;
 mod ko_mle;
 mod ko_practice;
@@ -20,6 +22,7 @@ mod mle;
 mod notation;
 pub use mle::MleText;
 pub mod practice;
+pub mod practice_code;
 pub mod visible;
 pub use notation::{vector_names, vector_row};
 

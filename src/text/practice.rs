@@ -12,8 +12,8 @@ pub struct PracticeText {
     pub task: fn(Exercise) -> &'static str,
     /// Three hints, each more specific; the last points to the lab.
     pub hints: fn(Exercise) -> [&'static str; 3],
-    /// What the mistake is (one sentence) and how to fix it.
-    pub mistake: fn(Mistake) -> (&'static str, &'static str),
+    /// What the mistake is (what the code computes) and how to fix it.
+    pub mistake: fn(Mistake) -> (String, String),
     pub readme: fn(list: &str) -> String,
     pub created: fn(path: &str) -> String,
     pub kept: fn(path: &str) -> String,

@@ -14,12 +14,13 @@ use ratatui::crossterm::event::KeyCode;
 use unicode_normalization::is_nfc;
 
 /// Every source file of the Korean table (its functions are read from source).
-const KO_SOURCES: [&str; 5] = [
+const KO_SOURCES: [&str; 6] = [
     include_str!("../../src/text/ko.rs"),
     include_str!("../../src/text/ko_quiz.rs"),
     include_str!("../../src/text/ko_help.rs"),
     include_str!("../../src/text/ko_practice.rs"),
     include_str!("../../src/text/ko_mle.rs"),
+    include_str!("../../src/text/ko_diagnose.rs"),
 ];
 
 fn hangul(s: &str) -> bool {
@@ -354,6 +355,9 @@ fn subscripts_are_braced_and_t_is_time() {
         ("src/text/mle.rs", include_str!("../../src/text/mle.rs")),
         ("src/text/en_mle.rs", include_str!("../../src/text/en_mle.rs")),
         ("src/text/ko_mle.rs", include_str!("../../src/text/ko_mle.rs")),
+        ("src/text/en_diagnose.rs", include_str!("../../src/text/en_diagnose.rs")),
+        ("src/text/ko_diagnose.rs", include_str!("../../src/text/ko_diagnose.rs")),
+        ("src/text/practice_code.rs", include_str!("../../src/text/practice_code.rs")),
         ("src/text/notation.rs", include_str!("../../src/text/notation.rs")),
         ("chain_rule.toml", bank::SHIPPED[0].1),
         ("bayes.toml", bank::SHIPPED[1].1),

@@ -5,7 +5,8 @@
 
 use crate::common;
 
-use deepstep::practice::exercise::Exercise;
+use deepstep::practice::exercise::{Exercise, Mistake};
+use deepstep::practice::family::{Factor, Family, Kind, Part};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -99,23 +100,64 @@ fn the_edges_a_statement_names_are_cases() {
     assert!(r["first_failing_case"]["inputs"].to_string().contains("l2"), "{r:#}");
 }
 
+/// A mistake file's id: its name up to the first dot (`off-by-factor.rnn-wx-mean.py`
+/// is one more file for the family `off-by-factor`).
+fn id_of(file: &Path) -> &str {
+    file.file_name().unwrap().to_str().unwrap().split('.').next().unwrap()
+}
+
 #[test]
 fn every_named_mistake_is_diagnosed_by_name() {
     let files = files_in("tests/practice/mistakes", "py");
     let (reports, code) = check_json(&files);
     assert_eq!(code, 1);
     for (file, r) in files.iter().zip(&reports) {
-        let stem = file.file_stem().unwrap().to_str().unwrap();
-        assert_eq!(r["diagnosis_id"], stem, "{r:#}");
+        assert_eq!(r["diagnosis_id"], id_of(file), "{r:#}");
         assert_eq!(r["passed"], false);
         assert!(r["first_failing_case"]["expected"].is_string(), "{r:#}");
     }
-    // Every mistake the checker knows has its file here.
-    let known: std::collections::BTreeSet<&str> =
+    // Every mistake and family the checker knows has its file here.
+    let mut known: std::collections::BTreeSet<&str> =
         Exercise::ALL.iter().flat_map(|e| e.mistakes()).map(|m| m.id()).collect();
-    let tested: std::collections::BTreeSet<&str> =
-        files.iter().map(|f| f.file_stem().unwrap().to_str().unwrap()).collect();
+    known.extend(Family::IDS);
+    let tested: std::collections::BTreeSet<&str> = files.iter().map(|f| id_of(f)).collect();
     assert_eq!(known, tested);
+}
+
+/// A family's words name the function, the part and the factor or the
+/// errors it concerns: the diagnosis is the one for exactly that family.
+#[test]
+fn each_family_file_gets_the_words_of_its_part() {
+    let f = |kind, function, part, only| Mistake::Family(Family { kind, function, part, only });
+    let expected = [
+        ("off-by-factor.py", f(Kind::Scaled(Factor::OneOverN), "gradient_descent_step", Part::Whole, 0b010)),
+        ("off-by-factor.gd-without-2.py", f(Kind::Scaled(Factor::Half), "gradient_descent_step", Part::Whole, 0b011)),
+        ("off-by-factor.rnn-wx-mean.py", f(Kind::Scaled(Factor::OneOverN), "backward_gradient", Part::At2(0, 0), 0)),
+        ("sign-flipped.py", f(Kind::Negated, "gradient_descent_step", Part::Whole, 0b100)),
+        ("sign-flipped.conv-dw.py", f(Kind::Negated, "conv2d_backward", Part::At(1), 0)),
+        ("parts-swapped.py", f(Kind::Swapped(Part::At(1)), "mle_normal", Part::At(0), 0)),
+        ("parts-swapped.conv-size.py", f(Kind::Swapped(Part::At(1)), "conv_output_size", Part::At(0), 0)),
+        ("parts-swapped.rnn-gradients.py", f(Kind::Swapped(Part::At2(0, 1)), "backward_gradient", Part::At2(0, 0), 0)),
+        ("parts-swapped.rnn-order.py", f(Kind::Swapped(Part::At(1)), "backward_gradient", Part::At(0), 0)),
+        ("transposed.py", f(Kind::Transposed, "backward_gradient", Part::At(1), 0)),
+        ("transposed.conv-dx.py", f(Kind::Transposed, "conv2d_backward", Part::At(0), 0)),
+        ("integer-truncation.py", f(Kind::Truncated, "mle_categorical", Part::Whole, 0)),
+        ("return-structure.py", f(Kind::OnlyPart, "backward_gradient", Part::At(0), 0)),
+        ("return-structure.rnn-flat.py", f(Kind::Restructured, "backward_gradient", Part::Whole, 0)),
+        ("return-structure.conv-dx-only.py", f(Kind::OnlyPart, "conv2d_backward", Part::At(0), 0)),
+    ];
+    let files: Vec<PathBuf> = expected.iter().map(|(n, _)| root().join("tests/practice/mistakes").join(n)).collect();
+    let (reports, _) = check_json(&files);
+    for ((name, mistake), r) in expected.iter().zip(&reports) {
+        let (what, fix) = (deepstep::text::EN.practice.mistake)(*mistake);
+        assert_eq!((r["diagnosis"].as_str(), r["fix"].as_str()), (Some(what.as_str()), Some(fix.as_str())), "{name}");
+    }
+    // Which part is missing, and that the rest is right.
+    let (what, _) = (deepstep::text::EN.practice.mistake)(expected[12].1);
+    assert!(what.contains("only (wx_grad, wRec_grad), and it is right; grad_over_time is missing"), "{what}");
+    // The sign of one error's gradient: the fix gives that gradient, not the update the learner has right.
+    let (what, fix) = (deepstep::text::EN.practice.mistake)(expected[3].1);
+    assert!(what.contains("error='l2'") && fix.contains("-X.T @ e") && !fix.contains("beta - lr"), "{fix}");
 }
 
 #[test]
@@ -123,7 +165,7 @@ fn the_text_verdict_names_the_mistake_the_fix_and_the_first_wrong_step() {
     let out = deepstep(&["practice", "check", "tests/practice/mistakes/rnn-missing-wrec.py"], &root());
     let s = String::from_utf8_lossy(&out.stdout);
     let (what, fix) = (deepstep::text::EN.practice.mistake)(Exercise::Bptt.mistakes()[2]);
-    assert!(s.contains(what) && s.contains(fix), "{s}");
+    assert!(s.contains(&what) && s.contains(&fix), "{s}");
     // T = 4 in the first case: dL/dS_4 is grad_out itself, dL/dS_3 is the first computed.
     assert!(s.contains(&(deepstep::text::EN.practice.first_k)(3)), "{s}");
     assert_eq!(out.status.code(), Some(1));
@@ -311,10 +353,26 @@ fn print_checks_the_folder_and_the_screen_needs_a_terminal() {
     let out = deepstep(&["practice", "--print"], &dir);
     let s = String::from_utf8_lossy(&out.stdout);
     let (what, _) = (deepstep::text::EN.practice.mistake)(Exercise::GdStep.mistakes()[3]);
-    assert!(s.contains(what) && s.contains(&(deepstep::text::EN.practice.passed)(4)), "{s}");
+    assert!(s.contains(&what) && s.contains(&(deepstep::text::EN.practice.passed)(4)), "{s}");
     assert_eq!(out.status.code(), Some(1));
     // Without a terminal the screen refuses before running anything, and says what to use.
     let out = deepstep(&["practice"], &dir);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("deepstep practice --print"));
+}
+
+/// A loop that misses an end: the first differing k of grad_over_time says
+/// which end (T = 4 in the first case), and Korean gets the Korean words.
+#[test]
+fn a_loop_that_misses_an_end_shows_where_grad_over_time_first_differs() {
+    let dir = root().join("tests/practice/mistakes");
+    let (reports, _) = check_json(&[dir.join("rnn-loop-skips-k1.py"), dir.join("rnn-loop-skips-kt.py")]);
+    assert_eq!(reports[0]["first_failing_case"]["first_k"], 0, "{:#}", reports[0]);
+    assert_eq!(reports[1]["first_failing_case"]["first_k"], 3, "{:#}", reports[1]);
+    let out = deepstep(&["--lang", "ko", "practice", "check", "tests/practice/mistakes/return-structure.py"], &root());
+    let s = String::from_utf8_lossy(&out.stdout);
+    let family =
+        Mistake::Family(Family { kind: Kind::OnlyPart, function: "backward_gradient", part: Part::At(0), only: 0 });
+    let (what, fix) = (deepstep::text::KO.practice.mistake)(family);
+    assert!(s.contains(&what) && s.contains(&fix) && what.contains("빠진 것: grad_over_time"), "{s}");
 }

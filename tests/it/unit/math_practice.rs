@@ -150,3 +150,51 @@ fn mle_and_posterior_mistakes() {
     assert!(close(posterior(&[0.5, 0.5], &[0.2, 0.6], false), &[0.1, 0.3]));
     assert_eq!(posterior(&[1.0, 0.0], &[0.0, 1.0], true), None);
 }
+
+#[test]
+fn a_loop_that_misses_an_end_lacks_that_steps_terms() {
+    let (x, s, g, w_rec) = data();
+    let right = bptt(x.view(), s.view(), g.view(), w_rec, None);
+    // Without k = 1: column 0 is never written, and k = 1's terms are missing.
+    let k1 = bptt(x.view(), s.view(), g.view(), w_rec, Some(BpttMistake::SkipsK1));
+    let g1 = right.grad_over_time.column(1);
+    assert!((k1.wx_grad + g1.dot(&x.column(0)) - right.wx_grad).abs() < 1e-12);
+    assert!((k1.wrec_grad + g1.dot(&s.column(0)) - right.wrec_grad).abs() < 1e-12);
+    assert!(k1.grad_over_time.column(0).iter().all(|v| *v == 0.0));
+    assert_eq!(k1.grad_over_time.slice(s![.., 1..]), right.grad_over_time.slice(s![.., 1..]));
+    // Without k = T nothing is carried back: only grad_out remains.
+    let kt = bptt(x.view(), s.view(), g.view(), w_rec, Some(BpttMistake::SkipsKT));
+    assert_eq!((kt.wx_grad, kt.wrec_grad), (0.0, 0.0));
+    assert_eq!(kt.grad_over_time.column(4), g);
+    assert!(kt.grad_over_time.slice(s![.., ..4]).iter().all(|v| *v == 0.0));
+}
+
+#[test]
+fn the_loop_without_the_stride_and_the_wrong_crops() {
+    let x = Array2::<f64>::zeros((5, 5));
+    let w = array![[1.0, 2.0], [3.0, 4.0]];
+    let (stride, padding) = (2, 1);
+    let y = conv2d_plain(x.view(), w.view(), stride, padding).unwrap();
+    let dy = Array2::from_shape_fn(y.dim(), |(i, j)| (i * 3 + j) as f64 + 1.0);
+    let (right, _) = conv2d_backward_plain(x.view(), w.view(), dy.view(), stride, padding).unwrap();
+    let m = |k| conv_dx_mistaken([5, 5], w.view(), dy.view(), stride, padding, k);
+    let padded = m(ConvMistake::NoCrop);
+    assert_eq!(m(ConvMistake::CropEndOnly), padded.slice(s![..5, ..5]));
+    assert_eq!(m(ConvMistake::CropStartOnly), padded.slice(s![1.., 1..]));
+    assert_eq!(m(ConvMistake::CropStartOnly).dim(), (6, 6));
+    // dxp[P:-P] is right for P > 0 and empty for P = 0.
+    assert_eq!(m(ConvMistake::CropNegativeEnd), right);
+    let y0 = conv2d_plain(x.view(), w.view(), stride, 0).unwrap();
+    let dy0 = Array2::ones(y0.dim());
+    assert_eq!(conv_dx_mistaken([5, 5], w.view(), dy0.view(), stride, 0, ConvMistake::CropNegativeEnd).dim(), (0, 0));
+    // The loop without the stride keeps dx's shape; dy[0, 1]·w lands at column 1, not 2.
+    let loop_ = m(ConvMistake::NoGapsLoop);
+    assert_eq!(loop_.dim(), (5, 5));
+    let one = Array2::from_shape_fn(y.dim(), |(i, j)| if (i, j) == (0, 1) { 1.0 } else { 0.0 });
+    let spread = conv_dx_mistaken([5, 5], w.view(), one.view(), stride, padding, ConvMistake::NoGapsLoop);
+    // Its window starts at padded (0, 1), not (0, 2): w[1, 0] = 3 lands at
+    // dx (0, 0) after the crop, one column left of where it belongs.
+    assert_eq!((spread[[0, 0]], spread[[0, 1]]), (3.0, 4.0));
+    let (right_one, _) = conv2d_backward_plain(x.view(), w.view(), one.view(), stride, padding).unwrap();
+    assert_eq!((right_one[[0, 0]], right_one[[0, 1]]), (0.0, 3.0));
+}

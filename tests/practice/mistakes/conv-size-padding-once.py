@@ -1,0 +1,4 @@
+def conv_output_size(H, W, KH, KW, stride=1, padding=0, dilation=1):
+    oh = (H + padding - dilation * (KH - 1) - 1) // stride + 1
+    ow = (W + padding - dilation * (KW - 1) - 1) // stride + 1
+    return oh, ow
