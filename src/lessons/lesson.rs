@@ -73,6 +73,13 @@ pub trait Lesson: Any {
     /// letters are text, not global commands).
     fn asking(&self) -> bool;
 
+    /// While a prediction is asked: text the screen must not show until it
+    /// is answered (the predict component's `hides`; the screen tests check
+    /// every rendered state against it).
+    fn hidden(&self) -> Vec<String> {
+        vec![]
+    }
+
     /// While animating: how long until the next tick, and the action it sends.
     fn tick_interval(&self) -> Option<(Duration, Self::Action)>;
 
@@ -104,6 +111,7 @@ pub trait Screen: Any {
     fn draw(&mut self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme);
     fn note(&self, t: &Text) -> Option<Note>;
     fn asking(&self) -> bool;
+    fn hidden(&self) -> Vec<String>;
     fn tick_interval(&self) -> Option<Duration>;
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
@@ -162,6 +170,10 @@ impl<L: Lesson> Screen for Mounted<L> {
 
     fn asking(&self) -> bool {
         self.lesson.asking()
+    }
+
+    fn hidden(&self) -> Vec<String> {
+        self.lesson.hidden()
     }
 
     fn tick_interval(&self) -> Option<Duration> {

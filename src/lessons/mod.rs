@@ -14,6 +14,7 @@ pub mod linreg;
 pub mod mle;
 pub mod notes;
 pub mod practice;
+pub mod predict;
 pub mod quiz;
 pub mod registry;
 pub mod rnn;

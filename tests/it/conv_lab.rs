@@ -248,7 +248,7 @@ fn predictions_are_asked_graded_and_scored() {
     let mut l = example();
     l.update(Action::TogglePredict);
     l.update(Action::Next);
-    assert!(matches!(l.prompt.as_ref().unwrap().asking, Asking::Value { frame: 1 }));
+    assert!(matches!(l.predict.asking.as_ref().unwrap().question, Asking::Value { frame: 1 }));
     assert_eq!(l.frame, 1, "the asked frame's window is shown");
     assert!(l.hiding_value(), "its value is not shown before the guess");
     for c in "27".chars() {
@@ -259,25 +259,25 @@ fn predictions_are_asked_graded_and_scored() {
     l.update(Action::Prompt(Edit::Right));
     l.update(Action::Prompt(Edit::Backspace)); // 29
     l.update(Action::Prompt(Edit::Type('9'))); // 299
-    assert_eq!(l.prompt.as_ref().unwrap().input.buffer, "299");
+    assert_eq!(l.predict.asking.as_ref().unwrap().input.buffer, "299");
     l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::Wrong("279".into())));
-    assert_eq!((l.frame, l.score), (1, (0, 1)));
+    assert_eq!((l.frame, l.predict.score), (1, (0, 1)));
     l.update(Action::Next);
     for c in "125".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::Right));
-    assert_eq!((l.frame, l.score), (2, (1, 2)));
+    assert_eq!((l.frame, l.predict.score), (2, (1, 2)));
     // Not a number: the prompt stays.
     l.update(Action::Next);
     l.update(Action::Prompt(Edit::Type('x')));
     l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::NotANumber));
-    assert!(l.prompt.is_some());
+    assert!(l.predict.is_asking());
     l.update(Action::Prompt(Edit::Skip));
-    assert_eq!((l.frame, l.score.1), (3, 2));
+    assert_eq!((l.frame, l.predict.score.1), (3, 2));
     assert!(!l.hiding_value());
     // A verdict is about its frame: stepping, changing mode or leaving
     // predict mode clears it.
@@ -294,13 +294,13 @@ fn a_geometry_change_asks_for_the_output_size() {
     l.update(Action::TogglePredict);
     l.knob = Knob::StrideH;
     l.update(Action::KnobInc); // 4×4, k 2, stride 2: 2×2
-    assert_eq!(l.prompt.as_ref().map(|p| p.asking.clone()), Some(Asking::Size));
+    assert_eq!(l.predict.question().cloned(), Some(Asking::Size));
     for c in "2x2".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::Right));
-    assert!(l.prompt.is_none());
+    assert!(!l.predict.is_asking());
 }
 
 #[test]

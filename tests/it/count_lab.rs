@@ -46,7 +46,7 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     let mut l = lab();
     l.update(Action::TogglePredict);
     l.update(Action::Next);
-    assert!(l.prompt.is_some() && l.shown == 0);
+    assert!(l.predict.is_asking() && l.shown == 0);
     for c in "1, 2".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }

@@ -57,12 +57,12 @@ fn predict_mode_grades_and_names_the_matching_mistake() {
     for _ in 0..3 {
         lab.update(Action::Next);
     }
-    assert_eq!(lab.prompt.as_ref().map(|p| p.asking), Some(Asking::Mu), "line 4 reveals μ̂: asked first");
+    assert_eq!(lab.predict.question().copied(), Some(Asking::Mu), "line 4 reveals μ̂: asked first");
     type_answer(&mut lab, "3");
     assert!(matches!(lab.message, Some(Message::Graded { asking: Asking::Mu, mistake: None, .. })));
-    assert_eq!(lab.score, (1, 1));
+    assert_eq!(lab.predict.score, (1, 1));
     lab.update(Action::Next);
-    assert_eq!(lab.prompt.as_ref().map(|p| p.asking), Some(Asking::Sigma));
+    assert_eq!(lab.predict.question().copied(), Some(Asking::Sigma));
     // √(10/3) = 1.826: the n − 1 estimate.
     type_answer(&mut lab, "1.826");
     let Some(Message::Graded { mistake, off, .. }) = lab.message.clone() else { panic!("{:?}", lab.message) };
@@ -77,11 +77,11 @@ fn predict_mode_grades_and_names_the_matching_mistake() {
     lab.update(Action::First);
     for _ in 0..4 {
         lab.update(Action::Next);
-        if lab.prompt.as_ref().is_some_and(|p| p.asking == Asking::Mu) {
+        if lab.predict.question() == Some(&Asking::Mu) {
             lab.update(Action::Prompt(Edit::Skip));
         }
     }
-    assert_eq!(lab.prompt.as_ref().map(|p| p.asking), Some(Asking::Sigma));
+    assert_eq!(lab.predict.question().copied(), Some(Asking::Sigma));
     type_answer(&mut lab, "2.5");
     assert!(matches!(lab.message, Some(Message::Graded { mistake: Some(Mistake::VarianceForSigma), .. })));
     type_answer(&mut lab, "x"); // no prompt now: ignored
@@ -186,10 +186,10 @@ fn categorical_counts_give_p_hat_and_cross_entropy() {
     lab.update(Action::TogglePredict);
     lab.update(Action::Next);
     lab.update(Action::Next);
-    let Some(Asking::P(k)) = lab.prompt.as_ref().map(|p| p.asking) else { panic!("{:?}", lab.prompt) };
+    let Some(Asking::P(k)) = lab.predict.question().copied() else { panic!("{:?}", lab.predict) };
     let truth = lab.categorical.as_ref().unwrap().p[k];
     type_answer(&mut lab, &truth.to_string());
-    assert_eq!(lab.score, (1, 1));
+    assert_eq!(lab.predict.score, (1, 1));
 }
 
 #[test]

@@ -151,28 +151,28 @@ fn growth_predictions_are_graded_by_direction_and_factor() {
     l.update(Action::Last);
     l.update(Action::JumpTo(20));
     l.update(Action::Next);
-    assert_eq!(l.prompt.as_ref().map(|p| p.step), Some(19));
+    assert_eq!(l.predict.question().copied(), Some(19));
     assert_eq!(l.step, 20, "not revealed before the guess");
     for c in "0.5".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(l.message, Some(Message::Right(_))), "{:?}", l.message);
-    assert_eq!((l.step, l.score), (19, (1, 1)));
+    assert_eq!((l.step, l.predict.score), (19, (1, 1)));
     l.update(Action::Next);
     for c in "x3".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(l.message, Some(Message::Wrong(_))));
-    assert_eq!((l.step, l.score), (18, (1, 2)));
+    assert_eq!((l.step, l.predict.score), (18, (1, 2)));
     l.update(Action::Next);
     l.update(Action::Prompt(Edit::Type('-')));
     l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::NotANumber));
     l.update(Action::Prompt(Edit::Backspace));
     l.update(Action::Prompt(Edit::Skip));
-    assert_eq!((l.step, l.score.1), (17, 2));
+    assert_eq!((l.step, l.predict.score.1), (17, 2));
 }
 
 #[test]
@@ -280,7 +280,7 @@ fn the_explanation_follows_the_rate_measured_so_far() {
     for (radius, len, seed) in [(1.5, 10, 1), (1.5, 10, 2), (1.5, 20, 1), (1.2, 60, 2), (2.0, 30, 0), (1.5, 100, 2)] {
         let s = RnnSettings { cell: CellKind::Tanh, radius, len, seed, ..Default::default() };
         let mut l = RnnLab::new(s).unwrap();
-        l.predict = false;
+        l.predict.on = false;
         l.update(Action::First);
         for _ in 0..2 * len {
             let (so_far, why) = (l.rate_so_far(), l.why_now());
@@ -346,7 +346,7 @@ fn a_sequence_too_short_for_a_rate_says_so_at_every_step() {
     use deepstep::math::format::num;
     for len in [1, 2] {
         let mut l = RnnLab::new(RnnSettings { cell: CellKind::Tanh, radius: 1.5, len, ..Default::default() }).unwrap();
-        l.predict = false;
+        l.predict.on = false;
         assert_eq!(l.charts.rate, None);
         l.update(Action::First);
         for _ in 0..2 * len + 1 {
@@ -604,7 +604,7 @@ fn a_new_run_waits_for_the_prediction_being_typed() {
     knob_to(&mut l, Knob::Len);
     l.update(Action::KnobInc);
     l.update(Action::Next);
-    assert!(l.prompt.is_some() && l.computing.is_some());
+    assert!(l.predict.is_asking() && l.computing.is_some());
     assert!(Lesson::tick_interval(&l).is_none(), "no polling while the answer is typed");
     std::thread::sleep(std::time::Duration::from_millis(50));
     l.update(Action::Poll);

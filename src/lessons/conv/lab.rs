@@ -4,7 +4,8 @@
 
 use crate::assets::Digit;
 use crate::lessons::cycle::{cycle, position, stop};
-use crate::lessons::input::{Edit, TextInput};
+use crate::lessons::input::Edit;
+use crate::lessons::predict::{Predict, Step};
 use crate::math::conv;
 use crate::math::format;
 use crate::math::kernels::{Preset, Sample};
@@ -95,12 +96,6 @@ pub enum Asking {
     Size,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Prompt {
-    pub asking: Asking,
-    pub input: TextInput,
-}
-
 /// The line under the panels after something happened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -154,11 +149,9 @@ pub struct ConvLab {
     pub speed: usize,
     pub knob: Knob,
     pub linked: bool,
-    pub predict: bool,
-    pub prompt: Option<Prompt>,
+    /// Predict mode: what it asks, the answer typed, the score.
+    pub predict: Predict<Asking>,
     pub message: Option<Message>,
-    /// (right, asked) predictions.
-    pub score: (usize, usize),
     digits: Vec<Digit>,
 }
 
@@ -176,10 +169,8 @@ impl ConvLab {
             speed: 2,
             knob: Knob::Input,
             linked: true,
-            predict: false,
-            prompt: None,
+            predict: Predict::default(),
             message: None,
-            score: (0, 0),
             digits,
         })
     }
@@ -238,7 +229,7 @@ impl ConvLab {
     }
 
     pub fn update(&mut self, action: Action) {
-        if self.prompt.is_some() {
+        if self.predict.is_asking() {
             self.update_prompt(action);
             return;
         }
@@ -298,7 +289,7 @@ impl ConvLab {
                 s.dy_seed = Some(s.dy_seed.map_or(1, |v| v + 1));
                 self.apply(s);
             }
-            Action::TogglePredict => self.predict = !self.predict,
+            Action::TogglePredict => self.predict.on = !self.predict.on,
             Action::JumpTo(f) => {
                 if f < self.frame_count() {
                     self.go_to(f, false);
@@ -335,7 +326,7 @@ impl ConvLab {
             self.playing = false;
             return;
         }
-        if self.predict {
+        if self.predict.on {
             // The asked frame's window and output cell are shown; its value
             // and arithmetic stay hidden until answered (`hiding_value`).
             self.playing = false;
@@ -361,72 +352,65 @@ impl ConvLab {
     /// Whether the current frame's value is being predicted (the view
     /// hides it and its arithmetic).
     pub fn hiding_value(&self) -> bool {
-        matches!(self.prompt, Some(Prompt { asking: Asking::Value { .. }, .. }))
+        matches!(self.predict.question(), Some(Asking::Value { .. }))
     }
 
     /// Whether the output size is being predicted (the view hides the
     /// formula's result, the output grids and the frame count).
     pub fn hiding_size(&self) -> bool {
-        matches!(self.prompt, Some(Prompt { asking: Asking::Size, .. }))
+        matches!(self.predict.question(), Some(Asking::Size))
     }
 
+    /// Ask `asking`, hiding its answer in the forms the screen writes it.
     fn ask(&mut self, asking: Asking) {
-        self.prompt = Some(Prompt { asking, input: TextInput::default() });
+        let answer = self.answer(&asking);
+        self.predict.ask(asking, vec![answer]);
+    }
+
+    /// The answer to a question as the screen writes it.
+    fn answer(&self, asking: &Asking) -> String {
+        match asking {
+            Asking::Value { frame } => format::num(self.frame_value(*frame)),
+            Asking::Size => {
+                let [oh, ow] = self.data.geometry.output;
+                format!("{oh}×{ow}")
+            }
+        }
     }
 
     fn update_prompt(&mut self, action: Action) {
-        let (Action::Prompt(e), Some(p)) = (action, self.prompt.as_mut()) else { return };
-        match p.input.edit(e) {
-            Some(Edit::Skip) => self.close_prompt(),
-            Some(Edit::Submit) => self.submit(),
-            _ => {}
-        }
-    }
-
-    /// Leave the prompt, moving on to the frame it asked about.
-    fn close_prompt(&mut self) {
-        if let Some(Prompt { asking: Asking::Value { frame }, .. }) = self.prompt.take() {
-            self.go_to(frame, false);
-        }
-    }
-
-    fn submit(&mut self) {
-        let Some(p) = &self.prompt else { return };
-        match p.asking {
-            Asking::Value { frame } => {
-                let Some(guess) = parse_number(&p.input.buffer) else {
-                    self.message = Some(Message::NotANumber);
-                    return;
-                };
-                let actual = self.frame_value(frame);
-                self.grade(agrees(guess, actual), format::num(actual));
-            }
+        let Action::Prompt(e) = action else { return };
+        let [oh, ow] = self.data.geometry.output;
+        let actual = match self.predict.question() {
+            Some(Asking::Value { frame }) => self.frame_value(*frame),
+            _ => 0.0,
+        };
+        let step = self.predict.edit(e, |asking, typed| match asking {
+            Asking::Value { .. } => parse_number(typed).map(|guess| (agrees(guess, actual), format::num(actual))),
             Asking::Size => {
-                let [oh, ow] = self.data.geometry.output;
-                let nums: Vec<f64> = p
-                    .input
-                    .buffer
+                let nums: Vec<f64> = typed
                     .split(|c: char| c == 'x' || c == 'X' || c == '×' || c == ',' || c.is_whitespace())
                     .filter(|s| !s.is_empty())
                     .filter_map(parse_number)
                     .collect();
-                if nums.len() != 2 {
-                    self.message = Some(Message::NotANumber);
-                    return;
-                }
-                self.grade(nums[0] == oh as f64 && nums[1] == ow as f64, format!("{oh}×{ow}"));
+                (nums.len() == 2).then(|| (nums[0] == oh as f64 && nums[1] == ow as f64, format!("{oh}×{ow}")))
             }
-        }
-        self.close_prompt();
-    }
-
-    fn grade(&mut self, right: bool, answer: String) {
-        self.score.1 += 1;
-        if right {
-            self.score.0 += 1;
-            self.message = Some(Message::Right);
-        } else {
-            self.message = Some(Message::Wrong(answer));
+        });
+        let closed = match step {
+            Step::Typing => return,
+            Step::Unreadable => {
+                self.message = Some(Message::NotANumber);
+                return;
+            }
+            Step::Skipped(asking) => asking,
+            Step::Graded { question, right, grade } => {
+                self.message = Some(if right { Message::Right } else { Message::Wrong(grade) });
+                question
+            }
+        };
+        // Move on to the frame the question was about.
+        if let Asking::Value { frame } = closed {
+            self.go_to(frame, false);
         }
     }
 
@@ -509,7 +493,7 @@ impl ConvLab {
                 self.message = None;
                 self.frame = self.frame.min(self.frame_count().saturating_sub(1));
                 self.go_to(self.frame, false);
-                if size_changed && self.predict {
+                if size_changed && self.predict.on {
                     self.playing = false;
                     self.ask(Asking::Size);
                 }

@@ -10,11 +10,9 @@ pub mod view;
 
 pub use lab::{Action, ConvLab, Mode};
 
-use crate::lessons::input;
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
 use crate::lessons::notes::Note;
 use crate::text::Text;
-use crate::ui::keys::Binding;
 use crate::ui::theme::Theme;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -24,9 +22,7 @@ use std::time::Duration;
 impl Lesson for ConvLab {
     type Action = Action;
 
-    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
-        if self.asking() { input::prompt_bindings(t, Action::Prompt) } else { keys::table(t) }
-    }
+    crate::predict_plumbing!(keys::table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)
@@ -45,16 +41,8 @@ impl Lesson for ConvLab {
         Some(note::note(self, t))
     }
 
-    fn asking(&self) -> bool {
-        self.prompt.is_some()
-    }
-
     fn tick_interval(&self) -> Option<(Duration, Action)> {
         self.playing.then(|| (Duration::from_millis(self.speed_ms()), Action::Tick))
-    }
-
-    fn typed(&self, c: char) -> Option<Action> {
-        self.asking().then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
     }
 
     fn clickable(&self) -> bool {

@@ -302,9 +302,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         if lab.playing { c.playing } else { c.paused },
         (c.speed_ms)(lab.speed_ms())
     )));
-    st.push(Span::raw(format!("  {}: {}", c.predict_label, if lab.predict { c.on } else { c.off })));
-    if lab.score.1 > 0 {
-        st.push(Span::raw(format!("  {}", (c.score)(lab.score.0, lab.score.1))));
+    st.push(Span::raw(format!("  {}: {}", c.predict_label, if lab.predict.on { c.on } else { c.off })));
+    if lab.predict.score.1 > 0 {
+        st.push(Span::raw(format!("  {}", (c.score)(lab.predict.score.0, lab.predict.score.1))));
     }
     frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
@@ -395,8 +395,8 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     frame.render_widget(Paragraph::new(formula_lines), formula);
 
     // The message line: a prompt, what just happened, or what this mode shows.
-    if let Some(pr) = &lab.prompt {
-        let q = match pr.asking {
+    if let Some(pr) = &lab.predict.asking {
+        let q = match pr.question {
             Asking::Value { .. } => c.predict_value,
             Asking::Size => c.predict_size,
         };

@@ -32,7 +32,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
 /// The action for a key: while an answer is asked for, keys edit it
 /// (`lessons::input`); otherwise the table above.
 pub fn map_key(ev: &KeyEvent, lab: &CountLab, t: &Text) -> Option<Action> {
-    if lab.prompt.is_some() {
+    if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
     lookup(&table(t), ev)

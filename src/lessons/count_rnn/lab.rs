@@ -3,10 +3,12 @@
 //! common mistakes, the loss surface with its cursor and the training path.
 
 use crate::assets::CountingTutorial;
-use crate::lessons::input::{Edit, TextInput};
+use crate::lessons::input::Edit;
+use crate::lessons::predict::{Predict, Step};
 use crate::math::counting_rnn::{
     self, CountBackward, CountForward, GradCheck, Mistake, Rprop, RpropState, linspace, random_sequences,
 };
+use crate::math::format;
 use crate::math::parse::{agrees, off_by, parse_number};
 use ndarray::Array2;
 
@@ -112,8 +114,8 @@ pub struct CountLab {
     pub path: Vec<(f64, f64)>,
     pub lr: f64,
     rprop: RpropState,
-    pub predict: bool,
-    pub prompt: Option<TextInput>,
+    /// Predict mode: the backward step whose three numbers are asked.
+    pub predict: Predict<usize>,
     pub message: Option<Message>,
     /// On a small screen, which panel shows: 0 the table, 1 the loss
     /// surface, 2 the gradient check and the mistakes.
@@ -137,8 +139,7 @@ impl CountLab {
             path: vec![tutorial.start],
             lr: 1e-4,
             rprop: RpropState::new(&r),
-            predict: false,
-            prompt: None,
+            predict: Predict::default(),
             message: None,
             tab: 0,
             tutorial,
@@ -197,15 +198,15 @@ impl CountLab {
     }
 
     pub fn update(&mut self, a: Action) {
-        if self.prompt.is_some() {
+        if self.predict.is_asking() {
             self.update_prompt(a);
             return;
         }
         let t_len = self.steps();
         match a {
             Action::Next if self.shown < t_len => {
-                if self.predict {
-                    self.prompt = Some(TextInput::default());
+                if self.predict.on {
+                    self.ask();
                 } else {
                     self.shown += 1;
                 }
@@ -251,9 +252,10 @@ impl CountLab {
             Action::LrUp => self.lr = (self.lr * 10.0).min(1.0),
             Action::ToggleData => {
                 let t = self.tutorial.clone();
-                *self = CountLab { predict: self.predict, ..CountLab::new(t, !self.use_tutorial, 1) };
+                let predict = Predict { asking: None, ..self.predict.clone() };
+                *self = CountLab { predict, ..CountLab::new(t, !self.use_tutorial, 1) };
             }
-            Action::TogglePredict => self.predict = !self.predict,
+            Action::TogglePredict => self.predict.on = !self.predict.on,
             Action::SwitchPanel => self.tab = (self.tab + 1) % 3,
             _ => {}
         }
@@ -270,29 +272,40 @@ impl CountLab {
         self.message = self.surface.cell_of(w).is_none().then_some(Message::LeftSurface(w));
     }
 
+    /// Ask for the next backward step's dL/dS_k, dL/dS_k·x_k and
+    /// dL/dS_k·S_{k−1} of sequence 1, hiding them as the table writes them.
+    fn ask(&mut self) {
+        let hides = match self.back.steps.get(self.shown) {
+            Some(s) => [s.ds_k[0], s.term_w_x[0], s.term_w_rec[0]].map(format::num).to_vec(),
+            None => vec![],
+        };
+        self.predict.ask(self.shown, hides);
+    }
+
     fn update_prompt(&mut self, a: Action) {
-        let (Action::Prompt(e), Some(p)) = (a, self.prompt.as_mut()) else { return };
-        match p.edit(e) {
-            Some(Edit::Skip) => {
-                self.prompt = None;
+        let Action::Prompt(e) = a else { return };
+        let steps = &self.back.steps;
+        let step = self.predict.edit(e, |shown, typed| {
+            let nums: Vec<f64> =
+                typed.split([',', ';', ' ']).filter(|s| !s.is_empty()).filter_map(parse_number).collect();
+            let step = steps.get(*shown)?;
+            if nums.len() != 3 {
+                return None;
+            }
+            let truth = [step.ds_k[0], step.term_w_x[0], step.term_w_rec[0]];
+            let graded =
+                |i: usize| (nums[i], truth[i], (!agrees(nums[i], truth[i])).then(|| off_by(nums[i], truth[i])));
+            let all = [graded(0), graded(1), graded(2)];
+            Some((all.iter().all(|g| g.2.is_none()), all))
+        });
+        match step {
+            Step::Typing => {}
+            Step::Unreadable => self.message = Some(Message::NotNumbers),
+            Step::Skipped(_) => self.shown += 1,
+            Step::Graded { grade, .. } => {
+                self.message = Some(Message::Graded(grade));
                 self.shown += 1;
             }
-            Some(Edit::Submit) => {
-                let nums: Vec<f64> =
-                    p.buffer.split([',', ';', ' ']).filter(|s| !s.is_empty()).filter_map(parse_number).collect();
-                let Some(step) = self.back.steps.get(self.shown) else { return };
-                if nums.len() != 3 {
-                    self.message = Some(Message::NotNumbers);
-                    return;
-                }
-                let truth = [step.ds_k[0], step.term_w_x[0], step.term_w_rec[0]];
-                let graded =
-                    |i: usize| (nums[i], truth[i], (!agrees(nums[i], truth[i])).then(|| off_by(nums[i], truth[i])));
-                self.message = Some(Message::Graded([graded(0), graded(1), graded(2)]));
-                self.prompt = None;
-                self.shown += 1;
-            }
-            _ => {}
         }
     }
 }

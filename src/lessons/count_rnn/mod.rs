@@ -7,11 +7,9 @@ pub mod note;
 pub mod report;
 pub mod view;
 
-use crate::lessons::input;
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
 use crate::lessons::notes::Note;
 use crate::text::Text;
-use crate::ui::keys::Binding;
 use crate::ui::theme::Theme;
 use lab::{Action, CountLab};
 use ratatui::Frame;
@@ -22,9 +20,7 @@ use std::time::Duration;
 impl Lesson for CountLab {
     type Action = Action;
 
-    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
-        if self.asking() { input::prompt_bindings(t, Action::Prompt) } else { keys::table(t) }
-    }
+    crate::predict_plumbing!(keys::table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)
@@ -44,16 +40,8 @@ impl Lesson for CountLab {
         Some(note::note(self, t))
     }
 
-    fn asking(&self) -> bool {
-        self.prompt.is_some()
-    }
-
     fn tick_interval(&self) -> Option<(Duration, Action)> {
         None
-    }
-
-    fn typed(&self, c: char) -> Option<Action> {
-        self.asking().then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
     }
 
     fn clickable(&self) -> bool {

@@ -37,7 +37,7 @@ pub(crate) fn table_lines(
         Line::styled(format!("  {}", table_row(c.table_head)), theme.dim),
     ];
     let t_len = lab.steps();
-    let asked = lab.prompt.is_some().then(|| t_len.saturating_sub(lab.shown));
+    let asked = lab.predict.is_asking().then(|| t_len.saturating_sub(lab.shown));
     let mut marked = None;
     let rows = (1..=t_len)
         .rev()
@@ -254,13 +254,13 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
             data,
             (c.lr)(&num(lab.lr)),
             t.conv.predict_label,
-            if lab.predict { t.conv.on } else { t.conv.off }
+            if lab.predict.on { t.conv.on } else { t.conv.off }
         )),
     ];
     // The status wraps whole (the weights, the data, the rate: none cut).
     let st = wrap(st, area.width);
     // The message rows only when there is something to say or ask, as many as it wraps to.
-    let message_h = match (&lab.prompt, &lab.message) {
+    let message_h = match (&lab.predict.asking, &lab.message) {
         (Some(_), _) => 2,
         (None, Some(_)) => wrap(message_line(lab, t, theme), area.width).len().clamp(1, 4) as u16,
         (None, None) => 0,
@@ -297,7 +297,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         }
     }
 
-    if let Some(p) = &lab.prompt {
+    if let Some(p) = lab.predict.asking.as_ref().map(|a| &a.input) {
         let k = lab.back.steps.get(lab.shown).map_or(0, |s| s.k);
         let mut head = vec![Span::styled((c.predict_prompt)(k), theme.title)];
         if lab.message == Some(Message::NotNumbers) {

@@ -32,7 +32,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
 
 /// While an answer is typed, keys edit it; otherwise the table above.
 pub fn map_key(ev: &KeyEvent, lab: &MleLab, t: &Text) -> Option<Action> {
-    if lab.prompt.is_some() {
+    if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
     lookup(&table(t), ev)

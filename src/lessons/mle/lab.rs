@@ -5,7 +5,9 @@
 //! and predict mode. `update` is the only place it changes.
 
 use crate::lessons::cycle::{cycle, ladder, position};
-use crate::lessons::input::{Edit, TextInput};
+use crate::lessons::input::Edit;
+use crate::lessons::predict::{Predict, Step as Answer};
+use crate::math::format;
 use crate::math::mle::{self, BiasExperiment, CategoricalFit, Mistake, MistakeValue, MleError, NormalFit, Surface};
 use crate::math::parse::{agrees, off_by, parse_number};
 
@@ -129,12 +131,6 @@ pub enum Asking {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Prompt {
-    pub asking: Asking,
-    pub input: TextInput,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// A prediction graded: what was typed, the truth, whether it agrees to
     /// the digits shown, how far off, and the mistake it matches, if any.
@@ -213,11 +209,9 @@ pub struct MleLab {
     pub shown: usize,
     pub view: View,
     pub knob: Knob,
-    pub predict: bool,
-    pub prompt: Option<Prompt>,
+    /// Predict mode: μ̂, σ̂ or a p̂ asked before its line is revealed.
+    pub predict: Predict<Asking>,
     pub message: Option<Message>,
-    /// (right, asked) predictions.
-    pub score: (usize, usize),
 }
 
 /// The surface's range around a fit: μ̂ ± 2.5 s, σ from 0.3 s to 2.5 s, where
@@ -292,10 +286,8 @@ impl MleLab {
             shown: 1,
             view: View::Derivation,
             knob: Knob::Family,
-            predict: false,
-            prompt: None,
+            predict: Predict::default(),
             message: None,
-            score: (0, 0),
         };
         lab.compute()?;
         Ok(lab)
@@ -353,15 +345,15 @@ impl MleLab {
     }
 
     pub fn update(&mut self, a: Action) {
-        if self.prompt.is_some() {
+        if self.predict.is_asking() {
             self.update_prompt(a);
             return;
         }
         let total = self.steps().len();
         match a {
             Action::Next if self.shown < total => match self.asks_at(self.shown) {
-                Some(asking) if self.predict => {
-                    self.prompt = Some(Prompt { asking, input: TextInput::default() });
+                Some(asking) if self.predict.on => {
+                    self.predict.ask(asking, vec![format::num(self.truth(asking))]);
                     self.message = None;
                 }
                 _ => {
@@ -405,7 +397,7 @@ impl MleLab {
                     let _ = set_cursor(st, cell);
                 }
             }
-            Action::TogglePredict => self.predict = !self.predict,
+            Action::TogglePredict => self.predict.on = !self.predict.on,
             // The shell opens the other lab (`Lesson::update` turns this into an effect).
             Action::OpenLinreg => {}
             Action::Prompt(_) => {}
@@ -498,29 +490,18 @@ impl MleLab {
 
     fn update_prompt(&mut self, a: Action) {
         let Action::Prompt(e) = a else { return };
-        let Some(p) = self.prompt.as_mut() else { return };
-        match p.input.edit(e) {
-            Some(Edit::Skip) => {
-                self.prompt = None;
-                self.shown += 1;
-            }
-            Some(Edit::Submit) => {
-                let asking = p.asking;
-                let Some(typed) = parse_number(&p.input.buffer) else {
-                    self.message = Some(Message::NotANumber);
-                    return;
-                };
-                let truth = self.truth(asking);
+        let truth = self.predict.question().map_or(0.0, |q| self.truth(*q));
+        let step = self.predict.edit(e, |_, typed| parse_number(typed).map(|typed| (agrees(typed, truth), typed)));
+        match step {
+            Answer::Typing => {}
+            Answer::Unreadable => self.message = Some(Message::NotANumber),
+            Answer::Skipped(_) => self.shown += 1,
+            Answer::Graded { question: asking, right, grade: typed } => {
                 let mistake = self.mistake_for(asking, typed);
-                let right = agrees(typed, truth);
-                self.score.1 += 1;
-                self.score.0 += usize::from(right);
                 self.message =
                     Some(Message::Graded { asking, typed, truth, right, off: off_by(typed, truth), mistake });
-                self.prompt = None;
                 self.shown += 1;
             }
-            _ => {}
         }
     }
 }

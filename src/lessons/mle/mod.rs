@@ -10,11 +10,9 @@ pub mod report;
 pub mod view;
 pub mod words;
 
-use crate::lessons::input;
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
 use crate::lessons::notes::Note;
 use crate::text::Text;
-use crate::ui::keys::Binding;
 use crate::ui::theme::Theme;
 use lab::{Action, MleLab};
 use ratatui::Frame;
@@ -25,16 +23,14 @@ use std::time::Duration;
 impl Lesson for MleLab {
     type Action = Action;
 
-    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
-        if self.asking() { input::prompt_bindings(t, Action::Prompt) } else { keys::table(t) }
-    }
+    crate::predict_plumbing!(keys::table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)
     }
 
     fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
-        if a == Action::OpenLinreg && self.prompt.is_none() {
+        if a == Action::OpenLinreg && !self.predict.is_asking() {
             // Least squares is this MLE under Gaussian noise: the lab beside it.
             return crate::lessons::registry::by_stem("linear-regression")
                 .map(|i| Effect::Open(i, ""))
@@ -53,16 +49,8 @@ impl Lesson for MleLab {
         Some(note::note(self, t))
     }
 
-    fn asking(&self) -> bool {
-        self.prompt.is_some()
-    }
-
     fn tick_interval(&self) -> Option<(Duration, Action)> {
         None
-    }
-
-    fn typed(&self, c: char) -> Option<Action> {
-        self.asking().then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
     }
 
     fn clickable(&self) -> bool {

@@ -54,11 +54,11 @@ pub(crate) fn status_text(lab: &MleLab, t: &Text) -> String {
         .iter()
         .position(|v| *v == lab.view)
         .unwrap_or(0)];
-    let predict = format!("{}: {}", t.conv.predict_label, if lab.predict { t.conv.on } else { t.conv.off });
+    let predict = format!("{}: {}", t.conv.predict_label, if lab.predict.on { t.conv.on } else { t.conv.off });
     let mut s =
         format!("{}: {what}{own}   [{view}]   {}   {predict}", m.title, (m.line_of)(lab.shown, lab.steps().len()));
-    if lab.score.1 > 0 {
-        s.push_str(&format!("   {}", (m.score)(lab.score.0, lab.score.1)));
+    if lab.predict.score.1 > 0 {
+        s.push_str(&format!("   {}", (m.score)(lab.predict.score.0, lab.predict.score.1)));
     }
     s
 }
@@ -198,7 +198,7 @@ fn text_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'stati
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) -> Hits {
     let m = &t.mle;
-    let message_text = match (&lab.prompt, &lab.message) {
+    let message_text = match (&lab.predict.asking, &lab.message) {
         (Some(_), _) => String::new(),
         (None, Some(msg)) => words::message_text(msg, t),
         (None, None) => m.reveal_hint.to_string(),
@@ -208,7 +208,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(8),
-        Constraint::Length(if lab.prompt.is_some() { 3 } else { message_rows }),
+        Constraint::Length(if lab.predict.is_asking() { 3 } else { message_rows }),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::styled(status_text(lab, t), theme.title)), status);
@@ -250,8 +250,8 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
             vec![]
         }
     };
-    if let Some(p) = &lab.prompt {
-        let q = match p.asking {
+    if let Some(p) = &lab.predict.asking {
+        let q = match p.question {
             super::lab::Asking::Mu => m.ask_mu.to_string(),
             super::lab::Asking::Sigma => m.ask_sigma.to_string(),
             super::lab::Asking::P(k) => (m.ask_p)(k + 1),

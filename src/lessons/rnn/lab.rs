@@ -6,7 +6,9 @@ use super::background::{Background, Done, Job, Taken};
 use super::settings::{RnnRun, RnnSettings, SettingError};
 use super::why::Why;
 use crate::lessons::cycle::{cycle, ladder, position, stop};
-use crate::lessons::input::{Edit, TextInput};
+use crate::lessons::input::Edit;
+use crate::lessons::predict::{Predict, Step};
+use crate::math::format;
 use crate::math::parse::parse_number;
 use crate::math::rnn::{self, CellKind};
 use crate::math::scaled::{Scaled, signed_log10};
@@ -95,13 +97,6 @@ pub struct ChartData {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Prompt {
-    /// The step whose gradient is about to be revealed.
-    pub step: usize,
-    pub input: TextInput,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     Refused(SettingError),
     Right(f64),
@@ -165,8 +160,8 @@ pub struct RnnLab {
     pub step: usize,
     pub chart: Chart,
     pub knob: Knob,
-    pub predict: bool,
-    pub prompt: Option<Prompt>,
+    /// Predict mode: the step whose factor is asked, the score.
+    pub predict: Predict<usize>,
     pub message: Option<Message>,
     pub score: (usize, usize),
     /// When the timeline and a tall enough chart do not both fit: the chart shown.
@@ -357,8 +352,7 @@ impl RnnLab {
             step: 1,
             chart: Chart::Distance,
             knob: Knob::Cell,
-            predict: false,
-            prompt: None,
+            predict: Predict::default(),
             message: None,
             score: (0, 0),
             chart_tab: false,
@@ -435,7 +429,7 @@ impl RnnLab {
     }
 
     pub fn update(&mut self, a: Action) {
-        if self.prompt.is_some() {
+        if self.predict.is_asking() {
             self.update_prompt(a);
             return;
         }
@@ -448,8 +442,8 @@ impl RnnLab {
                     self.step = t_len;
                 }
                 Phase::Backward if self.step > 1 => {
-                    if self.predict {
-                        self.prompt = Some(Prompt { step: self.step - 1, input: TextInput::default() });
+                    if self.predict.on {
+                        self.ask(self.step - 1);
                     } else {
                         self.step -= 1;
                     }
@@ -485,41 +479,41 @@ impl RnnLab {
             Action::KnobDown => self.knob = stop(&Knob::ALL, self.knob, 1),
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
-            Action::TogglePredict => self.predict = !self.predict,
+            Action::TogglePredict => self.predict.on = !self.predict.on,
             Action::SwitchPanel => self.chart_tab = !self.chart_tab,
             Action::Prompt(_) => {}
         }
     }
 
+    /// Ask for the factor from `step + 1` back to `step`, hiding it in the
+    /// forms the screen writes it (as ×10^k and as a plain number).
+    fn ask(&mut self, step: usize) {
+        let hides = match self.factors.get(step - 1).copied().flatten() {
+            Some(l) => vec![format::pow10(l), format::num(10f64.powf(l))],
+            None => vec![],
+        };
+        self.predict.ask(step, hides);
+    }
+
     fn update_prompt(&mut self, a: Action) {
-        let (Action::Prompt(e), Some(p)) = (a, self.prompt.as_mut()) else { return };
-        match p.input.edit(e) {
-            Some(Edit::Skip) => {
-                self.step = p.step;
-                self.prompt = None;
+        let Action::Prompt(e) = a else { return };
+        let factors = &self.factors;
+        let step = self.predict.edit(e, |step, typed| {
+            let guess = parse_number(typed.trim_start_matches(['x', '×'])).filter(|g| *g > 0.0)?;
+            // The factor from step+1 back to step, as log10.
+            Some(match factors.get(step - 1).copied().flatten() {
+                Some(l) => (grade(guess.log10(), l), l),
+                None => (false, f64::NEG_INFINITY),
+            })
+        });
+        match step {
+            Step::Typing => {}
+            Step::Unreadable => self.message = Some(Message::NotANumber),
+            Step::Skipped(step) => self.step = step,
+            Step::Graded { question, right, grade } => {
+                self.message = Some(if right { Message::Right(grade) } else { Message::Wrong(grade) });
+                self.step = question;
             }
-            Some(Edit::Submit) => {
-                let step = p.step;
-                let guess = parse_number(p.input.buffer.trim_start_matches(['x', '×']));
-                let Some(guess) = guess.filter(|g| *g > 0.0) else {
-                    self.message = Some(Message::NotANumber);
-                    return;
-                };
-                // The factor from step+1 back to step, as log10.
-                let actual = self.factors.get(step - 1).copied().flatten();
-                self.score.1 += 1;
-                self.message = Some(match actual {
-                    Some(l) if grade(guess.log10(), l) => {
-                        self.score.0 += 1;
-                        Message::Right(l)
-                    }
-                    Some(l) => Message::Wrong(l),
-                    None => Message::Wrong(f64::NEG_INFINITY),
-                });
-                self.step = step;
-                self.prompt = None;
-            }
-            _ => {}
         }
     }
 
@@ -579,8 +573,8 @@ impl RnnLab {
         lab.phase = self.phase;
         lab.step = self.step.clamp(1, lab.len());
         lab.knob = self.knob;
-        lab.predict = self.predict;
-        lab.score = self.score;
+        // The mode and score carry over; a question was about the old run.
+        lab.predict = Predict { asking: None, ..self.predict.clone() };
         lab.chart = self.chart;
         lab.chart_tab = self.chart_tab;
         lab.background = self.background.take();

@@ -11,11 +11,9 @@ pub mod settings;
 pub mod view;
 pub mod why;
 
-use crate::lessons::input;
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
 use crate::lessons::notes::Note;
 use crate::text::Text;
-use crate::ui::keys::Binding;
 use crate::ui::theme::Theme;
 use lab::{Action, RnnLab};
 use ratatui::Frame;
@@ -26,9 +24,7 @@ use std::time::Duration;
 impl Lesson for RnnLab {
     type Action = Action;
 
-    fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
-        if self.asking() { input::prompt_bindings(t, Action::Prompt) } else { keys::table(t) }
-    }
+    crate::predict_plumbing!(keys::table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)
@@ -47,20 +43,12 @@ impl Lesson for RnnLab {
         Some(note::note(self, t))
     }
 
-    fn asking(&self) -> bool {
-        self.prompt.is_some()
-    }
-
     /// While the worker computes: look for its result once a 60 Hz frame (a
     /// tick redraws the screen, and sooner could not be seen; keys still wake
     /// the app's loop at once). Not while an answer is
     /// typed: the question is about the run on screen, so a new run waits.
     fn tick_interval(&self) -> Option<(Duration, Action)> {
-        (self.computing.is_some() && self.prompt.is_none()).then_some((Duration::from_millis(16), Action::Poll))
-    }
-
-    fn typed(&self, c: char) -> Option<Action> {
-        self.asking().then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
+        (self.computing.is_some() && !self.predict.is_asking()).then_some((Duration::from_millis(16), Action::Poll))
     }
 
     fn clickable(&self) -> bool {

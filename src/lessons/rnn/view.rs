@@ -193,7 +193,7 @@ fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
 pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
     let r = &t.rnn;
     // The explanation takes the rows it wraps to (3 to 5).
-    let message_rows = if lab.prompt.is_some() || lab.message.is_some() {
+    let message_rows = if lab.predict.is_asking() || lab.message.is_some() {
         3
     } else {
         wrap(Line::raw(explanation(lab, t)), area.width).len().clamp(3, 5) as u16
@@ -210,10 +210,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     let mut st = vec![
         Span::styled(format!("{}: {phase}", r.title), theme.title),
         Span::raw(format!("  {}", (r.step_of)(lab.step, lab.len()))),
-        Span::raw(format!("  {}: {}", t.conv.predict_label, if lab.predict { t.conv.on } else { t.conv.off })),
+        Span::raw(format!("  {}: {}", t.conv.predict_label, if lab.predict.on { t.conv.on } else { t.conv.off })),
     ];
-    if lab.score.1 > 0 {
-        st.push(Span::raw(format!("  {}", (r.score)(lab.score.0, lab.score.1))));
+    if lab.predict.score.1 > 0 {
+        st.push(Span::raw(format!("  {}", (r.score)(lab.predict.score.0, lab.predict.score.1))));
     }
     if lab.computing.is_some() {
         st.push(Span::styled(format!("  {}", r.computing), theme.title));
@@ -228,7 +228,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     let knob_w = 32u16.min(main.width / 3);
     let both = main.height >= TIMELINE_H + CHART_MIN;
     // A prediction being typed keeps its prompt (and the timeline) on screen.
-    if !both && lab.chart_tab && lab.prompt.is_none() {
+    if !both && lab.chart_tab && !lab.predict.is_asking() {
         let tall = Rect { height: main.height + message.height, ..main };
         chart(frame, tall, lab, t, theme);
     } else {
@@ -293,8 +293,8 @@ fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &R
 
     frame.render_widget(Paragraph::new(wrap(info_lines(lab, t, theme), info.width)), info);
 
-    if let Some(p) = &lab.prompt {
-        let q = (r.predict_growth)(p.step + 1, p.step);
+    if let Some(p) = &lab.predict.asking {
+        let q = (r.predict_growth)(p.question + 1, p.question);
         let mut lines = vec![Line::styled(q.clone(), theme.title), Line::raw(p.input.buffer.clone())];
         if lab.message == Some(Message::NotANumber) {
             lines.push(Line::styled(r.not_a_factor, theme.error));
