@@ -7,7 +7,7 @@
 pub mod terminal;
 
 use crate::lessons::home::lab::Home;
-use crate::lessons::lesson::{Ctx, Effect, Lesson, Screen, lesson_mut, lesson_ref, mount};
+use crate::lessons::lesson::{At, Ctx, Effect, Lesson, Screen, lesson_mut, lesson_ref, mount};
 use crate::lessons::notes::{self, Note};
 use crate::lessons::quiz::progress::Store;
 use crate::lessons::registry::{LESSONS, Opener};
@@ -180,18 +180,9 @@ impl App {
                     }
                 }
                 Effect::WriteNote => self.write_note(),
-                Effect::Open(i, keys) => {
-                    let before = self.screens.len();
-                    self.open(i);
-                    if self.screens.len() > before {
-                        let t = self.text;
-                        let ctx = self.ctx();
-                        for c in keys.chars() {
-                            let ev = KeyEvent::from(KeyCode::Char(c));
-                            if let Some(more) = self.screens.last_mut().and_then(|s| s.press(&ev, t, ctx)) {
-                                self.perform(more);
-                            }
-                        }
+                Effect::Open { stem, at } => {
+                    if let Some(i) = LESSONS.iter().position(|e| e.stem == stem) {
+                        self.open(i, at);
                     }
                 }
                 Effect::SavePractice(record) => {
@@ -217,13 +208,14 @@ impl App {
         }
     }
 
-    fn open(&mut self, i: usize) {
+    fn open(&mut self, i: usize, at: At) {
         let Some(entry) = LESSONS.get(i) else { return };
         let mut opener = Opener {
             store: self.progress.as_mut(),
             now: self.clock.unwrap_or_else(system_now),
             seed: self.seed,
             folder: &self.notes_dir,
+            at,
         };
         match (entry.open)(&mut opener) {
             Ok(screen) => {

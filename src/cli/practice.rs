@@ -6,20 +6,19 @@ use super::args::{CheckFormat, PracticeArgs, PracticeCheckArgs, PracticeCommand}
 use super::{Failure, emit};
 use crate::app::App;
 use crate::lessons::lesson::{lesson_mut, mount};
+use crate::lessons::practice::init::{Written, init};
 use crate::lessons::practice::lab::PracticeLab;
+use crate::lessons::practice::words;
 use crate::practice::check::{Report, Unreadable, Verdict, check_file};
 use crate::practice::exercise::Exercise;
-use crate::practice::init::{Written, init};
+use crate::practice::folder::DEFAULT_DIR;
+use crate::practice::python;
 use crate::practice::python::DEFAULT_TIME_LIMIT;
-use crate::practice::{python, words};
 use crate::text::Text;
 use crate::ui::theme::Theme;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// The folder `init`, `check NAME` and the screen use when none is given.
-pub const DEFAULT_DIR: &str = "deepstep-practice";
 
 pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
     match a.action {
@@ -30,7 +29,8 @@ pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
         None if a.print => {
             let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
             folder_ready(&dir, text).map_err(|m| Failure::usage(format!("deepstep practice: {m}")))?;
-            let todo = crate::practice::init::found(&dir).into_iter().map(|(e, p)| Target::File(p, Some(e))).collect();
+            let todo =
+                crate::practice::folder::found(&dir).into_iter().map(|(e, p)| Target::File(p, Some(e))).collect();
             check_all(todo, CheckFormat::Text, DEFAULT_TIME_LIMIT, a.python.as_deref(), text)
         }
         None => {
@@ -87,7 +87,7 @@ fn targets(c: &PracticeCheckArgs, text: &Text) -> Result<Vec<Target>, Failure> {
     let dir = Path::new(DEFAULT_DIR);
     if c.targets.is_empty() {
         folder_ready(dir, text).map_err(usage)?;
-        let found = crate::practice::init::found(dir);
+        let found = crate::practice::folder::found(dir);
         return Ok(found.into_iter().map(|(e, p)| Target::File(p, forced.or(Some(e)))).collect());
     }
     let refused =

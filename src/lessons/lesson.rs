@@ -29,10 +29,12 @@ pub struct Ctx {
 /// this and, for a save, tells the lesson how it went (`Lesson::saved`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Open the registry's lesson at this index on top of this screen, then
-    /// press these keys in it (the practice screen's way to a lab's exact
-    /// step; most openers press none).
-    Open(usize, &'static str),
+    /// Open the registry's lesson named `stem` on top of this screen, at a
+    /// named state (the practice screen's way to a lab's exact step).
+    Open {
+        stem: &'static str,
+        at: At,
+    },
     /// Write the front lesson's study note to a new Markdown file.
     WriteNote,
     /// Leave this screen (leaving the last one quits).
@@ -43,6 +45,19 @@ pub enum Effect {
     /// Record this quiz answer in the progress store (the shell replies
     /// through `Lesson::saved` with the card as the store has it).
     Record(Review),
+}
+
+/// Where a lesson opens: its start, or a named state another screen sends
+/// the learner to (the practice screen's "show me this computation").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Start,
+    /// The convolution lab's backward pass for the input, dX.
+    ConvGradInput,
+    /// The counting-ones RNN's first backward step, k = T.
+    CountFirstBackwardStep,
+    /// Linear regression after its first gradient step.
+    LinregFirstStep,
 }
 
 /// A screen: the home list or a lesson.

@@ -3,7 +3,7 @@
 //! no-panic property and the i18n, render and notes tests all read it, so a
 //! lesson added here is listed, opened and tested everywhere at once.
 
-use crate::lessons::lesson::{Screen, mount};
+use crate::lessons::lesson::{At, Screen, mount};
 use crate::lessons::quiz::progress::Store;
 use crate::lessons::{conv, count_rnn, linreg, mle, quiz, rnn};
 use crate::text::{LessonText, Text};
@@ -18,6 +18,8 @@ pub struct Opener<'a> {
     pub seed: u64,
     /// Where the learner's files are (the practice folder is made here).
     pub folder: &'a std::path::Path,
+    /// The state to open at (`At::Start` from the home screen).
+    pub at: At,
 }
 
 /// One lesson.
@@ -51,14 +53,17 @@ pub const LESSONS: &[Entry] = &[
 fn open_practice(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     let saved = o.store.as_deref().map(|s| s.practice().unwrap_or_default()).unwrap_or_default();
     let python = crate::practice::python::find(None, |k| std::env::var_os(k));
-    let dir = o.folder.join(crate::cli::practice::DEFAULT_DIR);
+    let dir = o.folder.join(crate::practice::folder::DEFAULT_DIR);
     Ok(mount(crate::lessons::practice::lab::PracticeLab::new(dir, python, saved)))
 }
 
-fn open_conv(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+fn open_conv(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     let digits = crate::assets::digits()?;
-    let lab = conv::ConvLab::new(Default::default(), Default::default(), digits)
+    let mut lab = conv::ConvLab::new(Default::default(), Default::default(), digits)
         .map_err(|r| anyhow::anyhow!(r.describe(&crate::text::EN)))?;
+    if o.at == At::ConvGradInput {
+        lab.show(conv::Mode::GradX);
+    }
     Ok(mount(lab))
 }
 
@@ -85,12 +90,20 @@ fn open_stats(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     Ok(mount(quiz::stats::StatsScreen::new(stats)))
 }
 
-fn open_count(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
-    Ok(mount(count_rnn::lab::CountLab::new(crate::assets::counting_tutorial()?, true, 1)))
+fn open_count(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    let mut lab = count_rnn::lab::CountLab::new(crate::assets::counting_tutorial()?, true, 1);
+    if o.at == At::CountFirstBackwardStep {
+        lab.update(count_rnn::lab::Action::Next);
+    }
+    Ok(mount(lab))
 }
 
-fn open_linreg(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
-    Ok(mount(linreg::lab::LinregLab::new(1)))
+fn open_linreg(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    let mut lab = linreg::lab::LinregLab::new(1);
+    if o.at == At::LinregFirstStep {
+        lab.update(linreg::lab::Action::Step);
+    }
+    Ok(mount(lab))
 }
 
 fn open_mle(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {

@@ -69,20 +69,6 @@ impl Exercise {
         }
     }
 
-    /// The lab that shows this computation step by step (a `LESSONS` stem)
-    /// and the keys that bring it to the step.
-    pub fn lab(self) -> (&'static str, &'static str) {
-        match self {
-            // The first backward step, k = T.
-            Exercise::Bptt => ("counting-rnn", "l"),
-            Exercise::ConvSize => ("convolution", ""),
-            Exercise::Conv2d => ("convolution", "mm"),
-            Exercise::GdStep => ("linear-regression", "l"),
-            Exercise::Mle => ("mle", ""),
-            Exercise::Posterior => ("quiz", ""),
-        }
-    }
-
     pub fn from_id(id: &str) -> Option<Exercise> {
         Exercise::ALL.into_iter().find(|e| e.id() == id || e.functions().contains(&id) || e.file() == id)
     }

@@ -61,7 +61,13 @@ fn open_entry(e: &deepstep::lessons::registry::Entry) -> Box<dyn deepstep::lesso
     // (the same path in every run: the snapshots show it).
     let folder = std::env::temp_dir().join("deepstep-test-not-a-folder");
     std::fs::write(&folder, "").unwrap();
-    let mut opener = deepstep::lessons::registry::Opener { store: None, now: 1_800_000_000, seed: 1, folder: &folder };
+    let mut opener = deepstep::lessons::registry::Opener {
+        store: None,
+        now: 1_800_000_000,
+        seed: 1,
+        folder: &folder,
+        at: deepstep::lessons::lesson::At::Start,
+    };
     (e.open)(&mut opener).unwrap_or_else(|err| panic!("{}: {err:#}", e.stem))
 }
 

@@ -104,7 +104,7 @@ fn hints_come_one_at_a_time_and_the_last_points_to_the_lab() {
     // l opens the lab the last hint names, on top of the practice screen.
     app.handle(&key(KeyCode::Char('l')));
     assert_eq!(app.screens.len(), 2);
-    let (stem, _) = Exercise::ALL[0].lab();
+    let (stem, _) = deepstep::lessons::practice::lab::lab_of(Exercise::ALL[0]);
     let entry = LESSONS.iter().find(|l| l.stem == stem).unwrap();
     let (s, _) = draw(&mut app, 120, 40);
     assert_eq!(app.note().unwrap().stem, entry.stem, "{s}");
@@ -117,7 +117,27 @@ fn the_conv_exercise_opens_the_lab_in_the_dx_view() {
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
     app.handle(&key(KeyCode::Char('l')));
     let conv = lesson_ref::<deepstep::lessons::conv::ConvLab>(app.screens.last().unwrap().as_ref()).unwrap();
-    assert_eq!(conv.mode, deepstep::lessons::conv::lab::Mode::GradX);
+    assert_eq!((conv.mode, conv.frame), (deepstep::lessons::conv::lab::Mode::GradX, 0));
+}
+
+/// Every exercise's lab opens at the state its computation starts: BPTT at
+/// its first backward step, the gradient step after one step.
+#[test]
+fn every_exercise_opens_its_lab_at_the_named_state() {
+    use deepstep::lessons::{count_rnn::lab::CountLab, linreg::lab::LinregLab};
+    for e in Exercise::ALL {
+        let mut lab = PracticeLab::new(temp("labs"), None, vec![]);
+        lab.selected = lab.items.iter().position(|i| i.exercise == e).unwrap();
+        let mut app = App::new(mount(lab), &EN, Theme::MONO);
+        app.handle(&key(KeyCode::Char('l')));
+        assert_eq!(app.screens.len(), 2, "{e:?}");
+        let front = app.screens.last().unwrap().as_ref();
+        match e {
+            Exercise::Bptt => assert_eq!(lesson_ref::<CountLab>(front).unwrap().shown, 1),
+            Exercise::GdStep => assert_eq!(lesson_ref::<LinregLab>(front).unwrap().betas.len(), 2),
+            _ => {}
+        }
+    }
 }
 
 #[test]

@@ -308,6 +308,13 @@ impl ConvLab {
         }
     }
 
+    /// Show `mode` from its first frame (how another screen opens the lab at
+    /// the backward pass).
+    pub fn show(&mut self, mode: Mode) {
+        self.mode = mode;
+        self.go_to(0, false);
+    }
+
     fn go_to(&mut self, f: usize, last_tap: bool) {
         self.frame = f.min(self.frame_count().saturating_sub(1));
         if self.tap.is_some() {

@@ -34,7 +34,11 @@ impl Lesson for Home {
     }
 
     fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
-        Home::update(self, a).map(|i| Effect::Open(i, "")).into_iter().collect()
+        Home::update(self, a)
+            .and_then(|i| crate::lessons::registry::LESSONS.get(i))
+            .map(|e| Effect::Open { stem: e.stem, at: crate::lessons::lesson::At::Start })
+            .into_iter()
+            .collect()
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {

@@ -32,10 +32,7 @@ impl Lesson for MleLab {
     fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {
         if a == Action::OpenLinreg && !self.predict.is_asking() {
             // Least squares is this MLE under Gaussian noise: the lab beside it.
-            return crate::lessons::registry::by_stem("linear-regression")
-                .map(|i| Effect::Open(i, ""))
-                .into_iter()
-                .collect();
+            return vec![Effect::Open { stem: "linear-regression", at: crate::lessons::lesson::At::Start }];
         }
         MleLab::update(self, a);
         vec![]

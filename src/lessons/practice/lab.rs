@@ -3,13 +3,12 @@
 //! key to the lab that shows the computation. Files are checked on a worker
 //! thread as the learner saves them (see `watch`).
 
+use super::init::Written;
 use super::watch::{Event, Worker};
-use crate::lessons::lesson::{Ctx, Effect};
+use crate::lessons::lesson::{At, Ctx, Effect};
 use crate::lessons::quiz::progress::PracticeRecord;
-use crate::lessons::registry::LESSONS;
 use crate::practice::check::{Report, Verdict};
 use crate::practice::exercise::Exercise;
-use crate::practice::init::Written;
 use crate::practice::python::Python;
 use crate::text::Lang;
 use std::path::{Path, PathBuf};
@@ -271,10 +270,8 @@ impl PracticeLab {
             }
             Action::Check => self.check(self.selected),
             Action::Lab => {
-                let (stem, keys) = self.current().exercise.lab();
-                if let Some(i) = LESSONS.iter().position(|l| l.stem == stem) {
-                    out.push(Effect::Open(i, keys));
-                }
+                let (stem, at) = lab_of(self.current().exercise);
+                out.push(Effect::Open { stem, at });
             }
             Action::Init(lang) => {
                 if !self.folder {
@@ -283,5 +280,18 @@ impl PracticeLab {
             }
         }
         out
+    }
+}
+
+/// The lab that shows an exercise's computation step by step (a `LESSONS`
+/// stem) and the state that brings it to the step.
+pub fn lab_of(e: Exercise) -> (&'static str, At) {
+    match e {
+        Exercise::Bptt => ("counting-rnn", At::CountFirstBackwardStep),
+        Exercise::ConvSize => ("convolution", At::Start),
+        Exercise::Conv2d => ("convolution", At::ConvGradInput),
+        Exercise::GdStep => ("linear-regression", At::LinregFirstStep),
+        Exercise::Mle => ("mle", At::Start),
+        Exercise::Posterior => ("quiz", At::Start),
     }
 }

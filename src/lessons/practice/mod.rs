@@ -1,10 +1,12 @@
 //! The practice screen (`deepstep practice`, and the home screen's entry):
 //! the exercises the learner writes in Python, re-checked on every save.
 
+pub mod init;
 pub mod keys;
 pub mod lab;
 pub mod view;
 pub mod watch;
+pub mod words;
 
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
 use crate::lessons::notes::{Note, Section};
@@ -53,7 +55,7 @@ impl Lesson for PracticeLab {
         let settings = vec![format!("{}: {}", p.folder, self.dir.display()), python];
         let mut sections = vec![Section::text(t.note.settings, settings), Section::text(p.screen_title, states)];
         if let Some(r) = &self.current().report {
-            sections.push(Section::code((p.title)(self.current().exercise), crate::practice::words::lines(t, r)));
+            sections.push(Section::code((p.title)(self.current().exercise), words::lines(t, r)));
         }
         Some(Note { stem: "practice", title: p.screen_title.to_string(), sections })
     }

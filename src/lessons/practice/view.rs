@@ -2,9 +2,9 @@
 //! its state in words, so no colour is needed), the selected exercise on
 //! the right: file, time, the last verdict, the hints asked for, the task.
 
+use super::init::Written;
 use super::lab::{PracticeLab, State};
-use crate::practice::init::Written;
-use crate::practice::words;
+use super::words;
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;

@@ -4,9 +4,9 @@
 //! never wait for Python. Results come back on a channel the screen drains
 //! on its tick.
 
+use super::init::{Written, init};
 use crate::practice::check::{Report, check_file_in};
 use crate::practice::exercise::Exercise;
-use crate::practice::init::{Written, init};
 use crate::practice::python::{DEFAULT_TIME_LIMIT, Python, Running};
 use crate::text::Text;
 use notify::{RecursiveMode, Watcher};

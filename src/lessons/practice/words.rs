@@ -1,8 +1,8 @@
 //! A check's report in words (the screen and `practice check`) and as JSON.
 
-use super::check::{Failure, Place, PyError, Report, Unreadable, Verdict};
-use super::value::{Difference, shape_text};
 use crate::math::format::num;
+use crate::practice::check::{Failure, Place, PyError, Report, Unreadable, Verdict};
+use crate::practice::value::{Difference, shape_text};
 use crate::text::Text;
 use serde_json::{Value, json};
 
@@ -89,7 +89,7 @@ pub fn lines(t: &Text, r: &Report) -> Vec<String> {
         }
         Verdict::Missing { function } => out.push((p.missing)(function)),
         Verdict::Unknown => {
-            let all: Vec<&str> = super::exercise::Exercise::ALL.iter().map(|e| e.functions()[0]).collect();
+            let all: Vec<&str> = crate::practice::exercise::Exercise::ALL.iter().map(|e| e.functions()[0]).collect();
             out.push((p.unknown)(&all.join(", ")));
         }
         Verdict::Unreadable(why) => out.push((p.unreadable)(&match why {

@@ -1,7 +1,8 @@
-//! `deepstep practice init`: write the exercise files, never over one that
-//! exists (it may hold the learner's work): a rerun adds only what is missing.
+//! `deepstep practice init`: write the exercise files (each exercise's task in
+//! the learner's language above its skeleton), never over one that exists (it
+//! may hold the learner's work): a rerun adds only what is missing.
 
-use super::exercise::Exercise;
+use crate::practice::exercise::Exercise;
 use crate::text::Text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -47,32 +48,4 @@ pub fn init(dir: &Path, t: &Text) -> Result<Vec<Written>, String> {
         }
     }
     Ok(out)
-}
-
-/// The exercise files present in `dir`, each with its exercise.
-pub fn present(dir: &Path) -> Vec<(Exercise, PathBuf)> {
-    Exercise::ALL.iter().map(|e| (*e, dir.join(e.file()))).filter(|(_, p)| p.is_file()).collect()
-}
-
-/// What `practice check` and `practice --print` check in `dir`: the files
-/// `init` writes, and every other `.py` or `.ipynb` file (up to the size a
-/// practice file may have) that defines an exercise's function, each with
-/// its exercise, in name order after `init`'s.
-pub fn found(dir: &Path) -> Vec<(Exercise, PathBuf)> {
-    let mut all = present(dir);
-    let mut others: Vec<PathBuf> =
-        std::fs::read_dir(dir).map(|entries| entries.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-    others.sort();
-    for path in others {
-        let python = path.extension().is_some_and(|x| x == "py" || x == "ipynb");
-        if !python || all.iter().any(|(_, p)| *p == path) {
-            continue;
-        }
-        let small = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= super::check::MAX_FILE_BYTES);
-        let text = if small { std::fs::read(&path).ok() } else { None };
-        if let Some(e) = text.and_then(|t| Exercise::defined_in(&String::from_utf8_lossy(&t))) {
-            all.push((e, path));
-        }
-    }
-    all
 }
