@@ -8,6 +8,7 @@ use super::value::Out;
 use crate::math::conv::{Axis, output_size};
 use crate::math::linreg::ErrorMeasure;
 use crate::math::practice::{self as pm, MleMistake};
+use crate::math::practice_conv_size::{ConvSizeMistake, conv_size};
 use crate::math::{counting_rnn, rng::Rng};
 use ndarray::{Array1, Array2};
 use serde_json::{Value, json};
@@ -158,7 +159,7 @@ fn conv_size_cases() -> Vec<Case> {
                 args: vec![("H", int(h)), ("W", int(w)), ("KH", int(kh)), ("KW", int(kw))],
                 kwargs: vec![("stride", int(s)), ("padding", int(p)), ("dilation", int(d))],
                 expected: Out::vector(vec![oh as f64, ow as f64]),
-                mistaken: super::diagnose::conv_size_mistaken([h, w, kh, kw, s, p, d]),
+                mistaken: conv_size_mistaken([h, w, kh, kw, s, p, d]),
             })
         })
         .collect()
@@ -320,5 +321,14 @@ fn posterior_cases() -> Vec<Case> {
                 mistaken: vec![(Mistake::Unnormalised, wrong)],
             })
         })
+        .collect()
+}
+
+/// The conv-size mistakes' answers on `[H, W, KH, KW, stride, padding,
+/// dilation]`, as a case lists them.
+pub fn conv_size_mistaken(setting: [usize; 7]) -> Vec<(Mistake, Option<Out>)> {
+    ConvSizeMistake::ALL
+        .into_iter()
+        .map(|m| (Mistake::ConvSize(m), conv_size(setting, Some(m)).map(|v| Out::vector(v.to_vec()))))
         .collect()
 }

@@ -12,19 +12,9 @@
 //! its errors only (all cases of those errors show it, all others are right).
 
 use super::cases::{Arg, Case};
-use super::exercise::{Exercise, Mistake};
+use super::exercise::Exercise;
 use super::family::{ERRORS, Factor, Family, Kind, Part};
 use super::value::Out;
-use crate::math::practice_conv_size::{ConvSizeMistake, conv_size};
-
-/// The conv-size mistakes' answers on `[H, W, KH, KW, stride, padding,
-/// dilation]`, as a case lists them.
-pub fn conv_size_mistaken(setting: [usize; 7]) -> Vec<(Mistake, Option<Out>)> {
-    ConvSizeMistake::ALL
-        .into_iter()
-        .map(|m| (Mistake::ConvSize(m), conv_size(setting, Some(m)).map(|v| Out::vector(v.to_vec()))))
-        .collect()
-}
 
 /// The family that explains every case's result, the most specific first
 /// (`got[i]` is what case i returned). `None` when none does.

@@ -1,13 +1,29 @@
 //! The convolution lab's settings (what the knobs set, what the command line
 //! gave) and what the math computes from them; frames are made when asked.
 
-use super::lab::Mode;
 use crate::assets::Digit;
+use crate::lessons::cycle::cycle;
 use crate::math::conv::{self, ConvGeometry, ConvGrads, ConvParams, Frame, SpreadGrid};
 use crate::math::kernels::{Preset, Sample};
 use crate::math::rng::Rng;
 use crate::text::Text;
 use ndarray::{Array1, Array3, Array4, Axis, s};
+
+/// Which pass the lab steps through (the lab shows one at a time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Forward,
+    GradW,
+    GradX,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Forward, Mode::GradW, Mode::GradX];
+
+    pub fn next(self) -> Mode {
+        cycle(&Mode::ALL, self, 1)
+    }
+}
 
 /// Where the input comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

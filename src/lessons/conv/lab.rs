@@ -11,21 +11,6 @@ use crate::math::format;
 use crate::math::kernels::{Preset, Sample};
 use crate::math::parse::{agrees, parse_number};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Forward,
-    GradW,
-    GradX,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Forward, Mode::GradW, Mode::GradX];
-
-    pub fn next(self) -> Mode {
-        cycle(&Mode::ALL, self, 1)
-    }
-}
-
 /// The knobs, in the order the knob panel lists them (and `Text::conv.knob_names`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Knob {
@@ -85,7 +70,7 @@ impl Knob {
     }
 }
 
-pub use super::computed::{Computed, Custom, InputChoice, Refusal, Settings, compute};
+pub use super::computed::{Computed, Custom, InputChoice, Mode, Refusal, Settings, compute};
 
 /// What the lab is asking the learner to type.
 #[derive(Debug, Clone, PartialEq)]

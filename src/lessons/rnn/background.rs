@@ -9,61 +9,38 @@
 //! has replaced before starting them, and the lab drops any result whose
 //! generation is not the last one it asked for.
 
-use super::lab::{Chart, ChartData, RnnLab};
-use super::settings::{RnnRun, RnnSettings, SettingError};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-/// What the worker is asked to compute.
-pub enum Job {
-    /// The whole lab for new settings, with the series `Chart` needs.
-    Build(RnnSettings, Chart),
-    /// The series a chart needs, for the run the lab already shows.
-    Series(RnnSettings, Arc<RnnRun>, ChartData, Chart),
-}
-
 /// What `take` finds.
-pub enum Taken {
+pub enum Taken<D> {
     /// The newest result has not arrived yet.
     Nothing,
-    Done(Done),
+    Done(D),
     /// The worker has ended without answering: the lab computes on the spot.
     Gone,
 }
 
-/// What comes back.
-pub enum Done {
-    Built(Result<Box<RnnLab>, SettingError>),
-    Series(Result<ChartData, SettingError>),
-}
-
-/// The worker thread's handle: requests out, results in. Dropping it ends
-/// the thread (after the computation under way, at most one run's time).
-pub struct Background {
-    requests: Sender<(u64, Job)>,
-    results: Receiver<(u64, Done)>,
+/// The worker thread's handle: jobs `J` out, results `D` in (the lab says
+/// what they are and how one is computed, so this knows no lab). Dropping
+/// it ends the thread (after the computation under way, at most one run's
+/// time).
+pub struct Background<J, D> {
+    requests: Sender<(u64, J)>,
+    results: Receiver<(u64, D)>,
     /// The generation of the newest request; older results are stale.
     latest: u64,
 }
 
-impl std::fmt::Debug for Background {
+impl<J, D> std::fmt::Debug for Background<J, D> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Background").field("latest", &self.latest).finish()
     }
 }
 
-fn compute(job: Job) -> Done {
-    match job {
-        Job::Build(s, chart) => Done::Built(RnnLab::build(s, chart).map(Box::new)),
-        Job::Series(s, run, mut charts, chart) => {
-            Done::Series(super::lab::fill_series(&mut charts, &s, &run, chart).map(|_| charts))
-        }
-    }
-}
-
-impl Background {
-    pub fn start() -> Background {
-        let (requests, inbox) = channel::<(u64, Job)>();
+impl<J: Send + 'static, D: Send + 'static> Background<J, D> {
+    /// A worker that answers each job with `compute(job)`.
+    pub fn start(compute: fn(J) -> D) -> Background<J, D> {
+        let (requests, inbox) = channel::<(u64, J)>();
         let (out, results) = channel();
         std::thread::spawn(move || {
             while let Ok(mut next) = inbox.recv() {
@@ -85,7 +62,7 @@ impl Background {
     }
 
     /// Ask for `job`; whatever was asked before is now stale.
-    pub fn ask(&mut self, job: Job) {
+    pub fn ask(&mut self, job: J) {
         self.latest += 1;
         // A worker that has gone (it cannot panic on valid settings) drops the
         // request; `take` then says `Gone` and the lab computes it itself.
@@ -94,7 +71,7 @@ impl Background {
 
     /// The newest request's result, once it has arrived (stale ones are
     /// dropped), or `Gone` if the worker has ended before sending it.
-    pub fn take(&mut self) -> Taken {
+    pub fn take(&mut self) -> Taken<D> {
         loop {
             match self.results.try_recv() {
                 Ok((generation, done)) if generation == self.latest => return Taken::Done(done),
@@ -107,7 +84,7 @@ impl Background {
 
     /// A handle whose worker has already ended (what a dead thread leaves;
     /// the tests give it to a lab).
-    pub fn stopped() -> Background {
+    pub fn stopped() -> Background<J, D> {
         let (requests, _) = channel();
         let (_, results) = channel();
         Background { requests, results, latest: 0 }

@@ -2,7 +2,7 @@
 //! timeline (forward filling h_t, then BPTT from t = T down to 1), the charts'
 //! data, predictions, and `update`, the only place it changes.
 
-use super::background::{Background, Done, Job, Taken};
+use super::background::{Background, Taken};
 use super::settings::{RnnRun, RnnSettings, SettingError};
 use super::why::Why;
 use crate::lessons::cycle::{cycle, ladder, position, stop};
@@ -104,6 +104,30 @@ pub enum Message {
     NotANumber,
 }
 
+/// What the background worker is asked to compute.
+pub enum Job {
+    /// The whole lab for new settings, with the series `Chart` needs.
+    Build(RnnSettings, Chart),
+    /// The series a chart needs, for the run the lab already shows.
+    Series(RnnSettings, Arc<RnnRun>, ChartData, Chart),
+}
+
+/// What the worker sends back.
+pub enum Done {
+    Built(Result<Box<RnnLab>, SettingError>),
+    Series(Result<ChartData, SettingError>),
+}
+
+/// The worker's work: one job, computed off the event loop.
+fn compute(job: Job) -> Done {
+    match job {
+        Job::Build(s, chart) => Done::Built(RnnLab::build(s, chart).map(Box::new)),
+        Job::Series(s, run, mut charts, chart) => {
+            Done::Series(fill_series(&mut charts, &s, &run, chart).map(|_| charts))
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Next,
@@ -168,7 +192,7 @@ pub struct RnnLab {
     pub chart_tab: bool,
     /// The worker that computes knob changes and chart series off the input
     /// path (the app); `None` computes them on the spot (tests, `--print`).
-    pub background: Option<Background>,
+    pub background: Option<Background<Job, Done>>,
     /// What the worker is computing, while it is.
     pub computing: Option<Computing>,
 }
@@ -392,7 +416,7 @@ impl RnnLab {
     /// The same lab, with knob changes and chart series computed on a
     /// worker thread so that no key waits for them (what the app opens).
     pub fn in_background(mut self) -> Self {
-        self.background = Some(Background::start());
+        self.background = Some(Background::start(compute));
         self
     }
 
@@ -541,7 +565,7 @@ impl RnnLab {
 
     /// Take the worker's result, if the newest one has arrived.
     fn poll(&mut self) {
-        let done = match self.background.as_mut().map(Background::take) {
+        let done = match self.background.as_mut().map(|b| b.take()) {
             Some(Taken::Done(done)) => done,
             Some(Taken::Gone) => return self.lost_worker(),
             Some(Taken::Nothing) | None => return,

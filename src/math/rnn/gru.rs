@@ -5,7 +5,7 @@
 //! Backward, h_{t−1} reaches h_t directly through z ⊙ h_{t−1}: with the
 //! update gate z near 1 the gradient passes almost unchanged.
 
-use super::bptt::StepBack;
+use super::step_back::StepBack;
 use super::{contiguous, contiguous_mut};
 use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};

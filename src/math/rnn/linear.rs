@@ -4,7 +4,7 @@
 //! vanishing and exploding gradients.
 
 use super::RnnParams;
-use super::bptt::StepBack;
+use super::step_back::StepBack;
 use crate::math::scaled::Scaled;
 use ndarray::{Array1, ArrayView1, Ix1};
 

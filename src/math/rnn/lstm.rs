@@ -4,7 +4,7 @@
 //! Backward, the cell state's direct path multiplies by the forget gate f
 //! (dc_{t−1} = dc_t ⊙ f): with f near 1 the gradient is kept for long.
 
-use super::bptt::StepBack;
+use super::step_back::StepBack;
 use super::{apply, contiguous, contiguous_mut};
 use crate::math::activation::{sigmoid, sigmoid_grad_at, tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};

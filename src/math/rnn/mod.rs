@@ -65,6 +65,7 @@ mod lstm;
 mod measure;
 mod scaled_rows;
 mod spectral;
+mod step_back;
 mod tanh;
 
 pub use bptt::*;

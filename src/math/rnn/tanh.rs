@@ -2,7 +2,7 @@
 //! Backward, each step multiplies by diag(tanh′) W_hhᵀ: saturated units
 //! (tanh′ ≪ 1) shrink the gradient even when W_hh alone would grow it.
 
-use super::bptt::StepBack;
+use super::step_back::StepBack;
 use super::{apply, contiguous, contiguous_mut};
 use crate::math::activation::{tanh, tanh_grad_at};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
