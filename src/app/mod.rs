@@ -178,6 +178,7 @@ impl App {
                     if self.screens.is_empty() {
                         self.quit = true;
                     }
+                    self.refresh_due();
                 }
                 Effect::WriteNote => self.write_note(),
                 Effect::Open { stem, at } => {
@@ -203,8 +204,26 @@ impl App {
                     if let Some(front) = self.screens.last_mut() {
                         front.saved(&review.id, result);
                     }
+                    self.refresh_due();
                 }
             }
+        }
+    }
+
+    /// Use `store` for the learner's progress (`None`: nothing is saved).
+    pub fn set_progress(&mut self, store: Option<Store>) {
+        self.progress = store;
+        self.refresh_due();
+    }
+
+    /// Tell every screen how many quiz questions are due now: one query,
+    /// when it can have changed (the store set, an answer saved, a screen
+    /// left), not on every frame.
+    pub fn refresh_due(&mut self) {
+        let now = self.clock.unwrap_or_else(system_now);
+        let due = self.progress.as_ref().and_then(|s| s.due_count(now));
+        for screen in &mut self.screens {
+            screen.due(due);
         }
     }
 
@@ -349,12 +368,6 @@ impl App {
             frame.render_widget(ratatui::widgets::Paragraph::new(s.as_str()).style(self.theme.title), status);
         }
         let theme = self.theme;
-        // The home list shows how many quiz questions are due, read from the store.
-        let now = self.clock.unwrap_or_else(system_now);
-        let due = self.progress.as_ref().and_then(|s| s.due_count(now));
-        if let Some(home) = self.screens.last_mut().and_then(|s| lesson_mut::<Home>(s.as_mut())) {
-            home.due = due;
-        }
         if let Some(front) = self.screens.last_mut() {
             front.draw(frame, body, t, &theme);
         }

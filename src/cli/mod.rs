@@ -116,10 +116,10 @@ fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
 /// the quiz says why and saves nothing (nothing is moved).
 fn with_progress(mut app: App, text: &Text) -> App {
     use crate::lessons::quiz::progress::{Store, default_path};
-    app.progress = default_path().map(|p| {
+    app.set_progress(default_path().map(|p| {
         Store::open(p.clone())
             .unwrap_or_else(|r| Store::not_saving(p, crate::lessons::quiz::words::refused_text(&r, text)))
-    });
+    }));
     app
 }
 

@@ -195,6 +195,6 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     };
     let lab = QuizLab::new(questions, options, store.as_mut(), now);
     let mut app = App::new(mount(lab), text, Theme::from_env());
-    app.progress = store;
+    app.set_progress(store);
     run_app(text, "quiz", app)
 }

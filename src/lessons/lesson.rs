@@ -104,6 +104,11 @@ pub trait Lesson: Any {
     /// How an `Effect::Record` went: the card after it, or why it failed.
     fn saved(&mut self, _id: &str, _result: Result<Option<Record>, String>) {}
 
+    /// How many quiz questions are due, as the shell read it from the
+    /// progress store (when the store is set, a screen is left, or an answer
+    /// is saved: never per frame). The home list shows it.
+    fn due(&mut self, _count: Option<usize>) {}
+
     /// The action that types `c` into the answer being written, if one is
     /// (a paste arrives as one event and is typed through this, never as
     /// commands).
@@ -131,6 +136,7 @@ pub trait Screen: Any {
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
     fn saved(&mut self, id: &str, result: Result<Option<Record>, String>);
+    fn due(&mut self, count: Option<usize>);
     /// Type pasted text into the answer being written (nothing else).
     fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect>;
     fn as_any(&self) -> &dyn Any;
@@ -204,6 +210,10 @@ impl<L: Lesson> Screen for Mounted<L> {
 
     fn saved(&mut self, id: &str, result: Result<Option<Record>, String>) {
         self.lesson.saved(id, result);
+    }
+
+    fn due(&mut self, count: Option<usize>) {
+        self.lesson.due(count);
     }
 
     fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect> {

@@ -187,7 +187,7 @@ fn progress_is_saved_with_the_quiz_and_restored() {
     let dir = temp("store");
     let db = dir.join("progress.sqlite3");
     let mut app = App::new(mount(PracticeLab::new(dir.join("p"), None, vec![])), &EN, Theme::MONO);
-    app.progress = Some(Store::open(db.clone()).unwrap());
+    app.set_progress(Some(Store::open(db.clone()).unwrap()));
     app.handle(&key(KeyCode::Char('h')));
     app.handle(&key(KeyCode::Char('h')));
     let saved = app.progress.as_ref().unwrap().practice().unwrap();

@@ -115,7 +115,7 @@ fn lab_with(questions: Vec<Question>, store: Option<&mut Store>) -> QuizLab {
 fn app_with(questions: Vec<Question>, mut store: Store) -> App {
     let lab = lab_with(questions, Some(&mut store));
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);
-    app.progress = Some(store);
+    app.set_progress(Some(store));
     app.clock = Some(NOW);
     app
 }
@@ -718,7 +718,7 @@ fn the_home_screen_opens_the_quiz_with_the_progress_file_it_was_given() {
     use ratatui::crossterm::event::KeyCode::{Down, Enter};
     let dir = temp_dir("home");
     let mut app = App::home(&EN, Theme::COLOR);
-    app.progress = Some(Store::open(dir.join("progress.sqlite3")).unwrap());
+    app.set_progress(Some(Store::open(dir.join("progress.sqlite3")).unwrap()));
     app.handle(&key(Down));
     app.handle(&key(Down));
     app.handle(&key(Enter));
@@ -870,9 +870,17 @@ fn review_from_the_summary_and_home_agree_on_what_is_due() {
     let lab = quiz_of(&app);
     assert!(lab.options.review && lab.round.len() == 3, "r reviews exactly what is due");
     // Home: the review entry says how many are due.
+    // The count is read when it can change, never per frame: at NOW none is
+    // due; ten minutes on a redraw alone does not ask the store again, and
+    // coming back from another screen does.
     let mut home = App::home(&EN, Theme::COLOR);
+    home.clock = Some(NOW);
+    home.set_progress(Some(Store::open(path).unwrap()));
     home.clock = Some(NOW + 600);
-    home.progress = Some(Store::open(path).unwrap());
+    let (s, _) = draw(&mut home, 80, 24);
+    assert!(!s.contains(&(EN.home_due)(3)), "{s}");
+    use deepstep::lessons::lesson::{At, Effect};
+    home.perform(vec![Effect::Open { stem: "stats", at: At::Start }, Effect::Back]);
     let (s, _) = draw(&mut home, 80, 24);
     assert!(s.contains(&format!("{}  {}", EN.lessons.review.name, (EN.home_due)(3))), "{s}");
     let review = deepstep::lessons::registry::by_stem("review").unwrap();

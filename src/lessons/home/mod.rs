@@ -57,6 +57,10 @@ impl Lesson for Home {
         None
     }
 
+    fn due(&mut self, count: Option<usize>) {
+        self.due = count;
+    }
+
     fn clickable(&self) -> bool {
         false
     }
