@@ -62,21 +62,20 @@ pub struct App {
 /// `last`: the front screen is the only one, so leaving it quits (the footer says so).
 pub fn global_table(t: &Text, in_lesson: bool, last: bool) -> Vec<Binding<Global>> {
     let k = &t.keys;
-    let mut rows = vec![Binding::new(&[Key::Char('?')], "?", k.help, Global::Help, true)];
+    let mut rows = vec![Binding::new(&[Key::Char('?')], k.help, Global::Help, true)];
     if in_lesson {
-        rows.push(Binding::new(&[Key::Char('e')], "e", k.export, Global::Do(Effect::WriteNote), true));
+        rows.push(Binding::new(&[Key::Char('e')], k.export, Global::Do(Effect::WriteNote), true));
     }
     rows.extend([
-        Binding::new(&[Key::Char('L')], "L", k.lang, Global::SwitchLang, true),
+        Binding::new(&[Key::Char('L')], k.lang, Global::SwitchLang, true),
         Binding::new(
             &[Key::Char('q'), Key::Code(KeyCode::Esc)],
-            "q/Esc",
             if last { k.quit } else { k.back },
             Global::Do(Effect::Back),
             true,
         ),
-        Binding::new(&[Key::Ctrl('c')], "Ctrl-C", k.ctrl_c, Global::Do(Effect::Quit), false),
-        Binding::new(&[Key::Ctrl('z')], "Ctrl-Z", k.suspend, Global::Suspend, false),
+        Binding::new(&[Key::Ctrl('c')], k.ctrl_c, Global::Do(Effect::Quit), false),
+        Binding::new(&[Key::Ctrl('z')], k.suspend, Global::Suspend, false),
     ]);
     rows
 }
@@ -151,7 +150,7 @@ impl App {
 
     /// (label, what) rows of the front screen's keys, then the global ones
     /// that work now (while an answer is typed, only Ctrl-C and Ctrl-Z do).
-    pub fn key_rows(&self, footer_only: bool) -> Vec<(&'static str, &'static str)> {
+    pub fn key_rows(&self, footer_only: bool) -> Vec<(String, &'static str)> {
         let t = self.text;
         let mut rows = self.front().map(|s| s.key_rows(t, footer_only)).unwrap_or_default();
         let typing = self.asking();
@@ -359,7 +358,8 @@ impl App {
             chrome::too_small(frame, (t.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height), &self.theme);
             return;
         }
-        let footer = self.key_rows(true);
+        let rows = self.key_rows(true);
+        let footer: Vec<(&str, &str)> = rows.iter().map(|(k, w)| (k.as_str(), *w)).collect();
         let fh = chrome::footer_height(&footer, area.width);
         let sh = u16::from(self.status.is_some());
         let [body, status, foot] =
@@ -374,6 +374,7 @@ impl App {
         frame.render_widget(chrome::footer(&footer, &theme, foot.width), foot);
         if self.help {
             let rows = self.key_rows(false);
+            let rows: Vec<(&str, &str)> = rows.iter().map(|(k, w)| (k.as_str(), *w)).collect();
             chrome::help_overlay(frame, t.help_title, t.help_close, &rows, &theme);
         }
         chrome::ascii_lines(frame);

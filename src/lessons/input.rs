@@ -84,11 +84,11 @@ impl TextInput {
 pub fn prompt_table(t: &Text) -> Vec<Binding<Edit>> {
     let k = &t.keys;
     vec![
-        Binding::new(&[Key::Code(KeyCode::Enter)], "Enter", k.submit, Edit::Submit, true),
-        Binding::new(&[Key::Code(KeyCode::Esc)], "Esc", k.cancel, Edit::Skip, true),
-        Binding::new(&[Key::Code(KeyCode::Backspace)], "Backspace", k.delete, Edit::Backspace, false),
-        Binding::new(&[Key::Code(KeyCode::Left)], "Left", k.caret, Edit::Left, false),
-        Binding::new(&[Key::Code(KeyCode::Right)], "Right", k.caret, Edit::Right, false),
+        Binding::new(&[Key::Code(KeyCode::Enter)], k.submit, Edit::Submit, true),
+        Binding::new(&[Key::Code(KeyCode::Esc)], k.cancel, Edit::Skip, true),
+        Binding::new(&[Key::Code(KeyCode::Backspace)], k.delete, Edit::Backspace, false),
+        Binding::new(&[Key::Code(KeyCode::Left)], k.caret, Edit::Left, false),
+        Binding::new(&[Key::Code(KeyCode::Right)], k.caret, Edit::Right, false),
     ]
 }
 

@@ -120,10 +120,10 @@ pub trait Lesson: Any {
 /// A lesson with its action type hidden, as the shell holds it.
 pub trait Screen: Any {
     /// (label, what) rows: the footer's, or every row for the help.
-    fn key_rows(&self, t: &Text, footer_only: bool) -> Vec<(&'static str, &'static str)>;
+    fn key_rows(&self, t: &Text, footer_only: bool) -> Vec<(String, &'static str)>;
     /// The keys of every row of the table as it is now, with the row's label
     /// (the tests check them for duplicates and fuzz them).
-    fn bindings(&self, t: &Text) -> Vec<(&'static str, Vec<Key>)>;
+    fn bindings(&self, t: &Text) -> Vec<(String, Vec<Key>)>;
     /// Handle a key; `None` when no binding took it.
     fn press(&mut self, ev: &KeyEvent, t: &Text, ctx: Ctx) -> Option<Vec<Effect>>;
     /// Handle a click at `at` (screen coordinates of the last render).
@@ -155,19 +155,19 @@ pub fn mount<L: Lesson>(lesson: L) -> Box<dyn Screen> {
 }
 
 impl<L: Lesson> Screen for Mounted<L> {
-    fn key_rows(&self, t: &Text, footer_only: bool) -> Vec<(&'static str, &'static str)> {
+    fn key_rows(&self, t: &Text, footer_only: bool) -> Vec<(String, &'static str)> {
         let table = self.lesson.keys(t);
         if footer_only {
             return footer_items(&table);
         }
         let mut rows = help_items(&table);
         if self.lesson.clickable() {
-            rows.push(("click", t.keys.click));
+            rows.push(("click".to_string(), t.keys.click));
         }
         rows
     }
 
-    fn bindings(&self, t: &Text) -> Vec<(&'static str, Vec<Key>)> {
+    fn bindings(&self, t: &Text) -> Vec<(String, Vec<Key>)> {
         self.lesson.keys(t).into_iter().map(|b| (b.label, b.keys)).collect()
     }
 

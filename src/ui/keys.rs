@@ -22,6 +22,24 @@ impl Key {
         }
     }
 
+    /// How the key is written in a label: `l`, `Right`, `PgDn`, `Space`, `Ctrl-C`.
+    pub fn name(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Code(code) => match code {
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Delete => "Del".into(),
+                KeyCode::F(n) => format!("F{n}"),
+                KeyCode::Char(c) => c.to_string(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+
     pub fn matches(self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         match self {
@@ -36,8 +54,9 @@ impl Key {
 #[derive(Debug, Clone)]
 pub struct Binding<A> {
     pub keys: Vec<Key>,
-    /// How the keys are written on screen ("Right/l").
-    pub label: &'static str,
+    /// How the keys are written on screen ("Right/l"): made from `keys`,
+    /// or a range that covers them ("1-4/a-d"; a test checks it does).
+    pub label: String,
     /// What they do, in the current language.
     pub what: &'static str,
     pub action: A,
@@ -46,9 +65,35 @@ pub struct Binding<A> {
 }
 
 impl<A: Clone> Binding<A> {
-    pub fn new(keys: &[Key], label: &'static str, what: &'static str, action: A, footer: bool) -> Self {
-        Binding { keys: keys.to_vec(), label, what, action, footer }
+    /// A row whose label is its keys' names, so no key can be missing from it.
+    pub fn new(keys: &[Key], what: &'static str, action: A, footer: bool) -> Self {
+        Binding { keys: keys.to_vec(), label: label_of(keys), what, action, footer }
     }
+
+    /// The same row written as a range that covers its keys ("1-4/a-d"),
+    /// for rows that stand for several (`label_covers` checks it does).
+    pub fn labelled(mut self, label: &str) -> Self {
+        self.label = label.to_string();
+        self
+    }
+}
+
+/// The keys' names joined by `/`.
+pub fn label_of(keys: &[Key]) -> String {
+    keys.iter().map(|k| k.name()).collect::<Vec<_>>().join("/")
+}
+
+/// Whether `label` names `key`: as one of its `/`-separated parts, or
+/// within a part that is a range such as `1-9` or `a-d`.
+pub fn label_covers(label: &str, key: Key) -> bool {
+    let name = key.name();
+    label.split('/').any(|part| {
+        part == name
+            || match (part.chars().collect::<Vec<_>>().as_slice(), name.chars().next()) {
+                ([lo, '-', hi], Some(c)) if name.chars().count() == 1 => (*lo..=*hi).contains(&c),
+                _ => false,
+            }
+    })
 }
 
 /// The action bound to a key event, if any.
@@ -117,11 +162,11 @@ pub fn shortcut(ev: &KeyEvent) -> KeyEvent {
 }
 
 /// (label, what) pairs of the footer rows.
-pub fn footer_items<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
-    table.iter().filter(|b| b.footer).map(|b| (b.label, b.what)).collect()
+pub fn footer_items<A>(table: &[Binding<A>]) -> Vec<(String, &'static str)> {
+    table.iter().filter(|b| b.footer).map(|b| (b.label.clone(), b.what)).collect()
 }
 
 /// (label, what) pairs of every row, for the help overlay.
-pub fn help_items<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
-    table.iter().map(|b| (b.label, b.what)).collect()
+pub fn help_items<A>(table: &[Binding<A>]) -> Vec<(String, &'static str)> {
+    table.iter().map(|b| (b.label.clone(), b.what)).collect()
 }

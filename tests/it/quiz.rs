@@ -1194,7 +1194,8 @@ fn the_number_prompt_owns_the_keyboard() {
     assert_eq!(quiz_of(&app).input.buffer, "4.83e-1");
     assert!(!app.quit && app.status.is_none() && !quiz_of(&app).hint, "no command fired");
     assert_eq!(std::fs::read_dir(&notes).unwrap().count(), 0, "no note written");
-    let footer: Vec<&str> = app.key_rows(true).iter().map(|(label, _)| *label).collect();
+    let rows = app.key_rows(true);
+    let footer: Vec<&str> = rows.iter().map(|(label, _)| label.as_str()).collect();
     assert!(
         footer.contains(&"Tab") && footer.contains(&"Esc") && !footer.contains(&"e") && !footer.contains(&"h"),
         "{footer:?}"

@@ -69,7 +69,7 @@ fn every_lesson_has_its_subcommand_and_it_needs_a_terminal() {
 }
 
 /// The keys of the front screen's table, as (label, keys) rows.
-fn rows(app: &App) -> Vec<(&'static str, Vec<Key>)> {
+fn rows(app: &App) -> Vec<(String, Vec<Key>)> {
     app.screens.last().unwrap().bindings(app.text)
 }
 
@@ -81,6 +81,8 @@ fn check_table(app: &App, at: &str) {
     for (label, keys) in &table {
         for k in keys {
             assert!(!seen.contains(k), "{at}: {k:?} ({label}) is bound twice");
+            // The footer and help say every key that does something.
+            assert!(deepstep::ui::keys::label_covers(label, *k), "{at}: {k:?} is missing from its label {label:?}");
             seen.push(*k);
         }
     }

@@ -10,22 +10,22 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     use Key::{Char as C, Code};
     vec![
-        Binding::new(&[Code(KeyCode::Right), C('l')], "Right/l", k.next_iteration, Action::Next, true),
-        Binding::new(&[Code(KeyCode::Left), C('h')], "Left/h", k.prev_iteration, Action::Prev, true),
-        Binding::new(&[Code(KeyCode::Home), C('g')], "Home/g", k.first_last_iteration, Action::First, false),
-        Binding::new(&[Code(KeyCode::End), C('G')], "End/G", k.first_last_iteration, Action::Last, false),
-        Binding::new(&[C('w')], "w", k.move_cursor, Action::Up, false),
-        Binding::new(&[C('s')], "s", k.move_cursor, Action::Down, false),
-        Binding::new(&[C('a')], "a", k.move_cursor, Action::Left, false),
-        Binding::new(&[C('d')], "d", k.move_cursor, Action::Right, false),
-        Binding::new(&[C('z')], "z", k.zoom, Action::Zoom, true),
-        Binding::new(&[C('n')], "n", k.gd_step, Action::GdStep, true),
-        Binding::new(&[C('r')], "r", k.rprop_step, Action::RpropStep, true),
-        Binding::new(&[C('[')], "[", k.lr, Action::LrDown, false),
-        Binding::new(&[C(']')], "]", k.lr, Action::LrUp, false),
-        Binding::new(&[C('D')], "D", k.data, Action::ToggleData, false),
-        Binding::new(&[C('t')], "t", k.predict, Action::TogglePredict, true),
-        Binding::new(&[Code(KeyCode::Tab)], "Tab", t.count.switch_panel, Action::SwitchPanel, true),
+        Binding::new(&[Code(KeyCode::Right), C('l')], k.next_iteration, Action::Next, true),
+        Binding::new(&[Code(KeyCode::Left), C('h')], k.prev_iteration, Action::Prev, true),
+        Binding::new(&[Code(KeyCode::Home), C('g')], k.first_last_iteration, Action::First, false),
+        Binding::new(&[Code(KeyCode::End), C('G')], k.first_last_iteration, Action::Last, false),
+        Binding::new(&[C('w')], k.move_cursor, Action::Up, false),
+        Binding::new(&[C('s')], k.move_cursor, Action::Down, false),
+        Binding::new(&[C('a')], k.move_cursor, Action::Left, false),
+        Binding::new(&[C('d')], k.move_cursor, Action::Right, false),
+        Binding::new(&[C('z')], k.zoom, Action::Zoom, true),
+        Binding::new(&[C('n')], k.gd_step, Action::GdStep, true),
+        Binding::new(&[C('r')], k.rprop_step, Action::RpropStep, true),
+        Binding::new(&[C('[')], k.lr, Action::LrDown, false),
+        Binding::new(&[C(']')], k.lr, Action::LrUp, false),
+        Binding::new(&[C('D')], k.data, Action::ToggleData, false),
+        Binding::new(&[C('t')], k.predict, Action::TogglePredict, true),
+        Binding::new(&[Code(KeyCode::Tab)], t.count.switch_panel, Action::SwitchPanel, true),
     ]
 }
 

@@ -9,17 +9,17 @@ use ratatui::crossterm::event::KeyCode;
 pub fn table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     vec![
-        Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], "Up/k", k.up_down, Action::Up, true),
-        Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], "Down/j", k.up_down, Action::Down, false),
+        Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], k.up_down, Action::Up, true),
+        Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], k.up_down, Action::Down, false),
         Binding::new(
             &[Key::Code(KeyCode::Enter), Key::Code(KeyCode::Right), Key::Char('l')],
-            "Enter",
             k.open,
             Action::Open,
             true,
         ),
         // The list is numbered on screen: its numbers open their lessons.
-        Binding::new(&NUMBER_KEYS[..LESSONS.len().min(9)], number_label(), k.open_number, Action::Number, true),
+        Binding::new(&NUMBER_KEYS[..LESSONS.len().min(9)], k.open_number, Action::Number, true)
+            .labelled(number_label()),
     ]
 }
 

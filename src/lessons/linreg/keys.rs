@@ -9,16 +9,16 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     use Key::{Char as C, Code};
     vec![
-        Binding::new(&[Code(KeyCode::Right), C('l')], "Right/l", k.step_once, Action::Step, true),
-        Binding::new(&[C(' ')], "Space", k.run_50, Action::Run, true),
-        Binding::new(&[C('0')], "0", k.reset, Action::Reset, true),
-        Binding::new(&[C('['), C('-')], "[/-", k.lr_ladder, Action::LrDown, true),
-        Binding::new(&[C(']'), C('+')], "]/+", k.lr_ladder, Action::LrUp, false),
-        Binding::new(&[C('b')], "b", k.sgd, Action::ToggleSgd, true),
-        Binding::new(&[C('m')], "m", k.measure, Action::NextMeasure, true),
-        Binding::new(&[C('u')], "u", k.gradient_used, Action::NextGradient, true),
-        Binding::new(&[C('f')], "f", k.features, Action::ToggleFeatures, false),
-        Binding::new(&[Code(KeyCode::Tab)], "Tab", t.linreg.switch_panel, Action::SwitchPanel, true),
+        Binding::new(&[Code(KeyCode::Right), C('l')], k.step_once, Action::Step, true),
+        Binding::new(&[C(' ')], k.run_50, Action::Run, true),
+        Binding::new(&[C('0')], k.reset, Action::Reset, true),
+        Binding::new(&[C('['), C('-')], k.lr_ladder, Action::LrDown, true),
+        Binding::new(&[C(']'), C('+')], k.lr_ladder, Action::LrUp, false),
+        Binding::new(&[C('b')], k.sgd, Action::ToggleSgd, true),
+        Binding::new(&[C('m')], k.measure, Action::NextMeasure, true),
+        Binding::new(&[C('u')], k.gradient_used, Action::NextGradient, true),
+        Binding::new(&[C('f')], k.features, Action::ToggleFeatures, false),
+        Binding::new(&[Code(KeyCode::Tab)], t.linreg.switch_panel, Action::SwitchPanel, true),
     ]
 }
 

@@ -20,7 +20,7 @@ fn choose_rows(t: &Text, n: usize, letters: bool) -> Vec<Binding<Action>> {
             if letters && i < 4 {
                 keys.push(C(char::from(b'a' + i as u8)));
             }
-            Binding::new(&keys, label, if letters { k.choose } else { k.pick_term }, Action::Choose(i), i == 0)
+            Binding::new(&keys, if letters { k.choose } else { k.pick_term }, Action::Choose(i), i == 0).labelled(label)
         })
         .collect()
 }
@@ -28,9 +28,9 @@ fn choose_rows(t: &Text, n: usize, letters: bool) -> Vec<Binding<Action>> {
 fn common_rows(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     vec![
-        Binding::new(&[Code(KeyCode::Enter)], "Enter", k.answer, Action::Submit, true),
-        Binding::new(&[C('h')], "h", k.hint, Action::Hint, true),
-        Binding::new(&[C('s')], "s", k.skip, Action::Skip, true),
+        Binding::new(&[Code(KeyCode::Enter)], k.answer, Action::Submit, true),
+        Binding::new(&[C('h')], k.hint, Action::Hint, true),
+        Binding::new(&[C('s')], k.skip, Action::Skip, true),
     ]
 }
 
@@ -40,13 +40,13 @@ fn numeric_rows(t: &Text) -> Vec<Binding<Action>> {
     vec![
         // Typing is matched by `numeric_char`, not by this row: it has no
         // keys and only tells the footer and help that digits are typed.
-        Binding::new(&[], "0-9 . / % e", k.type_number, Action::Prompt(Edit::Submit), true),
-        Binding::new(&[Code(KeyCode::Enter)], "Enter", k.answer, Action::Submit, true),
-        Binding::new(&[Code(KeyCode::Tab)], "Tab", k.hint, Action::Hint, true),
-        Binding::new(&[Code(KeyCode::Esc)], "Esc", k.skip, Action::Skip, true),
-        Binding::new(&[Code(KeyCode::Backspace)], "Backspace", k.delete, Action::Prompt(Edit::Backspace), false),
-        Binding::new(&[Code(KeyCode::Left)], "Left", k.caret, Action::Prompt(Edit::Left), false),
-        Binding::new(&[Code(KeyCode::Right)], "Right", k.caret, Action::Prompt(Edit::Right), false),
+        Binding::new(&[], k.type_number, Action::Prompt(Edit::Submit), true).labelled("0-9 . / % e"),
+        Binding::new(&[Code(KeyCode::Enter)], k.answer, Action::Submit, true),
+        Binding::new(&[Code(KeyCode::Tab)], k.hint, Action::Hint, true),
+        Binding::new(&[Code(KeyCode::Esc)], k.skip, Action::Skip, true),
+        Binding::new(&[Code(KeyCode::Backspace)], k.delete, Action::Prompt(Edit::Backspace), false),
+        Binding::new(&[Code(KeyCode::Left)], k.caret, Action::Prompt(Edit::Left), false),
+        Binding::new(&[Code(KeyCode::Right)], k.caret, Action::Prompt(Edit::Right), false),
     ]
 }
 
@@ -58,12 +58,12 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
             let mut rows = match lab.current().map(|q| &q.answer) {
                 Some(Answer::Choice { options, .. }) => choose_rows(t, options.len(), true),
                 Some(Answer::TrueFalse { .. }) => vec![
-                    Binding::new(&[C('1'), C('a'), C('t')], "1/t", k.choose, Action::Choose(0), true),
-                    Binding::new(&[C('2'), C('b'), C('f')], "2/f", k.choose, Action::Choose(1), true),
+                    Binding::new(&[C('1'), C('a'), C('t')], k.choose, Action::Choose(0), true),
+                    Binding::new(&[C('2'), C('b'), C('f')], k.choose, Action::Choose(1), true),
                 ],
                 Some(Answer::Order { terms, .. }) => {
                     let mut r = choose_rows(t, terms.len(), false);
-                    r.push(Binding::new(&[Code(KeyCode::Backspace)], "Backspace", k.undo_term, Action::Undo, true));
+                    r.push(Binding::new(&[Code(KeyCode::Backspace)], k.undo_term, Action::Undo, true));
                     r
                 }
                 // The number prompt owns the keyboard (`Lesson::asking`): letters
@@ -75,26 +75,20 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
             rows
         }
         Phase::Feedback(_) => vec![
-            Binding::new(
-                &[Code(KeyCode::Right), C('n'), Code(KeyCode::Enter)],
-                "Right/n",
-                k.next_question,
-                Action::Next,
-                true,
-            ),
-            Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, true),
-            Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),
+            Binding::new(&[Code(KeyCode::Right), C('n'), Code(KeyCode::Enter)], k.next_question, Action::Next, true),
+            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, true),
+            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
         ],
         Phase::Summary => vec![
-            Binding::new(&[C('n'), Code(KeyCode::Enter)], "n/Enter", k.new_round, Action::NewRound, true),
-            Binding::new(&[C('r')], "r", k.review_now, Action::StartReview, true),
-            Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, false),
-            Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),
+            Binding::new(&[C('n'), Code(KeyCode::Enter)], k.new_round, Action::NewRound, true),
+            Binding::new(&[C('r')], k.review_now, Action::StartReview, true),
+            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, false),
+            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
         ],
         Phase::NothingDue(_) => vec![
-            Binding::new(&[C('n'), Code(KeyCode::Enter)], "n/Enter", k.new_round, Action::NewRound, true),
-            Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.scroll, Action::ScrollDown, false),
-            Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.scroll, Action::ScrollUp, false),
+            Binding::new(&[C('n'), Code(KeyCode::Enter)], k.new_round, Action::NewRound, true),
+            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, false),
+            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
         ],
     }
 }

@@ -76,8 +76,8 @@ impl Lesson for StatsScreen {
     fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
         let k = &t.keys;
         vec![
-            Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], "Up/k", k.scroll_page, Action::Up, true),
-            Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], "Down/j", k.scroll_page, Action::Down, false),
+            Binding::new(&[Key::Code(KeyCode::Up), Key::Char('k')], k.scroll_page, Action::Up, true),
+            Binding::new(&[Key::Code(KeyCode::Down), Key::Char('j')], k.scroll_page, Action::Down, false),
         ]
     }
 

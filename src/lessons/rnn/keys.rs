@@ -10,17 +10,17 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     use Key::{Char as C, Code};
     vec![
-        Binding::new(&[Code(KeyCode::Right), C('l')], "Right/l", k.next_step, Action::Next, true),
-        Binding::new(&[Code(KeyCode::Left), C('h')], "Left/h", k.prev_step, Action::Prev, true),
-        Binding::new(&[Code(KeyCode::Home), C('g')], "Home/g", k.first_last_step, Action::First, false),
-        Binding::new(&[Code(KeyCode::End), C('G')], "End/G", k.first_last_step, Action::Last, false),
-        Binding::new(&[Code(KeyCode::Up), C('k')], "Up/k", k.knob_select, Action::KnobUp, true),
-        Binding::new(&[Code(KeyCode::Down), C('j')], "Down/j", k.knob_select, Action::KnobDown, false),
-        Binding::new(&[C('['), C('-')], "[/-", k.knob_dec, Action::KnobDec, true),
-        Binding::new(&[C(']'), C('+'), C('=')], "]/+", k.knob_inc, Action::KnobInc, true),
-        Binding::new(&[C('c')], "c", k.chart, Action::CycleChart, true),
-        Binding::new(&[Code(KeyCode::Tab)], "Tab", t.rnn.switch_panel, Action::SwitchPanel, true),
-        Binding::new(&[C('t'), C('P')], "t", k.predict, Action::TogglePredict, true),
+        Binding::new(&[Code(KeyCode::Right), C('l')], k.next_step, Action::Next, true),
+        Binding::new(&[Code(KeyCode::Left), C('h')], k.prev_step, Action::Prev, true),
+        Binding::new(&[Code(KeyCode::Home), C('g')], k.first_last_step, Action::First, false),
+        Binding::new(&[Code(KeyCode::End), C('G')], k.first_last_step, Action::Last, false),
+        Binding::new(&[Code(KeyCode::Up), C('k')], k.knob_select, Action::KnobUp, true),
+        Binding::new(&[Code(KeyCode::Down), C('j')], k.knob_select, Action::KnobDown, false),
+        Binding::new(&[C('['), C('-')], k.knob_dec, Action::KnobDec, true),
+        Binding::new(&[C(']'), C('+'), C('=')], k.knob_inc, Action::KnobInc, true),
+        Binding::new(&[C('c')], k.chart, Action::CycleChart, true),
+        Binding::new(&[Code(KeyCode::Tab)], t.rnn.switch_panel, Action::SwitchPanel, true),
+        Binding::new(&[C('t'), C('P')], k.predict, Action::TogglePredict, true),
     ]
 }
 
