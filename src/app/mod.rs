@@ -133,12 +133,12 @@ impl App {
         Ctx { now: self.clock.unwrap_or_else(system_now) }
     }
 
-    /// Whether a lesson (not the home list) is in front: `e` writes its note.
     /// Whether leaving the front screen quits (it is the only one).
     pub fn last_screen(&self) -> bool {
         self.screens.len() == 1
     }
 
+    /// Whether a lesson (not the home list) is in front: `e` writes its note.
     pub fn in_lesson(&self) -> bool {
         self.front().is_some_and(|s| lesson_ref::<Home>(s).is_none())
     }

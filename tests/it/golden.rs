@@ -267,7 +267,11 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn golden_cases_match_pytorch() {
     let mut files = json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden"));
-    assert!(files.len() >= 6, "expected the six reference files, found {}", files.len());
+    // Exactly these: a reference file that goes missing fails here, not silently.
+    let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let expected =
+        ["conv2d", "gru", "linear_count_rnn", "linreg_gd", "lstm", "mle", "rnn_tanh"].map(|n| format!("{n}.json"));
+    assert_eq!(names, expected, "the reference files in tests/data/golden");
     if let Ok(extra) = std::env::var("GOLDEN_EXTRA_DIR") {
         files.extend(json_files(Path::new(&extra)));
     }
