@@ -149,7 +149,7 @@ fn check_rnn(c: &Case, kind: rnn::CellKind) -> Check {
     let c0 = if kind == rnn::CellKind::Lstm { Some(c.t1("c0")?) } else { None };
     let f = rnn::forward(&p, x.view(), h0.view(), c0.as_ref().map(|a| a.view())).map_err(|e| c.err(e))?;
     c.expect("h", &f.hidden_states())?;
-    if let Some(cs) = &f.c {
+    if let Some(cs) = f.c() {
         c.expect("c", &cs.slice(ndarray::s![1.., ..]).to_owned())?;
     }
     let gr = rnn::bptt(&p, &f, g.view(), rnn::BpttOptions::default()).map_err(|e| c.err(e))?;

@@ -2,7 +2,7 @@
 //! to the first, each step's gradient passed back through its cell
 //! (`linear`, `tanh`, `lstm`, `gru`), with a truncation window and clipping.
 
-use super::forward::Forward;
+use super::forward::{Forward, Kept};
 use super::scaled_rows::ScaledRows;
 use super::{CellKind, RnnError, RnnParams, gru, linear, lstm, shape_check, tanh};
 use crate::math::scaled::{Scaled, log10_norm_of};
@@ -195,24 +195,15 @@ fn cell_backward(p: &RnnParams, w_hh: &[f64], f: &Forward, t: usize, g: &Carry, 
     let r = t - 1; // row of the step's caches
     let h_prev = f.h.mantissa.row(t - 1);
     let pre = f.pre.row(r); // z for tanh and LSTM, the input part for the GRU
-    let back = match p.kind {
-        CellKind::Linear => linear::backward(&g.dh),
-        CellKind::Tanh => tanh::backward(&g.dh, f.act.row(r), pre),
-        CellKind::Lstm => {
-            let c = f.c.as_ref().expect("LSTM keeps c");
-            let saved = lstm::Saved {
-                c_prev: c.row(t - 1),
-                c_t: c.row(t),
-                tanh_c: f.tanh_c.as_ref().expect("LSTM keeps tanh(c)").row(r),
-                gates: f.act.row(r),
-                z: pre,
-            };
+    let back = match &f.kept {
+        Kept::Linear => linear::backward(&g.dh),
+        Kept::Tanh => tanh::backward(&g.dh, f.act.row(r), pre),
+        Kept::Lstm { c, tanh_c } => {
+            let saved =
+                lstm::Saved { c_prev: c.row(t - 1), c_t: c.row(t), tanh_c: tanh_c.row(r), gates: f.act.row(r), z: pre };
             lstm::backward(&g.dh, &g.dc, &saved)
         }
-        CellKind::Gru => {
-            let m = f.gru_m.as_ref().expect("the GRU keeps m").row(r);
-            gru::backward(&g.dh, f.act.row(r), pre, m, h_prev)
-        }
+        Kept::Gru { m } => gru::backward(&g.dh, f.act.row(r), pre, m.row(r), h_prev),
     };
     let d_hh = back.d_hh.as_ref().unwrap_or(&back.d_ih);
     if let Some(acc) = acc {

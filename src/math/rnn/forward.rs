@@ -9,11 +9,8 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut1, Axis, s};
 /// What the forward pass keeps for BPTT.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Forward {
-    pub kind: CellKind,
     /// h_0..h_T (row 0 is h_0).
     pub h: ScaledRows,
-    /// c_0..c_T for the LSTM.
-    pub c: Option<Array2<f64>>,
     /// x_1..x_T (row t−1 is x_t).
     pub x: Array2<f64>,
     /// The pre-activations of step t in row t−1. The tanh cell and the LSTM
@@ -22,16 +19,54 @@ pub struct Forward {
     /// part W_ih x_t + b_ih (the GRU's candidate multiplies its recurrent
     /// part by r, so it needs both parts; the linear cell needs neither).
     pub pre: Array2<f64>,
-    /// The GRU's recurrent part W_hh h_{t−1} + b_hh, row t−1.
-    pub gru_m: Option<Array2<f64>>,
     /// Gate activations, row t−1: tanh h_t; LSTM [i f g o]; GRU [r z n]
     /// (kept so that BPTT does not evaluate them again).
     pub act: Array2<f64>,
-    /// tanh(c_t) for the LSTM, row t−1.
-    pub tanh_c: Option<Array2<f64>>,
+    /// The cell, with what only it keeps.
+    pub kept: Kept,
+}
+
+/// The cell a forward pass ran, with what it keeps beyond the rows every
+/// cell has: said once here, so nothing can ask an LSTM for a GRU's array.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kept {
+    Linear,
+    Tanh,
+    /// c_0..c_T (row 0 is c_0), and tanh(c_t) in row t−1.
+    Lstm {
+        c: Array2<f64>,
+        tanh_c: Array2<f64>,
+    },
+    /// The recurrent part W_hh h_{t−1} + b_hh, row t−1.
+    Gru {
+        m: Array2<f64>,
+    },
+}
+
+impl Kept {
+    pub fn kind(&self) -> CellKind {
+        match self {
+            Kept::Linear => CellKind::Linear,
+            Kept::Tanh => CellKind::Tanh,
+            Kept::Lstm { .. } => CellKind::Lstm,
+            Kept::Gru { .. } => CellKind::Gru,
+        }
+    }
 }
 
 impl Forward {
+    pub fn kind(&self) -> CellKind {
+        self.kept.kind()
+    }
+
+    /// c_0..c_T, for the LSTM.
+    pub fn c(&self) -> Option<&Array2<f64>> {
+        match &self.kept {
+            Kept::Lstm { c, .. } => Some(c),
+            _ => None,
+        }
+    }
+
     pub fn steps(&self) -> usize {
         self.x.nrows()
     }
@@ -54,14 +89,16 @@ impl Forward {
         let t = t.clamp(1, self.steps());
         let rows = |a: &Array2<f64>, n: usize| a.slice(s![..n, ..]).to_owned();
         Forward {
-            kind: self.kind,
             h: ScaledRows { mantissa: rows(&self.h.mantissa, t + 1), log10_scale: self.h.log10_scale[..=t].to_vec() },
-            c: self.c.as_ref().map(|c| rows(c, t + 1)),
             x: rows(&self.x, t),
             pre: rows(&self.pre, t),
-            gru_m: self.gru_m.as_ref().map(|m| rows(m, t)),
             act: rows(&self.act, t),
-            tanh_c: self.tanh_c.as_ref().map(|c| rows(c, t)),
+            kept: match &self.kept {
+                Kept::Linear => Kept::Linear,
+                Kept::Tanh => Kept::Tanh,
+                Kept::Lstm { c, tanh_c } => Kept::Lstm { c: rows(c, t + 1), tanh_c: rows(tanh_c, t) },
+                Kept::Gru { m } => Kept::Gru { m: rows(m, t) },
+            },
         }
     }
 
@@ -87,19 +124,25 @@ pub fn forward(
     let gh = p.kind.gates() * hd;
     let mut h = ScaledRows::zeros(t_len + 1, hd);
     h.mantissa.row_mut(0).assign(&h0);
-    let mut c = (p.kind == CellKind::Lstm).then(|| zeros((t_len + 1, hd)));
-    if let (Some(c), Some(c0)) = (c.as_mut(), c0) {
-        shape_check("c0", c0.shape(), &[hd])?;
-        c.row_mut(0).assign(&c0);
-    }
+    let kept = match p.kind {
+        CellKind::Lstm => {
+            let mut c = zeros((t_len + 1, hd));
+            if let Some(c0) = c0 {
+                shape_check("c0", c0.shape(), &[hd])?;
+                c.row_mut(0).assign(&c0);
+            }
+            Kept::Lstm { c, tanh_c: zeros((t_len, hd)) }
+        }
+        CellKind::Gru => Kept::Gru { m: zeros((t_len, gh)) },
+        CellKind::Linear => Kept::Linear,
+        CellKind::Tanh => Kept::Tanh,
+    };
     let mut pre = zeros((t_len, gh));
-    let gru_m = (p.kind == CellKind::Gru).then(|| zeros((t_len, gh)));
     let act = zeros((t_len, if p.kind == CellKind::Linear { 0 } else { gh }));
-    let tanh_c = (p.kind == CellKind::Lstm).then(|| zeros((t_len, hd)));
     // The input terms of every step at once: W_ih x_t + b_ih, row t.
     general_mat_mul(1.0, &x, &p.w_ih.t(), 0.0, &mut pre);
     pre += &p.b_ih;
-    let mut f = Forward { kind: p.kind, h, c, x: x.to_owned(), pre, gru_m, act, tanh_c };
+    let mut f = Forward { h, x: x.to_owned(), pre, act, kept };
     run_steps(p, &mut f);
     Ok(f)
 }
@@ -119,34 +162,31 @@ fn steps(p: &RnnParams, f: &mut Forward) {
     for t in 0..f.steps() {
         // m = W_hh h_{t−1} + b_hh into one reused row; every step below
         // writes into the rows it fills (no array per step).
-        if p.kind != CellKind::Linear {
+        if !matches!(f.kept, Kept::Linear) {
             recurrent_term(&w_hh_t, f.h.mantissa.row(t), &p.b_hh, m.view_mut());
         }
         let (done, mut rest) = f.h.mantissa.view_mut().split_at(Axis(0), t + 1);
         let (prev, mut next) = (done.row(t), rest.row_mut(0));
         let mut z = f.pre.row_mut(t);
-        match p.kind {
-            CellKind::Linear => {
+        match &mut f.kept {
+            Kept::Linear => {
                 // Its states may leave f64's range: carried with a scale.
                 let v = linear::step(p, prev, f.h.log10_scale[t], z.view());
                 next.assign(&v.mantissa);
                 f.h.log10_scale[t + 1] = v.log10_scale;
             }
-            CellKind::Tanh => {
+            Kept::Tanh => {
                 z += &m; // a + m, kept whole
                 tanh::step(z.view(), f.act.row_mut(t), next);
             }
-            CellKind::Lstm => {
+            Kept::Lstm { c, tanh_c } => {
                 z += &m;
-                let cs = f.c.as_mut().expect("LSTM keeps c");
-                let tc = f.tanh_c.as_mut().expect("LSTM keeps tanh(c)");
-                let (before, mut after) = cs.view_mut().split_at(Axis(0), t + 1);
-                let cells = lstm::Cells { prev: before.row(t), next: after.row_mut(0), tanh: tc.row_mut(t) };
+                let (before, mut after) = c.view_mut().split_at(Axis(0), t + 1);
+                let cells = lstm::Cells { prev: before.row(t), next: after.row_mut(0), tanh: tanh_c.row_mut(t) };
                 lstm::step(z.view(), cells, f.act.row_mut(t), next);
             }
-            CellKind::Gru => {
-                let mut kept = f.gru_m.as_mut().expect("the GRU keeps m").row_mut(t);
-                kept.assign(&m);
+            Kept::Gru { m: kept } => {
+                kept.row_mut(t).assign(&m);
                 gru::step(z.view(), m.view(), prev, f.act.row_mut(t), next);
             }
         }

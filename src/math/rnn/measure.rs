@@ -99,7 +99,7 @@ pub fn mean_path_factor(f: &super::Forward) -> Option<f64> {
     use super::CellKind;
     let hd = f.h.mantissa.ncols();
     let block = |k: usize| f.act.slice(ndarray::s![.., k * hd..(k + 1) * hd]).mean();
-    match f.kind {
+    match f.kind() {
         CellKind::Linear => None,
         CellKind::Tanh => f.act.mapv(|h| 1.0 - h * h).mean(),
         CellKind::Lstm | CellKind::Gru => block(1),
