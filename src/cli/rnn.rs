@@ -16,7 +16,7 @@ pub fn run(a: RnnArgs, text: &'static Text) -> Result<(), Failure> {
     finite(text, "rnn", &[("clip", a.clip.unwrap_or(1.0))])?;
     let bad =
         |e: crate::lessons::rnn::settings::SettingError| Failure::usage(format!("deepstep rnn: {}", e.describe(text)));
-    let run = a.settings().run().map_err(bad)?;
+    // Each path computes the run once (the lab's own run is the check of the settings).
     if !a.print {
         return interactive(text, "rnn", mount(RnnLab::new(a.settings()).map_err(bad)?.in_background()));
     }
@@ -25,7 +25,7 @@ pub fn run(a: RnnArgs, text: &'static Text) -> Result<(), Failure> {
         lab.update(Action::Last);
         emit(text, &markdown(&crate::lessons::rnn::note::note(&lab, text), text))
     } else {
-        emit(text, &report::table(&run))
+        emit(text, &report::table(&a.settings().run().map_err(bad)?))
     }
 }
 

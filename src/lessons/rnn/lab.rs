@@ -187,7 +187,6 @@ pub struct RnnLab {
     /// Predict mode: the step whose factor is asked, the score.
     pub predict: Predict<usize>,
     pub message: Option<Message>,
-    pub score: (usize, usize),
     /// When the timeline and a tall enough chart do not both fit: the chart shown.
     pub chart_tab: bool,
     /// The worker that computes knob changes and chart series off the input
@@ -378,7 +377,6 @@ impl RnnLab {
             knob: Knob::Cell,
             predict: Predict::default(),
             message: None,
-            score: (0, 0),
             chart_tab: false,
             background: None,
             computing: None,
