@@ -41,4 +41,5 @@ mod rprop;
 mod snapshots;
 mod sweep;
 mod unit;
+mod walker;
 mod words_truth;

@@ -188,8 +188,22 @@ fn categorical_counts_give_p_hat_and_cross_entropy() {
     lab.update(Action::Next);
     let Some(Asking::P(k)) = lab.predict.question().copied() else { panic!("{:?}", lab.predict) };
     let truth = lab.categorical.as_ref().unwrap().p[k];
+    // While it is asked, the counts panel shows n_k but no p̂_k (each would
+    // answer it, or all but one would): at both sizes, in both languages.
+    let p_hats: Vec<String> =
+        lab.categorical.as_ref().unwrap().p.iter().filter(|p| **p > 0.0).map(|p| num(*p)).collect();
+    for (text, w, h) in [(&EN, 80, 24), (&KO, 120, 40)] {
+        let mut app = App::new(mount(lab.clone()), text, Theme::MONO);
+        let (s, _) = draw(&mut app, w, h);
+        let row = (text.mle.count_row)(k + 1, &lab.counts[k].to_string(), "?");
+        assert!(s.contains(&row), "{s}");
+        assert!(p_hats.iter().all(|p| !s.contains(&format!("= {p} ")) && !s.contains(&format!("= {p}\n"))), "{s}");
+    }
     type_answer(&mut lab, &truth.to_string());
     assert_eq!(lab.predict.score, (1, 1));
+    // Answered, the line that solves for them is out, and so are they.
+    let (s, _) = draw(&mut App::new(mount(lab.clone()), &EN, Theme::MONO), 120, 40);
+    assert!(s.contains(&(EN.mle.count_row)(k + 1, &lab.counts[k].to_string(), &num(truth))), "{s}");
 }
 
 #[test]

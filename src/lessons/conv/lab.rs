@@ -353,10 +353,18 @@ impl ConvLab {
         matches!(self.predict.question(), Some(Asking::Size))
     }
 
-    /// Ask `asking`, hiding its answer in the forms the screen writes it.
+    /// Ask `asking`, hiding what would answer it at sight: the frame's
+    /// arithmetic (its head, which no other frame's shares), or the output
+    /// size as the grids and the formula write it.
     fn ask(&mut self, asking: Asking) {
-        let answer = self.answer(&asking);
-        self.predict.ask(asking, vec![answer]);
+        let hides = match asking {
+            Asking::Value { frame } => {
+                let eq = self.equation_of(frame, usize::MAX, "");
+                vec![eq.split(" + ").next().unwrap_or_default().to_string()]
+            }
+            Asking::Size => vec![self.answer(&asking)],
+        };
+        self.predict.ask(asking, hides);
     }
 
     /// The answer to a question as the screen writes it.

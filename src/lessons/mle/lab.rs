@@ -466,6 +466,12 @@ impl MleLab {
         }
     }
 
+    /// Whether the counts panel may show p̂_k: not in predict mode before the
+    /// line that solves for it is revealed (it would answer the question).
+    pub fn p_hat_revealed(&self) -> bool {
+        !self.predict.on || self.steps().iter().position(|s| *s == Step::Solve).is_none_or(|i| self.shown > i)
+    }
+
     /// The true value of what is asked.
     pub fn truth(&self, asking: Asking) -> f64 {
         match (asking, &self.normal, &self.categorical) {

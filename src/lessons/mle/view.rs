@@ -115,7 +115,10 @@ fn counts_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
         .iter()
         .zip(&c.p)
         .enumerate()
-        .map(|(k, (n, p))| Line::raw((m.count_row)(k + 1, &n.to_string(), &num(*p))))
+        .map(|(k, (n, p))| {
+            let p = if lab.p_hat_revealed() { num(*p) } else { "?".into() };
+            Line::raw((m.count_row)(k + 1, &n.to_string(), &p))
+        })
         .collect();
     let block = panel(m.counts_title, theme);
     let inner = block.inner(area);
