@@ -66,6 +66,13 @@ pub fn pow10(log10: f64) -> String {
     format!("{}e{}", trim_zeros(&format!("{mant:.3}")), exp as i64)
 }
 
+/// e^x written out at any size from its natural log x (e^3142 is
+/// 10^1364.7: beyond f64, not beyond writing), so a likelihood product is
+/// never shown as `overflow`.
+pub fn exp_e(x: f64) -> String {
+    pow10(x / std::f64::consts::LN_10)
+}
+
 /// `pow10(log10)`, with more digits where rounding would put a factor
 /// just below or above 1 on 1 (see `num_beside`).
 pub fn pow10_beside_one(log10: f64) -> String {

@@ -58,6 +58,10 @@ fn check_sigma(sigma: f64) -> Result<(), MleError> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NormalFit {
     pub n: usize,
+    /// Σ x_i, as the derivation writes it (μ̂ = Σ x_i / n).
+    pub sum: f64,
+    /// Σ (x_i − x̄)², as the derivation writes it (σ̂² = that / n).
+    pub sse: f64,
     /// μ̂ = x̄.
     pub mu: f64,
     /// σ̂² = (1/n) Σ (x_i − x̄)², the MLE (biased: E[σ̂²] = (n−1)/n · σ²).
@@ -86,7 +90,8 @@ pub fn mean(x: &[f64]) -> f64 {
 pub fn fit_normal(x: &[f64]) -> Result<NormalFit, MleError> {
     check_sample(x)?;
     let n = x.len();
-    if !x.iter().sum::<f64>().is_finite() {
+    let sum: f64 = x.iter().sum();
+    if !sum.is_finite() {
         return Err(MleError::SumOverflows);
     }
     let mu = mean(x);
@@ -101,7 +106,7 @@ pub fn fit_normal(x: &[f64]) -> Result<NormalFit, MleError> {
     let sigma = var_mle.sqrt();
     let var_unbiased = (n > 1).then(|| ss / (n - 1) as f64);
     let loglik = (sigma > 0.0).then(|| loglik(x, mu, sigma).unwrap_or(f64::NEG_INFINITY));
-    Ok(NormalFit { n, mu, var_mle, sigma, var_unbiased, loglik })
+    Ok(NormalFit { n, sum, sse: ss, mu, var_mle, sigma, var_unbiased, loglik })
 }
 
 /// log N(x; μ, σ).
@@ -277,6 +282,9 @@ pub struct BiasExperiment {
     pub mean_var_unbiased: Option<f64>,
     /// (n − 1)/n: what E[σ̂²]/σ² is in theory.
     pub expected_ratio: f64,
+    /// What the trials measured of that ratio: mean σ̂² / σ², and mean s² / σ².
+    pub ratio_mle: f64,
+    pub ratio_unbiased: Option<f64>,
 }
 
 pub fn bias_experiment(n: usize, mu: f64, sigma: f64, trials: usize, seed: u64) -> Result<BiasExperiment, MleError> {
@@ -296,13 +304,17 @@ pub fn bias_experiment(n: usize, mu: f64, sigma: f64, trials: usize, seed: u64) 
         sum_unbiased += f.var_unbiased.unwrap_or(0.0);
     }
     let t = trials as f64;
+    let true_var = sigma * sigma;
+    let (mean_var_mle, mean_var_unbiased) = (sum_mle / t, (n > 1).then(|| sum_unbiased / t));
     Ok(BiasExperiment {
         n,
         trials,
-        true_var: sigma * sigma,
-        mean_var_mle: sum_mle / t,
-        mean_var_unbiased: (n > 1).then(|| sum_unbiased / t),
+        true_var,
+        mean_var_mle,
+        mean_var_unbiased,
         expected_ratio: (n as f64 - 1.0) / n as f64,
+        ratio_mle: mean_var_mle / true_var,
+        ratio_unbiased: mean_var_unbiased.map(|u| u / true_var),
     })
 }
 
@@ -391,7 +403,8 @@ pub enum MistakeValue {
     /// The log of the likelihood product at (μ̂, σ̂) for this sample and for
     /// `n_long` draws (the products are e^ℓ; `InF64::of_loglik` says where
     /// they land in f64).
-    Product { here_loglik: f64, n_long: usize, long_loglik: f64 },
+    /// `long_mean` is ℓ per draw of the long sample (its mean log density).
+    Product { here_loglik: f64, n_long: usize, long_loglik: f64, long_mean: f64 },
     /// ℓ keeps falling: ℓ(μ̂, σ̂) and ℓ(μ̂, 10σ̂).
     NoMinimum { at_fit: f64, at_ten: f64 },
     /// The wrong derivative Σ(x − x̄)²/σ³ at σ̂: n/σ̂, never 0.
@@ -419,11 +432,15 @@ pub fn mistake_value(x: &[f64], f: &NormalFit, m: Mistake, long: &[f64]) -> Mist
         },
         Mistake::VarianceForSigma => MistakeValue::Sigma { got: f.var_mle, off: (f.var_mle - f.sigma).abs() },
         _ if f.sigma == 0.0 => MistakeValue::Undefined(Undefined::NoSpread),
-        Mistake::Product => MistakeValue::Product {
-            here_loglik: loglik(x, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),
-            n_long: long.len(),
-            long_loglik: loglik(long, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),
-        },
+        Mistake::Product => {
+            let long_loglik = loglik(long, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY);
+            MistakeValue::Product {
+                here_loglik: loglik(x, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),
+                n_long: long.len(),
+                long_loglik,
+                long_mean: long_loglik / long.len().max(1) as f64,
+            }
+        }
         Mistake::MissingMinus => MistakeValue::NoMinimum {
             at_fit: loglik(x, f.mu, f.sigma).unwrap_or(f64::NEG_INFINITY),
             at_ten: loglik(x, f.mu, 10.0 * f.sigma).unwrap_or(f64::NEG_INFINITY),

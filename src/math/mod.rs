@@ -5,6 +5,7 @@
 //! function sits beside its forward function, with the formula it implements.
 
 pub mod activation;
+pub mod axis;
 pub mod conv;
 pub mod counting_rnn;
 pub mod format;

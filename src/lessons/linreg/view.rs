@@ -141,8 +141,7 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
         let fitted = linreg::line_points(b.view(), &[0.0, 1.0]);
         let lsq = linreg::line_points(ls.view(), &[0.0, 1.0]);
         let ys = data.iter().map(|p| p.1).chain(fitted.iter().map(|p| p.1)).chain(lsq.iter().map(|p| p.1));
-        let (ylo, yhi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
-        let (ylo, yhi) = (ylo.floor(), yhi.ceil().max(ylo.floor() + 1.0));
+        let (ylo, yhi) = crate::math::axis::whole_bounds(ys);
         // Where the chart has ink: the points and both lines along their length.
         let along: Vec<f64> = (0..=20).map(|i| i as f64 / 20.0).collect();
         let mut occupied = data.clone();

@@ -183,6 +183,8 @@ pub struct NormalState {
     /// it lands).
     pub long: Vec<f64>,
     pub long_loglik: f64,
+    /// ℓ per draw of the long sample (its mean log density).
+    pub long_mean: f64,
     pub surface: Surface,
     /// (row, column) of the cursor on the surface.
     pub cursor: (usize, usize),
@@ -240,6 +242,7 @@ fn normal_state(s: &Settings) -> Result<NormalState, MleError> {
     let mut st = NormalState {
         x,
         fit,
+        long_mean: long_loglik / long.len().max(1) as f64,
         long,
         long_loglik,
         surface,

@@ -3,10 +3,9 @@
 //! the mistakes, the surface's readings and the learner's own messages.
 
 use super::lab::{Asking, Message, MleLab, NormalState, Step};
-use crate::math::format::{num, pow10};
+use crate::math::format::num;
 use crate::math::mle::{InF64, MistakeValue, MleError, Undefined};
 use crate::text::Text;
-use std::f64::consts::LN_10;
 
 /// Where the derivation reads ℓ at a point: the screen's cursor, or, in
 /// printed output, which has no cursor, a point named P.
@@ -16,11 +15,7 @@ pub enum Place {
     Print,
 }
 
-/// e^ℓ written out at any size (e^3142 is 10^1364.7, beyond f64 but not
-/// beyond writing), so a product is never shown as `overflow`.
-pub fn exp_of(loglik: f64) -> String {
-    pow10(loglik / LN_10)
-}
+pub use crate::math::format::exp_e as exp_of;
 
 fn list(v: &[f64]) -> String {
     v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(", ")
@@ -31,7 +26,7 @@ fn list(v: &[f64]) -> String {
 pub fn why_log_line(st: &NormalState, t: &Text) -> String {
     let m = &t.mle;
     let (n, ll) = (st.long.len(), st.long_loglik);
-    let per = num(ll / n as f64);
+    let per = num(st.long_mean);
     match InF64::of_loglik(ll) {
         InF64::Overflows => (m.d_why_log_over)(n, &exp_of(ll), &num(ll), &per),
         InF64::Underflows => (m.d_why_log_under)(n, &exp_of(ll), &num(ll), &per),
@@ -53,11 +48,11 @@ pub fn step_line(lab: &MleLab, step: Step, place: Place, t: &Text) -> Vec<String
             Step::Product => (m.d_product)(place, &num(st.at.0), &num(st.at.1), &exp_of(st.at_loglik)),
             Step::WhyLog => why_log_line(st, t),
             Step::LogLik => (m.d_loglik)(place, n, &num(st.at_loglik)),
-            Step::DerivMu => (m.d_mu)(&num(st.x.iter().sum()), n, &num(f.mu)),
+            Step::DerivMu => (m.d_mu)(&num(f.sum), n, &num(f.mu)),
             // σ̂ is 0 exactly when every point is the same (`fit_normal` refuses a spread too small for f64).
             Step::DerivSigma if f.sigma == 0.0 && n == 1 => m.d_sigma_one_point.to_string(),
             Step::DerivSigma if f.sigma == 0.0 => (m.d_sigma_all_equal)(n),
-            Step::DerivSigma => (m.d_sigma)(&num(f.var_mle * n as f64), n, &num(f.var_mle), &num(f.sigma)),
+            Step::DerivSigma => (m.d_sigma)(&num(f.sse), n, &num(f.var_mle), &num(f.sigma)),
             Step::Maximum => match f.loglik {
                 Some(best) => (m.d_maximum)(place, &num(best), &num(st.at_loglik)),
                 None => m.d_no_maximum.to_string(),
@@ -99,10 +94,10 @@ pub fn bias_lines(st: &NormalState, t: &Text) -> Vec<String> {
     let m = &t.mle;
     let b = &st.bias;
     let mut v = vec![(m.bias_setup)(b.trials, b.n, &num(b.true_var))];
-    v.push((m.bias_mle)(&num(b.mean_var_mle), &num(b.mean_var_mle / b.true_var)));
-    match b.mean_var_unbiased {
-        Some(u) => {
-            v.push((m.bias_unbiased)(&num(u), &num(u / b.true_var)));
+    v.push((m.bias_mle)(&num(b.mean_var_mle), &num(b.ratio_mle)));
+    match b.mean_var_unbiased.zip(b.ratio_unbiased) {
+        Some((u, ratio)) => {
+            v.push((m.bias_unbiased)(&num(u), &num(ratio)));
             v.push((m.bias_theory)(&num(b.expected_ratio)));
         }
         None => v.push(m.bias_n1.to_string()),
@@ -119,14 +114,12 @@ pub fn mistake_lines(st: &NormalState, t: &Text) -> Vec<(String, String)> {
         .map(|(i, (_, v))| {
             let what = match *v {
                 MistakeValue::Sigma { got, off } => (m.m_sigma)(&num(got), &num(off)),
-                MistakeValue::Product { here_loglik, n_long, long_loglik } => {
+                MistakeValue::Product { here_loglik, n_long, long_loglik, long_mean } => {
                     let (here, long) = (exp_of(here_loglik), exp_of(long_loglik));
                     match InF64::of_loglik(long_loglik) {
                         InF64::Overflows => (m.m_product_over)(&here, n_long, &long, &num(long_loglik)),
                         InF64::Underflows => (m.m_product_under)(&here, n_long, &long, &num(long_loglik)),
-                        InF64::Inside(p) => {
-                            (m.m_product_inside)(&here, n_long, &num(p), &num(long_loglik / n_long as f64))
-                        }
+                        InF64::Inside(p) => (m.m_product_inside)(&here, n_long, &num(p), &num(long_mean)),
                     }
                 }
                 MistakeValue::NoMinimum { at_fit, at_ten } => (m.m_no_minimum)(&num(at_fit), &num(at_ten)),

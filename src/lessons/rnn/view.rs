@@ -157,11 +157,8 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         _ => title.to_string(),
     };
     let x_hi = series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).fold(1.0f64, f64::max);
-    let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(vec![
-        Line::raw("0"),
-        Line::raw(num((x_hi / 2.0).round())),
-        Line::raw(num(x_hi)),
-    ]);
+    let ticks = crate::math::axis::ticks_from_zero(x_hi);
+    let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(ticks.map(|v| Line::raw(num(v))).to_vec());
     let series: Vec<Series> = series.iter().map(|(name, points)| Series { name, points }).collect();
     let widget = log_chart(&series, &title, x, r.axis_norm, theme);
     frame.render_widget(widget, area);

@@ -83,9 +83,12 @@ fn each_mistake_computes_what_it_says() {
     let unb = (10.0f64 / 3.0).sqrt();
     assert_eq!(v(Mistake::NMinusOne), MistakeValue::Sigma { got: unb, off: unb - s });
     assert_eq!(v(Mistake::VarianceForSigma), MistakeValue::Sigma { got: 2.5, off: 2.5 - s });
-    let MistakeValue::Product { here_loglik, long_loglik, n_long } = v(Mistake::Product) else { panic!() };
+    let MistakeValue::Product { here_loglik, long_loglik, n_long, long_mean } = v(Mistake::Product) else { panic!() };
     assert_eq!(here_loglik, loglik(&x, f.mu, f.sigma).unwrap());
     assert_eq!((long_loglik, n_long), (loglik(&long, f.mu, f.sigma).unwrap(), 1000));
+    assert_eq!(long_mean, long_loglik / 1000.0);
+    // The derivation's Σ x_i and Σ (x_i − x̄)² are the fit's own.
+    assert_eq!((f.sum, f.sse), (x.iter().sum::<f64>(), 10.0));
     assert_eq!(InF64::of_loglik(long_loglik), InF64::Underflows);
     let MistakeValue::NoMinimum { at_fit, at_ten } = v(Mistake::MissingMinus) else { panic!() };
     assert!(at_ten < at_fit);

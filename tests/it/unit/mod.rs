@@ -19,6 +19,7 @@ mod lessons_quiz_template;
 mod lessons_rnn_background;
 mod lessons_rnn_settings;
 mod math_activation;
+mod math_axis;
 mod math_conv;
 mod math_conv_frame;
 mod math_counting_rnn;

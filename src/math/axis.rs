@@ -1,0 +1,22 @@
+//! The numbers a chart's axes show: the range that holds the data, rounded
+//! out to whole numbers, and the ticks along it. Charts draw them; this
+//! chooses them, so every number on screen comes from `math`.
+
+/// The smallest whole-number range [floor(min), ceil(max)] around `values`,
+/// at least 1 wide ([0, 1] for no finite value).
+pub fn whole_bounds(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    let lo = lo.floor();
+    (lo, hi.ceil().max(lo + 1.0))
+}
+
+/// Three ticks along [0, hi]: its ends and its middle, rounded to a whole number.
+pub fn ticks_from_zero(hi: f64) -> [f64; 3] {
+    [0.0, (hi / 2.0).round(), hi]
+}

@@ -1,0 +1,18 @@
+//! Tests of `deepstep::math::axis` (`src/math/axis.rs`).
+
+use deepstep::math::axis::*;
+
+#[test]
+fn bounds_are_whole_numbers_around_the_data() {
+    assert_eq!(whole_bounds([0.2, 3.7, -1.5]), (-2.0, 4.0));
+    // At least one unit wide, and the ends of an empty or infinite set are [0, 1].
+    assert_eq!(whole_bounds([2.0, 2.0]), (2.0, 3.0));
+    assert_eq!(whole_bounds([]), (0.0, 1.0));
+    assert_eq!(whole_bounds([f64::NAN, 1.5, f64::INFINITY]), (1.0, 2.0));
+}
+
+#[test]
+fn ticks_are_the_ends_and_the_rounded_middle() {
+    assert_eq!(ticks_from_zero(40.0), [0.0, 20.0, 40.0]);
+    assert_eq!(ticks_from_zero(7.0), [0.0, 4.0, 7.0]);
+}
