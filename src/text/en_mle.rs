@@ -132,6 +132,7 @@ pub const EN_MLE: MleText = MleText {
     m_undefined_n1: "undefined for this sample (n − 1 = 0)",
     m_undefined_no_spread: "undefined for this sample (σ̂ = 0)",
     right_row: |mu, sigma| format!("right: μ̂ = {mu}, σ̂ = {sigma}"),
+    after_predictions: "This view shows μ̂ and σ̂: it opens once you have predicted them (Right, in the derivation).",
     ask_mu: "Predict μ̂, then Enter (Esc skips):",
     ask_sigma: "Predict σ̂, then Enter (Esc skips):",
     ask_p: |k| format!("Predict p̂ of class {k}, then Enter (Esc skips):"),

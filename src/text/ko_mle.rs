@@ -138,6 +138,7 @@ pub const KO_MLE: MleText = MleText {
     m_undefined_n1: "이 표본에서는 정의되지 않습니다(n − 1 = 0)",
     m_undefined_no_spread: "이 표본에서는 정의되지 않습니다(σ̂ = 0)",
     right_row: |mu, sigma| format!("정답: μ̂ = {mu}, σ̂ = {sigma}"),
+    after_predictions: "이 화면은 μ̂와 σ̂를 보여 줍니다: 유도에서 둘을 예측한 뒤에(Right) 열립니다.",
     ask_mu: "μ̂를 예측해 입력하고 Enter (Esc로 건너뜀):",
     ask_sigma: "σ̂를 예측해 입력하고 Enter (Esc로 건너뜀):",
     ask_p: |k| format!("범주 {k}의 p̂를 예측해 입력하고 Enter (Esc로 건너뜀):"),

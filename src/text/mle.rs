@@ -73,6 +73,8 @@ pub struct MleText {
     pub m_undefined_n1: &'static str,
     pub m_undefined_no_spread: &'static str,
     pub right_row: fn(mu: &str, sigma: &str) -> String,
+    /// In predict mode before μ̂ and σ̂ are answered: why a view that shows them is empty.
+    pub after_predictions: &'static str,
     pub ask_mu: &'static str,
     pub ask_sigma: &'static str,
     pub ask_p: fn(class: usize) -> String,

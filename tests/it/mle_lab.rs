@@ -261,3 +261,31 @@ fn print_writes_the_estimates_and_refuses_bad_lists() {
         assert!(err.contains(says) && out.is_empty(), "{args:?}: {err}");
     }
 }
+
+/// While μ̂ and σ̂ are still to be predicted, no view shows them: not the
+/// fitted curve, the surface, the bias experiment or the mistakes panel
+/// (which ends with the right answers).
+#[test]
+fn the_fit_is_not_shown_before_it_is_predicted() {
+    let mut lab = MleLab::new(Settings { data: Some(vec![1.0, 2.5, 4.25, 5.5]), ..Default::default() }).unwrap();
+    lab.update(Action::TogglePredict);
+    while lab.predict.question() != Some(&Asking::Sigma) {
+        if lab.predict.question() == Some(&Asking::Mu) {
+            type_answer(&mut lab, "3.3");
+        }
+        lab.update(Action::Next);
+    }
+    let fit = lab.normal.as_ref().unwrap().fit.clone();
+    for view in View::NORMAL {
+        lab.view = view;
+        for (text, w, h) in [(&EN, 80, 24), (&KO, 120, 40)] {
+            let (s, _) = draw(&mut App::new(mount(lab.clone()), text, Theme::MONO), w, h);
+            assert!(!s.contains(&num(fit.sigma)), "{view:?}: σ̂ = {} shown\n{s}", num(fit.sigma));
+            assert!(!s.contains(text.mle.fitted), "{view:?}: the fitted curve is drawn\n{s}");
+        }
+    }
+    type_answer(&mut lab, &fit.sigma.to_string());
+    lab.view = View::Mistakes;
+    let (s, _) = draw(&mut App::new(mount(lab.clone()), &EN, Theme::MONO), 120, 40);
+    assert!(s.contains(&(EN.mle.right_row)(&num(fit.mu), &num(fit.sigma))), "{s}");
+}

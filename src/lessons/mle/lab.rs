@@ -469,6 +469,14 @@ impl MleLab {
         }
     }
 
+    /// Whether μ̂ and σ̂ may be shown beside the derivation (the fitted curve,
+    /// the surface, the bias experiment, the mistakes): not in predict mode
+    /// before the lines that derive them are revealed.
+    pub fn fit_revealed(&self) -> bool {
+        let last = self.steps().iter().rposition(|s| matches!(s, Step::DerivMu | Step::DerivSigma));
+        !self.predict.on || last.is_none_or(|i| self.shown > i)
+    }
+
     /// Whether the counts panel may show p̂_k: not in predict mode before the
     /// line that solves for it is revealed (it would answer the question).
     pub fn p_hat_revealed(&self) -> bool {

@@ -78,7 +78,8 @@ fn sample_chart(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
     ];
     let mut shown = vec![0];
     for (i, curve) in [&st.fitted_curve, &st.cursor_curve].into_iter().enumerate() {
-        if !curve.is_empty() {
+        // The fitted curve is drawn from μ̂ and σ̂: not before they are predicted.
+        if !curve.is_empty() && (i > 0 || lab.fit_revealed()) {
             shown.push(i + 1);
             let look = theme.series(i + 1);
             sets.push(Dataset::default().marker(look.marker).graph_type(GraphType::Line).style(look.style).data(curve));
@@ -232,6 +233,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         Family::Categorical => counts_panel(frame, left, lab, t, theme),
     }
     let hits = match (lab.view, &lab.normal) {
+        (View::Surface | View::Bias | View::Mistakes, Some(_)) if !lab.fit_revealed() => {
+            text_panel(frame, right, m.view_names[lab.view as usize], vec![Line::raw(m.after_predictions)], theme);
+            vec![]
+        }
         (View::Surface, Some(_)) => surface_panel(frame, right, lab, t, theme),
         (View::Bias, Some(st)) => {
             let lines = words::bias_lines(st, t).into_iter().map(Line::raw).collect();
