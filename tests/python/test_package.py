@@ -123,6 +123,18 @@ def test_check_without_a_function_checks_every_exercise_defined_here():
     assert not deepstep.check(namespace=namespace).passed
 
 
+def test_check_with_no_arguments_reads_the_callers_globals():
+    # This module defines `posterior` (right) and `unnormalised` (no exercise's name).
+    results = deepstep.check()
+    assert [r.name for r in results] == ["posterior"] and results.passed
+
+
+def test_the_locale_chooses_korean_as_the_app_does(monkeypatch):
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    korean = check_unnormalised().diagnosis
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in korean)
+
+
 def test_a_lambda_is_checked_under_the_name_it_is_bound_to():
     f = lambda prior, likelihood: prior * likelihood / (prior * likelihood).sum()  # noqa: E731
     assert deepstep.check(f, namespace={"posterior": f}).passed
