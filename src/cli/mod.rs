@@ -114,12 +114,9 @@ fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
 
 /// `app` saving to the user's data directory when it can; when it cannot,
 /// the quiz says why and saves nothing (nothing is moved).
-fn with_progress(mut app: App, text: &Text) -> App {
+fn with_progress(mut app: App) -> App {
     use crate::lessons::quiz::progress::{Store, default_path};
-    app.progress = default_path().map(|p| {
-        Store::open(p.clone())
-            .unwrap_or_else(|r| Store::not_saving(p, crate::lessons::quiz::words::refused_text(&r, text)))
-    });
+    app.progress = default_path().map(|p| Store::open(p).unwrap_or_else(Store::not_saving));
     app
 }
 
@@ -127,7 +124,7 @@ fn with_progress(mut app: App, text: &Text) -> App {
 pub fn run(cli: Cli) -> ExitCode {
     let text: &'static Text = text_for(cli.lang);
     let result = match cli.command {
-        None => run_app(text, "conv", with_progress(App::home(text, Theme::from_env()), text)),
+        None => run_app(text, "conv", with_progress(App::home(text, Theme::from_env()))),
         Some(Command::Conv(a)) => conv::run(a, text),
         Some(Command::Rnn(a)) => rnn::run(a, text),
         Some(Command::Sweep(a)) => rnn::sweep(a, text),

@@ -38,8 +38,7 @@ pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
             super::need_terminal(text, "practice")?;
             let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
             let py = python::find(a.python.as_deref(), |k| std::env::var_os(k));
-            let app =
-                super::with_progress(App::new(mount(PracticeLab::new(dir, py, vec![])), text, Theme::from_env()), text);
+            let app = super::with_progress(App::new(mount(PracticeLab::new(dir, py, vec![])), text, Theme::from_env()));
             super::run_app(text, "practice", load_saved(app))
         }
     }

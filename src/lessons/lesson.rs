@@ -80,7 +80,7 @@ pub trait Lesson: Any {
     fn clickable(&self) -> bool;
 
     /// How an `Effect::Record` went: the card after it, or why it failed.
-    fn saved(&mut self, _id: &str, _result: Result<Option<Record>, String>) {}
+    fn saved(&mut self, _id: &str, _result: Result<Option<Record>, crate::lessons::quiz::progress::Refused>) {}
 
     /// The action that types `c` into the answer being written, if one is
     /// (a paste arrives as one event and is typed through this, never as
@@ -107,7 +107,7 @@ pub trait Screen: Any {
     fn tick_interval(&self) -> Option<Duration>;
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
-    fn saved(&mut self, id: &str, result: Result<Option<Record>, String>);
+    fn saved(&mut self, id: &str, result: Result<Option<Record>, crate::lessons::quiz::progress::Refused>);
     /// Type pasted text into the answer being written (nothing else).
     fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect>;
     fn as_any(&self) -> &dyn Any;
@@ -175,7 +175,7 @@ impl<L: Lesson> Screen for Mounted<L> {
         }
     }
 
-    fn saved(&mut self, id: &str, result: Result<Option<Record>, String>) {
+    fn saved(&mut self, id: &str, result: Result<Option<Record>, crate::lessons::quiz::progress::Refused>) {
         self.lesson.saved(id, result);
     }
 

@@ -505,7 +505,7 @@ pub static EN: Text = Text {
         },
         matrix_channel_shape: |c, g, e| format!("channel {c} is {g} but channel 1 is {e}"),
         cannot_read: |f, r| format!("cannot read {f}: {r}"),
-        progress_not_used: |r| format!("the progress file is not used: {r}"),
+        progress_not_used: |why| format!("{why} This round is planned as if nothing had been answered yet."),
         not_finite: |o, g| format!("--{o} must be a finite number, got {g}"),
         write_failed: |r| format!("cannot write the output: {r}"),
         not_regular: |f| format!("{f} is not a regular file (a directory, device or pipe cannot be read here)"),

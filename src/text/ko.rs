@@ -482,7 +482,7 @@ pub static KO: Text = Text {
         },
         matrix_channel_shape: |c, g, e| format!("채널 {c}의 크기는 {g}인데 채널 1은 {e}입니다"),
         cannot_read: |f, r| format!("{f} 파일을 읽을 수 없습니다: {r}"),
-        progress_not_used: |r| format!("진도 파일을 쓰지 않습니다: {r}"),
+        progress_not_used: |why| format!("{why} 이번 문제는 아직 아무것도 답하지 않은 것으로 보고 골랐습니다."),
         not_finite: |o, g| format!("--{o} 값은 유한한 수여야 합니다. 입력: {g}"),
         write_failed: |r| format!("출력을 쓸 수 없습니다: {r}"),
         not_regular: |f| format!("{f}은(는) 일반 파일이 아닙니다(디렉터리, 장치, 파이프는 여기서 읽을 수 없습니다)"),
