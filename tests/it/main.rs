@@ -26,6 +26,7 @@ mod practice_adversarial;
 mod practice_batch;
 mod practice_check;
 mod practice_screen;
+mod progress_paths;
 mod properties;
 mod pty;
 mod python_env;

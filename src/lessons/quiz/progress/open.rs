@@ -120,6 +120,30 @@ pub(super) fn read_only(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
+/// A read-only look that leaves no file behind. With neither `-wal` nor
+/// `-shm` beside it, no run has the database open and all of it is in the
+/// file: read as immutable, SQLite makes no `-wal` and `-shm` of its own
+/// (a plain read-only connection would, and leave them). A run that starts
+/// meanwhile writes its own `-wal`, not the file, so the file stays whole
+/// for the moment this look takes.
+fn look_only(path: &Path) -> rusqlite::Result<Connection> {
+    if side(path, "-wal").exists() || side(path, "-shm").exists() {
+        return read_only(path);
+    }
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => uri.push(b as char),
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    let conn = Connection::open_with_flags(uri, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI)?;
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS))?;
+    Ok(conn)
+}
+
 /// A database as it reads, `-wal` included.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum Look {
@@ -191,7 +215,7 @@ fn connect(path: &Path) -> Result<Connection, Broken> {
 fn try_open(path: &Path) -> Result<Connection, Broken> {
     match check_path(path) {
         Ok(Found::Sqlite) => {
-            let conn = read_only(path).map_err(broken)?;
+            let conn = look_only(path).map_err(broken)?;
             look(&conn, path)?;
         }
         Ok(Found::Missing | Found::Empty) => {}
@@ -268,6 +292,9 @@ impl Store {
                         notices.push(Notice::MovedAside { path: path.clone(), backup });
                     }
                 }
+                // Renamed away between the look at the path and SQLite's
+                // open: look again at what is there now.
+                Err(Broken::Trouble(Trouble::CannotOpen)) if turns < 4 => {}
                 Err(b) => return Err(b.refused(&path)),
             }
         };
@@ -282,7 +309,7 @@ impl Store {
         if check_path(path)? != Found::Sqlite {
             return Ok(None);
         }
-        let conn = read_only(path).map_err(|e| broken(e).refused(path))?;
+        let conn = look_only(path).map_err(|e| broken(e).refused(path))?;
         match look(&conn, path).map_err(|b| b.refused(path))? {
             Look::Fresh => Ok(None),
             Look::Ours => Ok(Some(Store { path: path.into(), conn: Some(conn), refused: None, notices: vec![] })),
