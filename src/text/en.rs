@@ -517,7 +517,14 @@ pub static EN: Text = Text {
         too_many_updates: |u, m| {
             format!("--steps with --batch would make {u} updates (steps × updates per epoch); at most {m}")
         },
+        too_much_work: |w, m| {
+            format!(
+                "--n with these updates would compute {w} point-updates (each update measures the error on every point); at most {m}: lower --n or --steps"
+            )
+        },
         not_utf8: |f, l| format!("{f}:{l}: this line is not valid UTF-8 text"),
+        home_not_a_terminal: "deepstep: standard output is not a terminal, and the home screen needs one; `deepstep --help` lists the lessons, each with a `--print` form for plain text (such as `deepstep conv --print`), and `deepstep quiz --stats` prints your progress",
+        home_dumb_terminal: "this terminal (TERM=dumb) cannot show the home screen; `deepstep --help` lists the lessons, each with a `--print` form for plain text (such as `deepstep conv --print`), and `deepstep quiz --stats` prints your progress",
         dumb_terminal: |c| {
             format!("this terminal (TERM=dumb) cannot show the full-screen lab; use `deepstep {c} --print` instead")
         },
@@ -547,6 +554,12 @@ pub static EN: Text = Text {
         template_param_missing: |n| format!("the template needs a range for `{n}` in `params`"),
         template_param_unknown: |n| format!("`{n}` in `params` is not a parameter of the template"),
         template_range: |n| format!("the range of `{n}` is [low, high] with low ≤ high"),
+        too_many_lines: |f, n| {
+            format!(
+                "`{f}` has more than {n} lines; a question's text may have at most {n} (the screen wraps long lines itself)"
+            )
+        },
+        template_bounds: |n, lo, hi| format!("the range of `{n}` must lie within [{lo}, {hi}] for this template"),
         template_no_draw: "no numbers drawn from the ranges are accepted by the math (is there any output at all?)",
         placeholder: |n| format!("`{{{{{n}}}}}` names no number of the template"),
     },

@@ -142,6 +142,8 @@ pub struct BankText {
     pub template_param_missing: fn(name: &str) -> String,
     pub template_param_unknown: fn(name: &str) -> String,
     pub template_range: fn(name: &str) -> String,
+    pub too_many_lines: fn(field: &str, max: usize) -> String,
+    pub template_bounds: fn(name: &str, min: i64, max: i64) -> String,
     pub template_no_draw: &'static str,
     pub placeholder: fn(name: &str) -> String,
 }
@@ -167,7 +169,11 @@ pub struct CliText {
     pub not_regular: fn(file: &str) -> String,
     pub too_large: fn(file: &str, max_mb: usize) -> String,
     pub topic_empty: fn(topic: &str) -> String,
+    pub too_much_work: fn(work: &str, max: &str) -> String,
     pub too_many_updates: fn(updates: &str, max: usize) -> String,
+    /// The home screen without a terminal: headless commands that cover what it shows.
+    pub home_not_a_terminal: &'static str,
+    pub home_dumb_terminal: &'static str,
     pub dumb_terminal: fn(command: &str) -> String,
     pub not_utf8: fn(file: &str, line: usize) -> String,
     pub export_exists: fn(file: &str) -> String,

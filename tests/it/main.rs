@@ -3,6 +3,7 @@
 //! module is what was one test file; run one with `cargo test --test it
 //! <module>::` (for example `cargo test --test it rnn_lab::`).
 
+mod bounds;
 mod cases;
 mod cli;
 mod common;

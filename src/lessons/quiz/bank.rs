@@ -283,7 +283,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// The largest bank file read (more would be no question bank but a mistake).
-pub const MAX_BANK_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_BANK_BYTES: u64 = 2 * 1024 * 1024;
 
 /// A bank file's text: only a regular file of at most `MAX_BANK_BYTES`
 /// (a FIFO would block and /dev/zero never end), valid UTF-8 (the line of the
@@ -499,6 +499,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
         if !seen.insert(q.id.clone()) {
             problems.push(problem(line, Some(q.id.clone()), Issue::DuplicateId));
         }
+        if let Some(field) = long_field(&q) {
+            problems.push(problem(line, Some(q.id.clone()), Issue::TooManyLines { field, max: MAX_FIELD_LINES }));
+            continue;
+        }
         let question = answer_of(&q).and_then(|answer| {
             let question = Question {
                 id: visible(&q.id),
@@ -527,6 +531,35 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
     if problems.is_empty() { Ok(questions) } else { Err(problems) }
 }
 
+/// The most lines one text of a question may have. Every screen lays a
+/// text out line by line on each redraw: a million-line prompt made the
+/// quiz take seconds and hundreds of MB a frame. The shipped texts are one
+/// line each (the screen wraps them).
+pub const MAX_FIELD_LINES: usize = 100;
+
+/// The first text field of `q` with more than `MAX_FIELD_LINES` lines.
+fn long_field(q: &RawQuestion) -> Option<&'static str> {
+    let long = |s: &str| s.lines().nth(MAX_FIELD_LINES).is_some();
+    let loc = |l: &Loc| long(&l.en) || l.ko.as_deref().is_some_and(long);
+    if loc(&q.prompt) {
+        Some("prompt")
+    } else if q.hint.as_ref().is_some_and(loc) {
+        Some("hint")
+    } else if loc(&q.explanation) {
+        Some("explanation")
+    } else if q.why.as_ref().is_some_and(loc) {
+        Some("why")
+    } else if q.options.iter().any(|o| loc(&o.text) || o.why.as_ref().is_some_and(loc)) {
+        Some("options")
+    } else if q.terms.iter().any(|t| long(t)) {
+        Some("terms")
+    } else if q.factors.iter().any(|f| long(f)) {
+        Some("factors")
+    } else {
+        None
+    }
+}
+
 /// A numeric question made from a template: the ranges checked against what
 /// the template needs, the texts kept as written for later draws, and the
 /// question itself as the first draw (seed 0) shows it, so a bank question
@@ -545,6 +578,10 @@ fn templated(mut q: Question, name: &str, params: &BTreeMap<String, [i64; 2]>) -
             errs.push(Issue::TemplateParamUnknown(p.clone()));
         } else if lo > hi {
             errs.push(Issue::TemplateRange(p.clone()));
+        } else if let (min, max) = kind.bounds(p)
+            && (*lo < min || *hi > max)
+        {
+            errs.push(Issue::TemplateBounds { name: p.clone(), min, max });
         }
     }
     if !errs.is_empty() {

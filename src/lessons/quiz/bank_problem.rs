@@ -49,6 +49,17 @@ pub enum Issue {
     TemplateParamUnknown(String),
     /// A range whose low end is above its high end.
     TemplateRange(String),
+    /// A text with more lines than a question's text may have.
+    TooManyLines {
+        field: &'static str,
+        max: usize,
+    },
+    /// A range reaching beyond what the template allows for that parameter.
+    TemplateBounds {
+        name: String,
+        min: i64,
+        max: i64,
+    },
     /// No draw from the ranges gives numbers the math accepts.
     TemplateNoDraw,
     /// `{{NAME}}` in the text names no number of the template.
@@ -96,6 +107,8 @@ impl Problem {
             Issue::TemplateParamMissing(name) => (b.template_param_missing)(name),
             Issue::TemplateParamUnknown(name) => (b.template_param_unknown)(name),
             Issue::TemplateRange(name) => (b.template_range)(name),
+            Issue::TooManyLines { field, max } => (b.too_many_lines)(field, *max),
+            Issue::TemplateBounds { name, min, max } => (b.template_bounds)(name, *min, *max),
             Issue::TemplateNoDraw => b.template_no_draw.to_string(),
             Issue::Placeholder(name) => (b.placeholder)(name),
         };
