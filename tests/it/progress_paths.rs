@@ -221,7 +221,7 @@ fn home_says_a_refused_progress_file_is_not_used_on_every_quiz_screen() {
     let not_saved = "Progress is not saved in this run";
     for (key, what) in [("3", "quiz"), ("4", "review"), ("5", "statistics")] {
         t.keys(&[key]);
-        let s = t.wait_until(what, |s| !s.contains("Review  ("));
+        t.wait_until(what, |s| !s.contains("Review  ("));
         let s = t.wait_until(&format!("{what} says the file is not used"), |s| {
             let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
             flat.contains("is not a deepstep progress file") || flat.contains(not_saved)
