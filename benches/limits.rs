@@ -9,10 +9,11 @@
 //! - The worst accepted bank (the 2 MB cap full of valid questions, full of
 //!   questions with problems, and one nested array), the worst template
 //!   (`rnn-power` and `count-ds` at their largest N and T), and the worst
-//!   prompt (100 lines, the cap per field, filling the bank) drawn in the
-//!   quiz: each reports its own peak resident memory (the peak is reset
-//!   before each through /proc/self/clear_refs; an 8 MB bank once peaked at
-//!   420 MB, a million-line prompt at 650 MB and a template draw at 3 GB).
+//!   prompt (the most lines and characters a field may have) drawn in the
+//!   quiz: each reports its own peak resident memory and how far it rose
+//!   above the memory held before it (the peak is reset before each through
+//!   /proc/self/clear_refs; an 8 MB bank once peaked at 420 MB, a
+//!   million-line prompt at 650 MB and a template draw at 3 GB).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use deepstep::app::App;
@@ -36,10 +37,14 @@ fn matrix(side: usize, seed: u64) -> String {
         .join(";")
 }
 
-/// Start measuring the peak resident memory afresh (Linux: writing 5 to
-/// clear_refs resets VmHWM to the current size).
-fn reset_peak() {
+/// Start measuring the peak resident memory afresh: freed heap is given
+/// back first (malloc_trim), then writing 5 to clear_refs resets VmHWM to
+/// the current size (Linux). Returns that size in MB, to report the rise.
+fn reset_peak() -> u64 {
+    // SAFETY: malloc_trim only returns free heap pages to the system.
+    unsafe { libc::malloc_trim(0) };
     let _ = std::fs::write("/proc/self/clear_refs", "5");
+    peak_mb().unwrap_or(0)
 }
 
 /// Peak resident memory of this process so far, in MB (Linux).
@@ -100,7 +105,7 @@ fn filled(bytes: usize, one: impl Fn(usize) -> String) -> String {
 }
 
 fn banks(c: &mut Criterion) {
-    use deepstep::lessons::quiz::bank::{MAX_BANK_BYTES, MAX_FIELD_LINES, parse};
+    use deepstep::lessons::quiz::bank::{MAX_BANK_BYTES, MAX_FIELD_CHARS, MAX_FIELD_LINES, parse};
     let cap = MAX_BANK_BYTES as usize;
     let valid = filled(cap, |i| {
         format!(
@@ -118,12 +123,12 @@ fn banks(c: &mut Criterion) {
     for (name, bank) in
         [("valid questions", &valid), ("questions with problems", &broken), ("one nested array", &nested)]
     {
-        reset_peak();
+        let base = reset_peak();
         g.bench_function(format!("quiz --check of a {} MB bank of {name}", cap >> 20), |b| {
             b.iter(|| black_box(parse("worst.toml", bank).map(|q| q.len()).map_err(|p| p.len())))
         });
         if let Some(mb) = peak_mb() {
-            eprintln!("limits: peak resident memory, the {} MB bank of {name}: {mb} MB", cap >> 20);
+            eprintln!("limits: peak resident memory, the {} MB bank of {name}: {mb} MB (+{} MB)", cap >> 20, mb - base);
         }
     }
     for (template, params) in
@@ -133,16 +138,16 @@ fn banks(c: &mut Criterion) {
             "[[question]]\nid = \"t\"\ntopic = \"rnn\"\nkind = \"numeric\"\ntemplate = \"{template}\"\nparams = {{ {params} }}\nprompt.en = \"p\"\nexplanation.en = \"e\"\n"
         );
         let q = parse("t.toml", &bank).unwrap_or_else(|p| panic!("{p:?}")).remove(0);
-        reset_peak();
+        let base = reset_peak();
         g.bench_function(format!("a draw of {template} at its largest ({params})"), |b| {
             b.iter(|| black_box(q.redrawn(7).is_ok()))
         });
         if let Some(mb) = peak_mb() {
-            eprintln!("limits: peak resident memory, {template} at its largest: {mb} MB");
+            eprintln!("limits: peak resident memory, {template} at its largest: {mb} MB (+{} MB)", mb - base);
         }
     }
-    // The longest prompt a bank may hold: MAX_FIELD_LINES lines filling the cap.
-    let line = "x".repeat(cap / MAX_FIELD_LINES - 200);
+    // The longest prompt a bank may hold: MAX_FIELD_LINES lines, MAX_FIELD_CHARS characters.
+    let line = "x".repeat(MAX_FIELD_CHARS / MAX_FIELD_LINES - 1);
     let prompt = vec![line; MAX_FIELD_LINES].join("\\n");
     let bank = format!(
         "[[question]]\nid = \"long\"\ntopic = \"chain\"\nkind = \"numeric\"\nvalue = 1\nprompt.en = \"{prompt}\"\nexplanation.en = \"e\"\n"
@@ -151,12 +156,13 @@ fn banks(c: &mut Criterion) {
     let options = RoundOptions { generated: 0, count: 1, seed: 1, ..Default::default() };
     let mut app = App::new(mount(QuizLab::with_progress(questions, options, Default::default(), 0)), &EN, Theme::COLOR);
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    reset_peak();
-    g.bench_function(format!("a quiz frame of a {MAX_FIELD_LINES}-line prompt filling the bank"), |b| {
-        b.iter(|| black_box(term.draw(|f| app.render(f)).is_ok()))
-    });
+    let base = reset_peak();
+    g.bench_function(
+        format!("a quiz frame of the longest prompt ({MAX_FIELD_LINES} lines, {MAX_FIELD_CHARS} characters)"),
+        |b| b.iter(|| black_box(term.draw(|f| app.render(f)).is_ok())),
+    );
     if let Some(mb) = peak_mb() {
-        eprintln!("limits: peak resident memory, drawing the longest prompt: {mb} MB");
+        eprintln!("limits: peak resident memory, drawing the longest prompt: {mb} MB (+{} MB)", mb - base);
     }
     g.finish();
 }

@@ -554,9 +554,10 @@ pub static EN: Text = Text {
         template_param_missing: |n| format!("the template needs a range for `{n}` in `params`"),
         template_param_unknown: |n| format!("`{n}` in `params` is not a parameter of the template"),
         template_range: |n| format!("the range of `{n}` is [low, high] with low ≤ high"),
-        too_many_lines: |f, n| {
+        too_deep: |n| format!("arrays and tables nest more than {n} deep here; a question needs two or three levels"),
+        too_long: |f, n, c| {
             format!(
-                "`{f}` has more than {n} lines; a question's text may have at most {n} (the screen wraps long lines itself)"
+                "`{f}` is longer than a question's text may be: at most {n} lines and {c} characters (the screen wraps long lines itself)"
             )
         },
         template_bounds: |n, lo, hi| format!("the range of `{n}` must lie within [{lo}, {hi}] for this template"),

@@ -535,9 +535,10 @@ pub static KO: Text = Text {
         template_param_missing: |n| format!("템플릿에 필요한 `{n}`의 범위가 `params`에 없습니다"),
         template_param_unknown: |n| format!("`params`의 `{n}`은(는) 템플릿의 매개변수가 아닙니다"),
         template_range: |n| format!("`{n}`의 범위는 [최솟값, 최댓값]이고 최솟값 ≤ 최댓값이어야 합니다"),
-        too_many_lines: |f, n| {
+        too_deep: |n| format!("여기서 배열과 테이블이 {n}단계보다 깊게 겹칩니다. 문제 하나에는 두세 단계면 됩니다"),
+        too_long: |f, n, c| {
             format!(
-                "`{f}`이(가) {n}줄을 넘습니다. 문제의 글은 {n}줄까지 쓸 수 있습니다(긴 줄은 화면이 알아서 줄을 바꿉니다)"
+                "`{f}`이(가) 문제의 글로는 너무 깁니다. {n}줄, {c}자까지 쓸 수 있습니다(긴 줄은 화면이 알아서 줄을 바꿉니다)"
             )
         },
         template_bounds: |n, lo, hi| format!("이 템플릿에서 `{n}`의 범위는 [{lo}, {hi}] 안에 있어야 합니다"),

@@ -70,7 +70,7 @@ fn template_ranges_are_bounded_at_check_and_at_load() {
 /// once took 650 MB and a second a frame); a bank at most MAX_BANK_BYTES.
 #[test]
 fn bank_fields_and_files_are_capped() {
-    use deepstep::lessons::quiz::bank::{MAX_BANK_BYTES, MAX_FIELD_LINES, parse};
+    use deepstep::lessons::quiz::bank::{MAX_BANK_BYTES, MAX_DEPTH, MAX_FIELD_CHARS, MAX_FIELD_LINES, parse};
     let bank = |lines: usize, field: &str| {
         let text = vec!["x"; lines].join("\\n");
         let (prompt, hint) = if field == "prompt" { (text.clone(), "h".to_string()) } else { ("p".into(), text) };
@@ -84,6 +84,21 @@ fn bank_fields_and_files_are_capped() {
         let said = problems[0].describe(&deepstep::text::EN);
         assert!(said.contains(&format!("`{field}`")) && said.contains(&MAX_FIELD_LINES.to_string()), "{said}");
     }
+    // Long lines, and arrays nested deeper than a question needs.
+    let wide =
+        bank(1, "prompt").replace("prompt.ko = \"x\"", &format!("prompt.ko = \"{}\"", "x".repeat(MAX_FIELD_CHARS + 1)));
+    let said = parse("wide.toml", &wide).unwrap_err()[0].describe(&deepstep::text::EN);
+    assert!(said.contains("`prompt`") && said.contains(&MAX_FIELD_CHARS.to_string()), "{said}");
+    let nested = format!("x = {}{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+    let said = parse("deep.toml", &nested).unwrap_err()[0].describe(&deepstep::text::EN);
+    assert!(said.contains(&MAX_DEPTH.to_string()), "{said}");
+    // Brackets inside strings and comments are not nesting.
+    let quoted = format!(
+        "# {0}\n{1}",
+        "[".repeat(99),
+        bank(1, "prompt").replace("prompt.en = \"p\"", &format!("prompt.en = \"{}\"", "[".repeat(99)))
+    );
+    assert!(parse("quoted.toml", &quoted).is_ok());
     let dir = temp_dir("size");
     let big = dir.join("big.toml");
     std::fs::write(&big, "#".repeat(MAX_BANK_BYTES as usize + 1)).unwrap();

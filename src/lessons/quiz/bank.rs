@@ -445,11 +445,63 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
     }
 }
 
+/// The deepest arrays and inline tables may nest in a bank (a question
+/// needs two or three). The TOML reader refuses deeper ones itself, but only
+/// after building what it read: 2 MB of `[` took 200 MB on the way.
+pub const MAX_DEPTH: usize = 32;
+
+/// The line where `[` and `{` outside strings and comments first nest more
+/// than `max` deep, if they do.
+fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut depth, mut line, mut i) = (0usize, 1usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'\n' => line += 1,
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            q @ (b'"' | b'\'') => {
+                let triple: &[u8] = if q == b'"' { b"\"\"\"" } else { b"'''" };
+                let delim = if b[i..].starts_with(triple) { triple } else { &b[i..i + 1] };
+                i += delim.len();
+                while i < b.len() && !b[i..].starts_with(delim) {
+                    // In a basic string a backslash escapes the next byte (a quote too).
+                    if b[i] == b'\\' && q == b'"' {
+                        i += 1;
+                    } else if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+                i += delim.len();
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(line);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Parse one bank file. Every problem is reported, not only the first.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
     let problem = |line, id: Option<String>, issue: Issue| Problem { file: file.to_string(), line, id, issue };
     // An integer too large for TOML stops the whole document: name its field,
     // put 0 in its place and read on, so the other problems are reported too.
+    if let Some(line) = too_deep(text, MAX_DEPTH) {
+        return Err(vec![problem(line, None, Issue::TooDeep(MAX_DEPTH))]);
+    }
     let mut text = std::borrow::Cow::Borrowed(text);
     let mut early = vec![];
     let raw: RawBank = loop {
@@ -500,7 +552,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
             problems.push(problem(line, Some(q.id.clone()), Issue::DuplicateId));
         }
         if let Some(field) = long_field(&q) {
-            problems.push(problem(line, Some(q.id.clone()), Issue::TooManyLines { field, max: MAX_FIELD_LINES }));
+            problems.push(problem(
+                line,
+                Some(q.id.clone()),
+                Issue::TooLong { field, lines: MAX_FIELD_LINES, chars: MAX_FIELD_CHARS },
+            ));
             continue;
         }
         let question = answer_of(&q).and_then(|answer| {
@@ -531,15 +587,18 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
     if problems.is_empty() { Ok(questions) } else { Err(problems) }
 }
 
-/// The most lines one text of a question may have. Every screen lays a
-/// text out line by line on each redraw: a million-line prompt made the
-/// quiz take seconds and hundreds of MB a frame. The shipped texts are one
-/// line each (the screen wraps them).
+/// The most lines, and characters, one text of a question may have. Every
+/// screen wraps a text on each redraw: a million-line prompt made the quiz
+/// take seconds and hundreds of MB a frame, and 2 MB in one prompt a second
+/// a frame. The shipped texts are one line of at most a few hundred
+/// characters each; a screen of 120×40 holds 4,800.
 pub const MAX_FIELD_LINES: usize = 100;
+pub const MAX_FIELD_CHARS: usize = 10_000;
 
-/// The first text field of `q` with more than `MAX_FIELD_LINES` lines.
+/// The first text field of `q` longer than `MAX_FIELD_LINES` lines or
+/// `MAX_FIELD_CHARS` characters.
 fn long_field(q: &RawQuestion) -> Option<&'static str> {
-    let long = |s: &str| s.lines().nth(MAX_FIELD_LINES).is_some();
+    let long = |s: &str| s.chars().nth(MAX_FIELD_CHARS).is_some() || s.lines().nth(MAX_FIELD_LINES).is_some();
     let loc = |l: &Loc| long(&l.en) || l.ko.as_deref().is_some_and(long);
     if loc(&q.prompt) {
         Some("prompt")

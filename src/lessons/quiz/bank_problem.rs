@@ -49,10 +49,13 @@ pub enum Issue {
     TemplateParamUnknown(String),
     /// A range whose low end is above its high end.
     TemplateRange(String),
-    /// A text with more lines than a question's text may have.
-    TooManyLines {
+    /// Arrays or inline tables nested deeper than a bank may nest them.
+    TooDeep(usize),
+    /// A text with more lines or characters than a question's text may have.
+    TooLong {
         field: &'static str,
-        max: usize,
+        lines: usize,
+        chars: usize,
     },
     /// A range reaching beyond what the template allows for that parameter.
     TemplateBounds {
@@ -107,7 +110,8 @@ impl Problem {
             Issue::TemplateParamMissing(name) => (b.template_param_missing)(name),
             Issue::TemplateParamUnknown(name) => (b.template_param_unknown)(name),
             Issue::TemplateRange(name) => (b.template_range)(name),
-            Issue::TooManyLines { field, max } => (b.too_many_lines)(field, *max),
+            Issue::TooDeep(max) => (b.too_deep)(*max),
+            Issue::TooLong { field, lines, chars } => (b.too_long)(field, *lines, *chars),
             Issue::TemplateBounds { name, min, max } => (b.template_bounds)(name, *min, *max),
             Issue::TemplateNoDraw => b.template_no_draw.to_string(),
             Issue::Placeholder(name) => (b.placeholder)(name),
