@@ -77,14 +77,70 @@ pub fn leave_count() -> usize {
     LEAVES.load(Ordering::Relaxed)
 }
 
+/// Whether the terminal is in full-screen mode (the fault handler restores it only then).
+static ENTERED: AtomicBool = AtomicBool::new(false);
+/// The terminal's descriptor and its settings before raw mode.
+static SAVED: std::sync::OnceLock<(i32, libc::termios)> = std::sync::OnceLock::new();
+
+/// What `leave` writes, as bytes a signal handler can write at once: bracketed
+/// paste and every mouse mode off, the main screen back, the cursor shown.
+const RESET: &[u8] = b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+
+/// SIGFPE and SIGILL, which signal-hook will not take (a real fault cannot
+/// be returned from): restore the terminal with async-signal-safe calls
+/// only (write(2), tcsetattr with the settings saved at start), then die of
+/// the same signal with its default action. SIGSEGV and SIGBUS stay with
+/// their default action: they also come from a broken stack or heap, where
+/// even this much is not safe to attempt.
+extern "C" fn restore_and_die(sig: libc::c_int) {
+    // SAFETY: write, tcsetattr, signal and raise are async-signal-safe; SAVED
+    // is only read (an atomic load) after it was set before raw mode began.
+    unsafe {
+        if ENTERED.load(Ordering::Relaxed) {
+            libc::write(1, RESET.as_ptr().cast(), RESET.len());
+            if let Some((fd, termios)) = SAVED.get() {
+                libc::tcsetattr(*fd, libc::TCSANOW, termios);
+            }
+        }
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
+    }
+}
+
+/// Save the terminal's settings and install `restore_and_die` (once).
+fn guard_faults() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: isatty/tcgetattr read into a zeroed termios (plain integers);
+        // sigaction installs a handler that makes only async-signal-safe calls.
+        unsafe {
+            if let Some(fd) = [0, 1, 2].into_iter().find(|fd| libc::isatty(*fd) == 1) {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    let _ = SAVED.set((fd, t));
+                }
+            }
+            for sig in [libc::SIGFPE, libc::SIGILL] {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = restore_and_die as extern "C" fn(libc::c_int) as usize;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(sig, &action, std::ptr::null_mut());
+            }
+        }
+    });
+}
+
 /// Undo everything `enter` did; safe to call more than once.
 pub fn leave() {
+    ENTERED.store(false, Ordering::Relaxed);
     LEAVES.fetch_add(1, Ordering::Relaxed);
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
 }
 
 fn enter_modes() -> std::io::Result<()> {
+    guard_faults();
+    ENTERED.store(true, Ordering::Relaxed);
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)
 }

@@ -80,8 +80,26 @@ pub fn parse() -> Cli {
 /// `parse` over these arguments (the program name first).
 pub fn parse_from(args: Vec<OsString>) -> Cli {
     use clap::FromArgMatches;
-    let matches = command(early_text(&args)).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command(early_text(&args)).try_get_matches_from(args).unwrap_or_else(|e| exit_with(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(e))
+}
+
+/// clap's error, with the values it echoes made visible: an argument can
+/// hold escape sequences (`"$(cat file)"`), which must not reach the
+/// terminal. Help and the version are clap's own text and print as they are.
+fn exit_with(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    let plain = e.render().to_string();
+    let shown: String =
+        plain.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect();
+    eprint!("{shown}");
+    std::process::exit(e.exit_code())
 }
 
 /// The language's table: `--lang`, else the locale (LC_ALL wins over LANG).

@@ -65,6 +65,8 @@ fn mle(a: super::args::MleArgs, text: &'static Text) -> Result<(), Failure> {
 
 /// The most updates a headless descent makes (gradient descent or SGD).
 const MAX_UPDATES: usize = 100_000;
+/// The most point-updates (updates × points) `lab linreg --print` computes.
+const MAX_WORK: u128 = 100_000_000;
 
 /// A usage failure when `v` is outside `lo..=hi`.
 fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<(), Failure> {
@@ -138,6 +140,13 @@ fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
             let msg = (text.cli.too_many_updates)(&updates.to_string(), MAX_UPDATES);
             return Err(Failure::usage(format!("deepstep lab: {msg}")));
         }
+    }
+    // Each update also measures the error on every point, so the work is
+    // updates × n: bounded, so `--print` answers within about a second.
+    let updates = a.steps as u128 * a.batch.filter(|b| *b >= 1).map_or(1, |b| a.n.div_ceil(b)) as u128;
+    if updates * a.n as u128 > MAX_WORK {
+        let msg = (text.cli.too_much_work)(&(updates * a.n as u128).to_string(), &MAX_WORK.to_string());
+        return Err(Failure::usage(format!("deepstep lab: {msg}")));
     }
     let (x, y) = line_data(a.n, a.slope, a.intercept, a.noise, a.seed);
     let r = LinregRun { lr: a.lr, steps: a.steps, batch: a.batch, seed: a.seed, measure };

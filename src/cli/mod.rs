@@ -88,11 +88,21 @@ fn interactive(text: &'static Text, command: &str, screen: Box<dyn Screen>) -> R
 /// A full-screen command needs a terminal: else a usage error pointing to
 /// the `--print` form of `command`.
 fn need_terminal(text: &Text, command: &str) -> Result<(), Failure> {
+    // The home screen (no command) has no `--print` form of its own.
+    let home = command.is_empty();
     if !std::io::stdout().is_terminal() {
-        return Err(Failure::usage((text.not_a_terminal)(command)));
+        return Err(Failure::usage(if home {
+            text.cli.home_not_a_terminal.into()
+        } else {
+            (text.not_a_terminal)(command)
+        }));
     }
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
-        return Err(Failure::usage((text.cli.dumb_terminal)(command)));
+        return Err(Failure::usage(if home {
+            text.cli.home_dumb_terminal.into()
+        } else {
+            (text.cli.dumb_terminal)(command)
+        }));
     }
     Ok(())
 }
@@ -114,12 +124,9 @@ fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
 
 /// `app` saving to the user's data directory when it can; when it cannot,
 /// the quiz says why and saves nothing (nothing is moved).
-fn with_progress(mut app: App, text: &Text) -> App {
+fn with_progress(mut app: App) -> App {
     use crate::lessons::quiz::progress::{Store, default_path};
-    app.set_progress(default_path().map(|p| {
-        Store::open(p.clone())
-            .unwrap_or_else(|r| Store::not_saving(p, crate::lessons::quiz::words::refused_text(&r, text)))
-    }));
+    app.set_progress(default_path().map(|p| Store::open(p).unwrap_or_else(Store::not_saving)));
     app
 }
 
@@ -127,7 +134,7 @@ fn with_progress(mut app: App, text: &Text) -> App {
 pub fn run(cli: Cli) -> ExitCode {
     let text: &'static Text = text_for(cli.lang);
     let result = match cli.command {
-        None => run_app(text, "conv", with_progress(App::home(text, Theme::from_env()), text)),
+        None => run_app(text, "", with_progress(App::home(text, Theme::from_env()))),
         Some(Command::Conv(a)) => conv::run(a, text),
         Some(Command::Rnn(a)) => rnn::run(a, text),
         Some(Command::Sweep(a)) => rnn::sweep(a, text),
@@ -141,7 +148,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             if !f.message.is_empty() {
-                eprintln!("{}", f.message);
+                // Messages echo what was given (a path, a value): nothing in
+                // it may reach the terminal as an escape sequence.
+                eprintln!("{}", crate::text::visible::visible(&f.message));
             }
             ExitCode::from(f.code)
         }

@@ -38,8 +38,7 @@ pub fn run(a: PracticeArgs, text: &'static Text) -> Result<(), Failure> {
             super::need_terminal(text, "practice")?;
             let dir = a.dir.unwrap_or_else(|| DEFAULT_DIR.into());
             let py = python::find(a.python.as_deref(), |k| std::env::var_os(k));
-            let app =
-                super::with_progress(App::new(mount(PracticeLab::new(dir, py, vec![])), text, Theme::from_env()), text);
+            let app = super::with_progress(App::new(mount(PracticeLab::new(dir, py, vec![])), text, Theme::from_env()));
             super::run_app(text, "practice", load_saved(app))
         }
     }
@@ -127,6 +126,9 @@ fn stop_checks_on_signals() {
     if let Ok(mut signals) = signal_hook::iterator::Signals::new(crate::app::terminal::ending_signals()) {
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                // Said before the checks are killed: the main thread, seeing
+                // its Python end, must end with this status too, not its own.
+                STOPPED_BY.store(sig, std::sync::atomic::Ordering::SeqCst);
                 python::HEADLESS.kill_all();
                 std::process::exit(128 + sig);
             }
@@ -134,9 +136,16 @@ fn stop_checks_on_signals() {
     }
 }
 
+/// The ending signal `stop_checks_on_signals` received (0: none).
+static STOPPED_BY: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
 fn run_check(c: PracticeCheckArgs, python_flag: Option<&Path>, text: &Text) -> Result<(), Failure> {
     let todo = targets(&c, text)?;
-    check_all(todo, c.format, Duration::from_secs(c.time_limit), python_flag, text)
+    let result = check_all(todo, c.format, Duration::from_secs(c.time_limit), python_flag, text);
+    match STOPPED_BY.load(std::sync::atomic::Ordering::SeqCst) {
+        0 => result,
+        sig => Err(Failure { code: (128 + sig).clamp(0, 255) as u8, message: String::new() }),
+    }
 }
 
 /// Whether a verdict says the command was asked wrongly (exit 2) rather

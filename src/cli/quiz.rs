@@ -90,16 +90,11 @@ fn export_to(
 fn stats(a: &QuizArgs, text: &Text) -> Result<(), Failure> {
     use crate::lessons::quiz::stats::StatsScreen;
     let path = a.progress.clone().or_else(default_path);
-    let store = match path.as_deref().map(Store::reader).transpose() {
-        Ok(s) => s.flatten(),
-        Err(refused) => {
-            return Err(Failure::usage(format!(
-                "deepstep quiz: {}",
-                crate::lessons::quiz::words::refused_text(&refused, text)
-            )));
-        }
-    };
-    let stats = store.map_or(Ok(Default::default()), |s| s.stats(system_now())).map_err(Failure::runtime)?;
+    let stats = match path.as_deref().map(Store::reader).transpose() {
+        Ok(store) => store.flatten().map_or(Ok(Default::default()), |s| s.stats(system_now())),
+        Err(refused) => Err(refused),
+    }
+    .map_err(|refused| refused_failure(&refused, text))?;
     match a.format {
         QuizFormat::Json => {
             let json = serde_json::to_string_pretty(&stats).map_err(|e| Failure::runtime(e.to_string()))?;
@@ -111,6 +106,13 @@ fn stats(a: &QuizArgs, text: &Text) -> Result<(), Failure> {
             emit(text, &format!("{}\n{}\n", text.quiz.stats_title, lines.join("\n")))
         }
     }
+}
+
+/// A progress file that cannot be used, said as a failure: a usage error
+/// (2) for the path asked for, a runtime one (1) for the machine's state.
+fn refused_failure(refused: &crate::lessons::quiz::progress::Refused, text: &Text) -> Failure {
+    let message = format!("deepstep quiz: {}", crate::lessons::quiz::words::refused_text(refused, text));
+    if refused.is_runtime() { Failure::runtime(message) } else { Failure::usage(message) }
 }
 
 /// `deepstep quiz`.
@@ -166,8 +168,9 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
         // what is due) but never writes it, nor moves a bad file aside.
         let progress = match path.as_deref().map(Store::peek) {
             Some(Ok(p)) => p,
-            Some(Err(reason)) => {
-                eprintln!("deepstep quiz: {}", (text.cli.progress_not_used)(&reason));
+            Some(Err(refused)) => {
+                let why = crate::lessons::quiz::words::refused_text(&refused, text);
+                eprintln!("deepstep quiz: {}", crate::text::visible::visible(&(text.cli.progress_not_used)(&why)));
                 Default::default()
             }
             None => Default::default(),
@@ -184,15 +187,7 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     }
     // A path that must not be touched (not a regular file, another
     // program's file, no permission) is refused, left exactly as it is.
-    let mut store = match path.map(Store::open).transpose() {
-        Ok(s) => s,
-        Err(refused) => {
-            return Err(Failure::usage(format!(
-                "deepstep quiz: {}",
-                crate::lessons::quiz::words::refused_text(&refused, text)
-            )));
-        }
-    };
+    let mut store = path.map(Store::open).transpose().map_err(|refused| refused_failure(&refused, text))?;
     let lab = QuizLab::new(questions, options, store.as_mut(), now);
     let mut app = App::new(mount(lab), text, Theme::from_env());
     app.set_progress(store);

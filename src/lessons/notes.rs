@@ -147,7 +147,14 @@ pub fn write_new(dir: &Path, stem: &str, day: &str, body: &str) -> std::io::Resu
         let path = dir.join(name);
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut f) => {
-                f.write_all(body.as_bytes())?;
+                if let Err(e) = f.write_all(body.as_bytes()).and_then(|_| f.sync_all()) {
+                    drop(f);
+                    // Made by this call a moment ago and never finished (a
+                    // full disk): removing it loses nothing, and no empty
+                    // note is left behind.
+                    let _ = std::fs::remove_file(&path);
+                    return Err(e);
+                }
                 return Ok(path);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,

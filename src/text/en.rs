@@ -505,7 +505,7 @@ pub static EN: Text = Text {
         },
         matrix_channel_shape: |c, g, e| format!("channel {c} is {g} but channel 1 is {e}"),
         cannot_read: |f, r| format!("cannot read {f}: {r}"),
-        progress_not_used: |r| format!("the progress file is not used: {r}"),
+        progress_not_used: |why| format!("{why} This round is planned as if nothing had been answered yet."),
         not_finite: |o, g| format!("--{o} must be a finite number, got {g}"),
         write_failed: |r| format!("cannot write the output: {r}"),
         not_regular: |f| format!("{f} is not a regular file (a directory, device or pipe cannot be read here)"),
@@ -517,7 +517,14 @@ pub static EN: Text = Text {
         too_many_updates: |u, m| {
             format!("--steps with --batch would make {u} updates (steps × updates per epoch); at most {m}")
         },
+        too_much_work: |w, m| {
+            format!(
+                "--n with these updates would compute {w} point-updates (each update measures the error on every point); at most {m}: lower --n or --steps"
+            )
+        },
         not_utf8: |f, l| format!("{f}:{l}: this line is not valid UTF-8 text"),
+        home_not_a_terminal: "deepstep: standard output is not a terminal, and the home screen needs one; `deepstep --help` lists the lessons, each with a `--print` form for plain text (such as `deepstep conv --print`), and `deepstep quiz --stats` prints your progress",
+        home_dumb_terminal: "this terminal (TERM=dumb) cannot show the home screen; `deepstep --help` lists the lessons, each with a `--print` form for plain text (such as `deepstep conv --print`), and `deepstep quiz --stats` prints your progress",
         dumb_terminal: |c| {
             format!("this terminal (TERM=dumb) cannot show the full-screen lab; use `deepstep {c} --print` instead")
         },
@@ -547,6 +554,13 @@ pub static EN: Text = Text {
         template_param_missing: |n| format!("the template needs a range for `{n}` in `params`"),
         template_param_unknown: |n| format!("`{n}` in `params` is not a parameter of the template"),
         template_range: |n| format!("the range of `{n}` is [low, high] with low ≤ high"),
+        too_deep: |n| format!("arrays and tables nest more than {n} deep here; a question needs two or three levels"),
+        too_long: |f, n, c| {
+            format!(
+                "`{f}` is longer than a question's text may be: at most {n} lines and {c} characters (the screen wraps long lines itself)"
+            )
+        },
+        template_bounds: |n, lo, hi| format!("the range of `{n}` must lie within [{lo}, {hi}] for this template"),
         template_no_draw: "no numbers drawn from the ranges are accepted by the math (is there any output at all?)",
         placeholder: |n| format!("`{{{{{n}}}}}` names no number of the template"),
     },

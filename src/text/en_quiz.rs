@@ -54,9 +54,9 @@ pub const EN_QUIZ: QuizText = QuizText {
     never_answered: "No question has been answered yet: start with `deepstep quiz`.",
     progress_at: |p| format!("progress saved in {p}"),
     not_saved: "progress is not saved in this run",
-    moved_aside: |p, b, r| format!("{p} could not be read ({r}). It was kept as {b}; a new progress file starts now."),
-    not_saving: |p, r| format!("{p} could not be read ({r}). It was left as it is, and this run saves nothing."),
-    save_failed: |p, r| format!("Saving progress to {p} failed ({r}); the file on disk is unchanged."),
+    moved_aside: |p, b| format!("{p} was damaged: it was kept as {b}, and a new progress file starts now."),
+    not_saving: |why| format!("Progress is not saved in this run: {why}"),
+    save_failed: |why| format!("This answer was not saved: {why}"),
     stats_title: "Statistics",
     stats_empty: "No answers yet: start with `deepstep quiz`.",
     stats_topic: |t, r, a, p| format!("{t}: {r} of {a} right ({p})"),
@@ -81,18 +81,59 @@ pub const EN_QUIZ: QuizText = QuizText {
     stats_streak: |d| format!("streak: {d} days in a row with an answer"),
     exported: |n, p| format!("{n} questions written to {p} (Anki: File > Import, tab-separated)"),
     imported: |f, n| format!("{n} questions' progress imported from {f} (renamed progress.json.imported)."),
-    refused_not_regular: |p, k| format!("{p} is a {k}, not a progress file: it is left as it is"),
+    refused_not_regular: |p, k| {
+        format!(
+            "{p} is a {k}, not a progress file, so it was left as it is: give the path of a file with `--progress`."
+        )
+    },
     file_kind: |k| match k {
         "directory" => "directory",
         "pipe" => "pipe",
         "device" => "device",
         _ => "special file",
     },
-    refused_not_ours: |p| format!("{p} is not a deepstep progress database: it is left as it is"),
-    refused_newer: |p, v| {
-        format!("{p} was written by a newer deepstep (schema {v}): it is left as it is; update deepstep to use it")
+    refused_not_ours: |p| {
+        format!(
+            "{p} is not a deepstep progress file, so it was left as it is: give another path with `--progress` (a new file is made there)."
+        )
     },
-    refused_permission: |p, r| format!("{p} cannot be opened ({r}): nothing was moved or changed"),
+    refused_foreign_wal: |p| {
+        format!(
+            "{p}-wal beside {p} belongs to another database, so both were left as they are: move {p}-wal away if it is not needed, or give another path with `--progress`."
+        )
+    },
+    refused_newer: |p| {
+        format!(
+            "{p} was saved by a newer version of deepstep, so it was left as it is: update deepstep to use it, or give another path with `--progress`."
+        )
+    },
+    trouble_read_only: |p| {
+        format!(
+            "{p} cannot be written: the file or its folder is read-only. Make it writable (chmod u+w), or give another path with `--progress`."
+        )
+    },
+    trouble_full: |p| format!("{p} cannot be written: the disk is full. Free some space, then try again."),
+    trouble_permission: |p| {
+        format!("{p} cannot be opened: permission denied. Use a file you own, or give another path with `--progress`.")
+    },
+    trouble_not_a_directory: |p| {
+        format!(
+            "{p} cannot be used: a part of its folder path is a file, not a folder. Give another path with `--progress`."
+        )
+    },
+    trouble_cannot_open: |p| {
+        format!(
+            "{p} cannot be opened or made: check that its folder exists and can be written, or give another path with `--progress`."
+        )
+    },
+    trouble_busy: |p| format!("{p} is held by another deepstep for too long: let it finish, then try again."),
+    trouble_damaged: |p| {
+        format!(
+            "{p} is damaged and cannot be read, so it was left as it is: open `deepstep quiz` in a terminal to keep it aside under a new name and start a new file."
+        )
+    },
+    trouble_io: |p| format!("{p} could not be read or written (a disk error): check the disk, then try again."),
+    trouble_other: |p, r| format!("{p} cannot be used ({r}): give another path with `--progress`."),
     gen_table: |names| format!("A joint table P({names}); each entry is the states, then the probability:"),
     gen_what_is: |e| format!("What is {e}?"),
     gen_posterior: |e| format!("By Bayes' rule, with A as the hypothesis: what is {e}?"),

@@ -482,7 +482,7 @@ pub static KO: Text = Text {
         },
         matrix_channel_shape: |c, g, e| format!("채널 {c}의 크기는 {g}인데 채널 1은 {e}입니다"),
         cannot_read: |f, r| format!("{f} 파일을 읽을 수 없습니다: {r}"),
-        progress_not_used: |r| format!("진도 파일을 쓰지 않습니다: {r}"),
+        progress_not_used: |why| format!("{why} 이번 문제는 아직 아무것도 답하지 않은 것으로 보고 골랐습니다."),
         not_finite: |o, g| format!("--{o} 값은 유한한 수여야 합니다. 입력: {g}"),
         write_failed: |r| format!("출력을 쓸 수 없습니다: {r}"),
         not_regular: |f| format!("{f}은(는) 일반 파일이 아닙니다(디렉터리, 장치, 파이프는 여기서 읽을 수 없습니다)"),
@@ -494,7 +494,14 @@ pub static KO: Text = Text {
         too_many_updates: |u, m| {
             format!("--steps와 --batch로는 갱신이 {u}번(스텝 × 에포크당 갱신)이 됩니다. 최대 {m}번까지입니다")
         },
+        too_much_work: |w, m| {
+            format!(
+                "이 --n과 갱신 횟수로는 점-갱신을 {w}번 계산하게 됩니다(갱신마다 모든 점에서 오차를 잽니다). 최대 {m}번까지이니 --n이나 --steps를 줄이세요"
+            )
+        },
         not_utf8: |f, l| format!("{f}:{l}: 이 줄은 올바른 UTF-8 텍스트가 아닙니다"),
+        home_not_a_terminal: "deepstep: 표준 출력이 터미널이 아닌데 홈 화면은 터미널이 있어야 합니다. `deepstep --help`에 수업 목록이 있고, 수업마다 일반 텍스트로 보는 `--print` 형식이 있으며(예: `deepstep conv --print`), `deepstep quiz --stats`는 진도를 보여 줍니다",
+        home_dumb_terminal: "이 터미널(TERM=dumb)은 홈 화면을 보여 줄 수 없습니다. `deepstep --help`에 수업 목록이 있고, 수업마다 일반 텍스트로 보는 `--print` 형식이 있으며(예: `deepstep conv --print`), `deepstep quiz --stats`는 진도를 보여 줍니다",
         dumb_terminal: |c| {
             format!("이 터미널(TERM=dumb)은 전체 화면 실습을 보여 줄 수 없습니다. 대신 `deepstep {c} --print`를 쓰세요")
         },
@@ -528,6 +535,13 @@ pub static KO: Text = Text {
         template_param_missing: |n| format!("템플릿에 필요한 `{n}`의 범위가 `params`에 없습니다"),
         template_param_unknown: |n| format!("`params`의 `{n}`은(는) 템플릿의 매개변수가 아닙니다"),
         template_range: |n| format!("`{n}`의 범위는 [최솟값, 최댓값]이고 최솟값 ≤ 최댓값이어야 합니다"),
+        too_deep: |n| format!("여기서 배열과 테이블이 {n}단계보다 깊게 겹칩니다. 문제 하나에는 두세 단계면 됩니다"),
+        too_long: |f, n, c| {
+            format!(
+                "`{f}`이(가) 문제의 글로는 너무 깁니다. {n}줄, {c}자까지 쓸 수 있습니다(긴 줄은 화면이 알아서 줄을 바꿉니다)"
+            )
+        },
+        template_bounds: |n, lo, hi| format!("이 템플릿에서 `{n}`의 범위는 [{lo}, {hi}] 안에 있어야 합니다"),
         template_no_draw: "범위에서 뽑은 어떤 수도 계산이 받아들이지 않습니다(출력이 생기기는 하나요?)",
         placeholder: |n| format!("`{{{{{n}}}}}`은(는) 템플릿의 어떤 수도 가리키지 않습니다"),
     },

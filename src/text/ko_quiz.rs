@@ -54,13 +54,9 @@ pub const KO_QUIZ: QuizText = QuizText {
     never_answered: "아직 푼 문제가 없습니다. `deepstep quiz`로 시작하세요.",
     progress_at: |p| format!("진도 저장 위치: {p}"),
     not_saved: "이번 실행에서는 진도를 저장하지 않습니다",
-    moved_aside: |p, b, r| {
-        format!("{p}을(를) 읽을 수 없습니다({r}). {b} 이름으로 보관했고, 새 진도 파일을 시작합니다.")
-    },
-    not_saving: |p, r| {
-        format!("{p}을(를) 읽을 수 없습니다({r}). 파일은 그대로 두었고, 이번 실행은 아무것도 저장하지 않습니다.")
-    },
-    save_failed: |p, r| format!("{p}에 진도를 저장하지 못했습니다({r}). 디스크의 파일은 바뀌지 않았습니다."),
+    moved_aside: |p, b| format!("{p}이(가) 손상되어 {b} 이름으로 보관했고, 새 진도 파일을 시작합니다."),
+    not_saving: |why| format!("이번 실행에서는 진도를 저장하지 않습니다. {why}"),
+    save_failed: |why| format!("이 답은 저장하지 못했습니다. {why}"),
     stats_title: "통계",
     stats_empty: "아직 답이 없습니다. `deepstep quiz`로 시작하세요.",
     stats_topic: |t, r, a, p| format!("{t}: {a}문제 중 {r}문제 정답 ({p})"),
@@ -85,20 +81,61 @@ pub const KO_QUIZ: QuizText = QuizText {
     stats_streak: |d| format!("연속: 답한 날이 {d}일 이어짐"),
     exported: |n, p| format!("문제 {n}개를 {p}에 썼습니다(Anki: 파일 > 가져오기, 탭으로 구분)"),
     imported: |f, n| format!("{f}에서 문제 {n}개의 진도를 가져왔습니다(progress.json.imported로 이름을 바꿈)."),
-    refused_not_regular: |p, k| format!("{p}은(는) 진도 파일이 아니라 {k}입니다. 그대로 두었습니다"),
+    refused_not_regular: |p, k| {
+        format!("{p}은(는) 진도 파일이 아니라 {k}이므로 그대로 두었습니다. `--progress`에 파일 경로를 주세요.")
+    },
     file_kind: |k| match k {
         "directory" => "디렉터리",
         "pipe" => "파이프",
         "device" => "장치",
         _ => "특수 파일",
     },
-    refused_not_ours: |p| format!("{p}은(는) deepstep 진도 데이터베이스가 아닙니다. 그대로 두었습니다"),
-    refused_newer: |p, v| {
+    refused_not_ours: |p| {
         format!(
-            "{p}은(는) 더 새로운 deepstep이 쓴 파일입니다(스키마 {v}). 그대로 두었습니다. deepstep을 업데이트하세요"
+            "{p}은(는) deepstep 진도 파일이 아니므로 그대로 두었습니다. `--progress`로 다른 경로를 주세요(그 경로에 새 파일을 만듭니다)."
         )
     },
-    refused_permission: |p, r| format!("{p}을(를) 열 수 없습니다({r}). 아무것도 옮기거나 바꾸지 않았습니다"),
+    refused_foreign_wal: |p| {
+        format!(
+            "{p} 옆의 {p}-wal 파일은 다른 데이터베이스의 것이므로 두 파일 모두 그대로 두었습니다. 필요 없는 파일이면 {p}-wal을(를) 다른 곳으로 옮기거나, `--progress`로 다른 경로를 주세요."
+        )
+    },
+    refused_newer: |p| {
+        format!(
+            "{p}은(는) 더 새로운 버전의 deepstep이 저장한 파일이므로 그대로 두었습니다. deepstep을 업데이트하거나 `--progress`로 다른 경로를 주세요."
+        )
+    },
+    trouble_read_only: |p| {
+        format!(
+            "{p}에 쓸 수 없습니다. 파일이나 폴더가 읽기 전용입니다. 쓰기 권한을 주거나(chmod u+w) `--progress`로 다른 경로를 주세요."
+        )
+    },
+    trouble_full: |p| format!("{p}에 쓸 수 없습니다. 디스크가 가득 찼습니다. 공간을 비운 뒤 다시 해 보세요."),
+    trouble_permission: |p| {
+        format!(
+            "{p}을(를) 열 수 없습니다. 권한이 없습니다. 본인 소유의 파일을 쓰거나 `--progress`로 다른 경로를 주세요."
+        )
+    },
+    trouble_not_a_directory: |p| {
+        format!(
+            "{p}을(를) 쓸 수 없습니다. 폴더 경로 중간에 폴더가 아닌 파일이 있습니다. `--progress`로 다른 경로를 주세요."
+        )
+    },
+    trouble_cannot_open: |p| {
+        format!(
+            "{p}을(를) 열거나 만들 수 없습니다. 폴더가 있고 쓸 수 있는지 확인하거나 `--progress`로 다른 경로를 주세요."
+        )
+    },
+    trouble_busy: |p| {
+        format!("다른 deepstep이 {p}을(를) 너무 오래 쓰고 있습니다. 끝날 때까지 기다린 뒤 다시 해 보세요.")
+    },
+    trouble_damaged: |p| {
+        format!(
+            "{p}이(가) 손상되어 읽을 수 없으므로 그대로 두었습니다. 터미널에서 `deepstep quiz`를 열면 새 이름으로 따로 보관하고 새 파일을 시작합니다."
+        )
+    },
+    trouble_io: |p| format!("{p}을(를) 읽거나 쓰지 못했습니다(디스크 오류). 디스크를 확인한 뒤 다시 해 보세요."),
+    trouble_other: |p, r| format!("{p}을(를) 쓸 수 없습니다({r}). `--progress`로 다른 경로를 주세요."),
     gen_table: |names| format!("결합확률표 P({names}). 각 항목은 상태, 그다음 확률입니다:"),
     gen_what_is: |e| format!("{e}의 값은?"),
     gen_posterior: |e| format!("A를 가설로 두고 베이즈 정리로 구하세요: {e}의 값은?"),

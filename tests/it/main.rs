@@ -3,6 +3,7 @@
 //! module is what was one test file; run one with `cargo test --test it
 //! <module>::` (for example `cargo test --test it rnn_lab::`).
 
+mod bounds;
 mod cases;
 mod cli;
 mod common;
@@ -26,6 +27,7 @@ mod practice_adversarial;
 mod practice_batch;
 mod practice_check;
 mod practice_screen;
+mod progress_paths;
 mod properties;
 mod pty;
 mod python_env;

@@ -560,12 +560,14 @@ fn a_corrupt_database_is_kept_aside_and_old_json_is_imported() {
 fn a_failed_save_says_so_and_keeps_the_answers_in_memory() {
     let dir = temp_dir("failed-save");
     // A store that cannot save (its path was refused at the start of the run).
-    let store = Store::not_saving(dir.join("p.sqlite3"), "refused".into());
+    let refused = deepstep::lessons::quiz::progress::Refused::NotOurs { path: dir.join("p.sqlite3") };
+    let store = Store::not_saving(refused);
     let mut app = app_with(vec![numeric("n", 1.0, 0.0)], store);
     assert!(matches!(quiz_of(&app).notice, Some(Notice::NotSaving { .. })), "said at the start");
     type_and_submit_in(&mut app, "1");
     let lab = quiz_of(&app);
-    assert!(matches!(lab.notice, Some(Notice::SaveFailed { .. })), "{:?}", lab.notice);
+    // Still "nothing is saved this run", which says more than one failed save.
+    assert!(matches!(lab.notice, Some(Notice::NotSaving { .. })), "{:?}", lab.notice);
     assert_eq!(lab.progress.questions["n"].right, 1, "kept in memory");
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written");
     let _ = std::fs::remove_dir_all(&dir);
@@ -736,7 +738,7 @@ fn bad_command_lines_are_refused_and_a_bad_progress_file_is_left_alone_by_print(
     std::fs::write(&path, b"not json").unwrap();
     let out = deepstep([OsStr::new("quiz"), OsStr::new("--print"), OsStr::new("--progress"), path.as_os_str()]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("the progress file is not used"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&(EN.quiz.refused_not_ours)(&path.display().to_string())));
     assert_eq!(std::fs::read(&path).unwrap(), b"not json", "the headless form never moves or writes it");
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
 }
@@ -1275,7 +1277,7 @@ fn a_newer_schema_is_refused_untouched() {
     }
     let out = deepstep([OsStr::new("quiz"), OsStr::new("--stats"), OsStr::new("--progress"), path.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("newer deepstep"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer version of deepstep"));
     assert_eq!(std::fs::read(&path).unwrap(), before, "untouched");
     let _ = std::fs::remove_dir_all(&dir);
 }

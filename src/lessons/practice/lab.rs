@@ -89,7 +89,7 @@ pub struct PracticeLab {
     /// What `i` (init) wrote, or why it could not.
     pub init_result: Option<Result<Vec<Written>, String>>,
     /// Why the last save of progress failed.
-    pub save_error: Option<String>,
+    pub save_error: Option<crate::lessons::quiz::progress::Refused>,
     last_tick: Option<u64>,
     worker: Worker,
 }

@@ -73,7 +73,11 @@ impl Lesson for PracticeLab {
         false
     }
 
-    fn saved(&mut self, _id: &str, result: Result<Option<crate::lessons::quiz::schedule::Record>, String>) {
+    fn saved(
+        &mut self,
+        _id: &str,
+        result: Result<Option<crate::lessons::quiz::schedule::Record>, crate::lessons::quiz::progress::Refused>,
+    ) {
         self.save_error = result.err();
     }
 }

@@ -104,7 +104,7 @@ fn status(lab: &PracticeLab, t: &Text) -> Vec<String> {
         out.push(p.no_python.to_string());
     }
     if let Some(e) = &lab.save_error {
-        out.push((p.saved_failed)(e));
+        out.push((p.saved_failed)(&crate::lessons::quiz::words::refused_text(e, t)));
     }
     out
 }

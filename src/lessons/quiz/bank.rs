@@ -283,7 +283,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// The largest bank file read (more would be no question bank but a mistake).
-pub const MAX_BANK_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_BANK_BYTES: u64 = 2 * 1024 * 1024;
 
 /// A bank file's text: only a regular file of at most `MAX_BANK_BYTES`
 /// (a FIFO would block and /dev/zero never end), valid UTF-8 (the line of the
@@ -445,11 +445,63 @@ fn answer_of(q: &RawQuestion) -> Result<Answer, Vec<Issue>> {
     }
 }
 
+/// The deepest arrays and inline tables may nest in a bank (a question
+/// needs two or three). The TOML reader refuses deeper ones itself, but only
+/// after building what it read: 2 MB of `[` took 200 MB on the way.
+pub const MAX_DEPTH: usize = 32;
+
+/// The line where `[` and `{` outside strings and comments first nest more
+/// than `max` deep, if they do.
+fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut depth, mut line, mut i) = (0usize, 1usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'\n' => line += 1,
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            q @ (b'"' | b'\'') => {
+                let triple: &[u8] = if q == b'"' { b"\"\"\"" } else { b"'''" };
+                let delim = if b[i..].starts_with(triple) { triple } else { &b[i..i + 1] };
+                i += delim.len();
+                while i < b.len() && !b[i..].starts_with(delim) {
+                    // In a basic string a backslash escapes the next byte (a quote too).
+                    if b[i] == b'\\' && q == b'"' {
+                        i += 1;
+                    } else if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+                i += delim.len();
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(line);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Parse one bank file. Every problem is reported, not only the first.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
     let problem = |line, id: Option<String>, issue: Issue| Problem { file: file.to_string(), line, id, issue };
     // An integer too large for TOML stops the whole document: name its field,
     // put 0 in its place and read on, so the other problems are reported too.
+    if let Some(line) = too_deep(text, MAX_DEPTH) {
+        return Err(vec![problem(line, None, Issue::TooDeep(MAX_DEPTH))]);
+    }
     let mut text = std::borrow::Cow::Borrowed(text);
     let mut early = vec![];
     let raw: RawBank = loop {
@@ -499,6 +551,14 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
         if !seen.insert(q.id.clone()) {
             problems.push(problem(line, Some(q.id.clone()), Issue::DuplicateId));
         }
+        if let Some(field) = long_field(&q) {
+            problems.push(problem(
+                line,
+                Some(q.id.clone()),
+                Issue::TooLong { field, lines: MAX_FIELD_LINES, chars: MAX_FIELD_CHARS },
+            ));
+            continue;
+        }
         let question = answer_of(&q).and_then(|answer| {
             let question = Question {
                 id: visible(&q.id),
@@ -527,6 +587,38 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
     if problems.is_empty() { Ok(questions) } else { Err(problems) }
 }
 
+/// The most lines, and characters, one text of a question may have. Every
+/// screen wraps a text on each redraw: a million-line prompt made the quiz
+/// take seconds and hundreds of MB a frame, and 2 MB in one prompt a second
+/// a frame. The shipped texts are one line of at most a few hundred
+/// characters each; a screen of 120×40 holds 4,800.
+pub const MAX_FIELD_LINES: usize = 100;
+pub const MAX_FIELD_CHARS: usize = 10_000;
+
+/// The first text field of `q` longer than `MAX_FIELD_LINES` lines or
+/// `MAX_FIELD_CHARS` characters.
+fn long_field(q: &RawQuestion) -> Option<&'static str> {
+    let long = |s: &str| s.chars().nth(MAX_FIELD_CHARS).is_some() || s.lines().nth(MAX_FIELD_LINES).is_some();
+    let loc = |l: &Loc| long(&l.en) || l.ko.as_deref().is_some_and(long);
+    if loc(&q.prompt) {
+        Some("prompt")
+    } else if q.hint.as_ref().is_some_and(loc) {
+        Some("hint")
+    } else if loc(&q.explanation) {
+        Some("explanation")
+    } else if q.why.as_ref().is_some_and(loc) {
+        Some("why")
+    } else if q.options.iter().any(|o| loc(&o.text) || o.why.as_ref().is_some_and(loc)) {
+        Some("options")
+    } else if q.terms.iter().any(|t| long(t)) {
+        Some("terms")
+    } else if q.factors.iter().any(|f| long(f)) {
+        Some("factors")
+    } else {
+        None
+    }
+}
+
 /// A numeric question made from a template: the ranges checked against what
 /// the template needs, the texts kept as written for later draws, and the
 /// question itself as the first draw (seed 0) shows it, so a bank question
@@ -545,6 +637,10 @@ fn templated(mut q: Question, name: &str, params: &BTreeMap<String, [i64; 2]>) -
             errs.push(Issue::TemplateParamUnknown(p.clone()));
         } else if lo > hi {
             errs.push(Issue::TemplateRange(p.clone()));
+        } else if let (min, max) = kind.bounds(p)
+            && (*lo < min || *hi > max)
+        {
+            errs.push(Issue::TemplateBounds { name: p.clone(), min, max });
         }
     }
     if !errs.is_empty() {

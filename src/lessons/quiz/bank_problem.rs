@@ -49,6 +49,20 @@ pub enum Issue {
     TemplateParamUnknown(String),
     /// A range whose low end is above its high end.
     TemplateRange(String),
+    /// Arrays or inline tables nested deeper than a bank may nest them.
+    TooDeep(usize),
+    /// A text with more lines or characters than a question's text may have.
+    TooLong {
+        field: &'static str,
+        lines: usize,
+        chars: usize,
+    },
+    /// A range reaching beyond what the template allows for that parameter.
+    TemplateBounds {
+        name: String,
+        min: i64,
+        max: i64,
+    },
     /// No draw from the ranges gives numbers the math accepts.
     TemplateNoDraw,
     /// `{{NAME}}` in the text names no number of the template.
@@ -96,6 +110,9 @@ impl Problem {
             Issue::TemplateParamMissing(name) => (b.template_param_missing)(name),
             Issue::TemplateParamUnknown(name) => (b.template_param_unknown)(name),
             Issue::TemplateRange(name) => (b.template_range)(name),
+            Issue::TooDeep(max) => (b.too_deep)(*max),
+            Issue::TooLong { field, lines, chars } => (b.too_long)(field, *lines, *chars),
+            Issue::TemplateBounds { name, min, max } => (b.template_bounds)(name, *min, *max),
             Issue::TemplateNoDraw => b.template_no_draw.to_string(),
             Issue::Placeholder(name) => (b.placeholder)(name),
         };

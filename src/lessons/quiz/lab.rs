@@ -4,7 +4,7 @@
 //! answer goes out as an `Effect::SaveProgress` that the shell performs.
 
 use super::bank::{Answer, Question, Topic};
-use super::progress::{Notice, Progress, Review, Store};
+use super::progress::{Notice, Progress, Refused, Review, Store};
 use super::round::{RoundOptions, plan};
 use super::schedule::{self, Outcome, Record};
 use crate::lessons::input::{Edit, TextInput};
@@ -104,10 +104,15 @@ impl QuizLab {
     /// nothing is read nor saved), planned at time `now`.
     pub fn new(bank: Vec<Question>, options: RoundOptions, store: Option<&mut Store>, now: u64) -> QuizLab {
         let (progress, notice, path) = match store {
+            // A store that was refused says so every time a quiz opens on
+            // it (not only the first), and claims no path it saves to.
+            Some(s) if s.refusal().is_some() => {
+                (Progress::default(), s.refusal().cloned().map(Notice::NotSaving), None)
+            }
             Some(s) => {
                 let mut notices = s.take_notices();
-                let progress = s.load().unwrap_or_else(|reason| {
-                    notices.push(Notice::NotSaving { path: s.path.clone(), reason });
+                let progress = s.load().unwrap_or_else(|refused| {
+                    notices.push(Notice::NotSaving(refused));
                     Progress::default()
                 });
                 (progress, notices.into_iter().next(), Some(s.path.clone()))
@@ -302,16 +307,20 @@ impl QuizLab {
 
     /// How a save went (the shell's reply to `Effect::Record`): the card as
     /// the store now has it, or why it could not be saved.
-    pub fn saved(&mut self, id: &str, result: Result<Option<Record>, String>) {
+    pub fn saved(&mut self, id: &str, result: Result<Option<Record>, Refused>) {
         match result {
-            Ok(Some(record)) => {
-                self.progress.questions.insert(id.to_string(), record);
+            Ok(record) => {
+                if let Some(record) = record {
+                    self.progress.questions.insert(id.to_string(), record);
+                }
+                // Saving works again: a failure said earlier is over.
+                if matches!(self.notice, Some(Notice::SaveFailed(_))) {
+                    self.notice = None;
+                }
             }
-            Ok(None) => {}
-            Err(reason) => {
-                let path = self.store_path.clone().unwrap_or_default();
-                self.notice = Some(Notice::SaveFailed { path, reason });
-            }
+            // "Nothing is saved this run" already says more than one failed save.
+            Err(_) if matches!(self.notice, Some(Notice::NotSaving(_))) => {}
+            Err(refused) => self.notice = Some(Notice::SaveFailed(refused)),
         }
     }
 

@@ -76,7 +76,7 @@ impl Lesson for QuizLab {
         (numeric && keys::numeric_char(c)).then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
     }
 
-    fn saved(&mut self, id: &str, result: Result<Option<schedule::Record>, String>) {
+    fn saved(&mut self, id: &str, result: Result<Option<schedule::Record>, progress::Refused>) {
         QuizLab::saved(self, id, result);
     }
 }

@@ -15,7 +15,7 @@
 //! is imported once and renamed `progress.json.imported`.
 
 use super::schedule::{self, CardState, Outcome, Record};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -38,30 +38,18 @@ pub struct Progress {
 /// Something the learner must be told about the progress store.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// The database was corrupt; it was renamed to `backup` and a fresh one started.
-    MovedAside { path: PathBuf, backup: PathBuf, reason: String },
-    /// It could not be used (see the reason): progress is not saved this run.
-    NotSaving { path: PathBuf, reason: String },
+    /// The database was damaged; it was renamed to `backup` and a fresh one started.
+    MovedAside { path: PathBuf, backup: PathBuf },
+    /// The store could not be used (why): progress is not saved this run.
+    NotSaving(Refused),
     /// A save failed (nothing on disk changed).
-    SaveFailed { path: PathBuf, reason: String },
+    SaveFailed(Refused),
     /// The old `progress.json` was imported (`count` questions) and renamed.
     Imported { from: PathBuf, count: usize },
 }
 
-/// Why the store refuses a path (nothing at it is touched).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Refused {
-    /// A directory, device, FIFO or socket.
-    NotRegular { path: PathBuf, kind: &'static str },
-    /// A regular file that is not a deepstep database.
-    NotOurs { path: PathBuf },
-    /// It cannot be opened for lack of permission.
-    Permission { path: PathBuf, reason: String },
-    /// A newer deepstep's schema: writing to it could break it.
-    Newer { path: PathBuf, version: i32 },
-    /// Another failure opening it.
-    Io { path: PathBuf, reason: String },
-}
+mod trouble;
+pub use trouble::{Refused, Trouble};
 
 /// One answer, as the log keeps it.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,46 +87,14 @@ fn free_name(path: &Path, tag: &str) -> PathBuf {
         .unwrap_or_else(|| path.with_extension(tag))
 }
 
-/// What a path holds, without reading more than a file's first bytes.
-fn check_path(path: &Path) -> Result<bool, Refused> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(Refused::Io { path: path.into(), reason: e.to_string() }),
-    };
-    if !meta.is_file() {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        let kind = if t.is_dir() {
-            "directory"
-        } else if t.is_fifo() {
-            "pipe"
-        } else if t.is_char_device() || t.is_block_device() {
-            "device"
-        } else {
-            "special file"
-        };
-        return Err(Refused::NotRegular { path: path.into(), kind });
-    }
-    let mut head = [0u8; 16];
-    let n = match std::fs::File::open(path) {
-        Ok(mut f) => std::io::Read::read(&mut f, &mut head).unwrap_or(0),
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-            return Err(Refused::Permission { path: path.into(), reason: e.to_string() });
-        }
-        Err(e) => return Err(Refused::Io { path: path.into(), reason: e.to_string() }),
-    };
-    // An empty file is an empty database to SQLite; anything else must be SQLite's.
-    if n > 0 && &head[..n.min(16)] != b"SQLite format 3\0".get(..n.min(16)).unwrap_or_default() {
-        return Err(Refused::NotOurs { path: path.into() });
-    }
-    Ok(true)
-}
+mod open;
 
 pub struct Store {
     pub path: PathBuf,
     conn: Option<Connection>,
-    /// What opening found (a corrupt database moved aside, an import).
+    /// Why nothing is saved, when the path could not be used.
+    refused: Option<Refused>,
+    /// What opening found (a damaged database moved aside, an import).
     notices: Vec<Notice>,
 }
 
@@ -251,79 +207,6 @@ fn write_card(conn: &Connection, id: &str, r: &Record) -> rusqlite::Result<()> {
 }
 
 impl Store {
-    /// Open (or create) the store at `path`, refusing what must not be
-    /// touched; a corrupt deepstep database is moved aside and a fresh one
-    /// started (said in `notices`).
-    pub fn open(path: PathBuf) -> Result<Store, Refused> {
-        let exists = check_path(&path)?;
-        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Refused::Io { path: path.clone(), reason: e.to_string() })?;
-        }
-        let mut notices = vec![];
-        let conn = match Self::connect(&path) {
-            Ok(c) => c,
-            Err(Broken::NotOurs) => return Err(Refused::NotOurs { path }),
-            Err(Broken::Newer(version)) => return Err(Refused::Newer { path, version }),
-            Err(Broken::Corrupt(reason)) => {
-                let backup = free_name(&path, "unreadable");
-                std::fs::rename(&path, &backup)
-                    .map_err(|e| Refused::Io { path: path.clone(), reason: e.to_string() })?;
-                for side in ["-wal", "-shm"] {
-                    let mut s = path.clone().into_os_string();
-                    s.push(side);
-                    let mut b = backup.clone().into_os_string();
-                    b.push(side);
-                    let _ = std::fs::rename(&s, &b);
-                }
-                notices.push(Notice::MovedAside { path: path.clone(), backup, reason });
-                Self::connect(&path).map_err(|e| Refused::Io { path: path.clone(), reason: format!("{e:?}") })?
-            }
-            Err(Broken::Io(reason)) => return Err(Refused::Io { path, reason }),
-        };
-        let mut store = Store { path, conn: Some(conn), notices };
-        store.import_json();
-        Ok(store)
-    }
-
-    fn connect(path: &Path) -> Result<Connection, Broken> {
-        let conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => Broken::Corrupt(e.to_string()),
-            _ => Broken::Io(e.to_string()),
-        })?;
-        // Before the first read: another run may be creating or writing the
-        // database this moment, and these checks must wait for it, not fail.
-        conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS)).map_err(|e| Broken::Io(e.to_string()))?;
-        // One statement, so one snapshot: read apart, another run could
-        // create the tables between the two reads and make a new database
-        // look like another program's.
-        let (app, tables): (i32, i64) = conn
-            .query_row(
-                "SELECT (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_master)",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(broken)?;
-        if app != APPLICATION_ID && !(app == 0 && tables == 0) {
-            return Err(Broken::NotOurs);
-        }
-        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(broken)?;
-        if check != "ok" {
-            return Err(Broken::Corrupt(check));
-        }
-        let version: i32 =
-            conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| Broken::Io(e.to_string()))?;
-        if version > SCHEMA_VERSION {
-            return Err(Broken::Newer(version));
-        }
-        init(&conn).map_err(|e| Broken::Io(e.to_string()))?;
-        Ok(conn)
-    }
-
-    /// A store that saves nothing (the path could not be used), with why.
-    pub fn not_saving(path: PathBuf, reason: String) -> Store {
-        Store { notices: vec![Notice::NotSaving { path: path.clone(), reason }], path, conn: None }
-    }
-
     /// What opening found, once.
     pub fn take_notices(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.notices)
@@ -346,19 +229,13 @@ impl Store {
         }
         #[derive(serde::Deserialize)]
         struct OldFile {
+            version: u32,
             questions: BTreeMap<String, Old>,
         }
-        let parsed: Result<OldFile, String> = serde_json::from_slice(&bytes).map_err(|e| e.to_string());
-        let old = match parsed {
-            Ok(o) => o,
-            Err(reason) => {
-                let backup = free_name(&json, "unreadable");
-                if std::fs::rename(&json, &backup).is_ok() {
-                    self.notices.push(Notice::MovedAside { path: json, backup, reason });
-                }
-                return;
-            }
-        };
+        // Only deepstep's own old format is imported; any other
+        // `progress.json` (another program's, in a shared folder) is not ours
+        // to rename and is left exactly as it is.
+        let Some(old) = serde_json::from_slice::<OldFile>(&bytes).ok().filter(|o| o.version == 1) else { return };
         let result = (|| -> rusqlite::Result<()> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             for (id, o) in &old.questions {
@@ -395,9 +272,12 @@ impl Store {
     }
 
     /// What the log and the cards say, at `now` (days are UTC days).
-    pub fn stats(&self, now: u64) -> Result<Stats, String> {
+    pub fn stats(&self, now: u64) -> Result<Stats, Refused> {
+        if let Some(r) = &self.refused {
+            return Err(r.clone());
+        }
         let Some(conn) = &self.conn else { return Ok(Stats::default()) };
-        let e = |e: rusqlite::Error| e.to_string();
+        let e = |e: rusqlite::Error| self.failed(&e);
         let mut stmt = conn.prepare("SELECT id, topic, time, result FROM review ORDER BY seq").map_err(e)?;
         let rows: Vec<(String, String, u64, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.max(0) as u64, r.get(3)?)))
@@ -446,22 +326,24 @@ impl Store {
     }
 
     /// Every card, read now.
-    pub fn load(&self) -> Result<Progress, String> {
+    pub fn load(&self) -> Result<Progress, Refused> {
         let Some(conn) = &self.conn else { return Ok(Progress::default()) };
-        let mut stmt = conn.prepare("SELECT * FROM card").map_err(|e| e.to_string())?;
+        let e = |e: rusqlite::Error| self.failed(&e);
+        let mut stmt = conn.prepare("SELECT * FROM card").map_err(e)?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>("id")?, row_record(r)?)))
-            .map_err(|e| e.to_string())?
+            .map_err(e)?
             .collect::<rusqlite::Result<BTreeMap<_, _>>>()
-            .map_err(|e| e.to_string())?;
+            .map_err(e)?;
         Ok(Progress { questions: rows })
     }
 
     /// Record one answer: read the card as it is now, schedule, write the
     /// card and append the review, in one immediate transaction. Returns the
     /// card after it (None for a skip, which is logged but not graded).
-    pub fn record(&mut self, review: &Review) -> Result<Option<Record>, String> {
-        let Some(conn) = self.conn.as_mut() else { return Err("progress is not saved in this run".into()) };
+    pub fn record(&mut self, review: &Review) -> Result<Option<Record>, Refused> {
+        let not_open = self.not_open();
+        let Some(conn) = self.conn.as_mut() else { return Err(not_open) };
         let mut run = || -> rusqlite::Result<Option<Record>> {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let now_card = tx.query_row("SELECT * FROM card WHERE id = ?1", [&review.id], row_record).optional()?;
@@ -493,51 +375,47 @@ impl Store {
             tx.commit()?;
             Ok(after)
         };
-        run().map_err(|e| e.to_string())
+        let result = run();
+        result.map_err(|e| self.failed(&e))
     }
 
     /// The review log of one question, oldest first: (time, result, hint, seconds).
-    pub fn log(&self, id: &str) -> Result<Vec<(u64, String, bool, u64)>, String> {
+    pub fn log(&self, id: &str) -> Result<Vec<(u64, String, bool, u64)>, Refused> {
         let Some(conn) = &self.conn else { return Ok(vec![]) };
-        let mut stmt = conn
-            .prepare("SELECT time, result, hint, seconds FROM review WHERE id = ?1 ORDER BY seq")
-            .map_err(|e| e.to_string())?;
+        let e = |e: rusqlite::Error| self.failed(&e);
+        let mut stmt =
+            conn.prepare("SELECT time, result, hint, seconds FROM review WHERE id = ?1 ORDER BY seq").map_err(e)?;
         stmt.query_map([id], |r| {
             Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?.max(0) as u64))
         })
-        .map_err(|e| e.to_string())?
+        .map_err(e)?
         .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| e.to_string())
+        .map_err(e)
     }
 
     /// The progress at `path` read without changing anything there (the
     /// headless form): missing is empty; anything else that cannot be read is
-    /// an error.
-    pub fn peek(path: &Path) -> Result<Progress, String> {
-        match Store::reader(path).map_err(|r| format!("{r:?}"))? {
+    /// refused.
+    pub fn peek(path: &Path) -> Result<Progress, Refused> {
+        match Store::reader(path)? {
             Some(store) => store.load(),
             None => Ok(Progress::default()),
         }
     }
 
-    /// The store at `path` opened read-only (`None`: nothing there yet).
-    /// Nothing is created, moved or written, whatever is at the path.
-    pub fn reader(path: &Path) -> Result<Option<Store>, Refused> {
-        if !check_path(path)? {
-            return Ok(None);
-        }
-        let io = |e: rusqlite::Error| Refused::Io { path: path.into(), reason: e.to_string() };
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(io)?;
-        conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS)).map_err(io)?;
-        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(io)?;
-        if app != APPLICATION_ID {
-            return Err(Refused::NotOurs { path: path.into() });
-        }
-        let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(io)?;
-        if version > SCHEMA_VERSION {
-            return Err(Refused::Newer { path: path.into(), version });
-        }
-        Ok(Some(Store { path: path.into(), conn: Some(conn), notices: vec![] }))
+    /// Why nothing is saved, if the path could not be used.
+    pub fn refusal(&self) -> Option<&Refused> {
+        self.refused.as_ref()
+    }
+
+    /// A read or write of the open database failed: what that means here.
+    fn failed(&self, e: &rusqlite::Error) -> Refused {
+        Refused::Trouble { path: self.path.clone(), trouble: Trouble::of_sqlite(e) }
+    }
+
+    /// Why this store saves nothing.
+    fn not_open(&self) -> Refused {
+        self.refused.clone().unwrap_or(Refused::Trouble { path: self.path.clone(), trouble: Trouble::CannotOpen })
     }
 }
 
@@ -561,25 +439,4 @@ pub struct Stats {
 pub struct TopicStats {
     pub answered: usize,
     pub right: usize,
-}
-
-/// Why a connection could not be made.
-/// An error reading a database: corrupt only when SQLite says so (a busy,
-/// locked or unreadable one must never be moved aside as corrupt).
-fn broken(e: rusqlite::Error) -> Broken {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
-            Broken::Corrupt(e.to_string())
-        }
-        _ => Broken::Io(e.to_string()),
-    }
-}
-
-#[derive(Debug)]
-enum Broken {
-    NotOurs,
-    /// A schema this version does not know (a newer deepstep made it).
-    Newer(i32),
-    Corrupt(String),
-    Io(String),
 }

@@ -1,7 +1,7 @@
 //! The statistics screen: what the progress store says, as text that reads
 //! the same with or without colour (`deepstep quiz --stats` prints the same lines).
 
-use super::progress::Stats;
+use super::progress::{Refused, Stats};
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
 use crate::lessons::notes::{Note, Section};
 use crate::text::Text;
@@ -25,12 +25,12 @@ pub enum Action {
 pub struct StatsScreen {
     pub stats: Stats,
     /// Why the store could not be read (then the counts are empty).
-    pub problem: Option<String>,
+    pub problem: Option<Refused>,
     pub scroll: u16,
 }
 
 impl StatsScreen {
-    pub fn new(stats: Result<Stats, String>) -> StatsScreen {
+    pub fn new(stats: Result<Stats, Refused>) -> StatsScreen {
         match stats {
             Ok(stats) => StatsScreen { stats, problem: None, scroll: 0 },
             Err(e) => StatsScreen { stats: Stats::default(), problem: Some(e), scroll: 0 },
@@ -50,11 +50,11 @@ impl StatsScreen {
     }
 
     fn lines(&self, t: &Text) -> Vec<String> {
-        let mut lines = super::words::stats_lines(&self.stats, t);
-        if let Some(p) = &self.problem {
-            lines.insert(0, p.clone());
+        // Counts read from nothing would only say "no answers yet", which is not known.
+        match &self.problem {
+            Some(p) => vec![super::words::refused_text(p, t)],
+            None => super::words::stats_lines(&self.stats, t),
         }
-        lines
     }
 }
 

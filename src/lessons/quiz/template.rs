@@ -67,6 +67,20 @@ impl Kind {
         }
     }
 
+    /// The values a parameter may take: the math is exact and quick for
+    /// them (a draw of `rnn-power` or `count-ds` walks N or T steps; a
+    /// convolution's sizes are added and multiplied), and they are far
+    /// beyond what a question asks.
+    pub fn bounds(self, param: &str) -> (i64, i64) {
+        match (self, param) {
+            (Kind::RnnPower, "N") | (Kind::CountDs, "T" | "K") => (0, 1000),
+            (Kind::RnnPower, "W10") | (Kind::CountDs | Kind::CountDwx, _) => (-1000, 1000),
+            (Kind::ConvBiasGrad, _) => (-1_000_000, 1_000_000),
+            (Kind::ConvParams, "K") => (0, 1000),
+            _ => (0, 100_000),
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }

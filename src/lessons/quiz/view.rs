@@ -132,9 +132,9 @@ fn notice_line(n: &Notice, t: &Text) -> String {
     let q = &t.quiz;
     let s = |p: &std::path::Path| p.display().to_string();
     match n {
-        Notice::MovedAside { path, backup, reason } => (q.moved_aside)(&s(path), &s(backup), reason),
-        Notice::NotSaving { path, reason } => (q.not_saving)(&s(path), reason),
-        Notice::SaveFailed { path, reason } => (q.save_failed)(&s(path), reason),
+        Notice::MovedAside { path, backup } => (q.moved_aside)(&s(path), &s(backup)),
+        Notice::NotSaving(why) => (q.not_saving)(&super::words::refused_text(why, t)),
+        Notice::SaveFailed(why) => (q.save_failed)(&super::words::refused_text(why, t)),
         Notice::Imported { from, count } => (q.imported)(&s(from), *count),
     }
 }

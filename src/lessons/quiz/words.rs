@@ -118,16 +118,28 @@ pub fn question_lines(question: &Question, graded: Option<&Graded>, t: &Text) ->
     lines
 }
 
-/// Why the progress store refused a path, in the learner's language.
+/// Why the progress store refused a path, or a read or save failed, in the
+/// learner's language: the path, what is wrong and what to do.
 pub fn refused_text(r: &super::progress::Refused, t: &Text) -> String {
-    use super::progress::Refused;
+    use super::progress::{Refused, Trouble};
     let q = &t.quiz;
+    let p = r.path().display().to_string();
     match r {
-        Refused::NotRegular { path, kind } => (q.refused_not_regular)(&path.display().to_string(), (q.file_kind)(kind)),
-        Refused::NotOurs { path } => (q.refused_not_ours)(&path.display().to_string()),
-        Refused::Newer { path, version } => (q.refused_newer)(&path.display().to_string(), *version),
-        Refused::Permission { path, reason } => (q.refused_permission)(&path.display().to_string(), reason),
-        Refused::Io { path, reason } => (t.cli.cannot_read)(&path.display().to_string(), reason),
+        Refused::NotRegular { kind, .. } => (q.refused_not_regular)(&p, (q.file_kind)(kind)),
+        Refused::NotOurs { .. } => (q.refused_not_ours)(&p),
+        Refused::ForeignWal { .. } => (q.refused_foreign_wal)(&p),
+        Refused::Newer { .. } => (q.refused_newer)(&p),
+        Refused::Trouble { trouble, .. } => match trouble {
+            Trouble::ReadOnly => (q.trouble_read_only)(&p),
+            Trouble::Full => (q.trouble_full)(&p),
+            Trouble::Permission => (q.trouble_permission)(&p),
+            Trouble::NotADirectory => (q.trouble_not_a_directory)(&p),
+            Trouble::CannotOpen => (q.trouble_cannot_open)(&p),
+            Trouble::Busy => (q.trouble_busy)(&p),
+            Trouble::Damaged => (q.trouble_damaged)(&p),
+            Trouble::Io => (q.trouble_io)(&p),
+            Trouble::Other(reason) => (q.trouble_other)(&p, reason),
+        },
     }
 }
 

@@ -1,7 +1,7 @@
 //! The practice exercises' progress, kept in the quiz's store: per
 //! exercise, whether it passed, the time spent on it and the hints used.
 
-use super::Store;
+use super::{Refused, Store};
 use rusqlite::params;
 
 /// The table (schema version 2).
@@ -19,10 +19,10 @@ pub struct PracticeRecord {
 
 impl Store {
     /// Every exercise's record (empty when nothing is saved).
-    pub fn practice(&self) -> Result<Vec<PracticeRecord>, String> {
+    pub fn practice(&self) -> Result<Vec<PracticeRecord>, Refused> {
         let Some(conn) = &self.conn else { return Ok(vec![]) };
-        let mut stmt =
-            conn.prepare("SELECT exercise, passed, seconds, hints FROM practice").map_err(|e| e.to_string())?;
+        let e = |e: rusqlite::Error| self.failed(&e);
+        let mut stmt = conn.prepare("SELECT exercise, passed, seconds, hints FROM practice").map_err(e)?;
         stmt.query_map([], |r| {
             Ok(PracticeRecord {
                 exercise: r.get(0)?,
@@ -31,16 +31,16 @@ impl Store {
                 hints: r.get::<_, i64>(3)?.clamp(0, u32::MAX as i64) as u32,
             })
         })
-        .map_err(|e| e.to_string())?
+        .map_err(e)?
         .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| e.to_string())
+        .map_err(e)
     }
 
     /// Save one exercise's record. Passing is never undone, and time and
     /// hints never go down, so a second deepstep open on the same folder
     /// cannot erase what this one recorded.
-    pub fn save_practice(&mut self, r: &PracticeRecord, now: u64) -> Result<(), String> {
-        let Some(conn) = self.conn.as_mut() else { return Err("progress is not saved in this run".into()) };
+    pub fn save_practice(&mut self, r: &PracticeRecord, now: u64) -> Result<(), Refused> {
+        let Some(conn) = self.conn.as_ref() else { return Err(self.not_open()) };
         conn.execute(
             "INSERT INTO practice (exercise, passed, seconds, hints, updated) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(exercise) DO UPDATE SET passed = max(passed, excluded.passed),
@@ -55,6 +55,6 @@ impl Store {
             ],
         )
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| self.failed(&e))
     }
 }
