@@ -1,7 +1,11 @@
 //! deepstep: a terminal tutor for the math of a first deep-learning week.
 //!
-//! Floors, bottom up (no import points up a floor): `math`, `text`, `ui`,
-//! `assets` → `lessons` → `app`, `cli` → `main`. See docs/DESIGN.md.
+//! Floors, bottom up (no import points up a floor, and no two files import
+//! each other; `tests/it/layers.rs` holds the order and checks it): `math` →
+//! `practice` (the checker) → `text` → `ui`, `assets` → `progress` (the
+//! store) → `lessons`' shared parts (`lesson`, `input`, `cycle`, `notes`,
+//! `predict`) → each lesson → `lessons::registry` → `lessons::home` → `app`,
+//! `cli` → `main`. See docs/DESIGN.md.
 
 pub mod app;
 pub mod assets;
@@ -9,5 +13,6 @@ pub mod cli;
 pub mod lessons;
 pub mod math;
 pub mod practice;
+pub mod progress;
 pub mod text;
 pub mod ui;

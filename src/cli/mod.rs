@@ -125,7 +125,7 @@ fn markdown(note: &crate::lessons::notes::Note, text: &Text) -> String {
 /// `app` saving to the user's data directory when it can; when it cannot,
 /// the quiz says why and saves nothing (nothing is moved).
 fn with_progress(mut app: App) -> App {
-    use crate::lessons::quiz::progress::{Store, default_path};
+    use crate::progress::{Store, default_path};
     app.set_progress(default_path().map(|p| Store::open(p).unwrap_or_else(Store::not_saving)));
     app
 }

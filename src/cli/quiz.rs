@@ -6,8 +6,8 @@ use crate::app::{App, system_now};
 use crate::lessons::lesson::mount;
 use crate::lessons::quiz::bank::{self, Question, Topic};
 use crate::lessons::quiz::lab::{QuizLab, clock_seed};
-use crate::lessons::quiz::progress::{Store, default_path};
 use crate::lessons::quiz::round::RoundOptions;
+use crate::progress::{Store, default_path};
 use crate::text::Text;
 use crate::ui::theme::Theme;
 
@@ -110,7 +110,7 @@ fn stats(a: &QuizArgs, text: &Text) -> Result<(), Failure> {
 
 /// A progress file that cannot be used, said as a failure: a usage error
 /// (2) for the path asked for, a runtime one (1) for the machine's state.
-fn refused_failure(refused: &crate::lessons::quiz::progress::Refused, text: &Text) -> Failure {
+fn refused_failure(refused: &crate::progress::Refused, text: &Text) -> Failure {
     let message = format!("deepstep quiz: {}", crate::lessons::quiz::words::refused_text(refused, text));
     if refused.is_runtime() { Failure::runtime(message) } else { Failure::usage(message) }
 }

@@ -7,8 +7,8 @@
 //! performs), and draws itself, returning where clicks land.
 
 use crate::lessons::notes::Note;
-use crate::lessons::quiz::progress::Review;
-use crate::lessons::quiz::schedule::Record;
+use crate::progress::Review;
+use crate::progress::schedule::Record;
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, footer_items, help_items, lookup};
 use crate::ui::theme::Theme;
@@ -41,7 +41,7 @@ pub enum Effect {
     Back,
     Quit,
     /// Save a practice exercise's progress (passed, time, hints).
-    SavePractice(crate::lessons::quiz::progress::PracticeRecord),
+    SavePractice(crate::progress::PracticeRecord),
     /// Record this quiz answer in the progress store (the shell replies
     /// through `Lesson::saved` with the card as the store has it).
     Record(Review),
@@ -102,7 +102,7 @@ pub trait Lesson: Any {
     fn clickable(&self) -> bool;
 
     /// How an `Effect::Record` went: the card after it, or why it failed.
-    fn saved(&mut self, _id: &str, _result: Result<Option<Record>, crate::lessons::quiz::progress::Refused>) {}
+    fn saved(&mut self, _id: &str, _result: Result<Option<Record>, crate::progress::Refused>) {}
 
     /// How many quiz questions are due, as the shell read it from the
     /// progress store (when the store is set, a screen is left, or an answer
@@ -135,7 +135,7 @@ pub trait Screen: Any {
     fn tick_interval(&self) -> Option<Duration>;
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
-    fn saved(&mut self, id: &str, result: Result<Option<Record>, crate::lessons::quiz::progress::Refused>);
+    fn saved(&mut self, id: &str, result: Result<Option<Record>, crate::progress::Refused>);
     fn due(&mut self, count: Option<usize>);
     /// Type pasted text into the answer being written (nothing else).
     fn paste(&mut self, text: &str, ctx: Ctx) -> Vec<Effect>;
@@ -208,7 +208,7 @@ impl<L: Lesson> Screen for Mounted<L> {
         }
     }
 
-    fn saved(&mut self, id: &str, result: Result<Option<Record>, crate::lessons::quiz::progress::Refused>) {
+    fn saved(&mut self, id: &str, result: Result<Option<Record>, crate::progress::Refused>) {
         self.lesson.saved(id, result);
     }
 

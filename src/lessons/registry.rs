@@ -4,8 +4,8 @@
 //! lesson added here is listed, opened and tested everywhere at once.
 
 use crate::lessons::lesson::{At, Screen, mount};
-use crate::lessons::quiz::progress::Store;
 use crate::lessons::{conv, count_rnn, linreg, mle, quiz, rnn};
+use crate::progress::Store;
 use crate::text::{LessonText, Text};
 
 /// What opening a lesson may need from the shell.

@@ -116,7 +116,7 @@ fn quiz_answers_one_right_one_wrong_and_the_progress_file_keeps_both() {
     t.wait_for("Not quite.");
     t.keys(&["q"]);
     t.exit().assert_restored();
-    let saved = deepstep::lessons::quiz::progress::Store::peek(&progress).unwrap();
+    let saved = deepstep::progress::Store::peek(&progress).unwrap();
     let q = &saved.questions;
     assert_eq!((q["conv-size-basic"].right, q["conv-size-basic"].wrong), (1, 0));
     assert_eq!((q["conv-same-padding"].right, q["conv-same-padding"].wrong), (0, 1));

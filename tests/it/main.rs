@@ -15,6 +15,7 @@ mod exercises;
 mod golden;
 mod gradcheck;
 mod i18n;
+mod layers;
 mod linreg_lab;
 mod linreg_math;
 mod linreg_words;

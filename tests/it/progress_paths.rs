@@ -4,8 +4,8 @@
 //! once even when several runs start together.
 
 use crate::pty::Term;
-use deepstep::lessons::quiz::progress::{Notice, Refused, Review, Store, Trouble};
-use deepstep::lessons::quiz::schedule::Outcome;
+use deepstep::progress::schedule::Outcome;
+use deepstep::progress::{Notice, Refused, Review, Store, Trouble};
 use deepstep::text::{EN, KO};
 use std::path::{Path, PathBuf};
 

@@ -7,15 +7,16 @@ use crate::cases::check;
 use common::draw;
 use deepstep::app::App;
 use deepstep::lessons::lesson::mount;
+use deepstep::lessons::quiz::bank::generated as generate;
 use deepstep::lessons::quiz::bank::{self, Answer, Body, Question, Topic};
-use deepstep::lessons::quiz::generate::{GenKind, generate};
+use deepstep::lessons::quiz::generate::GenKind;
 use deepstep::lessons::quiz::lab::{Action, Given, Phase, QuizLab};
-use deepstep::lessons::quiz::progress::{Notice, Progress, Review, Store};
 use deepstep::lessons::quiz::round::{RoundOptions, plan};
-use deepstep::lessons::quiz::schedule::Outcome;
-use deepstep::lessons::quiz::schedule::{self, DAY};
 use deepstep::math::format::num;
 use deepstep::math::parse::parse_number;
+use deepstep::progress::schedule::Outcome;
+use deepstep::progress::schedule::{self, DAY};
+use deepstep::progress::{Notice, Progress, Review, Store};
 use deepstep::text::EN;
 use deepstep::ui::theme::Theme;
 use std::ffi::OsStr;
@@ -346,7 +347,7 @@ fn review_of(id: &str, right: bool, time: u64) -> Review {
 }
 
 /// Replay a question's log through the scheduler: the card must be exactly that.
-fn replayed(store: &Store, id: &str) -> Option<deepstep::lessons::quiz::schedule::Record> {
+fn replayed(store: &Store, id: &str) -> Option<deepstep::progress::schedule::Record> {
     let mut rec = None;
     for (time, result, hint, seconds) in store.log(id).unwrap() {
         if result == "skipped" {
@@ -447,7 +448,7 @@ fn two_processes_on_a_new_database(round: u32) {
 
 #[test]
 fn nothing_at_a_refused_path_changes() {
-    use deepstep::lessons::quiz::progress::Refused;
+    use deepstep::progress::Refused;
     let dir = temp_dir("refused");
     let snapshot =
         |p: &std::path::Path| std::fs::symlink_metadata(p).map(|m| (m.len(), m.file_type(), m.modified().ok()));
@@ -560,7 +561,7 @@ fn a_corrupt_database_is_kept_aside_and_old_json_is_imported() {
 fn a_failed_save_says_so_and_keeps_the_answers_in_memory() {
     let dir = temp_dir("failed-save");
     // A store that cannot save (its path was refused at the start of the run).
-    let refused = deepstep::lessons::quiz::progress::Refused::NotOurs { path: dir.join("p.sqlite3") };
+    let refused = deepstep::progress::Refused::NotOurs { path: dir.join("p.sqlite3") };
     let store = Store::not_saving(refused);
     let mut app = app_with(vec![numeric("n", 1.0, 0.0)], store);
     assert!(matches!(quiz_of(&app).notice, Some(Notice::NotSaving { .. })), "said at the start");
@@ -915,7 +916,7 @@ fn a_custom_bank_is_asked_alone() {
 
 #[test]
 fn statistics_count_what_the_log_holds() {
-    use deepstep::lessons::quiz::progress::TopicStats;
+    use deepstep::progress::TopicStats;
     let dir = temp_dir("stats");
     let path = dir.join("p.sqlite3");
     let mut store = Store::open(path.clone()).unwrap();
@@ -1155,8 +1156,8 @@ fn check_names_every_template_mistake() {
 /// every count the bars stand for is written beside them.
 #[test]
 fn statistics_text_says_what_the_bars_stand_for() {
-    use deepstep::lessons::quiz::progress::Stats;
     use deepstep::lessons::quiz::words::stats_lines;
+    use deepstep::progress::Stats;
     let mut s = Stats::default();
     s.topics.insert("rnn".into(), Default::default());
     let quiet = stats_lines(&s, &EN).join("\n");
@@ -1265,13 +1266,13 @@ fn a_newer_schema_is_refused_untouched() {
     s.record(&review_of("a", true, NOW)).unwrap();
     drop(s);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", deepstep::lessons::quiz::progress::SCHEMA_VERSION + 1).unwrap();
+    conn.pragma_update(None, "user_version", deepstep::progress::SCHEMA_VERSION + 1).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     drop(conn);
     let before = std::fs::read(&path).unwrap();
     match Store::open(path.clone()) {
-        Err(deepstep::lessons::quiz::progress::Refused::Newer { version, .. }) => {
-            assert_eq!(version, deepstep::lessons::quiz::progress::SCHEMA_VERSION + 1)
+        Err(deepstep::progress::Refused::Newer { version, .. }) => {
+            assert_eq!(version, deepstep::progress::SCHEMA_VERSION + 1)
         }
         other => panic!("{other:?}"),
     }
@@ -1286,8 +1287,8 @@ fn a_newer_schema_is_refused_untouched() {
 /// forecast as bar charts, a bar per day, under the counts in words.
 #[test]
 fn the_statistics_screen_draws_bar_charts_when_there_is_room() {
-    use deepstep::lessons::quiz::progress::Stats;
     use deepstep::lessons::quiz::stats::StatsScreen;
+    use deepstep::progress::Stats;
     let mut s = Stats::default();
     s.topics.insert("rnn".into(), Default::default());
     s.per_day[29] = 6;

@@ -6,10 +6,10 @@
 use super::init::Written;
 use super::watch::{Event, Worker};
 use crate::lessons::lesson::{At, Ctx, Effect};
-use crate::lessons::quiz::progress::PracticeRecord;
 use crate::practice::check::{Report, Verdict};
 use crate::practice::exercise::Exercise;
 use crate::practice::python::Python;
+use crate::progress::PracticeRecord;
 use crate::text::Lang;
 use std::path::{Path, PathBuf};
 
@@ -89,7 +89,7 @@ pub struct PracticeLab {
     /// What `i` (init) wrote, or why it could not.
     pub init_result: Option<Result<Vec<Written>, String>>,
     /// Why the last save of progress failed.
-    pub save_error: Option<crate::lessons::quiz::progress::Refused>,
+    pub save_error: Option<crate::progress::Refused>,
     last_tick: Option<u64>,
     worker: Worker,
 }

@@ -76,7 +76,7 @@ impl Lesson for PracticeLab {
     fn saved(
         &mut self,
         _id: &str,
-        result: Result<Option<crate::lessons::quiz::schedule::Record>, crate::lessons::quiz::progress::Refused>,
+        result: Result<Option<crate::progress::schedule::Record>, crate::progress::Refused>,
     ) {
         self.save_error = result.err();
     }

@@ -2,9 +2,8 @@
 //! `assets/quiz/`), parsed and checked. `check` reports every problem with its
 //! file, line and question id, so a teacher can fix a custom bank in one pass.
 
-use super::generate::Generated;
-use crate::text::Lang;
-use serde::{Deserialize, Serialize};
+use super::generate::{Drawn, GenKind, Generated};
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The shipped banks, one file per topic.
@@ -16,112 +15,9 @@ pub const SHIPPED: [(&str, &str); 5] = [
     ("assets/quiz/mle.toml", include_str!("../../../assets/quiz/mle.toml")),
 ];
 
-/// A string in both languages; `ko` may be missing in a custom bank (English
-/// is shown then), never in a shipped one (a test checks).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Loc {
-    pub en: String,
-    #[serde(default)]
-    pub ko: Option<String>,
-}
-
-/// NFC: a bank saved by an editor that writes decomposed Hangul (NFD, as
-/// macOS file names do) would otherwise show as loose jamo.
-/// Bank text as deepstep shows it: NFC (an editor may save decomposed
-/// Hangul) and with every control character but the newline replaced by �,
-/// so a bank cannot send escape sequences to the terminal (set its title,
-/// clear the screen, write the clipboard).
-fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    visible(&s.nfc().collect::<String>())
-}
-
+pub(super) use super::question::nfc;
+pub use super::question::{Answer, Choice, Loc, Topic};
 pub use crate::text::visible::visible;
-
-impl Loc {
-    fn normalised(&self) -> Loc {
-        Loc { en: nfc(&self.en), ko: self.ko.as_deref().map(nfc) }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ko => self.ko.as_deref().unwrap_or(&self.en),
-            Lang::En => &self.en,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Topic {
-    /// The chain-rule factorization of a joint, and the Markov assumption.
-    Chain,
-    /// Bayes' rule: prior, likelihood, evidence, posterior.
-    Bayes,
-    Conv,
-    Rnn,
-    /// Maximum-likelihood estimation.
-    Mle,
-}
-
-impl Topic {
-    pub const ALL: [Topic; 5] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn, Topic::Mle];
-
-    pub fn index(self) -> usize {
-        Topic::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    /// Its name in the progress log and in exported tags (never translated).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Topic::Chain => "chain",
-            Topic::Bayes => "bayes",
-            Topic::Conv => "conv",
-            Topic::Rnn => "rnn",
-            Topic::Mle => "mle",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub text: Loc,
-    /// For a wrong option: the misconception behind it.
-    pub why: Option<Loc>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    /// Options in the order shown; `correct` counts from 0.
-    Choice { options: Vec<Choice>, correct: usize },
-    /// Accepts 0.25, .25, 1/4 and 25% alike; right within `tolerance` (absolute).
-    Numeric { value: f64, tolerance: f64 },
-    /// `why` explains the misconception behind the wrong answer.
-    TrueFalse { truth: bool, why: Option<Loc> },
-    /// The terms in a right order; shown shuffled, picked one by one.
-    /// `before` holds (a, b) pairs, counted from 0: term a must come before
-    /// term b. An order is right when it keeps every pair, so a question
-    /// whose steps do not all depend on each other accepts every order that
-    /// respects the dependencies. Without `before` in the bank, each term
-    /// must follow the one listed before it (only the order written).
-    Order { terms: Vec<String>, before: Vec<(usize, usize)> },
-}
-
-impl Answer {
-    /// Whether `order` (term indices in the order picked) is a right order.
-    pub fn accepts_order(&self, order: &[usize]) -> bool {
-        let Answer::Order { terms, before } = self else { return false };
-        let mut at = vec![usize::MAX; terms.len()];
-        for (pos, &term) in order.iter().enumerate() {
-            match at.get_mut(term) {
-                Some(slot) if *slot == usize::MAX => *slot = pos,
-                _ => return false,
-            }
-        }
-        order.len() == terms.len() && before.iter().all(|&(a, b)| at[a] < at[b])
-    }
-}
 
 /// Where a question's words come from: a bank file, or a joint table drawn
 /// for this round (`generate`), whose words are written in the current
@@ -188,6 +84,17 @@ impl Question {
 }
 
 pub use super::bank_problem::{Issue, Problem};
+
+/// A generated question of `kind` drawn from `seed` (a table or a sample),
+/// under its kind's progress id.
+pub fn generated(kind: GenKind, seed: u64) -> Option<Question> {
+    let (drawn, answer, topic) = super::generate::generate(kind, seed)?;
+    let body = match drawn {
+        Drawn::Table(g) => Body::Generated(g),
+        Drawn::Sample(s) => Body::Sample(s),
+    };
+    Some(Question { id: kind.id().to_string(), topic, body, answer })
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -257,11 +164,8 @@ struct RawQuestion {
     before: Option<Vec<[i64; 2]>>,
 }
 
-/// The default tolerance of a numeric answer: the 4 significant digits the
-/// lessons show.
-pub const DEFAULT_TOLERANCE: f64 = 5e-4;
-pub const MAX_OPTIONS: usize = 4;
-pub const MAX_TERMS: usize = 6;
+pub use super::bank_problem::{MAX_OPTIONS, MAX_TERMS};
+pub use super::template::DEFAULT_TOLERANCE;
 
 /// Line numbers by offset: the newlines' offsets found once, then a binary
 /// search per question (counting from the start each time made reading a

@@ -1,7 +1,11 @@
 //! What can be wrong with a question bank, and how each problem is told
 //! (file, line, question id, in the learner's language).
 
-use super::bank::{MAX_OPTIONS, MAX_TERMS, visible};
+use crate::text::visible::visible;
+
+/// The most options a choice question has, and terms an ordering question.
+pub const MAX_OPTIONS: usize = 4;
+pub const MAX_TERMS: usize = 6;
 
 /// What is wrong with a bank (typed, so it is described in the learner's language).
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,8 @@
 //! whether a product of factors equals the joint. The answer and the worked
 //! solution come from the same `Joint` calls, so they cannot disagree.
 
-use super::bank::{Answer, Body, Question, Topic};
+use super::generate_sample::SampleQuestion;
+use super::question::{Answer, Topic};
 use crate::math::format::num;
 use crate::math::prob::{Bayes, Factor, Factorization, Joint, Variable};
 use crate::math::rng::Rng;
@@ -116,9 +117,17 @@ pub fn table_lines(j: &Joint) -> Vec<String> {
     cells.chunks(4).map(|c| c.join("  ").trim_end().to_string()).collect()
 }
 
-/// A question of this kind on a table drawn from `seed` (`None` only if the
+/// What a generated question is about: a drawn table, or a drawn sample.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Drawn {
+    Table(Box<Generated>),
+    Sample(Box<SampleQuestion>),
+}
+
+/// A question of this kind on a table drawn from `seed`, as its body, answer
+/// and topic (`bank::generated` makes the `Question`; `None` only if the
 /// table's math refused, which a random table with positive entries never does).
-pub fn generate(kind: GenKind, seed: u64) -> Option<Question> {
+pub fn generate(kind: GenKind, seed: u64) -> Option<(Drawn, Answer, Topic)> {
     use super::generate_sample::{self as sample, SampleAsk};
     let mut rng = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     // A product over two variables has only the chain rule or independence
@@ -132,8 +141,11 @@ pub fn generate(kind: GenKind, seed: u64) -> Option<Question> {
     let state = |rng: &mut Rng| rng.below(2);
     let (ask, answer, topic) = match kind {
         // A sample, not a table: its own generator.
-        GenKind::NormalMean => return sample::generate(SampleAsk::Mean, kind.id(), seed),
-        GenKind::NormalSigma => return sample::generate(SampleAsk::Sigma, kind.id(), seed),
+        GenKind::NormalMean | GenKind::NormalSigma => {
+            let ask = if kind == GenKind::NormalMean { SampleAsk::Mean } else { SampleAsk::Sigma };
+            let (sample, answer) = sample::generate(ask, seed)?;
+            return Some((Drawn::Sample(Box::new(sample)), answer, Topic::Mle));
+        }
         GenKind::Conditional => {
             let mut order: Vec<usize> = (0..n).collect();
             rng.shuffle(&mut order);
@@ -197,12 +209,7 @@ pub fn generate(kind: GenKind, seed: u64) -> Option<Question> {
             )
         }
     };
-    Some(Question {
-        id: kind.id().to_string(),
-        topic,
-        body: Body::Generated(Box::new(Generated { joint, ask })),
-        answer,
-    })
+    Some((Drawn::Table(Box::new(Generated { joint, ask })), answer, topic))
 }
 
 impl Generated {

@@ -2,7 +2,7 @@
 //! numbers, and its maximum-likelihood μ̂ or σ̂. The answer and the worked
 //! solution come from the same `fit_normal`, so they cannot disagree.
 
-use super::bank::{Answer, Body, Question, Topic};
+use super::question::Answer;
 use crate::math::format::num;
 use crate::math::mle::{self, NormalFit};
 use crate::math::rng::Rng;
@@ -24,9 +24,9 @@ pub struct SampleQuestion {
     pub ask: SampleAsk,
 }
 
-/// A sample of 3 to 6 whole numbers from 0 to 10 with some spread, and the
-/// question about it (`id` is the progress id of its kind).
-pub fn generate(ask: SampleAsk, id: &str, seed: u64) -> Option<Question> {
+/// A sample of 3 to 6 whole numbers from 0 to 10 with some spread, the
+/// question about it and its answer.
+pub fn generate(ask: SampleAsk, seed: u64) -> Option<(SampleQuestion, Answer)> {
     let mut rng = Rng::new(seed ^ 0x5eed_5a3b_1e00_0001);
     let n = 3 + rng.below(4);
     let mut x: Vec<f64> = (0..n).map(|_| rng.below(11) as f64).collect();
@@ -39,12 +39,7 @@ pub fn generate(ask: SampleAsk, id: &str, seed: u64) -> Option<Question> {
         SampleAsk::Mean => fit.mu,
         SampleAsk::Sigma => fit.sigma,
     };
-    Some(Question {
-        id: id.to_string(),
-        topic: Topic::Mle,
-        body: Body::Sample(Box::new(SampleQuestion { x, fit, ask })),
-        answer: Answer::Numeric { value, tolerance: TOLERANCE },
-    })
+    Some((SampleQuestion { x, fit, ask }, Answer::Numeric { value, tolerance: TOLERANCE }))
 }
 
 impl SampleQuestion {

@@ -4,13 +4,13 @@
 //! answer goes out as an `Effect::SaveProgress` that the shell performs.
 
 use super::bank::{Answer, Question, Topic};
-use super::progress::{Notice, Progress, Refused, Review, Store};
 use super::round::{RoundOptions, plan};
-use super::schedule::{self, Outcome, Record};
 use crate::lessons::input::{Edit, TextInput};
 use crate::lessons::lesson::Effect;
 use crate::math::parse::parse_number;
 use crate::math::rng::Rng;
+use crate::progress::schedule::{self, Outcome, Record};
+use crate::progress::{Notice, Progress, Refused, Review, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -32,23 +32,7 @@ pub enum Action {
     ScrollDown,
 }
 
-/// What the learner gave.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Given {
-    Choice(usize),
-    Number(f64),
-    /// Term indices (into the right order) in the order picked.
-    Order(Vec<usize>),
-    Skipped,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Graded {
-    pub topic: Topic,
-    pub id: String,
-    pub right: bool,
-    pub given: Given,
-}
+pub use super::graded::{Given, Graded};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {

@@ -6,13 +6,13 @@ pub mod bank;
 pub mod bank_problem;
 pub mod generate;
 pub mod generate_sample;
+pub mod graded;
 pub mod keys;
 pub mod lab;
 pub mod note;
-pub mod progress;
+pub mod question;
 pub mod report;
 pub mod round;
-pub mod schedule;
 pub mod stats;
 pub mod template;
 pub mod view;
@@ -76,7 +76,7 @@ impl Lesson for QuizLab {
         (numeric && keys::numeric_char(c)).then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
     }
 
-    fn saved(&mut self, id: &str, result: Result<Option<schedule::Record>, progress::Refused>) {
+    fn saved(&mut self, id: &str, result: Result<Option<crate::progress::schedule::Record>, crate::progress::Refused>) {
         QuizLab::saved(self, id, result);
     }
 }

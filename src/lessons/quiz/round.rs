@@ -3,11 +3,12 @@
 //! round also draws fresh tables for two generated questions; `--review`
 //! asks only what is due.
 
+use super::bank::generated as generate;
 use super::bank::{Answer, Question, Topic};
-use super::generate::{GenKind, generate};
-use super::progress::Progress;
-use super::schedule::is_due;
+use super::generate::GenKind;
 use crate::math::rng::Rng;
+use crate::progress::Progress;
+use crate::progress::schedule::is_due;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoundOptions {

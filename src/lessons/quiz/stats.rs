@@ -1,9 +1,9 @@
 //! The statistics screen: what the progress store says, as text that reads
 //! the same with or without colour (`deepstep quiz --stats` prints the same lines).
 
-use super::progress::{Refused, Stats};
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
 use crate::lessons::notes::{Note, Section};
+use crate::progress::{Refused, Stats};
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::keys::{Binding, Key};

@@ -11,6 +11,10 @@ use crate::math::rng::Rng;
 use ndarray::Array2;
 use std::collections::BTreeMap;
 
+/// The default tolerance of a numeric answer: the 4 significant digits the
+/// lessons show.
+pub const DEFAULT_TOLERANCE: f64 = 5e-4;
+
 /// What a template computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -178,7 +182,7 @@ impl Template {
                 let (ds, _) = ds_from_one(&vec![0.0; n], w);
                 let factor = *ds.first()?;
                 // Relative: the factor spans 1.6 to millions across the ranges.
-                (factor, Some((factor.abs() * 1e-3).max(crate::lessons::quiz::bank::DEFAULT_TOLERANCE)))
+                (factor, Some((factor.abs() * 1e-3).max(DEFAULT_TOLERANCE)))
             }
             Kind::CountDs => {
                 let (t, w, k) = (size(p, "T")?, *p.get("W")?, size(p, "K")?);

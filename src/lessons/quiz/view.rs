@@ -4,8 +4,8 @@
 
 use super::bank::{Answer, Question};
 use super::lab::{Given, Graded, Message, Phase, QuizLab};
-use super::progress::Notice;
 use super::words::{answer_text, explanation_lines, given_text, hint_text, how_line, option_text, prompt_lines};
+use crate::progress::Notice;
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::theme::Theme;

@@ -3,7 +3,7 @@
 //! the view and the printed form, so both say the same.
 
 use super::bank::{Answer, Body, Question};
-use super::lab::{Given, Graded};
+use super::graded::{Given, Graded};
 use crate::math::format::num;
 use crate::text::Text;
 
@@ -120,8 +120,8 @@ pub fn question_lines(question: &Question, graded: Option<&Graded>, t: &Text) ->
 
 /// Why the progress store refused a path, or a read or save failed, in the
 /// learner's language: the path, what is wrong and what to do.
-pub fn refused_text(r: &super::progress::Refused, t: &Text) -> String {
-    use super::progress::{Refused, Trouble};
+pub fn refused_text(r: &crate::progress::Refused, t: &Text) -> String {
+    use crate::progress::{Refused, Trouble};
     let q = &t.quiz;
     let p = r.path().display().to_string();
     match r {
@@ -153,7 +153,7 @@ fn spark(v: &[usize]) -> String {
 
 /// The statistics in words: per topic, retention, the last 30 days, the
 /// next 14 days' forecast as bars, the streak.
-pub fn stats_lines(s: &super::progress::Stats, t: &Text) -> Vec<String> {
+pub fn stats_lines(s: &crate::progress::Stats, t: &Text) -> Vec<String> {
     let q = &t.quiz;
     // "-" when there is nothing to divide by.
     let pct = |a: usize, b: usize| crate::math::format::percent(a, b).map_or("-".to_string(), |p| format!("{p}%"));

@@ -1,7 +1,7 @@
 //! Tests of `deepstep::lessons::quiz::generate` (`src/lessons/quiz/generate.rs`).
 
-use deepstep::lessons::quiz::bank::{Answer, Body};
-use deepstep::lessons::quiz::generate::*;
+use deepstep::lessons::quiz::bank::{Answer, Body, generated as generate};
+use deepstep::lessons::quiz::generate::{Ask, GenKind};
 
 #[test]
 fn answers_match_the_joint() {

@@ -1,6 +1,6 @@
 //! Tests of `deepstep::lessons::quiz::generate_sample` (`src/lessons/quiz/generate_sample.rs`).
 
-use deepstep::lessons::quiz::bank::{Answer, Body};
+use deepstep::lessons::quiz::bank::Answer;
 use deepstep::lessons::quiz::generate_sample::*;
 use deepstep::math::format::num;
 use deepstep::math::mle::{self};
@@ -9,11 +9,11 @@ use deepstep::math::mle::{self};
 fn answers_are_the_fit_and_the_sample_has_spread() {
     for seed in 0..200 {
         for ask in [SampleAsk::Mean, SampleAsk::Sigma] {
-            let q = generate(ask, "gen-x", seed).unwrap();
-            let (Body::Sample(s), Answer::Numeric { value, .. }) = (&q.body, &q.answer) else { panic!() };
+            let (s, answer) = generate(ask, seed).unwrap();
+            let Answer::Numeric { value, .. } = answer else { panic!() };
             assert!((3..=6).contains(&s.x.len()) && s.fit.sigma > 0.0, "seed {seed}");
             let f = mle::fit_normal(&s.x).unwrap();
-            assert_eq!(*value, if ask == SampleAsk::Mean { f.mu } else { f.sigma });
+            assert_eq!(value, if ask == SampleAsk::Mean { f.mu } else { f.sigma });
             let why = s.solution(&deepstep::text::EN).join("\n");
             assert!(why.contains(&num(f.mu)), "{why}");
             if ask == SampleAsk::Sigma {

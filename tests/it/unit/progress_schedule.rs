@@ -1,6 +1,6 @@
-//! Tests of `deepstep::lessons::quiz::schedule` (`src/lessons/quiz/schedule.rs`).
+//! Tests of `deepstep::progress::schedule` (`src/progress/schedule.rs`).
 
-use deepstep::lessons::quiz::schedule::*;
+use deepstep::progress::schedule::*;
 use rs_fsrs::{Card, FSRS, Rating};
 
 #[test]

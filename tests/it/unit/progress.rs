@@ -1,6 +1,6 @@
-//! Tests of `deepstep::lessons::quiz::progress` (`src/lessons/quiz/progress.rs`).
+//! Tests of `deepstep::progress` (`src/progress/mod.rs`).
 
-use deepstep::lessons::quiz::progress::*;
+use deepstep::progress::*;
 use std::path::PathBuf;
 
 #[test]

@@ -1,4 +1,6 @@
-//! The quiz's saved progress: one SQLite database
+//! The learner's saved progress, below every lesson that keeps some (the
+//! quiz's cards and reviews, the statistics, the practice exercises): one
+//! SQLite database
 //! (`$XDG_DATA_HOME/deepstep/progress.sqlite3`, else
 //! `~/.local/share/deepstep/progress.sqlite3`; `--progress PATH` overrides),
 //! the way Anki keeps its collection: an append-only `review` log and a
@@ -14,8 +16,10 @@
 //! earlier one) before a fresh one starts. The old `progress.json` beside it
 //! is imported once and renamed `progress.json.imported`.
 
-use super::schedule::{self, CardState, Outcome, Record};
+pub mod schedule;
+
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use schedule::{CardState, Outcome, Record};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
