@@ -262,6 +262,8 @@ pub struct LinregArgs {
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CellArg {
     Linear,
+    /// The tanh cell (`tanh` is accepted too: the lessons call it that).
+    #[value(alias = "tanh")]
     Rnn,
     Lstm,
     Gru,

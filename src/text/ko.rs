@@ -424,7 +424,10 @@ pub static KO: Text = Text {
         floor_name: "최소제곱 하한",
         axis_step: "스텝",
         state: |s, b, n, l| format!("스텝 {s}: β = [{b}] {n}   손실 = {l}"),
-        beta_names: |k| if k <= 1 { "(절편, 기울기)".to_string() } else { format!("(절편, w_1..w_{k})") },
+        // "직선의 기울기" for the slope: a bare 기울기 is the gradient in this lab.
+        beta_names: |k| {
+            if k <= 1 { "(절편, 직선의 기울기)".to_string() } else { format!("(절편, w_1..w_{k})") }
+        },
         lstsq: |b| format!("최소제곱: β = [{b}]"),
         rate: |lr, name, h, lim| format!("학습률 {lr}   {name} 기울기의 안정 한계 2/λ_max({h}) = {lim}"),
         rate_no_limit: |lr, name| {

@@ -62,7 +62,7 @@ pub const KO_HELP: &[(&str, &str)] = &[
     ("lab.linreg.print", "실습을 여는 대신 모든 스텝을 일반 텍스트로 출력"),
     ("lab.linreg.format", "--print와 함께: 일반 텍스트, 또는 Markdown 학습 노트"),
     ("lab.linreg.n", "점의 개수 (2에서 10000)"),
-    ("lab.linreg.slope", "데이터의 실제 기울기"),
+    ("lab.linreg.slope", "데이터 직선의 실제 기울기"),
     ("lab.linreg.intercept", "데이터의 실제 절편"),
     ("lab.linreg.noise", "잡음의 표준편차"),
     ("lab.linreg.lr", "학습률"),

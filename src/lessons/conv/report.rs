@@ -118,19 +118,9 @@ pub fn print(lab: &ConvLab, backward: bool, running_sum: &str) -> String {
 /// frame's line at a time, however many frames there are.
 pub fn print_to(lab: &ConvLab, backward: bool, running_sum: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut lab = lab.clone();
-    let g = lab.data.geometry;
-    let [oh, ow] = g.output;
-    let p = g.params;
-    writeln!(
-        out,
-        "OH = floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1 = {oh}",
-        g.input[0], p.padding[0], p.dilation[0], g.kernel[0], p.stride[0]
-    )?;
-    writeln!(
-        out,
-        "OW = floor(({} + 2*{} - {}*({}-1) - 1)/{}) + 1 = {ow}",
-        g.input[1], p.padding[1], p.dilation[1], g.kernel[1], p.stride[1]
-    )?;
+    // The size formulas as the screen and the notes write them (one notation).
+    writeln!(out, "{}", lab.size_formula(0))?;
+    writeln!(out, "{}", lab.size_formula(1))?;
     let modes: &[Mode] = if backward { &[Mode::Forward, Mode::GradW, Mode::GradX] } else { &[Mode::Forward] };
     for &mode in modes {
         lab.mode = mode;
