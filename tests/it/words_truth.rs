@@ -158,3 +158,23 @@ fn korean_terms_are_one_each() {
         assert!(!ko.contains(old), "{old} is still in the Korean text");
     }
 }
+
+/// One notation: the printed size formula is the screen's, and the tanh
+/// cell answers to the name the lessons give it as well as to `rnn`.
+#[test]
+fn printed_notation_is_the_screens() {
+    let bin = env!("CARGO_BIN_EXE_deepstep");
+    let out = std::process::Command::new(bin)
+        .args(["conv", "--print", "--input", "1,2,3;4,5,6", "--kernel", "1,1"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("OH = ⌊(2 + 2·0 − 1·(1−1) − 1)/1⌋ + 1 = 2\nOW = ⌊(3 + 2·0 − 1·(2−1) − 1)/1⌋ + 1 = 2\n"),
+        "{s}"
+    );
+    let run = |cell: &str| {
+        std::process::Command::new(bin).args(["rnn", "--print", "--len", "4", "--cell", cell]).output().unwrap().stdout
+    };
+    assert_eq!(run("tanh"), run("rnn"));
+}
