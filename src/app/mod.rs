@@ -390,24 +390,34 @@ const MAX_BURST: usize = 1024;
 /// signal, if one stopped it (the exit status is then 128 + it).
 pub fn run(mut app: App) -> anyhow::Result<Option<i32>> {
     let (mut term, guard) = terminal::enter()?;
-    let flags = std::sync::Arc::clone(&guard.flags);
+    let result = event_loop(&mut app, &mut term, &guard);
+    // A signal that ended the run wins over the error it may have caused
+    // (a read interrupted by it, a terminal the signal thread already gave
+    // back): the status is then 128 + the signal, whichever thread saw it first.
+    let stopped = guard.stop_requested();
+    drop(guard);
+    match (stopped, result) {
+        (Some(sig), _) => Ok(Some(sig)),
+        (None, result) => result.map(|()| None),
+    }
+}
+
+/// Draw, wait for an event or the next tick, handle it; until the app quits
+/// or a signal asks it to stop.
+fn event_loop(app: &mut App, term: &mut terminal::Term, guard: &terminal::Guard) -> anyhow::Result<()> {
+    let flags = &guard.flags;
     let take = |flag: &std::sync::atomic::AtomicBool| flag.swap(false, std::sync::atomic::Ordering::Relaxed);
+    // A signal delivered to this thread interrupts the wait: that is no event.
+    let interrupted = |e: &std::io::Error| e.kind() == std::io::ErrorKind::Interrupted;
     let mut dirty = true;
-    loop {
-        if let Some(sig) = guard.stop_requested() {
-            drop(guard);
-            return Ok(Some(sig));
-        }
-        if app.quit {
-            break;
-        }
+    while guard.stop_requested().is_none() && !app.quit {
         if std::mem::take(&mut app.suspend) | take(&flags.suspend) {
             terminal::suspend()?;
-            terminal::clear_all(&mut term)?;
+            terminal::clear_all(term)?;
             dirty = true;
         }
         if take(&flags.redraw) {
-            terminal::clear_all(&mut term)?;
+            terminal::clear_all(term)?;
             dirty = true;
         }
         if dirty {
@@ -415,16 +425,20 @@ pub fn run(mut app: App) -> anyhow::Result<Option<i32>> {
             dirty = false;
         }
         let wait = app.tick_interval().unwrap_or(Duration::from_millis(200)).min(Duration::from_millis(200));
-        if event::poll(wait)? {
-            dirty |= app.handle(&event::read()?);
-            let mut burst = 0;
-            while burst < MAX_BURST && !app.quit && event::poll(Duration::ZERO)? {
+        match event::poll(wait) {
+            Ok(true) => {
                 dirty |= app.handle(&event::read()?);
-                burst += 1;
+                let mut burst = 0;
+                while burst < MAX_BURST && !app.quit && event::poll(Duration::ZERO)? {
+                    dirty |= app.handle(&event::read()?);
+                    burst += 1;
+                }
             }
+            Ok(false) => {}
+            Err(e) if interrupted(&e) => continue,
+            Err(e) => return Err(e.into()),
         }
         dirty |= app.tick(Instant::now());
     }
-    drop(guard);
-    Ok(None)
+    Ok(())
 }

@@ -356,7 +356,7 @@ fn an_ending_signal_on_the_practice_screen_stops_the_check_too() {
         t.signal(sig);
         let left = t.exit();
         left.assert_restored();
-        assert_eq!(left.status, 128 + sig as u32);
+        assert_eq!(left.status, 128 + sig as u32, "signal {sig}; the terminal shows:\n{}", t.screen());
         assert!(crate::common::gone(py), "signal {sig}: the check's Python outlived the screen");
     }
 }
