@@ -7,8 +7,10 @@
 pub mod activation;
 pub mod conv;
 pub mod counting_rnn;
+pub mod expr;
 pub mod format;
 pub mod fresh;
+pub mod gd;
 pub mod kernels;
 pub mod linreg;
 pub mod mle;
