@@ -14,6 +14,7 @@ use crate::text::Text;
 pub fn run(which: LabCommand, text: &'static Text) -> Result<(), Failure> {
     match which {
         LabCommand::CountRnn(a) => count_rnn(a, text),
+        LabCommand::Gd(a) => super::gd::run(a, text),
         LabCommand::Linreg(a) => linreg(a, text),
         LabCommand::Mle(a) => mle(a, text),
     }
@@ -67,7 +68,7 @@ fn mle(a: super::args::MleArgs, text: &'static Text) -> Result<(), Failure> {
 const MAX_UPDATES: usize = 100_000;
 
 /// A usage failure when `v` is outside `lo..=hi`.
-fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<(), Failure> {
+pub(super) fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<(), Failure> {
     if (lo..=hi).contains(&v) {
         return Ok(());
     }

@@ -10,6 +10,7 @@
 pub mod args;
 mod conv;
 mod extras;
+mod gd;
 pub mod help;
 mod lab;
 pub mod practice;

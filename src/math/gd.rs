@@ -252,3 +252,53 @@ pub fn spacing(v: f64) -> f64 {
     let a = v.abs();
     a.next_up() - a
 }
+
+/// The grid cell (column, row; row 0 at the top) of a point in the box
+/// `xr` × `yr`, if it is inside.
+pub fn grid_cell(p: &[f64], xr: (f64, f64), yr: (f64, f64), cols: usize, rows: usize) -> Option<(usize, usize)> {
+    let (x, y) = (*p.first()?, *p.get(1)?);
+    let u = (x - xr.0) / (xr.1 - xr.0);
+    let v = (yr.1 - y) / (yr.1 - yr.0);
+    ((0.0..=1.0).contains(&u) && (0.0..=1.0).contains(&v))
+        .then(|| (((u * cols as f64) as usize).min(cols - 1), ((v * rows as f64) as usize).min(rows - 1)))
+}
+
+/// Contour lines of f over the box, as a grid (row 0 at the top, the
+/// largest y): f at each cell's centre is put in one of `levels` bands of
+/// log(1 + f − min), so steep and flat parts both get lines; a cell whose
+/// band differs from its right or lower neighbour's is on a line and holds
+/// its band, other cells (and cells where f is undefined) hold `None`.
+pub fn contour_levels(
+    f: &Function,
+    xr: (f64, f64),
+    yr: (f64, f64),
+    cols: usize,
+    rows: usize,
+    levels: usize,
+) -> Vec<Vec<Option<u8>>> {
+    let centre = |c: usize, r: usize| {
+        let x = xr.0 + (xr.1 - xr.0) * (c as f64 + 0.5) / cols as f64;
+        let y = yr.1 - (yr.1 - yr.0) * (r as f64 + 0.5) / rows as f64;
+        f.value(&[x, y])
+    };
+    let values: Vec<Vec<Option<f64>>> = (0..rows).map(|r| (0..cols).map(|c| centre(c, r)).collect()).collect();
+    let (lo, hi) =
+        values.iter().flatten().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    let top = (hi - lo).ln_1p();
+    let band = |v: Option<f64>| {
+        v.map(|v| if top > 0.0 { (((v - lo).ln_1p() / top) * levels as f64).min(levels as f64 - 1.0) as u8 } else { 0 })
+    };
+    let bands: Vec<Vec<Option<u8>>> = values.iter().map(|row| row.iter().map(|v| band(*v)).collect()).collect();
+    (0..rows)
+        .map(|r| {
+            (0..cols)
+                .map(|c| {
+                    let here = bands[r][c]?;
+                    let right = bands[r].get(c + 1).copied().flatten();
+                    let below = bands.get(r + 1).and_then(|row| row[c]);
+                    (right.is_some_and(|b| b != here) || below.is_some_and(|b| b != here)).then_some(here)
+                })
+                .collect()
+        })
+        .collect()
+}

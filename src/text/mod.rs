@@ -8,18 +8,22 @@
 
 mod en;
 mod en_diagnose;
+mod en_gd;
 mod en_help;
 mod en_mle;
 mod en_practice;
 mod en_quiz;
+mod gd;
 mod ko;
 mod ko_diagnose;
+mod ko_gd;
 mod ko_help;
 mod ko_mle;
 mod ko_practice;
 mod ko_quiz;
 mod mle;
 mod notation;
+pub use gd::GdText;
 pub use mle::MleText;
 pub mod practice;
 pub mod practice_code;
@@ -103,6 +107,7 @@ pub struct Text {
     pub count: CountText,
     pub linreg: LinregText,
     pub mle: MleText,
+    pub gd: GdText,
     pub quiz: QuizText,
     pub practice: practice::PracticeText,
     pub note: NoteText,
@@ -184,6 +189,7 @@ pub struct LessonTexts {
     pub count_rnn: LessonText,
     pub linreg: LessonText,
     pub mle: LessonText,
+    pub gd: LessonText,
     pub practice: LessonText,
 }
 

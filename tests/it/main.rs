@@ -11,6 +11,7 @@ mod conv_math;
 mod count_lab;
 mod e2e;
 mod exercises;
+mod gd_lab;
 mod gd_math;
 mod golden;
 mod gradcheck;
