@@ -111,7 +111,7 @@ pub enum CasesFormat {
 pub struct PracticeCheckArgs {
     /// Files (.py or .ipynb), or exercise names looked up in deepstep-practice.
     pub targets: Vec<String>,
-    /// Check every file as this exercise (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior).
+    /// Check every file as this exercise (gd-loop, gd-step, rnn-bptt, conv-size, conv2d, mle, posterior).
     #[arg(long)]
     pub exercise: Option<String>,
     /// Text for people, or one JSON object per exercise.
@@ -392,6 +392,7 @@ pub enum TopicArg {
     Conv,
     Rnn,
     Mle,
+    Gd,
 }
 
 #[derive(Args, Debug)]

@@ -115,7 +115,7 @@ pub const EN_HELP: &[(&str, &str)] = &[
     ("practice.check.targets", "Files (.py or .ipynb), or exercise names looked up in deepstep-practice"),
     (
         "practice.check.exercise",
-        "Check every file as this exercise (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior)",
+        "Check every file as this exercise (gd-loop, gd-step, rnn-bptt, conv-size, conv2d, mle, posterior)",
     ),
     ("practice.check.format", "Text for people, or one JSON object per exercise"),
     ("practice.check.time_limit", "Seconds one file's cases may run before its Python is stopped, 1 to 3600"),

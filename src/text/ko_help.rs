@@ -112,7 +112,7 @@ pub const KO_HELP: &[(&str, &str)] = &[
     ("practice.check.targets", "파일(.py 또는 .ipynb), 또는 deepstep-practice에서 찾을 연습 문제 이름"),
     (
         "practice.check.exercise",
-        "모든 파일을 이 연습 문제로 확인 (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior)",
+        "모든 파일을 이 연습 문제로 확인 (gd-loop, gd-step, rnn-bptt, conv-size, conv2d, mle, posterior)",
     ),
     ("practice.check.format", "사람이 읽는 글, 또는 연습 문제마다 JSON 객체 하나"),
     ("practice.check.time_limit", "파일 하나의 사례를 실행할 수 있는 시간(초, 1~3600): 넘으면 Python을 멈춥니다"),

@@ -559,7 +559,7 @@ pub struct QuizText {
     pub title: &'static str,
     pub title_review: &'static str,
     pub question_of: fn(n: usize, total: usize) -> String,
-    pub topic_names: [&'static str; 5],
+    pub topic_names: [&'static str; 6],
     pub how_choice: &'static str,
     pub how_numeric: fn(tolerance: &str) -> String,
     /// For an answer that must be exact (a count, a size).

@@ -8,12 +8,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The shipped banks, one file per topic.
-pub const SHIPPED: [(&str, &str); 5] = [
+pub const SHIPPED: [(&str, &str); 6] = [
     ("assets/quiz/chain_rule.toml", include_str!("../../../assets/quiz/chain_rule.toml")),
     ("assets/quiz/bayes.toml", include_str!("../../../assets/quiz/bayes.toml")),
     ("assets/quiz/convolution.toml", include_str!("../../../assets/quiz/convolution.toml")),
     ("assets/quiz/rnn.toml", include_str!("../../../assets/quiz/rnn.toml")),
     ("assets/quiz/mle.toml", include_str!("../../../assets/quiz/mle.toml")),
+    ("assets/quiz/gradient_descent.toml", include_str!("../../../assets/quiz/gradient_descent.toml")),
 ];
 
 /// A string in both languages; `ko` may be missing in a custom bank (English
@@ -63,10 +64,12 @@ pub enum Topic {
     Rnn,
     /// Maximum-likelihood estimation.
     Mle,
+    /// Gradient descent on a function: derivatives, the update, the rate, the stopping test.
+    Gd,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 5] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn, Topic::Mle];
+    pub const ALL: [Topic; 6] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn, Topic::Mle, Topic::Gd];
 
     pub fn index(self) -> usize {
         Topic::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -80,6 +83,7 @@ impl Topic {
             Topic::Conv => "conv",
             Topic::Rnn => "rnn",
             Topic::Mle => "mle",
+            Topic::Gd => "gd",
         }
     }
 }
