@@ -111,7 +111,7 @@ pub enum CasesFormat {
 pub struct PracticeCheckArgs {
     /// Files (.py or .ipynb), or exercise names looked up in deepstep-practice.
     pub targets: Vec<String>,
-    /// Check every file as this exercise (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior).
+    /// Check every file as this exercise (gd-loop, gd-step, rnn-bptt, conv-size, conv2d, mle, posterior).
     #[arg(long)]
     pub exercise: Option<String>,
     /// Text for people, or one JSON object per exercise.
@@ -144,10 +144,44 @@ pub struct CompletionsArgs {
 pub enum LabCommand {
     /// The counting-ones RNN, S_k = S_{k-1}·w_rec + x_k·w_x, trained by Rprop or gradient descent.
     CountRnn(CountRnnArgs),
+    /// Gradient descent on a function you type, f(x) or f(x, y).
+    Gd(GdArgs),
     /// Gradient-descent linear regression (y = 7x + 2 with noise by default).
     Linreg(LinregArgs),
     /// Maximum likelihood: the normal's μ̂ and σ̂, the categorical's p̂.
     Mle(MleArgs),
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlipArg {
+    Plus,
+    NoAbs,
+    Stale,
+}
+
+#[derive(Args, Debug)]
+pub struct GdArgs {
+    #[arg(long)]
+    pub print: bool,
+    /// With --print: plain text, or a Markdown study note.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PrintFormat,
+    /// f(x) or f(x, y) as text ("x^2 + 2*x + 3").
+    #[arg(long, allow_hyphen_values = true, default_value = "x^2 + 2*x + 3")]
+    pub function: String,
+    /// The start: one number, or x,y for two variables.
+    #[arg(long, allow_hyphen_values = true, default_value = "1.5")]
+    pub init: String,
+    #[arg(long, allow_hyphen_values = true, default_value_t = 0.1)]
+    pub lr: f64,
+    #[arg(long, allow_hyphen_values = true, default_value_t = 1e-5)]
+    pub eps: f64,
+    /// The most updates (1 to 100000).
+    #[arg(long, allow_hyphen_values = true, default_value_t = 10_000)]
+    pub max_steps: usize,
+    /// A slip to watch: plus, no-abs or stale.
+    #[arg(long, value_enum)]
+    pub slip: Option<SlipArg>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -360,6 +394,7 @@ pub enum TopicArg {
     Conv,
     Rnn,
     Mle,
+    Gd,
 }
 
 #[derive(Args, Debug)]

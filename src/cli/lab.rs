@@ -2,6 +2,7 @@
 //! their training runs printed.
 
 use super::args::{CountRnnArgs, DataArg, ErrorArg, LabCommand, LinregArgs, PrintFormat, TrainArg};
+use super::outside;
 use super::{Failure, emit, finite, interactive, markdown};
 use crate::lessons::count_rnn::report::{self as count_report, Training};
 use crate::lessons::lesson::mount;
@@ -14,6 +15,7 @@ use crate::text::Text;
 pub fn run(which: LabCommand, text: &'static Text) -> Result<(), Failure> {
     match which {
         LabCommand::CountRnn(a) => count_rnn(a, text),
+        LabCommand::Gd(a) => super::gd::run(a, text),
         LabCommand::Linreg(a) => linreg(a, text),
         LabCommand::Mle(a) => mle(a, text),
     }
@@ -67,14 +69,6 @@ fn mle(a: super::args::MleArgs, text: &'static Text) -> Result<(), Failure> {
 const MAX_UPDATES: usize = 100_000;
 /// The most point-updates (updates × points) `lab linreg --print` computes.
 const MAX_WORK: u128 = 100_000_000;
-
-/// A usage failure when `v` is outside `lo..=hi`.
-fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<(), Failure> {
-    if (lo..=hi).contains(&v) {
-        return Ok(());
-    }
-    Err(Failure::usage(format!("deepstep lab: {}", (text.cli.between)(name, lo, hi, v))))
-}
 
 fn count_rnn(a: CountRnnArgs, text: &'static Text) -> Result<(), Failure> {
     finite(text, "lab count-rnn", &[("lr", a.lr)])?;

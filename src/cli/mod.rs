@@ -10,6 +10,7 @@
 pub mod args;
 mod conv;
 mod extras;
+mod gd;
 pub mod help;
 mod lab;
 pub mod practice;
@@ -81,6 +82,15 @@ fn finite(text: &Text, command: &str, values: &[(&str, f64)]) -> Result<(), Fail
 
 /// Open `screen` full-screen, or refuse (exit 2) when stdout is not a
 /// terminal, pointing to the `--print` form of `command`.
+/// A usage failure of `lab` when `v` is outside `lo..=hi` (the labs' and the
+/// gradient-descent lab's whole-number options share it).
+fn outside(text: &Text, name: &str, v: usize, lo: usize, hi: usize) -> Result<(), Failure> {
+    if (lo..=hi).contains(&v) {
+        return Ok(());
+    }
+    Err(Failure::usage(format!("deepstep lab: {}", (text.cli.between)(name, lo, hi, v))))
+}
+
 fn interactive(text: &'static Text, command: &str, screen: Box<dyn Screen>) -> Result<(), Failure> {
     run_app(text, command, App::new(screen, text, Theme::from_env()))
 }

@@ -40,6 +40,7 @@ fn topic_of(t: TopicArg) -> Topic {
         TopicArg::Conv => Topic::Conv,
         TopicArg::Rnn => Topic::Rnn,
         TopicArg::Mle => Topic::Mle,
+        TopicArg::Gd => Topic::Gd,
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod conv;
 pub mod count_rnn;
 pub mod cycle;
+pub mod gd;
 pub mod home;
 pub mod input;
 pub mod lesson;

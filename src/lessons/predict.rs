@@ -101,16 +101,29 @@ impl<Q: Clone> Predict<Q> {
 /// `predict` field: the prompt's keys replace the lab's table while it asks,
 /// `asking` and `hidden` read the component, and typed or pasted text goes
 /// into the answer. `$table` is the lab's key table function, `$prompt` its
-/// `Action` variant that carries an `Edit`.
+/// `Action` variant that carries an `Edit`. A lab with a prompt of its own
+/// besides the question (the gradient-descent lab's typed function) names
+/// the method that says it is open: `typing: is_typing`; the same editing
+/// keys then go to that prompt.
 #[macro_export]
 macro_rules! predict_plumbing {
     ($table:path, $prompt:path) => {
+        $crate::predict_plumbing!(@methods $table, $prompt, |_lab: &Self| false);
+    };
+    ($table:path, $prompt:path, typing: $typing:ident) => {
+        $crate::predict_plumbing!(@methods $table, $prompt, |lab: &Self| lab.$typing());
+    };
+    (@methods $table:path, $prompt:path, $other:expr) => {
         fn keys(&self, t: &$crate::text::Text) -> Vec<$crate::ui::keys::Binding<Self::Action>> {
-            if self.predict.is_asking() { $crate::lessons::input::prompt_bindings(t, $prompt) } else { $table(t) }
+            if self.predict.is_asking() || ($other)(self) {
+                $crate::lessons::input::prompt_bindings(t, $prompt)
+            } else {
+                $table(t)
+            }
         }
 
         fn asking(&self) -> bool {
-            self.predict.is_asking()
+            self.predict.is_asking() || ($other)(self)
         }
 
         fn hidden(&self) -> Vec<String> {
@@ -118,7 +131,7 @@ macro_rules! predict_plumbing {
         }
 
         fn typed(&self, c: char) -> Option<Self::Action> {
-            self.predict.is_asking().then_some($prompt($crate::lessons::input::Edit::Type(c)))
+            (self.predict.is_asking() || ($other)(self)).then_some($prompt($crate::lessons::input::Edit::Type(c)))
         }
     };
 }

@@ -4,7 +4,7 @@
 //! lesson added here is listed, opened and tested everywhere at once.
 
 use crate::lessons::lesson::{At, Screen, mount};
-use crate::lessons::{conv, count_rnn, linreg, mle, quiz, rnn};
+use crate::lessons::{conv, count_rnn, gd, linreg, mle, quiz, rnn};
 use crate::progress::Store;
 use crate::text::{LessonText, Text};
 
@@ -43,6 +43,7 @@ pub const LESSONS: &[Entry] = &[
     Entry { stem: "review", command: &["quiz"], text: |t| &t.lessons.review, open: open_review },
     Entry { stem: "stats", command: &["quiz"], text: |t| &t.lessons.stats, open: open_stats },
     Entry { stem: "counting-rnn", command: &["lab", "count-rnn"], text: |t| &t.lessons.count_rnn, open: open_count },
+    Entry { stem: "gradient-descent", command: &["lab", "gd"], text: |t| &t.lessons.gd, open: open_gd },
     Entry { stem: "linear-regression", command: &["lab", "linreg"], text: |t| &t.lessons.linreg, open: open_linreg },
     Entry { stem: "mle", command: &["lab", "mle"], text: |t| &t.lessons.mle, open: open_mle },
     Entry { stem: "practice", command: &["practice"], text: |t| &t.lessons.practice, open: open_practice },
@@ -96,6 +97,10 @@ fn open_count(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
         lab.update(count_rnn::lab::Action::Next);
     }
     Ok(mount(lab))
+}
+
+fn open_gd(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
+    Ok(mount(gd::lab::GdLab::new(0)))
 }
 
 fn open_linreg(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {

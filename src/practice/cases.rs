@@ -23,6 +23,10 @@ pub enum Arg {
     Int(i64),
     Float(f64),
     Str(&'static str),
+    /// A Python function, as the text of a lambda over numpy's functions
+    /// (`lambda x: x**2 + 2*x + 3`); the harness evaluates it into a function.
+    /// The second text is how a failing case shows it (`x**2 + 2*x + 3`).
+    Fun(String, String),
 }
 
 impl Arg {
@@ -34,6 +38,7 @@ impl Arg {
             Arg::Int(i) => json!(i),
             Arg::Float(x) => json!(x),
             Arg::Str(s) => json!(s),
+            Arg::Fun(src, _) => json!({ "py": src }),
         }
     }
 
@@ -45,6 +50,7 @@ impl Arg {
             Arg::Int(i) => i.to_string(),
             Arg::Float(x) => crate::math::format::num(*x),
             Arg::Str(s) => format!("\"{s}\""),
+            Arg::Fun(_, shown) => shown.clone(),
         }
     }
 }
@@ -97,6 +103,7 @@ pub fn cases(exercise: Exercise) -> Vec<Case> {
         Exercise::Bptt => bptt_cases(),
         Exercise::ConvSize => conv_size_cases(),
         Exercise::Conv2d => conv2d_cases(),
+        Exercise::GdLoop => gd_loop_cases(),
         Exercise::GdStep => gd_cases(),
         Exercise::Mle => mle_cases(),
         Exercise::Posterior => posterior_cases(),
@@ -257,6 +264,90 @@ fn perfect_fit_case() -> Case {
     let beta = ndarray::array![0.5, 2.0];
     let y = x.dot(&beta);
     gd_case(&x, &y, &beta, 0.1, "l2", ErrorMeasure::L2)
+}
+
+/// The gradient-descent loop's cases: (function, start, lr, eps, max_steps).
+/// The course's function from both sides (f′ < 0 at the start, where
+/// forgetting abs() stops at once) and with a rate that overshoots, a
+/// function that is not a quadratic, and two variables. Every run stays
+/// finite with every slip (the bound is small enough for ascent).
+const GD_LOOP: [(&str, &[f64], f64, f64, usize); 7] = [
+    ("x**2 + 2*x + 3", &[1.5], 0.1, 1e-5, 500),
+    ("x**2 + 2*x + 3", &[-3.0], 0.1, 1e-6, 500),
+    ("x**2 + 2*x + 3", &[1.5], 0.9, 1e-5, 60),
+    ("sin(x) + x**2/10", &[1.0], 0.1, 1e-6, 300),
+    ("x**4 - 3*x**2 + x", &[2.0], 0.01, 1e-4, 400),
+    ("x**2 + 2*y**2", &[1.0, -1.0], 0.1, 1e-5, 300),
+    ("(1 - x)**2 + 10*(y - x**2)**2", &[-1.0, 1.5], 0.005, 1e-3, 200),
+];
+
+/// A Python lambda of an expression in x (or of a point p = (x, y)).
+fn py_lambda(expr: &str, dim: usize, vector: bool) -> String {
+    let expr = expr.replace('^', "**");
+    // numpy floats: a loop that climbs overflows to inf (as deepstep's run
+    // stops there) instead of raising Python's OverflowError.
+    match (dim, vector) {
+        (1, _) => format!("lambda x: (lambda x: {expr})(np.float64(x))"),
+        (_, false) => format!("lambda p: (lambda x, y: {expr})(np.float64(p[0]), np.float64(p[1]))"),
+        (_, true) => {
+            format!("lambda p: np.array((lambda x, y: [{expr}])(np.float64(p[0]), np.float64(p[1])), dtype=np.float64)")
+        }
+    }
+}
+
+/// The derivative as a failing case shows it, in Python's notation.
+fn shown_derivative(df: &[String]) -> String {
+    let parts: Vec<String> = df.iter().map(|d| d.replace('^', "**")).collect();
+    if let [one] = parts.as_slice() { one.clone() } else { format!("[{}]", parts.join(", ")) }
+}
+
+fn gd_loop_cases() -> Vec<Case> {
+    use crate::math::expr::Function;
+    use crate::math::gd::{self, Bug, Settings};
+    GD_LOOP
+        .into_iter()
+        .filter_map(|(text, init, lr, eps, max_steps)| {
+            let f = Function::parse(text).ok()?;
+            let answer = |bug: Option<Bug>| {
+                let run = gd::run(&f, &Settings { init: init.to_vec(), lr, eps, max_steps, bug }).ok()?;
+                // Answers that left f64's range are not ones Python can match.
+                if matches!(run.outcome, gd::Outcome::Diverged { .. } | gd::Outcome::LeftDomain { .. }) {
+                    return None;
+                }
+                let x = &run.last().x;
+                let steps = run.steps as f64;
+                // (x, steps) of numbers reads as one array (`Out::canonical`).
+                Some(if f.dim == 1 {
+                    Out::vector(vec![x[0], steps])
+                } else {
+                    Out::Seq(vec![Out::vector(x.clone()), Out::Num(steps)])
+                })
+            };
+            let expected = answer(None)?;
+            // The derivative as exmex wrote it: the very function the lab shows.
+            let df: Vec<String> = (0..f.dim).map(|i| f.derivative_text(i)).collect();
+            let (function, slips): (&'static str, &[Bug]) = if f.dim == 1 {
+                ("gradient_descent", &Bug::ALL)
+            } else {
+                ("gradient_descent_2d", &[Bug::Plus, Bug::Stale])
+            };
+            let (fname, dname) = if f.dim == 1 { ("f", "df") } else { ("f", "grad") };
+            let start = if f.dim == 1 { Arg::Float(init[0]) } else { Arg::Arr(Out::vector(init.to_vec())) };
+            Some(Case {
+                function,
+                args: vec![
+                    (fname, Arg::Fun(py_lambda(text, f.dim, false), text.to_string())),
+                    (dname, Arg::Fun(py_lambda(&df.join(", "), f.dim, f.dim == 2), shown_derivative(&df))),
+                    ("init", start),
+                    ("lr", Arg::Float(lr)),
+                    ("eps", Arg::Float(eps)),
+                ],
+                kwargs: vec![("max_steps", Arg::Int(max_steps as i64))],
+                expected,
+                mistaken: slips.iter().map(|b| (Mistake::GdLoop(*b), answer(Some(*b)))).collect(),
+            })
+        })
+        .collect()
 }
 
 fn mle_cases() -> Vec<Case> {

@@ -2,6 +2,7 @@
 //! which functions it defines, and which lab shows its computation.
 
 use super::family::Family;
+use crate::math::gd::Bug;
 use crate::math::practice::{BpttMistake, ConvMistake, GdMistake, MleMistake};
 use crate::math::practice_conv_size::ConvSizeMistake;
 
@@ -10,6 +11,7 @@ pub enum Exercise {
     Bptt,
     ConvSize,
     Conv2d,
+    GdLoop,
     GdStep,
     Mle,
     Posterior,
@@ -17,8 +19,15 @@ pub enum Exercise {
 
 impl Exercise {
     /// In the order the practice screen lists them (the week's order).
-    pub const ALL: [Exercise; 6] =
-        [Exercise::GdStep, Exercise::ConvSize, Exercise::Conv2d, Exercise::Bptt, Exercise::Posterior, Exercise::Mle];
+    pub const ALL: [Exercise; 7] = [
+        Exercise::GdLoop,
+        Exercise::GdStep,
+        Exercise::ConvSize,
+        Exercise::Conv2d,
+        Exercise::Bptt,
+        Exercise::Posterior,
+        Exercise::Mle,
+    ];
 
     /// Its name on the command line, in JSON and in the progress store.
     pub fn id(self) -> &'static str {
@@ -26,6 +35,7 @@ impl Exercise {
             Exercise::Bptt => "rnn-bptt",
             Exercise::ConvSize => "conv-size",
             Exercise::Conv2d => "conv2d",
+            Exercise::GdLoop => "gd-loop",
             Exercise::GdStep => "gd-step",
             Exercise::Mle => "mle",
             Exercise::Posterior => "posterior",
@@ -38,6 +48,7 @@ impl Exercise {
             Exercise::Bptt => "rnn_bptt.py",
             Exercise::ConvSize => "conv_output_size.py",
             Exercise::Conv2d => "conv2d.py",
+            Exercise::GdLoop => "gd_loop.py",
             Exercise::GdStep => "gradient_descent.py",
             Exercise::Mle => "mle.py",
             Exercise::Posterior => "posterior.py",
@@ -51,6 +62,7 @@ impl Exercise {
             Exercise::Bptt => &["backward_gradient"],
             Exercise::ConvSize => &["conv_output_size"],
             Exercise::Conv2d => &["conv2d", "conv2d_backward"],
+            Exercise::GdLoop => &["gradient_descent", "gradient_descent_2d"],
             Exercise::GdStep => &["gradient_descent_step"],
             Exercise::Mle => &["mle_normal", "mle_categorical"],
             Exercise::Posterior => &["posterior"],
@@ -63,6 +75,7 @@ impl Exercise {
             Exercise::Bptt => include_str!("../../assets/practice/rnn_bptt.py"),
             Exercise::ConvSize => include_str!("../../assets/practice/conv_output_size.py"),
             Exercise::Conv2d => include_str!("../../assets/practice/conv2d.py"),
+            Exercise::GdLoop => include_str!("../../assets/practice/gd_loop.py"),
             Exercise::GdStep => include_str!("../../assets/practice/gradient_descent.py"),
             Exercise::Mle => include_str!("../../assets/practice/mle.py"),
             Exercise::Posterior => include_str!("../../assets/practice/posterior.py"),
@@ -87,6 +100,7 @@ impl Exercise {
         match self {
             Exercise::Bptt => BpttMistake::ALL.into_iter().map(Mistake::Bptt).collect(),
             Exercise::Conv2d => ConvMistake::ALL.into_iter().map(Mistake::Conv).collect(),
+            Exercise::GdLoop => Bug::ALL.into_iter().map(Mistake::GdLoop).collect(),
             Exercise::GdStep => GdMistake::ALL.into_iter().map(Mistake::Gd).collect(),
             Exercise::Mle => vec![
                 Mistake::Mle(MleMistake::NMinusOne),
@@ -130,6 +144,8 @@ pub enum Mistake {
     Bptt(BpttMistake),
     Conv(ConvMistake),
     Gd(GdMistake),
+    /// A slip in the gradient-descent loop (the lab's `gd::Bug`).
+    GdLoop(Bug),
     Mle(MleMistake),
     /// The posterior returned as prior × likelihood, not divided by the evidence.
     Unnormalised,
@@ -154,6 +170,9 @@ impl Mistake {
             Mistake::Gd(GdMistake::L2WithoutNorm) => "gd-l2-without-norm",
             Mistake::Gd(GdMistake::L2AsSquared) => "gd-l2-as-squared",
             Mistake::Gd(GdMistake::Sign) => "gd-sign",
+            Mistake::GdLoop(Bug::Plus) => "gd-loop-plus",
+            Mistake::GdLoop(Bug::NoAbs) => "gd-loop-no-abs",
+            Mistake::GdLoop(Bug::Stale) => "gd-loop-stale",
             Mistake::Mle(MleMistake::NMinusOne) => "mle-n-minus-1",
             Mistake::Mle(MleMistake::VarianceForSigma) => "mle-variance-for-sigma",
             Mistake::Mle(MleMistake::CountsNotNormalised) => "mle-counts-not-normalised",

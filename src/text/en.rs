@@ -39,6 +39,10 @@ pub static EN: Text = Text {
             name: "Exercise: maximum likelihood",
             blurb: "The normal's μ̂ and σ̂ derived with your numbers, the bias of σ̂², categorical MLE.",
         },
+        gd: LessonText {
+            name: "Exercise: gradient descent",
+            blurb: "Type f(x) or f(x, y); step the loop with its numbers; the learning rate's limit, the slips.",
+        },
         linreg: LessonText {
             name: "Exercise: linear regression",
             blurb: "Gradient descent, the learning rate's limit, SSE vs MSE vs ||e||.",
@@ -431,6 +435,7 @@ pub static EN: Text = Text {
         loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",
     },
     mle: super::en_mle::EN_MLE,
+    gd: super::en_gd::EN_GD,
     linreg: LinregText {
         title_line: |line, noise| format!("Linear regression by gradient descent: {line} + {noise}·noise"),
         title_features: "Linear regression by gradient descent: 3 features",

@@ -1,5 +1,6 @@
 //! The practice mode's words in English.
 
+use crate::math::gd::Bug;
 use crate::math::practice::{BpttMistake, ConvMistake, GdMistake, MleMistake};
 use crate::practice::exercise::{Exercise, Mistake};
 use crate::text::practice::*;
@@ -9,6 +10,7 @@ fn title(e: Exercise) -> &'static str {
         Exercise::Bptt => "RNN: backpropagation through time",
         Exercise::ConvSize => "Convolution: output size",
         Exercise::Conv2d => "Convolution: forward and backward",
+        Exercise::GdLoop => "Gradient descent: the loop on f(x) and f(x, y)",
         Exercise::GdStep => "Gradient descent: one step",
         Exercise::Mle => "Maximum likelihood",
         Exercise::Posterior => "Bayes' rule: the posterior",
@@ -74,6 +76,25 @@ conv2d_backward(x, w, dy, stride=1, padding=0)
                   padding off.
 
 Check it with: deepstep practice check conv2d.py"
+        }
+        Exercise::GdLoop => {
+            "Gradient descent on a function, until the derivative is small.
+
+gradient_descent(f, df, init, lr, eps, max_steps=10000)
+    f and df are Python functions of one number: f(x) and its derivative
+    f'(x). Start at x = init and repeat
+        x = x - lr * df(x)
+    while abs(df(x)) > eps, but make at most max_steps updates.
+    Return (x, steps): the last x and how many updates were made.
+
+gradient_descent_2d(f, grad, init, lr, eps, max_steps=10000)
+    The same for f(x, y): f and grad take a numpy array p = [x, y]; grad(p)
+    returns the gradient [df/dx, df/dy] as a numpy array. Start at
+    p = init (an array of 2 numbers), update p = p - lr * grad(p) while
+    np.linalg.norm(grad(p)) > eps, at most max_steps times.
+    Return (p, steps) with p as an array of 2 numbers.
+
+Check it with: deepstep practice check gd_loop.py"
         }
         Exercise::GdStep => {
             "One gradient-descent step for linear regression, y ~ X @ beta.
@@ -147,6 +168,11 @@ fn hints(e: Exercise) -> [&'static str; 3] {
             "Backward: loop over the same windows. Each dy[i, j] adds dy[i, j] * window to dw, and dy[i, j] * w to that window's place in a padded dx; crop the padding at the end.",
             "The convolution lab's dX view shows the spread dY, the rotated kernel and the crop, tap by tap: press l to open it.",
         ],
+        Exercise::GdLoop => [
+            "Count the updates: steps = 0 before the loop, steps += 1 after each x = x - lr * df(x).",
+            "The condition is abs(df(x)) > eps and steps < max_steps, with the gradient computed again at every new x; in 2-D use np.linalg.norm(grad(p)).",
+            "The gradient-descent lab runs this loop one iteration at a time, with the slips you can switch on: press l to open it.",
+        ],
         Exercise::GdStep => [
             "Compute the residuals e = y - X @ beta first: every error's gradient is a multiple of X.T @ e.",
             "mse: -2/n * X.T @ e; sse: -2 * X.T @ e; l2: -X.T @ e / np.linalg.norm(e). Then return beta - lr * gradient.",
@@ -216,6 +242,18 @@ fn mistake(m: Mistake) -> (String, String) {
         Mistake::Gd(GdMistake::Sign) => (
             "Every step has the right size but goes uphill, for every error: the new beta is beta + lr * gradient, which makes the error larger.",
             "Flip the one sign the three errors share: if your update adds lr * gradient, subtract it; if it already subtracts, the residual is reversed: e = y - X @ beta.",
+        ),
+        Mistake::GdLoop(Bug::Plus) => (
+            "The update adds lr * df(x): every step goes uphill (gradient ascent), so f grows and the loop runs until max_steps.",
+            "Subtract it: x = x - lr * df(x) goes against the derivative, downhill.",
+        ),
+        Mistake::GdLoop(Bug::NoAbs) => (
+            "The loop tests df(x) > eps without abs(): where the derivative is negative (left of the minimum, or after an overshoot) the test is false and the loop stops, far from the minimum.",
+            "Test the size of the derivative: while abs(df(x)) > eps.",
+        ),
+        Mistake::GdLoop(Bug::Stale) => (
+            "The derivative is computed once, before the loop: every update moves x by the same lr * df(init), the test never changes, and only max_steps ends the loop.",
+            "Compute it again at every new x, inside the loop: g = df(x) (or use df(x) directly in the update and the test).",
         ),
         Mistake::Mle(MleMistake::NMinusOne) => (
             "sigma divides by n - 1: that is np.std(x, ddof=1), the square root of the unbiased sample variance s² (itself not unbiased for σ), not the maximum-likelihood estimate.",
@@ -308,7 +346,9 @@ pub const EN_PRACTICE: PracticeText = PracticeText {
     failing_case: "The first failing case",
     no_folder: |d| format!("{d} does not exist: create it with `deepstep practice init {d}`."),
     no_match: |t| {
-        format!("{t} is neither a file nor an exercise (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior).")
+        format!(
+            "{t} is neither a file nor an exercise (gd-loop, gd-step, rnn-bptt, conv-size, conv2d, mle, posterior)."
+        )
     },
     screen_title: "Practice",
     state_not_started: "not started",

@@ -6,7 +6,7 @@ pub const EN_QUIZ: QuizText = QuizText {
     title: "Quiz",
     title_review: "Review",
     question_of: |n, total| format!("question {n} of {total}"),
-    topic_names: ["chain rule", "Bayes' rule", "convolution", "RNNs & BPTT", "maximum likelihood"],
+    topic_names: ["chain rule", "Bayes' rule", "convolution", "RNNs & BPTT", "maximum likelihood", "gradient descent"],
     how_choice: "Choose with 1-4 or a-d, then Enter.",
     how_numeric: |tol| format!("Type a number (0.25, .25, 1/4 or 25%; within ±{tol}), then Enter."),
     how_numeric_exact: "Type the exact number, then Enter.",

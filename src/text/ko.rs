@@ -36,6 +36,10 @@ pub static KO: Text = Text {
             name: "실습: 최대우도 추정",
             blurb: "정규분포의 μ̂와 σ̂를 내 숫자로 유도, σ̂²의 편향, 범주형 분포의 최대우도.",
         },
+        gd: LessonText {
+            name: "실습: 경사 하강법",
+            blurb: "f(x)나 f(x, y)를 입력하고 반복문을 숫자와 함께 한 걸음씩, 학습률의 한계, 흔한 실수.",
+        },
         linreg: LessonText {
             name: "실습: 선형 회귀", blurb: "경사 하강법, 학습률의 한계, SSE와 MSE와 ||e||."
         },
@@ -410,6 +414,7 @@ pub static KO: Text = Text {
         loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
     },
     mle: super::ko_mle::KO_MLE,
+    gd: super::ko_gd::KO_GD,
     linreg: LinregText {
         title_line: |line, noise| format!("경사 하강법으로 선형 회귀: {line} + {noise}·잡음"),
         title_features: "경사 하강법으로 선형 회귀: 특성 3개",

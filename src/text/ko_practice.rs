@@ -1,5 +1,6 @@
 //! 실습 모드의 한국어 문구.
 
+use crate::math::gd::Bug;
 use crate::math::practice::{BpttMistake, ConvMistake, GdMistake, MleMistake};
 use crate::practice::exercise::{Exercise, Mistake};
 use crate::text::practice::*;
@@ -9,6 +10,7 @@ fn title(e: Exercise) -> &'static str {
         Exercise::Bptt => "RNN: 시간에 따른 역전파(BPTT)",
         Exercise::ConvSize => "합성곱: 출력 크기",
         Exercise::Conv2d => "합성곱: 순전파와 역전파",
+        Exercise::GdLoop => "경사 하강법: f(x)와 f(x, y)에서의 반복문",
         Exercise::GdStep => "경사 하강법: 한 스텝",
         Exercise::Mle => "최대우도 추정",
         Exercise::Posterior => "베이즈 정리: 사후확률",
@@ -71,6 +73,25 @@ conv2d_backward(x, w, dy, stride=1, padding=0)
                   패딩을 잘라 낸 것.
 
 확인: deepstep practice check conv2d.py"
+        }
+        Exercise::GdLoop => {
+            "도함수가 충분히 작아질 때까지 함수에서 경사 하강법을 반복합니다.
+
+gradient_descent(f, df, init, lr, eps, max_steps=10000)
+    f와 df는 수 하나를 받는 파이썬 함수입니다: f(x)와 그 도함수 f'(x).
+    x = init에서 시작해
+        x = x - lr * df(x)
+    를 abs(df(x)) > eps인 동안 반복하되, 갱신은 최대 max_steps번만 합니다.
+    (x, steps)를 반환합니다: 마지막 x와 갱신한 횟수.
+
+gradient_descent_2d(f, grad, init, lr, eps, max_steps=10000)
+    f(x, y)에 대해 같은 일을 합니다. f와 grad는 numpy 배열 p = [x, y]를
+    받고, grad(p)는 기울기 [df/dx, df/dy]를 numpy 배열로 돌려줍니다.
+    p = init(수 2개인 배열)에서 시작해 np.linalg.norm(grad(p)) > eps인
+    동안 p = p - lr * grad(p)로 갱신하되, 최대 max_steps번만 합니다.
+    (p, steps)를 반환하며 p는 수 2개인 배열입니다.
+
+확인: deepstep practice check gd_loop.py"
         }
         Exercise::GdStep => {
             "선형 회귀 y ~ X @ beta의 경사 하강 한 스텝.
@@ -144,6 +165,11 @@ fn hints(e: Exercise) -> [&'static str; 3] {
             "역전파: 같은 창들을 돌며, dy[i, j] * 창을 dw에, dy[i, j] * w를 덧댄 dx의 그 창 자리에 더하세요. 마지막에 패딩을 잘라 내세요.",
             "합성곱 실습의 dX 화면이 펼친 dY, 회전한 커널, 잘라 내기를 탭 하나씩 보여 줍니다: l을 누르면 열립니다.",
         ],
+        Exercise::GdLoop => [
+            "갱신 횟수를 세세요: 반복문 앞에서 steps = 0, x = x - lr * df(x) 다음마다 steps += 1.",
+            "조건은 abs(df(x)) > eps 그리고 steps < max_steps이고, 새 x마다 기울기를 다시 계산해야 합니다. 2차원에서는 np.linalg.norm(grad(p))를 쓰세요.",
+            "경사 하강법 실습에서 이 반복문을 한 번씩 실행하고 흔한 실수를 켜 볼 수 있습니다. l을 눌러 여세요.",
+        ],
         Exercise::GdStep => [
             "먼저 잔차 e = y - X @ beta를 구하세요: 모든 오차의 기울기는 X.T @ e의 배수입니다.",
             "mse: -2/n * X.T @ e; sse: -2 * X.T @ e; l2: -X.T @ e / np.linalg.norm(e). 그리고 beta - lr * 기울기를 반환하세요.",
@@ -213,6 +239,18 @@ fn mistake(m: Mistake) -> (String, String) {
         Mistake::Gd(GdMistake::Sign) => (
             "모든 오차에서 스텝의 크기는 맞지만 오르막으로 갑니다: 새 beta가 beta + lr * 기울기라서 오차가 커집니다.",
             "세 오차가 함께 쓰는 부호 하나를 뒤집으세요: 갱신에서 lr * 기울기를 더하고 있다면 빼고, 이미 빼고 있다면 잔차가 거꾸로입니다: e = y - X @ beta.",
+        ),
+        Mistake::GdLoop(Bug::Plus) => (
+            "갱신에서 lr * df(x)를 더합니다. 걸음마다 오르막으로 가므로(경사 상승법) f가 커지고 반복은 max_steps까지 갑니다.",
+            "빼세요: x = x - lr * df(x)는 도함수의 반대 방향, 즉 내리막으로 갑니다.",
+        ),
+        Mistake::GdLoop(Bug::NoAbs) => (
+            "조건이 abs() 없이 df(x) > eps입니다. 도함수가 음수인 곳(최솟값의 왼쪽, 또는 지나친 뒤)에서는 조건이 거짓이라 최솟값에서 먼 곳에서 멈춥니다.",
+            "도함수의 크기를 보세요: while abs(df(x)) > eps.",
+        ),
+        Mistake::GdLoop(Bug::Stale) => (
+            "도함수를 반복문 앞에서 한 번만 계산합니다. 매번 x가 같은 lr * df(init)만큼 움직이고 조건도 바뀌지 않아 max_steps만이 반복을 끝냅니다.",
+            "새 x마다 반복문 안에서 다시 계산하세요: g = df(x) (또는 갱신과 조건에 df(x)를 바로 쓰세요).",
         ),
         Mistake::Mle(MleMistake::NMinusOne) => (
             "sigma를 n - 1로 나눴습니다: 그것은 np.std(x, ddof=1), 곧 비편향 표본분산 s²의 제곱근(그 자체는 σ에 대해 비편향이 아님)이지 최대우도 추정값이 아닙니다.",
@@ -302,7 +340,9 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     failing_case: "처음 틀린 사례",
     no_folder: |d| format!("{d}가 없습니다: `deepstep practice init {d}`로 만드세요."),
     no_match: |t| {
-        format!("{t}는 파일도 연습 문제 이름도 아닙니다 (rnn-bptt, conv-size, conv2d, gd-step, mle, posterior).")
+        format!(
+            "{t}는 파일도 연습 문제 이름도 아닙니다 (gd-loop, gd-step, rnn-bptt, conv-size, conv2d, mle, posterior)."
+        )
     },
     screen_title: "코드 연습",
     state_not_started: "시작 전",

@@ -6,7 +6,7 @@ pub const KO_QUIZ: QuizText = QuizText {
     title: "퀴즈",
     title_review: "복습",
     question_of: |n, total| format!("문제 {n} / {total}"),
-    topic_names: ["연쇄 법칙", "베이즈 정리", "합성곱", "RNN과 BPTT", "최대우도 추정"],
+    topic_names: ["연쇄 법칙", "베이즈 정리", "합성곱", "RNN과 BPTT", "최대우도 추정", "경사 하강법"],
     how_choice: "1-4 또는 a-d로 고르고 Enter.",
     how_numeric: |tol| format!("숫자를 입력하고 Enter(0.25, .25, 1/4, 25% 모두 가능; ±{tol} 이내면 정답)."),
     how_numeric_exact: "정확한 수를 입력하고 Enter.",

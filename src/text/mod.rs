@@ -8,18 +8,22 @@
 
 mod en;
 mod en_diagnose;
+mod en_gd;
 mod en_help;
 mod en_mle;
 mod en_practice;
 mod en_quiz;
+mod gd;
 mod ko;
 mod ko_diagnose;
+mod ko_gd;
 mod ko_help;
 mod ko_mle;
 mod ko_practice;
 mod ko_quiz;
 mod mle;
 mod notation;
+pub use gd::GdText;
 pub use mle::MleText;
 pub mod practice;
 pub mod practice_code;
@@ -103,6 +107,7 @@ pub struct Text {
     pub count: CountText,
     pub linreg: LinregText,
     pub mle: MleText,
+    pub gd: GdText,
     pub quiz: QuizText,
     pub practice: practice::PracticeText,
     pub note: NoteText,
@@ -192,6 +197,7 @@ pub struct LessonTexts {
     pub count_rnn: LessonText,
     pub linreg: LessonText,
     pub mle: LessonText,
+    pub gd: LessonText,
     pub practice: LessonText,
 }
 
@@ -561,7 +567,7 @@ pub struct QuizText {
     pub title: &'static str,
     pub title_review: &'static str,
     pub question_of: fn(n: usize, total: usize) -> String,
-    pub topic_names: [&'static str; 5],
+    pub topic_names: [&'static str; 6],
     pub how_choice: &'static str,
     pub how_numeric: fn(tolerance: &str) -> String,
     /// For an answer that must be exact (a count, a size).

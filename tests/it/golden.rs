@@ -227,6 +227,71 @@ fn check_mle(c: &Case) -> Check {
     }
 }
 
+/// Gradient descent on a typed function: SymPy's derivatives at the start
+/// and at probe points, numpy's trajectory (its first iterates and the
+/// last), the step count and how the run ended.
+fn check_gd(c: &Case) -> Check {
+    use deepstep::math::gd::{self, Bug, Outcome, Settings};
+    let text = c.field("function")?.as_str().ok_or_else(|| c.err("`function` is not text"))?;
+    let func = deepstep::math::expr::Function::parse(text).map_err(|e| c.err(e))?;
+    let vec_of = |k: &str| -> Result<Vec<f64>, String> {
+        c.field(k)?
+            .as_array()
+            .ok_or_else(|| c.err(format!("`{k}` is not a list")))?
+            .iter()
+            .map(|v| v.as_f64().ok_or_else(|| c.err(format!("`{k}` holds a non-number"))))
+            .collect()
+    };
+    let bug = match c.field("slip")?.as_str() {
+        None => None,
+        Some("plus") => Some(Bug::Plus),
+        Some("no-abs") => Some(Bug::NoAbs),
+        Some("stale") => Some(Bug::Stale),
+        Some(other) => return Err(c.err(format!("unknown slip `{other}`"))),
+    };
+    let settings = Settings {
+        init: vec_of("init")?,
+        lr: c.num("lr")?,
+        eps: c.num("eps")?,
+        max_steps: c.num("max_steps")? as usize,
+        bug,
+    };
+    let near = |what: &str, got: &[f64], want: &[f64]| -> Check {
+        if got.len() == want.len() && got.iter().zip(want).all(|(a, b)| close(*a, *b)) {
+            Ok(())
+        } else {
+            Err(c.err(format!("{what}: got {got:?}, want {want:?}")))
+        }
+    };
+    near("grad_init", &func.gradient(&settings.init).unwrap_or_default(), &vec_of("grad_init")?)?;
+    let probes = c.field("probes")?.as_array().ok_or_else(|| c.err("`probes` is not a list"))?;
+    let grads = c.field("grad_probes")?.as_array().ok_or_else(|| c.err("`grad_probes` is not a list"))?;
+    for (p, g) in probes.iter().zip(grads) {
+        let p: Vec<f64> = p.as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
+        let g: Vec<f64> = g.as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
+        near(&format!("gradient at {p:?}"), &func.gradient(&p).unwrap_or_default(), &g)?;
+    }
+    let run = gd::run(&func, &settings).map_err(|e| c.err(e))?;
+    let head = c.t2("x_head")?;
+    for (k, row) in head.rows().into_iter().enumerate() {
+        let got = run.iterates.get(k).map(|it| it.x.clone()).unwrap_or_default();
+        near(&format!("iterate {k}"), &got, &row.to_vec())?;
+    }
+    near("x", &run.last().x, &vec_of("x")?)?;
+    c.expect_num("f", run.last().f)?;
+    let outcome = match run.outcome {
+        Outcome::Converged => "converged",
+        Outcome::MaxSteps | Outcome::Stalled { .. } => "max_steps",
+        Outcome::Diverged { .. } => "diverged",
+        Outcome::LeftDomain { .. } => "left_domain",
+    };
+    let want = (c.num("steps")? as usize, c.field("outcome")?.as_str().unwrap_or(""));
+    if (run.steps, outcome) != want {
+        return Err(c.err(format!("steps and ending: got {:?}, want {want:?}", (run.steps, outcome))));
+    }
+    Ok(())
+}
+
 fn check_file(path: &Path) -> Result<usize, Vec<String>> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{file}: {e}")])?;
@@ -245,6 +310,7 @@ fn check_file(path: &Path) -> Result<usize, Vec<String>> {
             "linear_count_rnn" => check_count(&c),
             "linreg_gd" => check_linreg(&c),
             "mle" => check_mle(&c),
+            "gd_function" => check_gd(&c),
             other => Err(c.err(format!("unknown kind `{other}`"))),
         };
         if let Err(e) = r {
@@ -269,8 +335,8 @@ fn golden_cases_match_pytorch() {
     let mut files = json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden"));
     // Exactly these: a reference file that goes missing fails here, not silently.
     let names: Vec<String> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    let expected =
-        ["conv2d", "gru", "linear_count_rnn", "linreg_gd", "lstm", "mle", "rnn_tanh"].map(|n| format!("{n}.json"));
+    let expected = ["conv2d", "gd_function", "gru", "linear_count_rnn", "linreg_gd", "lstm", "mle", "rnn_tanh"]
+        .map(|n| format!("{n}.json"));
     assert_eq!(names, expected, "the reference files in tests/data/golden");
     if let Ok(extra) = std::env::var("GOLDEN_EXTRA_DIR") {
         files.extend(json_files(Path::new(&extra)));

@@ -12,6 +12,8 @@ mod conv_math;
 mod count_lab;
 mod e2e;
 mod exercises;
+mod gd_lab;
+mod gd_math;
 mod golden;
 mod gradcheck;
 mod i18n;

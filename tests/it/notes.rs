@@ -44,6 +44,10 @@ fn a_number_on_screen(app: &App) -> String {
     if let Some(lab) = app.front_lesson::<CountLab>() {
         return deepstep::math::format::num(lab.back.steps[0].ds_k[0]);
     }
+    if let Some(lab) = app.front_lesson::<deepstep::lessons::gd::lab::GdLab>() {
+        // The note writes out the first update: x₁ = 1.5 − 0.1 × 5 = 1.
+        return format!("x ← {} − 0.1 × 5 = {}", deepstep::math::format::num(lab.run.iterates[0].x[0]), 1);
+    }
     if let Some(lab) = app.front_lesson::<LinregLab>() {
         return deepstep::math::format::num(lab.losses[1]);
     }

@@ -145,7 +145,7 @@ fn time_is_counted_and_after_30_minutes_the_lab_is_suggested() {
     let dir = temp("time");
     std::fs::write(dir.join("gradient_descent.py"), fixture("mistakes/gd-sign.py")).unwrap();
     let mut lab = PracticeLab::new(dir, Some(python()), vec![]);
-    assert_eq!(lab.current().exercise, Exercise::GdStep);
+    lab.selected = lab.items.iter().position(|i| i.exercise == Exercise::GdStep).unwrap();
     let mut saves = 0;
     for minute in 0..=31u64 {
         for s in 0..6 {
@@ -198,12 +198,11 @@ fn progress_is_saved_with_the_quiz_and_restored() {
     drop(app);
     // Reopened: the hints are there; a stale record never lowers a saved one.
     let mut store = Store::open(db.clone()).unwrap();
-    store.save_practice(&PracticeRecord { exercise: "gd-step".into(), passed: true, seconds: 5, hints: 0 }, 1).unwrap();
-    store
-        .save_practice(&PracticeRecord { exercise: "gd-step".into(), passed: false, seconds: 1, hints: 0 }, 2)
-        .unwrap();
+    let first = Exercise::ALL[0].id();
+    store.save_practice(&PracticeRecord { exercise: first.into(), passed: true, seconds: 5, hints: 0 }, 1).unwrap();
+    store.save_practice(&PracticeRecord { exercise: first.into(), passed: false, seconds: 1, hints: 0 }, 2).unwrap();
     let lab = PracticeLab::new(dir.join("p"), None, store.practice().unwrap());
-    let gd = item(&lab, Exercise::GdStep);
+    let gd = item(&lab, Exercise::ALL[0]);
     assert_eq!((gd.record.hints, gd.record.passed, gd.record.seconds), (2, true, 5));
 }
 
@@ -267,9 +266,13 @@ fn the_keys_choose_check_and_scroll() {
         deepstep::lessons::lesson::lesson_mut::<PracticeLab>(app.screens.last_mut().unwrap().as_mut()).unwrap()
     }
     until(lab(&mut app), |l| item(l, Exercise::GdStep).report.is_some());
+    // The list opens on its first exercise; the file's is the next one.
+    assert_eq!((Exercise::ALL[0], Exercise::ALL[1]), (Exercise::GdLoop, Exercise::GdStep));
+    app.handle(&key(KeyCode::Down));
+    assert_eq!(lab(&mut app).current().exercise, Exercise::GdStep);
     app.handle(&key(KeyCode::Down));
     app.handle(&key(KeyCode::Down));
-    assert_eq!(lab(&mut app).current().exercise, Exercise::ALL[2]);
+    assert_eq!(lab(&mut app).current().exercise, Exercise::ALL[3]);
     app.handle(&key(KeyCode::Up));
     app.handle(&key(KeyCode::Up));
     assert_eq!(lab(&mut app).current().exercise, Exercise::GdStep);

@@ -459,7 +459,10 @@ fn exercise_lab_keys_reach_their_labs_and_help_lists_them() {
     assert!(s.contains(EN.keys.move_cursor) && s.contains(EN.keys.rprop_step), "{s}");
     app.handle(&key(KeyCode::Esc));
     app.handle(&key(KeyCode::Esc)); // back to the list
-    app.handle(&key(KeyCode::Down));
+    let linreg = deepstep::lessons::registry::by_stem("linear-regression").unwrap();
+    for _ in count_rnn..linreg {
+        app.handle(&key(KeyCode::Down));
+    }
     app.handle(&key(KeyCode::Enter));
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains("step 0: β = [0, 0]"), "{s}");

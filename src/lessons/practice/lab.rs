@@ -290,6 +290,7 @@ pub fn lab_of(e: Exercise) -> (&'static str, At) {
         Exercise::Bptt => ("counting-rnn", At::CountFirstBackwardStep),
         Exercise::ConvSize => ("convolution", At::Start),
         Exercise::Conv2d => ("convolution", At::ConvGradInput),
+        Exercise::GdLoop => ("gradient-descent", At::Start),
         Exercise::GdStep => ("linear-regression", At::LinregFirstStep),
         Exercise::Mle => ("mle", At::Start),
         Exercise::Posterior => ("quiz", At::Start),

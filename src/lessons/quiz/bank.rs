@@ -7,12 +7,13 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The shipped banks, one file per topic.
-pub const SHIPPED: [(&str, &str); 5] = [
+pub const SHIPPED: [(&str, &str); 6] = [
     ("assets/quiz/chain_rule.toml", include_str!("../../../assets/quiz/chain_rule.toml")),
     ("assets/quiz/bayes.toml", include_str!("../../../assets/quiz/bayes.toml")),
     ("assets/quiz/convolution.toml", include_str!("../../../assets/quiz/convolution.toml")),
     ("assets/quiz/rnn.toml", include_str!("../../../assets/quiz/rnn.toml")),
     ("assets/quiz/mle.toml", include_str!("../../../assets/quiz/mle.toml")),
+    ("assets/quiz/gradient_descent.toml", include_str!("../../../assets/quiz/gradient_descent.toml")),
 ];
 
 pub(super) use super::question::nfc;

@@ -51,10 +51,12 @@ pub enum Topic {
     Rnn,
     /// Maximum-likelihood estimation.
     Mle,
+    /// Gradient descent on a function: derivatives, the update, the rate, the stopping test.
+    Gd,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 5] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn, Topic::Mle];
+    pub const ALL: [Topic; 6] = [Topic::Chain, Topic::Bayes, Topic::Conv, Topic::Rnn, Topic::Mle, Topic::Gd];
 
     pub fn index(self) -> usize {
         Topic::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -68,6 +70,7 @@ impl Topic {
             Topic::Conv => "conv",
             Topic::Rnn => "rnn",
             Topic::Mle => "mle",
+            Topic::Gd => "gd",
         }
     }
 }
