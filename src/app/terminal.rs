@@ -195,6 +195,8 @@ fn watch_signals(flags: Arc<Flags>) -> std::io::Result<()> {
                     flags.stop.store(sig, Ordering::Relaxed);
                     std::thread::sleep(std::time::Duration::from_millis(500));
                     leave();
+                    // exit runs no destructors: stop the checks they would have.
+                    crate::practice::python::EVERY.kill_all();
                     std::process::exit(128 + sig);
                 }
             }

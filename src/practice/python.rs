@@ -109,6 +109,11 @@ fn fresh_token() -> String {
 /// The checks `practice check` runs.
 pub static HEADLESS: Running = Running::new();
 
+/// Every check running in this process, whoever started it: what a last
+/// resort stops on its way out (the signal thread's exit, which runs no
+/// destructors, so no owner's list is dropped).
+pub static EVERY: Running = Running::new();
+
 fn kill_pid_group(_pid: u32) {
     #[cfg(unix)]
     // SAFETY: killpg only sends a signal, to a group deepstep started
@@ -218,6 +223,7 @@ pub fn run(
     };
     let pid = child.id();
     running.list().push((pid, token.clone()));
+    EVERY.list().push((pid, token.clone()));
     let body = request.to_string();
     let stdin = child.stdin.take();
     std::thread::spawn(move || {
@@ -242,6 +248,7 @@ pub fn run(
         let _ = child.wait();
     }
     running.list().retain(|(p, _)| *p != pid);
+    EVERY.list().retain(|(p, _)| *p != pid);
     let until = Instant::now() + GRACE;
     let stdout = out.map(|r| r.until(until)).unwrap_or_default();
     let stderr = err.map(|r| r.until(until)).unwrap_or_default();

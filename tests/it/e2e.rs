@@ -355,8 +355,11 @@ fn an_ending_signal_on_the_practice_screen_stops_the_check_too() {
         let py = started();
         t.signal(sig);
         let left = t.exit();
+        let py_gone = crate::common::gone(py);
+        // SAFETY: a failing run must not leave the looping Python behind.
+        unsafe { libc::kill(py, libc::SIGKILL) };
+        assert!(py_gone, "signal {sig}: the check's Python outlived the screen");
         left.assert_restored();
         assert_eq!(left.status, 128 + sig as u32, "signal {sig}; the terminal shows:\n{}", t.screen());
-        assert!(crate::common::gone(py), "signal {sig}: the check's Python outlived the screen");
     }
 }
