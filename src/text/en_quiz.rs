@@ -44,12 +44,16 @@ pub const EN_QUIZ: QuizText = QuizText {
     all_right: "Everything right. These questions come back in a few days, to check they stay learned.",
     due_now: |n| format!("{n} questions are due for review now: `deepstep quiz --review`."),
     nothing_due: "Nothing is due for review.",
-    next_due_in: |d, h| {
-        if d > 0 {
-            format!("The next question is due in {d} days and {h} hours.")
-        } else {
-            format!("The next question is due in {h} hours.")
-        }
+    next_due_in: |wait| {
+        let n = |k: u64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let when = match wait {
+            crate::text::Wait::UnderAMinute => "under a minute".to_string(),
+            crate::text::Wait::Minutes(m) => n(m, "minute", "minutes"),
+            crate::text::Wait::Hours(h) => n(h, "hour", "hours"),
+            crate::text::Wait::DaysHours(d, 0) => n(d, "day", "days"),
+            crate::text::Wait::DaysHours(d, h) => format!("{} and {}", n(d, "day", "days"), n(h, "hour", "hours")),
+        };
+        format!("The next question is due in {when}.")
     },
     never_answered: "No question has been answered yet: start with `deepstep quiz`.",
     progress_at: |p| format!("progress saved in {p}"),

@@ -44,12 +44,12 @@ pub const KO_QUIZ: QuizText = QuizText {
     all_right: "모두 맞았습니다. 잘 기억하는지 며칠 뒤에 다시 나옵니다.",
     due_now: |n| format!("지금 복습할 문제가 {n}개 있습니다: `deepstep quiz --review`."),
     nothing_due: "지금 복습할 문제가 없습니다.",
-    next_due_in: |d, h| {
-        if d > 0 {
-            format!("다음 문제는 {d}일 {h}시간 뒤에 나옵니다.")
-        } else {
-            format!("다음 문제는 {h}시간 뒤에 나옵니다.")
-        }
+    next_due_in: |wait| match wait {
+        crate::text::Wait::UnderAMinute => "다음 문제는 1분 안에 나옵니다.".to_string(),
+        crate::text::Wait::Minutes(m) => format!("다음 문제는 {m}분 뒤에 나옵니다."),
+        crate::text::Wait::Hours(h) => format!("다음 문제는 {h}시간 뒤에 나옵니다."),
+        crate::text::Wait::DaysHours(d, 0) => format!("다음 문제는 {d}일 뒤에 나옵니다."),
+        crate::text::Wait::DaysHours(d, h) => format!("다음 문제는 {d}일 {h}시간 뒤에 나옵니다."),
     },
     never_answered: "아직 푼 문제가 없습니다. `deepstep quiz`로 시작하세요.",
     progress_at: |p| format!("진도 저장 위치: {p}"),

@@ -28,6 +28,29 @@ pub use mle::MleText;
 pub mod practice;
 pub mod practice_code;
 pub mod visible;
+
+/// A wait, in the unit a learner plans by: seconds would round up to "1
+/// hours" (a card wrong a minute ago is due again in a minute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    UnderAMinute,
+    Minutes(u64),
+    Hours(u64),
+    DaysHours(u64, u64),
+}
+
+impl Wait {
+    /// `secs` in its unit, rounded up (never "due now" for a later card).
+    pub fn of(secs: u64) -> Wait {
+        const DAY: u64 = 86_400;
+        match secs {
+            0..60 => Wait::UnderAMinute,
+            60..3600 => Wait::Minutes(secs.div_ceil(60)),
+            3600..DAY => Wait::Hours(secs.div_ceil(3600)),
+            _ => Wait::DaysHours(secs / DAY, (secs % DAY).div_ceil(3600)),
+        }
+    }
+}
 pub use notation::{vector_names, vector_row};
 
 pub use en::EN;
@@ -600,7 +623,8 @@ pub struct QuizText {
     pub all_right: &'static str,
     pub due_now: fn(n: usize) -> String,
     pub nothing_due: &'static str,
-    pub next_due_in: fn(days: u64, hours: u64) -> String,
+    /// How long until the next question is due (`Wait`: the unit that fits).
+    pub next_due_in: fn(wait: crate::text::Wait) -> String,
     pub never_answered: &'static str,
     pub progress_at: fn(path: &str) -> String,
     pub not_saved: &'static str,

@@ -328,11 +328,29 @@ fn wrong_answers_come_back_in_review_and_right_ones_wait() {
     let lab = QuizLab::new(shipped(), rnn, Some(&mut store), NOW);
     assert_eq!(lab.phase, Phase::NothingDue(Some(after.due)));
     let secs = after.due - NOW;
-    assert_eq!(lab.next_due_in(), Some((secs / DAY, (secs % DAY).div_ceil(3600))));
+    let wait = deepstep::text::Wait::of(secs);
+    assert_eq!(lab.next_due_in(), Some(wait));
+    assert!(matches!(wait, deepstep::text::Wait::DaysHours(d, _) if d == secs / DAY), "{wait:?}");
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 80, 24);
-    let (d, h) = (secs / DAY, (secs % DAY).div_ceil(3600));
-    assert!(s.contains(EN.quiz.nothing_due) && s.contains(&(EN.quiz.next_due_in)(d, h)), "{s}");
+    assert!(s.contains(EN.quiz.nothing_due) && s.contains(&(EN.quiz.next_due_in)(wait)), "{s}");
+}
+
+/// A wait is said in the unit a learner plans by, never rounded up to a
+/// larger one: a card due in 13 s is due "in under a minute", not "in 1 hours".
+#[test]
+fn the_next_due_time_is_said_in_the_unit_that_fits() {
+    use deepstep::text::{KO, Wait};
+    let said = |secs| (EN.quiz.next_due_in)(Wait::of(secs));
+    assert_eq!(said(13), "The next question is due in under a minute.");
+    assert_eq!(said(60), "The next question is due in 1 minute.");
+    assert_eq!(said(61), "The next question is due in 2 minutes.");
+    assert_eq!(said(3600), "The next question is due in 1 hour.");
+    assert_eq!(said(5 * 3600 + 1), "The next question is due in 6 hours.");
+    assert_eq!(said(DAY), "The next question is due in 1 day.");
+    assert_eq!(said(3 * DAY + 7200), "The next question is due in 3 days and 2 hours.");
+    assert_eq!((KO.quiz.next_due_in)(Wait::of(13)), "다음 문제는 1분 안에 나옵니다.");
+    assert_eq!((KO.quiz.next_due_in)(Wait::of(600)), "다음 문제는 10분 뒤에 나옵니다.");
 }
 
 /// An answer for the log: right or wrong, quick, no hint.

@@ -163,11 +163,11 @@ impl QuizLab {
         self.progress.questions.iter().filter(|(id, _)| ids.contains(&id.as_str())).map(|(_, r)| r.due).min()
     }
 
-    /// With nothing due: how long until the next question is, in (days, hours).
-    pub fn next_due_in(&self) -> Option<(u64, u64)> {
+    /// With nothing due: how long until the next question is, in the unit
+    /// that fits it.
+    pub fn next_due_in(&self) -> Option<crate::text::Wait> {
         let Phase::NothingDue(Some(due)) = self.phase else { return None };
-        let secs = due.saturating_sub(self.now());
-        Some((secs / schedule::DAY, (secs % schedule::DAY).div_ceil(3600)))
+        Some(crate::text::Wait::of(due.saturating_sub(self.now())))
     }
 
     /// The questions a review round would ask now (this bank and topic):

@@ -145,7 +145,7 @@ fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     if let Phase::NothingDue(_) = lab.phase {
         lines.push(Line::styled(q.nothing_due, theme.title));
         lines.push(Line::raw(match lab.next_due_in() {
-            Some((days, hours)) => (q.next_due_in)(days, hours),
+            Some(wait) => (q.next_due_in)(wait),
             None => q.never_answered.to_string(),
         }));
         return lines;
