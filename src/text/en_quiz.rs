@@ -82,7 +82,13 @@ pub const EN_QUIZ: QuizText = QuizText {
             "due per day, the next 14 days (+0 is today, overdue included; _ = none):".to_string()
         }
     },
-    stats_streak: |d| format!("streak: {d} days in a row with an answer"),
+    stats_streak: |d| {
+        if d == 1 {
+            "streak: 1 day with an answer".to_string()
+        } else {
+            format!("streak: {d} days in a row with an answer")
+        }
+    },
     exported: |n, p| format!("{n} questions written to {p} (Anki: File > Import, tab-separated)"),
     imported: |f, n| format!("{n} questions' progress imported from {f} (renamed progress.json.imported)."),
     refused_not_regular: |p, k| {

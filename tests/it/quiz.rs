@@ -351,6 +351,9 @@ fn the_next_due_time_is_said_in_the_unit_that_fits() {
     assert_eq!(said(3 * DAY + 7200), "The next question is due in 3 days and 2 hours.");
     assert_eq!((KO.quiz.next_due_in)(Wait::of(13)), "다음 문제는 1분 안에 나옵니다.");
     assert_eq!((KO.quiz.next_due_in)(Wait::of(600)), "다음 문제는 10분 뒤에 나옵니다.");
+    // The statistics' streak too: one day, not "1 days in a row".
+    assert_eq!((EN.quiz.stats_streak)(1), "streak: 1 day with an answer");
+    assert_eq!((EN.quiz.stats_streak)(3), "streak: 3 days in a row with an answer");
 }
 
 /// An answer for the log: right or wrong, quick, no hint.
