@@ -16,6 +16,20 @@ pub fn whole_bounds(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     (lo, hi.ceil().max(lo + 1.0))
 }
 
+/// The range of `values` widened by `frac` of its span on each side (a
+/// flat range by a sliver of its size, so it never has zero height).
+pub fn padded_bounds(values: impl IntoIterator<Item = f64>, frac: f64) -> (f64, f64) {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    let pad = (frac * (hi - lo)).max(1e-9 * hi.abs().max(1.0));
+    (lo - pad, hi + pad)
+}
+
 /// Three ticks along [0, hi]: its ends and its middle, rounded to a whole number.
 pub fn ticks_from_zero(hi: f64) -> [f64; 3] {
     [0.0, (hi / 2.0).round(), hi]

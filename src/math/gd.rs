@@ -253,6 +253,20 @@ pub fn spacing(v: f64) -> f64 {
     a.next_up() - a
 }
 
+/// How far one update moves x: lr · ‖∇f‖.
+pub fn step_length(lr: f64, grad: &[f64]) -> f64 {
+    lr * norm(grad)
+}
+
+/// Where a run stalled: the coordinate whose step lr·g_i is largest, that
+/// step's size and the spacing of f64 numbers at it (a step below half the
+/// spacing leaves x as it is).
+pub fn stall_step(lr: f64, x: &[f64], grad: &[f64]) -> (f64, f64) {
+    let i = (0..x.len().min(grad.len())).max_by(|a, b| grad[*a].abs().total_cmp(&grad[*b].abs())).unwrap_or(0);
+    let xi = x.get(i).copied().unwrap_or(0.0);
+    ((lr * grad.get(i).copied().unwrap_or(0.0)).abs(), spacing(xi))
+}
+
 /// The grid cell (column, row; row 0 at the top) of a point in the box
 /// `xr` × `yr`, if it is inside.
 pub fn grid_cell(p: &[f64], xr: (f64, f64), yr: (f64, f64), cols: usize, rows: usize) -> Option<(usize, usize)> {

@@ -26,6 +26,20 @@ pub fn marked_title(marks: &[(bool, &str)], title: &str) -> String {
 
 /// A bordered list of `name: value` knobs, the selected one marked `>` and
 /// reversed, scrolled to keep it in view; `extra` lines follow the list.
+/// Knobs as one line: `name: value` each, the chosen one in brackets and
+/// highlighted (the brackets show it without colour).
+pub fn knob_spans<K: PartialEq>(rows: Vec<(K, &str, String)>, chosen: &K, theme: &Theme) -> Vec<Span<'static>> {
+    rows.into_iter()
+        .map(|(k, name, v)| {
+            if k == *chosen {
+                Span::styled(format!("[{name}: {v}] "), theme.selected)
+            } else {
+                Span::raw(format!(" {name}: {v}  "))
+            }
+        })
+        .collect()
+}
+
 pub fn knob_panel(
     frame: &mut Frame,
     area: Rect,

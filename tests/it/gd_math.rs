@@ -197,3 +197,13 @@ fn a_log_leaves_its_domain_and_says_so() {
     let out = gd::run(&f("log(x)"), &settings(&[0.5], 1.0, 1e-6, 100, None)).unwrap();
     assert!(matches!(out.outcome, Outcome::LeftDomain { at: 0 }), "{:?}", out.outcome);
 }
+
+/// The numbers the stall and the stale-gradient sentences quote.
+#[test]
+fn a_stall_is_measured_at_the_largest_step() {
+    // The second coordinate's step 0.1 × 3 is the larger; the spacing is f64's at 8.
+    let (step, spacing) = gd::stall_step(0.1, &[1.0, 8.0], &[-2.0, 3.0]);
+    assert!((step - 0.3).abs() < 1e-15, "{step}");
+    assert_eq!(spacing, 8f64.next_up() - 8.0);
+    assert!((gd::step_length(0.5, &[3.0, 4.0]) - 2.5).abs() < 1e-15);
+}

@@ -92,10 +92,7 @@ fn one_variable(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Th
     let points: Vec<(f64, f64)> = lab.run.iterates[from..=upto].iter().map(|it| (it.x[0], it.f)).collect();
     let tangent = lab.tangent();
     let (x_lo, x_hi) = lab.x_range;
-    let ys = lab.curve.iter().chain(&points).map(|p| p.1);
-    let (y_lo, y_hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
-    let pad = (0.05 * (y_hi - y_lo)).max(1e-9 * y_hi.abs().max(1.0));
-    let (y_lo, y_hi) = (y_lo - pad, y_hi + pad);
+    let (y_lo, y_hi) = crate::math::axis::padded_bounds(lab.curve.iter().chain(&points).map(|p| p.1), 0.05);
     let sets = vec![
         Dataset::default()
             .marker(theme.series(0).marker)
@@ -193,16 +190,7 @@ fn loop_lines(lab: &GdLab, t: &Text, theme: &Theme, width: u16) -> Vec<Line<'sta
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Theme) {
     let g = &t.gd;
-    let knob_spans: Vec<Span> = knob_rows(lab, t)
-        .into_iter()
-        .map(|(k, name, v)| {
-            if k == lab.knob {
-                Span::styled(format!("[{name}: {v}] "), theme.selected)
-            } else {
-                Span::raw(format!(" {name}: {v}  "))
-            }
-        })
-        .collect();
+    let knob_spans = crate::ui::chrome::knob_spans(knob_rows(lab, t), &lab.knob, theme);
     let mut top = wrap(Line::styled(status_text(lab, t), theme.title), area.width);
     top.extend(wrap(Line::from(knob_spans), area.width));
     let prompt = lab.is_typing() || lab.predict.is_asking();

@@ -36,7 +36,7 @@ pub fn slip_why(lab: &GdLab) -> Option<Why> {
         }
         Bug::NoAbs if lab.at_end() && now.grad[0] < 0.0 && lab.run.converged() => Why::NoAbsNegative { g: now.grad[0] },
         Bug::NoAbs => Why::NoAbsNotYet,
-        Bug::Stale => Why::Stale { g: gd::norm(&first.grad), step: lab.settings.lr * gd::norm(&first.grad) },
+        Bug::Stale => Why::Stale { g: gd::norm(&first.grad), step: gd::step_length(lab.settings.lr, &first.grad) },
     })
 }
 
@@ -60,10 +60,7 @@ pub fn outcome_text(run: &Run, settings: &gd::Settings, t: &Text) -> String {
         Outcome::Converged => (g.converged)(run.steps),
         Outcome::MaxSteps => (g.max_steps)(run.steps, &num(last.test)),
         Outcome::Stalled { at } => {
-            // The coordinate with the largest step: its step and the spacing at it.
-            let i = (0..last.x.len()).max_by(|a, b| last.grad[*a].abs().total_cmp(&last.grad[*b].abs())).unwrap_or(0);
-            let step = (settings.lr * last.grad[i]).abs();
-            let spacing = gd::spacing(last.x[i]);
+            let (step, spacing) = gd::stall_step(settings.lr, &last.x, &last.grad);
             (g.stalled)(at, &num(step), &num(spacing), &num_beside(last.test, settings.eps), &num(settings.eps))
         }
         Outcome::Diverged { at } => (g.diverged)(at),

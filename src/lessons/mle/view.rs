@@ -216,16 +216,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::styled(status_text(lab, t), theme.title)), status);
-    let knob_spans: Vec<Span> = knob_rows(lab, t)
-        .into_iter()
-        .map(|(k, name, v)| {
-            if k == lab.knob {
-                Span::styled(format!("[{name}: {v}] "), theme.selected)
-            } else {
-                Span::raw(format!(" {name}: {v}  "))
-            }
-        })
-        .collect();
+    let knob_spans = crate::ui::chrome::knob_spans(knob_rows(lab, t), &lab.knob, theme);
     frame.render_widget(Paragraph::new(Line::from(knob_spans)), knobs);
     let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
     match lab.settings.family {

@@ -16,3 +16,11 @@ fn ticks_are_the_ends_and_the_rounded_middle() {
     assert_eq!(ticks_from_zero(40.0), [0.0, 20.0, 40.0]);
     assert_eq!(ticks_from_zero(7.0), [0.0, 4.0, 7.0]);
 }
+
+#[test]
+fn padded_bounds_widen_the_range_and_never_collapse() {
+    assert_eq!(padded_bounds([0.0, 10.0], 0.05), (-0.5, 10.5));
+    let (lo, hi) = padded_bounds([3.0, 3.0], 0.05);
+    assert!(lo < 3.0 && hi > 3.0);
+    assert_eq!(padded_bounds([f64::NAN], 0.05), (0.0, 1.0));
+}
