@@ -197,10 +197,15 @@ pub fn run(
         "memory_bytes": MEMORY_BYTES,
         "secret": secret,
     });
-    // A relative interpreter path means the learner's current folder, not
-    // the file's folder the harness runs in.
-    let program = std::path::absolute(&python.path).unwrap_or_else(|_| python.path.clone());
-    let program = if python.path.components().count() > 1 { program } else { python.path.clone() };
+    // A relative interpreter path (`.venv/bin/python`) means the learner's
+    // current folder, not the file's folder the harness runs in; a bare name
+    // (`python3`) is looked up on PATH as it is.
+    let bare = python.path.components().count() == 1;
+    let program = if bare {
+        python.path.clone()
+    } else {
+        std::path::absolute(&python.path).unwrap_or_else(|_| python.path.clone())
+    };
     let mut cmd = Command::new(&program);
     cmd.args(["-B", "-c", HARNESS])
         .current_dir(dir)

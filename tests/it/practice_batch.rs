@@ -133,3 +133,42 @@ fn no_escape_sequence_from_the_learners_code_reaches_the_terminal() {
         assert!(String::from_utf8_lossy(&all).contains("msg"), "{format}");
     }
 }
+
+/// `practice cases` and `practice judge`, the notebook's way in, refuse
+/// what they cannot use with exit 2 and a sentence: an unknown exercise,
+/// results that are not JSON, or not one result per case.
+#[test]
+fn cases_and_judge_refuse_what_they_cannot_use() {
+    let dir = temp("judge");
+    let run = |args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_deepstep"))
+            .args(args)
+            .current_dir(&dir)
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&["practice", "cases", "nope"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope"));
+    for bad in ["not json", "[1, 2]", "{\"results\": []}"] {
+        let out = run(&["practice", "judge", "posterior"], bad);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("deepstep practice judge"), "{bad}");
+    }
+    // The cases' count is what judge wants: one result each, here all missing.
+    let cases: Value = serde_json::from_slice(&run(&["practice", "cases", "posterior"], "").stdout).unwrap();
+    let n = cases["cases"].as_array().unwrap().len();
+    let missing = serde_json::json!({ "results": vec![serde_json::json!({"missing": "posterior"}); n] });
+    let out = run(&["practice", "judge", "posterior"], &missing.to_string());
+    assert_eq!(out.status.code(), Some(1));
+    let verdict: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(verdict[0]["passed"], false);
+}

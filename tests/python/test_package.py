@@ -135,6 +135,10 @@ def test_the_locale_chooses_korean_as_the_app_does(monkeypatch):
     assert any("\uac00" <= ch <= "\ud7a3" for ch in korean)
 
 
+def test_a_function_can_be_named_instead_of_given():
+    assert deepstep.check("posterior", namespace={"posterior": posterior}).passed
+
+
 def test_a_lambda_is_checked_under_the_name_it_is_bound_to():
     f = lambda prior, likelihood: prior * likelihood / (prior * likelihood).sum()  # noqa: E731
     assert deepstep.check(f, namespace={"posterior": f}).passed
