@@ -56,6 +56,16 @@ def main():
     def is_learners(file):
         return file == filename
 
+    # Python refuses to run a file whose bytes are not its encoding (even in
+    # a comment), while compile() of the bytes lets a comment pass: refuse it
+    # too, at its line.
+    try:
+        source.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = source[:exc.start].count(b"\n") + 1
+        reply({"fatal": "load", "error": {"type": "UnicodeDecodeError", "message": str(exc),
+                                          "frames": [[line, code_at(filename, line)]]}})
+        return
     sys.path.insert(0, os.path.dirname(os.path.abspath(filename)))
     scope = {"__name__": "deepstep_practice", "__file__": filename}
     try:

@@ -204,6 +204,11 @@ fn broken_files_get_a_clear_verdict() {
     // Memory is limited: a huge allocation fails inside Python.
     let (s, _) = text_of("tests/practice/broken/eats_memory.py");
     assert!(s.contains("MemoryError"), "{s}");
+    // Bytes that are not UTF-8, with no coding line: Python refuses to run
+    // the file, so the check does too, at the line (even for a comment).
+    let (s, code) = text_of("tests/practice/broken/latin1_without_coding_line.py");
+    assert!(s.contains("UnicodeDecodeError") && s.contains("line 5:"), "{s}");
+    assert_eq!(code, 1);
     // Right numbers from code that changes its caller's array in place.
     let (s, code) = text_of("tests/practice/broken/changes_input.py");
     assert!(s.contains(&(p.mutated)(1, "backward_gradient", "grad_out")) && s.contains(p.mutated_fix), "{s}");

@@ -3,17 +3,22 @@ in one namespace), then check what each defined with the `deepstep`
 package. Prints a JSON list, one item per file: its verdicts, or
 {"load_error": type} when running the code itself failed (a notebook cell
 would show that error before any check)."""
+import io
 import json
 import os
 import sys
+import tokenize
 
 import deepstep
 
 
 def cells(path):
     if not path.endswith(".ipynb"):
-        # Bytes: Python decodes them as it decodes a file (a BOM, a coding line).
-        return [open(path, "rb").read()]
+        # Decoded as Python decodes a file it runs (a BOM, a coding line, else
+        # strict UTF-8: bytes that are not raise here, as they would there).
+        data = open(path, "rb").read()
+        encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+        return [data.decode(encoding)]
     notebook = json.loads(open(path, encoding="utf-8-sig").read())
     sources = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
                for c in notebook["cells"] if c.get("cell_type") == "code"]
@@ -38,7 +43,11 @@ def verdicts(path):
     # A notebook runs in its own folder: modules beside it import.
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     namespace = {"__name__": "__main__"}
-    for i, source in enumerate(cells(path)):
+    try:
+        sources = cells(path)
+    except UnicodeDecodeError as exc:
+        return {"load_error": type(exc).__name__}
+    for i, source in enumerate(sources):
         try:
             exec(compile(source, "{}#cell{}".format(path, i + 1), "exec"), namespace)
         except BaseException as exc:
