@@ -13,6 +13,25 @@ pub fn pad_end(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
+/// `s` in at most `w` columns: whole when it fits, else cut and ended
+/// with `…`, so a shortened title or value says it was shortened.
+pub fn cut(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for ch in s.chars() {
+        if width(&out) + width(ch.encode_utf8(&mut [0; 4])) + 1 > w {
+            break;
+        }
+        out.push(ch);
+    }
+    if w > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Spaces, then `s`, up to `w` columns.
 pub fn pad_start(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))

@@ -34,3 +34,14 @@ fn words_wrap_and_long_words_split() {
     assert_eq!(texts(&wrap("  indented line", 20)), vec!["  indented line"]);
     assert_eq!(texts(&wrap("a\nb", 5)), vec!["a", "b"]);
 }
+
+#[test]
+fn cut_keeps_what_fits_and_marks_what_it_shortened() {
+    use deepstep::ui::width::{cut, width};
+    assert_eq!(cut("random integers", 20), "random integers");
+    assert_eq!(cut("random integers", 8), "random …");
+    // Hangul takes two columns: the cut never passes the width.
+    let k = cut("무작위 정수", 6);
+    assert!(width(&k) <= 6 && k.ends_with('…'), "{k}");
+    assert_eq!(cut("abc", 0), "");
+}
