@@ -342,6 +342,8 @@ pub struct ConvText {
     pub frame_of_hidden: fn(n: usize) -> String,
     /// In place of the arithmetic while its value is being predicted.
     pub arithmetic_hidden: &'static str,
+    /// In place of the arithmetic while the output size is being predicted.
+    pub size_hidden: &'static str,
     /// Panel title marks when a grid does not fit: columns cut at the sides
     /// (the window's stay), rows above or below (arrows; the README says so).
     pub more_sideways: &'static str,
@@ -363,17 +365,36 @@ pub struct ConvText {
     pub floor_drops: fn(axis: &str, n: usize, s: usize, q: usize, r: usize) -> String,
     pub invalid: &'static str,
     pub fixed_size: &'static str,
-    pub sobel_size: &'static str,
+    /// The kernel's size changed while a preset that exists only as 3×3 is chosen.
+    pub preset_is_3x3: fn(preset: &str) -> String,
+    /// A preset that exists only as 3×3 was chosen: the kernel became 3×3.
+    pub resized_for: fn(preset: &str) -> String,
+    /// With two output channels: which preset the second one uses.
+    pub second_preset: fn(preset: &str) -> String,
+    /// Tab: the grids or the knob panel get the room first.
+    pub switch_panel: &'static str,
+    /// The one-line knob when the knob panel does not fit: (name, value).
+    pub selected_knob: fn(name: &str, value: &str) -> String,
     pub predict_value: &'static str,
     pub predict_size: &'static str,
     pub right: &'static str,
     pub wrong: fn(answer: &str) -> String,
+    /// Wrong, and the guess is what the named slips give: (answer, guess, slips in words).
+    pub wrong_slip: fn(answer: &str, guess: &str, slips: &str) -> String,
+    /// The output-size slips, in `math::conv::SizeMistake::ALL`'s order.
+    pub size_slips: [&'static str; 3],
+    /// The value slips: the kernel turned 180°, and one input channel alone.
+    pub slip_flipped: &'static str,
+    pub slip_one_channel: fn(channel: usize) -> String,
+    /// Between two slips that give the same number.
+    pub slip_or: &'static str,
     pub not_a_number: &'static str,
     pub score: fn(right: usize, total: usize) -> String,
     pub digits_credit: &'static str,
     pub axis_names: [&'static str; 2],
     pub err_zero: fn(setting: &str, axis: &str) -> String,
-    pub err_kernel_too_large: fn(axis: &str, span: usize, padded: usize) -> String,
+    /// (axis name, its size's letter H or W, the kernel's span, the padded size).
+    pub err_kernel_too_large: fn(axis: &str, letter: &str, span: usize, padded: usize) -> String,
     pub err_too_large: fn(axis: &str) -> String,
     pub err_channels: fn(kernel: usize, input: usize) -> String,
     pub err_bias: fn(expected: usize, got: usize) -> String,

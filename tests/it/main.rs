@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod conv_lab;
 mod conv_math;
+mod conv_screen;
 mod count_lab;
 mod e2e;
 mod exercises;

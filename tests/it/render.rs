@@ -580,14 +580,15 @@ fn predict_mode_shows_the_asked_frame_and_hides_its_answer() {
     let lab = app.front_lesson::<ConvLab>().unwrap();
     assert!(lab.hiding_size(), "{:?}", lab.data.geometry);
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains("OH = ⌊(3 + 2·1 − 1·(2−1) − 1)/1⌋ + 1 = ?") && s.contains("frame 2/?"), "{s}");
+    // The new geometry starts again at its first frame (D7).
+    assert!(s.contains("OH = ⌊(3 + 2·1 − 1·(2−1) − 1)/1⌋ + 1 = ?") && s.contains("frame 1/?"), "{s}");
     assert!(!s.contains("/16") && !s.contains("+ 1 = 4"), "{s}");
     for c in "4x4".chars() {
         app.act::<ConvLab>(Action::Prompt(Edit::Type(c)));
     }
     app.act::<ConvLab>(Action::Prompt(Edit::Submit));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains("+ 1 = 4") && s.contains("frame 2/16"), "{s}");
+    assert!(s.contains("+ 1 = 4") && s.contains("frame 1/16"), "{s}");
 }
 
 /// 6×6 with a 3×3 kernel and stride 2: ⌊3/2⌋ drops one position, so the

@@ -25,6 +25,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C('<'), C(',')], k.speed, Action::Slower, false),
         Binding::new(&[C('>'), C('.')], k.speed, Action::Faster, false),
         Binding::new(&[C('b')], k.link_axes, Action::ToggleLink, false),
+        Binding::new(&[Code(KeyCode::Tab)], t.conv.switch_panel, Action::SwitchPanel, false),
         Binding::new(&[C('p')], k.preset, Action::NextPreset, false),
         Binding::new(&[C('i')], k.sample, Action::NextInput, false),
         Binding::new(&[C('r')], k.random_dy, Action::RandomDy, false),
