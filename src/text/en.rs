@@ -555,6 +555,13 @@ pub static EN: Text = Text {
         empty_id: "`id` is empty",
         duplicate_id: "this id is used twice in the file",
         stray: |f| format!("`{f}` does not belong to this kind of question"),
+        toml: |m| m.to_string(),
+        unknown_variant: |field, got, allowed| match field {
+            Some(f) => format!("`{f}` is `{got}`, which is not one of {allowed}"),
+            None => format!("`{got}` is not one of {allowed}"),
+        },
+        missing_field: |f| format!("the field `{f}` is missing"),
+        unknown_field: |f, allowed| format!("there is no field `{f}`; the fields are {allowed}"),
         option_count: |m, n| format!("a choice question needs 2 to {m} options, has {n}"),
         correct_range: |n, c| format!("`correct` must be between 1 and {n} (the option's number), got {c}"),
         correct_missing: "a choice question needs `correct` (the right option's number, from 1)",

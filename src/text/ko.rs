@@ -534,6 +534,13 @@ pub static KO: Text = Text {
         empty_id: "`id`가 비어 있습니다",
         duplicate_id: "이 id가 파일에 두 번 쓰였습니다",
         stray: |f| format!("`{f}` 필드는 이 종류의 문제에 쓰지 않습니다"),
+        toml: |m| format!("TOML을 읽지 못했습니다(읽기 도구의 영어 설명: {m})"),
+        unknown_variant: |field, got, allowed| match field {
+            Some(f) => format!("`{f}`의 값 `{got}`은(는) 쓸 수 없습니다. 쓸 수 있는 값: {allowed}"),
+            None => format!("`{got}`은(는) 쓸 수 없는 값입니다. 쓸 수 있는 값: {allowed}"),
+        },
+        missing_field: |f| format!("`{f}` 필드가 없습니다"),
+        unknown_field: |f, allowed| format!("`{f}`라는 필드는 없습니다. 쓸 수 있는 필드: {allowed}"),
         option_count: |m, n| format!("객관식 문제에는 보기가 2개에서 {m}개 필요합니다. 지금은 {n}개입니다"),
         correct_range: |n, c| format!("`correct`는 1에서 {n} 사이(보기 번호)여야 합니다. 지금은 {c}입니다"),
         correct_missing: "객관식 문제에는 `correct`(정답 보기 번호, 1부터)가 필요합니다",

@@ -147,6 +147,12 @@ pub struct Text {
 #[derive(Debug)]
 pub struct BankText {
     pub question: fn(id: &str) -> String,
+    /// The TOML reader's own (English) words, framed in this language.
+    pub toml: fn(message: &str) -> String,
+    /// (field if known, the value, the allowed values as `a`, `b`).
+    pub unknown_variant: fn(field: Option<&str>, got: &str, allowed: &str) -> String,
+    pub missing_field: fn(field: &str) -> String,
+    pub unknown_field: fn(field: &str, allowed: &str) -> String,
     pub no_questions: &'static str,
     pub empty_id: &'static str,
     pub duplicate_id: &'static str,

@@ -446,7 +446,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
         let q = match RawQuestion::deserialize(toml::Value::Table(table)) {
             Ok(q) => q,
             Err(e) => {
-                problems.push(problem(line, id, Issue::Toml(e.to_string().trim().to_string())));
+                problems.push(problem(line, id, super::bank_problem::serde_issue(&e.to_string())));
                 continue;
             }
         };

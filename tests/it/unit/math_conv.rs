@@ -132,3 +132,12 @@ fn value_slips_give_their_own_numbers() {
     // A 1×1 kernel turned is itself: no slip there.
     assert_eq!(value_mistakes(&f, 2), vec![(ValueMistake::OneChannel(0), 9.0), (ValueMistake::OneChannel(1), 10.0)]);
 }
+
+/// D25: the width's refusal names the width's letter (W+2P), the height's H+2P.
+#[test]
+fn a_kernel_too_large_names_its_axis_letter() {
+    let e = output_size(Axis::Width, 2, 5, 1, 0, 1).unwrap_err();
+    assert!(e.to_string().contains("padded input W+2P = 2"), "{e}");
+    let e = output_size(Axis::Height, 2, 5, 1, 0, 1).unwrap_err();
+    assert!(e.to_string().contains("padded input H+2P = 2"), "{e}");
+}
