@@ -321,6 +321,7 @@ impl Store {
             let due = due.map_err(e)?.max(0) as u64;
             let day = (due / schedule::DAY).saturating_sub(today);
             if due <= now {
+                st.due_now += 1;
                 st.forecast[0] += 1;
             } else if day < 14 {
                 st.forecast[day as usize] += 1;
@@ -435,6 +436,9 @@ pub struct Stats {
     pub per_day: [usize; 30],
     /// Cards due per day, the next 14 days, today (and overdue) first.
     pub forecast: [usize; 14],
+    /// Cards due now (overdue included): what a review asks, and what the
+    /// home screen's Review count says; `forecast[0]` adds later today's.
+    pub due_now: usize,
     /// Days in a row, up to today, with at least one answer.
     pub streak: usize,
 }

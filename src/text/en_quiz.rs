@@ -40,21 +40,20 @@ pub const EN_QUIZ: QuizText = QuizText {
     },
     summary_total: |right, answered| format!("In all: {right} of {answered} right."),
     review_topics: |topics| format!("Review: {topics}."),
-    review_questions: "Questions to look at again (the ones answered wrong are due first next time):",
+    review_questions: |due_in| match due_in {
+        Some(w) => format!(
+            "Questions to look at again (answered wrong, so due for review again in {}: Review asks them from then):",
+            when(w)
+        ),
+        None => "Questions to look at again (this run saves nothing, so no review is planned):".to_string(),
+    },
+    stats_due_now: |now, later| {
+        format!("due now: {now} (what Review asks now, the home screen's count); later today: {later}")
+    },
     all_right: "Everything right. These questions come back in a few days, to check they stay learned.",
     due_now: |n| format!("{n} questions are due for review now: `deepstep quiz --review`."),
     nothing_due: "Nothing is due for review.",
-    next_due_in: |wait| {
-        let n = |k: u64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-        let when = match wait {
-            crate::text::Wait::UnderAMinute => "under a minute".to_string(),
-            crate::text::Wait::Minutes(m) => n(m, "minute", "minutes"),
-            crate::text::Wait::Hours(h) => n(h, "hour", "hours"),
-            crate::text::Wait::DaysHours(d, 0) => n(d, "day", "days"),
-            crate::text::Wait::DaysHours(d, h) => format!("{} and {}", n(d, "day", "days"), n(h, "hour", "hours")),
-        };
-        format!("The next question is due in {when}.")
-    },
+    next_due_in: |wait| format!("The next question is due in {}.", when(wait)),
     never_answered: "No question has been answered yet: start with `deepstep quiz`.",
     progress_at: |p| format!("progress saved in {p}"),
     not_saved: "progress is not saved in this run",
@@ -191,3 +190,15 @@ pub const EN_QUIZ: QuizText = QuizText {
     },
     bank_valid: |f, n| format!("{f}: {n} questions, no problems."),
 };
+
+/// A wait in its unit: "under a minute", "1 minute", "3 hours", "2 days and 1 hour".
+fn when(wait: Wait) -> String {
+    let n = |k: u64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    match wait {
+        Wait::UnderAMinute => "under a minute".to_string(),
+        Wait::Minutes(m) => n(m, "minute", "minutes"),
+        Wait::Hours(h) => n(h, "hour", "hours"),
+        Wait::DaysHours(d, 0) => n(d, "day", "days"),
+        Wait::DaysHours(d, h) => format!("{} and {}", n(d, "day", "days"), n(h, "hour", "hours")),
+    }
+}

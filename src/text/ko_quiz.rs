@@ -40,16 +40,19 @@ pub const KO_QUIZ: QuizText = QuizText {
     },
     summary_total: |right, answered| format!("전체: {answered}문제 중 {right}개 정답."),
     review_topics: |topics| format!("복습할 주제: {topics}."),
-    review_questions: "다시 볼 문제(틀린 문제는 다음에 먼저 나옵니다):",
+    review_questions: |due_in| match due_in {
+        Some(w) => format!("다시 볼 문제(틀렸으므로 {} 복습할 차례가 됩니다. 그때부터 복습에서 나옵니다):", when(w)),
+        None => "다시 볼 문제(이번 실행은 진도를 저장하지 않아 복습이 잡히지 않습니다):".to_string(),
+    },
+    stats_due_now: |now, later| {
+        format!("지금 복습할 문제: {now}개(복습이 지금 묻는 문제, 홈 화면의 개수). 오늘 이따가: {later}개")
+    },
     all_right: "모두 맞았습니다. 잘 기억하는지 며칠 뒤에 다시 나옵니다.",
     due_now: |n| format!("지금 복습할 문제가 {n}개 있습니다: `deepstep quiz --review`."),
     nothing_due: "지금 복습할 문제가 없습니다.",
     next_due_in: |wait| match wait {
-        crate::text::Wait::UnderAMinute => "다음 문제는 1분 안에 나옵니다.".to_string(),
-        crate::text::Wait::Minutes(m) => format!("다음 문제는 {m}분 뒤에 나옵니다."),
-        crate::text::Wait::Hours(h) => format!("다음 문제는 {h}시간 뒤에 나옵니다."),
-        crate::text::Wait::DaysHours(d, 0) => format!("다음 문제는 {d}일 뒤에 나옵니다."),
-        crate::text::Wait::DaysHours(d, h) => format!("다음 문제는 {d}일 {h}시간 뒤에 나옵니다."),
+        Wait::UnderAMinute => "다음 문제는 1분 안에 나옵니다.".to_string(),
+        w => format!("다음 문제는 {} 나옵니다.", when(w)),
     },
     never_answered: "아직 푼 문제가 없습니다. `deepstep quiz`로 시작하세요.",
     progress_at: |p| format!("진도 저장 위치: {p}"),
@@ -174,3 +177,14 @@ pub const KO_QUIZ: QuizText = QuizText {
     bank_invalid: |n| format!("오류 {n}개를 찾았습니다. 문제은행을 불러오지 않았습니다."),
     bank_valid: |f, n| format!("{f}: 문제 {n}개, 오류 없음."),
 };
+
+/// A wait as "1분 안에", "3분 뒤에", "2일 1시간 뒤에".
+fn when(wait: Wait) -> String {
+    match wait {
+        Wait::UnderAMinute => "1분 안에".to_string(),
+        Wait::Minutes(m) => format!("{m}분 뒤에"),
+        Wait::Hours(h) => format!("{h}시간 뒤에"),
+        Wait::DaysHours(d, 0) => format!("{d}일 뒤에"),
+        Wait::DaysHours(d, h) => format!("{d}일 {h}시간 뒤에"),
+    }
+}

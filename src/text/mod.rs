@@ -646,7 +646,11 @@ pub struct QuizText {
     pub summary_row: fn(topic: &str, right: usize, answered: usize, skipped: usize) -> String,
     pub summary_total: fn(right: usize, answered: usize) -> String,
     pub review_topics: fn(topics: &str) -> String,
-    pub review_questions: &'static str,
+    /// The round summary's heading over the questions answered wrong, with
+    /// when the soonest of them is due again (None: this run saves nothing).
+    pub review_questions: fn(due_in: Option<crate::text::Wait>) -> String,
+    /// Statistics: (cards due now, cards due later today).
+    pub stats_due_now: fn(now: usize, later_today: usize) -> String,
     pub all_right: &'static str,
     pub due_now: fn(n: usize) -> String,
     pub nothing_due: &'static str,

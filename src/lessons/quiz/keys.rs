@@ -79,16 +79,17 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
             Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, true),
             Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
         ],
+        // The summary scrolls (its title marks ▴ ▾): the footer says how.
         Phase::Summary => vec![
             Binding::new(&[C('n'), Code(KeyCode::Enter)], k.new_round, Action::NewRound, true),
             Binding::new(&[C('r')], k.review_now, Action::StartReview, true),
-            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, false),
-            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
+            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll_page, Action::ScrollDown, true),
+            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll_page, Action::ScrollUp, true),
         ],
         Phase::NothingDue(_) => vec![
             Binding::new(&[C('n'), Code(KeyCode::Enter)], k.new_round, Action::NewRound, true),
-            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, false),
-            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
+            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll_page, Action::ScrollDown, false),
+            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll_page, Action::ScrollUp, false),
         ],
     }
 }

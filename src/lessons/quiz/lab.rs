@@ -170,6 +170,14 @@ impl QuizLab {
         Some(crate::text::Wait::of(due.saturating_sub(self.now())))
     }
 
+    /// When the soonest question answered wrong this round is due again, as
+    /// its saved card says (None when this run saves nothing).
+    pub fn wrong_due_in(&self) -> Option<crate::text::Wait> {
+        self.store_path()?;
+        let due = self.to_review().iter().filter_map(|q| self.progress.questions.get(&q.id)).map(|r| r.due).min()?;
+        Some(crate::text::Wait::of(due.saturating_sub(self.now())))
+    }
+
     /// The questions a review round would ask now (this bank and topic):
     /// the summary's count and list are both this, so they always agree.
     pub fn due_questions(&self) -> Vec<Question> {

@@ -7,9 +7,9 @@ use super::lab::{Given, Graded, Message, Phase, QuizLab};
 use super::words::{answer_text, explanation_lines, given_text, hint_text, how_line, option_text, prompt_lines};
 use crate::progress::Notice;
 use crate::text::Text;
-use crate::ui::chrome::panel;
+use crate::ui::chrome::{marked_title, panel};
 use crate::ui::theme::Theme;
-use crate::ui::width::wrap;
+use crate::ui::width::{cut, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -22,10 +22,19 @@ fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
 
 /// The lines wrapped to `area`, scrolled down `scroll` rows but no further
 /// than where the last line sits at the bottom.
-fn scrolled(frame: &mut Frame, lines: Vec<Line>, area: Rect, scroll: u16) {
-    let rows = wrap(lines, area.width);
-    let scroll = scroll.min((rows.len() as u16).saturating_sub(area.height));
-    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), area);
+/// A bordered panel of `lines` scrolled down by `scroll` rows (as far as
+/// there is more), its title marked ▴ when rows are above and ▾ when rows
+/// are below, so nothing is out of view unsaid.
+fn scrolled_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, scroll: u16, t: &Text, theme: &Theme) {
+    let inner = panel(String::new(), theme).inner(area);
+    let rows = wrap(lines, inner.width);
+    let n = rows.len().min(u16::MAX as usize) as u16;
+    let scroll = scroll.min(n.saturating_sub(inner.height));
+    // The same ▴ ▾ marks as the labs' panels.
+    let marks = [(scroll > 0, t.conv.more_above), (n > scroll + inner.height, t.conv.more_below)];
+    let block = panel(cut(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), inner);
 }
 
 /// The options (or terms) with their keys and marks.
@@ -169,7 +178,7 @@ fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
             }
         }
         lines.push(Line::styled((q.review_topics)(&topics.join(", ")), theme.error));
-        lines.push(Line::styled(q.review_questions, theme.dim));
+        lines.push(Line::styled((q.review_questions)(lab.wrong_due_in()), theme.dim));
         for r in review {
             let first = prompt_lines(r, t).into_iter().last().unwrap_or_default();
             lines.push(Line::raw(format!("- {first}")));
@@ -211,10 +220,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     frame.render_widget(Paragraph::new(wrap(foot_line, foot.width)), foot);
 
     let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) else {
-        let block = panel(q.summary, theme);
-        let inner = block.inner(body);
-        frame.render_widget(block, body);
-        scrolled(frame, summary_lines(lab, t, theme), inner, lab.scroll);
+        scrolled_panel(frame, body, q.summary, summary_lines(lab, t, theme), lab.scroll, t, theme);
         return;
     };
 
@@ -238,19 +244,19 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     let inner_w = body.width.saturating_sub(2);
     let q_rows = wrapped_rows(&qlines, inner_w) + 2;
     let (q_area, f_area) = match &lab.phase {
+        // The question whole where the explanation keeps three rows (its
+        // title marks what is below, and Down scrolls it); else its end.
         Phase::Feedback(_) => {
-            let q_h = q_rows.min(body.height / 2).max(3);
+            let q_h = q_rows.min(body.height.saturating_sub(5).max(body.height / 2)).max(3);
             let [a, b] = Layout::vertical([Constraint::Length(q_h), Constraint::Min(3)]).areas(body);
             (a, Some(b))
         }
         _ => (body, None),
     };
-    let block = panel(q.title, theme);
-    let inner = block.inner(q_area);
-    frame.render_widget(block, q_area);
+    let inner = panel(String::new(), theme).inner(q_area);
     // In the feedback, the end of the question (its options) matters more
     // than its start when space is short.
-    scrolled(frame, qlines.clone(), inner, if f_area.is_some() { u16::MAX } else { 0 });
+    scrolled_panel(frame, q_area, q.title, qlines.clone(), if f_area.is_some() { u16::MAX } else { 0 }, t, theme);
 
     // The terminal cursor sits at the caret, so input methods compose there.
     if let (Some(row), Phase::Asking) = (numeric_row, &lab.phase) {
@@ -263,9 +269,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     }
 
     if let (Some(area), Phase::Feedback(g)) = (f_area, &lab.phase) {
-        let block = panel(q.explanation, theme);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        scrolled(frame, feedback_lines(cur, g, t, theme), inner, lab.scroll);
+        scrolled_panel(frame, area, q.explanation, feedback_lines(cur, g, t, theme), lab.scroll, t, theme);
     }
 }

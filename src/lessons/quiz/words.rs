@@ -9,7 +9,7 @@ use crate::text::Text;
 
 pub fn prompt_lines(q: &Question, t: &Text) -> Vec<String> {
     match &q.body {
-        Body::Bank { prompt, .. } => prompt.get(t.lang).lines().map(str::to_string).collect(),
+        Body::Bank { prompt, .. } => prompt.get(t.lang).lines().map(minus_signs).collect(),
         Body::Generated(g) => g.prompt(t),
         Body::Sample(s) => s.prompt(t),
     }
@@ -79,10 +79,16 @@ pub fn hint_text(q: &Question, t: &Text) -> String {
 }
 
 /// The worked explanation, then the factors written out (if any).
+/// A bank's ASCII minus between spaces (`14 - 5 + 1`) written as the sign
+/// `−`: wrapped before it, `- 5 + 1` would start a line like a list item.
+fn minus_signs(line: &str) -> String {
+    line.replace(" - ", " − ")
+}
+
 pub fn explanation_lines(q: &Question, t: &Text) -> (Vec<String>, Vec<String>) {
     match &q.body {
         Body::Bank { explanation, factors, .. } => {
-            (explanation.get(t.lang).lines().map(str::to_string).collect(), factors.clone())
+            (explanation.get(t.lang).lines().map(minus_signs).collect(), factors.clone())
         }
         Body::Generated(g) => (g.solution(t), g.factors()),
         Body::Sample(s) => (s.solution(t), vec![]),
@@ -178,6 +184,7 @@ pub fn stats_lines(s: &crate::progress::Stats, t: &Text) -> Vec<String> {
     let days: Vec<String> =
         s.forecast.iter().enumerate().filter(|(_, n)| **n > 0).map(|(d, n)| format!("+{d}: {n}")).collect();
     lines.push(format!("  {}   {}", spark(&s.forecast), days.join(", ")));
+    lines.push((q.stats_due_now)(s.due_now, s.forecast[0].saturating_sub(s.due_now)));
     lines.push((q.stats_streak)(s.streak));
     lines
 }
