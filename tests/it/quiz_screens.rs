@@ -164,3 +164,32 @@ fn a_wrapped_formula_never_starts_a_line_like_a_bullet() {
         }
     }
 }
+
+/// D12: a progress file that is not ours, opened from home at 80×24: the
+/// quiz and the review say whole that nothing is saved and why (the
+/// sentence used to be cut after two rows), never "progress saved in";
+/// the statistics say why there is nothing to show.
+#[test]
+fn a_refused_progress_file_is_said_whole_on_every_quiz_screen() {
+    use ratatui::crossterm::event::KeyCode::Char;
+    let dir = temp_dir("refused");
+    let path = dir.join("progress.sqlite3");
+    std::fs::write(&path, "hi\n").unwrap();
+    for t in [&EN, &KO] {
+        let refused = Store::open(path.clone()).unwrap_err();
+        let why = deepstep::lessons::quiz::words::refused_text(&refused, t);
+        let mut home = App::home(t, Theme::MONO);
+        home.set_progress(Some(Store::not_saving(refused)));
+        for k in ['3', '4', '5'] {
+            home.handle(&key(Char(k)));
+            let (s, _) = draw(&mut home, 80, 24);
+            let shown = flat(&s).split_whitespace().collect::<Vec<_>>().join(" ");
+            let words: String = why.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(shown.contains(&words), "{k}: {why}\n{s}");
+            assert!(!s.contains(&(t.quiz.progress_at)(&path.display().to_string())), "{s}");
+            home.handle(&key(Char('q')));
+        }
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), b"hi\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -198,8 +198,17 @@ fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Theme) {
     let q = &t.quiz;
+    // The last rows: a notice about the progress file (whole: it says what
+    // is not saved and why), or where it is saved.
+    let foot_line = match (&lab.notice, lab.store_path()) {
+        (Some(n), _) => Line::styled(notice_line(n, t), theme.error),
+        (None, Some(p)) => Line::styled((q.progress_at)(&p.display().to_string()), theme.dim),
+        (None, None) => Line::styled(q.not_saved, theme.dim),
+    };
+    let foot_lines = wrap(foot_line, area.width);
+    let foot_rows = (foot_lines.len() as u16).max(2);
     let [head, body, foot] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(2)]).areas(area);
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(foot_rows)]).areas(area);
     let title = if lab.options.review { q.title_review } else { q.title };
     let mut head_spans = vec![Span::styled(title.to_string(), theme.title)];
     if let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) {
@@ -211,13 +220,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     }
     frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
 
-    // The last two rows: a notice about the progress file, or where it is saved.
-    let foot_line = match (&lab.notice, lab.store_path()) {
-        (Some(n), _) => Line::styled(notice_line(n, t), theme.error),
-        (None, Some(p)) => Line::styled((q.progress_at)(&p.display().to_string()), theme.dim),
-        (None, None) => Line::styled(q.not_saved, theme.dim),
-    };
-    frame.render_widget(Paragraph::new(wrap(foot_line, foot.width)), foot);
+    frame.render_widget(Paragraph::new(foot_lines), foot);
 
     let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) else {
         scrolled_panel(frame, body, q.summary, summary_lines(lab, t, theme), lab.scroll, t, theme);
