@@ -281,14 +281,17 @@ fn the_keys_choose_check_and_scroll() {
     assert!(item(lab(&mut app), Exercise::GdStep).checking);
     until(lab(&mut app), |l| !item(l, Exercise::GdStep).checking);
     // The verdict and task are longer than 80×24 shows: PgDn scrolls, PgUp comes back.
+    // (A title too long for its panel keeps the marks ▴ ▾ instead of the words.)
+    let above = |s: &str| s.contains(EN.practice.more_above) || s.contains(EN.conv.more_above);
+    let below = |s: &str| s.contains(EN.practice.more_below) || s.contains(EN.conv.more_below);
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(EN.practice.more_below) && !s.contains(EN.practice.more_above), "{s}");
+    assert!(below(&s) && !above(&s), "{s}");
     app.handle(&key(KeyCode::PageDown));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(EN.practice.more_above), "{s}");
+    assert!(above(&s), "{s}");
     app.handle(&key(KeyCode::PageUp));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(!s.contains(EN.practice.more_above), "{s}");
+    assert!(!above(&s), "{s}");
 }
 
 /// The folder made after the screen opened, then removed and made again
@@ -312,4 +315,44 @@ fn a_folder_made_removed_and_made_again_outside_the_screen_is_followed() {
     until(&mut lab, |l| item(l, Exercise::Posterior).state() == State::Failing);
     std::fs::write(dir.join("posterior.py"), fixture("posterior.py")).unwrap();
     until(&mut lab, |l| item(l, Exercise::Posterior).state() == State::Passing);
+}
+
+/// The screen's rows joined, borders dropped (a sentence may wrap anywhere).
+fn joined(s: &str) -> String {
+    let rows: Vec<&str> = s.lines().map(|l| l.trim_matches(|c: char| c == '|' || c.is_whitespace())).collect();
+    rows.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// D18: at 80×24 a missing folder's sentence is whole (it names the key
+/// that makes it), then `i`'s files are all named; the hint `h` adds shows
+/// on screen at once; a title too long for its panel keeps its marks.
+#[test]
+fn the_practice_screen_says_everything_whole_at_80x24() {
+    for t in [&EN, &KO] {
+        let dir = temp(&format!("whole-{:?}", t.lang)).join("deepstep-practice");
+        let lab = PracticeLab::new(dir.clone(), Some(python()), vec![]);
+        let hints = (t.practice.hints)(lab.current().exercise);
+        let mut app = App::new(mount(lab), t, Theme::MONO);
+        let (s, _) = draw(&mut app, 80, 24);
+        let sentence = (t.practice.folder_missing)(&dir.display().to_string());
+        assert!(joined(&s).contains(&joined(&sentence)), "{sentence}\n{s}");
+        app.handle(&key(KeyCode::Char('h')));
+        let (s, _) = draw(&mut app, 80, 24);
+        let hint: String = hints[0].split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+        assert!(joined(&s).contains(&hint), "{hint}\n{s}");
+        app.handle(&key(KeyCode::Char('i')));
+        let screen = app.screens.last_mut().unwrap();
+        let lab = deepstep::lessons::lesson::lesson_mut::<PracticeLab>(screen.as_mut()).unwrap();
+        until(lab, |l| l.folder && l.items.iter().all(|i| i.report.is_some()));
+        let (s, _) = draw(&mut app, 80, 24);
+        for e in Exercise::ALL {
+            assert!(joined(&s).contains(e.file()), "{}\n{s}", e.file());
+        }
+        // Scrolled to the middle, the title's marks stay whole.
+        app.handle(&key(KeyCode::PageDown));
+        let (s, _) = draw(&mut app, 80, 24);
+        let title = s.lines().find(|l| l.contains(".py") && l.contains('+')).unwrap_or_default();
+        let marked = title.contains(t.practice.more_below) || title.contains(t.conv.more_below);
+        assert!(marked && (title.contains(t.practice.more_above) || title.contains(t.conv.more_above)), "{s}");
+    }
 }
