@@ -327,6 +327,9 @@ impl Store {
                 st.forecast[day as usize] += 1;
             }
         }
+        // A version-1 file read without writing has no practice table yet:
+        // then there is no practice to count (its answers still are).
+        st.practice = self.practice().unwrap_or_default();
         Ok(st)
     }
 
@@ -441,6 +444,9 @@ pub struct Stats {
     pub due_now: usize,
     /// Days in a row, up to today, with at least one answer.
     pub streak: usize,
+    /// The practice exercises' records (passed, time, hints), saved in the
+    /// same store by `deepstep practice`.
+    pub practice: Vec<PracticeRecord>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]

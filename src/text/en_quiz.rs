@@ -47,6 +47,12 @@ pub const EN_QUIZ: QuizText = QuizText {
         ),
         None => "Questions to look at again (this run saves nothing, so no review is planned):".to_string(),
     },
+    stats_practice: "practice (`deepstep practice`): passed, time spent, hints used:",
+    stats_practice_row: |e, passed, minutes, hints| {
+        let state = if passed { "passed" } else { "not passed yet" };
+        let hints = if hints == 1 { "1 hint".to_string() } else { format!("{hints} hints") };
+        format!("  {e}: {state}, {minutes} min, {hints}")
+    },
     stats_due_now: |now, later| {
         format!("due now: {now} (what Review asks now, the home screen's count); later today: {later}")
     },

@@ -44,6 +44,11 @@ pub const KO_QUIZ: QuizText = QuizText {
         Some(w) => format!("다시 볼 문제(틀렸으므로 {} 복습할 차례가 됩니다. 그때부터 복습에서 나옵니다):", when(w)),
         None => "다시 볼 문제(이번 실행은 진도를 저장하지 않아 복습이 잡히지 않습니다):".to_string(),
     },
+    stats_practice: "실습(`deepstep practice`): 통과 여부, 쓴 시간, 본 힌트:",
+    stats_practice_row: |e, passed, minutes, hints| {
+        let state = if passed { "통과" } else { "아직 통과 못 함" };
+        format!("  {e}: {state}, {minutes}분, 힌트 {hints}개")
+    },
     stats_due_now: |now, later| {
         format!("지금 복습할 문제: {now}개(복습이 지금 묻는 문제, 홈 화면의 개수). 오늘 이따가: {later}개")
     },

@@ -649,6 +649,10 @@ pub struct QuizText {
     /// The round summary's heading over the questions answered wrong, with
     /// when the soonest of them is due again (None: this run saves nothing).
     pub review_questions: fn(due_in: Option<crate::text::Wait>) -> String,
+    /// Statistics: the heading over the practice exercises' records.
+    pub stats_practice: &'static str,
+    /// (exercise, passed, minutes spent, hints used).
+    pub stats_practice_row: fn(exercise: &str, passed: bool, minutes: u64, hints: u32) -> String,
     /// Statistics: (cards due now, cards due later today).
     pub stats_due_now: fn(now: usize, later_today: usize) -> String,
     pub all_right: &'static str,

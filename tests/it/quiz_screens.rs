@@ -193,3 +193,48 @@ fn a_refused_progress_file_is_said_whole_on_every_quiz_screen() {
     assert_eq!(std::fs::read(&path).unwrap(), b"hi\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Section 2 point 11: the statistics show the practice exercises beside
+/// the quiz (passed, minutes, hints), read from the same store, even before
+/// any quiz answer; `quiz --stats` prints the same lines.
+#[test]
+fn statistics_show_practice_progress() {
+    use deepstep::practice::exercise::Exercise;
+    use deepstep::progress::PracticeRecord;
+    use ratatui::crossterm::event::KeyCode::Char;
+    let dir = temp_dir("practice-stats");
+    let path = dir.join("p.sqlite3");
+    let mut store = Store::open(path.clone()).unwrap();
+    let conv = PracticeRecord { exercise: Exercise::ConvSize.id().into(), passed: true, seconds: 754, hints: 2 };
+    let bptt = PracticeRecord { exercise: Exercise::Bptt.id().into(), passed: false, seconds: 61, hints: 0 };
+    store.save_practice(&conv, NOW).unwrap();
+    store.save_practice(&bptt, NOW).unwrap();
+    drop(store);
+    for t in [&EN, &KO] {
+        let rows = [
+            (t.quiz.stats_practice_row)((t.practice.title)(Exercise::ConvSize), true, 12, 2),
+            (t.quiz.stats_practice_row)((t.practice.title)(Exercise::Bptt), false, 1, 0),
+        ];
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut home = App::home(t, Theme::MONO);
+            home.clock = Some(NOW);
+            home.set_progress(Some(Store::open(path.clone()).unwrap()));
+            home.handle(&key(Char('5')));
+            let (s, _) = draw(&mut home, w, h);
+            let shown = flat(&s).split_whitespace().collect::<Vec<_>>().join(" ");
+            for row in &rows {
+                let words = row.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(shown.contains(&words), "{w}x{h}: {row}\n{s}");
+            }
+        }
+        let lang = if std::ptr::eq(t, &EN) { "en" } else { "ko" };
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_deepstep"))
+            .args(["--lang", lang, "quiz", "--stats", "--progress"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let printed = String::from_utf8_lossy(&out.stdout);
+        assert!(rows.iter().all(|r| printed.contains(r.as_str())), "{printed}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -166,6 +166,7 @@ pub fn stats_lines(s: &crate::progress::Stats, t: &Text) -> Vec<String> {
     let mut lines = vec![];
     if s.topics.is_empty() {
         lines.push(q.stats_empty.to_string());
+        lines.extend(practice_lines(&s.practice, t));
         return lines;
     }
     for (topic, ts) in &s.topics {
@@ -186,5 +187,22 @@ pub fn stats_lines(s: &crate::progress::Stats, t: &Text) -> Vec<String> {
     lines.push(format!("  {}   {}", spark(&s.forecast), days.join(", ")));
     lines.push((q.stats_due_now)(s.due_now, s.forecast[0].saturating_sub(s.due_now)));
     lines.push((q.stats_streak)(s.streak));
+    lines.extend(practice_lines(&s.practice, t));
+    lines
+}
+
+/// The practice exercises beside the quiz: a heading, then per exercise
+/// worked on whether it passed, the minutes spent and the hints used.
+fn practice_lines(records: &[crate::progress::PracticeRecord], t: &Text) -> Vec<String> {
+    use crate::practice::exercise::Exercise;
+    if records.is_empty() {
+        return vec![];
+    }
+    let mut lines = vec![t.quiz.stats_practice.to_string()];
+    for e in Exercise::ALL {
+        if let Some(r) = records.iter().find(|r| r.exercise == e.id()) {
+            lines.push((t.quiz.stats_practice_row)((t.practice.title)(e), r.passed, r.seconds / 60, r.hints));
+        }
+    }
     lines
 }
