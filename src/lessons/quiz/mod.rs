@@ -61,6 +61,10 @@ impl Lesson for QuizLab {
             && matches!(self.current().map(|q| &q.answer), Some(bank::Answer::Numeric { .. }))
     }
 
+    fn answer(&self) -> Option<String> {
+        self.asking().then(|| self.input.buffer.clone())
+    }
+
     fn tick_interval(&self) -> Option<(Duration, Action)> {
         None
     }
