@@ -36,6 +36,7 @@ mod pty;
 mod python_env;
 mod python_package;
 mod quiz;
+mod quiz_banks;
 mod registry;
 mod render;
 mod rnn_lab;

@@ -3,6 +3,7 @@
 
 pub mod anki;
 pub mod bank;
+pub mod bank_lengths;
 pub mod bank_problem;
 pub mod generate;
 pub mod generate_sample;
