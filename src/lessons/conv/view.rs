@@ -240,7 +240,7 @@ fn heatmap_lines(lab: &ConvLab, theme: &Theme) -> Vec<Line<'static>> {
             Line::from(
                 row.iter()
                     .map(|v| {
-                        let s = v / 16.0;
+                        let s = crate::math::kernels::digit_ink(*v);
                         let ch = shade_char(s);
                         Span::styled(format!("{ch}{ch}"), theme.heat(s))
                     })
