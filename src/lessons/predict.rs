@@ -130,6 +130,10 @@ macro_rules! predict_plumbing {
             self.predict.hides().to_vec()
         }
 
+        fn answer(&self) -> Option<String> {
+            self.predict.asking.as_ref().map(|a| a.input.buffer.clone())
+        }
+
         fn typed(&self, c: char) -> Option<Self::Action> {
             (self.predict.is_asking() || ($other)(self)).then_some($prompt($crate::lessons::input::Edit::Type(c)))
         }

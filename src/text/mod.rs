@@ -722,4 +722,6 @@ pub struct QuizText {
     pub gen_largest_gap: fn(gap: &str) -> String,
     pub bank_invalid: fn(count: usize) -> String,
     pub bank_valid: fn(file: &str, count: usize) -> String,
+    /// The keyed option is the longest in too many choice questions.
+    pub bank_longest_keyed: fn(file: &str, lang: &str, keyed: usize, choices: usize, ids: &str) -> String,
 }

@@ -13,28 +13,27 @@ pub fn pad_end(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// `s` in at most `w` columns: whole when it fits, else cut and ended
-/// with `…`, so a shortened title or value says it was shortened.
-pub fn cut(s: &str, w: usize) -> String {
+/// Spaces, then `s`, up to `w` columns.
+pub fn pad_start(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// `s` cut to `w` columns, its end marked `…` when anything was cut.
+pub fn clip(s: &str, w: usize) -> String {
     if width(s) <= w {
         return s.to_string();
     }
     let mut out = String::new();
-    for ch in s.chars() {
-        if width(&out) + width(ch.encode_utf8(&mut [0; 4])) + 1 > w {
+    for c in s.chars() {
+        if width(&out) + width_of(c.encode_utf8(&mut [0; 4])) + 1 > w {
             break;
         }
-        out.push(ch);
+        out.push(c);
     }
     if w > 0 {
         out.push('…');
     }
     out
-}
-
-/// Spaces, then `s`, up to `w` columns.
-pub fn pad_start(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 /// Word-wrap styled lines to `width` display columns. ratatui 0.30's own

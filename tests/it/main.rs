@@ -37,6 +37,7 @@ mod pty;
 mod python_env;
 mod python_package;
 mod quiz;
+mod quiz_banks;
 mod quiz_screens;
 mod registry;
 mod render;

@@ -7,9 +7,10 @@ use crate::math::format::num;
 use crate::math::kernels::Sample;
 use crate::text::Text;
 use crate::ui::chrome::{marked_title, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
-use crate::ui::width::{cut, width, wrap};
+use crate::ui::width::{clip, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -181,10 +182,10 @@ fn draw_stack(
     let skip = focus.map_or(0, |(a, b)| (b + 1).saturating_sub(room).min(a)).min(lines.len().saturating_sub(room));
     // Marks first, so a narrow panel cuts the title's words, not them.
     let marks = [(cropped, c.more_sideways), (skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
-    let block = panel(cut(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
+    let block = panel(clip(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
     placed
         .into_iter()
         .map(|(first, col, shown)| {
@@ -256,9 +257,9 @@ fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let want = if selected + 2 == lines.len() { lines.len() } else { selected + 1 };
     let skip = want.saturating_sub(room).min(lines.len().saturating_sub(room));
     let marks = [(skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
-    let title = cut(&marked_title(&marks, c.knobs), area.width.saturating_sub(2) as usize);
+    let title = clip(&marked_title(&marks, c.knobs), area.width.saturating_sub(2) as usize);
     let block = panel(title, theme);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let shown: Vec<Line> = lines
         .iter()
         .enumerate()
@@ -271,10 +272,10 @@ fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
             } else {
                 theme.text
             };
-            Line::styled(cut(l, inner.width as usize), style)
+            Line::styled(clip(l, inner.width as usize), style)
         })
         .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.paragraph(Paragraph::new(shown), inner);
 }
 
 /// The digit as a heatmap beside its numbers (pixels are 0..16).
@@ -286,7 +287,7 @@ fn heatmap_lines(lab: &ConvLab, theme: &Theme) -> Vec<Line<'static>> {
             Line::from(
                 row.iter()
                     .map(|v| {
-                        let s = v / 16.0;
+                        let s = crate::math::kernels::digit_ink(*v);
                         let ch = shade_char(s);
                         Span::styled(format!("{ch}{ch}"), theme.heat(s))
                     })
@@ -506,12 +507,12 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(status_lines), status);
+    frame.paragraph(Paragraph::new(status_lines), status);
     if !show_knobs {
         // The knob panel does not fit: the selected knob, said to be that.
         let name = c.knob_names[lab.knob.index()];
-        let line = cut(&(c.selected_knob)(name, &knob_text(lab, lab.knob, t)), knob_row.width as usize);
-        frame.render_widget(Paragraph::new(Line::styled(line, theme.selected)), knob_row);
+        let line = clip(&(c.selected_knob)(name, &knob_text(lab, lab.knob, t)), knob_row.width as usize);
+        frame.paragraph(Paragraph::new(Line::styled(line, theme.selected)), knob_row);
     }
 
     let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
@@ -540,10 +541,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     draw_stack(frame, gb, &b_title, &b_parts, t, theme);
     let origins = draw_stack(frame, gr, r_title, &r_plain, t, theme);
     if heat_beside || heat_under {
-        let block = panel(cut(&input_name(lab, t), gh.width.saturating_sub(2) as usize), theme);
+        let block = panel(clip(&input_name(lab, t), gh.width.saturating_sub(2) as usize), theme);
         let inner = block.inner(gh);
-        frame.render_widget(block, gh);
-        frame.render_widget(Paragraph::new(heatmap_lines(lab, theme)), inner);
+        frame.bordered(block, gh);
+        frame.paragraph(Paragraph::new(heatmap_lines(lab, theme)), inner);
     }
     if show_knobs {
         draw_knobs(frame, knobs, lab, t, theme);
@@ -561,9 +562,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     }
 
     // The frame's arithmetic, and the output-size formula for both axes.
-    frame.render_widget(Paragraph::new(arithmetic), eq_area);
-    frame.render_widget(Paragraph::new(formula_lines), formula);
-    frame.render_widget(Paragraph::new(messages), message);
+    frame.paragraph(Paragraph::new(arithmetic), eq_area);
+    frame.paragraph(Paragraph::new(formula_lines), formula);
+    frame.paragraph(Paragraph::new(messages), message);
     // The terminal cursor sits at the caret, where input methods draw.
     if let Some(pr) = &lab.predict.asking {
         let q = match pr.question {

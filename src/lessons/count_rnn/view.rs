@@ -4,6 +4,7 @@ use super::lab::{CountLab, Message};
 use crate::math::format::num;
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::wrap;
 use ratatui::Frame;
@@ -97,11 +98,11 @@ fn draw_table(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     let marks = [(first > 0, t.conv.more_above), (rows.len() > first + room, t.conv.more_below)];
     let block = panel(crate::ui::chrome::marked_title(&marks, &(t.count.table_title)(lab.x.nrows())), theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let mut lines = head;
     lines.extend(rows.into_iter().skip(first).take(room));
     lines.extend(foot);
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.paragraph(Paragraph::new(lines), inner);
 }
 
 /// The w_rec labels beside the surface's top, middle and bottom rows.
@@ -189,18 +190,18 @@ fn draw_surface(frame: &mut Frame, surf: Rect, lab: &CountLab, t: &Text, theme: 
     let title = if lab.zoom { c.surface_zoom } else { c.surface };
     let block = panel(title, theme);
     let inner = block.inner(surf);
-    frame.render_widget(block, surf);
+    frame.bordered(block, surf);
     let grid_w = surface_width(lab).saturating_sub(2);
     let below = wrap(legend.clone(), inner.width);
     if inner.height as usize >= grid.len() + below.len() || inner.width < grid_w + 16 {
         let mut lines = grid;
         lines.extend(below);
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.paragraph(Paragraph::new(lines), inner);
     } else {
         // Too low for the legend below the grid: it goes beside it.
         let [g, l] = Layout::horizontal([Constraint::Length(grid_w + 1), Constraint::Min(10)]).areas(inner);
-        frame.render_widget(Paragraph::new(grid), g);
-        frame.render_widget(Paragraph::new(wrap(legend, l.width)), l);
+        frame.paragraph(Paragraph::new(grid), g);
+        frame.paragraph(Paragraph::new(wrap(legend, l.width)), l);
     }
 }
 
@@ -213,7 +214,7 @@ fn draw_checks(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &
         Line::raw((c.check_row)("dL/dw_x", &num(ck.analytic.0), &num(ck.numeric.0), &num(ck.rel_error.0))),
         Line::raw((c.check_row)("dL/dw_rec", &num(ck.analytic.1), &num(ck.numeric.1), &num(ck.rel_error.1))),
     ];
-    frame.render_widget(
+    frame.paragraph(
         Paragraph::new(wrap(check_lines, check.width.saturating_sub(2))).block(panel(c.check, theme)),
         check,
     );
@@ -221,7 +222,7 @@ fn draw_checks(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &
     for (i, (_, g, off)) in lab.mistakes.iter().enumerate() {
         ml.push(Line::raw((c.mistake_row)(c.mistake_names[i], &num(g.0), &num(g.1), &num(*off))));
     }
-    frame.render_widget(
+    frame.paragraph(
         Paragraph::new(wrap(ml, mistakes.width.saturating_sub(2))).block(panel(c.mistakes, theme)),
         mistakes,
     );
@@ -271,7 +272,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         Constraint::Length(message_h),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(st), status);
+    frame.paragraph(Paragraph::new(st), status);
 
     // Everything side by side or stacked when it fits; else one panel at a
     // time, switched with Tab, so that no number is cut.
@@ -304,14 +305,14 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
             head.push(Span::styled(format!("  {}", c.not_numbers), theme.error));
         }
         let lines = vec![Line::from(head), Line::raw(p.buffer.clone())];
-        frame.render_widget(Paragraph::new(lines), message);
+        frame.paragraph(Paragraph::new(lines), message);
         let x = message.x as usize + Span::raw(p.before_caret()).width();
         if x < message.right() as usize && message.height > 1 {
             frame.set_cursor_position(Position::new(x as u16, message.y + 1));
         }
     } else {
         let line = message_line(lab, t, theme);
-        frame.render_widget(Paragraph::new(wrap(line, message.width)), message);
+        frame.paragraph(Paragraph::new(wrap(line, message.width)), message);
     }
 }
 

@@ -5,6 +5,7 @@ use crate::math::format::{num, num_beside};
 use crate::math::linreg::{self, ErrorMeasure};
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::log_chart::{Series, log_chart};
 use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
@@ -110,7 +111,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         if lab.measures_tab { (None, Some(rest)) } else { (Some(rest), None) }
     };
     let status = Rect { height: status_h.min(area.height), ..area };
-    frame.render_widget(Paragraph::new(st), status);
+    frame.paragraph(Paragraph::new(st), status);
     if let Some(charts) = charts {
         draw_charts(frame, charts, lab, t, theme);
     }
@@ -138,10 +139,10 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
     let floor = lab.floor_points();
     let series = [Series { name: c.loss_name, points: &pts }, Series { name: c.floor_name, points: &floor }];
     let loss_chart = log_chart(&series, c.loss_curve, x, "", theme).legend_position(None);
-    frame.render_widget(loss_chart, right);
-    let legend = crate::ui::width::cut(&loss_legend(&series, theme).to_string(), legend_area.width as usize);
+    frame.content(loss_chart, right);
+    let legend = crate::ui::width::clip(&loss_legend(&series, theme).to_string(), legend_area.width as usize);
     let styled = if legend.ends_with('…') { Line::raw(legend) } else { loss_legend(&series, theme) };
-    frame.render_widget(Paragraph::new(styled).alignment(ratatui::layout::Alignment::Center), legend_area);
+    frame.paragraph(Paragraph::new(styled).alignment(ratatui::layout::Alignment::Center), legend_area);
 
     if lab.features == 1 {
         let data: Vec<(f64, f64)> = (0..lab.x.nrows()).map(|i| (lab.x[[i, 1]], lab.y[i])).collect();
@@ -166,7 +167,7 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
         .y_axis(Axis::default().bounds([ylo, yhi]).labels(vec![Line::raw(num(ylo)), Line::raw(num(yhi))]))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
         .legend_position(Some(crate::ui::log_chart::emptiest_corner(&occupied)));
-        frame.render_widget(scatter, left);
+        frame.content(scatter, left);
     } else {
         // Aligned where the panel has room; unpadded, then wrapped, where it
         // has not (never cut); a title too long ends in `…`.
@@ -178,8 +179,8 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
         let fits = pairs.iter().enumerate().all(|(j, (b, l))| Line::raw(row(j, *b, *l, 10)).width() <= inner as usize);
         let pad = if fits { 10 } else { 0 };
         let lines: Vec<Line> = pairs.iter().enumerate().map(|(j, (b, l))| Line::raw(row(j, *b, *l, pad))).collect();
-        let title = crate::ui::width::cut(c.beta_table, inner as usize);
-        frame.render_widget(Paragraph::new(wrap(lines, inner)).block(panel(title, theme)), left);
+        let title = crate::ui::width::clip(c.beta_table, inner as usize);
+        frame.paragraph(Paragraph::new(wrap(lines, inner)).block(panel(title, theme)), left);
     }
 }
 
@@ -221,5 +222,5 @@ fn draw_measures(frame: &mut Frame, info: Rect, lab: &LinregLab, t: &Text, theme
         }
         _ => Line::styled(c.matched, theme.good),
     });
-    frame.render_widget(Paragraph::new(wrap(lines, info.width.saturating_sub(2))).block(panel(c.errors, theme)), info);
+    frame.paragraph(Paragraph::new(wrap(lines, info.width.saturating_sub(2))).block(panel(c.errors, theme)), info);
 }

@@ -8,6 +8,7 @@ use super::words;
 use crate::math::format::num;
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::wrap;
 use ratatui::Frame;
@@ -89,7 +90,7 @@ fn sample_chart(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
     let title = if st.fitted_curve.is_empty() { m.no_density } else { m.sample_title };
     let block = panel(title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     // The legend goes below the plot, never over the points, wrapped to fit.
     let legend: Vec<Span> = shown
         .iter()
@@ -104,8 +105,8 @@ fn sample_chart(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
         .x_axis(Axis::default().bounds([lo, hi]).labels(vec![Line::raw(num(lo)), Line::raw(num(hi))]))
         .y_axis(Axis::default().bounds([0.0, top]).labels(vec![Line::raw("0"), Line::raw(num(top))]))
         .legend_position(None);
-    frame.render_widget(chart, plot);
-    frame.render_widget(Paragraph::new(legend), key);
+    frame.content(chart, plot);
+    frame.paragraph(Paragraph::new(legend), key);
 }
 
 fn counts_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) {
@@ -123,8 +124,8 @@ fn counts_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
         .collect();
     let block = panel(m.counts_title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(wrap(lines, inner.width)), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(wrap(lines, inner.width)), inner);
 }
 
 /// Wrapped lines, the last ones kept when they do not all fit (the newest in view).
@@ -137,7 +138,7 @@ fn tail(lines: Vec<Line<'static>>, width: u16, height: u16) -> Vec<Line<'static>
 fn derivation_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) {
     let block = panel(t.mle.derivation_title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let lines = words::derivation(lab, words::Place::Cursor, t);
     let last = lines.len().saturating_sub(1);
     let styled: Vec<Line> = lines
@@ -145,14 +146,14 @@ fn derivation_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme
         .enumerate()
         .map(|(i, l)| Line::styled(l, if i == last { theme.title } else { theme.text }))
         .collect();
-    frame.render_widget(Paragraph::new(tail(styled, inner.width, inner.height)), inner);
+    frame.paragraph(Paragraph::new(tail(styled, inner.width, inner.height)), inner);
 }
 
 fn surface_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) -> Hits {
     let Some(st) = &lab.normal else { return vec![] };
     let block = panel(t.mle.surface_title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let s = &st.surface;
     let best = st.fit.loglik.and_then(|_| s.cell_of(st.fit.mu, st.fit.sigma));
     let path: Vec<(usize, usize)> = st.path.iter().filter_map(|(m, sd)| s.cell_of(*m, *sd)).collect();
@@ -188,16 +189,16 @@ fn surface_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &
     let mut text: Vec<Line> = words::surface_lines(st, t).into_iter().map(Line::raw).collect();
     text.push(Line::styled(t.mle.surface_legend, theme.dim));
     let [grid, below] = Layout::vertical([Constraint::Length(SURFACE_ROWS as u16), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines), grid);
-    frame.render_widget(Paragraph::new(wrap(text, below.width)), below);
+    frame.paragraph(Paragraph::new(lines), grid);
+    frame.paragraph(Paragraph::new(wrap(text, below.width)), below);
     hits
 }
 
 fn text_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, theme: &Theme) {
     let block = panel(title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(tail(lines, inner.width, inner.height)), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(tail(lines, inner.width, inner.height)), inner);
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) -> Hits {
@@ -215,9 +216,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         Constraint::Length(if lab.predict.is_asking() { 3 } else { message_rows }),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(Line::styled(status_text(lab, t), theme.title)), status);
+    frame.paragraph(Paragraph::new(Line::styled(status_text(lab, t), theme.title)), status);
     let knob_spans = crate::ui::chrome::knob_spans(knob_rows(lab, t), &lab.knob, theme);
-    frame.render_widget(Paragraph::new(Line::from(knob_spans)), knobs);
+    frame.paragraph(Paragraph::new(Line::from(knob_spans)), knobs);
     let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
     match lab.settings.family {
         Family::Normal => sample_chart(frame, left, lab, t, theme),
@@ -259,7 +260,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         if let Some(msg) = &lab.message {
             lines.push(Line::styled(words::message_text(msg, t), theme.error));
         }
-        frame.render_widget(Paragraph::new(lines), message);
+        frame.paragraph(Paragraph::new(lines), message);
         let x = message.x as usize + Span::raw(p.input.before_caret()).width();
         if x < message.right() as usize && message.height > 1 {
             frame.set_cursor_position(Position::new(x as u16, message.y + 1));
@@ -270,7 +271,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
             Some(_) => theme.error,
             None => theme.dim,
         };
-        frame.render_widget(Paragraph::new(wrap(Line::styled(message_text, style), message.width)), message);
+        frame.paragraph(Paragraph::new(wrap(Line::styled(message_text, style), message.width)), message);
     }
     hits
 }

@@ -7,6 +7,7 @@ use super::lab::{PracticeLab, State};
 use super::words;
 use crate::text::Text;
 use crate::ui::chrome::{marked_title, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
 use crate::ui::width;
 use ratatui::Frame;
@@ -135,7 +136,7 @@ pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme:
     let list_width = rows.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 2;
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_width.min(area.width / 2)), Constraint::Min(10)]).areas(main);
-    frame.render_widget(Paragraph::new(rows).block(panel(t.practice.screen_title, theme)), left);
+    frame.paragraph(Paragraph::new(rows).block(panel(t.practice.screen_title, theme)), left);
     // Wrapped here, so the panel knows its length and scrolls by rows.
     let inner_h = right.height.saturating_sub(2) as usize;
     let lines = width::wrap(detail(lab, t, theme), right.width.saturating_sub(2));
@@ -151,21 +152,23 @@ pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme:
     if below {
         title = format!("{title} ({})", t.practice.more_below);
     }
-    // Too long for the panel: the marks first, then the name (ended by …);
-    // the keys that scroll are in the footer.
+    // The marks ▴ ▾ first, then the name and the words (a title too long
+    // for the panel keeps the marks and ends in …).
+    let marks = [(above, t.conv.more_above), (below, t.conv.more_below)];
     let room = right.width.saturating_sub(2) as usize;
+    title = marked_title(&marks, &title);
     if width::width(&title) > room {
-        title = width::cut(&marked_title(&[(above, t.conv.more_above), (below, t.conv.more_below)], &name), room);
+        title = width::clip(&marked_title(&marks, &name), room);
     }
     let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Paragraph::new(shown).block(panel(title, theme)), right);
+    frame.paragraph(Paragraph::new(shown).block(panel(title, theme)), right);
     let room = bottom.height.saturating_sub(2) as usize;
     // More status than half the screen: its last row says so.
     let mut status = status;
     if status.len() > room && room > 0 {
         status.truncate(room);
         let last = status.pop().map(|l| l.to_string()).unwrap_or_default();
-        status.push(Line::from(width::cut(&format!("{last} …"), bottom.width.saturating_sub(2) as usize)));
+        status.push(Line::from(width::clip(&format!("{last} …"), bottom.width.saturating_sub(2) as usize)));
     }
-    frame.render_widget(Paragraph::new(status).block(panel("", theme)), bottom);
+    frame.paragraph(Paragraph::new(status).block(panel("", theme)), bottom);
 }

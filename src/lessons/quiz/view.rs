@@ -8,8 +8,9 @@ use super::words::{answer_text, explanation_lines, given_text, hint_text, how_li
 use crate::progress::Notice;
 use crate::text::Text;
 use crate::ui::chrome::{marked_title, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
-use crate::ui::width::{cut, wrap};
+use crate::ui::width::{clip, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -20,8 +21,6 @@ fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
     wrap(lines.to_vec(), width).len() as u16
 }
 
-/// The lines wrapped to `area`, scrolled down `scroll` rows but no further
-/// than where the last line sits at the bottom.
 /// A bordered panel of `lines` scrolled down by `scroll` rows (as far as
 /// there is more), its title marked ▴ when rows are above and ▾ when rows
 /// are below, so nothing is out of view unsaid.
@@ -32,9 +31,9 @@ fn scrolled_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, 
     let scroll = scroll.min(n.saturating_sub(inner.height));
     // The same ▴ ▾ marks as the labs' panels.
     let marks = [(scroll > 0, t.conv.more_above), (n > scroll + inner.height, t.conv.more_below)];
-    let block = panel(cut(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), inner);
+    let block = panel(clip(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(rows).scroll((scroll, 0)), inner);
 }
 
 /// The options (or terms) with their keys and marks.
@@ -218,9 +217,9 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
             q.topic_names[cur.topic.index()]
         )));
     }
-    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+    frame.paragraph(Paragraph::new(Line::from(head_spans)), head);
 
-    frame.render_widget(Paragraph::new(foot_lines), foot);
+    frame.paragraph(Paragraph::new(foot_lines), foot);
 
     let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) else {
         scrolled_panel(frame, body, q.summary, summary_lines(lab, t, theme), lab.scroll, t, theme);

@@ -8,6 +8,7 @@ use crate::math::format::{num, num_beside, pow10, pow10_beside_one, signed_pow10
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::log_chart::{Series, log_chart};
 use crate::ui::theme::Theme;
@@ -55,7 +56,7 @@ fn first_visible(lab: &RnnLab, cols: usize) -> usize {
 fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
     let block = panel(t.rnn.timeline, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let cols = (inner.width.saturating_sub(LABEL_W) / COL_W).max(1) as usize;
     let first = first_visible(lab, cols);
     let last = (first + cols - 1).min(lab.len());
@@ -109,7 +110,7 @@ fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme
         let row = crate::text::vector_row(&names[v.kind as usize], &entries, v.more, &pow10(v.norm_log10));
         lines.extend(wrap(Line::raw(row), inner.width));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.paragraph(Paragraph::new(lines), inner);
     hits
 }
 
@@ -161,7 +162,7 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(ticks.map(|v| Line::raw(num(v))).to_vec());
     let series: Vec<Series> = series.iter().map(|(name, points)| Series { name, points }).collect();
     let widget = log_chart(&series, &title, x, r.axis_norm, theme);
-    frame.render_widget(widget, area);
+    frame.content(widget, area);
 }
 
 /// (name, value) of every knob, as the panel (and the study note) lists them.
@@ -215,7 +216,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     if lab.computing.is_some() {
         st.push(Span::styled(format!("  {}", r.computing), theme.title));
     }
-    frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
+    frame.paragraph(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
     // The chart needs 14 rows (10 plot rows, its axis and frame): when the
     // timeline leaves fewer, the two take turns (Tab), and the chart's turn
@@ -288,7 +289,7 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
 fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     let r = &t.rnn;
 
-    frame.render_widget(Paragraph::new(wrap(info_lines(lab, t, theme), info.width)), info);
+    frame.paragraph(Paragraph::new(wrap(info_lines(lab, t, theme), info.width)), info);
 
     if let Some(p) = &lab.predict.asking {
         let q = (r.predict_growth)(p.question + 1, p.question);
@@ -298,7 +299,7 @@ fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &R
         }
         let before = p.input.before_caret();
         let x = message.x as usize + Span::raw(before).width();
-        frame.render_widget(Paragraph::new(lines), message);
+        frame.paragraph(Paragraph::new(lines), message);
         if x < message.right() as usize && message.height > 1 {
             frame.set_cursor_position(Position::new(x as u16, message.y + 1));
         }
@@ -310,7 +311,7 @@ fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &R
             Some(Message::NotANumber) => Line::styled(r.not_a_factor, theme.error),
             None => Line::raw(explanation(lab, t)),
         };
-        frame.render_widget(Paragraph::new(wrap(line, message.width)), message);
+        frame.paragraph(Paragraph::new(wrap(line, message.width)), message);
     }
 }
 

@@ -36,12 +36,9 @@ fn words_wrap_and_long_words_split() {
 }
 
 #[test]
-fn cut_keeps_what_fits_and_marks_what_it_shortened() {
-    use deepstep::ui::width::{cut, width};
-    assert_eq!(cut("random integers", 20), "random integers");
-    assert_eq!(cut("random integers", 8), "random …");
-    // Hangul takes two columns: the cut never passes the width.
-    let k = cut("무작위 정수", 6);
-    assert!(width(&k) <= 6 && k.ends_with('…'), "{k}");
-    assert_eq!(cut("abc", 0), "");
+fn clip_marks_what_it_cuts_and_counts_wide_glyphs_twice() {
+    assert_eq!(clip("random integers", 20), "random integers");
+    assert_eq!(clip("random integers", 8), "random …");
+    assert_eq!(width(&clip("무작위 정수", 6)), 5);
+    assert_eq!(clip("무작위 정수", 6), "무작…");
 }
