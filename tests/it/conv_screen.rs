@@ -327,3 +327,24 @@ fn the_slip_is_named_on_screen() {
         assert!(joined.contains(&words), "{words}\n{s}");
     }
 }
+
+/// The footer lists `[` and `]` only where they would move the knob (or
+/// say a refusal not yet said): kernel height 1 is its lowest.
+#[test]
+fn the_footer_lists_knob_turns_that_move() {
+    use deepstep::lessons::conv::Action;
+    use deepstep::lessons::lesson::Lesson;
+    let listed = |app: &App, a: Action| lab(app).keys(&EN).iter().any(|b| b.action == a && b.footer);
+    let mut app = fresh(&EN);
+    press(&mut app, &times("Down", 3));
+    assert_eq!(lab(&app).data.geometry.kernel, [2, 2]);
+    assert!(listed(&app, Action::KnobDec));
+    press(&mut app, &["["]);
+    assert_eq!(lab(&app).data.geometry.kernel, [1, 1]);
+    assert!(!listed(&app, Action::KnobDec) && listed(&app, Action::KnobInc));
+    // Stride 1 down is refused: listed until the refusal is on screen.
+    press(&mut app, &times("Down", 3));
+    assert!(listed(&app, Action::KnobDec));
+    press(&mut app, &["["]);
+    assert!(lab(&app).message.is_some() && !listed(&app, Action::KnobDec));
+}

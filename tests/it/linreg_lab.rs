@@ -348,3 +348,16 @@ fn the_loss_legend_and_the_beta_table_are_whole() {
         }
     }
 }
+
+/// Where the charts and the error measures both fit, Tab swaps them (the
+/// measures on top), so the key the footer lists does what it says.
+#[test]
+fn tab_swaps_the_panels_where_both_fit() {
+    let mut app = App::new(mount(LinregLab::new(1)), &EN, Theme::MONO);
+    let row = |s: &str, text: &str| s.lines().position(|l| l.contains(text)).unwrap();
+    let (s, _) = common::draw(&mut app, 120, 40);
+    assert!(row(&s, EN.linreg.errors) > row(&s, EN.linreg.loss_curve), "{s}");
+    app.act::<LinregLab>(Action::SwitchPanel);
+    let (s, _) = common::draw(&mut app, 120, 40);
+    assert!(row(&s, EN.linreg.errors) < row(&s, EN.linreg.loss_curve), "{s}");
+}

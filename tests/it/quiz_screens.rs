@@ -238,3 +238,29 @@ fn statistics_show_practice_progress() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The walker's rule that a key the footer lists changes the screen, held
+/// by the quiz: choosing the chosen option again takes it back; with
+/// nothing due, `n` starts a quiz round (another review would be empty);
+/// the hint key leaves the footer once the hint is shown.
+#[test]
+fn every_listed_quiz_key_does_something() {
+    let choice: Vec<Question> =
+        shipped().into_iter().filter(|q| matches!(q.answer, Answer::Choice { .. })).take(1).collect();
+    let mut lab = QuizLab::new(choice, RoundOptions { count: 1, generated: 0, ..Default::default() }, None, NOW);
+    lab.update(Action::Choose(0), NOW);
+    assert_eq!(lab.selected, Some(0));
+    lab.update(Action::Choose(0), NOW);
+    assert_eq!(lab.selected, None, "chosen again: taken back");
+    let hint_listed = |lab: &QuizLab| {
+        deepstep::lessons::quiz::keys::table(lab, &EN).iter().any(|b| b.action == Action::Hint && b.footer)
+    };
+    assert!(hint_listed(&lab));
+    lab.update(Action::Hint, NOW);
+    assert!(lab.hint && !hint_listed(&lab));
+    let options = RoundOptions { review: true, count: 3, ..Default::default() };
+    let mut review = QuizLab::new(shipped(), options, None, NOW);
+    assert!(matches!(review.phase, Phase::NothingDue(_)), "{:?}", review.phase);
+    review.update(Action::NewRound, NOW);
+    assert_eq!((review.options.review, &review.phase), (false, &Phase::Asking));
+}

@@ -142,11 +142,13 @@ impl<'a> Walk<'a> {
             && self.app.screens.last().is_some_and(|s| s.footer_keys(self.app.text).contains(&key));
         self.pressed.push(key.name());
         self.app.handle(&Event::Key(key.event()));
-        // Another lesson opened on top is walked on its own: come back.
+        // Another lesson opened on top is walked on its own: come back. The
+        // key did something (it opened a screen), so it need not change this one.
+        let opened = self.app.screens.len() > 1;
         while self.app.screens.len() > 1 {
             self.app.screens.pop();
         }
-        self.listed = listed;
+        self.listed = listed && !opened;
     }
 
     /// Draw the state reached and check it; a footer key must have changed it.

@@ -33,6 +33,20 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
     ]
 }
 
+/// The table with the footer as the lab is now: a knob that a turn would
+/// not move (at its end, or refused again with the reason already shown)
+/// lists no `[`/`]` there (they stay in the help).
+pub fn lab_table(lab: &ConvLab, t: &Text) -> Vec<Binding<Action>> {
+    let mut rows = table(t);
+    for b in &mut rows {
+        if matches!(b.action, Action::KnobDec | Action::KnobInc) {
+            let delta = if b.action == Action::KnobDec { -1 } else { 1 };
+            b.footer &= lab.turn_would_change(delta);
+        }
+    }
+    rows
+}
+
 /// The action for a key: while an answer is asked for, keys edit it
 /// (`lessons::input`); otherwise the table above.
 pub fn map_key(ev: &KeyEvent, lab: &ConvLab, t: &Text) -> Option<Action> {

@@ -483,6 +483,14 @@ impl ConvLab {
         self.data.value(self.mode, f).unwrap_or(0.0)
     }
 
+    /// Whether turning the selected knob by `delta` would change what is
+    /// shown: its settings, or the message (a refusal said once).
+    pub fn turn_would_change(&self, delta: i64) -> bool {
+        let mut after = self.clone();
+        after.turn(self.knob, delta);
+        after.settings != self.settings || after.message != self.message
+    }
+
     /// Turn a knob by `delta` steps (and its partner too when axes are linked).
     fn turn(&mut self, knob: Knob, delta: i64) {
         if knob == Knob::Preset {

@@ -102,10 +102,13 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     const CHARTS_MIN: u16 = 14;
     let both = area.height >= status_h + CHARTS_MIN + INFO_H;
     let (charts, info) = if both {
-        let [_, charts, info] =
-            Layout::vertical([Constraint::Length(status_h), Constraint::Min(8), Constraint::Length(INFO_H)])
-                .areas(area);
-        (Some(charts), Some(info))
+        // Both fit: Tab swaps them, the error measures above the charts.
+        let [_, top, bottom] = if lab.measures_tab {
+            Layout::vertical([Constraint::Length(status_h), Constraint::Length(INFO_H), Constraint::Min(8)]).areas(area)
+        } else {
+            Layout::vertical([Constraint::Length(status_h), Constraint::Min(8), Constraint::Length(INFO_H)]).areas(area)
+        };
+        if lab.measures_tab { (Some(bottom), Some(top)) } else { (Some(top), Some(bottom)) }
     } else {
         let [_, rest] = Layout::vertical([Constraint::Length(status_h), Constraint::Min(1)]).areas(area);
         if lab.measures_tab { (None, Some(rest)) } else { (Some(rest), None) }

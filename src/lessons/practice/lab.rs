@@ -88,6 +88,8 @@ pub struct PracticeLab {
     pub watch_error: Option<String>,
     /// What `i` (init) wrote, or why it could not.
     pub init_result: Option<Result<Vec<Written>, String>>,
+    /// `i` was pressed and the files are being made (the status says so).
+    pub initing: bool,
     /// Why the last save of progress failed.
     pub save_error: Option<crate::progress::Refused>,
     last_tick: Option<u64>,
@@ -123,6 +125,7 @@ impl PracticeLab {
             python,
             watch_error: None,
             init_result: None,
+            initing: false,
             save_error: None,
             last_tick: None,
             worker,
@@ -218,6 +221,7 @@ impl PracticeLab {
                     self.start_watching();
                 }
                 Event::Inited(result) => {
+                    self.initing = false;
                     self.init_result = Some(result);
                     self.folder = self.dir.is_dir();
                     self.start_watching();
@@ -274,7 +278,8 @@ impl PracticeLab {
                 out.push(Effect::Open { stem, at });
             }
             Action::Init(lang) => {
-                if !self.folder {
+                if !self.folder && !self.initing {
+                    self.initing = true;
                     self.worker.init(crate::text::for_lang(lang));
                 }
             }

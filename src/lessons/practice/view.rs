@@ -96,6 +96,9 @@ fn status(lab: &PracticeLab, t: &Text) -> Vec<String> {
     } else {
         out.push((p.watching)(&dir));
     }
+    if lab.initing {
+        out.push(p.creating.to_string());
+    }
     match &lab.init_result {
         // One line for all the files made (their names: the folder is said above).
         Some(Ok(written)) => {
