@@ -5,9 +5,10 @@
 //! from `lessons::registry` and are driven through `lessons::lesson::Screen`.
 
 pub mod terminal;
+pub mod testing;
 
 use crate::lessons::home::lab::Home;
-use crate::lessons::lesson::{At, Ctx, Effect, Lesson, Screen, lesson_mut, lesson_ref, mount};
+use crate::lessons::lesson::{At, Ctx, Effect, Screen, lesson_ref, mount};
 use crate::lessons::notes::{self, Note};
 use crate::lessons::registry::{LESSONS, Opener};
 use crate::progress::Store;
@@ -123,29 +124,8 @@ impl App {
         self.screens.last().map(|s| s.as_ref())
     }
 
-    /// The front screen's lesson, if it is an `L`.
-    pub fn front_lesson<L: Lesson>(&self) -> Option<&L> {
-        lesson_ref::<L>(self.front()?)
-    }
-
-    /// Send `a` to the front screen's lesson, if it is an `L`, and perform
-    /// the effects (what a key bound to `a` would do).
-    pub fn act<L: Lesson>(&mut self, a: L::Action) {
-        let ctx = self.ctx();
-        let effects = match self.screens.last_mut().and_then(|s| lesson_mut::<L>(s.as_mut())) {
-            Some(lesson) => lesson.update(a, ctx),
-            None => return,
-        };
-        self.perform(effects);
-    }
-
     fn ctx(&self) -> Ctx {
         Ctx { now: self.clock.unwrap_or_else(system_now) }
-    }
-
-    /// Whether leaving the front screen quits (it is the only one).
-    pub fn last_screen(&self) -> bool {
-        self.screens.len() == 1
     }
 
     /// Whether a lesson (not the home list) is in front: `e` writes its note.
