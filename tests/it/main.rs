@@ -37,6 +37,7 @@ mod python_env;
 mod python_package;
 mod quiz;
 mod quiz_banks;
+mod quiz_slips;
 mod registry;
 mod render;
 mod rnn_lab;
