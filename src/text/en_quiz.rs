@@ -23,6 +23,36 @@ pub const EN_QUIZ: QuizText = QuizText {
     the_answer: |a| format!("The answer: {a}"),
     you_gave: |a| format!("You answered: {a}"),
     why_not: "Why that answer is tempting, and wrong:",
+    slip: |g, m| {
+        use crate::math::slip::Mistake as M;
+        match m {
+            M::ConvSize(c) => {
+                format!("{g} is what this slip in the formula gives: {}", super::en_diagnose::conv_size(c).0)
+            }
+            M::BiasLeftOut => {
+                format!("{g} counts the weights only: every output channel has a bias too, one more parameter each.")
+            }
+            M::BothSidesPadding => {
+                format!("{g} is D(K − 1), the padding both sides need together: each side gets half of it.")
+            }
+            M::PowerOffByOne => format!(
+                "{g} has one factor of w too many or too few: each step back multiplies by w once, so count the steps."
+            ),
+            M::JointForConditional => format!(
+                "{g} is the joint probability of both events: the conditional divides it by the probability of what is given."
+            ),
+            M::Inverted => format!(
+                "{g} is P(E | H), the likelihood: the question asks for P(H | E), which Bayes' rule makes of it."
+            ),
+            M::NotNormalised => {
+                format!("{g} is P(E | H) P(H), the numerator: divided by the evidence P(E) it becomes the posterior.")
+            }
+            M::VarianceForSigma => format!("{g} is σ̂², the variance: σ̂ is its square root."),
+            M::NMinusOne => {
+                format!("{g} divides by n − 1 (the sample standard deviation); the maximum-likelihood σ̂ divides by n.")
+            }
+        }
+    },
     explanation: "Explanation",
     factors: "The factors written out",
     hint: "Hint",

@@ -23,6 +23,28 @@ pub const KO_QUIZ: QuizText = QuizText {
     the_answer: |a| format!("정답: {a}"),
     you_gave: |a| format!("내 답: {a}"),
     why_not: "그 답이 그럴듯해 보이지만 틀린 이유:",
+    slip: |g, m| {
+        use crate::math::slip::Mistake as M;
+        match m {
+            M::ConvSize(c) => {
+                format!("{g}은(는) 공식을 이렇게 틀리면 나오는 값입니다: {}", super::ko_diagnose::conv_size(c).0)
+            }
+            M::BiasLeftOut => format!("{g}은(는) 가중치만 센 값입니다. 출력 채널마다 편향이 하나씩 더 있습니다."),
+            M::BothSidesPadding => format!("{g}은(는) 양쪽 패딩을 합친 D(K − 1)입니다. 한쪽에는 그 절반이 들어갑니다."),
+            M::PowerOffByOne => format!(
+                "{g}은(는) w를 한 번 더 또는 덜 곱한 값입니다. 한 단계 거슬러 갈 때마다 w를 한 번 곱하니 단계 수를 세어 보세요."
+            ),
+            M::JointForConditional => {
+                format!("{g}은(는) 두 사건의 결합확률입니다. 조건부확률은 이것을 조건 쪽 사건의 확률로 나눈 값입니다.")
+            }
+            M::Inverted => {
+                format!("{g}은(는) 가능도 P(E | H)입니다. 묻는 것은 베이즈 정리로 이것을 뒤집은 P(H | E)입니다.")
+            }
+            M::NotNormalised => format!("{g}은(는) 분자 P(E | H) P(H)입니다. 증거 P(E)로 나누어야 사후확률이 됩니다."),
+            M::VarianceForSigma => format!("{g}은(는) 분산 σ̂²입니다. σ̂는 그 제곱근입니다."),
+            M::NMinusOne => format!("{g}은(는) n − 1로 나눈 값(표본표준편차)입니다. 최대가능도 σ̂는 n으로 나눕니다."),
+        }
+    },
     explanation: "설명",
     factors: "인수로 풀어 쓰기",
     hint: "힌트",

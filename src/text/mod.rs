@@ -635,6 +635,8 @@ pub struct QuizText {
     pub the_answer: fn(answer: &str) -> String,
     pub you_gave: fn(answer: &str) -> String,
     pub why_not: &'static str,
+    /// A wrong number that a known mistake gives: what the mistake was.
+    pub slip: fn(given: &str, mistake: crate::math::slip::Mistake) -> String,
     pub explanation: &'static str,
     pub factors: &'static str,
     pub hint: &'static str,

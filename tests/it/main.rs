@@ -39,6 +39,7 @@ mod python_package;
 mod quiz;
 mod quiz_banks;
 mod quiz_screens;
+mod quiz_slips;
 mod registry;
 mod render;
 mod rnn_lab;

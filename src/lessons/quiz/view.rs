@@ -4,7 +4,9 @@
 
 use super::bank::{Answer, Question};
 use super::lab::{Given, Graded, Message, Phase, QuizLab};
-use super::words::{answer_text, explanation_lines, given_text, hint_text, how_line, option_text, prompt_lines};
+use super::words::{
+    answer_text, explanation_lines, given_text, hint_text, how_line, option_text, prompt_lines, slip_line,
+};
 use crate::progress::Notice;
 use crate::text::Text;
 use crate::ui::chrome::{marked_title, panel};
@@ -125,6 +127,10 @@ fn feedback_lines(q: &Question, g: &Graded, t: &Text, theme: &Theme) -> Vec<Line
         if let Some(why) = why {
             lines.push(Line::styled(quiz.why_not, theme.dim));
             lines.extend(why.get(t.lang).lines().map(|l| Line::raw(l.to_string())));
+        }
+        if let Some(slip) = slip_line(q, &g.given, t) {
+            lines.push(Line::styled(quiz.why_not, theme.dim));
+            lines.push(Line::raw(slip));
         }
     }
     let (explanation, factors) = explanation_lines(q, t);

@@ -124,6 +124,13 @@ pub fn question_lines(question: &Question, graded: Option<&Graded>, t: &Text) ->
     lines
 }
 
+/// For a wrong number that a known mistake gives: which mistake it was.
+pub fn slip_line(q: &Question, given: &Given, t: &Text) -> Option<String> {
+    let Given::Number(v) = given else { return None };
+    let slip = q.slip_for(*v)?;
+    Some((t.quiz.slip)(&crate::math::format::num(*v), slip.mistake))
+}
+
 /// Why the progress store refused a path, or a read or save failed, in the
 /// learner's language: the path, what is wrong and what to do.
 pub fn refused_text(r: &crate::progress::Refused, t: &Text) -> String {

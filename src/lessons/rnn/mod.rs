@@ -51,6 +51,10 @@ impl Lesson for RnnLab {
         (self.computing.is_some() && !self.predict.is_asking()).then_some((Duration::from_millis(16), Action::Poll))
     }
 
+    fn opened(&mut self) -> Vec<Effect> {
+        RnnLab::opened(self)
+    }
+
     fn clickable(&self) -> bool {
         true
     }
