@@ -241,7 +241,7 @@ pub static EN: Text = Text {
         setting_names: ["stride", "dilation", "kernel size", "input size"],
     },
     rnn: RnnText {
-        switch_panel: "timeline / chart",
+        switch_panel: "timeline / chart / dL/dW",
         loss_formula: "loss on the last step, L = Σ_i h_T,i: BPTT starts from dL/dh_T = (1, …, 1)",
         split: |t, p, f, g, w| format!("step {t} → {p}: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: the gate) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("step {t} → {p}: ×{f}, all from W_recᵀ (the linear cell has no gate)"),
@@ -289,6 +289,12 @@ pub static EN: Text = Text {
         },
         running_matrices: "running dL/dW_rec",
         running_wx: "running dL/dW_x",
+        matrices_panel: "Running weight gradients",
+        matrices_on_tab: "▾ dL/dW: Tab",
+        // No-break spaces: the mark is never split over two rows.
+        vector_more: |n| format!("…\u{a0}{n}\u{a0}in\u{a0}all"),
+        click_step: "go to the clicked step",
+        explanation_rest: "… (the whole explanation: e writes it in the study note)",
         clip: |th, before, after| format!("clipping at {th}: ||grad|| {before} -> {after}"),
         why_linear: |rho, trend| {
             format!(

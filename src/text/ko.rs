@@ -228,7 +228,7 @@ pub static KO: Text = Text {
         setting_names: ["스트라이드", "팽창(dilation)", "커널 크기", "입력 크기"],
     },
     rnn: RnnText {
-        switch_panel: "시간축 / 차트",
+        switch_panel: "시간축 / 차트 / dL/dW",
         loss_formula: "마지막 단계의 손실 L = Σ_i h_T,i: BPTT는 dL/dh_T = (1, …, 1)에서 시작",
         split: |t, p, f, g, w| format!("{t} → {p}단계: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: 게이트) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("{t} → {p}단계: ×{f}, 모두 W_recᵀ에서 (선형 셀에는 게이트가 없음)"),
@@ -274,6 +274,11 @@ pub static KO: Text = Text {
         running_before_clip: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec} (클리핑 전)"),
         running_matrices: "누적 dL/dW_rec",
         running_wx: "누적 dL/dW_x",
+        matrices_panel: "누적 가중치 기울기",
+        matrices_on_tab: "▾ dL/dW: Tab",
+        vector_more: |n| format!("…\u{a0}모두\u{a0}{n}개"),
+        click_step: "누른 단계로 이동",
+        explanation_rest: "… (설명 전체: e를 누르면 학습 노트에 씁니다)",
         clip: |th, before, after| format!("{th}에서 클리핑: ||기울기|| {before} -> {after}"),
         why_linear: |rho, trend| {
             format!(

@@ -427,6 +427,16 @@ pub struct RnnText {
     pub running_before_clip: fn(wx: &str, wrec: &str) -> String,
     pub running_matrices: &'static str,
     pub running_wx: &'static str,
+    /// The matrices' own panel (a Tab turn on small screens).
+    pub matrices_panel: &'static str,
+    /// In the knob panel's title when the matrices are a Tab turn away.
+    pub matrices_on_tab: &'static str,
+    /// A step vector shown in part: `… 8 in all` after the entries shown.
+    pub vector_more: fn(total: usize) -> String,
+    /// What a click on the timeline does (the help's `click` row).
+    pub click_step: &'static str,
+    /// After an explanation cut to the rows a small screen has.
+    pub explanation_rest: &'static str,
     pub clip: fn(threshold: &str, before: &str, after: &str) -> String,
     /// Why the gradient shrinks or grows, one per `rnn::why::Why`; the
     /// numbers are the run's own.

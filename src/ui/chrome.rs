@@ -49,9 +49,7 @@ pub fn knob_panel(
     extra: Vec<Line<'static>>,
     theme: &Theme,
 ) {
-    let block = panel(title.to_string(), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = panel(title.to_string(), theme).inner(area);
     let mut lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -63,6 +61,10 @@ pub fn knob_panel(
         .collect();
     lines.extend(extra);
     let skip = (selected + 1).saturating_sub(inner.height.max(1) as usize);
+    // Knobs scrolled out of view are marked, so none is cut silently.
+    let below = lines.len() > skip + inner.height as usize;
+    let block = panel(marked_title(&[(skip > 0, "▴"), (below, "▾")], title), theme);
+    frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
 }
 

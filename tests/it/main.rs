@@ -40,6 +40,7 @@ mod registry;
 mod render;
 mod rnn_lab;
 mod rnn_measure;
+mod rnn_screen;
 mod rnn_words;
 mod robust;
 mod rprop;

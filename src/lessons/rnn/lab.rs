@@ -30,6 +30,16 @@ pub enum Chart {
     Length,
 }
 
+/// On a screen too small for everything: the panel that has its turn in
+/// the main area (Tab moves on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Timeline,
+    Chart,
+    /// The running dL/dW_x and dL/dW_rec matrices (backward, H ≤ 4).
+    Matrices,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Knob {
     Cell,
@@ -187,8 +197,9 @@ pub struct RnnLab {
     /// Predict mode: the step whose factor is asked, the score.
     pub predict: Predict<usize>,
     pub message: Option<Message>,
-    /// When the timeline and a tall enough chart do not both fit: the chart shown.
-    pub chart_tab: bool,
+    /// When the timeline, a tall enough chart and the matrices do not all
+    /// fit: the one whose turn it is.
+    pub panel: Panel,
     /// The worker that computes knob changes and chart series off the input
     /// path (the app); `None` computes them on the spot (tests, `--print`).
     pub background: Option<Background<Job, Done>>,
@@ -268,6 +279,8 @@ pub struct StepVector {
     pub kind: VectorKind,
     pub entries: Vec<(f64, f64)>,
     pub more: bool,
+    /// How many entries the vector has (H).
+    pub size: usize,
     pub norm_log10: f64,
 }
 
@@ -290,7 +303,8 @@ pub const VECTOR_ENTRIES: usize = 4;
 
 fn step_vector(kind: VectorKind, v: &Scaled<ndarray::Ix1>) -> StepVector {
     let entries = v.mantissa.iter().take(VECTOR_ENTRIES).map(|m| signed_log10(*m, v.log10_scale)).collect();
-    StepVector { kind, entries, more: v.mantissa.len() > VECTOR_ENTRIES, norm_log10: v.log10_norm() }
+    let size = v.mantissa.len();
+    StepVector { kind, entries, more: size > VECTOR_ENTRIES, size, norm_log10: v.log10_norm() }
 }
 
 impl RnnLab {
@@ -352,6 +366,30 @@ impl RnnLab {
         }
     }
 
+    /// The running (dL/dW_x, dL/dW_rec) matrices at this step: backward, H ≤ 4.
+    pub fn matrices_now(&self) -> Option<&rnn::WeightGradPair> {
+        match self.phase {
+            Phase::Backward => self.running_matrices.get(self.step.max(1) - 1),
+            Phase::Forward => None,
+        }
+    }
+
+    /// Whether there are matrices to show now (the Tab turn includes them).
+    pub fn has_matrices(&self) -> bool {
+        self.matrices_now().is_some()
+    }
+
+    /// The panel whose turn it is, as it can be now: the matrices' turn is
+    /// the timeline's when there are none (forward, H > 4), and a
+    /// prediction being typed keeps the timeline and its prompt.
+    pub fn panel_now(&self) -> Panel {
+        match self.panel {
+            _ if self.predict.is_asking() => Panel::Timeline,
+            Panel::Matrices if !self.has_matrices() => Panel::Timeline,
+            p => p,
+        }
+    }
+
     /// Whether BPTT has gone all the way back to step 1.
     pub fn bptt_done(&self) -> bool {
         self.phase == Phase::Backward && self.step <= 1
@@ -377,7 +415,7 @@ impl RnnLab {
             knob: Knob::Cell,
             predict: Predict::default(),
             message: None,
-            chart_tab: false,
+            panel: Panel::Timeline,
             background: None,
             computing: None,
         };
@@ -502,7 +540,10 @@ impl RnnLab {
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
             Action::TogglePredict => self.predict.on = !self.predict.on,
-            Action::SwitchPanel => self.chart_tab = !self.chart_tab,
+            Action::SwitchPanel => {
+                let next = cycle(&[Panel::Timeline, Panel::Chart, Panel::Matrices], self.panel, 1);
+                self.panel = if next == Panel::Matrices && !self.has_matrices() { Panel::Timeline } else { next };
+            }
             Action::Prompt(_) => {}
         }
     }
@@ -531,7 +572,11 @@ impl RnnLab {
         match step {
             Step::Typing => {}
             Step::Unreadable => self.message = Some(Message::NotANumber),
-            Step::Skipped(step) => self.step = step,
+            Step::Skipped(step) => {
+                // The verdict shown was the previous step's (D9).
+                self.message = None;
+                self.step = step;
+            }
             Step::Graded { question, right, grade } => {
                 self.message = Some(if right { Message::Right(grade) } else { Message::Wrong(grade) });
                 self.step = question;
@@ -598,7 +643,7 @@ impl RnnLab {
         // The mode and score carry over; a question was about the old run.
         lab.predict = Predict { asking: None, ..self.predict.clone() };
         lab.chart = self.chart;
-        lab.chart_tab = self.chart_tab;
+        lab.panel = self.panel;
         lab.background = self.background.take();
         lab.computing = self.computing.take();
         *self = lab;

@@ -8,6 +8,7 @@ pub mod lab;
 pub mod note;
 pub mod report;
 pub mod settings;
+pub mod timeline;
 pub mod view;
 pub mod why;
 
@@ -53,5 +54,9 @@ impl Lesson for RnnLab {
 
     fn clickable(&self) -> bool {
         true
+    }
+
+    fn click_help(&self, t: &Text) -> &'static str {
+        t.rnn.click_step
     }
 }

@@ -1,0 +1,191 @@
+//! The RNN lab's screen at 80×24 and 120×40 (review 2026-12, D2, D3, D9,
+//! D14, D15, D25): every panel whole, the step's vectors on screen, cut
+//! things marked, and the prompt and verdicts about the step they concern.
+
+use crate::common::{draw, key};
+use deepstep::app::App;
+use deepstep::lessons::lesson::mount;
+use deepstep::lessons::rnn::lab::{Phase, RnnLab};
+use deepstep::lessons::rnn::settings::RnnSettings;
+use deepstep::math::format::{num, pow10};
+use deepstep::math::rnn::CellKind;
+use deepstep::text::{EN, KO, Text};
+use deepstep::ui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+
+fn app(s: RnnSettings, t: &'static Text) -> App {
+    App::new(mount(RnnLab::new(s).unwrap()), t, Theme::MONO)
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for k in keys {
+        app.handle(&key(*k));
+    }
+}
+
+fn lab(app: &App) -> &RnnLab {
+    app.front_lesson::<RnnLab>().unwrap()
+}
+
+/// The screen with its spacing squeezed, rows joined (wrapped text reads whole).
+fn squash(s: &str) -> String {
+    let body: Vec<&str> = s.lines().map(|l| l.trim_matches('|')).collect();
+    body.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// D2: the chart's turn at 80×24 keeps its x axis and tick labels; the info
+/// lines come under its frame, not over it, and no row is left blank.
+#[test]
+fn the_charts_turn_keeps_its_axis_and_the_info_lines_sit_below_it() {
+    for t in [&EN, &KO] {
+        for (cell, keys) in [
+            (CellKind::Tanh, vec![KeyCode::End, KeyCode::Tab]),
+            (CellKind::Tanh, vec![KeyCode::Home, KeyCode::Tab]),
+            (CellKind::Lstm, vec![KeyCode::End, KeyCode::Tab]),
+            (CellKind::Tanh, vec![KeyCode::End, KeyCode::Tab, KeyCode::Char('c')]),
+            (CellKind::Tanh, vec![KeyCode::End, KeyCode::Tab, KeyCode::Char('c'), KeyCode::Char('c')]),
+        ] {
+            let mut a = app(RnnSettings { cell, ..Default::default() }, t);
+            press(&mut a, &keys);
+            let (s, _) = draw(&mut a, 80, 24);
+            let rows: Vec<&str> = s.lines().collect();
+            let frame_bottom = rows.iter().rposition(|r| r.starts_with("+-") && r.trim_end().ends_with("-+"));
+            let frame_bottom = frame_bottom.unwrap_or_else(|| panic!("no chart frame:\n{s}"));
+            // The axis: the row of dashes, then the tick labels, just above the frame's bottom.
+            assert!(rows[frame_bottom - 2].contains("+----"), "axis line cut:\n{s}");
+            assert!(
+                rows[frame_bottom - 1].trim_end().trim_end_matches('|').ends_with(&num(lab(&a).len() as f64 - 1.0))
+                    || rows[frame_bottom - 1].contains('0'),
+                "tick labels:\n{s}"
+            );
+            let rate = rows.iter().position(|r| r.starts_with(t.rnn.rate_not_yet.split(' ').next().unwrap()));
+            assert!(rate.is_some_and(|r| r == frame_bottom + 1), "the info lines follow the chart:\n{s}");
+            let footer = rows.iter().position(|r| r.starts_with("Right/l")).expect("footer");
+            assert!(rows[frame_bottom + 1..footer].iter().all(|r| !r.trim().is_empty()), "a blank row:\n{s}");
+        }
+    }
+}
+
+/// D3: at 80×24 the timeline shows every vector the step computes, each
+/// on a row of its own, shortened with `… H in all` where it must be; its
+/// frame ends on the knob panel's row.
+#[test]
+fn the_timeline_shows_the_vectors_of_the_step_at_80x24() {
+    for t in [&EN, &KO] {
+        for cell in [CellKind::Tanh, CellKind::Lstm, CellKind::Linear, CellKind::Gru] {
+            for keys in [vec![KeyCode::End], vec![KeyCode::End, KeyCode::Left], vec![KeyCode::Right], vec![]] {
+                let mut a = app(RnnSettings { cell, ..Default::default() }, t);
+                press(&mut a, &keys);
+                let (s, _) = draw(&mut a, 80, 24);
+                let l = lab(&a);
+                let (u, vectors) = l.step_vectors();
+                let names = deepstep::text::vector_names(u);
+                for v in &vectors {
+                    let name = &names[v.kind as usize];
+                    let row = s
+                        .lines()
+                        .find(|r| r.contains(&format!("|{name} = [")))
+                        .unwrap_or_else(|| panic!("{cell:?} {keys:?}: {name} is not on screen:\n{s}"));
+                    let first = deepstep::math::format::signed_pow10(v.entries[0].0, v.entries[0].1);
+                    assert!(row.contains(&first) || row.contains(&(t.rnn.vector_more)(v.size)), "{name}:\n{s}");
+                    if v.more {
+                        assert!(s.contains(&(t.rnn.vector_more)(v.size)), "{name} is cut without a mark:\n{s}");
+                    }
+                }
+                // The timeline's and the knob panel's frames end on one row.
+                assert!(
+                    s.lines().any(|r| r.starts_with("+-") && r.contains("-++-") && r.trim_end().ends_with('+')),
+                    "frames misaligned:\n{s}"
+                );
+                if l.phase == Phase::Forward {
+                    assert!(s.contains(&pow10(l.h_log10[l.step - 1])), "||h_t||:\n{s}");
+                }
+            }
+        }
+    }
+}
+
+/// D15: three-digit exponents get columns wide enough to stand apart and
+/// whole; the running matrices show every entry whole at 120×40 (beside the
+/// knobs) and at 80×24 (a Tab turn, named in the knob panel's title).
+#[test]
+fn long_numbers_and_the_running_matrices_are_whole() {
+    let s = RnnSettings { hidden: 2, input_scale: 10.0, ..Default::default() };
+    let mut a = app(s, &EN);
+    press(&mut a, &[KeyCode::End]);
+    let (screen, _) = draw(&mut a, 120, 40);
+    let l = lab(&a);
+    let row = screen.lines().find(|r| r.contains("||dL/dh_t||")).unwrap();
+    let cells: Vec<&str> = row.split("||").nth(2).unwrap().split_whitespace().collect();
+    assert!(cells.len() >= 3, "{screen}");
+    for (i, c) in cells.iter().enumerate() {
+        assert_eq!(*c, pow10(l.dh_log10[i]), "step {}:\n{screen}", i + 1);
+    }
+    for (h, scale) in [(2, 10.0), (4, 1.0)] {
+        for (w, ht) in [(120, 40), (80, 24)] {
+            let mut a = app(RnnSettings { hidden: h, input_scale: scale, ..Default::default() }, &EN);
+            press(&mut a, &[KeyCode::End]);
+            if ht == 24 {
+                let (s, _) = draw(&mut a, w, ht);
+                assert!(s.contains(EN.rnn.matrices_on_tab), "the matrices are not said to be a Tab away:\n{s}");
+                press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+            }
+            let (s, _) = draw(&mut a, w, ht);
+            let (wx, wrec) = lab(&a).matrices_now().unwrap();
+            for m in [wx.to_plain(), wrec.to_plain()] {
+                for row in m.rows() {
+                    let want: Vec<String> = row.iter().map(|v| num(*v)).collect();
+                    let joined = want.join(" ");
+                    assert!(squash(&s).contains(&joined), "H = {h} at {w}x{ht}: row {joined} is not whole:\n{s}");
+                }
+            }
+        }
+    }
+}
+
+/// D9: a skipped question clears the verdict about the step before it.
+#[test]
+fn skipping_a_question_clears_the_previous_verdict() {
+    let mut a = app(RnnSettings::default(), &EN);
+    press(&mut a, &[KeyCode::Char('t')]);
+    press(&mut a, &[KeyCode::Right; 31]);
+    assert!(a.asking());
+    press(&mut a, &[KeyCode::Char('3'), KeyCode::Enter]);
+    let (s, _) = draw(&mut a, 80, 24);
+    assert!(s.contains("Not quite"), "{s}");
+    press(&mut a, &[KeyCode::Right, KeyCode::Esc]);
+    assert!(!a.asking() && lab(&a).message.is_none());
+    let (s, _) = draw(&mut a, 80, 24);
+    assert!(!s.contains("Not quite"), "the last step's verdict under the new step:\n{s}");
+}
+
+/// D14: the growth question wraps whole at 80×24, in both languages, and
+/// the caret sits on the answer's row.
+#[test]
+fn the_growth_question_is_whole_at_80x24() {
+    for t in [&EN, &KO] {
+        let mut a = app(RnnSettings::default(), t);
+        press(&mut a, &[KeyCode::Char('t')]);
+        press(&mut a, &[KeyCode::Right; 31]);
+        press(&mut a, &[KeyCode::Char('x')]);
+        let (s, mut term) = draw(&mut a, 80, 24);
+        let q = (t.rnn.predict_growth)(30, 29);
+        let words = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(squash(&s).contains(&words(&q)), "{q}\n{s}");
+        let caret = term.get_cursor_position().unwrap();
+        let row = s.lines().nth(caret.y as usize).unwrap();
+        assert!(row.starts_with('x'), "caret row {}:\n{s}", caret.y);
+    }
+}
+
+/// D25: the help's click row says what a click does here.
+#[test]
+fn help_says_a_click_goes_to_a_step() {
+    let mut a = app(RnnSettings::default(), &EN);
+    let rows = a.key_rows(false);
+    assert!(rows.iter().any(|(k, w)| k == "click" && *w == EN.rnn.click_step), "{rows:?}");
+    assert!(!rows.iter().any(|(_, w)| *w == EN.keys.click));
+    press(&mut a, &[KeyCode::Char('?')]);
+    let (s, _) = draw(&mut a, 80, 24);
+    assert!(s.contains(EN.rnn.click_step), "{s}");
+}
