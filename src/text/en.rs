@@ -294,6 +294,13 @@ pub static EN: Text = Text {
         // No-break spaces: the mark is never split over two rows.
         vector_more: |n| format!("…\u{a0}{n}\u{a0}in\u{a0}all"),
         click_step: "go to the clicked step",
+        bound_gate_most: |g, w| {
+            format!("Measured, it is mostly the gate: diag(tanh′) ×{g} per step on average, W_recᵀ ×{w}.")
+        },
+        bound_w_most: |g, w| {
+            format!("Measured, it is mostly W_recᵀ: ×{w} per step on average, the gate diag(tanh′) ×{g}.")
+        },
+        not_applicable: "n/a",
         explanation_rest: "… (the whole explanation: e writes it in the study note)",
         clip: |th, before, after| format!("clipping at {th}: ||grad|| {before} -> {after}"),
         why_linear: |rho, trend| {
@@ -498,6 +505,7 @@ pub static EN: Text = Text {
         explanation: "Why",
         none_yet: "(none yet: step forward first)",
         matrices: "The matrices (? = not computed yet)",
+        measured: "Measured so far",
         matrix_too_large: |n, r, c| {
             format!("{n}: {r}×{c}, too large to write out here (`deepstep conv --print` writes every frame)")
         },

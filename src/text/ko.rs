@@ -275,9 +275,16 @@ pub static KO: Text = Text {
         running_matrices: "누적 dL/dW_rec",
         running_wx: "누적 dL/dW_x",
         matrices_panel: "누적 가중치 기울기",
-        matrices_on_tab: "▾ dL/dW: Tab",
+        matrices_on_tab: "▾ dL/dW는 Tab",
         vector_more: |n| format!("…\u{a0}모두\u{a0}{n}개"),
         click_step: "누른 단계로 이동",
+        bound_gate_most: |g, w| {
+            format!("재어 보면 주로 게이트 탓입니다: 평균적으로 한 단계마다 diag(tanh′) ×{g}, W_recᵀ ×{w}.")
+        },
+        bound_w_most: |g, w| {
+            format!("재어 보면 주로 W_recᵀ 탓입니다: 평균적으로 한 단계마다 ×{w}, 게이트 diag(tanh′) ×{g}.")
+        },
+        not_applicable: "없음",
         explanation_rest: "… (설명 전체: e를 누르면 학습 노트에 씁니다)",
         clip: |th, before, after| format!("{th}에서 클리핑: ||기울기|| {before} -> {after}"),
         why_linear: |rho, trend| {
@@ -477,6 +484,7 @@ pub static KO: Text = Text {
         explanation: "왜 그런가",
         none_yet: "(아직 없음: 먼저 앞으로 진행하세요)",
         matrices: "행렬 (? = 아직 계산하지 않음)",
+        measured: "지금까지 잰 값",
         matrix_too_large: |n, r, c| {
             format!("{n}: {r}×{c}, 여기에 쓰기에는 너무 큽니다(`deepstep conv --print`는 모든 프레임을 씁니다)")
         },

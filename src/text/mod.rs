@@ -435,6 +435,12 @@ pub struct RnnText {
     pub vector_more: fn(total: usize) -> String,
     /// What a click on the timeline does (the help's `click` row).
     pub click_step: &'static str,
+    /// After the σ_max < 1 bound, which factor did most of the shrinking
+    /// over the steps measured (mean per step: the gate's, W_recᵀ's).
+    pub bound_gate_most: fn(gate: &str, w: &str) -> String,
+    pub bound_w_most: fn(gate: &str, w: &str) -> String,
+    /// A knob's value where it does not apply (the forget bias of a cell without one).
+    pub not_applicable: &'static str,
     /// After an explanation cut to the rows a small screen has.
     pub explanation_rest: &'static str,
     pub clip: fn(threshold: &str, before: &str, after: &str) -> String,
@@ -591,6 +597,8 @@ pub struct NoteText {
     pub none_yet: &'static str,
     pub frames_omitted: fn(count: usize) -> String,
     pub matrices: &'static str,
+    /// The heading of what a lab measured so far.
+    pub measured: &'static str,
     /// A matrix too large to write out in a note.
     pub matrix_too_large: fn(name: &str, rows: usize, cols: usize) -> String,
 }

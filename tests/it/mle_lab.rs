@@ -289,3 +289,19 @@ fn the_fit_is_not_shown_before_it_is_predicted() {
     let (s, _) = draw(&mut App::new(mount(lab.clone()), &EN, Theme::MONO), 120, 40);
     assert!(s.contains(&(EN.mle.right_row)(&num(fit.mu), &num(fit.sigma))), "{s}");
 }
+
+/// D22: the MLE note's settings are the knobs, not the status line (the
+/// panel shown, the derivation's line, predict mode).
+#[test]
+fn the_note_lists_knobs_as_settings_not_the_status_line() {
+    let app = deepstep::app::App::new(
+        crate::common::lesson_screen("mle"),
+        &deepstep::text::EN,
+        deepstep::ui::theme::Theme::MONO,
+    );
+    let note = app.note().unwrap();
+    let settings = &note.sections[0];
+    assert_eq!(settings.heading, deepstep::text::EN.note.settings);
+    assert!(settings.lines.iter().all(|l| !l.contains("predict") && !l.contains(" line ")), "{:?}", settings.lines);
+    assert!(!settings.lines.is_empty());
+}

@@ -189,3 +189,27 @@ fn help_says_a_click_goes_to_a_step() {
     let (s, _) = draw(&mut a, 80, 24);
     assert!(s.contains(EN.rnn.click_step), "{s}");
 }
+
+/// D22: the study note's measured rate is the one on screen (over the
+/// steps BPTT has reached), under a capitalised heading, and agrees with
+/// the rate its own explanation quotes.
+#[test]
+fn the_note_quotes_the_rate_the_screen_shows() {
+    for t in [&EN, &KO] {
+        let mut a = app(RnnSettings::default(), t);
+        press(&mut a, &[KeyCode::End]);
+        press(&mut a, &[KeyCode::Left; 25]); // backward at t = 26
+        let l = lab(&a);
+        let (now, whole) = (l.rate_so_far().unwrap(), l.charts.rate.unwrap());
+        assert_ne!(num(now), num(whole), "the test needs the two rates to differ");
+        let (s, _) = draw(&mut a, 120, 40);
+        let shown = (t.rnn.rate)(&num(now));
+        assert!(s.contains(&shown), "{s}");
+        let note = a.note().unwrap();
+        let measured = note.sections.iter().find(|s| s.heading == t.note.measured).expect("the measured section");
+        assert!(measured.lines.contains(&shown), "{:?}", measured.lines);
+        assert!(!measured.lines.contains(&(t.rnn.rate)(&num(whole))), "{:?}", measured.lines);
+        let why = note.sections.iter().find(|s| s.heading == t.note.explanation).unwrap();
+        assert!(why.lines[0].contains(&num(now)), "{:?}", why.lines);
+    }
+}

@@ -535,8 +535,8 @@ impl RnnLab {
             }
             Action::Poll => self.poll(),
             // The knob list stops at its ends rather than wrapping out of sight.
-            Action::KnobUp => self.knob = stop(&Knob::ALL, self.knob, -1),
-            Action::KnobDown => self.knob = stop(&Knob::ALL, self.knob, 1),
+            Action::KnobUp => self.knob = self.next_knob(-1),
+            Action::KnobDown => self.knob = self.next_knob(1),
             Action::KnobDec => self.turn(-1),
             Action::KnobInc => self.turn(1),
             Action::TogglePredict => self.predict.on = !self.predict.on,
@@ -651,7 +651,23 @@ impl RnnLab {
         self.ask_series();
     }
 
+    /// Whether knob `k` changes anything for the cell: the forget bias is
+    /// the LSTM's alone (a tanh cell has no forget gate).
+    pub fn knob_applies(&self, k: Knob) -> bool {
+        k != Knob::ForgetBias || self.shown_settings().cell == CellKind::Lstm
+    }
+
+    /// The knob `delta` away that applies, stepping over one that does not.
+    fn next_knob(&self, delta: i64) -> Knob {
+        let k = stop(&Knob::ALL, self.knob, delta);
+        let k = if self.knob_applies(k) { k } else { stop(&Knob::ALL, k, delta) };
+        if self.knob_applies(k) { k } else { self.knob }
+    }
+
     fn turn(&mut self, delta: i64) {
+        if !self.knob_applies(self.knob) {
+            return;
+        }
         let mut s = self.shown_settings().clone();
         match self.knob {
             Knob::Cell => {

@@ -33,6 +33,8 @@ fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
         Knob::Len => s.len.to_string(),
         Knob::Hidden => s.hidden.to_string(),
         Knob::InputScale => num(s.input_scale),
+        // Not the LSTM: no forget gate, so the knob says it does not apply (point 10).
+        Knob::ForgetBias if s.cell != CellKind::Lstm => t.rnn.not_applicable.to_string(),
         Knob::ForgetBias => num(s.forget_bias),
         Knob::Truncation => s.truncation.map_or(t.rnn.off.to_string(), |k| k.to_string()),
         Knob::Clip => s.clip.map_or(t.rnn.off.to_string(), num),
@@ -92,7 +94,7 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
 }
 
 /// (name, value) of every knob, as the panel (and the study note) lists them.
-pub(crate) fn knob_rows(lab: &RnnLab, t: &Text) -> Vec<(&'static str, String)> {
+pub fn knob_rows(lab: &RnnLab, t: &Text) -> Vec<(&'static str, String)> {
     Knob::ALL.iter().map(|k| (t.rnn.knob_names[k.index()], knob_text(lab, *k, t))).collect()
 }
 
@@ -235,16 +237,22 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     hits
 }
 
+/// The rate measured over the steps BPTT has reached, as the screen and
+/// the study note say it.
+pub(crate) fn rate_line(lab: &RnnLab, t: &Text) -> String {
+    let r = &t.rnn;
+    match lab.rate_so_far() {
+        Some(f) => (r.rate)(&num(f)),
+        None if lab.bptt_done() => r.no_rate.to_string(),
+        None => r.rate_not_yet.to_string(),
+    }
+}
+
 /// The measured rate and the running weight gradients; the step just taken
 /// back split into the gate's and W_recᵀ's stretch; clipping.
 fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let r = &t.rnn;
-    let rate = match lab.rate_so_far() {
-        Some(f) => (r.rate)(&num(f)),
-        None if lab.bptt_done() => r.no_rate.to_string(),
-        None => r.rate_not_yet.to_string(),
-    };
-    let mut lines = vec![Line::raw(rate)];
+    let mut lines = vec![Line::raw(rate_line(lab, t))];
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
     {
@@ -287,7 +295,7 @@ fn render_message(frame: &mut Frame, message: Rect, lines: Vec<Line<'static>>, i
 }
 
 /// The explanation that fits what is on screen, with the run's own numbers.
-pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
+pub fn explanation(lab: &RnnLab, t: &Text) -> String {
     let r = &t.rnn;
     let why = lab.why_now();
     let mut text = match why {
@@ -304,7 +312,19 @@ pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
             };
             (r.why_linear_not_yet)(&num(radius), long)
         }
-        Why::TanhBound { sigma, .. } => (r.why_tanh_bound)(&num_beside(sigma, 1.0)),
+        Why::TanhBound { sigma, split, .. } => {
+            // The bound says vanishing is certain; the measured split says what did it (point 7).
+            let bound = (r.why_tanh_bound)(&num_beside(sigma, 1.0));
+            match (split, why.gate_shrinks_most()) {
+                (Some((g, w)), Some(true)) => {
+                    format!("{bound} {}", (r.bound_gate_most)(&pow10_beside_one(g), &pow10_beside_one(w)))
+                }
+                (Some((g, w)), Some(false)) => {
+                    format!("{bound} {}", (r.bound_w_most)(&pow10_beside_one(g), &pow10_beside_one(w)))
+                }
+                _ => bound,
+            }
+        }
         Why::TanhSaturated { sigma, mean_slope, .. } => {
             (r.why_tanh_saturated)(&num_beside(sigma, 1.0), &num(mean_slope))
         }
