@@ -294,6 +294,12 @@ pub static EN: Text = Text {
         // No-break spaces: the mark is never split over two rows.
         vector_more: |n| format!("…\u{a0}{n}\u{a0}in\u{a0}all"),
         click_step: "go to the clicked step",
+        slip_gate_only: |g, w| {
+            format!("×{g} is the gate diag(tanh′) alone; the step also multiplies by W_recᵀ's ×{w}.")
+        },
+        slip_recurrent_only: |g, w| {
+            format!("×{w} is W_recᵀ alone; the step also goes through the gate diag(tanh′), ×{g}.")
+        },
         bound_gate_most: |g, w| {
             format!("Measured, it is mostly the gate: diag(tanh′) ×{g} per step on average, W_recᵀ ×{w}.")
         },

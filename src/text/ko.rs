@@ -278,6 +278,10 @@ pub static KO: Text = Text {
         matrices_on_tab: "▾ dL/dW는 Tab",
         vector_more: |n| format!("…\u{a0}모두\u{a0}{n}개"),
         click_step: "누른 단계로 이동",
+        slip_gate_only: |g, w| format!("×{g}는 게이트 diag(tanh′)만의 배율입니다. 이 단계는 W_recᵀ의 ×{w}도 곱합니다."),
+        slip_recurrent_only: |g, w| {
+            format!("×{w}는 W_recᵀ만의 배율입니다. 이 단계는 게이트 diag(tanh′)의 ×{g}도 거칩니다.")
+        },
         bound_gate_most: |g, w| {
             format!("재어 보면 주로 게이트 탓입니다: 평균적으로 한 단계마다 diag(tanh′) ×{g}, W_recᵀ ×{w}.")
         },

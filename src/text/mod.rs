@@ -435,6 +435,10 @@ pub struct RnnText {
     pub vector_more: fn(total: usize) -> String,
     /// What a click on the timeline does (the help's `click` row).
     pub click_step: &'static str,
+    /// A wrong growth guess that is one factor of the step alone: the
+    /// gate's stretch, or W_recᵀ's (both given, gate first).
+    pub slip_gate_only: fn(gate: &str, w: &str) -> String,
+    pub slip_recurrent_only: fn(gate: &str, w: &str) -> String,
     /// After the σ_max < 1 bound, which factor did most of the shrinking
     /// over the steps measured (mean per step: the gate's, W_recᵀ's).
     pub bound_gate_most: fn(gate: &str, w: &str) -> String,

@@ -213,3 +213,42 @@ fn the_note_quotes_the_rate_the_screen_shows() {
         assert!(why.lines[0].contains(&num(now)), "{:?}", why.lines);
     }
 }
+
+/// Review issue point 3: a wrong growth guess that is one factor of the
+/// step alone (the gate's, or W_recᵀ's) is named, with both factors.
+#[test]
+fn a_guess_that_is_one_factor_alone_is_named() {
+    use deepstep::lessons::input::Edit;
+    use deepstep::lessons::rnn::lab::{Action, GrowthSlip, Message};
+    // Default: step 30 → 29 has W_recᵀ well below 1/2; input scale 10: the gate.
+    for (scale, slip) in [(1.0, GrowthSlip::GateOnly), (10.0, GrowthSlip::RecurrentOnly)] {
+        let l = RnnLab::new(RnnSettings { input_scale: scale, ..Default::default() }).unwrap();
+        // The first question asks the step from 30 back to 29 (split entry 28).
+        let (gate, w) = l.splits[28].unwrap();
+        let alone = if slip == GrowthSlip::GateOnly { gate } else { w };
+        let typed = num(10f64.powf(alone));
+        for t in [&EN, &KO] {
+            let mut a = app(RnnSettings { input_scale: scale, ..Default::default() }, t);
+            press(&mut a, &[KeyCode::Char('t')]);
+            press(&mut a, &[KeyCode::Right; 31]);
+            for c in typed.chars() {
+                a.act::<RnnLab>(Action::Prompt(Edit::Type(c)));
+            }
+            a.act::<RnnLab>(Action::Prompt(Edit::Submit));
+            assert_eq!(lab(&a).message, Some(Message::Wrong(l.factors[28].unwrap(), Some(slip))), "scale {scale}");
+            let (s, _) = draw(&mut a, 80, 24);
+            let words = match slip {
+                GrowthSlip::GateOnly => (t.rnn.slip_gate_only)(&pow10(gate), &pow10(w)),
+                GrowthSlip::RecurrentOnly => (t.rnn.slip_recurrent_only)(&pow10(gate), &pow10(w)),
+            };
+            let squeeze = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(squash(&s).contains(&squeeze(&words)), "{words}\n{s}");
+        }
+    }
+    // Another wrong number names nothing.
+    let mut a = app(RnnSettings::default(), &EN);
+    press(&mut a, &[KeyCode::Char('t')]);
+    press(&mut a, &[KeyCode::Right; 31]);
+    press(&mut a, &[KeyCode::Char('9'), KeyCode::Enter]);
+    assert!(matches!(lab(&a).message, Some(Message::Wrong(_, None))));
+}

@@ -9,7 +9,7 @@ use crate::lessons::cycle::{cycle, ladder, position, stop};
 use crate::lessons::input::Edit;
 use crate::lessons::predict::{Predict, Step};
 use crate::math::format;
-use crate::math::parse::parse_number;
+use crate::math::parse::{self, parse_number};
 use crate::math::rnn::{self, CellKind};
 use crate::math::scaled::{Scaled, signed_log10};
 use std::sync::Arc;
@@ -110,8 +110,32 @@ pub struct ChartData {
 pub enum Message {
     Refused(SettingError),
     Right(f64),
-    Wrong(f64),
+    /// The step's factor (log10), and the mistake the typed number is, if
+    /// the lab can name it.
+    Wrong(f64, Option<GrowthSlip>),
     NotANumber,
+}
+
+/// A wrong growth guess that is one factor of the step alone (the step
+/// multiplies by the gate's stretch and W_recᵀ's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrowthSlip {
+    /// The gate diag(tanh′) alone.
+    GateOnly,
+    /// W_recᵀ alone.
+    RecurrentOnly,
+}
+
+/// Which factor alone `typed` is, at the precision typed (split: the step's
+/// (gate, W_recᵀ) stretch, log10).
+fn growth_slip(typed: &str, split: Option<(f64, f64)>) -> Option<GrowthSlip> {
+    let (gate, w) = split?;
+    let is = |l: f64| parse::agrees_as_typed(typed, 10f64.powf(l));
+    match (is(gate), is(w)) {
+        (true, false) => Some(GrowthSlip::GateOnly),
+        (false, true) => Some(GrowthSlip::RecurrentOnly),
+        _ => None,
+    }
 }
 
 /// What the background worker is asked to compute.
@@ -560,13 +584,18 @@ impl RnnLab {
 
     fn update_prompt(&mut self, a: Action) {
         let Action::Prompt(e) = a else { return };
-        let factors = &self.factors;
+        let (factors, splits) = (&self.factors, &self.splits);
+        // The tanh cell's step is two factors a learner may take one of; the
+        // linear cell's "gate" is 1, the gated cells' steps are not split.
+        let split_cell = self.settings.cell == CellKind::Tanh;
         let step = self.predict.edit(e, |step, typed| {
-            let guess = parse_number(typed.trim_start_matches(['x', '×'])).filter(|g| *g > 0.0)?;
+            let typed = typed.trim_start_matches(['x', '×']);
+            let guess = parse_number(typed).filter(|g| *g > 0.0)?;
+            let slip = growth_slip(typed, splits.get(step - 1).copied().flatten().filter(|_| split_cell));
             // The factor from step+1 back to step, as log10.
             Some(match factors.get(step - 1).copied().flatten() {
-                Some(l) => (grade(guess.log10(), l), l),
-                None => (false, f64::NEG_INFINITY),
+                Some(l) => (grade(guess.log10(), l), (l, slip)),
+                None => (false, (f64::NEG_INFINITY, None)),
             })
         });
         match step {
@@ -577,8 +606,8 @@ impl RnnLab {
                 self.message = None;
                 self.step = step;
             }
-            Step::Graded { question, right, grade } => {
-                self.message = Some(if right { Message::Right(grade) } else { Message::Wrong(grade) });
+            Step::Graded { question, right, grade: (l, slip) } => {
+                self.message = Some(if right { Message::Right(l) } else { Message::Wrong(l, slip) });
                 self.step = question;
             }
         }

@@ -2,7 +2,7 @@
 //! the explanations. Numbers come from the lab (from `math`); nothing here
 //! computes them.
 
-use super::lab::{Action, Chart, Knob, Message, Panel, Phase, RnnLab};
+use super::lab::{Action, Chart, GrowthSlip, Knob, Message, Panel, Phase, RnnLab};
 use super::timeline::timeline;
 use super::why::Why;
 use crate::math::format::{num, num_beside, pow10, pow10_beside_one};
@@ -145,7 +145,20 @@ fn message_lines(lab: &RnnLab, t: &Text, theme: &Theme, width: u16) -> (Vec<Line
     let line = match &lab.message {
         Some(Message::Refused(m)) => Line::styled(format!("{}: {}", t.conv.invalid, m.describe(t)), theme.error),
         Some(Message::Right(l)) => Line::styled((r.right)(&pow10(*l)), theme.good),
-        Some(Message::Wrong(l)) => Line::styled((r.wrong)(&pow10(*l)), theme.error),
+        Some(Message::Wrong(l, slip)) => {
+            let mut text = (r.wrong)(&pow10(*l));
+            // The mistake behind the number typed, with the step's own factors.
+            let split = lab.splits.get(lab.step.max(1) - 1).copied().flatten();
+            if let (Some(slip), Some((gate, w))) = (slip, split) {
+                let (gate, w) = (pow10(gate), pow10(w));
+                let named = match slip {
+                    GrowthSlip::GateOnly => (r.slip_gate_only)(&gate, &w),
+                    GrowthSlip::RecurrentOnly => (r.slip_recurrent_only)(&gate, &w),
+                };
+                text = format!("{text} {named}");
+            }
+            Line::styled(text, theme.error)
+        }
         Some(Message::NotANumber) => Line::styled(r.not_a_factor, theme.error),
         None => Line::raw(explanation(lab, t)),
     };
@@ -273,7 +286,7 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
                 (r.split)(s + 1, s, &pow10(f), &pow10(*gate), &pow10(*w))
             };
             // After a wrong prediction this is the breakdown of the step it missed.
-            let style = if matches!(lab.message, Some(Message::Wrong(_))) { theme.error } else { theme.text };
+            let style = if matches!(lab.message, Some(Message::Wrong(..))) { theme.error } else { theme.text };
             lines.push(Line::styled(text, style));
         }
     }
