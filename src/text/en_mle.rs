@@ -91,6 +91,7 @@ pub const EN_MLE: MleText = MleText {
         )
     },
     surface_title: "ℓ(μ, σ): μ across, σ down",
+    point_off_surface: "(the point is off the surface drawn: [] is not shown)",
     surface_legend: "[] cursor <> max ** ascent; brighter: higher ℓ",
     cursor_line: |mu, sigma, ll, gm, gs| format!("at (μ, σ) = ({mu}, {sigma}): ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}"),
     closed_form: |mu, sigma, ll| format!("closed form: μ̂ = {mu}, σ̂ = {sigma}, ℓ = {ll}"),

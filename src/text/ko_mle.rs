@@ -93,6 +93,7 @@ pub const KO_MLE: MleText = MleText {
         )
     },
     surface_title: "ℓ(μ, σ): 가로 μ, 세로 σ",
+    point_off_surface: "(이 점은 그린 곡면 밖에 있어 []를 그리지 않습니다)",
     surface_legend: "[] 커서 <> 최댓값 ** 상승; 밝을수록 ℓ가 큼",
     cursor_line: |mu, sigma, ll, gm, gs| {
         format!("커서 (μ, σ) = ({mu}, {sigma})에서: 로그우도 ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")

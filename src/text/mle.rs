@@ -50,6 +50,8 @@ pub struct MleText {
     pub d_zero_class: &'static str,
     pub d_cross_entropy: fn(ce: &str) -> String,
     pub surface_title: &'static str,
+    /// After an ascent that left the surface drawn: why `[]` is not shown.
+    pub point_off_surface: &'static str,
     pub surface_legend: &'static str,
     pub cursor_line: fn(mu: &str, sigma: &str, loglik: &str, g_mu: &str, g_sigma: &str) -> String,
     pub closed_form: fn(mu: &str, sigma: &str, loglik: &str) -> String,

@@ -24,6 +24,7 @@ mod linreg_words;
 mod math_holes;
 mod mle_lab;
 mod mle_math;
+mod mle_screen;
 mod mle_words;
 mod notes;
 mod practice_adversarial;

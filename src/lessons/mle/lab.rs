@@ -347,6 +347,12 @@ impl MleLab {
             .collect()
     }
 
+    /// Whether the point the numbers are read at lies in the cursor's cell
+    /// (after an ascent it may have left the surface drawn).
+    pub fn cursor_on_point(&self) -> bool {
+        self.normal.as_ref().is_some_and(|st| st.surface.cell_of(st.at.0, st.at.1) == Some(st.cursor))
+    }
+
     pub fn update(&mut self, a: Action) {
         if self.predict.is_asking() {
             self.update_prompt(a);
@@ -416,6 +422,10 @@ impl MleLab {
                 let moved = more.len() > 1;
                 st.path.extend(more.into_iter().skip(1));
                 st.at = *st.path.last().unwrap_or(&start);
+                // The cursor goes with the point (D17): the next move starts from here.
+                if let Some(cell) = st.surface.cell_of(st.at.0, st.at.1) {
+                    st.cursor = cell;
+                }
                 if let Err(e) = point_values(st) {
                     self.message = Some(Message::Refused(e));
                 } else if !moved {

@@ -7,7 +7,7 @@ use super::lab::{Action, Family, Knob, MleLab, SURFACE_COLS, SURFACE_ROWS, View}
 use super::words;
 use crate::math::format::num;
 use crate::text::Text;
-use crate::ui::chrome::panel;
+use crate::ui::chrome::{marked_title, panel};
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::wrap;
 use ratatui::Frame;
@@ -38,7 +38,7 @@ pub(crate) fn knob_rows(lab: &MleLab, t: &Text) -> Vec<(Knob, &'static str, Stri
 }
 
 /// The lab's one-line state: family and size, panel, line, predict mode.
-pub(crate) fn status_text(lab: &MleLab, t: &Text) -> String {
+pub fn status_text(lab: &MleLab, t: &Text) -> String {
     let m = &t.mle;
     let what = match (&lab.normal, &lab.categorical) {
         (Some(n), _) => (m.status_normal)(n.x.len()),
@@ -50,13 +50,14 @@ pub(crate) fn status_text(lab: &MleLab, t: &Text) -> String {
     } else {
         String::new()
     };
-    let view = m.view_names[[View::Derivation, View::Surface, View::Bias, View::Mistakes]
-        .iter()
-        .position(|v| *v == lab.view)
-        .unwrap_or(0)];
     let predict = format!("{}: {}", t.conv.predict_label, if lab.predict.on { t.conv.on } else { t.conv.off });
-    let mut s =
-        format!("{}: {what}{own}   [{view}]   {}   {predict}", m.title, (m.line_of)(lab.shown, lab.steps().len()));
+    // The panel's own title names the view; the line count is the derivation's.
+    let line = if lab.view == View::Derivation {
+        format!("   {}", (m.line_of)(lab.shown, lab.steps().len()))
+    } else {
+        String::new()
+    };
+    let mut s = format!("{}: {what}{own}{line}   {predict}", m.title);
     if lab.predict.score.1 > 0 {
         s.push_str(&format!("   {}", (m.score)(lab.predict.score.0, lab.predict.score.1)));
     }
@@ -86,18 +87,21 @@ fn sample_chart(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
         }
     }
     let (lo, hi) = st.x_range;
-    let title = if st.fitted_curve.is_empty() { m.no_density } else { m.sample_title };
-    let block = panel(title, theme);
+    let block = panel(m.sample_title, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    // The legend goes below the plot, never over the points, wrapped to fit.
-    let legend: Vec<Span> = shown
+    // The legend goes below the plot, never over the points, wrapped to fit;
+    // with no spread it first says why no density is drawn (a title would be cut, D19).
+    let mut legend: Vec<Span> = shown
         .iter()
         .map(|&i| {
             let name = [m.sample_points, m.fitted, m.at_cursor][i];
             Span::styled(format!("{} {name}  ", theme.series(i).sample), theme.series(i).style)
         })
         .collect();
+    if st.fitted_curve.is_empty() {
+        legend.insert(0, Span::styled(format!("{}  ", m.no_density), theme.dim));
+    }
     let legend = wrap(Line::from(legend), inner.width);
     let [plot, key] = Layout::vertical([Constraint::Min(3), Constraint::Length(legend.len() as u16)]).areas(inner);
     let chart = Chart::new(sets)
@@ -127,42 +131,71 @@ fn counts_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
     frame.render_widget(Paragraph::new(wrap(lines, inner.width)), inner);
 }
 
-/// Wrapped lines, the last ones kept when they do not all fit (the newest in view).
-fn tail(lines: Vec<Line<'static>>, width: u16, height: u16) -> Vec<Line<'static>> {
+/// Wrapped lines, the last ones kept when they do not all fit (the newest
+/// in view), and whether rows above were left out (to mark ▴).
+fn tail(lines: Vec<Line<'static>>, width: u16, height: u16) -> (Vec<Line<'static>>, bool) {
     let wrapped = wrap(lines, width);
     let skip = wrapped.len().saturating_sub(height as usize);
-    wrapped.into_iter().skip(skip).collect()
+    (wrapped.into_iter().skip(skip).collect(), skip > 0)
+}
+
+/// The derivation's lines in `height` rows (D21): whole where they fit;
+/// else the earlier lines, oldest first, shortened to one row ending `…`
+/// (Left makes one the last line again, whole); the newest line always
+/// whole. Also whether rows above were still left out (▴ in the title).
+fn fit_derivation(lines: &[String], width: u16, height: u16, theme: &Theme) -> (Vec<Line<'static>>, bool) {
+    let last = lines.len().saturating_sub(1);
+    let style = |i: usize| if i == last { theme.title } else { theme.text };
+    let wrapped: Vec<Vec<Line>> =
+        lines.iter().enumerate().map(|(i, l)| wrap(Line::styled(l.clone(), style(i)), width)).collect();
+    let mut total: usize = wrapped.iter().map(Vec::len).sum();
+    let mut short = vec![false; lines.len()];
+    for (i, w) in wrapped.iter().enumerate().take(last) {
+        if total <= height as usize {
+            break;
+        }
+        if w.len() > 1 {
+            total -= w.len() - 1;
+            short[i] = true;
+        }
+    }
+    let mut out = vec![];
+    for (i, w) in wrapped.into_iter().enumerate() {
+        if short[i] {
+            let first = wrap(Line::raw(lines[i].clone()), width.saturating_sub(1)).swap_remove(0);
+            out.push(Line::styled(format!("{first}…"), style(i)));
+        } else {
+            out.extend(w);
+        }
+    }
+    let skip = out.len().saturating_sub(height as usize);
+    (out.into_iter().skip(skip).collect(), skip > 0)
 }
 
 fn derivation_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) {
-    let block = panel(t.mle.derivation_title, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = panel("", theme).inner(area);
     let lines = words::derivation(lab, words::Place::Cursor, t);
-    let last = lines.len().saturating_sub(1);
-    let styled: Vec<Line> = lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| Line::styled(l, if i == last { theme.title } else { theme.text }))
-        .collect();
-    frame.render_widget(Paragraph::new(tail(styled, inner.width, inner.height)), inner);
+    let (rows, above) = fit_derivation(&lines, inner.width, inner.height, theme);
+    let block = panel(marked_title(&[(above, "▴")], t.mle.derivation_title), theme);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(rows), inner);
 }
 
 fn surface_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) -> Hits {
     let Some(st) = &lab.normal else { return vec![] };
-    let block = panel(t.mle.surface_title, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = panel("", theme).inner(area);
     let s = &st.surface;
     let best = st.fit.loglik.and_then(|_| s.cell_of(st.fit.mu, st.fit.sigma));
     let path: Vec<(usize, usize)> = st.path.iter().filter_map(|(m, sd)| s.cell_of(*m, *sd)).collect();
+    // `[]` only where the numbers are read (an ascent may leave the surface drawn).
+    let on_point = lab.cursor_on_point();
     let mut lines = vec![];
     let mut hits = vec![];
     for r in 0..SURFACE_ROWS {
         let spans: Vec<Span> = (0..SURFACE_COLS)
             .map(|c| {
                 let shade = s.shade(r, c);
-                let (text, style) = if (r, c) == st.cursor {
+                let (text, style) = if (r, c) == st.cursor && on_point {
                     ("[]".to_string(), theme.current)
                 } else if Some((r, c)) == best {
                     ("<>".to_string(), theme.good)
@@ -186,39 +219,56 @@ fn surface_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &
         lines.push(Line::from(spans));
     }
     let mut text: Vec<Line> = words::surface_lines(st, t).into_iter().map(Line::raw).collect();
+    if !on_point {
+        text.insert(1, Line::styled(t.mle.point_off_surface, theme.dim));
+    }
     text.push(Line::styled(t.mle.surface_legend, theme.dim));
     let [grid, below] = Layout::vertical([Constraint::Length(SURFACE_ROWS as u16), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), grid);
-    frame.render_widget(Paragraph::new(wrap(text, below.width)), below);
+    let (text, above) = tail(text, below.width, below.height);
+    frame.render_widget(panel(marked_title(&[(above, "▴")], t.mle.surface_title), theme), area);
+    frame.render_widget(Paragraph::new(text), below);
     hits
 }
 
 fn text_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, theme: &Theme) {
-    let block = panel(title, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(tail(lines, inner.width, inner.height)), inner);
+    let inner = panel("", theme).inner(area);
+    let (rows, above) = tail(lines, inner.width, inner.height);
+    frame.render_widget(panel(marked_title(&[(above, "▴")], title), theme), area);
+    frame.render_widget(Paragraph::new(rows), inner);
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) -> Hits {
     let m = &t.mle;
+    // The hint only where Right does reveal a line of the derivation on screen (D21).
+    let hint = lab.view == View::Derivation && lab.shown < lab.steps().len();
     let message_text = match (&lab.predict.asking, &lab.message) {
         (Some(_), _) => String::new(),
         (None, Some(msg)) => words::message_text(msg, t),
-        (None, None) => m.reveal_hint.to_string(),
+        (None, None) if hint => m.reveal_hint.to_string(),
+        (None, None) => String::new(),
     };
-    let message_rows = wrap(Line::raw(message_text.clone()), area.width).len().clamp(1, 3) as u16;
+    let mut message_lines = wrap(Line::raw(message_text.clone()), area.width);
+    message_lines.retain(|l| l.width() > 0);
+    let prompt = prompt_lines(lab, t, theme, area.width);
+    let message_rows = if lab.predict.is_asking() { prompt.len() } else { message_lines.len() };
+    // The status and the knobs wrap rather than lose their ends (D19).
+    let status_lines = wrap(Line::styled(status_text(lab, t), theme.title), area.width);
+    let knob_spans = crate::ui::chrome::knob_spans(knob_rows(lab, t), &lab.knob, theme);
+    let knob_lines = wrap(Line::from(knob_spans), area.width);
     let [status, knobs, body, message] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(status_lines.len() as u16),
+        Constraint::Length(knob_lines.len() as u16),
         Constraint::Min(8),
-        Constraint::Length(if lab.predict.is_asking() { 3 } else { message_rows }),
+        Constraint::Length(message_rows as u16),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(Line::styled(status_text(lab, t), theme.title)), status);
-    let knob_spans = crate::ui::chrome::knob_spans(knob_rows(lab, t), &lab.knob, theme);
-    frame.render_widget(Paragraph::new(Line::from(knob_spans)), knobs);
-    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    frame.render_widget(Paragraph::new(status_lines), status);
+    frame.render_widget(Paragraph::new(knob_lines), knobs);
+    // The surface's grid and readings want the wider share.
+    let left_pct = if lab.view == View::Surface && lab.normal.is_some() { 40 } else { 45 };
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(left_pct), Constraint::Percentage(100 - left_pct)]).areas(body);
     match lab.settings.family {
         Family::Normal => sample_chart(frame, left, lab, t, theme),
         Family::Categorical => counts_panel(frame, left, lab, t, theme),
@@ -250,19 +300,11 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         }
     };
     if let Some(p) = &lab.predict.asking {
-        let q = match p.question {
-            super::lab::Asking::Mu => m.ask_mu.to_string(),
-            super::lab::Asking::Sigma => m.ask_sigma.to_string(),
-            super::lab::Asking::P(k) => (m.ask_p)(k + 1),
-        };
-        let mut lines = vec![Line::styled(q.clone(), theme.title), Line::raw(p.input.buffer.clone())];
-        if let Some(msg) = &lab.message {
-            lines.push(Line::styled(words::message_text(msg, t), theme.error));
-        }
-        frame.render_widget(Paragraph::new(lines), message);
+        let input_row = prompt.iter().position(|l| l.style == theme.text).unwrap_or(1);
+        frame.render_widget(Paragraph::new(prompt), message);
         let x = message.x as usize + Span::raw(p.input.before_caret()).width();
-        if x < message.right() as usize && message.height > 1 {
-            frame.set_cursor_position(Position::new(x as u16, message.y + 1));
+        if x < message.right() as usize && (input_row as u16) < message.height {
+            frame.set_cursor_position(Position::new(x as u16, message.y + input_row as u16));
         }
     } else {
         let style = match &lab.message {
@@ -273,4 +315,22 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         frame.render_widget(Paragraph::new(wrap(Line::styled(message_text, style), message.width)), message);
     }
     hits
+}
+
+/// The question asked, wrapped whole, the answer being typed (the one row
+/// styled as plain text: the caret goes there), and a message about it.
+fn prompt_lines(lab: &MleLab, t: &Text, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let m = &t.mle;
+    let Some(p) = &lab.predict.asking else { return vec![] };
+    let q = match p.question {
+        super::lab::Asking::Mu => m.ask_mu.to_string(),
+        super::lab::Asking::Sigma => m.ask_sigma.to_string(),
+        super::lab::Asking::P(k) => (m.ask_p)(k + 1),
+    };
+    let mut lines = wrap(Line::styled(q, theme.title), width);
+    lines.push(Line::styled(p.input.buffer.clone(), theme.text));
+    if let Some(msg) = &lab.message {
+        lines.extend(wrap(Line::styled(words::message_text(msg, t), theme.error), width));
+    }
+    lines
 }
