@@ -10,7 +10,12 @@ pub const EN_MLE: MleText = MleText {
     line_of: |k, total| format!("line {k} of {total}"),
     family_names: ["normal", "categorical"],
     knob_names: ["family", "sample size n", "true μ", "true σ", "classes K", "seed"],
-    view_names: ["derivation", "surface ℓ(μ, σ)", "bias of σ̂²", "common mistakes"],
+    view_names: ["derivation", "the sample", "surface ℓ(μ, σ)", "bias of σ̂²", "common mistakes"],
+    sample_view: "The sample x_1 … x_n",
+    sample_wait: "? = after your prediction of μ̂ (x̄ is μ̂)",
+    histogram_intro: |n, bins, lo, hi| {
+        format!("{n} points, too many to list: how many fall in each of {bins} equal bins from {lo} to {hi}")
+    },
     sample_title: "Sample and fitted density",
     sample_points: "sample",
     fitted: "fitted N(μ̂, σ̂)",

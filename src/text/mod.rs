@@ -51,7 +51,7 @@ impl Wait {
         }
     }
 }
-pub use notation::{vector_names, vector_row};
+pub use notation::{SAMPLE_HEADS, sample_sse, sample_sum, vector_names, vector_row};
 
 pub use en::EN;
 

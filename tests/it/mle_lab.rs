@@ -114,6 +114,7 @@ fn the_surface_cursor_ascent_and_clicks() {
     assert_eq!(lab.normal.as_ref().unwrap().path.len(), 1);
     // A click on a surface cell puts the cursor there.
     lab.update(Action::NextView);
+    lab.update(Action::NextView); // past the sample panel
     assert_eq!(lab.view, View::Surface);
     let cursor = lab.normal.as_ref().unwrap().cursor;
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);
@@ -140,6 +141,7 @@ fn the_bias_panel_measures_n_minus_1_over_n() {
     assert!((b.mean_var_mle / b.true_var - 0.8).abs() < 0.06, "{b:?}");
     lab.update(Action::NextView);
     lab.update(Action::NextView);
+    lab.update(Action::NextView);
     assert_eq!(lab.view, View::Bias);
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
@@ -161,7 +163,7 @@ fn one_point_is_handled_and_explained() {
             && text.contains(EN.mle.d_no_maximum)
     );
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
-    for k in [KeyCode::Char('v'), KeyCode::Char('v'), KeyCode::Char('v')] {
+    for k in [KeyCode::Char('v'); 4] {
         app.handle(&key(k));
         let (s, _) = draw(&mut app, 80, 24);
         assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");

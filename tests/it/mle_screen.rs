@@ -9,6 +9,7 @@ use deepstep::lessons::mle::lab::{Action, Family, MleLab, Settings, View};
 use deepstep::lessons::mle::view::status_text;
 use deepstep::lessons::mle::words::{self, Place};
 use deepstep::math::format::num;
+use deepstep::math::mle;
 use deepstep::text::{EN, KO, Text};
 use deepstep::ui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
@@ -46,7 +47,7 @@ fn words_of(x: &str) -> String {
 #[test]
 fn the_cursor_moves_with_the_ascent() {
     let mut l = MleLab::new(Settings::default()).unwrap();
-    l.update(Action::NextView);
+    l.view = View::Surface;
     let start = l.normal.as_ref().unwrap().cursor;
     l.update(Action::Ascend);
     let st = l.normal.as_ref().unwrap();
@@ -58,6 +59,7 @@ fn the_cursor_moves_with_the_ascent() {
     assert_eq!(l.normal.as_ref().unwrap().cursor, (after.0, after.1 + 1), "one step right of the ascent's end");
     // On screen: `[]` on the row of the ascent's end.
     let mut a = app(Settings::default(), &EN);
+    a.act::<MleLab>(Action::NextView);
     a.act::<MleLab>(Action::NextView);
     a.act::<MleLab>(Action::Ascend);
     let (s, _) = draw(&mut a, 120, 40);
@@ -76,8 +78,9 @@ fn status_titles_and_readings_are_whole_at_80x24() {
             (Settings::default(), vec![]),
             (Settings { family: Family::Categorical, ..Default::default() }, vec![Action::Last]),
             (Settings { n: 1, ..Default::default() }, vec![]),
-            (Settings::default(), vec![Action::NextView, Action::Ascend]),
-            (Settings::default(), vec![Action::NextView]),
+            (Settings::default(), vec![Action::NextView, Action::NextView, Action::Ascend]),
+            (Settings::default(), vec![Action::NextView, Action::NextView]),
+            (Settings { n: 1000, ..Default::default() }, vec![Action::NextView]),
         ];
         for (settings, actions) in cases {
             let mut a = app(settings.clone(), t);
@@ -128,7 +131,62 @@ fn the_derivation_keeps_every_line_in_view_and_keys_are_the_working_ones() {
     }
     let mut a = app(Settings::default(), &EN);
     a.act::<MleLab>(Action::NextView);
+    a.act::<MleLab>(Action::NextView);
     assert!(a.key_rows(true).iter().any(|(_, w)| *w == EN.keys.ascend));
     let (s, _) = draw(&mut a, 80, 24);
     assert!(!s.contains(EN.mle.reveal_hint), "Right does not reveal a line on the surface panel:\n{s}");
+}
+
+/// Review point 1: the learner sees the sample. For a small n every x_i,
+/// and after μ̂ is revealed x_i − x̄ and (x_i − x̄)² with the sums the
+/// derivation uses; in predict mode nothing asked shows early. For a large
+/// n, a histogram whose counts are the sample's.
+#[test]
+fn the_sample_panel_lists_the_points_or_their_histogram() {
+    use deepstep::lessons::input::Edit;
+    for t in [&EN, &KO] {
+        let mut a = app(Settings::default(), t);
+        a.act::<MleLab>(Action::NextView);
+        assert_eq!(lab(&a).view, View::Sample);
+        let (s, _) = draw(&mut a, 80, 24);
+        let st = lab(&a).normal.clone().unwrap();
+        let right = column(&s, 1);
+        for (x, (d, d2)) in st.x.iter().zip(mle::deviations(&st.x, st.fit.mu)) {
+            assert!(right.contains(&format!("{} {} {}", num(*x), num(d), num(d2))), "{x}:\n{s}");
+        }
+        let f = &st.fit;
+        assert!(right.contains(&words_of(&deepstep::text::sample_sse(&num(f.sse), f.n, &num(f.var_mle)))), "{s}");
+        // Predict mode, asked μ̂: the points, and nothing that gives μ̂ or σ̂ away.
+        let mut a = app(Settings::default(), t);
+        a.act::<MleLab>(Action::TogglePredict);
+        a.act::<MleLab>(Action::NextView);
+        for _ in 0..3 {
+            a.act::<MleLab>(Action::Next);
+        }
+        assert!(a.asking());
+        let (s, _) = draw(&mut a, 80, 24);
+        let right = column(&s, 1);
+        assert!(st.x.iter().all(|x| right.contains(&num(*x))), "{s}");
+        assert!(!s.contains(&num(f.mu)) && !s.contains(&num(f.sse)), "{s}");
+        // Answered: x̄ and the deviations; σ̂ is asked next and its sum waits.
+        for c in num(f.mu).chars() {
+            a.act::<MleLab>(Action::Prompt(Edit::Type(c)));
+        }
+        a.act::<MleLab>(Action::Prompt(Edit::Submit));
+        a.act::<MleLab>(Action::Next);
+        assert!(a.asking());
+        let (s, _) = draw(&mut a, 80, 24);
+        assert!(column(&s, 1).contains(&words_of(&deepstep::text::sample_sum(&num(f.sum), f.n, &num(f.mu)))), "{s}");
+        assert!(!s.contains(&num(f.sse)) && !s.contains(&num(f.sigma)), "{s}");
+    }
+    // n = 1000: the histogram's counts, all of them, on screen.
+    let mut a = app(Settings { n: 1000, ..Default::default() }, &EN);
+    a.act::<MleLab>(Action::NextView);
+    let (s, _) = draw(&mut a, 80, 24);
+    let bins = mle::histogram(&lab(&a).normal.as_ref().unwrap().x, deepstep::lessons::mle::lab::HISTOGRAM_BINS);
+    assert_eq!(bins.iter().map(|b| b.count).sum::<usize>(), 1000);
+    let right = column(&s, 1);
+    for b in &bins {
+        assert!(right.contains(&format!("{} .. {} {}", num(b.lo), num(b.hi), b.count)), "{b:?}\n{s}");
+    }
 }

@@ -67,13 +67,15 @@ impl Step {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Derivation,
+    /// The sample itself: x_i with its deviations (small n), or a histogram.
+    Sample,
     Surface,
     Bias,
     Mistakes,
 }
 
 impl View {
-    pub const NORMAL: [View; 4] = [View::Derivation, View::Surface, View::Bias, View::Mistakes];
+    pub const NORMAL: [View; 5] = [View::Derivation, View::Sample, View::Surface, View::Bias, View::Mistakes];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +95,11 @@ impl Knob {
         position(&Knob::ALL, &self)
     }
 }
+
+/// Up to this many points the sample panel lists each one; above, a histogram.
+pub const SAMPLE_TABLE_MAX: usize = 12;
+/// The histogram's bins.
+pub const HISTOGRAM_BINS: usize = 10;
 
 /// Sample sizes the n knob steps through (and the categorical total N).
 pub const SIZES: [usize; 10] = [1, 2, 3, 5, 10, 20, 50, 100, 200, 1000];
@@ -485,6 +492,21 @@ impl MleLab {
     pub fn fit_revealed(&self) -> bool {
         let last = self.steps().iter().rposition(|s| matches!(s, Step::DerivMu | Step::DerivSigma));
         !self.predict.on || last.is_none_or(|i| self.shown > i)
+    }
+
+    /// Whether x̄ = μ̂ may be shown (the sample panel's deviations): not in
+    /// predict mode before the line that derives it is revealed.
+    pub fn mu_revealed(&self) -> bool {
+        self.revealed(Step::DerivMu)
+    }
+
+    /// Whether σ̂ (and Σ (x_i − x̄)² beside n) may be shown.
+    pub fn sigma_revealed(&self) -> bool {
+        self.revealed(Step::DerivSigma)
+    }
+
+    fn revealed(&self, step: Step) -> bool {
+        !self.predict.on || self.steps().iter().position(|s| *s == step).is_none_or(|i| self.shown > i)
     }
 
     /// Whether the counts panel may show p̂_k: not in predict mode before the

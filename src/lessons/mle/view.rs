@@ -3,13 +3,14 @@
 //! the surface, the bias experiment or the mistakes, switched with `v`), and
 //! the message line. Numbers come from the lab (from `math`).
 
-use super::lab::{Action, Family, Knob, MleLab, SURFACE_COLS, SURFACE_ROWS, View};
+use super::lab::{Action, Family, HISTOGRAM_BINS, Knob, MleLab, SAMPLE_TABLE_MAX, SURFACE_COLS, SURFACE_ROWS, View};
 use super::words;
 use crate::math::format::num;
+use crate::math::mle;
 use crate::text::Text;
 use crate::ui::chrome::{marked_title, panel};
 use crate::ui::theme::{Theme, shade_char};
-use crate::ui::width::wrap;
+use crate::ui::width::{pad_end, pad_start, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -231,6 +232,56 @@ fn surface_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &
     hits
 }
 
+/// The sample itself (review point 1): for a small n each x_i with x_i − x̄
+/// and (x_i − x̄)² (after μ̂ is revealed) and the sums the derivation uses
+/// (Σ (x_i − x̄)² after σ̂ is); for a large n a histogram of its points.
+fn sample_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) {
+    let m = &t.mle;
+    let Some(st) = &lab.normal else { return };
+    let inner = panel("", theme).inner(area);
+    let mut lines: Vec<Line<'static>> = vec![];
+    if st.x.len() <= SAMPLE_TABLE_MAX {
+        let dev = mle::deviations(&st.x, st.fit.mu);
+        let hidden = |s: String| if lab.mu_revealed() { s } else { "?".to_string() };
+        let mut rows: Vec<[String; 4]> = vec![crate::text::SAMPLE_HEADS.map(str::to_string)];
+        for (i, (x, (d, d2))) in st.x.iter().zip(&dev).enumerate() {
+            rows.push([(i + 1).to_string(), num(*x), hidden(num(*d)), hidden(num(*d2))]);
+        }
+        let w: Vec<usize> = (0..4).map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0)).collect();
+        for (i, r) in rows.iter().enumerate() {
+            let cells: Vec<String> = r.iter().zip(&w).map(|(s, w)| pad_start(s, *w)).collect();
+            lines.push(Line::styled(cells.join("  "), if i == 0 { theme.dim } else { theme.text }));
+        }
+        let f = &st.fit;
+        if lab.mu_revealed() {
+            lines.push(Line::raw(crate::text::sample_sum(&num(f.sum), f.n, &num(f.mu))));
+        } else {
+            lines.push(Line::styled(m.sample_wait, theme.dim));
+        }
+        if lab.sigma_revealed() {
+            lines.push(Line::raw(crate::text::sample_sse(&num(f.sse), f.n, &num(f.var_mle))));
+        }
+    } else {
+        let bins = mle::histogram(&st.x, HISTOGRAM_BINS);
+        let (lo, hi) = (bins.first().map_or(0.0, |b| b.lo), bins.last().map_or(0.0, |b| b.hi));
+        lines.push(Line::styled((m.histogram_intro)(st.x.len(), bins.len(), &num(lo), &num(hi)), theme.dim));
+        let labels: Vec<(String, String)> =
+            bins.iter().map(|b| (format!("{} .. {}", num(b.lo), num(b.hi)), b.count.to_string())).collect();
+        let lw = labels.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+        let cw = labels.iter().map(|(_, c)| width(c)).max().unwrap_or(0);
+        let top = bins.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+        let bar_w = (inner.width as usize).saturating_sub(lw + cw + 4).max(1);
+        for (b, (l, c)) in bins.iter().zip(&labels) {
+            // Scaled to the tallest bin; a bin with points always shows one mark.
+            let bar = (b.count * bar_w).div_ceil(top);
+            lines.push(Line::raw(format!("{}  {}  {}", pad_end(l, lw), pad_start(c, cw), "#".repeat(bar))));
+        }
+    }
+    let (rows, above) = tail(lines, inner.width, inner.height);
+    frame.render_widget(panel(marked_title(&[(above, "▴")], m.sample_view), theme), area);
+    frame.render_widget(Paragraph::new(rows), inner);
+}
+
 fn text_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, theme: &Theme) {
     let inner = panel("", theme).inner(area);
     let (rows, above) = tail(lines, inner.width, inner.height);
@@ -279,6 +330,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
             vec![]
         }
         (View::Surface, Some(_)) => surface_panel(frame, right, lab, t, theme),
+        (View::Sample, Some(_)) => {
+            sample_panel(frame, right, lab, t, theme);
+            vec![]
+        }
         (View::Bias, Some(st)) => {
             let lines = words::bias_lines(st, t).into_iter().map(Line::raw).collect();
             text_panel(frame, right, m.bias_title, lines, theme);
