@@ -115,7 +115,9 @@ pub static EN: Text = Text {
         rprop_step: "Rprop step",
         lr: "learning rate ÷10 / ×10",
         data: "tutorial / random data",
-        move_cursor: "move on the loss surface (w/s: w_rec up/down, a/d: w_x left/right)",
+        // Short enough for the help overlay at 80 columns (review D19).
+        move_cursor: "move on the surface (w/s: w_rec up/down, a/d: w_x left/right)",
+        rprop_run: "50 Rprop steps",
         next_iteration: "next iteration of the BPTT loop",
         prev_iteration: "previous iteration",
         first_last_iteration: "no / every iteration",
@@ -449,6 +451,12 @@ pub static EN: Text = Text {
             format!(
                 "The step went to (w_x, w_rec) = ({x}, {r}), off the surface drawn: the path goes on there, undrawn."
             )
+        },
+        slip: |v, name| format!("{v} is what the loop with the mistake \"{name}\" gives."),
+        cursor_off_view: |x, r| format!("[] not drawn: (w_x, w_rec) = ({x}, {r}) is outside this view."),
+        path_summary: |n, a, b| {
+            let steps = if n == 1 { "1 step".to_string() } else { format!("{n} steps") };
+            format!("path: {steps}, from {a} to {b}")
         },
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",

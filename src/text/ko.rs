@@ -105,7 +105,8 @@ pub static KO: Text = Text {
         rprop_step: "Rprop 한 스텝",
         lr: "학습률 ÷10 / ×10",
         data: "튜토리얼 / 무작위 데이터",
-        move_cursor: "손실 곡면 위에서 이동(w/s: w_rec 위/아래, a/d: w_x 왼쪽/오른쪽)",
+        move_cursor: "곡면 위에서 이동(w/s: w_rec 위/아래, a/d: w_x 왼쪽/오른쪽)",
+        rprop_run: "Rprop 50스텝",
         next_iteration: "BPTT 반복문의 다음 반복",
         prev_iteration: "이전 반복",
         first_last_iteration: "반복 없음 / 전부",
@@ -426,6 +427,9 @@ pub static KO: Text = Text {
                 "스텝이 그려진 곡면 밖의 (w_x, w_rec) = ({x}, {r})로 갔습니다. 경로는 거기서 그려지지 않은 채 이어집니다."
             )
         },
+        slip: |v, name| format!("{v}는 \"{name}\" 실수가 있는 루프가 내는 값입니다."),
+        cursor_off_view: |x, r| format!("[]를 그리지 않음: (w_x, w_rec) = ({x}, {r})는 이 범위 밖에 있습니다."),
+        path_summary: |n, a, b| format!("경로: {n}스텝, {a}에서 {b}까지"),
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
     },

@@ -280,6 +280,8 @@ pub struct KeyText {
     pub lr: &'static str,
     pub data: &'static str,
     pub move_cursor: &'static str,
+    /// The counting lab's many Rprop steps at once (`count_rnn::lab::RPROP_RUN`).
+    pub rprop_run: &'static str,
     pub next_iteration: &'static str,
     pub prev_iteration: &'static str,
     pub first_last_iteration: &'static str,
@@ -532,6 +534,13 @@ pub struct CountText {
     pub off_by: fn(off: &str) -> String,
     pub not_numbers: &'static str,
     pub left_surface: fn(w_x: &str, w_rec: &str) -> String,
+    /// After a wrong prediction: the listed mistake whose loop gives the
+    /// numbers typed (its numbers where they are off, its name).
+    pub slip: fn(values: &str, name: &str) -> String,
+    /// Under the surface: the weights lie outside it, so `[]` is not drawn.
+    pub cursor_off_view: fn(w_x: &str, w_rec: &str) -> String,
+    /// Under the surface: the path so far, from its start to the weights.
+    pub path_summary: fn(steps: usize, from: &str, to: &str) -> String,
     pub path_full: &'static str,
     /// A gradient-descent step that raised the loss: (from, to, Δw_x, Δw_rec, learning rate).
     pub overshot: fn(from: &str, to: &str, dx: &str, dr: &str, lr: &str) -> String,

@@ -10,6 +10,7 @@ mod common;
 mod conv_lab;
 mod conv_math;
 mod count_lab;
+mod count_screen;
 mod e2e;
 mod exercises;
 mod gd_lab;

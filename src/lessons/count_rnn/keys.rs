@@ -21,6 +21,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C('z')], k.zoom, Action::Zoom, true),
         Binding::new(&[C('n')], k.gd_step, Action::GdStep, true),
         Binding::new(&[C('r')], k.rprop_step, Action::RpropStep, true),
+        Binding::new(&[C('R')], k.rprop_run, Action::RpropRun, true),
         Binding::new(&[C('[')], k.lr, Action::LrDown, false),
         Binding::new(&[C(']')], k.lr, Action::LrUp, false),
         Binding::new(&[C('D')], k.data, Action::ToggleData, false),
