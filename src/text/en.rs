@@ -296,6 +296,11 @@ pub static EN: Text = Text {
         // No-break spaces: the mark is never split over two rows.
         vector_more: |n| format!("…\u{a0}{n}\u{a0}in\u{a0}all"),
         click_step: "go to the clicked step",
+        no_rate_short: |t| {
+            format!(
+                "measured: no rate: it is fitted over the steps farther from the loss, and T = {t} has fewer than two of them"
+            )
+        },
         slip_gate_only: |g, w| {
             format!("×{g} is the gate diag(tanh′) alone; the step also multiplies by W_recᵀ's ×{w}.")
         },

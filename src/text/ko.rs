@@ -279,6 +279,9 @@ pub static KO: Text = Text {
         matrices_on_tab: "▾ dL/dW는 Tab",
         vector_more: |n| format!("…\u{a0}모두\u{a0}{n}개"),
         click_step: "누른 단계로 이동",
+        no_rate_short: |t| {
+            format!("측정: 비율 없음: 비율은 손실에서 먼 단계들로 맞추는데, T = {t}에는 그런 단계가 두 개보다 적습니다")
+        },
         slip_gate_only: |g, w| format!("×{g}는 게이트 diag(tanh′)만의 배율입니다. 이 단계는 W_recᵀ의 ×{w}도 곱합니다."),
         slip_recurrent_only: |g, w| {
             format!("×{w}는 W_recᵀ만의 배율입니다. 이 단계는 게이트 diag(tanh′)의 ×{g}도 거칩니다.")

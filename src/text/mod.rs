@@ -437,6 +437,8 @@ pub struct RnnText {
     pub vector_more: fn(total: usize) -> String,
     /// What a click on the timeline does (the help's `click` row).
     pub click_step: &'static str,
+    /// No rate for a run too short to have one (T = 1, 2).
+    pub no_rate_short: fn(t: usize) -> String,
     /// A wrong growth guess that is one factor of the step alone: the
     /// gate's stretch, or W_recᵀ's (both given, gate first).
     pub slip_gate_only: fn(gate: &str, w: &str) -> String,

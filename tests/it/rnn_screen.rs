@@ -252,3 +252,23 @@ fn a_guess_that_is_one_factor_alone_is_named() {
     press(&mut a, &[KeyCode::Char('9'), KeyCode::Enter]);
     assert!(matches!(lab(&a).message, Some(Message::Wrong(_, None))));
 }
+
+/// D25: a run too short to ever have a rate (T = 1, 2) says so plainly, and
+/// not "yet"; T = 3 has one once BPTT is done.
+#[test]
+fn a_run_too_short_for_a_rate_says_why() {
+    assert!(!deepstep::math::rnn::rate_possible(1) && !deepstep::math::rnn::rate_possible(2));
+    assert!(deepstep::math::rnn::rate_possible(3));
+    for t in [&EN, &KO] {
+        for len in [1, 2] {
+            let mut a = app(RnnSettings { len, ..Default::default() }, t);
+            press(&mut a, &[KeyCode::End]);
+            let (s, _) = draw(&mut a, 80, 24);
+            assert!(squash(&s).contains(&squash(&(t.rnn.no_rate_short)(len))), "{s}");
+            assert!(!s.contains(t.rnn.rate_not_yet) && !squash(&s).contains(&squash(t.rnn.no_rate)), "{s}");
+        }
+        let mut a = app(RnnSettings { len: 3, ..Default::default() }, t);
+        press(&mut a, &[KeyCode::End]);
+        assert!(lab(&a).rate_so_far().is_some());
+    }
+}

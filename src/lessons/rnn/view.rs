@@ -256,6 +256,8 @@ pub(crate) fn rate_line(lab: &RnnLab, t: &Text) -> String {
     let r = &t.rnn;
     match lab.rate_so_far() {
         Some(f) => (r.rate)(&num(f)),
+        // T = 1 or 2: no run that short ever has one (D25: say why, plainly).
+        None if !crate::math::rnn::rate_possible(lab.len()) => (r.no_rate_short)(lab.len()),
         None if lab.bptt_done() => r.no_rate.to_string(),
         None => r.rate_not_yet.to_string(),
     }
