@@ -84,6 +84,22 @@ fn predict_mode_grades_and_names_the_matching_mistake() {
     assert_eq!(lab.predict.question().copied(), Some(Asking::Sigma));
     type_answer(&mut lab, "2.5");
     assert!(matches!(lab.message, Some(Message::Graded { mistake: Some(Mistake::VarianceForSigma), .. })));
+    // Named at the precision typed: 1.83 is the n − 1 estimate 1.826 to three digits.
+    let mut lab = own(&x);
+    lab.update(Action::TogglePredict);
+    for _ in 0..4 {
+        lab.update(Action::Next);
+        if lab.predict.question() == Some(&Asking::Mu) {
+            lab.update(Action::Prompt(Edit::Skip));
+        }
+    }
+    assert_eq!(lab.predict.question().copied(), Some(Asking::Sigma));
+    type_answer(&mut lab, "1.83");
+    assert!(
+        matches!(lab.message, Some(Message::Graded { mistake: Some(Mistake::NMinusOne), .. })),
+        "{:?}",
+        lab.message
+    );
     type_answer(&mut lab, "x"); // no prompt now: ignored
 }
 

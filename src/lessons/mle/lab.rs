@@ -9,7 +9,7 @@ use crate::lessons::input::Edit;
 use crate::lessons::predict::{Predict, Step as Answer};
 use crate::math::format;
 use crate::math::mle::{self, BiasExperiment, CategoricalFit, Mistake, MistakeValue, MleError, NormalFit, Surface};
-use crate::math::parse::{agrees, off_by, parse_number};
+use crate::math::parse::{agrees, agrees_as_typed, off_by, parse_number};
 
 /// Surface grid: rows over σ (top: the smallest), columns over μ.
 pub const SURFACE_ROWS: usize = 10;
@@ -525,14 +525,15 @@ impl MleLab {
         }
     }
 
-    /// The mistake a typed σ matches: the n − 1 estimate, or the variance.
-    fn mistake_for(&self, asking: Asking, typed: f64) -> Option<Mistake> {
+    /// The mistake a typed σ matches, at the precision it was typed with
+    /// (1.83 for 1.826): the n − 1 estimate, or the variance.
+    fn mistake_for(&self, asking: Asking, typed: &str) -> Option<Mistake> {
         let n = self.normal.as_ref()?;
-        if asking != Asking::Sigma {
+        if asking != Asking::Sigma || parse_number(typed).is_some_and(|v| agrees(v, n.fit.sigma)) {
             return None;
         }
         n.mistakes.iter().find_map(|(m, v)| match v {
-            MistakeValue::Sigma { got, .. } if agrees(typed, *got) && !agrees(typed, n.fit.sigma) => Some(*m),
+            MistakeValue::Sigma { got, .. } if agrees_as_typed(typed, *got) && !agrees(*got, n.fit.sigma) => Some(*m),
             _ => None,
         })
     }
@@ -540,13 +541,15 @@ impl MleLab {
     fn update_prompt(&mut self, a: Action) {
         let Action::Prompt(e) = a else { return };
         let truth = self.predict.question().map_or(0.0, |q| self.truth(*q));
-        let step = self.predict.edit(e, |_, typed| parse_number(typed).map(|typed| (agrees(typed, truth), typed)));
+        let step = self
+            .predict
+            .edit(e, |_, text| parse_number(text).map(|typed| (agrees(typed, truth), (typed, text.to_string()))));
         match step {
             Answer::Typing => {}
             Answer::Unreadable => self.message = Some(Message::NotANumber),
             Answer::Skipped(_) => self.shown += 1,
-            Answer::Graded { question: asking, right, grade: typed } => {
-                let mistake = self.mistake_for(asking, typed);
+            Answer::Graded { question: asking, right, grade: (typed, text) } => {
+                let mistake = if right { None } else { self.mistake_for(asking, &text) };
                 self.message =
                     Some(Message::Graded { asking, typed, truth, right, off: off_by(typed, truth), mistake });
                 self.shown += 1;
