@@ -65,7 +65,8 @@ pub fn knob_panel(
     let below = lines.len() > skip + inner.height as usize;
     let block = panel(marked_title(&[(skip > 0, "▴"), (below, "▾")], title), theme);
     frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+    let shown: Vec<Line> = lines.into_iter().skip(skip).take(inner.height as usize).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 /// One or more lines of `key what` pairs, wrapped to the width.

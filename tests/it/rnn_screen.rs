@@ -272,3 +272,38 @@ fn a_run_too_short_for_a_rate_says_why() {
         assert!(lab(&a).rate_so_far().is_some());
     }
 }
+
+/// D25 (already so before this review's fixes): the LSTM's formulas name the
+/// recurrent weights W_rec as the rest of the lab does, never W_hh.
+#[test]
+fn every_rnn_formula_says_w_rec() {
+    let mut all: Vec<&str> = deepstep::text::CELL_FORMULAS.to_vec();
+    all.extend([deepstep::text::BACKWARD_FORMULA, deepstep::text::LSTM_BACKWARD_FORMULA]);
+    for t in [&EN, &KO] {
+        all.extend([t.rnn.lstm_backward_formula, t.rnn.backward_formula]);
+        all.extend(t.rnn.cell_formulas.iter().copied());
+    }
+    assert!(all.iter().all(|f| !f.contains("W_hh")), "{all:?}");
+    assert!(deepstep::text::LSTM_BACKWARD_FORMULA.contains("W_recᵀ"));
+    let mut a = app(RnnSettings { cell: CellKind::Lstm, ..Default::default() }, &EN);
+    press(&mut a, &[KeyCode::End]);
+    let (s, _) = draw(&mut a, 120, 40);
+    assert!(s.contains("W_recᵀ") && !s.contains("W_hh"), "{s}");
+}
+
+/// Point 7, clipping (already so): with clipping on, the running norms on
+/// screen are said to be before clipping, beside the clipping line.
+#[test]
+fn with_clipping_the_running_norms_are_said_to_be_before_it() {
+    for t in [&EN, &KO] {
+        let mut a = app(RnnSettings { clip: Some(0.1), ..Default::default() }, t);
+        press(&mut a, &[KeyCode::End]);
+        let (s, _) = draw(&mut a, 80, 24);
+        let l = lab(&a);
+        let (wx, wrec) = l.running[0];
+        let said = (t.rnn.running_before_clip)(&pow10(wx), &pow10(wrec));
+        // The info rows have no frame: their words, in order, across the wrap.
+        let words = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words(&s).contains(&words(&said)), "{said}\n{s}");
+    }
+}
