@@ -307,3 +307,37 @@ fn with_clipping_the_running_norms_are_said_to_be_before_it() {
         assert!(words(&s).contains(&words(&said)), "{said}\n{s}");
     }
 }
+
+/// The explanation under the timeline is whole, or ends with the marked
+/// pointer to the study note (which has it whole): never cut silently.
+#[test]
+fn the_explanation_is_whole_or_marked() {
+    use deepstep::lessons::rnn::view::explanation;
+    let words = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+    let settings = CellKind::ALL.into_iter().flat_map(|cell| [0.9, 1.5, 2.5].map(|radius| (cell, radius))).flat_map(
+        |(cell, radius)| [None, Some(0.1)].map(|clip| RnnSettings { cell, radius, clip, ..Default::default() }),
+    );
+    // Forward at step 1, and backward at steps 1, 2, 6 and 21.
+    let walks: Vec<Vec<KeyCode>> = std::iter::once(vec![])
+        .chain(
+            [0, 1, 5, 20].map(|n| std::iter::once(KeyCode::End).chain(std::iter::repeat_n(KeyCode::Left, n)).collect()),
+        )
+        .collect();
+    for t in [&EN, &KO] {
+        for s in settings.clone() {
+            for keys in &walks {
+                let mut a = app(s.clone(), t);
+                press(&mut a, keys);
+                let (screen, _) = draw(&mut a, 80, 24);
+                let whole = words(&explanation(lab(&a), t));
+                if words(&screen).contains(&words(t.rnn.explanation_rest)) {
+                    let note = a.note().unwrap();
+                    let why = note.sections.iter().find(|x| x.heading == t.note.explanation).unwrap();
+                    assert!(words(&why.lines[0]).contains(&whole), "the note has it whole");
+                } else {
+                    assert!(words(&screen).contains(&whole), "{s:?} {keys:?}: cut silently:\n{screen}");
+                }
+            }
+        }
+    }
+}
