@@ -13,6 +13,7 @@ use crate::lessons::registry::{LESSONS, Opener};
 use crate::progress::Store;
 use crate::text::Text;
 use crate::ui::chrome::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::ui::drawn::Draw;
 use crate::ui::keys::{Binding, Key, footer_items, help_items, lookup};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
@@ -365,13 +366,13 @@ impl App {
         let [body, status, foot] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(sh), Constraint::Length(fh)]).areas(area);
         if let Some(s) = &self.status {
-            frame.render_widget(ratatui::widgets::Paragraph::new(s.as_str()).style(self.theme.title), status);
+            frame.content(ratatui::widgets::Paragraph::new(s.as_str()).style(self.theme.title), status);
         }
         let theme = self.theme;
         if let Some(front) = self.screens.last_mut() {
             front.draw(frame, body, t, &theme);
         }
-        frame.render_widget(chrome::footer(&footer, &theme, foot.width), foot);
+        frame.content(chrome::footer(&footer, &theme, foot.width), foot);
         if self.help {
             let rows = self.key_rows(false);
             let rows: Vec<(&str, &str)> = rows.iter().map(|(k, w)| (k.as_str(), *w)).collect();

@@ -120,7 +120,16 @@ fn refused_failure(refused: &crate::progress::Refused, text: &Text) -> Failure {
 pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
     if let Some(path) = &a.check {
         let q = read_bank(path, text)?;
-        return emit(text, &format!("{}\n", (text.quiz.bank_valid)(&path.display().to_string(), q.len())));
+        let name = path.display().to_string();
+        let broken: Vec<String> = crate::lessons::quiz::bank_lengths::longest_keyed(&q)
+            .into_iter()
+            .filter(|l| l.breaks_the_rule())
+            .map(|l| (text.quiz.bank_longest_keyed)(&name, l.lang, l.ids.len(), l.choices, &l.ids.join(", ")))
+            .collect();
+        if !broken.is_empty() {
+            return Err(Failure::usage(broken.join("\n")));
+        }
+        return emit(text, &format!("{}\n", (text.quiz.bank_valid)(&name, q.len())));
     }
     if a.format == QuizFormat::Json && !a.stats {
         return Err(Failure::usage(format!("deepstep quiz: {}", text.cli.json_stats_only)));

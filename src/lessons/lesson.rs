@@ -95,6 +95,12 @@ pub trait Lesson: Any {
         vec![]
     }
 
+    /// While an answer is asked for: the text typed so far (the screen
+    /// tests check it is on screen).
+    fn answer(&self) -> Option<String> {
+        None
+    }
+
     /// While animating: how long until the next tick, and the action it sends.
     fn tick_interval(&self) -> Option<(Duration, Self::Action)>;
 
@@ -137,6 +143,9 @@ pub trait Screen: Any {
     fn note(&self, t: &Text) -> Option<Note>;
     fn asking(&self) -> bool;
     fn hidden(&self) -> Vec<String>;
+    fn answer(&self) -> Option<String>;
+    /// The keys of the rows the footer lists now (each must do something).
+    fn footer_keys(&self, t: &Text) -> Vec<Key>;
     fn tick_interval(&self) -> Option<Duration>;
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
@@ -200,6 +209,14 @@ impl<L: Lesson> Screen for Mounted<L> {
 
     fn hidden(&self) -> Vec<String> {
         self.lesson.hidden()
+    }
+
+    fn answer(&self) -> Option<String> {
+        self.lesson.answer()
+    }
+
+    fn footer_keys(&self, t: &Text) -> Vec<Key> {
+        self.lesson.keys(t).into_iter().filter(|b| b.footer).flat_map(|b| b.keys).collect()
     }
 
     fn tick_interval(&self) -> Option<Duration> {

@@ -108,17 +108,22 @@ impl<Q: Clone> Predict<Q> {
 #[macro_export]
 macro_rules! predict_plumbing {
     ($table:path, $prompt:path) => {
-        $crate::predict_plumbing!(@methods $table, $prompt, |_lab: &Self| false);
+        $crate::predict_plumbing!(@methods |t, _lab: &Self| $table(t), $prompt, |_lab: &Self| false);
     };
     ($table:path, $prompt:path, typing: $typing:ident) => {
-        $crate::predict_plumbing!(@methods $table, $prompt, |lab: &Self| lab.$typing());
+        $crate::predict_plumbing!(@methods |t, _lab: &Self| $table(t), $prompt, |lab: &Self| lab.$typing());
     };
-    (@methods $table:path, $prompt:path, $other:expr) => {
+    // A table that depends on the lab's state (`table(t, lab)`): keys that
+    // would do nothing now are left out of it.
+    (state: $table:path, $prompt:path) => {
+        $crate::predict_plumbing!(@methods |t, lab: &Self| $table(t, lab), $prompt, |_lab: &Self| false);
+    };
+    (@methods $table:expr, $prompt:path, $other:expr) => {
         fn keys(&self, t: &$crate::text::Text) -> Vec<$crate::ui::keys::Binding<Self::Action>> {
             if self.predict.is_asking() || ($other)(self) {
                 $crate::lessons::input::prompt_bindings(t, $prompt)
             } else {
-                $table(t)
+                ($table)(t, self)
             }
         }
 
@@ -128,6 +133,10 @@ macro_rules! predict_plumbing {
 
         fn hidden(&self) -> Vec<String> {
             self.predict.hides().to_vec()
+        }
+
+        fn answer(&self) -> Option<String> {
+            self.predict.asking.as_ref().map(|a| a.input.buffer.clone())
         }
 
         fn typed(&self, c: char) -> Option<Self::Action> {

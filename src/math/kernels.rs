@@ -77,3 +77,11 @@ impl Sample {
         }
     }
 }
+
+/// The largest pixel of the embedded digits (UCI optical digits: 0..16).
+pub const DIGIT_PIXEL_MAX: f64 = 16.0;
+
+/// How dark a digit's pixel is drawn, from 0 (blank) to 1 (full ink).
+pub fn digit_ink(pixel: f64) -> f64 {
+    (pixel / DIGIT_PIXEL_MAX).clamp(0.0, 1.0)
+}

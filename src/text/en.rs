@@ -457,6 +457,7 @@ pub static EN: Text = Text {
                 "The step went to (w_x, w_rec) = ({x}, {r}), off the surface drawn: the path goes on there, undrawn."
             )
         },
+        message_more: "… (the rest of this message: Tab, on the other panels)",
         slip: |v, name| format!("{v} is what the loop with the mistake \"{name}\" gives."),
         cursor_off_view: |x, r| format!("[] not drawn: (w_x, w_rec) = ({x}, {r}) is outside this view."),
         path_summary: |n, a, b| {

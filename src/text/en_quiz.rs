@@ -190,4 +190,12 @@ pub const EN_QUIZ: QuizText = QuizText {
         }
     },
     bank_valid: |f, n| format!("{f}: {n} questions, no problems."),
+    bank_longest_keyed: |f, lang, k, n, ids| {
+        let lang = if lang == "ko" { "Korean" } else { "English" };
+        format!(
+            "{f}: in {lang}, the right option is the longest in {k} of {n} choice questions ({ids}); \
+             at most one in three may be, or the length gives the answer away. \
+             Shorten the right option or give a wrong one the same care."
+        )
+    },
 };

@@ -430,6 +430,7 @@ pub static KO: Text = Text {
                 "스텝이 그려진 곡면 밖의 (w_x, w_rec) = ({x}, {r})로 갔습니다. 경로는 거기서 그려지지 않은 채 이어집니다."
             )
         },
+        message_more: "… (이 메시지의 나머지: Tab, 다른 패널에서)",
         slip: |v, name| format!("{v}는 \"{name}\" 실수가 있는 루프가 내는 값입니다."),
         cursor_off_view: |x, r| format!("[]를 그리지 않음: (w_x, w_rec) = ({x}, {r})는 이 범위 밖에 있습니다."),
         path_summary: |n, a, b| format!("경로: {n}스텝, {a}에서 {b}까지"),

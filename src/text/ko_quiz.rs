@@ -173,4 +173,12 @@ pub const KO_QUIZ: QuizText = QuizText {
     gen_largest_gap: |g| format!("모든 항목에서 |곱 − 결합확률|의 최댓값: {g}"),
     bank_invalid: |n| format!("오류 {n}개를 찾았습니다. 문제은행을 불러오지 않았습니다."),
     bank_valid: |f, n| format!("{f}: 문제 {n}개, 오류 없음."),
+    bank_longest_keyed: |f, lang, k, n, ids| {
+        let lang = if lang == "ko" { "한국어" } else { "영어" };
+        format!(
+            "{f}: {lang} 보기에서 선택형 문제 {n}개 중 {k}개({ids})는 정답 보기가 가장 깁니다. \
+             길이만 보고 정답을 고를 수 있으니 세 문제에 하나까지만 허용됩니다. \
+             정답 보기를 줄이거나 오답 보기도 같은 정성으로 써 주세요."
+        )
+    },
 };

@@ -539,6 +539,8 @@ pub struct CountText {
     /// After a wrong prediction: the listed mistake whose loop gives the
     /// numbers typed (its numbers where they are off, its name).
     pub slip: fn(values: &str, name: &str) -> String,
+    /// A message cut to the rows the surface leaves; the other panels show it whole.
+    pub message_more: &'static str,
     /// Under the surface: the weights lie outside it, so `[]` is not drawn.
     pub cursor_off_view: fn(w_x: &str, w_rec: &str) -> String,
     /// Under the surface: the path so far, from its start to the weights.
@@ -720,4 +722,6 @@ pub struct QuizText {
     pub gen_largest_gap: fn(gap: &str) -> String,
     pub bank_invalid: fn(count: usize) -> String,
     pub bank_valid: fn(file: &str, count: usize) -> String,
+    /// The keyed option is the longest in too many choice questions.
+    pub bank_longest_keyed: fn(file: &str, lang: &str, keyed: usize, choices: usize, ids: &str) -> String,
 }

@@ -1,12 +1,13 @@
 //! What surrounds every screen: bordered panels, the footer of keys, the `?`
 //! overlay, and the "terminal too small" screen.
 
+use super::drawn::Draw;
 use super::theme::{BORDER, Theme};
-use super::width::wrap;
+use super::width::{clip, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
@@ -49,24 +50,24 @@ pub fn knob_panel(
     extra: Vec<Line<'static>>,
     theme: &Theme,
 ) {
-    let inner = panel(title.to_string(), theme).inner(area);
+    let inner = panel("", theme).inner(area);
+    let fit = usize::from(inner.width);
     let mut lines: Vec<Line> = rows
         .iter()
         .enumerate()
         .map(|(i, (name, value))| {
             let sel = i == selected;
-            let text = format!("{}{name}: {value}", if sel { "> " } else { "  " });
+            let text = clip(&format!("{}{name}: {value}", if sel { "> " } else { "  " }), fit);
             Line::styled(text, if sel { theme.selected } else { theme.text })
         })
         .collect();
     lines.extend(extra);
-    let skip = (selected + 1).saturating_sub(inner.height.max(1) as usize);
-    // Knobs scrolled out of view are marked, so none is cut silently.
-    let below = lines.len() > skip + inner.height as usize;
-    let block = panel(marked_title(&[(skip > 0, "▴"), (below, "▾")], title), theme);
-    frame.render_widget(block, area);
-    let shown: Vec<Line> = lines.into_iter().skip(skip).take(inner.height as usize).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    let shown = usize::from(inner.height.max(1));
+    let skip = (selected + 1).saturating_sub(shown);
+    // The title says which way the list goes on (the arrows move along it).
+    let title = marked_title(&[(skip > 0, "▴"), (lines.len() > skip + shown, "▾")], title);
+    frame.bordered(panel(title, theme), area);
+    frame.paragraph(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
 }
 
 /// One or more lines of `key what` pairs, wrapped to the width.
@@ -128,9 +129,9 @@ pub fn help_overlay(frame: &mut Frame, title: &str, close: &str, items: &[(&str,
     let want_h = lines.len() as u16 + 2;
     let [popup] = Layout::horizontal([Constraint::Length(want_w.min(area.width))]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([Constraint::Length(want_h.min(area.height))]).flex(Flex::Center).areas(popup);
-    frame.render_widget(Clear, popup);
+    frame.overlay(popup);
     clear_wide_left_of(frame, popup);
-    frame.render_widget(Paragraph::new(lines).block(panel(title.to_string(), theme)), popup);
+    frame.paragraph(Paragraph::new(lines).block(panel(title.to_string(), theme)), popup);
 }
 
 /// A two-column glyph (Hangul) just left of a popup reaches into its first
@@ -149,8 +150,8 @@ fn clear_wide_left_of(frame: &mut Frame, popup: Rect) {
 /// Below the minimum size: only the message.
 pub fn too_small(frame: &mut Frame, message: String, theme: &Theme) {
     let area = frame.area();
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(wrap(Line::styled(message, theme.error), area.width)), area);
+    frame.overlay(area);
+    frame.paragraph(Paragraph::new(wrap(Line::styled(message, theme.error), area.width)), area);
 }
 
 pub fn is_too_small(area: Rect) -> bool {

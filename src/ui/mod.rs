@@ -2,6 +2,7 @@
 //! generated from them), number grids and the frame around every screen.
 
 pub mod chrome;
+pub mod drawn;
 pub mod grid;
 pub mod keys;
 pub mod log_chart;

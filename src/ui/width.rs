@@ -18,6 +18,24 @@ pub fn pad_start(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
+/// `s` cut to `w` columns, its end marked `…` when anything was cut.
+pub fn clip(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if width(&out) + width_of(c.encode_utf8(&mut [0; 4])) + 1 > w {
+            break;
+        }
+        out.push(c);
+    }
+    if w > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Word-wrap styled lines to `width` display columns. ratatui 0.30's own
 /// `Wrap` can put a wide glyph into the last column with only one cell left
 /// (ratatui#2679), which a real terminal then pushes onto the next line; this

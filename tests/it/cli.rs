@@ -101,3 +101,50 @@ fn notes_are_stamped_in_the_local_time_zone() {
         assert!(stamp.ends_with(&format!("{offset}._")), "{tz}: {stamp}");
     }
 }
+
+/// `parse_from` parses with the plain tree and builds the one in the
+/// learner's language only to print help or an error: both must accept the
+/// same command lines and read them the same way.
+#[test]
+fn the_plain_tree_and_the_translated_ones_read_every_command_line_alike() {
+    use clap::{CommandFactory, FromArgMatches};
+    use deepstep::cli::args::Cli;
+    let lines = [
+        "deepstep",
+        "deepstep --lang ko",
+        "deepstep conv --print --input 5x5 --kernel 3x3 --stride 2 --padding 1",
+        "deepstep rnn --cell lstm --len 30 --hidden 4 --print",
+        "deepstep sweep --cell gru --len 10 --hidden 2",
+        "deepstep quiz --count 3 --topic conv --seed 5 --print",
+        "deepstep lab mle --family categorical --print",
+        "deepstep lab gd --print",
+        "deepstep practice check --format json",
+        "deepstep conv --no-such-flag",
+        "deepstep help",
+        "deepstep conv --stride",
+        "deepstep quiz --count many",
+    ];
+    let mut accepted = 0;
+    for line in lines {
+        let args: Vec<&str> = line.split(' ').collect();
+        let read = |cmd: clap::Command| {
+            cmd.try_get_matches_from(&args)
+                .map(|m| format!("{:?}", Cli::from_arg_matches(&m).map_err(|e| e.kind())))
+                .map_err(|e| e.kind())
+        };
+        let plain = read(Cli::command());
+        accepted += usize::from(plain.is_ok());
+        for text in [&deepstep::text::EN, &deepstep::text::KO] {
+            let translated = read(deepstep::cli::help::command(text));
+            match (&plain, &translated) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{line}"),
+                // Help the plain tree offers as a subcommand is an unknown
+                // one in the translated tree: both print, neither runs.
+                (Err(_), Err(_)) => {}
+                _ => panic!("{line}: the plain tree says {plain:?}, the translated one {translated:?}"),
+            }
+        }
+    }
+    // The first nine lines are ones deepstep runs; the last four it refuses.
+    assert_eq!(accepted, 9);
+}

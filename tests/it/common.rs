@@ -8,6 +8,22 @@ use ratatui::backend::TestBackend;
 #[allow(dead_code)] // not every test binary draws
 pub fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
     let term = render(app, w, h);
+    (screen_text(&term), term)
+}
+
+/// One frame drawn with every part's place recorded (`ui::drawn`).
+pub fn draw_recorded(
+    app: &mut App,
+    w: u16,
+    h: u16,
+) -> (String, Vec<deepstep::ui::drawn::Drawn>, Terminal<TestBackend>) {
+    let (term, parts) = deepstep::ui::drawn::recorded(|| render(app, w, h));
+    (screen_text(&term), parts, term)
+}
+
+/// The screen as text, a row a line.
+pub fn screen_text(term: &Terminal<TestBackend>) -> String {
+    let (w, h) = (term.backend().buffer().area.width, term.backend().buffer().area.height);
     let buf = term.backend().buffer().clone();
     // A wide glyph (Hangul) fills two cells; the second holds nothing to read.
     let row = |y: u16| {
@@ -20,8 +36,7 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> (String, Terminal<TestBackend>) {
         }
         line + "\n"
     };
-    let text = (0..h).map(row).collect();
-    (text, term)
+    (0..h).map(row).collect()
 }
 
 /// One frame of `app` drawn at w × h, not read back (for tests that only

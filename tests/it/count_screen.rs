@@ -81,8 +81,15 @@ fn the_cursor_off_view_is_said_not_drawn_and_messages_are_whole() {
         a.act::<CountLab>(Action::GdStep);
         assert!(matches!(lab(&a).message, Some(Message::Overshot { off_surface: true, .. })));
         let (s, _) = draw(&mut a, 80, 24);
-        let l = lab(&a);
-        let tail = words(&(t.count.left_surface)(&num(l.w.0), &num(l.w.1)));
+        let tail = words(&(t.count.left_surface)(&num(lab(&a).w.0), &num(lab(&a).w.1)));
+        // The surface keeps its rows: the message is whole here, or marked
+        // here and whole on the next panel.
+        let s = if squash(&s).contains(&words(t.count.message_more)) {
+            a.act::<CountLab>(Action::SwitchPanel);
+            draw(&mut a, 80, 24).0
+        } else {
+            s
+        };
         assert!(squash(&s).contains(&tail), "{tail}\n{s}");
     }
 }
@@ -166,4 +173,25 @@ fn a_prediction_a_buggy_loop_gives_is_named() {
     }
     l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(&l.message, Some(Message::Graded(_, s)) if s.is_empty()), "{:?}", l.message);
+}
+
+/// `z` shows the surface it zooms; Tab shows another panel at any size; the
+/// learning-rate keys are listed only where the rate can move.
+#[test]
+fn listed_keys_show_what_they_do() {
+    let mut a = app(&EN);
+    a.handle(&key(KeyCode::Char('z')));
+    let (s, _) = draw(&mut a, 80, 24);
+    assert!(s.contains(EN.count.surface_zoom), "{s}");
+    let (before, _) = draw(&mut a, 120, 40);
+    a.handle(&key(KeyCode::Tab));
+    let (after, _) = draw(&mut a, 120, 40);
+    assert_ne!(before, after, "Tab at 120×40");
+    let mut l = CountLab::new(counting_tutorial().unwrap(), true, 1);
+    for _ in 0..12 {
+        l.update(Action::LrDown);
+    }
+    let listed =
+        |l: &CountLab| deepstep::lessons::count_rnn::keys::table(&EN, l).iter().map(|b| b.action).collect::<Vec<_>>();
+    assert!(!listed(&l).contains(&Action::LrDown) && listed(&l).contains(&Action::LrUp));
 }

@@ -38,6 +38,7 @@ mod pty;
 mod python_env;
 mod python_package;
 mod quiz;
+mod quiz_banks;
 mod registry;
 mod render;
 mod rnn_lab;

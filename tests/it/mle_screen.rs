@@ -190,3 +190,20 @@ fn the_sample_panel_lists_the_points_or_their_histogram() {
         assert!(right.contains(&format!("{} .. {} {}", num(b.lo), num(b.hi), b.count)), "{b:?}\n{s}");
     }
 }
+
+/// A knob at the end of its range does not list the key past it; with one
+/// point μ̂ is not asked (the point on screen is its own mean).
+#[test]
+fn knob_keys_at_an_end_are_not_listed_and_one_point_asks_no_mean() {
+    use deepstep::lessons::mle::keys::table;
+    let mut l = MleLab::new(Settings { n: 1, ..Default::default() }).unwrap();
+    l.knob = deepstep::lessons::mle::lab::Knob::N;
+    let acts = |l: &MleLab| table(&EN, l).iter().map(|b| b.action).collect::<Vec<_>>();
+    assert!(!acts(&l).contains(&Action::KnobDec) && acts(&l).contains(&Action::KnobInc));
+    l.update(Action::TogglePredict);
+    for _ in 0..8 {
+        l.update(Action::Next);
+    }
+    assert!(!l.predict.is_asking(), "nothing to predict from one point");
+    assert_eq!(l.shown, l.steps().len());
+}

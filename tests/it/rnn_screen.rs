@@ -341,3 +341,27 @@ fn the_explanation_is_whole_or_marked() {
         }
     }
 }
+
+/// The walker's rule that a listed key changes the screen: `c` shows the
+/// chart it moves to (its turn on a small screen), a knob key shows the
+/// knobs, Tab shows another panel at any size, and a knob at the end of its
+/// range does not list the key that would go past it.
+#[test]
+fn listed_keys_show_what_they_do() {
+    let mut a = app(RnnSettings::default(), &EN);
+    press(&mut a, &[KeyCode::Char('c')]);
+    let (s, _) = draw(&mut a, 80, 24);
+    assert!(s.contains(EN.rnn.chart_cells), "{s}");
+    press(&mut a, &[KeyCode::Char(']')]);
+    let (s, _) = draw(&mut a, 80, 24);
+    assert!(s.contains(EN.rnn.knobs), "{s}");
+    let (before, _) = draw(&mut a, 120, 40);
+    press(&mut a, &[KeyCode::Tab]);
+    let (after, _) = draw(&mut a, 120, 40);
+    assert_ne!(before, after, "Tab at 120×40");
+    // The seed at 0: `[` and `-` are not listed, and `]` is.
+    let mut l = RnnLab::new(RnnSettings { seed: 0, ..Default::default() }).unwrap();
+    l.knob = deepstep::lessons::rnn::lab::Knob::Seed;
+    let rows = deepstep::lessons::rnn::keys::table(&EN, &l);
+    assert!(!rows.iter().any(|b| b.what == EN.keys.knob_dec) && rows.iter().any(|b| b.what == EN.keys.knob_inc));
+}

@@ -7,6 +7,7 @@ use crate::math::format::num;
 use crate::math::kernels::Sample;
 use crate::text::Text;
 use crate::ui::chrome::{knob_panel, marked_title, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::wrap;
@@ -176,8 +177,8 @@ fn draw_stack(
     let marks = [(cropped, c.more_sideways), (skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
     let block = panel(marked_title(&marks, title), theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
     placed
         .into_iter()
         .map(|(first, col, shown)| {
@@ -239,7 +240,7 @@ fn heatmap_lines(lab: &ConvLab, theme: &Theme) -> Vec<Line<'static>> {
             Line::from(
                 row.iter()
                     .map(|v| {
-                        let s = v / 16.0;
+                        let s = crate::math::kernels::digit_ink(*v);
                         let ch = shade_char(s);
                         Span::styled(format!("{ch}{ch}"), theme.heat(s))
                     })
@@ -306,7 +307,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     if lab.predict.score.1 > 0 {
         st.push(Span::raw(format!("  {}", (c.score)(lab.predict.score.0, lab.predict.score.1))));
     }
-    frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
+    frame.paragraph(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
     // Panels: three grids and the knobs.
     let m = marks(lab);
@@ -361,14 +362,14 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     if show_heat {
         let block = panel(input_name(lab, t), theme);
         let inner = block.inner(gh);
-        frame.render_widget(block, gh);
-        frame.render_widget(Paragraph::new(heatmap_lines(lab, theme)), inner);
+        frame.bordered(block, gh);
+        frame.paragraph(Paragraph::new(heatmap_lines(lab, theme)), inner);
     }
     if show_knobs {
         draw_knobs(frame, knobs, lab, t, theme);
     } else {
         let line = format!("{}: {}", c.knob_names[lab.knob.index()], knob_text(lab, lab.knob, t));
-        frame.render_widget(
+        frame.paragraph(
             Paragraph::new(Line::styled(line, theme.selected)),
             Rect { y: status.y + 1, height: 1, ..status },
         );
@@ -386,13 +387,13 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     }
 
     // The frame's arithmetic, and the output-size formula for both axes.
-    frame.render_widget(Paragraph::new(wrap(eq, eq_area.width)), eq_area);
+    frame.paragraph(Paragraph::new(wrap(eq, eq_area.width)), eq_area);
     let formula_lines: Vec<Line> = if formula_rows == 1 {
         vec![Line::raw(formulas.join("    "))]
     } else {
         formulas.iter().map(|f| Line::raw(f.clone())).collect()
     };
-    frame.render_widget(Paragraph::new(formula_lines), formula);
+    frame.paragraph(Paragraph::new(formula_lines), formula);
 
     // The message line: a prompt, what just happened, or what this mode shows.
     if let Some(pr) = &lab.predict.asking {
@@ -407,7 +408,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         if let Some(Message::NotANumber) = lab.message {
             lines.push(Line::styled(c.not_a_number, theme.error));
         }
-        frame.render_widget(Paragraph::new(lines), message);
+        frame.paragraph(Paragraph::new(lines), message);
         // The terminal cursor sits at the caret, where input methods draw.
         if x < message.right() as usize {
             frame.set_cursor_position(Position::new(x as u16, message.y));
@@ -425,7 +426,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
         if digit {
             lines[1] = Line::styled(format!("{}  {}", lines[1], c.digits_credit), theme.dim);
         }
-        frame.render_widget(Paragraph::new(wrap(lines, message.width)), message);
+        frame.paragraph(Paragraph::new(wrap(lines, message.width)), message);
     }
     hits
 }

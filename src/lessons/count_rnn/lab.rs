@@ -126,8 +126,9 @@ pub struct CountLab {
     /// Predict mode: the backward step whose three numbers are asked.
     pub predict: Predict<usize>,
     pub message: Option<Message>,
-    /// On a small screen, which panel shows: 0 the table, 1 the loss
-    /// surface, 2 the gradient check and the mistakes.
+    /// Which panel has the screen: 0 the table (with the others where
+    /// they fit), 1 the loss surface alone, 2 the gradient check and the
+    /// mistakes alone (Tab; at any size, so Tab always shows something).
     pub tab: usize,
 }
 
@@ -232,6 +233,8 @@ impl CountLab {
             Action::Right => self.move_cursor(0, 1),
             Action::Zoom => {
                 self.zoom = !self.zoom;
+                // The zoom is seen on the surface: it gets the screen.
+                self.tab = 1;
                 self.build_surface();
                 let (w, shown) = (self.w, self.shown);
                 self.set_weights(w, false);
@@ -257,8 +260,8 @@ impl CountLab {
             }
             Action::RpropStep => self.rprop_steps(1),
             Action::RpropRun => self.rprop_steps(RPROP_RUN),
-            Action::LrDown => self.lr = (self.lr / 10.0).max(1e-9),
-            Action::LrUp => self.lr = (self.lr * 10.0).min(1.0),
+            Action::LrDown => self.lr = lr_turned(self.lr, -1),
+            Action::LrUp => self.lr = lr_turned(self.lr, 1),
             Action::ToggleData => {
                 let t = self.tutorial.clone();
                 let predict = Predict { asking: None, ..self.predict.clone() };
@@ -362,6 +365,19 @@ fn slips(
             explains.then(|| (*m, (0..3).filter(|i| graded[*i].2.is_some()).map(|i| got[i]).collect()))
         })
         .collect()
+}
+
+/// The learning rate a tenth or ten times `lr`, within 1e-9 ..= 1.
+fn lr_turned(lr: f64, delta: i64) -> f64 {
+    if delta < 0 { (lr / 10.0).max(1e-9) } else { (lr * 10.0).min(1.0) }
+}
+
+impl CountLab {
+    /// Whether the learning rate moves `delta` (not at that end): the key
+    /// table lists `[` and `]` only then.
+    pub fn can_turn_lr(&self, delta: i64) -> bool {
+        lr_turned(self.lr, delta) != self.lr
+    }
 }
 
 fn tutorial_rprop(t: &CountingTutorial) -> Rprop {

@@ -4,6 +4,7 @@ use super::lab::{CountLab, Message};
 use crate::math::format::{num, num_value};
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::wrap;
 use ratatui::Frame;
@@ -97,11 +98,11 @@ fn draw_table(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     let marks = [(first > 0, t.conv.more_above), (rows.len() > first + room, t.conv.more_below)];
     let block = panel(crate::ui::chrome::marked_title(&marks, &(t.count.table_title)(lab.x.nrows())), theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let mut lines = head;
     lines.extend(rows.into_iter().skip(first).take(room));
     lines.extend(foot);
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.paragraph(Paragraph::new(lines), inner);
 }
 
 /// The w_rec labels beside the surface's top, middle and bottom rows.
@@ -205,18 +206,18 @@ fn draw_surface(frame: &mut Frame, surf: Rect, lab: &CountLab, t: &Text, theme: 
     let title = if lab.zoom { c.surface_zoom } else { c.surface };
     let block = panel(title, theme);
     let inner = block.inner(surf);
-    frame.render_widget(block, surf);
+    frame.bordered(block, surf);
     let grid_w = surface_width(lab).saturating_sub(2);
     let below = wrap(legend.clone(), inner.width);
     if inner.height as usize >= grid.len() + below.len() || inner.width < grid_w + 16 {
         let mut lines = grid;
         lines.extend(below);
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.paragraph(Paragraph::new(lines), inner);
     } else {
         // Too low for the legend below the grid: it goes beside it.
         let [g, l] = Layout::horizontal([Constraint::Length(grid_w + 1), Constraint::Min(10)]).areas(inner);
-        frame.render_widget(Paragraph::new(grid), g);
-        frame.render_widget(Paragraph::new(wrap(legend, l.width)), l);
+        frame.paragraph(Paragraph::new(grid), g);
+        frame.paragraph(Paragraph::new(wrap(legend, l.width)), l);
     }
 }
 
@@ -231,7 +232,7 @@ fn draw_checks(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &
         Line::raw((c.check_row)("dL/dw_x", &num(ck.analytic.0), &num(ck.numeric.0), &num(ck.rel_error.0))),
         Line::raw((c.check_row)("dL/dw_rec", &num(ck.analytic.1), &num(ck.numeric.1), &num(ck.rel_error.1))),
     ];
-    frame.render_widget(
+    frame.paragraph(
         Paragraph::new(wrap(check_lines, check.width.saturating_sub(2))).block(panel(c.check, theme)),
         check,
     );
@@ -239,7 +240,7 @@ fn draw_checks(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &
     for (i, (_, g, off)) in lab.mistakes.iter().enumerate() {
         ml.push(Line::raw((c.mistake_row)(c.mistake_names[i], &num(g.0), &num(g.1), &num(*off))));
     }
-    frame.render_widget(
+    frame.paragraph(
         Paragraph::new(wrap(ml, mistakes.width.saturating_sub(2))).block(panel(c.mistakes, theme)),
         mistakes,
     );
@@ -280,10 +281,29 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     // The message rows only when there is something to say or ask, as many as it wraps to.
     // The prompt wraps whole (D14); a message takes the rows it wraps to (D16).
     let prompt = prompt_head(lab, t, theme, area.width);
-    let message_h = match (&lab.predict.asking, &lab.message) {
-        (Some(_), _) => prompt.len() as u16 + 1,
-        (None, Some(_)) => wrap(message_line(lab, t, theme), area.width).len().clamp(1, 6) as u16,
-        (None, None) => 0,
+    let mut said = match &lab.message {
+        Some(_) => wrap(message_line(lab, t, theme), area.width),
+        None => vec![],
+    };
+    let sw = surface_width(lab);
+    if lab.tab == 1 {
+        // The surface alone needs its rows whole: a long message ends marked
+        // where they start, and is whole on the other panels (Tab).
+        let sh = surface_height(lab, t, if area.width >= sw + 36 { sw } else { area.width });
+        let room = area.height.saturating_sub((st.len() as u16).min(4) + sh) as usize;
+        if said.len() > room {
+            said.truncate(room.saturating_sub(1));
+            said.push(Line::styled(c.message_more, theme.dim));
+        }
+    }
+    if said.len() > 6 {
+        // Six rows at most on any panel; never cut without the mark.
+        said.truncate(5);
+        said.push(Line::styled(c.message_more, theme.dim));
+    }
+    let message_h = match &lab.predict.asking {
+        Some(_) => prompt.len() as u16 + 1,
+        None => said.len() as u16,
     };
     let [status, body, message] = Layout::vertical([
         Constraint::Length((st.len() as u16).min(4)),
@@ -291,15 +311,18 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         Constraint::Length(message_h),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(st), status);
+    frame.paragraph(Paragraph::new(st), status);
 
     // Everything side by side or stacked when it fits; else one panel at a
     // time, switched with Tab, so that no number is cut.
-    let sw = surface_width(lab);
     let sh = surface_height(lab, t, if body.width >= sw + 36 { sw } else { body.width });
     let table_h = lab.steps() as u16 + 7;
     let below_h = if body.width >= sw + 36 { sh.max(CHECKS_HEIGHT) } else { sh + CHECKS_HEIGHT };
-    if body.width >= TABLE_WIDTH + sw + 36 && body.height >= sh.max(CHECKS_HEIGHT) {
+    if lab.tab == 1 {
+        draw_surface(frame, Rect { height: sh.min(body.height), ..body }, lab, t, theme);
+    } else if lab.tab == 2 {
+        draw_checks(frame, body, lab, t, theme);
+    } else if body.width >= TABLE_WIDTH + sw + 36 && body.height >= sh.max(CHECKS_HEIGHT) {
         let [left, right] = Layout::horizontal([Constraint::Length(TABLE_WIDTH), Constraint::Min(10)]).areas(body);
         draw_table(frame, left, lab, t, theme);
         draw_surface_and_checks(frame, right, lab, t, theme);
@@ -310,25 +333,20 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         draw_table(frame, Rect { width: TABLE_WIDTH.min(top.width), ..top }, lab, t, theme);
         draw_surface_and_checks(frame, bottom, lab, t, theme);
     } else {
-        match lab.tab {
-            1 => draw_surface(frame, Rect { height: sh.min(body.height), ..body }, lab, t, theme),
-            2 => draw_checks(frame, body, lab, t, theme),
-            _ => draw_table(frame, body, lab, t, theme),
-        }
+        draw_table(frame, body, lab, t, theme);
     }
 
     if let Some(p) = lab.predict.asking.as_ref().map(|a| &a.input) {
         let row = prompt.len() as u16;
         let mut lines = prompt;
         lines.push(Line::raw(p.buffer.clone()));
-        frame.render_widget(Paragraph::new(lines), message);
+        frame.paragraph(Paragraph::new(lines), message);
         let x = message.x as usize + Span::raw(p.before_caret()).width();
         if x < message.right() as usize && row < message.height {
             frame.set_cursor_position(Position::new(x as u16, message.y + row));
         }
     } else {
-        let line = message_line(lab, t, theme);
-        frame.render_widget(Paragraph::new(wrap(line, message.width)), message);
+        frame.paragraph(Paragraph::new(said), message);
     }
 }
 

@@ -267,7 +267,7 @@ impl GdLab {
                 .chain(settles.then_some(end))
                 .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), it| (a.min(it.x[i]), b.max(it.x[i])));
             let pad = (0.25 * (hi - lo)).max(1.0);
-            (lo - pad, hi + pad)
+            clear_of(self.predict.hides(), (lo - pad, hi + pad))
         };
         self.x_range = span(0);
         if self.dim() == 1 {
@@ -370,6 +370,8 @@ impl GdLab {
             let question = if self.predict.score.1.is_multiple_of(2) { Question::NextX } else { Question::Overshoot };
             let hides = next.x.iter().map(|v| format::num(*v)).collect();
             self.predict.ask(question, hides);
+            // The axes' ends must not read as the asked x by chance.
+            self.picture();
             return;
         }
         self.show(self.shown + 1);
@@ -430,4 +432,18 @@ pub fn yes_no(typed: &str) -> Option<bool> {
         "n" | "no" | "아니오" | "아니요" | "아니" | "ㄴ" => Some(false),
         _ => None,
     }
+}
+
+/// `range` widened, a little at a time, until neither end is written as
+/// one of the asked values (an axis labelled 2.5 while x₁ = 2.5 is asked
+/// would read as the answer).
+fn clear_of(hides: &[String], (mut lo, mut hi): (f64, f64)) -> (f64, f64) {
+    for _ in 0..8 {
+        if !hides.contains(&format::num(lo)) && !hides.contains(&format::num(hi)) {
+            break;
+        }
+        let nudge = 0.05 * (hi - lo).abs().max(f64::MIN_POSITIVE);
+        (lo, hi) = (lo - nudge, hi + nudge);
+    }
+    (lo, hi)
 }

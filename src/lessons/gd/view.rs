@@ -9,6 +9,7 @@ use crate::math::format::num;
 use crate::math::gd::Bug;
 use crate::text::Text;
 use crate::ui::chrome::{marked_title, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
 use ratatui::Frame;
@@ -82,11 +83,11 @@ pub(crate) fn message_text(m: &Message, t: &Text) -> String {
     }
 }
 
-fn one_variable(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Theme) {
+fn one_variable(frame: &mut Frame, area: Rect, lab: &GdLab, corner: Option<Line<'static>>, t: &Text, theme: &Theme) {
     let g = &t.gd;
-    let block = panel(g.picture_title, theme);
+    let block = panel(g.picture_title, theme).title_top(corner.unwrap_or_default().right_aligned());
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let upto = lab.shown.min(lab.run.iterates.len() - 1);
     let from = (upto + 1).saturating_sub(MAX_POINTS);
     let points: Vec<(f64, f64)> = lab.run.iterates[from..=upto].iter().map(|it| (it.x[0], it.f)).collect();
@@ -120,15 +121,15 @@ fn one_variable(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Th
         .x_axis(Axis::default().bounds([x_lo, x_hi]).labels(vec![Line::raw(num(x_lo)), Line::raw(num(x_hi))]))
         .y_axis(Axis::default().bounds([y_lo, y_hi]).labels(vec![Line::raw(num(y_lo)), Line::raw(num(y_hi))]))
         .legend_position(None);
-    frame.render_widget(chart, plot);
-    frame.render_widget(Paragraph::new(legend), key);
+    frame.content(chart, plot);
+    frame.paragraph(Paragraph::new(legend), key);
 }
 
-fn two_variables(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Theme) {
+fn two_variables(frame: &mut Frame, area: Rect, lab: &GdLab, corner: Option<Line<'static>>, t: &Text, theme: &Theme) {
     let g = &t.gd;
-    let block = panel(g.contour_title, theme);
+    let block = panel(g.contour_title, theme).title_top(corner.unwrap_or_default().right_aligned());
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let upto = lab.shown.min(lab.run.iterates.len() - 1);
     let path: std::collections::HashSet<(usize, usize)> =
         lab.run.iterates[..=upto].iter().filter_map(|it| lab.cell_of(&it.x)).collect();
@@ -164,11 +165,16 @@ fn two_variables(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &T
         Line::styled(g.contour_legend, theme.dim),
     ];
     lines.append(&mut below);
-    frame.render_widget(Paragraph::new(wrap(lines, inner.width)), inner);
+    frame.paragraph(Paragraph::new(wrap(lines, inner.width)), inner);
 }
 
-fn picture(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Theme) {
-    if lab.dim() == 1 { one_variable(frame, area, lab, t, theme) } else { two_variables(frame, area, lab, t, theme) }
+/// The picture panel; `corner` is a note in its top border's right end.
+fn picture(frame: &mut Frame, area: Rect, lab: &GdLab, corner: Option<Line<'static>>, t: &Text, theme: &Theme) {
+    if lab.dim() == 1 {
+        one_variable(frame, area, lab, corner, t, theme)
+    } else {
+        two_variables(frame, area, lab, corner, t, theme)
+    }
 }
 
 /// The loop's lines in a panel; lines that do not fit are cut at the
@@ -179,8 +185,8 @@ fn loop_panel(frame: &mut Frame, area: Rect, lines: &[Line<'static>], title: &st
     let title = marked_title(&[(cut, t.conv.more_below)], title);
     let block = panel(title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines.iter().take(inner_h).cloned().collect::<Vec<_>>()), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(lines.iter().take(inner_h).cloned().collect::<Vec<_>>()), inner);
 }
 
 fn loop_lines(lab: &GdLab, t: &Text, theme: &Theme, width: u16) -> Vec<Line<'static>> {
@@ -201,31 +207,28 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Them
     let [head, body, bottom] =
         Layout::vertical([Constraint::Length(top.len() as u16), Constraint::Min(4), Constraint::Length(bottom_h)])
             .areas(area);
-    frame.render_widget(Paragraph::new(top), head);
+    frame.paragraph(Paragraph::new(top), head);
 
     // Side by side where there is width; stacked where there is height;
     // else the picture and the loop take turns (Tab).
     if body.width >= 100 {
         let [left, right] = Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
-        picture(frame, left, lab, t, theme);
+        picture(frame, left, lab, None, t, theme);
         loop_panel(frame, right, &loop_lines(lab, t, theme, right.width), g.loop_title, t, theme);
     } else {
         let lines = loop_lines(lab, t, theme, body.width);
         let text_h = lines.len() as u16 + 2;
         if body.height >= text_h + PICTURE_MIN {
             let [pic, text] = Layout::vertical([Constraint::Min(PICTURE_MIN), Constraint::Length(text_h)]).areas(body);
-            picture(frame, pic, lab, t, theme);
+            picture(frame, pic, lab, None, t, theme);
             loop_panel(frame, text, &lines, g.loop_title, t, theme);
         } else if lab.text_tab {
             loop_panel(frame, body, &lines, &format!("{}  (Tab: {})", g.loop_title, g.key_panel), t, theme);
         } else {
-            picture(frame, body, lab, t, theme);
-            let hint = format!(" Tab: {} ", g.key_panel);
-            let w = crate::ui::width::width(&hint) as u16;
-            if body.width > w + 4 {
-                let at = Rect::new(body.right() - w - 2, body.y, w, 1);
-                frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim)), at);
-            }
+            // The other panel's key, in the picture's border, as a title
+            // (drawn with the border, never over it).
+            let hint = Line::styled(format!(" Tab: {} ", g.key_panel), theme.dim);
+            picture(frame, body, lab, Some(hint), t, theme);
         }
     }
 
@@ -243,7 +246,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Them
         let buffer = input.map_or(String::new(), |i| i.buffer.clone());
         let mut lines = vec![Line::styled(question, theme.title), Line::raw(buffer)];
         lines.extend(message_lines.into_iter().take(2));
-        frame.render_widget(Paragraph::new(lines), bottom);
+        frame.paragraph(Paragraph::new(lines), bottom);
         if let Some(input) = input {
             let x = bottom.x as usize + Span::raw(input.before_caret()).width();
             if x < bottom.right() as usize && bottom.height > 1 {
@@ -256,6 +259,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &GdLab, t: &Text, theme: &Them
             _ => theme.error,
         };
         let lines: Vec<Line> = message_lines.into_iter().take(3).map(|l| l.style(style)).collect();
-        frame.render_widget(Paragraph::new(lines), bottom);
+        frame.paragraph(Paragraph::new(lines), bottom);
     }
 }

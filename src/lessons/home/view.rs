@@ -4,6 +4,7 @@ use super::lab::{Action, Home};
 use crate::lessons::registry::LESSONS;
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
 use ratatui::Frame;
@@ -14,11 +15,11 @@ use ratatui::widgets::Paragraph;
 pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
     let [title, intro, list] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(2), Constraint::Min(3)]).areas(area);
-    frame.render_widget(Paragraph::new(Line::styled(t.home_title, theme.title)), title);
-    frame.render_widget(Paragraph::new(wrap(t.home_intro, intro.width)), intro);
+    frame.paragraph(Paragraph::new(Line::styled(t.home_title, theme.title)), title);
+    frame.paragraph(Paragraph::new(wrap(t.home_intro, intro.width)), intro);
     let block = panel(t.app_name, theme);
     let inner = block.inner(list);
-    frame.render_widget(block, list);
+    frame.bordered(block, list);
     // Each lesson's blurb wraps under its name; when they do not all fit,
     // only the selected lesson's blurb shows (every name stays on screen).
     let blurb = |i: usize| -> Vec<Line<'static>> {
@@ -52,6 +53,6 @@ pub fn render(frame: &mut Frame, area: Rect, home: &Home, t: &Text, theme: &Them
         lines.push(name);
         lines.extend(below);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.paragraph(Paragraph::new(lines), inner);
     hits
 }

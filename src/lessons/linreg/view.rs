@@ -5,6 +5,7 @@ use crate::math::format::{num, num_beside};
 use crate::math::linreg::{self, ErrorMeasure};
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::log_chart::{Series, log_chart};
 use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
@@ -110,7 +111,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
         if lab.measures_tab { (None, Some(rest)) } else { (Some(rest), None) }
     };
     let status = Rect { height: status_h.min(area.height), ..area };
-    frame.render_widget(Paragraph::new(st), status);
+    frame.paragraph(Paragraph::new(st), status);
     if let Some(charts) = charts {
         draw_charts(frame, charts, lab, t, theme);
     }
@@ -132,7 +133,7 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
     let floor = lab.floor_points();
     let series = [Series { name: c.loss_name, points: &pts }, Series { name: c.floor_name, points: &floor }];
     let loss_chart = log_chart(&series, c.loss_curve, x, "", theme);
-    frame.render_widget(loss_chart, right);
+    frame.content(loss_chart, right);
 
     if lab.features == 1 {
         let data: Vec<(f64, f64)> = (0..lab.x.nrows()).map(|i| (lab.x[[i, 1]], lab.y[i])).collect();
@@ -157,7 +158,7 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
         .y_axis(Axis::default().bounds([ylo, yhi]).labels(vec![Line::raw(num(ylo)), Line::raw(num(yhi))]))
         .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
         .legend_position(Some(crate::ui::log_chart::emptiest_corner(&occupied)));
-        frame.render_widget(scatter, left);
+        frame.content(scatter, left);
     } else {
         let lines: Vec<Line> = lab
             .beta()
@@ -166,7 +167,7 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
             .enumerate()
             .map(|(j, (b, l))| Line::raw(format!("β{j} = {:>10}   ({} {})", num(*b), c.least_squares, num(*l))))
             .collect();
-        frame.render_widget(Paragraph::new(lines).block(panel(c.beta_table, theme)), left);
+        frame.paragraph(Paragraph::new(lines).block(panel(c.beta_table, theme)), left);
     }
 }
 
@@ -194,5 +195,5 @@ fn draw_measures(frame: &mut Frame, info: Rect, lab: &LinregLab, t: &Text, theme
         }
         _ => Line::styled(c.matched, theme.good),
     });
-    frame.render_widget(Paragraph::new(wrap(lines, info.width.saturating_sub(2))).block(panel(c.errors, theme)), info);
+    frame.paragraph(Paragraph::new(wrap(lines, info.width.saturating_sub(2))).block(panel(c.errors, theme)), info);
 }

@@ -16,6 +16,8 @@ pub fn table(t: &Text, lab: &MleLab) -> Vec<Binding<Action>> {
         .filter(|b| match b.action {
             Action::NextView => lab.views().len() > 1,
             Action::Move(..) | Action::Ascend | Action::ResetPath => surface,
+            Action::KnobDec => lab.can_turn(-1),
+            Action::KnobInc => lab.can_turn(1),
             _ => true,
         })
         .collect()

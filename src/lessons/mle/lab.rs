@@ -443,24 +443,40 @@ impl MleLab {
         }
     }
 
-    fn turn(&mut self, delta: i64) {
-        if !self.knobs().contains(&self.knob) {
-            self.message = Some(Message::OwnData);
-            return;
-        }
-        let before = self.settings.clone();
-        let s = &mut self.settings;
+    /// The settings with the selected knob turned by `delta`.
+    fn turned(&self, delta: i64) -> Settings {
+        let mut s = self.settings.clone();
         match self.knob {
             Knob::Family => {
                 s.family = if s.family == Family::Normal { Family::Categorical } else { Family::Normal };
-                self.view = View::Derivation;
-                self.shown = 1;
             }
             Knob::N => s.n = ladder(&SIZES, s.n, delta),
             Knob::Mu => s.mu = ladder(&MUS, s.mu, delta),
             Knob::Sigma => s.sigma = ladder(&SIGMAS, s.sigma, delta),
             Knob::Classes => s.classes = (s.classes as i64 + delta).clamp(2, 8) as usize,
             Knob::Seed => s.seed = (s.seed as i64 + delta).max(0) as u64,
+        }
+        s
+    }
+
+    /// Whether the selected knob turns `delta` from its value (not at that
+    /// end of its range): the key table lists the knob keys only then. A
+    /// knob that does not apply to the learner's own data is listed: its
+    /// key says why.
+    pub fn can_turn(&self, delta: i64) -> bool {
+        !self.knobs().contains(&self.knob) || self.turned(delta) != self.settings
+    }
+
+    fn turn(&mut self, delta: i64) {
+        if !self.knobs().contains(&self.knob) {
+            self.message = Some(Message::OwnData);
+            return;
+        }
+        let before = self.settings.clone();
+        self.settings = self.turned(delta);
+        if self.knob == Knob::Family {
+            self.view = View::Derivation;
+            self.shown = 1;
         }
         self.message = None;
         if let Err(e) = self.compute() {
@@ -476,7 +492,8 @@ impl MleLab {
     /// In predict mode, the line that reveals a number asks for it first.
     fn asks_at(&self, line: usize) -> Option<Asking> {
         match self.steps().get(line)? {
-            Step::DerivMu => Some(Asking::Mu),
+            // One point is its own mean: the data on screen is the answer.
+            Step::DerivMu if self.normal.as_ref().is_some_and(|n| n.x.len() > 1) => Some(Asking::Mu),
             Step::DerivSigma if self.normal.as_ref().is_some_and(|n| n.fit.sigma > 0.0) => Some(Asking::Sigma),
             Step::Solve => {
                 // Ask about the first class that was seen.

@@ -23,25 +23,7 @@ use std::time::Duration;
 impl Lesson for MleLab {
     type Action = Action;
 
-    fn keys(&self, t: &Text) -> Vec<crate::ui::keys::Binding<Action>> {
-        if self.predict.is_asking() {
-            crate::lessons::input::prompt_bindings(t, Action::Prompt)
-        } else {
-            keys::table(t, self)
-        }
-    }
-
-    fn asking(&self) -> bool {
-        self.predict.is_asking()
-    }
-
-    fn hidden(&self) -> Vec<String> {
-        self.predict.hides().to_vec()
-    }
-
-    fn typed(&self, c: char) -> Option<Action> {
-        self.predict.is_asking().then_some(Action::Prompt(crate::lessons::input::Edit::Type(c)))
-    }
+    crate::predict_plumbing!(state: keys::table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)

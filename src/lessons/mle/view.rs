@@ -9,6 +9,7 @@ use crate::math::format::num;
 use crate::math::mle;
 use crate::text::Text;
 use crate::ui::chrome::{marked_title, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::theme::{Theme, shade_char};
 use crate::ui::width::{pad_end, pad_start, width, wrap};
 use ratatui::Frame;
@@ -90,7 +91,7 @@ fn sample_chart(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
     let (lo, hi) = st.x_range;
     let block = panel(m.sample_title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     // The legend goes below the plot, never over the points, wrapped to fit;
     // with no spread it first says why no density is drawn (a title would be cut, D19).
     let mut legend: Vec<Span> = shown
@@ -109,8 +110,8 @@ fn sample_chart(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
         .x_axis(Axis::default().bounds([lo, hi]).labels(vec![Line::raw(num(lo)), Line::raw(num(hi))]))
         .y_axis(Axis::default().bounds([0.0, top]).labels(vec![Line::raw("0"), Line::raw(num(top))]))
         .legend_position(None);
-    frame.render_widget(chart, plot);
-    frame.render_widget(Paragraph::new(legend), key);
+    frame.content(chart, plot);
+    frame.paragraph(Paragraph::new(legend), key);
 }
 
 fn counts_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) {
@@ -128,8 +129,8 @@ fn counts_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
         .collect();
     let block = panel(m.counts_title, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(wrap(lines, inner.width)), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(wrap(lines, inner.width)), inner);
 }
 
 /// Wrapped lines, the last ones kept when they do not all fit (the newest
@@ -178,8 +179,8 @@ fn derivation_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme
     let lines = words::derivation(lab, words::Place::Cursor, t);
     let (rows, above) = fit_derivation(&lines, inner.width, inner.height, theme);
     let block = panel(marked_title(&[(above, "▴")], t.mle.derivation_title), theme);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(rows), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(rows), inner);
 }
 
 fn surface_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) -> Hits {
@@ -225,10 +226,10 @@ fn surface_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &
     }
     text.push(Line::styled(t.mle.surface_legend, theme.dim));
     let [grid, below] = Layout::vertical([Constraint::Length(SURFACE_ROWS as u16), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines), grid);
+    frame.paragraph(Paragraph::new(lines), grid);
     let (text, above) = tail(text, below.width, below.height);
-    frame.render_widget(panel(marked_title(&[(above, "▴")], t.mle.surface_title), theme), area);
-    frame.render_widget(Paragraph::new(text), below);
+    frame.bordered(panel(marked_title(&[(above, "▴")], t.mle.surface_title), theme), area);
+    frame.paragraph(Paragraph::new(text), below);
     hits
 }
 
@@ -278,15 +279,15 @@ fn sample_panel(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &T
         }
     }
     let (rows, above) = tail(lines, inner.width, inner.height);
-    frame.render_widget(panel(marked_title(&[(above, "▴")], m.sample_view), theme), area);
-    frame.render_widget(Paragraph::new(rows), inner);
+    frame.bordered(panel(marked_title(&[(above, "▴")], m.sample_view), theme), area);
+    frame.paragraph(Paragraph::new(rows), inner);
 }
 
 fn text_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, theme: &Theme) {
     let inner = panel("", theme).inner(area);
     let (rows, above) = tail(lines, inner.width, inner.height);
-    frame.render_widget(panel(marked_title(&[(above, "▴")], title), theme), area);
-    frame.render_widget(Paragraph::new(rows), inner);
+    frame.bordered(panel(marked_title(&[(above, "▴")], title), theme), area);
+    frame.paragraph(Paragraph::new(rows), inner);
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &Theme) -> Hits {
@@ -314,8 +315,8 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
         Constraint::Length(message_rows as u16),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(status_lines), status);
-    frame.render_widget(Paragraph::new(knob_lines), knobs);
+    frame.paragraph(Paragraph::new(status_lines), status);
+    frame.paragraph(Paragraph::new(knob_lines), knobs);
     // The surface's grid and readings want the wider share.
     let left_pct = if lab.view == View::Surface && lab.normal.is_some() { 40 } else { 45 };
     let [left, right] =
@@ -356,7 +357,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
     };
     if let Some(p) = &lab.predict.asking {
         let input_row = prompt.iter().position(|l| l.style == theme.text).unwrap_or(1);
-        frame.render_widget(Paragraph::new(prompt), message);
+        frame.paragraph(Paragraph::new(prompt), message);
         let x = message.x as usize + Span::raw(p.input.before_caret()).width();
         if x < message.right() as usize && (input_row as u16) < message.height {
             frame.set_cursor_position(Position::new(x as u16, message.y + input_row as u16));
@@ -367,7 +368,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &MleLab, t: &Text, theme: &The
             Some(_) => theme.error,
             None => theme.dim,
         };
-        frame.render_widget(Paragraph::new(wrap(Line::styled(message_text, style), message.width)), message);
+        frame.paragraph(Paragraph::new(wrap(Line::styled(message_text, style), message.width)), message);
     }
     hits
 }

@@ -7,6 +7,7 @@ use super::lab::{PracticeLab, State};
 use super::words;
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
 use crate::ui::width;
 use ratatui::Frame;
@@ -117,7 +118,7 @@ pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme:
     let list_width = rows.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 2;
     let [left, right] =
         Layout::horizontal([Constraint::Length(list_width.min(area.width / 2)), Constraint::Min(10)]).areas(main);
-    frame.render_widget(Paragraph::new(rows).block(panel(t.practice.screen_title, theme)), left);
+    frame.paragraph(Paragraph::new(rows).block(panel(t.practice.screen_title, theme)), left);
     // Wrapped here, so the panel knows its length and scrolls by rows.
     let inner_h = right.height.saturating_sub(2) as usize;
     let lines = width::wrap(detail(lab, t, theme), right.width.saturating_sub(2));
@@ -132,8 +133,8 @@ pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme:
         title = format!("{title} ({})", t.practice.more_below);
     }
     let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    frame.render_widget(Paragraph::new(shown).block(panel(title, theme)), right);
-    frame.render_widget(
+    frame.paragraph(Paragraph::new(shown).block(panel(title, theme)), right);
+    frame.paragraph(
         Paragraph::new(status.into_iter().map(Line::from).collect::<Vec<_>>())
             .wrap(Wrap { trim: false })
             .block(panel("", theme)),

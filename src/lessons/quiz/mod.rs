@@ -3,6 +3,7 @@
 
 pub mod anki;
 pub mod bank;
+pub mod bank_lengths;
 pub mod bank_problem;
 pub mod generate;
 pub mod generate_sample;
@@ -59,6 +60,10 @@ impl Lesson for QuizLab {
     fn asking(&self) -> bool {
         self.phase == lab::Phase::Asking
             && matches!(self.current().map(|q| &q.answer), Some(bank::Answer::Numeric { .. }))
+    }
+
+    fn answer(&self) -> Option<String> {
+        self.asking().then(|| self.input.buffer.clone())
     }
 
     fn tick_interval(&self) -> Option<(Duration, Action)> {

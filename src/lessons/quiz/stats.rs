@@ -6,6 +6,7 @@ use crate::lessons::notes::{Note, Section};
 use crate::progress::{Refused, Stats};
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::keys::{Binding, Key};
 use crate::ui::theme::Theme;
 use ratatui::Frame;
@@ -93,7 +94,7 @@ impl Lesson for StatsScreen {
     fn render(&self, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) -> Vec<(Rect, Action)> {
         let block = panel(t.quiz.stats_title, theme);
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        frame.bordered(block, area);
         let lines: Vec<_> =
             self.lines(t).iter().flat_map(|l| crate::ui::width::wrap(l.as_str(), inner.width)).collect();
         // With room to spare, the two counts are drawn as bar charts below
@@ -105,7 +106,7 @@ impl Lesson for StatsScreen {
         let text_area = if charts { Rect { height: inner.height - 2 * CHART_ROWS, ..inner } } else { inner };
         // Never scrolled past the last line, however narrow the terminal.
         let scroll = self.scroll.min(lines.len().saturating_sub(1) as u16);
-        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text_area);
+        frame.paragraph(Paragraph::new(lines).scroll((scroll, 0)), text_area);
         if charts {
             let q = &t.quiz;
             let per_day_max = self.stats.per_day.iter().copied().max().unwrap_or(0);
@@ -113,8 +114,8 @@ impl Lesson for StatsScreen {
             let y = text_area.bottom();
             let per_day = Rect { y, height: CHART_ROWS, ..inner };
             let forecast = Rect { y: y + CHART_ROWS, height: CHART_ROWS, ..inner };
-            frame.render_widget(bars(&self.stats.per_day, (q.stats_per_day)(per_day_max), theme), per_day);
-            frame.render_widget(bars(&self.stats.forecast, (q.stats_forecast)(forecast_max), theme), forecast);
+            frame.content(bars(&self.stats.per_day, (q.stats_per_day)(per_day_max), theme), per_day);
+            frame.content(bars(&self.stats.forecast, (q.stats_forecast)(forecast_max), theme), forecast);
         }
         vec![]
     }

@@ -8,6 +8,7 @@ use super::words::{answer_text, explanation_lines, given_text, hint_text, how_li
 use crate::progress::Notice;
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
 use ratatui::Frame;
@@ -25,7 +26,7 @@ fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
 fn scrolled(frame: &mut Frame, lines: Vec<Line>, area: Rect, scroll: u16) {
     let rows = wrap(lines, area.width);
     let scroll = scroll.min((rows.len() as u16).saturating_sub(area.height));
-    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), area);
+    frame.paragraph(Paragraph::new(rows).scroll((scroll, 0)), area);
 }
 
 /// The options (or terms) with their keys and marks.
@@ -200,7 +201,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
             q.topic_names[cur.topic.index()]
         )));
     }
-    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+    frame.paragraph(Paragraph::new(Line::from(head_spans)), head);
 
     // The last two rows: a notice about the progress file, or where it is saved.
     let foot_line = match (&lab.notice, lab.store_path()) {
@@ -208,12 +209,12 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
         (None, Some(p)) => Line::styled((q.progress_at)(&p.display().to_string()), theme.dim),
         (None, None) => Line::styled(q.not_saved, theme.dim),
     };
-    frame.render_widget(Paragraph::new(wrap(foot_line, foot.width)), foot);
+    frame.paragraph(Paragraph::new(wrap(foot_line, foot.width)), foot);
 
     let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) else {
         let block = panel(q.summary, theme);
         let inner = block.inner(body);
-        frame.render_widget(block, body);
+        frame.bordered(block, body);
         scrolled(frame, summary_lines(lab, t, theme), inner, lab.scroll);
         return;
     };
@@ -247,7 +248,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     };
     let block = panel(q.title, theme);
     let inner = block.inner(q_area);
-    frame.render_widget(block, q_area);
+    frame.bordered(block, q_area);
     // In the feedback, the end of the question (its options) matters more
     // than its start when space is short.
     scrolled(frame, qlines.clone(), inner, if f_area.is_some() { u16::MAX } else { 0 });
@@ -265,7 +266,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     if let (Some(area), Phase::Feedback(g)) = (f_area, &lab.phase) {
         let block = panel(q.explanation, theme);
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        frame.bordered(block, area);
         scrolled(frame, feedback_lines(cur, g, t, theme), inner, lab.scroll);
     }
 }

@@ -555,14 +555,25 @@ impl RnnLab {
             Action::JumpTo(_) => {}
             Action::CycleChart => {
                 self.chart = cycle(&[Chart::Distance, Chart::Cells, Chart::Length], self.chart, 1);
+                // The next chart is shown: on a small screen it has the turn.
+                self.panel = Panel::Chart;
                 self.ask_series();
             }
             Action::Poll => self.poll(),
-            // The knob list stops at its ends rather than wrapping out of sight.
-            Action::KnobUp => self.knob = self.next_knob(-1),
-            Action::KnobDown => self.knob = self.next_knob(1),
-            Action::KnobDec => self.turn(-1),
-            Action::KnobInc => self.turn(1),
+            // The knob list stops at its ends rather than wrapping out of
+            // sight. A knob's keys bring the knobs back into view.
+            Action::KnobUp => {
+                self.panel = Panel::Timeline;
+                self.knob = self.next_knob(-1);
+            }
+            Action::KnobDown => {
+                self.panel = Panel::Timeline;
+                self.knob = self.next_knob(1);
+            }
+            Action::KnobDec | Action::KnobInc => {
+                self.panel = Panel::Timeline;
+                self.turn(if a == Action::KnobInc { 1 } else { -1 });
+            }
             Action::TogglePredict => self.predict.on = !self.predict.on,
             Action::SwitchPanel => {
                 let next = cycle(&[Panel::Timeline, Panel::Chart, Panel::Matrices], self.panel, 1);
@@ -693,9 +704,17 @@ impl RnnLab {
         if self.knob_applies(k) { k } else { self.knob }
     }
 
-    fn turn(&mut self, delta: i64) {
+    /// Whether the selected knob turns `delta` from its value (not at that
+    /// end of its range, and not a knob that does not apply): the key table
+    /// lists the knob keys only where they do something.
+    pub fn can_turn(&self, delta: i64) -> bool {
+        self.turned(delta).is_some_and(|s| s != *self.shown_settings())
+    }
+
+    /// The settings with the selected knob turned by `delta`.
+    fn turned(&self, delta: i64) -> Option<RnnSettings> {
         if !self.knob_applies(self.knob) {
-            return;
+            return None;
         }
         let mut s = self.shown_settings().clone();
         match self.knob {
@@ -712,6 +731,11 @@ impl RnnLab {
             Knob::Clip => s.clip = optional(&CLIPS, s.clip, delta),
             Knob::Seed => s.seed = (s.seed as i64 + delta).max(0) as u64,
         }
+        Some(s)
+    }
+
+    fn turn(&mut self, delta: i64) {
+        let Some(s) = self.turned(delta).filter(|s| s != self.shown_settings()) else { return };
         if let Err(e) = s.check() {
             self.message = Some(Message::Refused(e));
             return;

@@ -8,6 +8,7 @@ use crate::math::format::{num, pow10, signed_pow10};
 use crate::math::rnn::CellKind;
 use crate::text::Text;
 use crate::ui::chrome::panel;
+use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
 use crate::ui::width::{pad_end, pad_start, width, wrap};
 use ratatui::Frame;
@@ -78,7 +79,7 @@ fn vector_lines(v: &StepVector, name: &str, w: u16, whole: bool, t: &Text) -> Ve
 pub fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
     let block = panel(t.rnn.timeline, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    frame.bordered(block, area);
     let col_w = column_width(lab, t);
     let cols = (inner.width.saturating_sub(LABEL_W) as usize / col_w).max(1);
     let first = first_visible(lab, cols);
@@ -107,7 +108,7 @@ pub fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &T
     }
     let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
     lines.extend(below_numbers(lab, t, theme, inner.width, inner.height.saturating_sub(4) as usize));
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.paragraph(Paragraph::new(lines), inner);
     hits
 }
 

@@ -9,6 +9,7 @@ use crate::math::format::{num, num_beside, pow10, pow10_beside_one};
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
+use crate::ui::drawn::Draw;
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::log_chart::{Series, log_chart};
 use crate::ui::theme::Theme;
@@ -90,7 +91,7 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(ticks.iter().map(|v| Line::raw(num(*v))));
     let series: Vec<Series> = series.iter().map(|(name, points)| Series { name, points }).collect();
     let widget = log_chart(&series, &title, x, r.axis_norm, theme);
-    frame.render_widget(widget, area);
+    frame.content(widget, area);
 }
 
 /// (name, value) of every knob, as the panel (and the study note) lists them.
@@ -117,8 +118,8 @@ fn matrix_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Option<(Vec<Line<'stat
 fn matrices(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, t: &Text, theme: &Theme) {
     let block = panel(t.rnn.matrices_panel, theme);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(lines), inner);
 }
 
 fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme, matrices_elsewhere: bool) {
@@ -197,26 +198,27 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     if lab.computing.is_some() {
         st.push(Span::styled(format!("  {}", r.computing), theme.title));
     }
-    frame.render_widget(Paragraph::new(wrap(Line::from(st), status.width)), status);
+    frame.paragraph(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
     // The chart needs 14 rows (10 plot rows, its axis and frame): when the
-    // timeline leaves fewer, the panels take turns (Tab), and the chart's or
-    // the matrices' turn takes the explanation's rows too, above the info
-    // lines (which say the rate and the running norms beside any panel).
+    // timeline leaves fewer, the panels take turns (Tab). The chart's or the
+    // matrices' turn, at any size, shows that panel large: it takes the
+    // explanation's rows too, above the info lines (which say the rate and
+    // the running norms beside any panel).
     const TIMELINE_H: u16 = 12;
     const CHART_MIN: u16 = 14;
     let both = main.height >= TIMELINE_H + CHART_MIN;
     let mats = matrix_lines(lab, t, theme);
     let turn = lab.panel_now();
     let info_y = info.y;
-    if !both && turn != Panel::Timeline {
+    if turn != Panel::Timeline {
         let tall = Rect { height: main.height + message.height, ..main };
         let info = Rect { y: tall.bottom(), ..info };
         match (turn, mats) {
             (Panel::Matrices, Some((lines, _))) => matrices(frame, tall, lines, t, theme),
             _ => chart(frame, tall, lab, t, theme),
         }
-        frame.render_widget(Paragraph::new(info_text), info);
+        frame.paragraph(Paragraph::new(info_text), info);
         return Hits::new();
     }
     // The matrices sit under the knobs where they fit whole; else they are a Tab turn.
@@ -239,13 +241,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     let tl_h = if both { TIMELINE_H } else { left.height };
     let [tl, ch] = Layout::vertical([Constraint::Length(tl_h), Constraint::Min(0)]).areas(left);
     if both {
-        match (turn, matrix_lines(lab, t, theme)) {
-            (Panel::Matrices, Some((lines, _))) if elsewhere => matrices(frame, ch, lines, t, theme),
-            _ => chart(frame, ch, lab, t, theme),
-        }
+        chart(frame, ch, lab, t, theme);
     }
     let hits = timeline(frame, tl, lab, t, theme);
-    frame.render_widget(Paragraph::new(info_text), Rect { y: info_y, ..info });
+    frame.paragraph(Paragraph::new(info_text), Rect { y: info_y, ..info });
     render_message(frame, message, message_text, input_row, lab);
     hits
 }
@@ -300,7 +299,7 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
 
 /// The prompt (with the terminal's cursor at the caret), a verdict or the explanation.
 fn render_message(frame: &mut Frame, message: Rect, lines: Vec<Line<'static>>, input_row: Option<usize>, lab: &RnnLab) {
-    frame.render_widget(Paragraph::new(lines), message);
+    frame.paragraph(Paragraph::new(lines), message);
     if let (Some(p), Some(row)) = (&lab.predict.asking, input_row) {
         let x = message.x as usize + Span::raw(p.input.before_caret()).width();
         if x < message.right() as usize && (row as u16) < message.height {

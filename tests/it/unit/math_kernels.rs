@@ -20,3 +20,15 @@ fn samples_are_deterministic() {
     assert_eq!(Sample::Ramp.channel(2, 3, 0, 0)[[1, 2]], 6.0);
     assert_eq!(Sample::RandomIntegers.channel(3, 3, 1, 5), Sample::RandomIntegers.channel(3, 3, 1, 5));
 }
+
+#[test]
+fn a_digits_ink_runs_from_blank_to_full_over_its_pixel_range() {
+    use deepstep::math::kernels::{DIGIT_PIXEL_MAX, digit_ink};
+    assert_eq!(digit_ink(0.0), 0.0);
+    assert_eq!(digit_ink(DIGIT_PIXEL_MAX / 4.0), 0.25);
+    assert_eq!(digit_ink(DIGIT_PIXEL_MAX), 1.0);
+    // Every embedded digit's pixels lie in that range.
+    let digits = deepstep::assets::digits().unwrap();
+    assert!(digits.iter().flat_map(|d| d.pixels.iter()).all(|p| (0.0..=DIGIT_PIXEL_MAX).contains(p)));
+    assert!(digits.iter().any(|d| d.pixels.iter().any(|p| *p == DIGIT_PIXEL_MAX)));
+}

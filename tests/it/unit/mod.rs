@@ -42,6 +42,7 @@ mod practice_value;
 mod progress;
 mod progress_schedule;
 mod ui_chrome;
+mod ui_drawn;
 mod ui_grid;
 mod ui_keys;
 mod ui_log_chart;

@@ -34,3 +34,11 @@ fn words_wrap_and_long_words_split() {
     assert_eq!(texts(&wrap("  indented line", 20)), vec!["  indented line"]);
     assert_eq!(texts(&wrap("a\nb", 5)), vec!["a", "b"]);
 }
+
+#[test]
+fn clip_marks_what_it_cuts_and_counts_wide_glyphs_twice() {
+    assert_eq!(clip("random integers", 20), "random integers");
+    assert_eq!(clip("random integers", 8), "random …");
+    assert_eq!(width(&clip("무작위 정수", 6)), 5);
+    assert_eq!(clip("무작위 정수", 6), "무작…");
+}
