@@ -243,7 +243,8 @@ pub static EN: Text = Text {
         setting_names: ["stride", "dilation", "kernel size", "input size"],
     },
     rnn: RnnText {
-        switch_panel: "timeline / chart / dL/dW",
+        switch_panel: "timeline / chart",
+        switch_panel_matrices: "timeline / chart / dL/dW",
         loss_formula: "loss on the last step, L = Σ_i h_T,i: BPTT starts from dL/dh_T = (1, …, 1)",
         split: |t, p, f, g, w| format!("step {t} → {p}: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: the gate) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("step {t} → {p}: ×{f}, all from W_recᵀ (the linear cell has no gate)"),

@@ -229,7 +229,8 @@ pub static KO: Text = Text {
         setting_names: ["스트라이드", "팽창(dilation)", "커널 크기", "입력 크기"],
     },
     rnn: RnnText {
-        switch_panel: "시간축 / 차트 / dL/dW",
+        switch_panel: "시간축 / 차트",
+        switch_panel_matrices: "시간축 / 차트 / dL/dW",
         loss_formula: "마지막 단계의 손실 L = Σ_i h_T,i: BPTT는 dL/dh_T = (1, …, 1)에서 시작",
         split: |t, p, f, g, w| format!("{t} → {p}단계: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: 게이트) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("{t} → {p}단계: ×{f}, 모두 W_recᵀ에서 (선형 셀에는 게이트가 없음)"),

@@ -387,6 +387,8 @@ pub struct ConvText {
 pub struct RnnText {
     /// Tab: the timeline / the chart (when both do not fit).
     pub switch_panel: &'static str,
+    /// Tab's row when the running matrices are one of the panels too.
+    pub switch_panel_matrices: &'static str,
     /// The lab's loss and where BPTT starts.
     pub loss_formula: &'static str,
     /// One step back split: (from t, to t−1, ×total, ×gate, ×W_recᵀ).

@@ -365,3 +365,19 @@ fn listed_keys_show_what_they_do() {
     let rows = deepstep::lessons::rnn::keys::table(&EN, &l);
     assert!(!rows.iter().any(|b| b.what == EN.keys.knob_dec) && rows.iter().any(|b| b.what == EN.keys.knob_inc));
 }
+
+/// Tab's row names the matrices only where they are one of its panels.
+#[test]
+fn tab_names_the_matrices_only_where_they_are_a_panel() {
+    use deepstep::lessons::rnn::keys::table;
+    let what = |l: &RnnLab| {
+        table(&EN, l).into_iter().find(|b| b.action == deepstep::lessons::rnn::lab::Action::SwitchPanel).unwrap().what
+    };
+    let mut small = RnnLab::new(RnnSettings { hidden: 2, ..Default::default() }).unwrap();
+    assert_eq!(what(&small), EN.rnn.switch_panel, "forward: no matrices yet");
+    small.update(deepstep::lessons::rnn::lab::Action::Last);
+    assert_eq!(what(&small), EN.rnn.switch_panel_matrices);
+    let mut big = RnnLab::new(RnnSettings::default()).unwrap();
+    big.update(deepstep::lessons::rnn::lab::Action::Last);
+    assert_eq!(what(&big), EN.rnn.switch_panel, "H = 8 keeps no matrices");
+}

@@ -11,6 +11,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 pub fn table(t: &Text, lab: &RnnLab) -> Vec<Binding<Action>> {
     full_table(t)
         .into_iter()
+        // Tab names the matrices only where they are one of its panels.
+        .map(|b| match b.action {
+            Action::SwitchPanel if lab.has_matrices() => Binding { what: t.rnn.switch_panel_matrices, ..b },
+            _ => b,
+        })
         .filter(|b| match b.action {
             Action::KnobDec => lab.can_turn(-1),
             Action::KnobInc => lab.can_turn(1),
