@@ -150,6 +150,11 @@ pub trait Lesson: Any {
     /// Whether clicking does something here (the help then says so).
     fn clickable(&self) -> bool;
 
+    /// What a click does, for the help's `click` row (when `clickable`).
+    fn click_help(&self, t: &Text) -> &'static str {
+        t.keys.click
+    }
+
     /// How an `Effect::Record` went: the card after it, or why it failed.
     fn saved(&mut self, _id: &str, _result: Result<Option<Record>, crate::progress::Refused>) {}
 
@@ -215,7 +220,7 @@ impl<L: Lesson> Screen for Mounted<L> {
         }
         let mut rows = help_items(&table);
         if self.lesson.clickable() {
-            rows.push(("click".to_string(), t.keys.click));
+            rows.push(("click".to_string(), self.lesson.click_help(t)));
         }
         rows
     }

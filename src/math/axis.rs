@@ -30,7 +30,10 @@ pub fn padded_bounds(values: impl IntoIterator<Item = f64>, frac: f64) -> (f64, 
     (lo - pad, hi + pad)
 }
 
-/// Three ticks along [0, hi]: its ends and its middle, rounded to a whole number.
-pub fn ticks_from_zero(hi: f64) -> [f64; 3] {
-    [0.0, (hi / 2.0).round(), hi]
+/// Ticks along [0, hi] for a chart that spaces its labels evenly: the ends,
+/// and the middle only where it is a whole number (a rounded middle, 1 for
+/// 0.5 or 15 for 14.5, would stand where its value is not).
+pub fn ticks_from_zero(hi: f64) -> Vec<f64> {
+    let mid = hi / 2.0;
+    if mid.fract() == 0.0 && mid > 0.0 { vec![0.0, mid, hi] } else { vec![0.0, hi] }
 }

@@ -278,6 +278,33 @@ pub fn mistaken_gradient(x: ArrayView2<f64>, w_x: f64, w_rec: f64, mistake: Mist
     (gx, gr)
 }
 
+/// Sequence `seq`'s three numbers at each step k = T, …, 1 as the loop with
+/// `mistake` computes them: (dL/dS_k, dL/dS_k·x_k, dL/dS_k·S_{k−1}), with
+/// S_k in the last for `CurrentState`. `NoAccumulation` changes only the
+/// sums, so its numbers here are the right ones. Empty for no such sequence.
+pub fn mistaken_terms(x: ArrayView2<f64>, w_x: f64, w_rec: f64, mistake: Mistake, seq: usize) -> Vec<[f64; 3]> {
+    let (n, t_len) = x.dim();
+    if seq >= n {
+        return vec![];
+    }
+    let f = forward(x, w_x, w_rec);
+    let scale = match mistake {
+        Mistake::MissingFactor2 => 1.0 / n as f64,
+        Mistake::MissingOneOverN => 2.0,
+        _ => 2.0 / n as f64,
+    };
+    let mut d = (f.y[seq] - f.targets[seq]) * scale;
+    let mut out = Vec::with_capacity(t_len);
+    for k in (1..=t_len).rev() {
+        let prev = if mistake == Mistake::CurrentState { k } else { k - 1 };
+        out.push([d, d * x[[seq, k - 1]], d * f.s[[seq, prev]]]);
+        if mistake != Mistake::MissingWrec {
+            d *= w_rec;
+        }
+    }
+    out
+}
+
 /// How far a gradient pair is from another: the Euclidean distance.
 pub fn gradient_distance(a: (f64, f64), b: (f64, f64)) -> f64 {
     (a.0 - b.0).hypot(a.1 - b.1)

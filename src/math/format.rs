@@ -51,6 +51,13 @@ pub fn num(x: f64) -> String {
     trim_zeros(&s)
 }
 
+/// `num` for a computed value that may happen to be whole: from 1e4 on it is
+/// written in e-notation like every other large value beside it (16320384
+/// as 1.632e7, not as a long integer); smaller whole values stay exact.
+pub fn num_value(x: f64) -> String {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() >= 1e4 { sci(x) } else { num(x) }
+}
+
 /// A value given by its base-10 logarithm, for magnitudes beyond f64
 /// (an exploding gradient norm of 10^477 is shown as `1e477`, not overflow).
 pub fn pow10(log10: f64) -> String {

@@ -117,6 +117,43 @@ pub fn fit_normal(x: &[f64]) -> Result<NormalFit, MleError> {
     Ok(NormalFit { n, sum, sse: ss, mu, var_mle, sigma, var_unbiased, loglik })
 }
 
+/// Each point's deviation from `mean` and its square: (x_i − x̄, (x_i − x̄)²),
+/// the terms `fit_normal` sums into Σ (x_i − x̄)² (in the same order, so
+/// their sum is its `sse` exactly).
+pub fn deviations(x: &[f64], mean: f64) -> Vec<(f64, f64)> {
+    x.iter().map(|v| (v - mean, (v - mean) * (v - mean))).collect()
+}
+
+/// One bar of a histogram: the points in [lo, hi) (the last bin also holds hi).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bin {
+    pub lo: f64,
+    pub hi: f64,
+    pub count: usize,
+}
+
+/// `bins` equal-width bins from the smallest point to the largest, with the
+/// number of points in each (all in one bin when every point is the same).
+pub fn histogram(x: &[f64], bins: usize) -> Vec<Bin> {
+    let finite: Vec<f64> = x.iter().copied().filter(|v| v.is_finite()).collect();
+    let (lo, hi) = finite.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    if finite.is_empty() || bins == 0 {
+        return vec![];
+    }
+    if hi <= lo {
+        return vec![Bin { lo, hi, count: finite.len() }];
+    }
+    let width = (hi - lo) / bins as f64;
+    let mut out: Vec<Bin> =
+        (0..bins).map(|i| Bin { lo: lo + width * i as f64, hi: lo + width * (i + 1) as f64, count: 0 }).collect();
+    out[bins - 1].hi = hi;
+    for v in finite {
+        let i = (((v - lo) / width) as usize).min(bins - 1);
+        out[i].count += 1;
+    }
+    out
+}
+
 /// log N(x; μ, σ).
 pub fn log_density(x: f64, mu: f64, sigma: f64) -> f64 {
     let z = (x - mu) / sigma;

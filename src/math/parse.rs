@@ -39,6 +39,29 @@ pub fn agrees(guess: f64, actual: f64) -> bool {
     (guess - actual).abs() <= tol
 }
 
+/// Whether a typed number stands for `actual` at the precision it was typed
+/// with (0.78 for 0.7771; 0.7771 at four digits): never coarser than two
+/// significant digits, never finer than the four deepstep shows. What names
+/// a learner's mistake from the number they typed.
+pub fn agrees_as_typed(typed: &str, actual: f64) -> bool {
+    let Some(guess) = parse_number(typed) else { return false };
+    // Relative throughout (`agrees` has an absolute floor that would let
+    // 2.6e-14 stand for 2.7e-14).
+    if actual == 0.0 || !actual.is_finite() {
+        return guess == actual;
+    }
+    let digits = significant_digits(typed).clamp(2, 4) as f64;
+    let unit = 10f64.powf(actual.abs().log10().floor() - (digits - 1.0));
+    (guess - actual).abs() <= 0.5 * unit * (1.0 + 1e-9)
+}
+
+/// The significant digits of a typed number's mantissa ("0.0780" has 3).
+fn significant_digits(typed: &str) -> usize {
+    let mantissa = typed.trim().split(['e', 'E']).next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').len().max(1)
+}
+
 /// How far a typed answer is from the true value.
 pub fn off_by(guess: f64, actual: f64) -> f64 {
     (guess - actual).abs()

@@ -115,7 +115,9 @@ pub static EN: Text = Text {
         rprop_step: "Rprop step",
         lr: "learning rate ÷10 / ×10",
         data: "tutorial / random data",
-        move_cursor: "move on the loss surface (w/s: w_rec up/down, a/d: w_x left/right)",
+        // Short enough for the help overlay at 80 columns (review D19).
+        move_cursor: "move on the surface (w/s: w_rec up/down, a/d: w_x left/right)",
+        rprop_run: "50 Rprop steps",
         next_iteration: "next iteration of the BPTT loop",
         prev_iteration: "previous iteration",
         first_last_iteration: "no / every iteration",
@@ -256,6 +258,7 @@ pub static EN: Text = Text {
     },
     rnn: RnnText {
         switch_panel: "timeline / chart",
+        switch_panel_matrices: "timeline / chart / dL/dW",
         loss_formula: "loss on the last step, L = Σ_i h_T,i: BPTT starts from dL/dh_T = (1, …, 1)",
         split: |t, p, f, g, w| format!("step {t} → {p}: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: the gate) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("step {t} → {p}: ×{f}, all from W_recᵀ (the linear cell has no gate)"),
@@ -303,6 +306,30 @@ pub static EN: Text = Text {
         },
         running_matrices: "running dL/dW_rec",
         running_wx: "running dL/dW_x",
+        matrices_panel: "Running weight gradients",
+        matrices_on_tab: "▾ dL/dW: Tab",
+        // No-break spaces: the mark is never split over two rows.
+        vector_more: |n| format!("…\u{a0}{n}\u{a0}in\u{a0}all"),
+        click_step: "go to the clicked step",
+        no_rate_short: |t| {
+            format!(
+                "measured: no rate: it is fitted over the steps farther from the loss, and T = {t} has fewer than two of them"
+            )
+        },
+        slip_gate_only: |g, w| {
+            format!("×{g} is the gate diag(tanh′) alone; the step also multiplies by W_recᵀ's ×{w}.")
+        },
+        slip_recurrent_only: |g, w| {
+            format!("×{w} is W_recᵀ alone; the step also goes through the gate diag(tanh′), ×{g}.")
+        },
+        bound_gate_most: |g, w| {
+            format!("Measured, it is mostly the gate: diag(tanh′) ×{g} per step on average, W_recᵀ ×{w}.")
+        },
+        bound_w_most: |g, w| {
+            format!("Measured, it is mostly W_recᵀ: ×{w} per step on average, the gate diag(tanh′) ×{g}.")
+        },
+        not_applicable: "n/a",
+        explanation_rest: "… (the whole explanation: e writes it in the study note)",
         clip: |th, before, after| format!("clipping at {th}: ||grad|| {before} -> {after}"),
         why_linear: |rho, trend| {
             format!(
@@ -445,6 +472,13 @@ pub static EN: Text = Text {
                 "The step went to (w_x, w_rec) = ({x}, {r}), off the surface drawn: the path goes on there, undrawn."
             )
         },
+        message_more: "… (the rest of this message: Tab, on the other panels)",
+        slip: |v, name| format!("{v} is what the loop with the mistake \"{name}\" gives."),
+        cursor_off_view: |x, r| format!("[] not drawn: (w_x, w_rec) = ({x}, {r}) is outside this view."),
+        path_summary: |n, a, b| {
+            let steps = if n == 1 { "1 step".to_string() } else { format!("{n} steps") };
+            format!("path: {steps}, from {a} to {b}")
+        },
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x and w_rec are used at every step, so every step adds its term to the same gradient (+=, not =); dL/dS_k carries the gradient one step back by multiplying by w_rec, which is why |w_rec| > 1 explodes.",
     },
@@ -506,6 +540,7 @@ pub static EN: Text = Text {
         explanation: "Why",
         none_yet: "(none yet: step forward first)",
         matrices: "The matrices (? = not computed yet)",
+        measured: "Measured so far",
         matrix_too_large: |n, r, c| {
             format!("{n}: {r}×{c}, too large to write out here (`deepstep conv --print` writes every frame)")
         },

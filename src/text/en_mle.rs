@@ -10,7 +10,12 @@ pub const EN_MLE: MleText = MleText {
     line_of: |k, total| format!("line {k} of {total}"),
     family_names: ["normal", "categorical"],
     knob_names: ["family", "sample size n", "true μ", "true σ", "classes K", "seed"],
-    view_names: ["derivation", "surface ℓ(μ, σ)", "bias of σ̂²", "common mistakes"],
+    view_names: ["derivation", "the sample", "surface ℓ(μ, σ)", "bias of σ̂²", "common mistakes"],
+    sample_view: "The sample x_1 … x_n",
+    sample_wait: "? = after your prediction of μ̂ (x̄ is μ̂)",
+    histogram_intro: |n, bins, lo, hi| {
+        format!("{n} points, too many to list: how many fall in each of {bins} equal bins from {lo} to {hi}")
+    },
     sample_title: "Sample and fitted density",
     sample_points: "sample",
     fitted: "fitted N(μ̂, σ̂)",
@@ -91,6 +96,7 @@ pub const EN_MLE: MleText = MleText {
         )
     },
     surface_title: "ℓ(μ, σ): μ across, σ down",
+    point_off_surface: "(the point is off the surface drawn: [] is not shown)",
     surface_legend: "[] cursor <> max ** ascent; brighter: higher ℓ",
     cursor_line: |mu, sigma, ll, gm, gs| format!("at (μ, σ) = ({mu}, {sigma}): ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}"),
     closed_form: |mu, sigma, ll| format!("closed form: μ̂ = {mu}, σ̂ = {sigma}, ℓ = {ll}"),

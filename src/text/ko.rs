@@ -105,7 +105,8 @@ pub static KO: Text = Text {
         rprop_step: "Rprop 한 스텝",
         lr: "학습률 ÷10 / ×10",
         data: "튜토리얼 / 무작위 데이터",
-        move_cursor: "손실 곡면 위에서 이동(w/s: w_rec 위/아래, a/d: w_x 왼쪽/오른쪽)",
+        move_cursor: "곡면 위에서 이동(w/s: w_rec 위/아래, a/d: w_x 왼쪽/오른쪽)",
+        rprop_run: "Rprop 50스텝",
         next_iteration: "BPTT 반복문의 다음 반복",
         prev_iteration: "이전 반복",
         first_last_iteration: "반복 없음 / 전부",
@@ -243,6 +244,7 @@ pub static KO: Text = Text {
     },
     rnn: RnnText {
         switch_panel: "시간축 / 차트",
+        switch_panel_matrices: "시간축 / 차트 / dL/dW",
         loss_formula: "마지막 단계의 손실 L = Σ_i h_T,i: BPTT는 dL/dh_T = (1, …, 1)에서 시작",
         split: |t, p, f, g, w| format!("{t} → {p}단계: ×{f} = ×{g} (tanh′ ⊙ dL/dh_{t}: 게이트) × {w} (W_recᵀ)"),
         split_linear: |t, p, f| format!("{t} → {p}단계: ×{f}, 모두 W_recᵀ에서 (선형 셀에는 게이트가 없음)"),
@@ -288,6 +290,25 @@ pub static KO: Text = Text {
         running_before_clip: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec} (클리핑 전)"),
         running_matrices: "누적 dL/dW_rec",
         running_wx: "누적 dL/dW_x",
+        matrices_panel: "누적 가중치 기울기",
+        matrices_on_tab: "▾ dL/dW는 Tab",
+        vector_more: |n| format!("…\u{a0}모두\u{a0}{n}개"),
+        click_step: "누른 단계로 이동",
+        no_rate_short: |t| {
+            format!("측정: 비율 없음: 비율은 손실에서 먼 단계들로 맞추는데, T = {t}에는 그런 단계가 두 개보다 적습니다")
+        },
+        slip_gate_only: |g, w| format!("×{g}는 게이트 diag(tanh′)만의 배율입니다. 이 단계는 W_recᵀ의 ×{w}도 곱합니다."),
+        slip_recurrent_only: |g, w| {
+            format!("×{w}는 W_recᵀ만의 배율입니다. 이 단계는 게이트 diag(tanh′)의 ×{g}도 거칩니다.")
+        },
+        bound_gate_most: |g, w| {
+            format!("재어 보면 주로 게이트 탓입니다: 평균적으로 한 단계마다 diag(tanh′) ×{g}, W_recᵀ ×{w}.")
+        },
+        bound_w_most: |g, w| {
+            format!("재어 보면 주로 W_recᵀ 탓입니다: 평균적으로 한 단계마다 ×{w}, 게이트 diag(tanh′) ×{g}.")
+        },
+        not_applicable: "없음",
+        explanation_rest: "… (설명 전체: e를 누르면 학습 노트에 씁니다)",
         clip: |th, before, after| format!("{th}에서 클리핑: ||기울기|| {before} -> {after}"),
         why_linear: |rho, trend| {
             format!(
@@ -424,6 +445,10 @@ pub static KO: Text = Text {
                 "스텝이 그려진 곡면 밖의 (w_x, w_rec) = ({x}, {r})로 갔습니다. 경로는 거기서 그려지지 않은 채 이어집니다."
             )
         },
+        message_more: "… (이 메시지의 나머지: Tab, 다른 패널에서)",
+        slip: |v, name| format!("{v}는 \"{name}\" 실수가 있는 루프가 내는 값입니다."),
+        cursor_off_view: |x, r| format!("[]를 그리지 않음: (w_x, w_rec) = ({x}, {r})는 이 범위 밖에 있습니다."),
+        path_summary: |n, a, b| format!("경로: {n}스텝, {a}에서 {b}까지"),
         loop_formulas: LOOP_FORMULAS,
         loop_why: "w_x와 w_rec는 모든 단계에서 쓰이므로 단계마다 같은 기울기에 항을 더합니다(=가 아니라 +=). dL/dS_k는 w_rec를 곱하며 한 단계씩 거슬러 가므로 |w_rec| > 1이면 폭주합니다.",
     },
@@ -486,6 +511,7 @@ pub static KO: Text = Text {
         explanation: "왜 그런가",
         none_yet: "(아직 없음: 먼저 앞으로 진행하세요)",
         matrices: "행렬 (? = 아직 계산하지 않음)",
+        measured: "지금까지 잰 값",
         matrix_too_large: |n, r, c| {
             format!("{n}: {r}×{c}, 여기에 쓰기에는 너무 큽니다(`deepstep conv --print`는 모든 프레임을 씁니다)")
         },

@@ -10,7 +10,14 @@ pub const KO_MLE: MleText = MleText {
     line_of: |k, total| format!("전체 {total}줄 중 {k}번째 줄"),
     family_names: ["정규분포", "범주형 분포"],
     knob_names: ["분포", "표본 크기 n", "참 μ", "참 σ", "범주 수 K", "시드"],
-    view_names: ["유도", "곡면 ℓ(μ, σ)", "σ̂²의 편향", "흔한 실수"],
+    view_names: ["유도", "표본", "곡면 ℓ(μ, σ)", "σ̂²의 편향", "흔한 실수"],
+    sample_view: "표본 x_1 … x_n",
+    sample_wait: "? = μ̂를 예측한 뒤에 보입니다(x̄가 μ̂입니다)",
+    histogram_intro: |n, bins, lo, hi| {
+        format!(
+            "점 {n}개는 다 적기에 너무 많습니다: {lo}부터 {hi}까지 같은 폭의 구간 {bins}개에 각각 몇 개가 들어가는지"
+        )
+    },
     sample_title: "표본과 적합한 밀도",
     sample_points: "표본",
     fitted: "적합한 N(μ̂, σ̂)",
@@ -93,6 +100,7 @@ pub const KO_MLE: MleText = MleText {
         )
     },
     surface_title: "ℓ(μ, σ): 가로 μ, 세로 σ",
+    point_off_surface: "(이 점은 그린 곡면 밖에 있어 []를 그리지 않습니다)",
     surface_legend: "[] 커서 <> 최댓값 ** 상승; 밝을수록 ℓ가 큼",
     cursor_line: |mu, sigma, ll, gm, gs| {
         format!("커서 (μ, σ) = ({mu}, {sigma})에서: 로그우도 ℓ = {ll}   ∂ℓ/∂μ = {gm}   ∂ℓ/∂σ = {gs}")

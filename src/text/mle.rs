@@ -10,7 +10,13 @@ pub struct MleText {
     pub line_of: fn(k: usize, total: usize) -> String,
     pub family_names: [&'static str; 2],
     pub knob_names: [&'static str; 6],
-    pub view_names: [&'static str; 4],
+    pub view_names: [&'static str; 5],
+    /// The sample panel: its title, what stands for a value not revealed
+    /// yet, and the histogram shown instead for a large sample (the table's
+    /// heads and sums are notation: `text::notation`).
+    pub sample_view: &'static str,
+    pub sample_wait: &'static str,
+    pub histogram_intro: fn(n: usize, bins: usize, lo: &str, hi: &str) -> String,
     pub sample_title: &'static str,
     pub sample_points: &'static str,
     pub fitted: &'static str,
@@ -50,6 +56,8 @@ pub struct MleText {
     pub d_zero_class: &'static str,
     pub d_cross_entropy: fn(ce: &str) -> String,
     pub surface_title: &'static str,
+    /// After an ascent that left the surface drawn: why `[]` is not shown.
+    pub point_off_surface: &'static str,
     pub surface_legend: &'static str,
     pub cursor_line: fn(mu: &str, sigma: &str, loglik: &str, g_mu: &str, g_sigma: &str) -> String,
     pub closed_form: fn(mu: &str, sigma: &str, loglik: &str) -> String,

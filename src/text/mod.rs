@@ -51,7 +51,7 @@ impl Wait {
         }
     }
 }
-pub use notation::{vector_names, vector_row};
+pub use notation::{SAMPLE_HEADS, sample_sse, sample_sum, vector_names, vector_row};
 
 pub use en::EN;
 
@@ -286,6 +286,8 @@ pub struct KeyText {
     pub lr: &'static str,
     pub data: &'static str,
     pub move_cursor: &'static str,
+    /// The counting lab's many Rprop steps at once (`count_rnn::lab::RPROP_RUN`).
+    pub rprop_run: &'static str,
     pub next_iteration: &'static str,
     pub prev_iteration: &'static str,
     pub first_last_iteration: &'static str,
@@ -412,6 +414,8 @@ pub struct ConvText {
 pub struct RnnText {
     /// Tab: the timeline / the chart (when both do not fit).
     pub switch_panel: &'static str,
+    /// Tab's row when the running matrices are one of the panels too.
+    pub switch_panel_matrices: &'static str,
     /// The lab's loss and where BPTT starts.
     pub loss_formula: &'static str,
     /// One step back split: (from t, to t−1, ×total, ×gate, ×W_recᵀ).
@@ -454,6 +458,28 @@ pub struct RnnText {
     pub running_before_clip: fn(wx: &str, wrec: &str) -> String,
     pub running_matrices: &'static str,
     pub running_wx: &'static str,
+    /// The matrices' own panel (a Tab turn on small screens).
+    pub matrices_panel: &'static str,
+    /// In the knob panel's title when the matrices are a Tab turn away.
+    pub matrices_on_tab: &'static str,
+    /// A step vector shown in part: `… 8 in all` after the entries shown.
+    pub vector_more: fn(total: usize) -> String,
+    /// What a click on the timeline does (the help's `click` row).
+    pub click_step: &'static str,
+    /// No rate for a run too short to have one (T = 1, 2).
+    pub no_rate_short: fn(t: usize) -> String,
+    /// A wrong growth guess that is one factor of the step alone: the
+    /// gate's stretch, or W_recᵀ's (both given, gate first).
+    pub slip_gate_only: fn(gate: &str, w: &str) -> String,
+    pub slip_recurrent_only: fn(gate: &str, w: &str) -> String,
+    /// After the σ_max < 1 bound, which factor did most of the shrinking
+    /// over the steps measured (mean per step: the gate's, W_recᵀ's).
+    pub bound_gate_most: fn(gate: &str, w: &str) -> String,
+    pub bound_w_most: fn(gate: &str, w: &str) -> String,
+    /// A knob's value where it does not apply (the forget bias of a cell without one).
+    pub not_applicable: &'static str,
+    /// After an explanation cut to the rows a small screen has.
+    pub explanation_rest: &'static str,
     pub clip: fn(threshold: &str, before: &str, after: &str) -> String,
     /// Why the gradient shrinks or grows, one per `rnn::why::Why`; the
     /// numbers are the run's own.
@@ -539,6 +565,15 @@ pub struct CountText {
     pub off_by: fn(off: &str) -> String,
     pub not_numbers: &'static str,
     pub left_surface: fn(w_x: &str, w_rec: &str) -> String,
+    /// After a wrong prediction: the listed mistake whose loop gives the
+    /// numbers typed (its numbers where they are off, its name).
+    pub slip: fn(values: &str, name: &str) -> String,
+    /// A message cut to the rows the surface leaves; the other panels show it whole.
+    pub message_more: &'static str,
+    /// Under the surface: the weights lie outside it, so `[]` is not drawn.
+    pub cursor_off_view: fn(w_x: &str, w_rec: &str) -> String,
+    /// Under the surface: the path so far, from its start to the weights.
+    pub path_summary: fn(steps: usize, from: &str, to: &str) -> String,
     pub path_full: &'static str,
     /// A gradient-descent step that raised the loss: (from, to, Δw_x, Δw_rec, learning rate).
     pub overshot: fn(from: &str, to: &str, dx: &str, dr: &str, lr: &str) -> String,
@@ -608,6 +643,8 @@ pub struct NoteText {
     pub none_yet: &'static str,
     pub frames_omitted: fn(count: usize) -> String,
     pub matrices: &'static str,
+    /// The heading of what a lab measured so far.
+    pub measured: &'static str,
     /// A matrix too large to write out in a note.
     pub matrix_too_large: fn(name: &str, rows: usize, cols: usize) -> String,
 }

@@ -60,12 +60,15 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
     let off = |g: f64, t: f64| Some((g - t).abs());
     assert_eq!(
         l.message,
-        Some(Message::Graded([
-            // Sequence 1's own terms: what the table lets the learner compute.
-            (1.0, s.ds_k[0], off(1.0, s.ds_k[0])),
-            (2.0, s.term_w_x[0], off(2.0, s.term_w_x[0])),
-            (3.0, s.term_w_rec[0], off(3.0, s.term_w_rec[0])),
-        ]))
+        Some(Message::Graded(
+            [
+                // Sequence 1's own terms: what the table lets the learner compute.
+                (1.0, s.ds_k[0], off(1.0, s.ds_k[0])),
+                (2.0, s.term_w_x[0], off(2.0, s.term_w_x[0])),
+                (3.0, s.term_w_rec[0], off(3.0, s.term_w_rec[0])),
+            ],
+            vec![]
+        ))
     );
     assert_eq!(l.shown, 1);
     l.update(Action::Next);
@@ -81,7 +84,7 @@ fn predictions_take_three_numbers_and_say_how_far_off_they_are() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
-    let Some(Message::Graded(g)) = &l.message else { panic!("{:?}", l.message) };
+    let Some(Message::Graded(g, _)) = &l.message else { panic!("{:?}", l.message) };
     assert!(g.iter().all(|(_, _, off)| off.is_none()), "{g:?}");
 }
 

@@ -84,6 +84,22 @@ fn predict_mode_grades_and_names_the_matching_mistake() {
     assert_eq!(lab.predict.question().copied(), Some(Asking::Sigma));
     type_answer(&mut lab, "2.5");
     assert!(matches!(lab.message, Some(Message::Graded { mistake: Some(Mistake::VarianceForSigma), .. })));
+    // Named at the precision typed: 1.83 is the n − 1 estimate 1.826 to three digits.
+    let mut lab = own(&x);
+    lab.update(Action::TogglePredict);
+    for _ in 0..4 {
+        lab.update(Action::Next);
+        if lab.predict.question() == Some(&Asking::Mu) {
+            lab.update(Action::Prompt(Edit::Skip));
+        }
+    }
+    assert_eq!(lab.predict.question().copied(), Some(Asking::Sigma));
+    type_answer(&mut lab, "1.83");
+    assert!(
+        matches!(lab.message, Some(Message::Graded { mistake: Some(Mistake::NMinusOne), .. })),
+        "{:?}",
+        lab.message
+    );
     type_answer(&mut lab, "x"); // no prompt now: ignored
 }
 
@@ -114,7 +130,9 @@ fn the_surface_cursor_ascent_and_clicks() {
     assert_eq!(lab.normal.as_ref().unwrap().path.len(), 1);
     // A click on a surface cell puts the cursor there.
     lab.update(Action::NextView);
+    lab.update(Action::NextView); // past the sample panel
     assert_eq!(lab.view, View::Surface);
+    let cursor = lab.normal.as_ref().unwrap().cursor;
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);
     let (s, _) = draw(&mut app, 120, 40);
     assert!(s.contains("<>") && s.contains("[]"), "the maximum and the cursor are marked:\n{s}");
@@ -126,8 +144,9 @@ fn the_surface_cursor_ascent_and_clicks() {
         row: row as u16 + 1,
         modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
     }));
+    // The cursor is where the ascent ended (D17): the click is relative to it.
     let lab = app.front_lesson::<MleLab>().unwrap();
-    assert_eq!(lab.normal.as_ref().unwrap().cursor, (1, 2), "two cells right, one down");
+    assert_eq!(lab.normal.as_ref().unwrap().cursor, (cursor.0 + 1, cursor.1 + 2), "two cells right, one down");
 }
 
 #[test]
@@ -136,6 +155,7 @@ fn the_bias_panel_measures_n_minus_1_over_n() {
     let b = lab.normal.as_ref().unwrap().bias.clone();
     assert_eq!((b.n, b.true_var), (5, 1.5 * 1.5));
     assert!((b.mean_var_mle / b.true_var - 0.8).abs() < 0.06, "{b:?}");
+    lab.update(Action::NextView);
     lab.update(Action::NextView);
     lab.update(Action::NextView);
     assert_eq!(lab.view, View::Bias);
@@ -159,7 +179,7 @@ fn one_point_is_handled_and_explained() {
             && text.contains(EN.mle.d_no_maximum)
     );
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
-    for k in [KeyCode::Char('v'), KeyCode::Char('v'), KeyCode::Char('v')] {
+    for k in [KeyCode::Char('v'); 4] {
         app.handle(&key(k));
         let (s, _) = draw(&mut app, 80, 24);
         assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");
@@ -288,4 +308,20 @@ fn the_fit_is_not_shown_before_it_is_predicted() {
     lab.view = View::Mistakes;
     let (s, _) = draw(&mut App::new(mount(lab.clone()), &EN, Theme::MONO), 120, 40);
     assert!(s.contains(&(EN.mle.right_row)(&num(fit.mu), &num(fit.sigma))), "{s}");
+}
+
+/// D22: the MLE note's settings are the knobs, not the status line (the
+/// panel shown, the derivation's line, predict mode).
+#[test]
+fn the_note_lists_knobs_as_settings_not_the_status_line() {
+    let app = deepstep::app::App::new(
+        crate::common::lesson_screen("mle"),
+        &deepstep::text::EN,
+        deepstep::ui::theme::Theme::MONO,
+    );
+    let note = app.note().unwrap();
+    let settings = &note.sections[0];
+    assert_eq!(settings.heading, deepstep::text::EN.note.settings);
+    assert!(settings.lines.iter().all(|l| !l.contains("predict") && !l.contains(" line ")), "{:?}", settings.lines);
+    assert!(!settings.lines.is_empty());
 }

@@ -164,7 +164,7 @@ fn growth_predictions_are_graded_by_direction_and_factor() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
-    assert!(matches!(l.message, Some(Message::Wrong(_))));
+    assert!(matches!(l.message, Some(Message::Wrong(..))));
     assert_eq!((l.step, l.predict.score), (18, (1, 2)));
     l.update(Action::Next);
     l.update(Action::Prompt(Edit::Type('-')));
@@ -207,7 +207,9 @@ fn charts_cycle_and_keys_map() {
 fn the_explanation_never_contradicts_the_measured_rate() {
     use deepstep::lessons::rnn::why::Why;
     let lab = |cell, radius, len| RnnLab::new(RnnSettings { cell, radius, len, ..Default::default() }).unwrap();
-    let tanh2 = lab(CellKind::Tanh, 2.0, 40);
+    let mut tanh2 = lab(CellKind::Tanh, 2.0, 40);
+    // The note quotes the rate over the steps BPTT has reached: all of them.
+    tanh2.update(Action::Last);
     let rate = tanh2.charts.rate.unwrap();
     assert!(rate < 1.0, "the tanh cell at ρ = 2 vanishes here: ×{rate}");
     assert!(matches!(tanh2.why, Why::TanhSaturated { .. }), "{:?}", tanh2.why);
@@ -482,7 +484,7 @@ fn a_wrong_prediction_shows_the_steps_breakdown() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
-    assert!(matches!(l.message, Some(Message::Wrong(_))), "{:?}", l.message);
+    assert!(matches!(l.message, Some(Message::Wrong(..))), "{:?}", l.message);
     assert_eq!(l.step, 7);
     let pw = deepstep::math::format::pow10;
     let (f, (g, w)) = (l.factors[6].unwrap(), l.splits[6].unwrap());
@@ -648,4 +650,55 @@ fn the_lab_starts_no_thread_of_its_own_the_shell_starts_its_worker_once() {
     }
     settle(&mut l);
     assert_eq!(l.settings.seed, 2);
+}
+
+/// Review point 10: the forget bias is the LSTM's. With another cell the
+/// knob says it does not apply, selection steps over it, and it changes nothing.
+#[test]
+fn the_forget_bias_knob_applies_only_to_the_lstm() {
+    use deepstep::lessons::rnn::view::knob_rows;
+    let mut l = lab(10);
+    let row = |l: &RnnLab| knob_rows(l, &EN)[Knob::ForgetBias.index()].1.clone();
+    assert_eq!(row(&l), EN.rnn.not_applicable);
+    l.knob = Knob::InputScale;
+    l.update(Action::KnobDown);
+    assert_eq!(l.knob, Knob::Truncation, "selection steps over the forget bias");
+    l.update(Action::KnobUp);
+    assert_eq!(l.knob, Knob::InputScale);
+    l.knob = Knob::ForgetBias;
+    let before = l.settings.clone();
+    l.update(Action::KnobInc);
+    assert_eq!(l.settings, before, "turning it changes nothing");
+    l.knob = Knob::Cell;
+    l.update(Action::KnobInc); // tanh → LSTM
+    assert_eq!(l.settings.cell, CellKind::Lstm);
+    assert_eq!(row(&l), deepstep::math::format::num(l.settings.forget_bias));
+    l.knob = Knob::InputScale;
+    l.update(Action::KnobDown);
+    assert_eq!(l.knob, Knob::ForgetBias);
+}
+
+/// Review point 7: under σ_max < 1 the words also say which factor did the
+/// shrinking, from the mean split measured over the steps reached: at input
+/// scale 10 the saturated gate, at scale 1 here W_recᵀ.
+#[test]
+fn the_bound_explanation_names_the_factor_that_measured_most() {
+    use deepstep::lessons::rnn::view::explanation;
+    use deepstep::math::format::pow10_beside_one;
+    for (scale, gate_most) in [(10.0, true), (0.5, false)] {
+        let mut l = RnnLab::new(RnnSettings { input_scale: scale, ..Default::default() }).unwrap();
+        l.update(Action::Last);
+        let (g, w) = deepstep::math::rnn::mean_split_log10(&l.dh_log10, &l.splits).unwrap();
+        assert_eq!(g < w, gate_most, "scale {scale}: gate {g}, W_rec {w}");
+        assert_eq!(l.why_now().gate_shrinks_most(), Some(gate_most));
+        for t in [&EN, &KO] {
+            let words = explanation(&l, t);
+            let (g, w) = (pow10_beside_one(g), pow10_beside_one(w));
+            let want = if gate_most { (t.rnn.bound_gate_most)(&g, &w) } else { (t.rnn.bound_w_most)(&g, &w) };
+            assert!(words.contains(&want), "scale {scale}: {words}");
+        }
+    }
+    // Before BPTT has measured a step, no factor is named.
+    let l = lab(30);
+    assert_eq!(l.why_now().gate_shrinks_most(), None);
 }

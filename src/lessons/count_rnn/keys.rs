@@ -6,7 +6,20 @@ use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-pub fn table(t: &Text) -> Vec<Binding<Action>> {
+/// The keys that do something now: `[` and `]` only where the learning
+/// rate can move that way.
+pub fn table(t: &Text, lab: &CountLab) -> Vec<Binding<Action>> {
+    full_table(t)
+        .into_iter()
+        .filter(|b| match b.action {
+            Action::LrDown => lab.can_turn_lr(-1),
+            Action::LrUp => lab.can_turn_lr(1),
+            _ => true,
+        })
+        .collect()
+}
+
+fn full_table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     use Key::{Char as C, Code};
     vec![
@@ -21,6 +34,7 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C('z')], k.zoom, Action::Zoom, true),
         Binding::new(&[C('n')], k.gd_step, Action::GdStep, true),
         Binding::new(&[C('r')], k.rprop_step, Action::RpropStep, true),
+        Binding::new(&[C('R')], k.rprop_run, Action::RpropRun, true),
         Binding::new(&[C('[')], k.lr, Action::LrDown, false),
         Binding::new(&[C(']')], k.lr, Action::LrUp, false),
         Binding::new(&[C('D')], k.data, Action::ToggleData, false),
@@ -35,5 +49,5 @@ pub fn map_key(ev: &KeyEvent, lab: &CountLab, t: &Text) -> Option<Action> {
     if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
-    lookup(&table(t), ev)
+    lookup(&table(t, lab), ev)
 }

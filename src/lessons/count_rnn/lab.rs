@@ -9,8 +9,11 @@ use crate::math::counting_rnn::{
     self, CountBackward, CountForward, GradCheck, Mistake, Rprop, RpropState, linspace, random_sequences,
 };
 use crate::math::format;
-use crate::math::parse::{agrees, off_by, parse_number};
+use crate::math::parse::{agrees, agrees_as_typed, off_by, parse_number};
 use ndarray::Array2;
+
+/// Rprop steps per press of the run key (as the linear-regression lab runs 50).
+pub const RPROP_RUN: usize = 50;
 
 /// The most points the training path keeps.
 pub const MAX_PATH: usize = 10_000;
@@ -51,8 +54,9 @@ pub enum Message {
     /// sequence 1's dL/dS_k, dL/dS_k·x_k and dL/dS_k·S_{k−1} (what the
     /// table lets the learner compute): (typed, true, off by),
     /// off by `None` when the typed value agrees to the 4 significant digits
-    /// shown (float noise is not "off").
-    Graded([(f64, f64, Option<f64>); 3]),
+    /// shown (float noise is not "off"); then each listed mistake whose loop
+    /// gives every number typed, with its numbers where they are off.
+    Graded([(f64, f64, Option<f64>); 3], Vec<(Mistake, Vec<f64>)>),
     NotNumbers,
     Diverged,
     /// The step went to weights outside the surface drawn: the path goes on
@@ -84,6 +88,8 @@ pub enum Action {
     Zoom,
     GdStep,
     RpropStep,
+    /// `RPROP_RUN` Rprop steps at once.
+    RpropRun,
     LrDown,
     LrUp,
     ToggleData,
@@ -107,6 +113,9 @@ pub struct CountLab {
     pub check: GradCheck,
     /// Each mistake, what it computes, and how far that is from the right gradient.
     pub mistakes: Vec<(Mistake, (f64, f64), f64)>,
+    /// Each mistake's numbers for sequence 1 at each step k = T, …, 1 (what
+    /// a prediction is compared with to name the mistake behind it).
+    pub mistake_terms: Vec<(Mistake, Vec<[f64; 3]>)>,
     pub zoom: bool,
     pub surface: Surface,
     /// (row, column) of the cursor on the surface.
@@ -117,8 +126,9 @@ pub struct CountLab {
     /// Predict mode: the backward step whose three numbers are asked.
     pub predict: Predict<usize>,
     pub message: Option<Message>,
-    /// On a small screen, which panel shows: 0 the table, 1 the loss
-    /// surface, 2 the gradient check and the mistakes.
+    /// Which panel has the screen: 0 the table (with the others where
+    /// they fit), 1 the loss surface alone, 2 the gradient check and the
+    /// mistakes alone (Tab; at any size, so Tab always shows something).
     pub tab: usize,
 }
 
@@ -132,6 +142,7 @@ impl CountLab {
             back: counting_rnn::backward(x.view(), &counting_rnn::forward(x.view(), 0.0, 0.0), 0.0),
             check: counting_rnn::gradient_check(x.view(), 0.0, 0.0, 1e-6),
             mistakes: vec![],
+            mistake_terms: vec![],
             shown: 0,
             zoom: false,
             surface: Surface { wx: vec![], rec: vec![], log10_loss: Array2::zeros((0, 0)) },
@@ -179,6 +190,8 @@ impl CountLab {
                 (*m, g, counting_rnn::gradient_distance(g, right))
             })
             .collect();
+        self.mistake_terms =
+            Mistake::ALL.iter().map(|m| (*m, counting_rnn::mistaken_terms(x, w.0, w.1, *m, 0))).collect();
         self.shown = 0;
         // The cursor follows the weights to the nearest surface cell.
         if !self.surface.wx.is_empty() {
@@ -220,6 +233,8 @@ impl CountLab {
             Action::Right => self.move_cursor(0, 1),
             Action::Zoom => {
                 self.zoom = !self.zoom;
+                // The zoom is seen on the surface: it gets the screen.
+                self.tab = 1;
                 self.build_surface();
                 let (w, shown) = (self.w, self.shown);
                 self.set_weights(w, false);
@@ -243,13 +258,10 @@ impl CountLab {
                     None => self.message = Some(Message::Diverged),
                 }
             }
-            Action::RpropStep => {
-                let r = tutorial_rprop(&self.tutorial);
-                let w = counting_rnn::rprop_step(self.x.view(), self.w, &r, &mut self.rprop);
-                self.step_to(w);
-            }
-            Action::LrDown => self.lr = (self.lr / 10.0).max(1e-9),
-            Action::LrUp => self.lr = (self.lr * 10.0).min(1.0),
+            Action::RpropStep => self.rprop_steps(1),
+            Action::RpropRun => self.rprop_steps(RPROP_RUN),
+            Action::LrDown => self.lr = lr_turned(self.lr, -1),
+            Action::LrUp => self.lr = lr_turned(self.lr, 1),
             Action::ToggleData => {
                 let t = self.tutorial.clone();
                 let predict = Predict { asking: None, ..self.predict.clone() };
@@ -259,6 +271,24 @@ impl CountLab {
             Action::SwitchPanel => self.tab = (self.tab + 1) % 3,
             _ => {}
         }
+    }
+
+    /// `count` Rprop steps, each on the path; stops where a step says why.
+    fn rprop_steps(&mut self, count: usize) {
+        let r = tutorial_rprop(&self.tutorial);
+        for _ in 0..count {
+            let w = counting_rnn::rprop_step(self.x.view(), self.w, &r, &mut self.rprop);
+            self.step_to(w);
+            if self.message == Some(Message::PathFull) {
+                break;
+            }
+        }
+    }
+
+    /// Whether the cursor's cell holds the weights (else they are outside
+    /// the surface drawn, and the cursor only stands at the nearest edge).
+    pub fn cursor_in_view(&self) -> bool {
+        self.surface.cell_of(self.w) == Some(self.cursor)
     }
 
     fn step_to(&mut self, w: (f64, f64)) {
@@ -284,29 +314,69 @@ impl CountLab {
 
     fn update_prompt(&mut self, a: Action) {
         let Action::Prompt(e) = a else { return };
-        let steps = &self.back.steps;
+        let (steps, terms) = (&self.back.steps, &self.mistake_terms);
         let step = self.predict.edit(e, |shown, typed| {
-            let nums: Vec<f64> =
-                typed.split([',', ';', ' ']).filter(|s| !s.is_empty()).filter_map(parse_number).collect();
+            let parts: Vec<&str> = typed.split([',', ';', ' ']).filter(|s| !s.is_empty()).collect();
+            let nums: Vec<f64> = parts.iter().filter_map(|p| parse_number(p)).collect();
             let step = steps.get(*shown)?;
-            if nums.len() != 3 {
+            if nums.len() != 3 || parts.len() != 3 {
                 return None;
             }
             let truth = [step.ds_k[0], step.term_w_x[0], step.term_w_rec[0]];
             let graded =
                 |i: usize| (nums[i], truth[i], (!agrees(nums[i], truth[i])).then(|| off_by(nums[i], truth[i])));
             let all = [graded(0), graded(1), graded(2)];
-            Some((all.iter().all(|g| g.2.is_none()), all))
+            let slips = slips(&parts, &all, terms, *shown);
+            Some((all.iter().all(|g| g.2.is_none()), (all, slips)))
         });
         match step {
             Step::Typing => {}
             Step::Unreadable => self.message = Some(Message::NotNumbers),
             Step::Skipped(_) => self.shown += 1,
-            Step::Graded { grade, .. } => {
-                self.message = Some(Message::Graded(grade));
+            Step::Graded { grade: (all, slips), .. } => {
+                self.message = Some(Message::Graded(all, slips));
                 self.shown += 1;
             }
         }
+    }
+}
+
+/// The listed mistakes whose loop gives every number typed at step
+/// `shown` (a number typed right must be right in that loop too; one typed
+/// wrong must be that loop's, at the precision typed), each with its
+/// numbers where the typed ones are off. None when every number is right.
+fn slips(
+    typed: &[&str],
+    graded: &[(f64, f64, Option<f64>); 3],
+    terms: &[(Mistake, Vec<[f64; 3]>)],
+    shown: usize,
+) -> Vec<(Mistake, Vec<f64>)> {
+    if graded.iter().all(|g| g.2.is_none()) {
+        return vec![];
+    }
+    terms
+        .iter()
+        .filter_map(|(m, steps)| {
+            let got = steps.get(shown)?;
+            let explains = (0..3).all(|i| match graded[i].2 {
+                None => agrees(got[i], graded[i].1),
+                Some(_) => !agrees(got[i], graded[i].1) && agrees_as_typed(typed[i], got[i]),
+            });
+            explains.then(|| (*m, (0..3).filter(|i| graded[*i].2.is_some()).map(|i| got[i]).collect()))
+        })
+        .collect()
+}
+
+/// The learning rate a tenth or ten times `lr`, within 1e-9 ..= 1.
+fn lr_turned(lr: f64, delta: i64) -> f64 {
+    if delta < 0 { (lr / 10.0).max(1e-9) } else { (lr * 10.0).min(1.0) }
+}
+
+impl CountLab {
+    /// Whether the learning rate moves `delta` (not at that end): the key
+    /// table lists `[` and `]` only then.
+    pub fn can_turn_lr(&self, delta: i64) -> bool {
+        lr_turned(self.lr, delta) != self.lr
     }
 }
 

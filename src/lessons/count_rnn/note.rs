@@ -4,7 +4,7 @@
 use super::lab::CountLab;
 use super::view::{table_foot, table_lines};
 use crate::lessons::notes::{Note, Section, plain};
-use crate::math::format::num;
+use crate::math::format::{num, num_value};
 use crate::text::Text;
 use crate::ui::theme::Theme;
 
@@ -26,6 +26,8 @@ pub fn note(lab: &CountLab, t: &Text) -> Note {
     steps.extend(plain(&rows));
     steps.extend(plain(&table_foot(lab, t, &theme)));
     let ck = &lab.check;
+    // As on screen: gradients that happen to be whole in the app's format (D25).
+    let num = num_value;
     let mut checks = vec![
         (c.check_row)("dL/dw_x", &num(ck.analytic.0), &num(ck.numeric.0), &num(ck.rel_error.0)),
         (c.check_row)("dL/dw_rec", &num(ck.analytic.1), &num(ck.numeric.1), &num(ck.rel_error.1)),

@@ -1,7 +1,7 @@
 //! Draws the counting-RNN lab. Numbers come from the lab (from `math`).
 
 use super::lab::{CountLab, Message};
-use crate::math::format::num;
+use crate::math::format::{num, num_value};
 use crate::text::Text;
 use crate::ui::chrome::panel;
 use crate::ui::drawn::Draw;
@@ -126,6 +126,8 @@ fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
     let path: Vec<(usize, usize)> = lab.path.iter().filter_map(|w| s.cell_of(*w)).collect();
     let on_path = |r: usize, c: usize| path.contains(&(r, c));
     let perfect = s.cell_of((1.0, 1.0));
+    // `[]` only where the weights are: off the view it would read as "here" (D16).
+    let in_view = lab.cursor_in_view();
     let ticks = rec_ticks(lab);
     let margin = tick_margin(lab);
     let mut lines: Vec<Line<'static>> = (0..s.rec.len())
@@ -135,7 +137,7 @@ fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
             spans.extend((0..s.wx.len()).map(|c| {
                 let v = s.log10_loss[[r, c]];
                 let frac = if hi > lo { (v - lo) / (hi - lo) } else { 0.0 };
-                let text = if (r, c) == lab.cursor {
+                let text = if (r, c) == lab.cursor && in_view {
                     "[]".to_string()
                 } else if on_path(r, c) {
                     "**".to_string()
@@ -144,7 +146,7 @@ fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
                 } else {
                     shade_char(frac).to_string().repeat(2)
                 };
-                let style = if (r, c) == lab.cursor { theme.current } else { theme.heat(frac) };
+                let style = if (r, c) == lab.cursor && in_view { theme.current } else { theme.heat(frac) };
                 Span::styled(text, style)
             }));
             Line::from(spans)
@@ -166,12 +168,27 @@ fn surface_lines(lab: &CountLab, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// The words under (or beside) the surface: its axes, where the weights are
+/// when `[]` cannot show them, the path so far (review point 8: ten Rprop
+/// steps can stay inside one cell), the legend.
+fn surface_legend(lab: &CountLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &t.count;
+    let mut out = vec![Line::styled(c.surface_axes[usize::from(lab.zoom)], theme.dim)];
+    if !lab.cursor_in_view() {
+        out.push(Line::styled((c.cursor_off_view)(&num(lab.w.0), &num(lab.w.1)), theme.title));
+    }
+    if let (Some(a), Some(b), true) = (lab.path.first(), lab.path.last(), lab.path.len() > 1) {
+        let pair = |w: &(f64, f64)| format!("({}, {})", num(w.0), num(w.1));
+        out.push(Line::styled((c.path_summary)(lab.path.len() - 1, &pair(a), &pair(b)), theme.dim));
+    }
+    out.push(Line::styled(c.surface_legend, theme.dim));
+    out
+}
+
 /// Rows the loss surface's panel takes at `width`: the grid, the legend as
 /// wrapped, the border.
 fn surface_height(lab: &CountLab, t: &Text, width: u16) -> u16 {
-    let c = &t.count;
-    let text = vec![Line::raw(c.surface_axes[usize::from(lab.zoom)]), Line::raw(c.surface_legend)];
-    let legend = wrap(text, width.saturating_sub(2)).len();
+    let legend = wrap(surface_legend(lab, t, &Theme::MONO), width.saturating_sub(2)).len();
     (lab.surface.rec.len() + 1 + legend + 2) as u16
 }
 
@@ -185,8 +202,7 @@ const CHECKS_HEIGHT: u16 = 14;
 fn draw_surface(frame: &mut Frame, surf: Rect, lab: &CountLab, t: &Text, theme: &Theme) {
     let c = &t.count;
     let grid = surface_lines(lab, theme);
-    let legend =
-        vec![Line::styled(c.surface_axes[usize::from(lab.zoom)], theme.dim), Line::styled(c.surface_legend, theme.dim)];
+    let legend = surface_legend(lab, t, theme);
     let title = if lab.zoom { c.surface_zoom } else { c.surface };
     let block = panel(title, theme);
     let inner = block.inner(surf);
@@ -210,6 +226,8 @@ fn draw_checks(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &
     let c = &t.count;
     let [check, mistakes] = Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(area);
     let ck = &lab.check;
+    // Gradients that happen to be whole are written as the others are (D25).
+    let num = num_value;
     let check_lines = vec![
         Line::raw((c.check_row)("dL/dw_x", &num(ck.analytic.0), &num(ck.numeric.0), &num(ck.rel_error.0))),
         Line::raw((c.check_row)("dL/dw_rec", &num(ck.analytic.1), &num(ck.numeric.1), &num(ck.rel_error.1))),
@@ -261,10 +279,31 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
     // The status wraps whole (the weights, the data, the rate: none cut).
     let st = wrap(st, area.width);
     // The message rows only when there is something to say or ask, as many as it wraps to.
-    let message_h = match (&lab.predict.asking, &lab.message) {
-        (Some(_), _) => 2,
-        (None, Some(_)) => wrap(message_line(lab, t, theme), area.width).len().clamp(1, 4) as u16,
-        (None, None) => 0,
+    // The prompt wraps whole (D14); a message takes the rows it wraps to (D16).
+    let prompt = prompt_head(lab, t, theme, area.width);
+    let mut said = match &lab.message {
+        Some(_) => wrap(message_line(lab, t, theme), area.width),
+        None => vec![],
+    };
+    let sw = surface_width(lab);
+    if lab.tab == 1 {
+        // The surface alone needs its rows whole: a long message ends marked
+        // where they start, and is whole on the other panels (Tab).
+        let sh = surface_height(lab, t, if area.width >= sw + 36 { sw } else { area.width });
+        let room = area.height.saturating_sub((st.len() as u16).min(4) + sh) as usize;
+        if said.len() > room {
+            said.truncate(room.saturating_sub(1));
+            said.push(Line::styled(c.message_more, theme.dim));
+        }
+    }
+    if said.len() > 6 {
+        // Six rows at most on any panel; never cut without the mark.
+        said.truncate(5);
+        said.push(Line::styled(c.message_more, theme.dim));
+    }
+    let message_h = match &lab.predict.asking {
+        Some(_) => prompt.len() as u16 + 1,
+        None => said.len() as u16,
     };
     let [status, body, message] = Layout::vertical([
         Constraint::Length((st.len() as u16).min(4)),
@@ -276,11 +315,14 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
 
     // Everything side by side or stacked when it fits; else one panel at a
     // time, switched with Tab, so that no number is cut.
-    let sw = surface_width(lab);
     let sh = surface_height(lab, t, if body.width >= sw + 36 { sw } else { body.width });
     let table_h = lab.steps() as u16 + 7;
     let below_h = if body.width >= sw + 36 { sh.max(CHECKS_HEIGHT) } else { sh + CHECKS_HEIGHT };
-    if body.width >= TABLE_WIDTH + sw + 36 && body.height >= sh.max(CHECKS_HEIGHT) {
+    if lab.tab == 1 {
+        draw_surface(frame, Rect { height: sh.min(body.height), ..body }, lab, t, theme);
+    } else if lab.tab == 2 {
+        draw_checks(frame, body, lab, t, theme);
+    } else if body.width >= TABLE_WIDTH + sw + 36 && body.height >= sh.max(CHECKS_HEIGHT) {
         let [left, right] = Layout::horizontal([Constraint::Length(TABLE_WIDTH), Constraint::Min(10)]).areas(body);
         draw_table(frame, left, lab, t, theme);
         draw_surface_and_checks(frame, right, lab, t, theme);
@@ -291,42 +333,56 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &CountLab, t: &Text, theme: &T
         draw_table(frame, Rect { width: TABLE_WIDTH.min(top.width), ..top }, lab, t, theme);
         draw_surface_and_checks(frame, bottom, lab, t, theme);
     } else {
-        match lab.tab {
-            1 => draw_surface(frame, Rect { height: sh.min(body.height), ..body }, lab, t, theme),
-            2 => draw_checks(frame, body, lab, t, theme),
-            _ => draw_table(frame, body, lab, t, theme),
-        }
+        draw_table(frame, body, lab, t, theme);
     }
 
     if let Some(p) = lab.predict.asking.as_ref().map(|a| &a.input) {
-        let k = lab.back.steps.get(lab.shown).map_or(0, |s| s.k);
-        let mut head = vec![Span::styled((c.predict_prompt)(k), theme.title)];
-        if lab.message == Some(Message::NotNumbers) {
-            head.push(Span::styled(format!("  {}", c.not_numbers), theme.error));
-        }
-        let lines = vec![Line::from(head), Line::raw(p.buffer.clone())];
+        let row = prompt.len() as u16;
+        let mut lines = prompt;
+        lines.push(Line::raw(p.buffer.clone()));
         frame.paragraph(Paragraph::new(lines), message);
         let x = message.x as usize + Span::raw(p.before_caret()).width();
-        if x < message.right() as usize && message.height > 1 {
-            frame.set_cursor_position(Position::new(x as u16, message.y + 1));
+        if x < message.right() as usize && row < message.height {
+            frame.set_cursor_position(Position::new(x as u16, message.y + row));
         }
     } else {
-        let line = message_line(lab, t, theme);
-        frame.paragraph(Paragraph::new(wrap(line, message.width)), message);
+        frame.paragraph(Paragraph::new(said), message);
     }
+}
+
+/// The question asked, wrapped to `width` (and why the last answer was not
+/// read); empty when nothing is asked.
+fn prompt_head(lab: &CountLab, t: &Text, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let c = &t.count;
+    if !lab.predict.is_asking() {
+        return vec![];
+    }
+    let k = lab.back.steps.get(lab.shown).map_or(0, |s| s.k);
+    let mut head = vec![Span::styled((c.predict_prompt)(k), theme.title)];
+    if lab.message == Some(Message::NotNumbers) {
+        head.push(Span::styled(format!("  {}", c.not_numbers), theme.error));
+    }
+    wrap(Line::from(head), width)
 }
 
 /// What happened last, in words (the message rows).
 fn message_line(lab: &CountLab, t: &Text, theme: &Theme) -> Line<'static> {
     let c = &t.count;
     match &lab.message {
-        Some(Message::Graded(g)) => {
+        Some(Message::Graded(g, slips)) => {
             let part = |(typed, truth, off): (f64, f64, Option<f64>)| {
                 let verdict = off.map_or(c.agrees.to_string(), |o| (c.off_by)(&num(o)));
                 [num(typed), num(truth), verdict]
             };
             let [a, b, c3] = [part(g[0]), part(g[1]), part(g[2])];
-            Line::raw((c.graded)(&a, &b, &c3))
+            let mut text = (c.graded)(&a, &b, &c3);
+            // The mistake behind the numbers typed, where a listed loop gives them all.
+            for (m, values) in slips {
+                let i = crate::math::counting_rnn::Mistake::ALL.iter().position(|x| x == m).unwrap_or(0);
+                let values = values.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", ");
+                text = format!("{text} {}", (c.slip)(&values, c.mistake_names[i]));
+            }
+            Line::raw(text)
         }
         Some(Message::NotNumbers) => Line::styled(c.not_numbers, theme.error),
         Some(Message::Diverged) => Line::styled(c.diverged, theme.error),

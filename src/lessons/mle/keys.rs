@@ -1,12 +1,29 @@
 //! The maximum-likelihood lab's keys: one table for the handler, footer and help.
 
-use super::lab::{Action, MleLab};
+use super::lab::{Action, MleLab, View};
 use crate::lessons::input;
 use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-pub fn table(t: &Text) -> Vec<Binding<Action>> {
+/// The keys that do something in `lab`'s state (D21: the categorical
+/// family has one panel and no surface; the surface's keys act on the
+/// surface panel only).
+pub fn table(t: &Text, lab: &MleLab) -> Vec<Binding<Action>> {
+    let surface = lab.view == View::Surface && lab.normal.is_some() && lab.fit_revealed();
+    full_table(t)
+        .into_iter()
+        .filter(|b| match b.action {
+            Action::NextView => lab.views().len() > 1,
+            Action::Move(..) | Action::Ascend | Action::ResetPath => surface,
+            Action::KnobDec => lab.can_turn(-1),
+            Action::KnobInc => lab.can_turn(1),
+            _ => true,
+        })
+        .collect()
+}
+
+fn full_table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     use Key::{Char as C, Code};
     vec![
@@ -35,5 +52,5 @@ pub fn map_key(ev: &KeyEvent, lab: &MleLab, t: &Text) -> Option<Action> {
     if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
-    lookup(&table(t), ev)
+    lookup(&table(t, lab), ev)
 }

@@ -9,7 +9,7 @@ use crate::lessons::input::Edit;
 use crate::lessons::predict::{Predict, Step as Answer};
 use crate::math::format;
 use crate::math::mle::{self, BiasExperiment, CategoricalFit, Mistake, MistakeValue, MleError, NormalFit, Surface};
-use crate::math::parse::{agrees, off_by, parse_number};
+use crate::math::parse::{agrees, agrees_as_typed, off_by, parse_number};
 
 /// Surface grid: rows over σ (top: the smallest), columns over μ.
 pub const SURFACE_ROWS: usize = 10;
@@ -67,13 +67,15 @@ impl Step {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Derivation,
+    /// The sample itself: x_i with its deviations (small n), or a histogram.
+    Sample,
     Surface,
     Bias,
     Mistakes,
 }
 
 impl View {
-    pub const NORMAL: [View; 4] = [View::Derivation, View::Surface, View::Bias, View::Mistakes];
+    pub const NORMAL: [View; 5] = [View::Derivation, View::Sample, View::Surface, View::Bias, View::Mistakes];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +95,11 @@ impl Knob {
         position(&Knob::ALL, &self)
     }
 }
+
+/// Up to this many points the sample panel lists each one; above, a histogram.
+pub const SAMPLE_TABLE_MAX: usize = 12;
+/// The histogram's bins.
+pub const HISTOGRAM_BINS: usize = 10;
 
 /// Sample sizes the n knob steps through (and the categorical total N).
 pub const SIZES: [usize; 10] = [1, 2, 3, 5, 10, 20, 50, 100, 200, 1000];
@@ -347,6 +354,12 @@ impl MleLab {
             .collect()
     }
 
+    /// Whether the point the numbers are read at lies in the cursor's cell
+    /// (after an ascent it may have left the surface drawn).
+    pub fn cursor_on_point(&self) -> bool {
+        self.normal.as_ref().is_some_and(|st| st.surface.cell_of(st.at.0, st.at.1) == Some(st.cursor))
+    }
+
     pub fn update(&mut self, a: Action) {
         if self.predict.is_asking() {
             self.update_prompt(a);
@@ -416,6 +429,10 @@ impl MleLab {
                 let moved = more.len() > 1;
                 st.path.extend(more.into_iter().skip(1));
                 st.at = *st.path.last().unwrap_or(&start);
+                // The cursor goes with the point (D17): the next move starts from here.
+                if let Some(cell) = st.surface.cell_of(st.at.0, st.at.1) {
+                    st.cursor = cell;
+                }
                 if let Err(e) = point_values(st) {
                     self.message = Some(Message::Refused(e));
                 } else if !moved {
@@ -426,24 +443,40 @@ impl MleLab {
         }
     }
 
-    fn turn(&mut self, delta: i64) {
-        if !self.knobs().contains(&self.knob) {
-            self.message = Some(Message::OwnData);
-            return;
-        }
-        let before = self.settings.clone();
-        let s = &mut self.settings;
+    /// The settings with the selected knob turned by `delta`.
+    fn turned(&self, delta: i64) -> Settings {
+        let mut s = self.settings.clone();
         match self.knob {
             Knob::Family => {
                 s.family = if s.family == Family::Normal { Family::Categorical } else { Family::Normal };
-                self.view = View::Derivation;
-                self.shown = 1;
             }
             Knob::N => s.n = ladder(&SIZES, s.n, delta),
             Knob::Mu => s.mu = ladder(&MUS, s.mu, delta),
             Knob::Sigma => s.sigma = ladder(&SIGMAS, s.sigma, delta),
             Knob::Classes => s.classes = (s.classes as i64 + delta).clamp(2, 8) as usize,
             Knob::Seed => s.seed = (s.seed as i64 + delta).max(0) as u64,
+        }
+        s
+    }
+
+    /// Whether the selected knob turns `delta` from its value (not at that
+    /// end of its range): the key table lists the knob keys only then. A
+    /// knob that does not apply to the learner's own data is listed: its
+    /// key says why.
+    pub fn can_turn(&self, delta: i64) -> bool {
+        !self.knobs().contains(&self.knob) || self.turned(delta) != self.settings
+    }
+
+    fn turn(&mut self, delta: i64) {
+        if !self.knobs().contains(&self.knob) {
+            self.message = Some(Message::OwnData);
+            return;
+        }
+        let before = self.settings.clone();
+        self.settings = self.turned(delta);
+        if self.knob == Knob::Family {
+            self.view = View::Derivation;
+            self.shown = 1;
         }
         self.message = None;
         if let Err(e) = self.compute() {
@@ -459,7 +492,8 @@ impl MleLab {
     /// In predict mode, the line that reveals a number asks for it first.
     fn asks_at(&self, line: usize) -> Option<Asking> {
         match self.steps().get(line)? {
-            Step::DerivMu => Some(Asking::Mu),
+            // One point is its own mean: the data on screen is the answer.
+            Step::DerivMu if self.normal.as_ref().is_some_and(|n| n.x.len() > 1) => Some(Asking::Mu),
             Step::DerivSigma if self.normal.as_ref().is_some_and(|n| n.fit.sigma > 0.0) => Some(Asking::Sigma),
             Step::Solve => {
                 // Ask about the first class that was seen.
@@ -475,6 +509,21 @@ impl MleLab {
     pub fn fit_revealed(&self) -> bool {
         let last = self.steps().iter().rposition(|s| matches!(s, Step::DerivMu | Step::DerivSigma));
         !self.predict.on || last.is_none_or(|i| self.shown > i)
+    }
+
+    /// Whether x̄ = μ̂ may be shown (the sample panel's deviations): not in
+    /// predict mode before the line that derives it is revealed.
+    pub fn mu_revealed(&self) -> bool {
+        self.revealed(Step::DerivMu)
+    }
+
+    /// Whether σ̂ (and Σ (x_i − x̄)² beside n) may be shown.
+    pub fn sigma_revealed(&self) -> bool {
+        self.revealed(Step::DerivSigma)
+    }
+
+    fn revealed(&self, step: Step) -> bool {
+        !self.predict.on || self.steps().iter().position(|s| *s == step).is_none_or(|i| self.shown > i)
     }
 
     /// Whether the counts panel may show p̂_k: not in predict mode before the
@@ -493,14 +542,15 @@ impl MleLab {
         }
     }
 
-    /// The mistake a typed σ matches: the n − 1 estimate, or the variance.
-    fn mistake_for(&self, asking: Asking, typed: f64) -> Option<Mistake> {
+    /// The mistake a typed σ matches, at the precision it was typed with
+    /// (1.83 for 1.826): the n − 1 estimate, or the variance.
+    fn mistake_for(&self, asking: Asking, typed: &str) -> Option<Mistake> {
         let n = self.normal.as_ref()?;
-        if asking != Asking::Sigma {
+        if asking != Asking::Sigma || parse_number(typed).is_some_and(|v| agrees(v, n.fit.sigma)) {
             return None;
         }
         n.mistakes.iter().find_map(|(m, v)| match v {
-            MistakeValue::Sigma { got, .. } if agrees(typed, *got) && !agrees(typed, n.fit.sigma) => Some(*m),
+            MistakeValue::Sigma { got, .. } if agrees_as_typed(typed, *got) && !agrees(*got, n.fit.sigma) => Some(*m),
             _ => None,
         })
     }
@@ -508,13 +558,15 @@ impl MleLab {
     fn update_prompt(&mut self, a: Action) {
         let Action::Prompt(e) = a else { return };
         let truth = self.predict.question().map_or(0.0, |q| self.truth(*q));
-        let step = self.predict.edit(e, |_, typed| parse_number(typed).map(|typed| (agrees(typed, truth), typed)));
+        let step = self
+            .predict
+            .edit(e, |_, text| parse_number(text).map(|typed| (agrees(typed, truth), (typed, text.to_string()))));
         match step {
             Answer::Typing => {}
             Answer::Unreadable => self.message = Some(Message::NotANumber),
             Answer::Skipped(_) => self.shown += 1,
-            Answer::Graded { question: asking, right, grade: typed } => {
-                let mistake = self.mistake_for(asking, typed);
+            Answer::Graded { question: asking, right, grade: (typed, text) } => {
+                let mistake = if right { None } else { self.mistake_for(asking, &text) };
                 self.message =
                     Some(Message::Graded { asking, typed, truth, right, off: off_by(typed, truth), mistake });
                 self.shown += 1;

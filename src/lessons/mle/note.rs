@@ -3,7 +3,7 @@
 //! experiment and the mistakes.
 
 use super::lab::MleLab;
-use super::view::{knob_rows, status_text};
+use super::view::knob_rows;
 use super::words;
 use crate::lessons::notes::{Note, Section};
 use crate::math::format::num;
@@ -12,8 +12,8 @@ use crate::text::Text;
 pub fn note(lab: &MleLab, t: &Text) -> Note {
     let m = &t.mle;
     let n = &t.note;
-    let mut settings: Vec<String> = vec![format!("- {}", status_text(lab, t))];
-    settings.extend(knob_rows(lab, t).into_iter().map(|(_, name, v)| format!("- {name}: {v}")));
+    // The knobs only: the status line (panel, line, predict) is where the learner was, not a setting (D22).
+    let settings: Vec<String> = knob_rows(lab, t).into_iter().map(|(_, name, v)| format!("- {name}: {v}")).collect();
     let data = match &lab.normal {
         Some(st) => st.x.iter().map(|v| num(*v)).collect::<Vec<_>>().join(", "),
         None => lab.counts.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "),

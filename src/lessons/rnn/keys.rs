@@ -6,7 +6,25 @@ use crate::text::Text;
 use crate::ui::keys::{Binding, Key, lookup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-pub fn table(t: &Text) -> Vec<Binding<Action>> {
+/// The keys that do something now: the knob keys only where the selected
+/// knob can turn that way (not at the end of its range).
+pub fn table(t: &Text, lab: &RnnLab) -> Vec<Binding<Action>> {
+    full_table(t)
+        .into_iter()
+        // Tab names the matrices only where they are one of its panels.
+        .map(|b| match b.action {
+            Action::SwitchPanel if lab.has_matrices() => Binding { what: t.rnn.switch_panel_matrices, ..b },
+            _ => b,
+        })
+        .filter(|b| match b.action {
+            Action::KnobDec => lab.can_turn(-1),
+            Action::KnobInc => lab.can_turn(1),
+            _ => true,
+        })
+        .collect()
+}
+
+fn full_table(t: &Text) -> Vec<Binding<Action>> {
     let k = &t.keys;
     use Key::{Char as C, Code};
     vec![
@@ -30,5 +48,5 @@ pub fn map_key(ev: &KeyEvent, lab: &RnnLab, t: &Text) -> Option<Action> {
     if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
-    lookup(&table(t), ev)
+    lookup(&table(t, lab), ev)
 }

@@ -10,7 +10,7 @@ use crate::lessons::input::Edit;
 use crate::lessons::lesson::{Effect, Task};
 use crate::lessons::predict::{Predict, Step};
 use crate::math::format;
-use crate::math::parse::parse_number;
+use crate::math::parse::{self, parse_number};
 use crate::math::rnn::{self, CellKind};
 use crate::math::scaled::{Scaled, signed_log10};
 use std::sync::Arc;
@@ -29,6 +29,16 @@ pub enum Chart {
     Cells,
     /// ||dL/dh_1|| as the sequence length grows.
     Length,
+}
+
+/// On a screen too small for everything: the panel that has its turn in
+/// the main area (Tab moves on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Timeline,
+    Chart,
+    /// The running dL/dW_x and dL/dW_rec matrices (backward, H ≤ 4).
+    Matrices,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,8 +111,32 @@ pub struct ChartData {
 pub enum Message {
     Refused(SettingError),
     Right(f64),
-    Wrong(f64),
+    /// The step's factor (log10), and the mistake the typed number is, if
+    /// the lab can name it.
+    Wrong(f64, Option<GrowthSlip>),
     NotANumber,
+}
+
+/// A wrong growth guess that is one factor of the step alone (the step
+/// multiplies by the gate's stretch and W_recᵀ's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrowthSlip {
+    /// The gate diag(tanh′) alone.
+    GateOnly,
+    /// W_recᵀ alone.
+    RecurrentOnly,
+}
+
+/// Which factor alone `typed` is, at the precision typed (split: the step's
+/// (gate, W_recᵀ) stretch, log10).
+fn growth_slip(typed: &str, split: Option<(f64, f64)>) -> Option<GrowthSlip> {
+    let (gate, w) = split?;
+    let is = |l: f64| parse::agrees_as_typed(typed, 10f64.powf(l));
+    match (is(gate), is(w)) {
+        (true, false) => Some(GrowthSlip::GateOnly),
+        (false, true) => Some(GrowthSlip::RecurrentOnly),
+        _ => None,
+    }
 }
 
 /// What the background worker is asked to compute.
@@ -188,8 +222,9 @@ pub struct RnnLab {
     /// Predict mode: the step whose factor is asked, the score.
     pub predict: Predict<usize>,
     pub message: Option<Message>,
-    /// When the timeline and a tall enough chart do not both fit: the chart shown.
-    pub chart_tab: bool,
+    /// When the timeline, a tall enough chart and the matrices do not all
+    /// fit: the one whose turn it is.
+    pub panel: Panel,
     /// The worker that computes knob changes and chart series off the input
     /// path (the app); `None` computes them on the spot (tests, `--print`).
     pub background: Option<Background<Job, Done>>,
@@ -271,6 +306,8 @@ pub struct StepVector {
     pub kind: VectorKind,
     pub entries: Vec<(f64, f64)>,
     pub more: bool,
+    /// How many entries the vector has (H).
+    pub size: usize,
     pub norm_log10: f64,
 }
 
@@ -293,7 +330,8 @@ pub const VECTOR_ENTRIES: usize = 4;
 
 fn step_vector(kind: VectorKind, v: &Scaled<ndarray::Ix1>) -> StepVector {
     let entries = v.mantissa.iter().take(VECTOR_ENTRIES).map(|m| signed_log10(*m, v.log10_scale)).collect();
-    StepVector { kind, entries, more: v.mantissa.len() > VECTOR_ENTRIES, norm_log10: v.log10_norm() }
+    let size = v.mantissa.len();
+    StepVector { kind, entries, more: size > VECTOR_ENTRIES, size, norm_log10: v.log10_norm() }
 }
 
 impl RnnLab {
@@ -355,6 +393,30 @@ impl RnnLab {
         }
     }
 
+    /// The running (dL/dW_x, dL/dW_rec) matrices at this step: backward, H ≤ 4.
+    pub fn matrices_now(&self) -> Option<&rnn::WeightGradPair> {
+        match self.phase {
+            Phase::Backward => self.running_matrices.get(self.step.max(1) - 1),
+            Phase::Forward => None,
+        }
+    }
+
+    /// Whether there are matrices to show now (the Tab turn includes them).
+    pub fn has_matrices(&self) -> bool {
+        self.matrices_now().is_some()
+    }
+
+    /// The panel whose turn it is, as it can be now: the matrices' turn is
+    /// the timeline's when there are none (forward, H > 4), and a
+    /// prediction being typed keeps the timeline and its prompt.
+    pub fn panel_now(&self) -> Panel {
+        match self.panel {
+            _ if self.predict.is_asking() => Panel::Timeline,
+            Panel::Matrices if !self.has_matrices() => Panel::Timeline,
+            p => p,
+        }
+    }
+
     /// Whether BPTT has gone all the way back to step 1.
     pub fn bptt_done(&self) -> bool {
         self.phase == Phase::Backward && self.step <= 1
@@ -380,7 +442,7 @@ impl RnnLab {
             knob: Knob::Cell,
             predict: Predict::default(),
             message: None,
-            chart_tab: false,
+            panel: Panel::Timeline,
             background: None,
             computing: None,
             starting: None,
@@ -504,16 +566,30 @@ impl RnnLab {
             Action::JumpTo(_) => {}
             Action::CycleChart => {
                 self.chart = cycle(&[Chart::Distance, Chart::Cells, Chart::Length], self.chart, 1);
+                // The next chart is shown: on a small screen it has the turn.
+                self.panel = Panel::Chart;
                 self.ask_series();
             }
             Action::Poll => self.poll(),
-            // The knob list stops at its ends rather than wrapping out of sight.
-            Action::KnobUp => self.knob = stop(&Knob::ALL, self.knob, -1),
-            Action::KnobDown => self.knob = stop(&Knob::ALL, self.knob, 1),
-            Action::KnobDec => self.turn(-1),
-            Action::KnobInc => self.turn(1),
+            // The knob list stops at its ends rather than wrapping out of
+            // sight. A knob's keys bring the knobs back into view.
+            Action::KnobUp => {
+                self.panel = Panel::Timeline;
+                self.knob = self.next_knob(-1);
+            }
+            Action::KnobDown => {
+                self.panel = Panel::Timeline;
+                self.knob = self.next_knob(1);
+            }
+            Action::KnobDec | Action::KnobInc => {
+                self.panel = Panel::Timeline;
+                self.turn(if a == Action::KnobInc { 1 } else { -1 });
+            }
             Action::TogglePredict => self.predict.on = !self.predict.on,
-            Action::SwitchPanel => self.chart_tab = !self.chart_tab,
+            Action::SwitchPanel => {
+                let next = cycle(&[Panel::Timeline, Panel::Chart, Panel::Matrices], self.panel, 1);
+                self.panel = if next == Panel::Matrices && !self.has_matrices() { Panel::Timeline } else { next };
+            }
             Action::Prompt(_) => {}
         }
     }
@@ -530,21 +606,30 @@ impl RnnLab {
 
     fn update_prompt(&mut self, a: Action) {
         let Action::Prompt(e) = a else { return };
-        let factors = &self.factors;
+        let (factors, splits) = (&self.factors, &self.splits);
+        // The tanh cell's step is two factors a learner may take one of; the
+        // linear cell's "gate" is 1, the gated cells' steps are not split.
+        let split_cell = self.settings.cell == CellKind::Tanh;
         let step = self.predict.edit(e, |step, typed| {
-            let guess = parse_number(typed.trim_start_matches(['x', '×'])).filter(|g| *g > 0.0)?;
+            let typed = typed.trim_start_matches(['x', '×']);
+            let guess = parse_number(typed).filter(|g| *g > 0.0)?;
+            let slip = growth_slip(typed, splits.get(step - 1).copied().flatten().filter(|_| split_cell));
             // The factor from step+1 back to step, as log10.
             Some(match factors.get(step - 1).copied().flatten() {
-                Some(l) => (grade(guess.log10(), l), l),
-                None => (false, f64::NEG_INFINITY),
+                Some(l) => (grade(guess.log10(), l), (l, slip)),
+                None => (false, (f64::NEG_INFINITY, None)),
             })
         });
         match step {
             Step::Typing => {}
             Step::Unreadable => self.message = Some(Message::NotANumber),
-            Step::Skipped(step) => self.step = step,
-            Step::Graded { question, right, grade } => {
-                self.message = Some(if right { Message::Right(grade) } else { Message::Wrong(grade) });
+            Step::Skipped(step) => {
+                // The verdict shown was the previous step's (D9).
+                self.message = None;
+                self.step = step;
+            }
+            Step::Graded { question, right, grade: (l, slip) } => {
+                self.message = Some(if right { Message::Right(l) } else { Message::Wrong(l, slip) });
                 self.step = question;
             }
         }
@@ -609,7 +694,7 @@ impl RnnLab {
         // The mode and score carry over; a question was about the old run.
         lab.predict = Predict { asking: None, ..self.predict.clone() };
         lab.chart = self.chart;
-        lab.chart_tab = self.chart_tab;
+        lab.panel = self.panel;
         lab.background = self.background.take();
         lab.computing = self.computing.take();
         *self = lab;
@@ -617,7 +702,31 @@ impl RnnLab {
         self.ask_series();
     }
 
-    fn turn(&mut self, delta: i64) {
+    /// Whether knob `k` changes anything for the cell: the forget bias is
+    /// the LSTM's alone (a tanh cell has no forget gate).
+    pub fn knob_applies(&self, k: Knob) -> bool {
+        k != Knob::ForgetBias || self.shown_settings().cell == CellKind::Lstm
+    }
+
+    /// The knob `delta` away that applies, stepping over one that does not.
+    fn next_knob(&self, delta: i64) -> Knob {
+        let k = stop(&Knob::ALL, self.knob, delta);
+        let k = if self.knob_applies(k) { k } else { stop(&Knob::ALL, k, delta) };
+        if self.knob_applies(k) { k } else { self.knob }
+    }
+
+    /// Whether the selected knob turns `delta` from its value (not at that
+    /// end of its range, and not a knob that does not apply): the key table
+    /// lists the knob keys only where they do something.
+    pub fn can_turn(&self, delta: i64) -> bool {
+        self.turned(delta).is_some_and(|s| s != *self.shown_settings())
+    }
+
+    /// The settings with the selected knob turned by `delta`.
+    fn turned(&self, delta: i64) -> Option<RnnSettings> {
+        if !self.knob_applies(self.knob) {
+            return None;
+        }
         let mut s = self.shown_settings().clone();
         match self.knob {
             Knob::Cell => {
@@ -633,6 +742,11 @@ impl RnnLab {
             Knob::Clip => s.clip = optional(&CLIPS, s.clip, delta),
             Knob::Seed => s.seed = (s.seed as i64 + delta).max(0) as u64,
         }
+        Some(s)
+    }
+
+    fn turn(&mut self, delta: i64) {
+        let Some(s) = self.turned(delta).filter(|s| s != self.shown_settings()) else { return };
         if let Err(e) = s.check() {
             self.message = Some(Message::Refused(e));
             return;

@@ -8,6 +8,7 @@ pub mod lab;
 pub mod note;
 pub mod report;
 pub mod settings;
+pub mod timeline;
 pub mod view;
 pub mod why;
 
@@ -24,7 +25,7 @@ use std::time::Duration;
 impl Lesson for RnnLab {
     type Action = Action;
 
-    crate::predict_plumbing!(keys::table, Action::Prompt);
+    crate::predict_plumbing!(state: keys::table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)
@@ -57,5 +58,9 @@ impl Lesson for RnnLab {
 
     fn clickable(&self) -> bool {
         true
+    }
+
+    fn click_help(&self, t: &Text) -> &'static str {
+        t.rnn.click_step
     }
 }

@@ -2,7 +2,7 @@
 //! forward, ||dL/dh_t|| backward), the measured rate and the explanation.
 
 use super::lab::{Phase, RnnLab};
-use super::view::{cell_name, explanation, knob_rows};
+use super::view::{cell_name, explanation, knob_rows, rate_line};
 use crate::lessons::notes::{Note, Section};
 use crate::math::format::{num, pow10};
 use crate::text::Text;
@@ -29,7 +29,8 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
     }
     let phase = if lab.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
     let mut measured = vec![phase.to_string(), (r.step_of)(lab.step, lab.len())];
-    measured.push(lab.charts.rate.map_or(r.no_rate.to_string(), |f| (r.rate)(&num(f))));
+    // The rate the screen shows: over the steps BPTT has reached (D22).
+    measured.push(rate_line(lab, t));
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
     {
@@ -59,7 +60,7 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
                     .to_string(),
                 ],
             ),
-            Section::text(r.measured, measured),
+            Section::text(n.measured, measured),
             Section::text(n.explanation, vec![explanation(lab, t), r.row_column.to_string()]),
         ],
     }

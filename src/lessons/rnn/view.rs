@@ -2,9 +2,10 @@
 //! the explanations. Numbers come from the lab (from `math`); nothing here
 //! computes them.
 
-use super::lab::{Action, Chart, Knob, MATRIX_MAX_HIDDEN, Message, Phase, RnnLab};
+use super::lab::{Action, Chart, GrowthSlip, Knob, Message, Panel, Phase, RnnLab};
+use super::timeline::timeline;
 use super::why::Why;
-use crate::math::format::{num, num_beside, pow10, pow10_beside_one, signed_pow10};
+use crate::math::format::{num, num_beside, pow10, pow10_beside_one};
 use crate::math::rnn::{CellKind, geometric_line};
 use crate::text::Text;
 use crate::ui::chrome::{knob_panel, panel};
@@ -13,7 +14,6 @@ use crate::ui::grid::{Grid, GridCell};
 use crate::ui::log_chart::{Series, log_chart};
 use crate::ui::theme::Theme;
 use crate::ui::width::wrap;
-use crate::ui::width::{pad_end, pad_start};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
@@ -21,9 +21,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Paragraph};
 
 pub type Hits = Vec<(Rect, Action)>;
-
-const LABEL_W: u16 = 13;
-const COL_W: u16 = 10;
 
 pub(crate) fn cell_name(t: &Text, k: CellKind) -> &'static str {
     t.rnn.cell_names[k.index()]
@@ -37,81 +34,13 @@ fn knob_text(lab: &RnnLab, k: Knob, t: &Text) -> String {
         Knob::Len => s.len.to_string(),
         Knob::Hidden => s.hidden.to_string(),
         Knob::InputScale => num(s.input_scale),
+        // Not the LSTM: no forget gate, so the knob says it does not apply (point 10).
+        Knob::ForgetBias if s.cell != CellKind::Lstm => t.rnn.not_applicable.to_string(),
         Knob::ForgetBias => num(s.forget_bias),
         Knob::Truncation => s.truncation.map_or(t.rnn.off.to_string(), |k| k.to_string()),
         Knob::Clip => s.clip.map_or(t.rnn.off.to_string(), num),
         Knob::Seed => s.seed.to_string(),
     }
-}
-
-/// The first step shown when `cols` steps fit: the current step stays in view.
-fn first_visible(lab: &RnnLab, cols: usize) -> usize {
-    let t_len = lab.len();
-    if cols >= t_len {
-        return 1;
-    }
-    lab.step.saturating_sub(cols / 2).clamp(1, t_len + 1 - cols)
-}
-
-fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
-    let block = panel(t.rnn.timeline, theme);
-    let inner = block.inner(area);
-    frame.bordered(block, area);
-    let cols = (inner.width.saturating_sub(LABEL_W) / COL_W).max(1) as usize;
-    let first = first_visible(lab, cols);
-    let last = (first + cols - 1).min(lab.len());
-    // No shaded log10 bar row: over a range of tens of decades it drew 1.0,
-    // 0.60 and 0.49 alike; the ||dL/dh|| row and the chart below say it exactly.
-    let labels = [t.rnn.row_t, t.rnn.row_h, t.rnn.row_x, t.rnn.row_dh];
-    let mut rows: Vec<Vec<Span>> =
-        labels.iter().map(|l| vec![Span::styled(pad_end(l, LABEL_W as usize), theme.dim)]).collect();
-    let mut hits = Hits::new();
-    for step in first..=last {
-        let cur = step == lab.step;
-        let st = if cur { theme.window } else { theme.text };
-        let arrow = if step < lab.len() { "->" } else { "  " };
-        let tl = if cur { format!("[{step}]") } else { step.to_string() };
-        rows[0].push(Span::styled(format!("{tl:>7}{arrow} "), st));
-        let h = if lab.h_shown(step) { pow10(lab.h_log10[step - 1]) } else { "?".into() };
-        rows[1].push(Span::styled(format!("{h:>9} "), st));
-        rows[2].push(Span::styled(format!("{:>9} ", num(lab.x_norm[step - 1])), theme.dim));
-        let l = lab.dh_log10[step - 1];
-        let dh = if !lab.dh_shown(step) {
-            "?".to_string()
-        } else if !l.is_finite() {
-            // Cut by truncation: no gradient reaches this step.
-            format!("0 {}", t.rnn.cut)
-        } else {
-            pow10(l)
-        };
-        // Padded by display width: "0 잘림" is wider than its characters.
-        rows[3].push(Span::styled(format!("{} ", pad_start(&dh, 9)), st));
-        let x = inner.x + LABEL_W + (step - first) as u16 * COL_W;
-        if x + COL_W <= inner.right() {
-            hits.push((Rect::new(x, inner.y, COL_W, inner.height), Action::JumpTo(step)));
-        }
-    }
-    let mut lines: Vec<Line> = rows.into_iter().map(Line::from).collect();
-    // Under the numbers, the equation the current phase computes, and the loss.
-    let formula = match (lab.phase, lab.settings.cell) {
-        (Phase::Forward, cell) => crate::text::CELL_FORMULAS[cell.index()],
-        (Phase::Backward, CellKind::Lstm) => crate::text::LSTM_BACKWARD_FORMULA,
-        (Phase::Backward, _) => crate::text::BACKWARD_FORMULA,
-    };
-    lines.extend(wrap(
-        vec![Line::styled(formula, theme.title), Line::styled(t.rnn.loss_formula, theme.dim)],
-        inner.width,
-    ));
-    // The numbers that make this step (H ≤ 4: every entry; else the first four and the norm).
-    let (u, vectors) = lab.step_vectors();
-    let names = crate::text::vector_names(u);
-    for v in vectors {
-        let entries: Vec<String> = v.entries.iter().map(|(s, l)| signed_pow10(*s, *l)).collect();
-        let row = crate::text::vector_row(&names[v.kind as usize], &entries, v.more, &pow10(v.norm_log10));
-        lines.extend(wrap(Line::raw(row), inner.width));
-    }
-    frame.paragraph(Paragraph::new(lines), inner);
-    hits
 }
 
 fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
@@ -159,49 +88,102 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
     };
     let x_hi = series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).fold(1.0f64, f64::max);
     let ticks = crate::math::axis::ticks_from_zero(x_hi);
-    let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(ticks.map(|v| Line::raw(num(v))).to_vec());
+    let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(ticks.iter().map(|v| Line::raw(num(*v))));
     let series: Vec<Series> = series.iter().map(|(name, points)| Series { name, points }).collect();
     let widget = log_chart(&series, &title, x, r.axis_norm, theme);
     frame.content(widget, area);
 }
 
 /// (name, value) of every knob, as the panel (and the study note) lists them.
-pub(crate) fn knob_rows(lab: &RnnLab, t: &Text) -> Vec<(&'static str, String)> {
+pub fn knob_rows(lab: &RnnLab, t: &Text) -> Vec<(&'static str, String)> {
     Knob::ALL.iter().map(|k| (t.rnn.knob_names[k.index()], knob_text(lab, *k, t))).collect()
 }
 
-fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
-    let rows = knob_rows(lab, t);
-    // The running dL/dW_x and dL/dW_rec matrices while stepping back, for small H.
-    let mut extra = vec![];
-    if lab.phase == Phase::Backward
-        && lab.settings.hidden <= MATRIX_MAX_HIDDEN
-        && let Some((w_x, w_rec)) = lab.running_matrices.get(lab.step - 1)
-    {
-        for (title, w) in [(t.rnn.running_wx, w_x), (t.rnn.running_matrices, w_rec)] {
-            let m = w.to_plain();
-            let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| GridCell::new(num(m[[i, j]]), theme.text, false));
-            extra.push(Line::styled(title, theme.title));
-            extra.extend(grid.lines());
-        }
+/// The running dL/dW_x and dL/dW_rec matrices as lines (title, rows), with
+/// every entry whole: (lines, the width they need).
+fn matrix_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Option<(Vec<Line<'static>>, u16)> {
+    let (w_x, w_rec) = lab.matrices_now()?;
+    let mut lines = vec![];
+    let mut w = 0;
+    for (title, m) in [(t.rnn.running_wx, w_x), (t.rnn.running_matrices, w_rec)] {
+        let m = m.to_plain();
+        let grid = Grid::from_fn(m.nrows(), m.ncols(), |i, j| GridCell::new(num(m[[i, j]]), theme.text, false));
+        w = w.max(grid.width()).max(Span::raw(title).width() as u16);
+        lines.push(Line::styled(title, theme.title));
+        lines.extend(grid.lines());
     }
-    knob_panel(frame, area, t.rnn.knobs, &rows, lab.knob.index(), extra, theme);
+    Some((lines, w))
+}
+
+fn matrices(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, t: &Text, theme: &Theme) {
+    let block = panel(t.rnn.matrices_panel, theme);
+    let inner = block.inner(area);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(lines), inner);
+}
+
+fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme, matrices_elsewhere: bool) {
+    let rows = knob_rows(lab, t);
+    // The matrices a Tab turn away are named where they used to be.
+    let title =
+        if matrices_elsewhere { format!("{} {}", t.rnn.knobs, t.rnn.matrices_on_tab) } else { t.rnn.knobs.into() };
+    knob_panel(frame, area, &title, &rows, lab.knob.index(), vec![], theme);
+}
+
+/// The lines under the main area, wrapped whole (D14): the prompt and what
+/// was typed (with the row it is on), a verdict, or the explanation.
+fn message_lines(lab: &RnnLab, t: &Text, theme: &Theme, width: u16) -> (Vec<Line<'static>>, Option<usize>) {
+    let r = &t.rnn;
+    if let Some(p) = &lab.predict.asking {
+        let mut lines = wrap(Line::styled((r.predict_growth)(p.question + 1, p.question), theme.title), width);
+        let input_row = lines.len();
+        lines.push(Line::raw(p.input.buffer.clone()));
+        if lab.message == Some(Message::NotANumber) {
+            lines.extend(wrap(Line::styled(r.not_a_factor, theme.error), width));
+        }
+        return (lines, Some(input_row));
+    }
+    let line = match &lab.message {
+        Some(Message::Refused(m)) => Line::styled(format!("{}: {}", t.conv.invalid, m.describe(t)), theme.error),
+        Some(Message::Right(l)) => Line::styled((r.right)(&pow10(*l)), theme.good),
+        Some(Message::Wrong(l, slip)) => {
+            let mut text = (r.wrong)(&pow10(*l));
+            // The mistake behind the number typed, with the step's own factors.
+            let split = lab.splits.get(lab.step.max(1) - 1).copied().flatten();
+            if let (Some(slip), Some((gate, w))) = (slip, split) {
+                let (gate, w) = (pow10(gate), pow10(w));
+                let named = match slip {
+                    GrowthSlip::GateOnly => (r.slip_gate_only)(&gate, &w),
+                    GrowthSlip::RecurrentOnly => (r.slip_recurrent_only)(&gate, &w),
+                };
+                text = format!("{text} {named}");
+            }
+            Line::styled(text, theme.error)
+        }
+        Some(Message::NotANumber) => Line::styled(r.not_a_factor, theme.error),
+        None => Line::raw(explanation(lab, t)),
+    };
+    (wrap(line, width), None)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) -> Hits {
     let r = &t.rnn;
-    // The explanation takes the rows it wraps to (3 to 5).
-    let message_rows = if lab.predict.is_asking() || lab.message.is_some() {
-        3
-    } else {
-        wrap(Line::raw(explanation(lab, t)), area.width).len().clamp(3, 5) as u16
-    };
-    let info_rows = wrap(info_lines(lab, t, theme), area.width).len().clamp(1, 4) as u16;
+    let (mut message_text, input_row) = message_lines(lab, t, theme, area.width);
+    let info_text = wrap(info_lines(lab, t, theme), area.width);
+    // The timeline's least: its four rows of numbers, a row per vector, the frame.
+    let main_min = 4 + lab.step_vectors().1.len() as u16 + 2;
+    let room = area.height.saturating_sub(2 + info_text.len() as u16 + main_min) as usize;
+    if message_text.len() > room && input_row.is_none() {
+        // A long explanation (the LSTM's, at 80×24) ends where it must, marked,
+        // and the study note (e) has it whole.
+        message_text.truncate(room.saturating_sub(1));
+        message_text.push(Line::styled(r.explanation_rest, theme.dim));
+    }
     let [status, main, info, message] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Min(10),
-        Constraint::Length(info_rows),
-        Constraint::Length(message_rows),
+        Constraint::Min(main_min),
+        Constraint::Length(info_text.len() as u16),
+        Constraint::Length(message_text.len().max(3).min(room.max(3)) as u16),
     ])
     .areas(area);
     let phase = if lab.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
@@ -219,42 +201,72 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
     frame.paragraph(Paragraph::new(wrap(Line::from(st), status.width)), status);
 
     // The chart needs 14 rows (10 plot rows, its axis and frame): when the
-    // timeline leaves fewer, the two take turns (Tab), and the chart's turn
-    // takes the explanation's rows too.
+    // timeline leaves fewer, the panels take turns (Tab). The chart's or the
+    // matrices' turn, at any size, shows that panel large: it takes the
+    // explanation's rows too, above the info lines (which say the rate and
+    // the running norms beside any panel).
     const TIMELINE_H: u16 = 12;
     const CHART_MIN: u16 = 14;
-    let knob_w = 32u16.min(main.width / 3);
     let both = main.height >= TIMELINE_H + CHART_MIN;
-    // A prediction being typed keeps its prompt (and the timeline) on screen.
-    if !both && lab.chart_tab && !lab.predict.is_asking() {
+    let mats = matrix_lines(lab, t, theme);
+    let turn = lab.panel_now();
+    let info_y = info.y;
+    if turn != Panel::Timeline {
         let tall = Rect { height: main.height + message.height, ..main };
-        chart(frame, tall, lab, t, theme);
-    } else {
-        let [left, right] = Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
-        let tl_h = if both { TIMELINE_H } else { left.height };
-        let [tl, ch] = Layout::vertical([Constraint::Length(tl_h), Constraint::Min(0)]).areas(left);
-        knobs(frame, right, lab, t, theme);
-        if both {
-            chart(frame, ch, lab, t, theme);
+        let info = Rect { y: tall.bottom(), ..info };
+        match (turn, mats) {
+            (Panel::Matrices, Some((lines, _))) => matrices(frame, tall, lines, t, theme),
+            _ => chart(frame, tall, lab, t, theme),
         }
-        let hits = timeline(frame, Rect { height: tl_h.min(TIMELINE_H), ..tl }, lab, t, theme);
-        render_info_and_message(frame, info, message, lab, t, theme);
-        return hits;
+        frame.paragraph(Paragraph::new(info_text), info);
+        return Hits::new();
     }
-    render_info_and_message(frame, info, Rect { height: 0, ..message }, lab, t, theme);
-    Hits::new()
+    // The matrices sit under the knobs where they fit whole; else they are a Tab turn.
+    let knob_rows_h = Knob::ALL.len() as u16 + 2;
+    let fits = |(lines, w): &(Vec<Line<'static>>, u16)| {
+        w + 2 <= main.width / 2 && lines.len() as u16 + 2 + knob_rows_h <= main.height
+    };
+    let beside = mats.filter(fits);
+    let knob_w = beside.as_ref().map_or(32.min(main.width / 3), |(_, w)| (w + 2).max(32));
+    let [left, right] = Layout::horizontal([Constraint::Min(20), Constraint::Length(knob_w)]).areas(main);
+    let elsewhere = lab.has_matrices() && beside.is_none();
+    match beside {
+        Some((lines, _)) => {
+            let [k, m] = Layout::vertical([Constraint::Length(knob_rows_h), Constraint::Min(0)]).areas(right);
+            knobs(frame, k, lab, t, theme, false);
+            matrices(frame, m, lines, t, theme);
+        }
+        None => knobs(frame, right, lab, t, theme, elsewhere),
+    }
+    let tl_h = if both { TIMELINE_H } else { left.height };
+    let [tl, ch] = Layout::vertical([Constraint::Length(tl_h), Constraint::Min(0)]).areas(left);
+    if both {
+        chart(frame, ch, lab, t, theme);
+    }
+    let hits = timeline(frame, tl, lab, t, theme);
+    frame.paragraph(Paragraph::new(info_text), Rect { y: info_y, ..info });
+    render_message(frame, message, message_text, input_row, lab);
+    hits
+}
+
+/// The rate measured over the steps BPTT has reached, as the screen and
+/// the study note say it.
+pub(crate) fn rate_line(lab: &RnnLab, t: &Text) -> String {
+    let r = &t.rnn;
+    match lab.rate_so_far() {
+        Some(f) => (r.rate)(&num(f)),
+        // T = 1 or 2: no run that short ever has one (D25: say why, plainly).
+        None if !crate::math::rnn::rate_possible(lab.len()) => (r.no_rate_short)(lab.len()),
+        None if lab.bptt_done() => r.no_rate.to_string(),
+        None => r.rate_not_yet.to_string(),
+    }
 }
 
 /// The measured rate and the running weight gradients; the step just taken
 /// back split into the gate's and W_recᵀ's stretch; clipping.
 fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let r = &t.rnn;
-    let rate = match lab.rate_so_far() {
-        Some(f) => (r.rate)(&num(f)),
-        None if lab.bptt_done() => r.no_rate.to_string(),
-        None => r.rate_not_yet.to_string(),
-    };
-    let mut lines = vec![Line::raw(rate)];
+    let mut lines = vec![Line::raw(rate_line(lab, t))];
     if lab.phase == Phase::Backward
         && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
     {
@@ -275,7 +287,7 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
                 (r.split)(s + 1, s, &pow10(f), &pow10(*gate), &pow10(*w))
             };
             // After a wrong prediction this is the breakdown of the step it missed.
-            let style = if matches!(lab.message, Some(Message::Wrong(_))) { theme.error } else { theme.text };
+            let style = if matches!(lab.message, Some(Message::Wrong(..))) { theme.error } else { theme.text };
             lines.push(Line::styled(text, style));
         }
     }
@@ -285,38 +297,19 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// The info lines; then the prompt, a verdict or the explanation.
-fn render_info_and_message(frame: &mut Frame, info: Rect, message: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
-    let r = &t.rnn;
-
-    frame.paragraph(Paragraph::new(wrap(info_lines(lab, t, theme), info.width)), info);
-
-    if let Some(p) = &lab.predict.asking {
-        let q = (r.predict_growth)(p.question + 1, p.question);
-        let mut lines = vec![Line::styled(q.clone(), theme.title), Line::raw(p.input.buffer.clone())];
-        if lab.message == Some(Message::NotANumber) {
-            lines.push(Line::styled(r.not_a_factor, theme.error));
+/// The prompt (with the terminal's cursor at the caret), a verdict or the explanation.
+fn render_message(frame: &mut Frame, message: Rect, lines: Vec<Line<'static>>, input_row: Option<usize>, lab: &RnnLab) {
+    frame.paragraph(Paragraph::new(lines), message);
+    if let (Some(p), Some(row)) = (&lab.predict.asking, input_row) {
+        let x = message.x as usize + Span::raw(p.input.before_caret()).width();
+        if x < message.right() as usize && (row as u16) < message.height {
+            frame.set_cursor_position(Position::new(x as u16, message.y + row as u16));
         }
-        let before = p.input.before_caret();
-        let x = message.x as usize + Span::raw(before).width();
-        frame.paragraph(Paragraph::new(lines), message);
-        if x < message.right() as usize && message.height > 1 {
-            frame.set_cursor_position(Position::new(x as u16, message.y + 1));
-        }
-    } else {
-        let line = match &lab.message {
-            Some(Message::Refused(m)) => Line::styled(format!("{}: {}", t.conv.invalid, m.describe(t)), theme.error),
-            Some(Message::Right(l)) => Line::styled((r.right)(&pow10(*l)), theme.good),
-            Some(Message::Wrong(l)) => Line::styled((r.wrong)(&pow10(*l)), theme.error),
-            Some(Message::NotANumber) => Line::styled(r.not_a_factor, theme.error),
-            None => Line::raw(explanation(lab, t)),
-        };
-        frame.paragraph(Paragraph::new(wrap(line, message.width)), message);
     }
 }
 
 /// The explanation that fits what is on screen, with the run's own numbers.
-pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
+pub fn explanation(lab: &RnnLab, t: &Text) -> String {
     let r = &t.rnn;
     let why = lab.why_now();
     let mut text = match why {
@@ -333,7 +326,19 @@ pub(crate) fn explanation(lab: &RnnLab, t: &Text) -> String {
             };
             (r.why_linear_not_yet)(&num(radius), long)
         }
-        Why::TanhBound { sigma, .. } => (r.why_tanh_bound)(&num_beside(sigma, 1.0)),
+        Why::TanhBound { sigma, split, .. } => {
+            // The bound says vanishing is certain; the measured split says what did it (point 7).
+            let bound = (r.why_tanh_bound)(&num_beside(sigma, 1.0));
+            match (split, why.gate_shrinks_most()) {
+                (Some((g, w)), Some(true)) => {
+                    format!("{bound} {}", (r.bound_gate_most)(&pow10_beside_one(g), &pow10_beside_one(w)))
+                }
+                (Some((g, w)), Some(false)) => {
+                    format!("{bound} {}", (r.bound_w_most)(&pow10_beside_one(g), &pow10_beside_one(w)))
+                }
+                _ => bound,
+            }
+        }
         Why::TanhSaturated { sigma, mean_slope, .. } => {
             (r.why_tanh_saturated)(&num_beside(sigma, 1.0), &num(mean_slope))
         }

@@ -17,8 +17,10 @@ pub enum Why {
     /// Linear cell: the factor per step far from the loss is ρ; whether the
     /// measured rate shows that trend yet is `Why::linear_shows`.
     Linear { radius: f64, rate: Option<f64> },
-    /// tanh with σ_max < 1: vanishing is certain (Pascanu et al.'s bound).
-    TanhBound { sigma: f64, rate: Option<f64> },
+    /// tanh with σ_max < 1: vanishing is certain (Pascanu et al.'s bound);
+    /// `split`, the mean (gate, W_recᵀ) stretch per step (log10) over the
+    /// steps measured, says which of the two does most of it.
+    TanhBound { sigma: f64, rate: Option<f64>, split: Option<(f64, f64)> },
     /// tanh with σ_max ≥ 1 that still vanishes: the units saturate (W_recᵀ
     /// stretches the gradient on average, tanh′ shrinks it more).
     TanhSaturated { sigma: f64, mean_slope: f64, rate: f64 },
@@ -90,7 +92,7 @@ impl Why {
     /// case must agree with both the rate and that average.
     fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, split: Option<(f64, f64)>) -> Why {
         if sigma < 1.0 {
-            return Why::TanhBound { sigma, rate };
+            return Why::TanhBound { sigma, rate, split };
         }
         let Some(r) = rate else { return Why::TanhOpen { sigma, mean_slope } };
         match split {
@@ -112,7 +114,7 @@ impl Why {
         match self {
             Why::Truncated | Why::Clipped | Why::TanhOpen { .. } => self,
             Why::Linear { radius, .. } => Why::Linear { radius, rate },
-            Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate },
+            Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate, split },
             Why::TanhSaturated { sigma, mean_slope, .. }
             | Why::TanhBothShrink { sigma, mean_slope, .. }
             | Why::TanhUnclear { sigma, mean_slope, .. }
@@ -123,6 +125,16 @@ impl Why {
             },
             Why::Lstm { mean_forget, bias, .. } => Why::Lstm { mean_forget, bias, rate },
             Why::Gru { mean_update, .. } => Why::Gru { mean_update, rate },
+        }
+    }
+
+    /// Under σ_max < 1, which factor shrank the gradient more over the steps
+    /// measured: `Some(true)` the gate diag(tanh′) (saturated units),
+    /// `Some(false)` W_recᵀ; None before a step is measured.
+    pub fn gate_shrinks_most(&self) -> Option<bool> {
+        match *self {
+            Why::TanhBound { split: Some((gate, w)), .. } => Some(gate < w),
+            _ => None,
         }
     }
 

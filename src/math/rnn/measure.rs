@@ -49,6 +49,12 @@ pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
     (sxx > 0.0).then(|| 10f64.powf(sxy / sxx))
 }
 
+/// Whether a run of `t_len` steps can have a rate at all: the farther half
+/// it is fitted over must hold two steps (T ≥ 3).
+pub fn rate_possible(t_len: usize) -> bool {
+    fitted(t_len) >= 2
+}
+
 /// How many of n values of log10 ||dL/dh_t|| (in step order, the last one
 /// nearest the loss) `rate_per_step` fits: the farther half from the loss,
 /// those at distance n/2 (rounded down) or more (`mean_split_log10` too).

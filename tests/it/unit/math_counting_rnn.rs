@@ -73,3 +73,26 @@ fn gradient_descent_lowers_the_loss() {
     let (a, b) = *path.last().unwrap();
     assert!(forward(x.view(), a, b).loss < first / 10.0);
 }
+
+#[test]
+fn a_mistakes_terms_add_up_to_its_gradient_and_the_right_terms_are_the_loops() {
+    let x = random_sequences(6, 5, 3);
+    let (wx, wr) = (0.7, 1.3);
+    let right = backward(x.view(), &forward(x.view(), wx, wr), wr);
+    for m in Mistake::ALL {
+        let per: Vec<Vec<[f64; 3]>> = (0..6).map(|s| mistaken_terms(x.view(), wx, wr, m, s)).collect();
+        assert!(per.iter().all(|p| p.len() == 5));
+        let (gx, gr) = mistaken_gradient(x.view(), wx, wr, m);
+        // Summed over sequences and steps (the last step alone without accumulation).
+        let steps = if m == Mistake::NoAccumulation { 4..5 } else { 0..5 };
+        let sx: f64 = per.iter().flat_map(|p| p[steps.clone()].iter().map(|t| t[1])).sum();
+        let sr: f64 = per.iter().flat_map(|p| p[steps.clone()].iter().map(|t| t[2])).sum();
+        assert!((sx - gx).abs() < 1e-9 * gx.abs().max(1.0) && (sr - gr).abs() < 1e-9 * gr.abs().max(1.0), "{m:?}");
+    }
+    // Without accumulation the terms are the right loop's own.
+    let terms = mistaken_terms(x.view(), wx, wr, Mistake::NoAccumulation, 0);
+    for (t, step) in terms.iter().zip(&right.steps) {
+        assert_eq!(*t, [step.ds_k[0], step.term_w_x[0], step.term_w_rec[0]]);
+    }
+    assert!(mistaken_terms(x.view(), wx, wr, Mistake::MissingWrec, 6).is_empty());
+}

@@ -94,3 +94,12 @@ fn numbers_beside_a_mark_keep_their_side_of_it() {
     assert_eq!(pow10_beside_one(-1e-6), num_beside(10f64.powf(-1e-6), 1.0));
     assert_eq!(pow10_beside_one(400.0), "1e400");
 }
+
+#[test]
+fn a_large_whole_value_is_written_like_the_values_beside_it() {
+    assert_eq!(num_value(-16320384.0), "-1.632e7");
+    assert_eq!(num_value(99273678.0), "9.927e7");
+    assert_eq!(num_value(9999.0), "9999");
+    assert_eq!(num_value(12.5), num(12.5));
+    assert_eq!(num_value(f64::INFINITY), "overflow");
+}

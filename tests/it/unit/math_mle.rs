@@ -100,3 +100,20 @@ fn each_mistake_computes_what_it_says() {
         MistakeValue::Undefined(Undefined::DividesByZero)
     );
 }
+
+#[test]
+fn deviations_sum_to_the_fits_sse_and_histograms_count_every_point() {
+    let x = [1.0, 2.0, 4.0, 5.0, 2.5];
+    let f = fit_normal(&x).unwrap();
+    let d = deviations(&x, f.mu);
+    assert_eq!(d.len(), 5);
+    assert_eq!(d.iter().map(|p| p.1).sum::<f64>(), f.sse);
+    assert!((d[0].0 - (1.0 - 2.9)).abs() < 1e-12 && (d[0].1 - 1.9 * 1.9).abs() < 1e-12);
+    let h = histogram(&x, 4);
+    assert_eq!(h.len(), 4);
+    assert_eq!((h[0].lo, h[3].hi), (1.0, 5.0));
+    assert_eq!(h.iter().map(|b| b.count).collect::<Vec<_>>(), [1, 2, 0, 2], "{h:?}");
+    // One value: one bin with every point; nothing: no bins.
+    assert_eq!(histogram(&[3.0, 3.0], 5), vec![Bin { lo: 3.0, hi: 3.0, count: 2 }]);
+    assert!(histogram(&[], 5).is_empty());
+}

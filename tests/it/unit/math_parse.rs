@@ -56,3 +56,16 @@ fn lists_name_the_position_of_what_is_wrong() {
     assert_eq!(parse_list(&"1,".repeat(MAX_LIST + 1)), Err(ListError::TooLong { max: MAX_LIST }));
     assert_eq!(parse_list(&"1,".repeat(MAX_LIST)).map(|v| v.len()), Ok(MAX_LIST));
 }
+
+#[test]
+fn a_typed_number_agrees_at_the_precision_it_was_typed_with() {
+    // Two digits typed: within half a unit of the second digit.
+    assert!(agrees_as_typed("0.78", 0.7771) && !agrees_as_typed("0.79", 0.7771));
+    assert!(agrees_as_typed("-38.75", -38.75) && agrees_as_typed("-39", -38.75) && !agrees_as_typed("-38", -38.75));
+    // Never coarser than two digits: "1" is not 0.95.
+    assert!(!agrees_as_typed("1", 0.95) && agrees_as_typed("1", 1.004));
+    // Four digits at most: more typed digits still agree at the shown four.
+    assert!(agrees_as_typed("0.77712", 0.7771) && !agrees_as_typed("0.7781", 0.7771));
+    assert!(agrees_as_typed("2.6e-14", 2.61e-14) && !agrees_as_typed("2.6e-14", 2.7e-14));
+    assert!(!agrees_as_typed("abc", 1.0) && !agrees_as_typed("0.1", 0.0) && agrees_as_typed("0", 0.0));
+}
