@@ -361,3 +361,33 @@ fn tab_swaps_the_panels_where_both_fit() {
     let (s, _) = common::draw(&mut app, 120, 40);
     assert!(row(&s, EN.linreg.errors) < row(&s, EN.linreg.loss_curve), "{s}");
 }
+
+/// Found by the long screen walk: with 3 features, RMSE watched and a rate
+/// that makes the loss rise, the status took seven rows at 80×24 and was cut
+/// at six with no mark. It now takes the rows it needs while the charts keep
+/// theirs, and what still does not fit ends in a marked `…`.
+#[test]
+fn a_long_status_is_whole_or_marked_at_80x24() {
+    let mut longest = 0;
+    for text in [&EN, &deepstep::text::KO] {
+        for measure in 0..4 {
+            for ups in 0..12 {
+                let mut lab = LinregLab::new(3);
+                for _ in 0..measure {
+                    lab.update(Action::NextMeasure);
+                }
+                for _ in 0..ups {
+                    lab.update(Action::LrUp);
+                }
+                lab.update(Action::Run);
+                let mut app = App::new(mount(lab), text, Theme::MONO);
+                let (screen, parts, term) = common::draw_recorded(&mut app, 80, 24);
+                let cut = deepstep::ui::drawn::unmarked_cuts(&parts, term.backend().buffer());
+                assert!(cut.is_empty(), "{:?}:\n{screen}", cut.first().map(|c| c.at));
+                // The status is the first part drawn, from the top row.
+                longest = longest.max(parts.iter().find(|p| p.area.y == 0).map_or(0, |p| p.area.height));
+            }
+        }
+    }
+    assert!(longest > 6, "no status needed more than six rows: {longest}");
+}

@@ -96,8 +96,17 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     st.push(rate);
     // The status wraps whole; the charts keep at least 10 plot rows (12 with
     // their frame and axis), else the charts and the measures take turns (Tab).
-    let st = wrap(st, area.width);
-    let status_h = (st.len() as u16).min(6);
+    let mut st = wrap(st, area.width);
+    // As many rows as the status needs while the charts keep 12; what is
+    // still left over is marked on the last row shown (the note has it all).
+    let status_h = (st.len() as u16).min(area.height.saturating_sub(12).max(6));
+    if st.len() > usize::from(status_h) {
+        st.truncate(usize::from(status_h));
+        if let Some(last) = st.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::raw(crate::ui::width::clip(&format!("{text} …"), usize::from(area.width)));
+        }
+    }
     const INFO_H: u16 = 10;
     const CHARTS_MIN: u16 = 14;
     let both = area.height >= status_h + CHARTS_MIN + INFO_H;
