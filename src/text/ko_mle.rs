@@ -24,7 +24,7 @@ pub const KO_MLE: MleText = MleText {
     at_cursor: "커서의 N(μ, σ)",
     no_density: "σ̂ = 0(퍼짐 없음)이라 그릴 밀도가 없습니다",
     counts_title: "개수와 p̂_k = n_k/N",
-    count_row: |k, n, p| format!("범주 {k}: 개수 n_k = {n}   추정값 p̂_k = {p}"),
+    count_row: |k, n, p| format!("범주 {k}: n_k = {n}   p̂_k = {p}"),
     derivation_title: "한 줄씩 보는 유도",
     reveal_hint: "오른쪽 화살표로 다음 줄을 봅니다.",
     place_cursor: "커서",

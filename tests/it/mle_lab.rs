@@ -325,3 +325,26 @@ fn the_note_lists_knobs_as_settings_not_the_status_line() {
     assert!(settings.lines.iter().all(|l| !l.contains("predict") && !l.contains(" line ")), "{:?}", settings.lines);
     assert!(!settings.lines.is_empty());
 }
+
+/// Found by the long screen walk: with eight classes the Korean counts rows
+/// wrapped to two lines each and the panel cut the last class with no mark.
+/// Every class's row is whole at 80×24 in both languages, p̂ hidden or shown.
+#[test]
+fn eight_classes_fit_the_counts_panel_at_80x24() {
+    for text in [&EN, &KO] {
+        for n in [20, 1000] {
+            let s = Settings { family: Family::Categorical, classes: 8, n, ..Default::default() };
+            let mut app = App::new(mount(MleLab::new(s).unwrap()), text, Theme::MONO);
+            for predict in [false, true] {
+                if predict {
+                    app.handle(&key(KeyCode::Char('t')));
+                }
+                let (screen, parts, term) = common::draw_recorded(&mut app, 80, 24);
+                let cut = deepstep::ui::drawn::unmarked_cuts(&parts, term.backend().buffer());
+                assert!(cut.is_empty(), "{:?}:\n{screen}", cut.first().map(|c| c.at));
+                let row = (text.mle.count_row)(8, "", "");
+                assert!(screen.contains(row.split(':').next().unwrap()), "class 8 shown:\n{screen}");
+            }
+        }
+    }
+}
