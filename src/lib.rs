@@ -4,7 +4,7 @@
 //! each other; `tests/it/layers.rs` holds the order and checks it): `math` →
 //! `practice` (the checker) → `text` → `ui`, `assets` → `progress` (the
 //! store) → `lessons`' shared parts (`lesson`, `input`, `cycle`, `notes`,
-//! `predict`) → each lesson → `lessons::registry` → `lessons::home` → `app`,
+//! `predict`, `wake`) → each lesson → `lessons::registry` → `lessons::home` → `app`,
 //! `cli` → `main`. See docs/DESIGN.md.
 
 pub mod app;

@@ -5,9 +5,10 @@
 //! from `lessons::registry` and are driven through `lessons::lesson::Screen`.
 
 pub mod terminal;
+pub mod testing;
 
 use crate::lessons::home::lab::Home;
-use crate::lessons::lesson::{At, Ctx, Effect, Lesson, Screen, lesson_mut, lesson_ref, mount};
+use crate::lessons::lesson::{At, Ctx, Effect, Screen, lesson_ref, mount};
 use crate::lessons::notes::{self, Note};
 use crate::lessons::registry::{LESSONS, Opener};
 use crate::progress::Store;
@@ -88,8 +89,8 @@ pub fn system_now() -> u64 {
 
 impl App {
     pub fn new(first: Box<dyn Screen>, text: &'static Text, theme: Theme) -> Self {
-        App {
-            screens: vec![first],
+        let mut app = App {
+            screens: vec![],
             help: false,
             quit: false,
             text,
@@ -102,7 +103,16 @@ impl App {
             seed: crate::lessons::quiz::lab::clock_seed(),
             last_tick: Instant::now(),
             drawn: false,
-        }
+        };
+        app.push(first);
+        app
+    }
+
+    /// Put `screen` in front and start what it needs (its workers).
+    fn push(&mut self, mut screen: Box<dyn Screen>) {
+        let effects = screen.opened();
+        self.screens.push(screen);
+        self.perform(effects);
     }
 
     /// The home screen: the registry's lessons.
@@ -114,29 +124,8 @@ impl App {
         self.screens.last().map(|s| s.as_ref())
     }
 
-    /// The front screen's lesson, if it is an `L`.
-    pub fn front_lesson<L: Lesson>(&self) -> Option<&L> {
-        lesson_ref::<L>(self.front()?)
-    }
-
-    /// Send `a` to the front screen's lesson, if it is an `L`, and perform
-    /// the effects (what a key bound to `a` would do).
-    pub fn act<L: Lesson>(&mut self, a: L::Action) {
-        let ctx = self.ctx();
-        let effects = match self.screens.last_mut().and_then(|s| lesson_mut::<L>(s.as_mut())) {
-            Some(lesson) => lesson.update(a, ctx),
-            None => return,
-        };
-        self.perform(effects);
-    }
-
     fn ctx(&self) -> Ctx {
         Ctx { now: self.clock.unwrap_or_else(system_now) }
-    }
-
-    /// Whether leaving the front screen quits (it is the only one).
-    pub fn last_screen(&self) -> bool {
-        self.screens.len() == 1
     }
 
     /// Whether a lesson (not the home list) is in front: `e` writes its note.
@@ -181,6 +170,7 @@ impl App {
                     self.refresh_due();
                 }
                 Effect::WriteNote => self.write_note(),
+                Effect::Spawn(task) => task.spawn(),
                 Effect::Open { stem, at } => {
                     if let Some(i) = LESSONS.iter().position(|e| e.stem == stem) {
                         self.open(i, at);
@@ -239,7 +229,7 @@ impl App {
         match (entry.open)(&mut opener) {
             Ok(screen) => {
                 self.seed = self.seed.wrapping_add(1);
-                self.screens.push(screen);
+                self.push(screen);
             }
             Err(e) => self.status = Some((self.text.note.failed)(&format!("{e:#}"))),
         }
@@ -337,6 +327,20 @@ impl App {
         self.front()?.tick_interval()
     }
 
+    /// A worker has a result: run the front screen's tick now (for the
+    /// labs with workers it is the poll that takes the result) instead of
+    /// when its interval is over. Returns whether it ran.
+    pub fn woken(&mut self) -> bool {
+        if self.tick_interval().is_none() {
+            return false;
+        }
+        self.last_tick = Instant::now();
+        let ctx = self.ctx();
+        let effects = self.screens.last_mut().map(|s| s.tick(ctx)).unwrap_or_default();
+        self.perform(effects);
+        true
+    }
+
     /// Advance an animation if its time has come; returns whether it did.
     pub fn tick(&mut self, now: Instant) -> bool {
         match self.tick_interval() {
@@ -411,6 +415,12 @@ fn event_loop(app: &mut App, term: &mut terminal::Term, guard: &terminal::Guard)
     // A signal delivered to this thread interrupts the wait: that is no event.
     let interrupted = |e: &std::io::Error| e.kind() == std::io::ErrorKind::Interrupted;
     let mut dirty = true;
+    let waiter = crate::lessons::wake::Wait::new()?;
+    // crossterm sets up its reader, and its own SIGWINCH handler, at its
+    // first poll: before the first wait, or a resize in that wait is lost.
+    // What that poll reads is taken on the first turn.
+    event::poll(Duration::ZERO)?;
+    let mut pending = true;
     while guard.stop_requested().is_none() && !app.quit {
         if std::mem::take(&mut app.suspend) | take(&flags.suspend) {
             terminal::suspend()?;
@@ -426,18 +436,28 @@ fn event_loop(app: &mut App, term: &mut terminal::Term, guard: &terminal::Guard)
             dirty = false;
         }
         let wait = app.tick_interval().unwrap_or(Duration::from_millis(200)).min(Duration::from_millis(200));
-        match event::poll(wait) {
-            Ok(true) => {
-                dirty |= app.handle(&event::read()?);
-                let mut burst = 0;
-                while burst < MAX_BURST && !app.quit && event::poll(Duration::ZERO)? {
+        // Events crossterm has read but not handed out yet (a burst cut
+        // short) are not input on the terminal: take them without waiting.
+        let woke = if pending { crate::lessons::wake::Woke::Input } else { waiter.wait(wait)? };
+        pending = false;
+        let mut burst = 0;
+        loop {
+            match event::poll(Duration::ZERO) {
+                Ok(true) if burst == MAX_BURST || app.quit => {
+                    pending = !app.quit;
+                    break;
+                }
+                Ok(true) => {
                     dirty |= app.handle(&event::read()?);
                     burst += 1;
                 }
+                Ok(false) => break,
+                Err(e) if interrupted(&e) => break,
+                Err(e) => return Err(e.into()),
             }
-            Ok(false) => {}
-            Err(e) if interrupted(&e) => continue,
-            Err(e) => return Err(e.into()),
+        }
+        if woke == crate::lessons::wake::Woke::Worker {
+            dirty |= app.woken();
         }
         dirty |= app.tick(Instant::now());
     }

@@ -70,12 +70,8 @@ impl Drop for Guard {
     }
 }
 
-static LEAVES: AtomicUsize = AtomicUsize::new(0);
-
-/// How many times `leave` has run (the panic hook's test reads it).
-pub fn leave_count() -> usize {
-    LEAVES.load(Ordering::Relaxed)
-}
+/// How many times `leave` has run (`testing::terminal_restores`).
+pub(super) static LEAVES: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether the terminal is in full-screen mode (the fault handler restores it only then).
 static ENTERED: AtomicBool = AtomicBool::new(false);

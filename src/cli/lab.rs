@@ -156,17 +156,12 @@ fn linreg(a: LinregArgs, text: &'static Text) -> Result<(), Failure> {
     if a.format == PrintFormat::Text {
         return emit(text, &out);
     }
+    // The settings as arguments that can be given again: without --batch,
+    // full-batch descent is the default (`--batch -` is no argument).
+    let batch = a.batch.map_or(String::new(), |b| format!(" --batch {b}"));
     let settings = format!(
-        "- --n {} --slope {} --intercept {} --noise {} --lr {} --steps {} --batch {} --error {:?} --seed {}",
-        a.n,
-        a.slope,
-        a.intercept,
-        a.noise,
-        a.lr,
-        a.steps,
-        a.batch.map_or("-".to_string(), |b| b.to_string()),
-        a.error,
-        a.seed
+        "- --n {} --slope {} --intercept {} --noise {} --lr {} --steps {}{batch} --error {:?} --seed {}",
+        a.n, a.slope, a.intercept, a.noise, a.lr, a.steps, a.error, a.seed
     )
     .to_lowercase();
     let line = crate::lessons::linreg::lab::Line {

@@ -178,6 +178,11 @@ pub fn run(a: QuizArgs, text: &'static Text) -> Result<(), Failure> {
         // what is due) but never writes it, nor moves a bad file aside.
         let progress = match path.as_deref().map(Store::peek) {
             Some(Ok(p)) => p,
+            // As the interactive quiz: a path it refuses is refused here with
+            // the same status; a damaged file (which it keeps aside and goes
+            // on) is said and the round planned without it, except for a
+            // review, whose due list would be made up.
+            Some(Err(refused)) if a.review || !refused.is_damaged() => return Err(refused_failure(&refused, text)),
             Some(Err(refused)) => {
                 let why = crate::lessons::quiz::words::refused_text(&refused, text);
                 eprintln!("deepstep quiz: {}", crate::text::visible::visible(&(text.cli.progress_not_used)(&why)));

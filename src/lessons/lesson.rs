@@ -45,6 +45,43 @@ pub enum Effect {
     /// Record this quiz answer in the progress store (the shell replies
     /// through `Lesson::saved` with the card as the store has it).
     Record(Review),
+    /// Run this work on a thread of its own (a lab's worker, a folder
+    /// watcher): lessons start no thread themselves.
+    Spawn(Task),
+}
+
+/// Work for a thread the shell starts (`Effect::Spawn`). It runs once: a
+/// clone of the effect shares it, and only the first spawn runs it.
+#[derive(Clone)]
+pub struct Task(std::sync::Arc<std::sync::Mutex<Option<Work>>>);
+
+/// What a task's thread runs.
+type Work = Box<dyn FnOnce() + Send>;
+
+impl Task {
+    pub fn new(work: impl FnOnce() + Send + 'static) -> Task {
+        Task(std::sync::Arc::new(std::sync::Mutex::new(Some(Box::new(work)))))
+    }
+
+    /// Start the work on a new thread (nothing, if it has run already).
+    pub fn spawn(self) {
+        let work = self.0.lock().ok().and_then(|mut w| w.take());
+        if let Some(work) = work {
+            std::thread::spawn(work);
+        }
+    }
+}
+
+impl std::fmt::Debug for Task {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Task")
+    }
+}
+
+impl PartialEq for Task {
+    fn eq(&self, other: &Task) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Where a lesson opens: its start, or a named state another screen sends
@@ -104,6 +141,12 @@ pub trait Lesson: Any {
     /// While animating: how long until the next tick, and the action it sends.
     fn tick_interval(&self) -> Option<(Duration, Self::Action)>;
 
+    /// The screen has been put in front by the shell for the first time:
+    /// what it needs started (its worker threads, as `Effect::Spawn`).
+    fn opened(&mut self) -> Vec<Effect> {
+        vec![]
+    }
+
     /// Whether clicking does something here (the help then says so).
     fn clickable(&self) -> bool;
 
@@ -147,6 +190,7 @@ pub trait Screen: Any {
     /// The keys of the rows the footer lists now (each must do something).
     fn footer_keys(&self, t: &Text) -> Vec<Key>;
     fn tick_interval(&self) -> Option<Duration>;
+    fn opened(&mut self) -> Vec<Effect>;
     /// Send the tick's action (when animating).
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect>;
     fn saved(&mut self, id: &str, result: Result<Option<Record>, crate::progress::Refused>);
@@ -221,6 +265,10 @@ impl<L: Lesson> Screen for Mounted<L> {
 
     fn tick_interval(&self) -> Option<Duration> {
         self.lesson.tick_interval().map(|(d, _)| d)
+    }
+
+    fn opened(&mut self) -> Vec<Effect> {
+        self.lesson.opened()
     }
 
     fn tick(&mut self, ctx: Ctx) -> Vec<Effect> {

@@ -19,3 +19,4 @@ pub mod predict;
 pub mod quiz;
 pub mod registry;
 pub mod rnn;
+pub mod wake;

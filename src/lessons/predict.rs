@@ -104,26 +104,26 @@ impl<Q: Clone> Predict<Q> {
 /// `Action` variant that carries an `Edit`. A lab with a prompt of its own
 /// besides the question (the gradient-descent lab's typed function) names
 /// the method that says it is open: `typing: is_typing`; the same editing
-/// keys then go to that prompt.
+/// keys then go to that prompt. A lab whose footer depends on its state (a
+/// knob at its end lists no key that would not move it) gives a table of
+/// the lab and the text: `lab_table: table`.
 #[macro_export]
 macro_rules! predict_plumbing {
     ($table:path, $prompt:path) => {
-        $crate::predict_plumbing!(@methods |t, _lab: &Self| $table(t), $prompt, |_lab: &Self| false);
+        $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |_lab: &Self| false);
     };
     ($table:path, $prompt:path, typing: $typing:ident) => {
-        $crate::predict_plumbing!(@methods |t, _lab: &Self| $table(t), $prompt, |lab: &Self| lab.$typing());
+        $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |lab: &Self| lab.$typing());
     };
-    // A table that depends on the lab's state (`table(t, lab)`): keys that
-    // would do nothing now are left out of it.
-    (state: $table:path, $prompt:path) => {
-        $crate::predict_plumbing!(@methods |t, lab: &Self| $table(t, lab), $prompt, |_lab: &Self| false);
+    (lab_table: $table:path, $prompt:path) => {
+        $crate::predict_plumbing!(@methods |lab: &Self, t| $table(lab, t), $prompt, |_lab: &Self| false);
     };
     (@methods $table:expr, $prompt:path, $other:expr) => {
         fn keys(&self, t: &$crate::text::Text) -> Vec<$crate::ui::keys::Binding<Self::Action>> {
             if self.predict.is_asking() || ($other)(self) {
                 $crate::lessons::input::prompt_bindings(t, $prompt)
             } else {
-                ($table)(t, self)
+                ($table)(self, t)
             }
         }
 

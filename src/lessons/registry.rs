@@ -114,8 +114,3 @@ fn open_linreg(o: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
 fn open_mle(_: &mut Opener) -> anyhow::Result<Box<dyn Screen>> {
     Ok(mount(mle::lab::MleLab::new(Default::default())?))
 }
-
-/// The entry whose notes stem is `stem`.
-pub fn by_stem(stem: &str) -> Option<usize> {
-    LESSONS.iter().position(|e| e.stem == stem)
-}

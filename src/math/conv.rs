@@ -42,6 +42,14 @@ pub enum Axis {
 }
 
 impl Axis {
+    /// The size's letter in the formulas: H for the height, W for the width.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Axis::Height => "H",
+            Axis::Width => "W",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Axis::Height => "height",
@@ -61,8 +69,9 @@ pub enum ConvError {
     #[error("input {} must be at least 1, got 0", axis.name())]
     ZeroInput { axis: Axis },
     #[error(
-        "kernel too large for the {}: its span D·(K−1)+1 = {span} exceeds the padded input H+2P = {padded}, so the output size would be 0",
-        axis.name()
+        "kernel too large for the {}: its span D·(K−1)+1 = {span} exceeds the padded input {}+2P = {padded}, so the output size would be 0",
+        axis.name(),
+        axis.letter()
     )]
     KernelTooLarge { axis: Axis, span: usize, padded: usize },
     #[error("the {} settings are too large to compute", axis.name())]
@@ -118,6 +127,56 @@ pub fn output_size(
         return Err(ConvError::KernelTooLarge { axis, span, padded });
     }
     Ok((padded - span) / stride + 1)
+}
+
+/// The classic slips in the output-size formula, named when a learner's
+/// wrong size is the number the slip gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeMistake {
+    /// ⌊(H + 2P − D(K−1) − 1)/S⌋ without the + 1.
+    ForgotPlusOne,
+    /// H + P: the padding counted on one side only.
+    PaddingOneSide,
+    /// K − 1 for D(K−1): the dilation ignored.
+    DilationIgnored,
+}
+
+impl SizeMistake {
+    pub const ALL: [SizeMistake; 3] =
+        [SizeMistake::ForgotPlusOne, SizeMistake::PaddingOneSide, SizeMistake::DilationIgnored];
+
+    /// The size one axis gets when the formula is written with this slip;
+    /// `None` where the slipped formula has no size (the window no longer fits).
+    pub fn size(self, input: usize, kernel: usize, stride: usize, padding: usize, dilation: usize) -> Option<usize> {
+        let axis = Axis::Height;
+        match self {
+            SizeMistake::ForgotPlusOne => {
+                output_size(axis, input, kernel, stride, padding, dilation).ok().map(|n| n - 1)
+            }
+            // H + P = (H − P) + 2P when P ≤ H; beyond, the slip has no such size.
+            SizeMistake::PaddingOneSide => {
+                let one_side = input.checked_add(padding)?;
+                let span = dilation.checked_mul(kernel.checked_sub(1)?)?.checked_add(1)?;
+                (span <= one_side && stride > 0).then(|| (one_side - span) / stride + 1)
+            }
+            SizeMistake::DilationIgnored => output_size(axis, input, kernel, stride, padding, 1).ok(),
+        }
+    }
+}
+
+/// The slips that give `guess` (OH, OW) for this geometry while the right
+/// size differs: each one whose slipped size is the guess on both axes.
+pub fn size_mistakes_giving(g: &ConvGeometry, guess: [usize; 2]) -> Vec<SizeMistake> {
+    if guess == g.output {
+        return vec![];
+    }
+    let p = g.params;
+    SizeMistake::ALL
+        .into_iter()
+        .filter(|m| {
+            (0..2).all(|a| m.size(g.input[a], g.kernel[a], p.stride[a], p.padding[a], p.dilation[a]) == Some(guess[a]))
+        })
+        .collect()
 }
 
 /// The parameters of a layer: C_out kernels of C_in × KH × KW weights, and
@@ -540,4 +599,35 @@ pub fn channel_sums<P>(f: &Frame<P>, channels: usize) -> Vec<f64> {
         }
     }
     sums
+}
+
+/// A slip in one forward output value that a learner may make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueMistake {
+    /// The kernel turned 180° (the textbook convolution; the layer correlates).
+    FlippedKernel,
+    /// Only this input channel's products summed.
+    OneChannel(usize),
+}
+
+/// What each slip gives for a forward frame over `channels` input
+/// channels, where that differs from the frame's value.
+pub fn value_mistakes<P>(f: &Frame<P>, channels: usize) -> Vec<(ValueMistake, f64)> {
+    let mut out = vec![];
+    // The taps run channel by channel, each over the kernel row by row:
+    // reversing a channel's weights is the kernel turned 180°.
+    let per = f.taps.len() / channels.max(1);
+    let flipped = f.start
+        + f.taps
+            .chunks(per.max(1))
+            .map(|c| c.iter().zip(c.iter().rev()).map(|(x, w)| x.a.value * w.b.value).sum::<f64>())
+            .sum::<f64>();
+    out.push((ValueMistake::FlippedKernel, flipped));
+    if channels > 1 {
+        for (c, v) in channel_sums(f, channels).into_iter().enumerate() {
+            out.push((ValueMistake::OneChannel(c), f.start + v));
+        }
+    }
+    out.retain(|(_, v)| *v != f.value);
+    out
 }

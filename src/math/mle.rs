@@ -74,6 +74,14 @@ pub struct NormalFit {
     pub loglik: Option<f64>,
 }
 
+impl NormalFit {
+    /// s = √s², the sample standard deviation with n − 1 (not the MLE);
+    /// `None` for n = 1.
+    pub fn sigma_unbiased(&self) -> Option<f64> {
+        self.var_unbiased.map(f64::sqrt)
+    }
+}
+
 /// x̄ as x_1 + Σ (x_i − x_1)/n: equal values give their own value exactly
 /// (a plain Σ x_i / n gives 0.09999999999999999 for ten times 0.1, and then
 /// a spread that is not there), and values far from 0 lose fewer digits.

@@ -22,3 +22,4 @@ pub mod prob;
 pub mod rng;
 pub mod rnn;
 pub mod scaled;
+pub mod slip;

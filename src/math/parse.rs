@@ -125,7 +125,7 @@ pub enum MatrixError {
     Empty,
     #[error("row {row}, column {col}: `{text}` is not a number")]
     NotNumeric { channel: usize, row: usize, col: usize, text: String },
-    #[error("row {row} has {got} values but row 1 has {expected} (rows must be equally long)")]
+    #[error("row {row} has {} but row 1 has {expected} (rows must be equally long)", values(*got))]
     Ragged { channel: usize, row: usize, expected: usize, got: usize },
     #[error("channel {channel} is {got_rows}×{got_cols} but channel 1 is {rows}×{cols}")]
     ChannelShape { channel: usize, rows: usize, cols: usize, got_rows: usize, got_cols: usize },
@@ -180,4 +180,9 @@ pub fn parse_matrix(s: &str) -> Result<(usize, usize, usize, Vec<f64>), MatrixEr
     }
     let (r, c) = shape.unwrap_or((0, 0));
     Ok((channels.len(), r, c, values))
+}
+
+/// `1 value`, `3 values`.
+fn values(n: usize) -> String {
+    format!("{n} value{}", if n == 1 { "" } else { "s" })
 }

@@ -308,3 +308,11 @@ pub struct Bayes {
     /// P(H = h | E = e)
     pub posterior: Vec<f64>,
 }
+
+impl Bayes {
+    /// P(H = h, E = e) = P(E = e | h) P(h): the posterior's numerator,
+    /// before it is divided by the evidence.
+    pub fn joint(&self, h: usize) -> Option<f64> {
+        Some(self.likelihood.get(h)? * self.prior.get(h)?)
+    }
+}

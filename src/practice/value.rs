@@ -104,18 +104,32 @@ impl Out {
         first_difference(self, want).is_none()
     }
 
-    /// A short description: the number, or the shape and the first entries.
+    /// A short description: the number; a short vector as a Python list
+    /// (`[3, 3]`, its length plain to see); else numpy's shape, then the
+    /// first entries (`shape (3, 5): [1, 2, …]`), never a bare length
+    /// before the entries, which read as a stray number.
     pub fn describe(&self) -> String {
         match self {
             Out::Num(x) => num(*x),
             Out::Arr { shape, data } => {
                 let head: Vec<String> = data.iter().take(8).map(|x| num(*x)).collect();
+                if shape.len() == 1 && data.len() <= 8 {
+                    return format!("[{}]", head.join(", "));
+                }
                 let more = if data.len() > 8 { ", …" } else { "" };
-                format!("{} [{}{more}]", shape_text(shape), head.join(", "))
+                format!("shape {}: [{}{more}]", numpy_shape(shape), head.join(", "))
             }
             Out::Seq(items) => format!("({})", items.iter().map(Out::describe).collect::<Vec<_>>().join(", ")),
             Out::Other(s) => s.clone(),
         }
+    }
+}
+
+/// A shape as numpy prints it: `(20,)`, `(3, 5)`, `()`.
+pub fn numpy_shape(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
     }
 }
 

@@ -321,11 +321,15 @@ impl Store {
             let due = due.map_err(e)?.max(0) as u64;
             let day = (due / schedule::DAY).saturating_sub(today);
             if due <= now {
+                st.due_now += 1;
                 st.forecast[0] += 1;
             } else if day < 14 {
                 st.forecast[day as usize] += 1;
             }
         }
+        // A version-1 file read without writing has no practice table yet:
+        // then there is no practice to count (its answers still are).
+        st.practice = self.practice().unwrap_or_default();
         Ok(st)
     }
 
@@ -435,8 +439,14 @@ pub struct Stats {
     pub per_day: [usize; 30],
     /// Cards due per day, the next 14 days, today (and overdue) first.
     pub forecast: [usize; 14],
+    /// Cards due now (overdue included): what a review asks, and what the
+    /// home screen's Review count says; `forecast[0]` adds later today's.
+    pub due_now: usize,
     /// Days in a row, up to today, with at least one answer.
     pub streak: usize,
+    /// The practice exercises' records (passed, time, hints), saved in the
+    /// same store by `deepstep practice`.
+    pub practice: Vec<PracticeRecord>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]

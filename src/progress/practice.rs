@@ -9,7 +9,7 @@ pub const PRACTICE_TABLE: &str = "CREATE TABLE IF NOT EXISTS practice (
     exercise TEXT PRIMARY KEY, passed INTEGER NOT NULL, seconds INTEGER NOT NULL,
     hints INTEGER NOT NULL, updated INTEGER NOT NULL);";
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct PracticeRecord {
     pub exercise: String,
     pub passed: bool,

@@ -100,6 +100,11 @@ impl Refused {
         }
     }
 
+    /// Ours but damaged: the interactive quiz keeps it aside and starts anew.
+    pub fn is_damaged(&self) -> bool {
+        matches!(self, Refused::Trouble { trouble: Trouble::Damaged, .. })
+    }
+
     /// A failure of the machine at this moment rather than of the path asked for.
     pub fn is_runtime(&self) -> bool {
         matches!(self, Refused::Trouble { trouble, .. } if trouble.is_runtime())

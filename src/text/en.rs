@@ -194,6 +194,7 @@ pub static EN: Text = Text {
         more_above: "▴",
         more_below: "▾",
         arithmetic_hidden: "The window and the output cell it fills are marked; the arithmetic appears once you answer.",
+        size_hidden: "The window, the output grid and the arithmetic appear once you answer.",
         tap_of: |n, total| format!("tap {n}/{total}"),
         playing: "playing",
         paused: "paused",
@@ -221,19 +222,32 @@ pub static EN: Text = Text {
         },
         invalid: "Not applied",
         fixed_size: "this input has a fixed size; choose a generated input (ramp, checkerboard, random) to resize",
-        sobel_size: "the Sobel, sharpen and Laplacian kernels are 3×3; set the kernel to 3×3 first",
+        preset_is_3x3: |p| format!("the {p} kernel exists only as 3×3; choose another preset (p) to change the size"),
+        resized_for: |p| format!("The kernel is now 3×3: the {p} kernel exists only as 3×3."),
+        second_preset: |p| format!("output channel 1 uses the next preset: {p}"),
+        switch_panel: "grids / knobs first",
+        selected_knob: |name, value| format!("selected knob: {name}: {value}   (Tab shows the knob panel)"),
         predict_value: "Predict this value, then Enter (Esc skips):",
         predict_size: "The geometry changed. Predict the output size as OH×OW, then Enter (Esc skips):",
         right: "Right!",
         wrong: |answer| format!("Not quite: it is {answer}."),
+        wrong_slip: |answer, guess, slips| format!("Not quite: it is {answer}. {guess} is what {slips} gives."),
+        size_slips: [
+            "forgetting the + 1",
+            "padding one side only (H + P instead of H + 2P)",
+            "ignoring the dilation (K − 1 instead of D(K − 1))",
+        ],
+        slip_flipped: "turning the kernel 180° (this layer, like PyTorch's, does not flip it)",
+        slip_one_channel: |c| format!("channel {c} alone (every input channel's products are added)"),
+        slip_or: " or ",
         not_a_number: "Type a number (like 12, -3.5 or 1/4).",
         score: |right, total| format!("predictions right: {right}/{total}"),
         digits_credit: "Digits: UCI optical digits (Alpaydin & Kaynak 1998), CC BY 4.0",
         axis_names: ["height", "width"],
         err_zero: |setting, axis| format!("the {setting} ({axis}) must be at least 1, got 0"),
-        err_kernel_too_large: |axis, span, padded| {
+        err_kernel_too_large: |axis, letter, span, padded| {
             format!(
-                "the kernel is too large for the {axis}: its span D·(K−1)+1 = {span} exceeds the padded input H+2P = {padded}, so the output would be empty"
+                "the kernel is too large for the {axis}: its span D·(K−1)+1 = {span} exceeds the padded input {letter}+2P = {padded}, so the output would be empty"
             )
         },
         err_too_large: |axis| format!("the {axis} settings are too large to compute"),
@@ -541,7 +555,8 @@ pub static EN: Text = Text {
         matrix_empty: "the matrix is empty",
         matrix_not_numeric: |ch, r, c, t| format!("channel {ch}, row {r}, column {c}: `{t}` is not a number"),
         matrix_ragged: |ch, r, g, e| {
-            format!("channel {ch}, row {r} has {g} values but row 1 has {e} (rows must be equally long)")
+            let values = if g == 1 { "value" } else { "values" };
+            format!("channel {ch}, row {r} has {g} {values} but row 1 has {e} (rows must be equally long)")
         },
         matrix_channel_shape: |c, g, e| format!("channel {c} is {g} but channel 1 is {e}"),
         cannot_read: |f, r| format!("cannot read {f}: {r}"),
@@ -575,6 +590,13 @@ pub static EN: Text = Text {
         empty_id: "`id` is empty",
         duplicate_id: "this id is used twice in the file",
         stray: |f| format!("`{f}` does not belong to this kind of question"),
+        toml: |m| m.to_string(),
+        unknown_variant: |field, got, allowed| match field {
+            Some(f) => format!("`{f}` is `{got}`, which is not one of {allowed}"),
+            None => format!("`{got}` is not one of {allowed}"),
+        },
+        missing_field: |f| format!("the field `{f}` is missing"),
+        unknown_field: |f, allowed| format!("there is no field `{f}`; the fields are {allowed}"),
         option_count: |m, n| format!("a choice question needs 2 to {m} options, has {n}"),
         correct_range: |n, c| format!("`correct` must be between 1 and {n} (the option's number), got {c}"),
         correct_missing: "a choice question needs `correct` (the right option's number, from 1)",

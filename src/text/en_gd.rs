@@ -119,6 +119,7 @@ pub const EN_GD: GdText = GdText {
     },
     not_an_answer: "Type a number (x, y for two), or y / n.",
     at_end: "This is the run's last step: press Home (g) to start again, or change a knob.",
+    knob_at_end: "This knob is at the end of its range: turn it the other way ([ or ]).",
     undefined_start: "f or its derivative is undefined at that start: the previous settings are kept.",
     type_prompt: "Type f(x) or f(x, y), e.g. x^2 + 2*x + 3 (Enter uses it, Esc cancels):",
     refused: |what, at| format!("Refused at character {at}: {what}."),

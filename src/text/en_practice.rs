@@ -297,6 +297,7 @@ pub const EN_PRACTICE: PracticeText = PracticeText {
         )
     },
     created: |p| format!("created {p}"),
+    creating: "making the exercise files…",
     kept: |p| format!("kept {p} (it exists: your work is never overwritten)"),
     init_failed: |p, why| format!("cannot write {p}: {why}"),
     init_next: |d| format!("Next: open a file in {d} in your editor and run `deepstep practice {d}`."),

@@ -23,6 +23,36 @@ pub const EN_QUIZ: QuizText = QuizText {
     the_answer: |a| format!("The answer: {a}"),
     you_gave: |a| format!("You answered: {a}"),
     why_not: "Why that answer is tempting, and wrong:",
+    slip: |g, m| {
+        use crate::math::slip::Mistake as M;
+        match m {
+            M::ConvSize(c) => {
+                format!("{g} is what this slip in the formula gives: {}", super::en_diagnose::conv_size(c).0)
+            }
+            M::BiasLeftOut => {
+                format!("{g} counts the weights only: every output channel has a bias too, one more parameter each.")
+            }
+            M::BothSidesPadding => {
+                format!("{g} is D(K − 1), the padding both sides need together: each side gets half of it.")
+            }
+            M::PowerOffByOne => format!(
+                "{g} has one factor of w too many or too few: each step back multiplies by w once, so count the steps."
+            ),
+            M::JointForConditional => format!(
+                "{g} is the joint probability of both events: the conditional divides it by the probability of what is given."
+            ),
+            M::Inverted => format!(
+                "{g} is P(E | H), the likelihood: the question asks for P(H | E), which Bayes' rule makes of it."
+            ),
+            M::NotNormalised => {
+                format!("{g} is P(E | H) P(H), the numerator: divided by the evidence P(E) it becomes the posterior.")
+            }
+            M::VarianceForSigma => format!("{g} is σ̂², the variance: σ̂ is its square root."),
+            M::NMinusOne => {
+                format!("{g} divides by n − 1 (the sample standard deviation); the maximum-likelihood σ̂ divides by n.")
+            }
+        }
+    },
     explanation: "Explanation",
     factors: "The factors written out",
     hint: "Hint",
@@ -40,21 +70,26 @@ pub const EN_QUIZ: QuizText = QuizText {
     },
     summary_total: |right, answered| format!("In all: {right} of {answered} right."),
     review_topics: |topics| format!("Review: {topics}."),
-    review_questions: "Questions to look at again (the ones answered wrong are due first next time):",
+    review_questions: |due_in| match due_in {
+        Some(w) => format!(
+            "Questions to look at again (answered wrong, so due for review again in {}: Review asks them from then):",
+            when(w)
+        ),
+        None => "Questions to look at again (this run saves nothing, so no review is planned):".to_string(),
+    },
+    stats_practice: "practice (`deepstep practice`): passed, time spent, hints used:",
+    stats_practice_row: |e, passed, minutes, hints| {
+        let state = if passed { "passed" } else { "not passed yet" };
+        let hints = if hints == 1 { "1 hint".to_string() } else { format!("{hints} hints") };
+        format!("  {e}: {state}, {minutes} min, {hints}")
+    },
+    stats_due_now: |now, later| {
+        format!("due now: {now} (what Review asks now, the home screen's count); later today: {later}")
+    },
     all_right: "Everything right. These questions come back in a few days, to check they stay learned.",
     due_now: |n| format!("{n} questions are due for review now: `deepstep quiz --review`."),
     nothing_due: "Nothing is due for review.",
-    next_due_in: |wait| {
-        let n = |k: u64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-        let when = match wait {
-            crate::text::Wait::UnderAMinute => "under a minute".to_string(),
-            crate::text::Wait::Minutes(m) => n(m, "minute", "minutes"),
-            crate::text::Wait::Hours(h) => n(h, "hour", "hours"),
-            crate::text::Wait::DaysHours(d, 0) => n(d, "day", "days"),
-            crate::text::Wait::DaysHours(d, h) => format!("{} and {}", n(d, "day", "days"), n(h, "hour", "hours")),
-        };
-        format!("The next question is due in {when}.")
-    },
+    next_due_in: |wait| format!("The next question is due in {}.", when(wait)),
     never_answered: "No question has been answered yet: start with `deepstep quiz`.",
     progress_at: |p| format!("progress saved in {p}"),
     not_saved: "progress is not saved in this run",
@@ -199,3 +234,15 @@ pub const EN_QUIZ: QuizText = QuizText {
         )
     },
 };
+
+/// A wait in its unit: "under a minute", "1 minute", "3 hours", "2 days and 1 hour".
+fn when(wait: Wait) -> String {
+    let n = |k: u64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    match wait {
+        Wait::UnderAMinute => "under a minute".to_string(),
+        Wait::Minutes(m) => n(m, "minute", "minutes"),
+        Wait::Hours(h) => n(h, "hour", "hours"),
+        Wait::DaysHours(d, 0) => n(d, "day", "days"),
+        Wait::DaysHours(d, h) => format!("{} and {}", n(d, "day", "days"), n(h, "hour", "hours")),
+    }
+}

@@ -58,6 +58,7 @@ pub struct GdText {
     pub overshoot_truth: fn(overshoots: bool) -> String,
     pub not_an_answer: &'static str,
     pub at_end: &'static str,
+    pub knob_at_end: &'static str,
     pub undefined_start: &'static str,
     pub type_prompt: &'static str,
     /// A refused function: what is wrong, and where.

@@ -183,6 +183,7 @@ pub static KO: Text = Text {
         more_above: "▴",
         more_below: "▾",
         arithmetic_hidden: "창과 그 창이 채울 출력 칸이 표시되어 있습니다. 계산은 답한 뒤에 나옵니다.",
+        size_hidden: "창, 출력 격자와 계산은 답한 뒤에 나옵니다.",
         tap_of: |n, total| format!("탭 {n}/{total}"),
         playing: "재생 중",
         paused: "멈춤",
@@ -207,19 +208,32 @@ pub static KO: Text = Text {
         gap_legend: "_ 스트라이드 틈(0)",
         invalid: "적용하지 않음",
         fixed_size: "이 입력은 크기가 고정되어 있습니다. 크기를 바꾸려면 생성된 입력(램프, 체커보드, 무작위)을 고르세요",
-        sobel_size: "소벨, 선명하게, 라플라시안 커널은 3×3입니다. 먼저 커널을 3×3으로 맞추세요",
+        preset_is_3x3: |p| format!("{p} 커널은 3×3뿐입니다. 크기를 바꾸려면 다른 프리셋(p)을 고르세요"),
+        resized_for: |p| format!("커널을 3×3으로 바꿨습니다: {p} 커널은 3×3뿐입니다."),
+        second_preset: |p| format!("출력 채널 1은 다음 프리셋을 씁니다: {p}"),
+        switch_panel: "격자 / 조절값 먼저",
+        selected_knob: |name, value| format!("고른 조절값: {name}: {value}   (Tab: 조절값 패널 보기)"),
         predict_value: "이 값을 예측해서 Enter(Esc는 건너뛰기):",
         predict_size: "구조가 바뀌었습니다. 출력 크기를 OH×OW 꼴로 예측해서 Enter(Esc는 건너뛰기):",
         right: "맞았습니다!",
         wrong: |answer| format!("아쉽네요: 답은 {answer}입니다."),
+        wrong_slip: |answer, guess, slips| format!("아쉽네요: 답은 {answer}입니다. {slips} 나오는 값이 {guess}입니다."),
+        size_slips: [
+            "+ 1을 빠뜨리면",
+            "패딩을 한쪽에만 더하면(H + 2P 대신 H + P)",
+            "팽창을 무시하면(D(K − 1) 대신 K − 1)",
+        ],
+        slip_flipped: "커널을 180° 뒤집으면(이 층은 PyTorch처럼 뒤집지 않습니다)",
+        slip_one_channel: |c| format!("채널 {c}만 더하면(모든 입력 채널의 곱을 더합니다)"),
+        slip_or: " 또는 ",
         not_a_number: "숫자를 입력하세요(예: 12, -3.5, 1/4).",
         score: |right, total| format!("맞힌 예측: {right}/{total}"),
         digits_credit: "숫자 이미지: UCI optical digits (Alpaydin & Kaynak 1998), CC BY 4.0",
         axis_names: ["높이", "너비"],
         err_zero: |setting, axis| format!("{setting}({axis}) 값은 1 이상이어야 합니다. 지금은 0입니다"),
-        err_kernel_too_large: |axis, span, padded| {
+        err_kernel_too_large: |axis, letter, span, padded| {
             format!(
-                "커널이 {axis} 방향으로 너무 큽니다: 커널 범위 D·(K−1)+1 = {span}, 패딩한 입력 H+2P = {padded}. 범위가 입력보다 커서 출력이 비게 됩니다"
+                "커널이 {axis} 방향으로 너무 큽니다: 커널 범위 D·(K−1)+1 = {span}, 패딩한 입력 {letter}+2P = {padded}. 범위가 입력보다 커서 출력이 비게 됩니다"
             )
         },
         err_too_large: |axis| format!("{axis} 설정이 너무 커서 계산할 수 없습니다"),
@@ -546,6 +560,13 @@ pub static KO: Text = Text {
         empty_id: "`id`가 비어 있습니다",
         duplicate_id: "이 id가 파일에 두 번 쓰였습니다",
         stray: |f| format!("`{f}` 필드는 이 종류의 문제에 쓰지 않습니다"),
+        toml: |m| format!("TOML을 읽지 못했습니다(읽기 도구의 영어 설명: {m})"),
+        unknown_variant: |field, got, allowed| match field {
+            Some(f) => format!("`{f}`의 값 `{got}`은(는) 쓸 수 없습니다. 쓸 수 있는 값: {allowed}"),
+            None => format!("`{got}`은(는) 쓸 수 없는 값입니다. 쓸 수 있는 값: {allowed}"),
+        },
+        missing_field: |f| format!("`{f}` 필드가 없습니다"),
+        unknown_field: |f, allowed| format!("`{f}`라는 필드는 없습니다. 쓸 수 있는 필드: {allowed}"),
         option_count: |m, n| format!("객관식 문제에는 보기가 2개에서 {m}개 필요합니다. 지금은 {n}개입니다"),
         correct_range: |n, c| format!("`correct`는 1에서 {n} 사이(보기 번호)여야 합니다. 지금은 {c}입니다"),
         correct_missing: "객관식 문제에는 `correct`(정답 보기 번호, 1부터)가 필요합니다",

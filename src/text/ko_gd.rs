@@ -117,6 +117,7 @@ pub const KO_GD: GdText = GdText {
     },
     not_an_answer: "수(변수가 둘이면 x, y) 또는 y / n을 입력하세요.",
     at_end: "이번 실행의 마지막 걸음입니다. Home(g)으로 처음부터 보거나 설정을 바꾸세요.",
+    knob_at_end: "이 설정은 범위의 끝에 있습니다. 반대쪽으로 돌려 보세요([ 또는 ]).",
     undefined_start: "그 시작점에서 f나 도함수가 정의되지 않아 이전 설정을 유지합니다.",
     type_prompt: "f(x) 또는 f(x, y)를 입력하세요. 예: x^2 + 2*x + 3 (Enter로 적용, Esc로 취소):",
     refused: |what, at| format!("거부됨(글자 위치 {at}): {what}."),

@@ -293,6 +293,7 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
         )
     },
     created: |p| format!("{p} 만듦"),
+    creating: "연습 문제 파일을 만드는 중…",
     kept: |p| format!("{p} 유지 (이미 있음: 작업한 파일은 덮어쓰지 않습니다)"),
     init_failed: |p, why| format!("{p}에 쓸 수 없습니다: {why}"),
     init_next: |d| format!("다음: 편집기에서 {d}의 파일을 열고 `deepstep practice {d}`를 실행하세요."),

@@ -23,6 +23,28 @@ pub const KO_QUIZ: QuizText = QuizText {
     the_answer: |a| format!("정답: {a}"),
     you_gave: |a| format!("내 답: {a}"),
     why_not: "그 답이 그럴듯해 보이지만 틀린 이유:",
+    slip: |g, m| {
+        use crate::math::slip::Mistake as M;
+        match m {
+            M::ConvSize(c) => {
+                format!("{g}은(는) 공식을 이렇게 틀리면 나오는 값입니다: {}", super::ko_diagnose::conv_size(c).0)
+            }
+            M::BiasLeftOut => format!("{g}은(는) 가중치만 센 값입니다. 출력 채널마다 편향이 하나씩 더 있습니다."),
+            M::BothSidesPadding => format!("{g}은(는) 양쪽 패딩을 합친 D(K − 1)입니다. 한쪽에는 그 절반이 들어갑니다."),
+            M::PowerOffByOne => format!(
+                "{g}은(는) w를 한 번 더 또는 덜 곱한 값입니다. 한 단계 거슬러 갈 때마다 w를 한 번 곱하니 단계 수를 세어 보세요."
+            ),
+            M::JointForConditional => {
+                format!("{g}은(는) 두 사건의 결합확률입니다. 조건부확률은 이것을 조건 쪽 사건의 확률로 나눈 값입니다.")
+            }
+            M::Inverted => {
+                format!("{g}은(는) 가능도 P(E | H)입니다. 묻는 것은 베이즈 정리로 이것을 뒤집은 P(H | E)입니다.")
+            }
+            M::NotNormalised => format!("{g}은(는) 분자 P(E | H) P(H)입니다. 증거 P(E)로 나누어야 사후확률이 됩니다."),
+            M::VarianceForSigma => format!("{g}은(는) 분산 σ̂²입니다. σ̂는 그 제곱근입니다."),
+            M::NMinusOne => format!("{g}은(는) n − 1로 나눈 값(표본표준편차)입니다. 최대가능도 σ̂는 n으로 나눕니다."),
+        }
+    },
     explanation: "설명",
     factors: "인수로 풀어 쓰기",
     hint: "힌트",
@@ -40,16 +62,24 @@ pub const KO_QUIZ: QuizText = QuizText {
     },
     summary_total: |right, answered| format!("전체: {answered}문제 중 {right}개 정답."),
     review_topics: |topics| format!("복습할 주제: {topics}."),
-    review_questions: "다시 볼 문제(틀린 문제는 다음에 먼저 나옵니다):",
+    review_questions: |due_in| match due_in {
+        Some(w) => format!("다시 볼 문제(틀렸으므로 {} 복습할 차례가 됩니다. 그때부터 복습에서 나옵니다):", when(w)),
+        None => "다시 볼 문제(이번 실행은 진도를 저장하지 않아 복습이 잡히지 않습니다):".to_string(),
+    },
+    stats_practice: "실습(`deepstep practice`): 통과 여부, 쓴 시간, 본 힌트:",
+    stats_practice_row: |e, passed, minutes, hints| {
+        let state = if passed { "통과" } else { "아직 통과 못 함" };
+        format!("  {e}: {state}, {minutes}분, 힌트 {hints}개")
+    },
+    stats_due_now: |now, later| {
+        format!("지금 복습할 문제: {now}개(복습이 지금 묻는 문제, 홈 화면의 개수). 오늘 이따가: {later}개")
+    },
     all_right: "모두 맞았습니다. 잘 기억하는지 며칠 뒤에 다시 나옵니다.",
     due_now: |n| format!("지금 복습할 문제가 {n}개 있습니다: `deepstep quiz --review`."),
     nothing_due: "지금 복습할 문제가 없습니다.",
     next_due_in: |wait| match wait {
-        crate::text::Wait::UnderAMinute => "다음 문제는 1분 안에 나옵니다.".to_string(),
-        crate::text::Wait::Minutes(m) => format!("다음 문제는 {m}분 뒤에 나옵니다."),
-        crate::text::Wait::Hours(h) => format!("다음 문제는 {h}시간 뒤에 나옵니다."),
-        crate::text::Wait::DaysHours(d, 0) => format!("다음 문제는 {d}일 뒤에 나옵니다."),
-        crate::text::Wait::DaysHours(d, h) => format!("다음 문제는 {d}일 {h}시간 뒤에 나옵니다."),
+        Wait::UnderAMinute => "다음 문제는 1분 안에 나옵니다.".to_string(),
+        w => format!("다음 문제는 {} 나옵니다.", when(w)),
     },
     never_answered: "아직 푼 문제가 없습니다. `deepstep quiz`로 시작하세요.",
     progress_at: |p| format!("진도 저장 위치: {p}"),
@@ -182,3 +212,14 @@ pub const KO_QUIZ: QuizText = QuizText {
         )
     },
 };
+
+/// A wait as "1분 안에", "3분 뒤에", "2일 1시간 뒤에".
+fn when(wait: Wait) -> String {
+    match wait {
+        Wait::UnderAMinute => "1분 안에".to_string(),
+        Wait::Minutes(m) => format!("{m}분 뒤에"),
+        Wait::Hours(h) => format!("{h}시간 뒤에"),
+        Wait::DaysHours(d, 0) => format!("{d}일 뒤에"),
+        Wait::DaysHours(d, h) => format!("{d}일 {h}시간 뒤에"),
+    }
+}

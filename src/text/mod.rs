@@ -147,6 +147,12 @@ pub struct Text {
 #[derive(Debug)]
 pub struct BankText {
     pub question: fn(id: &str) -> String,
+    /// The TOML reader's own (English) words, framed in this language.
+    pub toml: fn(message: &str) -> String,
+    /// (field if known, the value, the allowed values as `a`, `b`).
+    pub unknown_variant: fn(field: Option<&str>, got: &str, allowed: &str) -> String,
+    pub missing_field: fn(field: &str) -> String,
+    pub unknown_field: fn(field: &str, allowed: &str) -> String,
     pub no_questions: &'static str,
     pub empty_id: &'static str,
     pub duplicate_id: &'static str,
@@ -344,6 +350,8 @@ pub struct ConvText {
     pub frame_of_hidden: fn(n: usize) -> String,
     /// In place of the arithmetic while its value is being predicted.
     pub arithmetic_hidden: &'static str,
+    /// In place of the arithmetic while the output size is being predicted.
+    pub size_hidden: &'static str,
     /// Panel title marks when a grid does not fit: columns cut at the sides
     /// (the window's stay), rows above or below (arrows; the README says so).
     pub more_sideways: &'static str,
@@ -365,17 +373,36 @@ pub struct ConvText {
     pub floor_drops: fn(axis: &str, n: usize, s: usize, q: usize, r: usize) -> String,
     pub invalid: &'static str,
     pub fixed_size: &'static str,
-    pub sobel_size: &'static str,
+    /// The kernel's size changed while a preset that exists only as 3×3 is chosen.
+    pub preset_is_3x3: fn(preset: &str) -> String,
+    /// A preset that exists only as 3×3 was chosen: the kernel became 3×3.
+    pub resized_for: fn(preset: &str) -> String,
+    /// With two output channels: which preset the second one uses.
+    pub second_preset: fn(preset: &str) -> String,
+    /// Tab: the grids or the knob panel get the room first.
+    pub switch_panel: &'static str,
+    /// The one-line knob when the knob panel does not fit: (name, value).
+    pub selected_knob: fn(name: &str, value: &str) -> String,
     pub predict_value: &'static str,
     pub predict_size: &'static str,
     pub right: &'static str,
     pub wrong: fn(answer: &str) -> String,
+    /// Wrong, and the guess is what the named slips give: (answer, guess, slips in words).
+    pub wrong_slip: fn(answer: &str, guess: &str, slips: &str) -> String,
+    /// The output-size slips, in `math::conv::SizeMistake::ALL`'s order.
+    pub size_slips: [&'static str; 3],
+    /// The value slips: the kernel turned 180°, and one input channel alone.
+    pub slip_flipped: &'static str,
+    pub slip_one_channel: fn(channel: usize) -> String,
+    /// Between two slips that give the same number.
+    pub slip_or: &'static str,
     pub not_a_number: &'static str,
     pub score: fn(right: usize, total: usize) -> String,
     pub digits_credit: &'static str,
     pub axis_names: [&'static str; 2],
     pub err_zero: fn(setting: &str, axis: &str) -> String,
-    pub err_kernel_too_large: fn(axis: &str, span: usize, padded: usize) -> String,
+    /// (axis name, its size's letter H or W, the kernel's span, the padded size).
+    pub err_kernel_too_large: fn(axis: &str, letter: &str, span: usize, padded: usize) -> String,
     pub err_too_large: fn(axis: &str) -> String,
     pub err_channels: fn(kernel: usize, input: usize) -> String,
     pub err_bias: fn(expected: usize, got: usize) -> String,
@@ -645,6 +672,8 @@ pub struct QuizText {
     pub the_answer: fn(answer: &str) -> String,
     pub you_gave: fn(answer: &str) -> String,
     pub why_not: &'static str,
+    /// A wrong number that a known mistake gives: what the mistake was.
+    pub slip: fn(given: &str, mistake: crate::math::slip::Mistake) -> String,
     pub explanation: &'static str,
     pub factors: &'static str,
     pub hint: &'static str,
@@ -656,7 +685,15 @@ pub struct QuizText {
     pub summary_row: fn(topic: &str, right: usize, answered: usize, skipped: usize) -> String,
     pub summary_total: fn(right: usize, answered: usize) -> String,
     pub review_topics: fn(topics: &str) -> String,
-    pub review_questions: &'static str,
+    /// The round summary's heading over the questions answered wrong, with
+    /// when the soonest of them is due again (None: this run saves nothing).
+    pub review_questions: fn(due_in: Option<crate::text::Wait>) -> String,
+    /// Statistics: the heading over the practice exercises' records.
+    pub stats_practice: &'static str,
+    /// (exercise, passed, minutes spent, hints used).
+    pub stats_practice_row: fn(exercise: &str, passed: bool, minutes: u64, hints: u32) -> String,
+    /// Statistics: (cards due now, cards due later today).
+    pub stats_due_now: fn(now: usize, later_today: usize) -> String,
     pub all_right: &'static str,
     pub due_now: fn(n: usize) -> String,
     pub nothing_due: &'static str,

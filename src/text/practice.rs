@@ -16,6 +16,8 @@ pub struct PracticeText {
     pub mistake: fn(Mistake) -> (String, String),
     pub readme: fn(list: &str) -> String,
     pub created: fn(path: &str) -> String,
+    /// While `i` makes the files.
+    pub creating: &'static str,
     pub kept: fn(path: &str) -> String,
     pub init_failed: fn(path: &str, why: &str) -> String,
     pub init_next: fn(dir: &str) -> String,

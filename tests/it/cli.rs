@@ -102,6 +102,49 @@ fn notes_are_stamped_in_the_local_time_zone() {
     }
 }
 
+/// D11: the settings line of `lab linreg --print --format markdown` is
+/// arguments that run again (it used to write `--batch -`), with and
+/// without a batch.
+#[test]
+fn the_linreg_notes_settings_line_runs_again() {
+    for extra in [vec![], vec!["--batch", "5"]] {
+        let mut args = vec!["lab", "linreg", "--print", "--format", "markdown"];
+        args.extend(&extra);
+        let note = stdout(&deepstep(&args));
+        let line = note.lines().find(|l| l.starts_with("- --n ")).unwrap_or_else(|| panic!("{note}"));
+        let mut again = vec!["lab", "linreg", "--print"];
+        again.extend(line.trim_start_matches("- ").split_whitespace());
+        let out = deepstep(&again);
+        assert_eq!(out.status.code(), Some(0), "{line}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(line.contains("--batch 5"), !extra.is_empty(), "{line}");
+    }
+}
+
+/// D24: `quiz --check` tells serde's common problems (a word that is not
+/// allowed, a missing or unknown field) in the learner's language.
+#[test]
+fn quiz_check_says_serde_problems_in_the_learners_language() {
+    let dir = std::env::temp_dir().join(format!("deepstep-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bank = dir.join("bad.toml");
+    std::fs::write(&bank, "[[question]]\nid = \"x\"\nkind = \"nope\"\n").unwrap();
+    for (lang, says) in
+        [("en", "`kind` is `nope`, which is not one of"), ("ko", "`kind`의 값 `nope`은(는) 쓸 수 없습니다")]
+    {
+        let out = deepstep([
+            OsStr::new("--lang"),
+            OsStr::new(lang),
+            OsStr::new("quiz"),
+            OsStr::new("--check"),
+            bank.as_os_str(),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says) && !err.contains("unknown variant"), "{lang}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `parse_from` parses with the plain tree and builds the one in the
 /// learner's language only to print help or an error: both must accept the
 /// same command lines and read them the same way.

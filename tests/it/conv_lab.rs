@@ -210,13 +210,33 @@ fn invalid_settings_say_why_and_keep_the_last_valid_state() {
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(l.data.geometry.params.stride, [1, 1]);
-    // Sobel needs 3×3.
+    // Sobel exists only as 3×3: choosing it makes the kernel 3×3 and says
+    // so (D8: the cycle used to stop at box blur); resizing it is refused
+    // with the way out (another preset), not "set the kernel to 3×3".
     let mut l = lab();
     l.knob = Knob::Preset;
     l.update(Action::KnobInc); // random → identity
     l.update(Action::KnobInc); // box blur
+    assert_eq!(l.data.geometry.kernel, [2, 2]);
     l.update(Action::KnobInc); // Sobel x on a 2×2 kernel
-    assert_eq!(l.message, Some(Message::Refused(Refusal::SobelSize)));
+    assert_eq!(l.settings.preset, Some(deepstep::math::kernels::Preset::SobelX));
+    assert_eq!(l.data.geometry.kernel, [3, 3]);
+    assert_eq!(l.message, Some(Message::ResizedFor(deepstep::math::kernels::Preset::SobelX)));
+    l.knob = Knob::KernelH;
+    l.update(Action::KnobInc);
+    let sobel = Refusal::PresetIsThreeByThree(deepstep::math::kernels::Preset::SobelX);
+    assert_eq!(l.message, Some(Message::Refused(sobel.clone())));
+    assert!(sobel.describe(&EN).contains("choose another preset (p) to change the size"), "{}", sobel.describe(&EN));
+    assert_eq!(l.data.geometry.kernel, [3, 3]);
+    // The cycle reaches every preset and comes back round.
+    l.knob = Knob::Preset;
+    let mut seen = vec![];
+    for _ in 0..7 {
+        l.update(Action::KnobInc);
+        seen.push(l.settings.preset.unwrap());
+    }
+    seen.sort_by_key(|p| p.index());
+    assert_eq!(seen, deepstep::math::kernels::Preset::ALL.to_vec());
     // A given input has a fixed size.
     let mut l = example();
     l.knob = Knob::InputH;
@@ -300,7 +320,57 @@ fn a_geometry_change_asks_for_the_output_size() {
     }
     l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::Right));
+    // The new geometry starts at its first frame, whose value is asked next.
+    assert_eq!((l.frame, l.predict.question().cloned()), (0, Some(Asking::Value { frame: 0 })));
+    l.update(Action::Prompt(Edit::Skip));
     assert!(!l.predict.is_asking());
+}
+
+/// A wrong size that a classic slip gives is named (issue point 3): 4×4
+/// with a 2×2 kernel at dilation 2 is 2×2; forgetting the + 1 gives 1×1 and
+/// ignoring the dilation 3×3. A size no slip gives is only corrected.
+/// Likewise a value: the kernel turned 180°.
+#[test]
+fn a_wrong_prediction_names_the_slip_that_gives_it() {
+    use deepstep::lessons::conv::lab::Slip;
+    use deepstep::math::conv::{SizeMistake, ValueMistake};
+    let answer = |l: &mut ConvLab, typed: &str| {
+        for c in typed.chars() {
+            l.update(Action::Prompt(Edit::Type(c)));
+        }
+        l.update(Action::Prompt(Edit::Submit));
+    };
+    let cases = [
+        ("1x1", vec![Slip::Size(SizeMistake::ForgotPlusOne)]),
+        ("3x3", vec![Slip::Size(SizeMistake::DilationIgnored)]),
+        ("5x5", vec![]),
+    ];
+    for (typed, slips) in cases {
+        let mut l = lab();
+        l.update(Action::TogglePredict);
+        l.knob = Knob::DilH;
+        l.update(Action::KnobInc);
+        assert!(l.hiding_size());
+        assert_eq!(l.data.geometry.output, [2, 2]);
+        answer(&mut l, typed);
+        let want = if slips.is_empty() {
+            Message::Wrong("2×2".into())
+        } else {
+            Message::Slipped { answer: "2×2".into(), guess: typed.replace('x', "×"), slips }
+        };
+        assert_eq!(l.message, Some(want), "{typed}");
+    }
+    let mut l = lab();
+    l.update(Action::TogglePredict);
+    l.update(Action::Next);
+    let f = l.data.forward_frame(l.frame).unwrap();
+    let flipped = deepstep::math::conv::value_mistakes(&f, 1);
+    let (_, v) = flipped.iter().find(|(m, _)| *m == ValueMistake::FlippedKernel).expect("the kernel is not symmetric");
+    answer(&mut l, &deepstep::math::format::num(*v));
+    match &l.message {
+        Some(Message::Slipped { slips, .. }) => assert_eq!(slips, &vec![Slip::Value(ValueMistake::FlippedKernel)]),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

@@ -18,7 +18,7 @@ const FLOORS: &[&[&str]] = &[
     // The progress store, which the quiz, statistics and practice use.
     &["progress"],
     // What every lesson shares: the interface and its parts.
-    &["lessons::lesson", "lessons::input", "lessons::cycle", "lessons::notes", "lessons::predict"],
+    &["lessons::lesson", "lessons::input", "lessons::cycle", "lessons::notes", "lessons::predict", "lessons::wake"],
     // Each lesson's folder.
     &["lessons"],
     // The list of lessons opens them; the home screen lists it.

@@ -320,3 +320,44 @@ fn tab_switches_to_the_error_measures() {
     let (s, _) = common::draw(&mut app, 80, 24);
     assert!(app.front_lesson::<LinregLab>().unwrap().measures_tab && s.contains(EN.linreg.errors), "{s}");
 }
+
+/// D20, D19: at 80×24 (English) the loss chart's legend is on screen, in a
+/// row of its own under the chart, so it never covers the curve at 120×40;
+/// with 3 features the β table wraps its rows (the least-squares value was
+/// cut) and a title too long for its panel ends in `…`.
+#[test]
+fn the_loss_legend_and_the_beta_table_are_whole() {
+    use deepstep::text::KO;
+    for t in [&EN, &KO] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let s = common::draw(&mut App::new(mount(LinregLab::new(1)), t, Theme::MONO), w, h).0;
+            let legend = format!("** {}", t.linreg.floor_name);
+            let row = s.lines().find(|l| l.contains(&legend)).unwrap_or_else(|| panic!("{w}x{h}\n{s}"));
+            assert!(row.contains(t.linreg.loss_name) && !row.contains('|'), "outside the chart's frame: {row}\n{s}");
+            let mut lab = LinregLab::new(1);
+            lab.update(Action::ToggleFeatures);
+            assert_eq!(lab.features, 3);
+            let ls: Vec<String> = lab.least_squares.iter().map(|v| num(*v)).collect();
+            let s = common::draw(&mut App::new(mount(lab), t, Theme::MONO), w, h).0;
+            for v in &ls {
+                assert!(s.contains(&format!("{v})")), "{v} whole\n{s}");
+            }
+            let title_head: String = t.linreg.beta_table.chars().take(8).collect();
+            let title = s.lines().find(|l| l.contains(&title_head)).unwrap();
+            assert!(title.contains(t.linreg.beta_table) || title.contains('…'), "{title}");
+        }
+    }
+}
+
+/// Where the charts and the error measures both fit, Tab swaps them (the
+/// measures on top), so the key the footer lists does what it says.
+#[test]
+fn tab_swaps_the_panels_where_both_fit() {
+    let mut app = App::new(mount(LinregLab::new(1)), &EN, Theme::MONO);
+    let row = |s: &str, text: &str| s.lines().position(|l| l.contains(text)).unwrap();
+    let (s, _) = common::draw(&mut app, 120, 40);
+    assert!(row(&s, EN.linreg.errors) > row(&s, EN.linreg.loss_curve), "{s}");
+    app.act::<LinregLab>(Action::SwitchPanel);
+    let (s, _) = common::draw(&mut app, 120, 40);
+    assert!(row(&s, EN.linreg.errors) < row(&s, EN.linreg.loss_curve), "{s}");
+}

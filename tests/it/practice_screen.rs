@@ -42,10 +42,30 @@ fn item(lab: &PracticeLab, e: Exercise) -> &deepstep::lessons::practice::lab::It
 }
 
 /// Poll until `done` holds (at most 20 s: a check takes well under a second).
+/// The screen as the shell opens it: its threads started.
+fn opened(mut lab: PracticeLab) -> PracticeLab {
+    run_spawns(lab.opened());
+    lab
+}
+
+/// Start the threads among `effects` as the shell would; the rest back.
+fn run_spawns(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Spawn(task) => {
+                task.spawn();
+                None
+            }
+            e => Some(e),
+        })
+        .collect()
+}
+
 fn until(lab: &mut PracticeLab, done: impl Fn(&PracticeLab) -> bool) -> Vec<Effect> {
     let mut effects = vec![];
     for _ in 0..1000 {
-        effects.extend(lab.update(Action::Poll, CTX));
+        effects.extend(run_spawns(lab.update(Action::Poll, CTX)));
         if done(lab) {
             return effects;
         }
@@ -58,7 +78,7 @@ fn until(lab: &mut PracticeLab, done: impl Fn(&PracticeLab) -> bool) -> Vec<Effe
 fn a_save_is_checked_and_the_verdict_goes_from_the_mistake_to_passing() {
     let dir = temp("save");
     std::fs::write(dir.join("rnn_bptt.py"), fixture("mistakes/rnn-missing-wrec.py")).unwrap();
-    let mut lab = PracticeLab::new(dir.clone(), Some(python()), vec![]);
+    let mut lab = opened(PracticeLab::new(dir.clone(), Some(python()), vec![]));
     assert!(lab.watch_error.is_none());
     until(&mut lab, |l| item(l, Exercise::Bptt).report.is_some());
     let rnn = item(&lab, Exercise::Bptt);
@@ -86,7 +106,7 @@ fn a_save_is_checked_and_the_verdict_goes_from_the_mistake_to_passing() {
 #[test]
 fn hints_come_one_at_a_time_and_the_last_points_to_the_lab() {
     let dir = temp("hints");
-    let lab = PracticeLab::new(dir, Some(python()), vec![]);
+    let lab = opened(PracticeLab::new(dir, Some(python()), vec![]));
     let hints = (EN.practice.hints)(lab.current().exercise);
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
     let (s, _) = draw(&mut app, 120, 40);
@@ -112,7 +132,7 @@ fn hints_come_one_at_a_time_and_the_last_points_to_the_lab() {
 
 #[test]
 fn the_conv_exercise_opens_the_lab_in_the_dx_view() {
-    let mut lab = PracticeLab::new(temp("lab"), None, vec![]);
+    let mut lab = opened(PracticeLab::new(temp("lab"), None, vec![]));
     lab.selected = lab.items.iter().position(|i| i.exercise == Exercise::Conv2d).unwrap();
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
     app.handle(&key(KeyCode::Char('l')));
@@ -126,7 +146,7 @@ fn the_conv_exercise_opens_the_lab_in_the_dx_view() {
 fn every_exercise_opens_its_lab_at_the_named_state() {
     use deepstep::lessons::{count_rnn::lab::CountLab, linreg::lab::LinregLab};
     for e in Exercise::ALL {
-        let mut lab = PracticeLab::new(temp("labs"), None, vec![]);
+        let mut lab = opened(PracticeLab::new(temp("labs"), None, vec![]));
         lab.selected = lab.items.iter().position(|i| i.exercise == e).unwrap();
         let mut app = App::new(mount(lab), &EN, Theme::MONO);
         app.handle(&key(KeyCode::Char('l')));
@@ -144,7 +164,7 @@ fn every_exercise_opens_its_lab_at_the_named_state() {
 fn time_is_counted_and_after_30_minutes_the_lab_is_suggested() {
     let dir = temp("time");
     std::fs::write(dir.join("gradient_descent.py"), fixture("mistakes/gd-sign.py")).unwrap();
-    let mut lab = PracticeLab::new(dir, Some(python()), vec![]);
+    let mut lab = opened(PracticeLab::new(dir, Some(python()), vec![]));
     lab.selected = lab.items.iter().position(|i| i.exercise == Exercise::GdStep).unwrap();
     let mut saves = 0;
     for minute in 0..=31u64 {
@@ -168,7 +188,7 @@ fn time_is_counted_and_after_30_minutes_the_lab_is_suggested() {
 #[test]
 fn i_creates_the_missing_folder_and_checks_what_it_wrote() {
     let dir = temp("init").join("deepstep-practice");
-    let lab = PracticeLab::new(dir.clone(), Some(python()), vec![]);
+    let lab = opened(PracticeLab::new(dir.clone(), Some(python()), vec![]));
     assert!(!lab.folder);
     let mut app = App::new(mount(lab), &KO, Theme::MONO);
     let (s, _) = draw(&mut app, 80, 24);
@@ -201,7 +221,7 @@ fn progress_is_saved_with_the_quiz_and_restored() {
     let first = Exercise::ALL[0].id();
     store.save_practice(&PracticeRecord { exercise: first.into(), passed: true, seconds: 5, hints: 0 }, 1).unwrap();
     store.save_practice(&PracticeRecord { exercise: first.into(), passed: false, seconds: 1, hints: 0 }, 2).unwrap();
-    let lab = PracticeLab::new(dir.join("p"), None, store.practice().unwrap());
+    let lab = opened(PracticeLab::new(dir.join("p"), None, store.practice().unwrap()));
     let gd = item(&lab, Exercise::ALL[0]);
     assert_eq!((gd.record.hints, gd.record.passed, gd.record.seconds), (2, true, 5));
 }
@@ -224,7 +244,7 @@ fn a_version_1_store_gains_the_practice_table_and_keeps_its_answers() {
 fn the_screen_fits_80x24_and_120x40_in_both_languages_without_colour() {
     let dir = temp("render");
     std::fs::write(dir.join("posterior.py"), fixture("mistakes/posterior-not-normalised.py")).unwrap();
-    let mut lab = PracticeLab::new(dir, Some(python()), vec![]);
+    let mut lab = opened(PracticeLab::new(dir, Some(python()), vec![]));
     until(&mut lab, |l| item(l, Exercise::Posterior).report.is_some());
     lab.selected = lab.items.iter().position(|i| i.exercise == Exercise::Posterior).unwrap();
     let mut app = App::new(mount(lab), &EN, Theme::MONO);
@@ -247,7 +267,7 @@ fn the_screen_fits_80x24_and_120x40_in_both_languages_without_colour() {
 fn leaving_the_screen_stops_a_check_that_loops() {
     let dir = temp("leave");
     let started = common::looping_practice_file(dir.join("posterior.py"));
-    let lab = PracticeLab::new(dir, Some(python()), vec![]);
+    let lab = opened(PracticeLab::new(dir, Some(python()), vec![]));
     let py = started();
     drop(lab);
     let gone = common::gone(py);
@@ -281,14 +301,17 @@ fn the_keys_choose_check_and_scroll() {
     assert!(item(lab(&mut app), Exercise::GdStep).checking);
     until(lab(&mut app), |l| !item(l, Exercise::GdStep).checking);
     // The verdict and task are longer than 80×24 shows: PgDn scrolls, PgUp comes back.
+    // (A title too long for its panel keeps the marks ▴ ▾ instead of the words.)
+    let above = |s: &str| s.contains(EN.practice.more_above) || s.contains(EN.conv.more_above);
+    let below = |s: &str| s.contains(EN.practice.more_below) || s.contains(EN.conv.more_below);
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(EN.practice.more_below) && !s.contains(EN.practice.more_above), "{s}");
+    assert!(below(&s) && !above(&s), "{s}");
     app.handle(&key(KeyCode::PageDown));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(s.contains(EN.practice.more_above), "{s}");
+    assert!(above(&s), "{s}");
     app.handle(&key(KeyCode::PageUp));
     let (s, _) = draw(&mut app, 80, 24);
-    assert!(!s.contains(EN.practice.more_above), "{s}");
+    assert!(!above(&s), "{s}");
 }
 
 /// The folder made after the screen opened, then removed and made again
@@ -296,7 +319,7 @@ fn the_keys_choose_check_and_scroll() {
 #[test]
 fn a_folder_made_removed_and_made_again_outside_the_screen_is_followed() {
     let dir = temp("refolder").join("later");
-    let mut lab = PracticeLab::new(dir.clone(), Some(python()), vec![]);
+    let mut lab = opened(PracticeLab::new(dir.clone(), Some(python()), vec![]));
     assert!(!lab.folder);
     // Made outside the screen (another shell's `practice init`, an editor).
     std::fs::create_dir_all(&dir).unwrap();
@@ -312,4 +335,44 @@ fn a_folder_made_removed_and_made_again_outside_the_screen_is_followed() {
     until(&mut lab, |l| item(l, Exercise::Posterior).state() == State::Failing);
     std::fs::write(dir.join("posterior.py"), fixture("posterior.py")).unwrap();
     until(&mut lab, |l| item(l, Exercise::Posterior).state() == State::Passing);
+}
+
+/// The screen's rows joined, borders dropped (a sentence may wrap anywhere).
+fn joined(s: &str) -> String {
+    let rows: Vec<&str> = s.lines().map(|l| l.trim_matches(|c: char| c == '|' || c.is_whitespace())).collect();
+    rows.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// D18: at 80×24 a missing folder's sentence is whole (it names the key
+/// that makes it), then `i`'s files are all named; the hint `h` adds shows
+/// on screen at once; a title too long for its panel keeps its marks.
+#[test]
+fn the_practice_screen_says_everything_whole_at_80x24() {
+    for t in [&EN, &KO] {
+        let dir = temp(&format!("whole-{:?}", t.lang)).join("deepstep-practice");
+        let lab = PracticeLab::new(dir.clone(), Some(python()), vec![]);
+        let hints = (t.practice.hints)(lab.current().exercise);
+        let mut app = App::new(mount(lab), t, Theme::MONO);
+        let (s, _) = draw(&mut app, 80, 24);
+        let sentence = (t.practice.folder_missing)(&dir.display().to_string());
+        assert!(joined(&s).contains(&joined(&sentence)), "{sentence}\n{s}");
+        app.handle(&key(KeyCode::Char('h')));
+        let (s, _) = draw(&mut app, 80, 24);
+        let hint: String = hints[0].split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+        assert!(joined(&s).contains(&hint), "{hint}\n{s}");
+        app.handle(&key(KeyCode::Char('i')));
+        let screen = app.screens.last_mut().unwrap();
+        let lab = deepstep::lessons::lesson::lesson_mut::<PracticeLab>(screen.as_mut()).unwrap();
+        until(lab, |l| l.folder && l.items.iter().all(|i| i.report.is_some()));
+        let (s, _) = draw(&mut app, 80, 24);
+        for e in Exercise::ALL {
+            assert!(joined(&s).contains(e.file()), "{}\n{s}", e.file());
+        }
+        // Scrolled to the middle, the title's marks stay whole.
+        app.handle(&key(KeyCode::PageDown));
+        let (s, _) = draw(&mut app, 80, 24);
+        let title = s.lines().find(|l| l.contains(".py") && l.contains('+')).unwrap_or_default();
+        let marked = title.contains(t.practice.more_below) || title.contains(t.conv.more_below);
+        assert!(marked && (title.contains(t.practice.more_above) || title.contains(t.conv.more_above)), "{s}");
+    }
 }

@@ -206,6 +206,43 @@ fn every_command_on_every_bad_progress_path_speaks_in_sentences() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// D11: `--print` answers a progress file as the interactive quiz does: a
+/// path the quiz refuses is the same failure (status 2, or 1 for the
+/// machine's state); a damaged file, which the quiz keeps aside and goes on
+/// from, is said and the round printed; a review of a file that could not be
+/// read fails rather than print "Nothing is due for review".
+#[test]
+fn print_refuses_what_the_quiz_refuses_and_never_reviews_an_unread_file() {
+    let dir = temp_dir("print");
+    for (what, path) in bad_paths(&dir) {
+        let refused = Store::peek(&path).err();
+        for review in [false, true] {
+            let p = path.as_os_str();
+            let o = std::ffi::OsStr::new;
+            let mut args = vec![o("--lang"), o("en"), o("quiz"), o("--print"), o("--seed"), o("1"), o("--progress"), p];
+            if review {
+                args.push(o("--review"));
+            }
+            let out = run(&args);
+            let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+            let said = format!("{what}, review {review}: {stderr}");
+            match &refused {
+                None => assert_eq!(out.status.code(), Some(0), "{said}"),
+                Some(r) if r.is_damaged() && !review => {
+                    assert_eq!(out.status.code(), Some(0), "{said}");
+                    assert!(!stdout.is_empty() && stderr.contains(&*path.file_name().unwrap().to_string_lossy()));
+                }
+                Some(r) => {
+                    let want = if r.is_runtime() { 1 } else { 2 };
+                    assert_eq!(out.status.code(), Some(want), "{said}");
+                    assert!(!stdout.contains(EN.quiz.nothing_due), "{said}\n{stdout}");
+                }
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The home screen on a progress file it cannot use says so on the quiz,
 /// the review and the statistics (not "progress saved in …", not "no answers yet").
 #[test]

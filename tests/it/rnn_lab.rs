@@ -504,6 +504,16 @@ fn settle(l: &mut RnnLab) {
     }
 }
 
+/// The lab with its worker started, as the shell starts it on opening.
+fn started(mut l: RnnLab) -> RnnLab {
+    for effect in l.opened() {
+        if let deepstep::lessons::lesson::Effect::Spawn(task) = effect {
+            task.spawn();
+        }
+    }
+    l
+}
+
 fn knob_to(l: &mut RnnLab, knob: Knob) {
     while l.knob != knob {
         l.update(Action::KnobDown);
@@ -513,7 +523,7 @@ fn knob_to(l: &mut RnnLab, knob: Knob) {
 #[test]
 fn in_the_app_a_knob_change_is_computed_in_the_background_and_arrives_as_computed_on_the_spot() {
     use deepstep::lessons::lesson::Lesson;
-    let mut l = RnnLab::new(RnnSettings { len: 20, ..Default::default() }).unwrap().in_background();
+    let mut l = started(RnnLab::new(RnnSettings { len: 20, ..Default::default() }).unwrap().in_background());
     let mut spot = lab(20);
     for _ in 0..3 {
         l.update(Action::Next);
@@ -538,7 +548,7 @@ fn in_the_app_a_knob_change_is_computed_in_the_background_and_arrives_as_compute
 
 #[test]
 fn turns_made_while_the_worker_computes_add_up_and_only_the_last_result_is_kept() {
-    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
+    let mut l = started(RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background());
     knob_to(&mut l, Knob::Hidden);
     for _ in 0..3 {
         l.update(Action::KnobInc);
@@ -555,7 +565,7 @@ fn turns_made_while_the_worker_computes_add_up_and_only_the_last_result_is_kept(
 
 #[test]
 fn a_comparison_chart_is_computed_in_the_background_for_the_run_shown() {
-    let mut l = RnnLab::new(RnnSettings { len: 12, ..Default::default() }).unwrap().in_background();
+    let mut l = started(RnnLab::new(RnnSettings { len: 12, ..Default::default() }).unwrap().in_background());
     let mut spot = lab(12);
     for x in [&mut l, &mut spot] {
         x.update(Action::Last);
@@ -599,7 +609,7 @@ fn the_length_chart_equals_separate_runs_of_each_length() {
 #[test]
 fn a_new_run_waits_for_the_prediction_being_typed() {
     use deepstep::lessons::lesson::Lesson;
-    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
+    let mut l = started(RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background());
     l.update(Action::TogglePredict);
     l.update(Action::Last);
     l.update(Action::JumpTo(10));
@@ -666,4 +676,29 @@ fn the_bound_explanation_names_the_factor_that_measured_most() {
     // Before BPTT has measured a step, no factor is named.
     let l = lab(30);
     assert_eq!(l.why_now().gate_shrinks_most(), None);
+}
+
+#[test]
+fn the_lab_starts_no_thread_of_its_own_the_shell_starts_its_worker_once() {
+    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
+    knob_to(&mut l, Knob::Seed);
+    l.update(Action::KnobInc);
+    // Nothing computes the request until the worker's task is started.
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        l.update(Action::Poll);
+    }
+    assert!(l.computing.is_some());
+    let effects = l.opened();
+    assert_eq!(effects.len(), 1);
+    assert!(l.opened().is_empty(), "a second opening starts nothing more");
+    for effect in effects {
+        if let deepstep::lessons::lesson::Effect::Spawn(task) = effect {
+            // A clone of the effect shares its task: it runs once.
+            task.clone().spawn();
+            task.spawn();
+        }
+    }
+    settle(&mut l);
+    assert_eq!(l.settings.seed, 2);
 }

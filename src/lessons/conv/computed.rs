@@ -99,7 +99,9 @@ pub struct Computed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     FixedSize,
-    SobelSize,
+    /// The kernel's size was changed while this preset, which exists only as
+    /// 3×3, is chosen.
+    PresetIsThreeByThree(Preset),
     Math(conv::ConvError),
 }
 
@@ -112,13 +114,15 @@ impl Refusal {
         let shape = |s: &[usize; 3]| format!("{}×{}×{}", s[0], s[1], s[2]);
         match self {
             Refusal::FixedSize => c.fixed_size.to_string(),
-            Refusal::SobelSize => c.sobel_size.to_string(),
+            Refusal::PresetIsThreeByThree(p) => (c.preset_is_3x3)(c.presets[p.index()]),
             Refusal::Math(e) => match e {
                 E::ZeroStride { axis: a } => (c.err_zero)(c.setting_names[0], axis(a)),
                 E::ZeroDilation { axis: a } => (c.err_zero)(c.setting_names[1], axis(a)),
                 E::ZeroKernel { axis: a } => (c.err_zero)(c.setting_names[2], axis(a)),
                 E::ZeroInput { axis: a } => (c.err_zero)(c.setting_names[3], axis(a)),
-                E::KernelTooLarge { axis: a, span, padded } => (c.err_kernel_too_large)(axis(a), *span, *padded),
+                E::KernelTooLarge { axis: a, span, padded } => {
+                    (c.err_kernel_too_large)(axis(a), a.letter(), *span, *padded)
+                }
                 E::TooLarge { axis: a } => (c.err_too_large)(axis(a)),
                 E::ChannelMismatch { input, kernel } => (c.err_channels)(*kernel, *input),
                 E::BiasMismatch { expected, got } => (c.err_bias)(*expected, *got),
@@ -126,6 +130,19 @@ impl Refusal {
             },
         }
     }
+}
+
+/// The preset of each of `c_out` output channels: the chosen one for the
+/// first; for the second, random integers again (with its own seed), and
+/// after any other preset the next one that exists at this kernel size, so
+/// the two channels differ (the screen names it: `Text::conv.second_preset`).
+pub fn channel_presets(chosen: Preset, c_out: usize, kernel: [usize; 2]) -> Vec<Preset> {
+    let fits = |p: &Preset| p.kernel(kernel[0], kernel[1], 0).is_some();
+    let next = (1..Preset::ALL.len())
+        .map(|k| Preset::ALL[(chosen.index() + k) % Preset::ALL.len()])
+        .find(fits)
+        .unwrap_or(chosen);
+    (0..c_out).map(|co| if co == 0 || chosen == Preset::RandomIntegers { chosen } else { next }).collect()
 }
 
 pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Computed, Refusal> {
@@ -152,14 +169,13 @@ pub fn compute(s: &Settings, custom: &Custom, digits: &[Digit]) -> Result<Comput
     let w = match (s.preset, &custom.w) {
         (None, Some(w)) => w.clone(),
         (preset, _) => {
-            let preset = preset.unwrap_or(Preset::Identity);
             let mut w = Array4::zeros((s.c_out, c_in, s.kernel[0], s.kernel[1]));
-            for co in 0..s.c_out {
-                // The second output channel uses the next preset, so the two differ.
-                let p = Preset::ALL[(preset.index() + co) % Preset::ALL.len()];
+            for (co, p) in
+                channel_presets(preset.unwrap_or(Preset::Identity), s.c_out, s.kernel).into_iter().enumerate()
+            {
                 for ci in 0..c_in {
                     let seed = s.seed.wrapping_add((co * 3 + ci) as u64 * 101);
-                    let k = p.kernel(s.kernel[0], s.kernel[1], seed).ok_or(Refusal::SobelSize)?;
+                    let k = p.kernel(s.kernel[0], s.kernel[1], seed).ok_or(Refusal::PresetIsThreeByThree(p))?;
                     w.slice_mut(s![co, ci, .., ..]).assign(&k);
                 }
             }

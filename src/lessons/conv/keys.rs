@@ -25,11 +25,26 @@ pub fn table(t: &Text) -> Vec<Binding<Action>> {
         Binding::new(&[C('<'), C(',')], k.speed, Action::Slower, false),
         Binding::new(&[C('>'), C('.')], k.speed, Action::Faster, false),
         Binding::new(&[C('b')], k.link_axes, Action::ToggleLink, false),
+        Binding::new(&[Code(KeyCode::Tab)], t.conv.switch_panel, Action::SwitchPanel, false),
         Binding::new(&[C('p')], k.preset, Action::NextPreset, false),
         Binding::new(&[C('i')], k.sample, Action::NextInput, false),
         Binding::new(&[C('r')], k.random_dy, Action::RandomDy, false),
         Binding::new(&[C('P'), C('t')], k.predict, Action::TogglePredict, true),
     ]
+}
+
+/// The table with the footer as the lab is now: a knob that a turn would
+/// not move (at its end, or refused again with the reason already shown)
+/// lists no `[`/`]` there (they stay in the help).
+pub fn lab_table(lab: &ConvLab, t: &Text) -> Vec<Binding<Action>> {
+    let mut rows = table(t);
+    for b in &mut rows {
+        if matches!(b.action, Action::KnobDec | Action::KnobInc) {
+            let delta = if b.action == Action::KnobDec { -1 } else { 1 };
+            b.footer &= lab.turn_would_change(delta);
+        }
+    }
+    rows
 }
 
 /// The action for a key: while an answer is asked for, keys edit it

@@ -85,9 +85,25 @@ pub enum Asking {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     Refused(Refusal),
+    /// A preset that exists only as 3×3 was chosen: the kernel became 3×3.
+    ResizedFor(Preset),
     Right,
     Wrong(String),
+    /// Wrong, and the guess is what these slips give: (the answer, the
+    /// guess as typed, the slips).
+    Slipped {
+        answer: String,
+        guess: String,
+        slips: Vec<Slip>,
+    },
     NotANumber,
+}
+
+/// A named slip behind a wrong prediction (computed by `math::conv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slip {
+    Size(conv::SizeMistake),
+    Value(conv::ValueMistake),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +123,8 @@ pub enum Action {
     KnobDec,
     KnobInc,
     ToggleLink,
+    /// Tab: whether the knob panel or the grids get the room first.
+    SwitchPanel,
     NextPreset,
     NextInput,
     RandomDy,
@@ -134,6 +152,9 @@ pub struct ConvLab {
     pub speed: usize,
     pub knob: Knob,
     pub linked: bool,
+    /// Tab: the knob panel keeps its width and the grids are cropped beside
+    /// it (they are otherwise drawn whole first).
+    pub knobs_first: bool,
     /// Predict mode: what it asks, the answer typed, the score.
     pub predict: Predict<Asking>,
     pub message: Option<Message>,
@@ -154,6 +175,7 @@ impl ConvLab {
             speed: 2,
             knob: Knob::Input,
             linked: true,
+            knobs_first: false,
             predict: Predict::default(),
             message: None,
             digits,
@@ -267,6 +289,7 @@ impl ConvLab {
             Action::KnobDec => self.turn(self.knob, -1),
             Action::KnobInc => self.turn(self.knob, 1),
             Action::ToggleLink => self.linked = !self.linked,
+            Action::SwitchPanel => self.knobs_first = !self.knobs_first,
             Action::NextPreset => self.turn(Knob::Preset, 1),
             Action::NextInput => self.turn(Knob::Input, 1),
             Action::RandomDy => {
@@ -362,7 +385,13 @@ impl ConvLab {
                 let eq = self.equation_of(frame, usize::MAX, "");
                 vec![eq.split(" + ").next().unwrap_or_default().to_string()]
             }
-            Asking::Size => vec![self.answer(&asking)],
+            // The size as the prompt's answer, as the formulas end, and as
+            // the last frame's label (y[OH−1,OW−1]) would write it.
+            Asking::Size => {
+                let last = self.frame_count().saturating_sub(1);
+                let label = self.equation_of(last, usize::MAX, "").split(" = ").next().unwrap_or_default().to_string();
+                vec![self.answer(&asking), self.size_formula(0), self.size_formula(1), label]
+            }
         };
         self.predict.ask(asking, hides);
     }
@@ -385,15 +414,36 @@ impl ConvLab {
             Some(Asking::Value { frame }) => self.frame_value(*frame),
             _ => 0.0,
         };
+        // The slips a value could be (forward frames: the kernel turned, one
+        // channel alone), each with what it gives.
+        let value_slips = match (self.predict.question(), self.mode) {
+            (Some(Asking::Value { frame }), Mode::Forward) => {
+                self.data.forward_frame(*frame).map_or(vec![], |f| conv::value_mistakes(&f, self.data.geometry.c_in))
+            }
+            _ => vec![],
+        };
+        let geometry = self.data.geometry;
         let step = self.predict.edit(e, |asking, typed| match asking {
-            Asking::Value { .. } => parse_number(typed).map(|guess| (agrees(guess, actual), format::num(actual))),
+            Asking::Value { .. } => parse_number(typed).map(|guess| {
+                let slips = value_slips.iter().filter(|(_, v)| agrees(guess, *v)).map(|(m, _)| Slip::Value(*m));
+                (agrees(guess, actual), (format::num(actual), typed.trim().to_string(), slips.collect()))
+            }),
             Asking::Size => {
                 let nums: Vec<f64> = typed
                     .split(|c: char| c == 'x' || c == 'X' || c == '×' || c == ',' || c.is_whitespace())
                     .filter(|s| !s.is_empty())
                     .filter_map(parse_number)
                     .collect();
-                (nums.len() == 2).then(|| (nums[0] == oh as f64 && nums[1] == ow as f64, format!("{oh}×{ow}")))
+                (nums.len() == 2).then(|| {
+                    let whole = |v: f64| (v >= 0.0 && v.fract() == 0.0 && v < 1e9).then_some(v as usize);
+                    let slips = match (whole(nums[0]), whole(nums[1])) {
+                        (Some(h), Some(w)) => conv::size_mistakes_giving(&geometry, [h, w]),
+                        _ => vec![],
+                    };
+                    let guess = format!("{}×{}", format::num(nums[0]), format::num(nums[1]));
+                    let right = nums[0] == oh as f64 && nums[1] == ow as f64;
+                    (right, (format!("{oh}×{ow}"), guess, slips.into_iter().map(Slip::Size).collect()))
+                })
             }
         });
         let closed = match step {
@@ -402,15 +452,29 @@ impl ConvLab {
                 self.message = Some(Message::NotANumber);
                 return;
             }
-            Step::Skipped(asking) => asking,
+            Step::Skipped(asking) => {
+                self.go_to(if let Asking::Value { frame } = asking { frame } else { 0 }, false);
+                return;
+            }
             Step::Graded { question, right, grade } => {
-                self.message = Some(if right { Message::Right } else { Message::Wrong(grade) });
+                let (answer, guess, slips): (String, String, Vec<Slip>) = grade;
+                self.message = Some(match (right, slips.is_empty()) {
+                    (true, _) => Message::Right,
+                    (false, true) => Message::Wrong(answer),
+                    (false, false) => Message::Slipped { answer, guess, slips },
+                });
                 question
             }
         };
-        // Move on to the frame the question was about.
-        if let Asking::Value { frame } = closed {
-            self.go_to(frame, false);
+        match closed {
+            // Move on to the frame the question was about.
+            Asking::Value { frame } => self.go_to(frame, false),
+            // The new geometry starts at its first frame, whose value is asked
+            // next: no frame of it was shown before its question.
+            Asking::Size => {
+                self.go_to(0, false);
+                self.ask(Asking::Value { frame: 0 });
+            }
         }
     }
 
@@ -419,8 +483,20 @@ impl ConvLab {
         self.data.value(self.mode, f).unwrap_or(0.0)
     }
 
+    /// Whether turning the selected knob by `delta` would change what is
+    /// shown: its settings, or the message (a refusal said once).
+    pub fn turn_would_change(&self, delta: i64) -> bool {
+        let mut after = self.clone();
+        after.turn(self.knob, delta);
+        after.settings != self.settings || after.message != self.message
+    }
+
     /// Turn a knob by `delta` steps (and its partner too when axes are linked).
     fn turn(&mut self, knob: Knob, delta: i64) {
+        if knob == Knob::Preset {
+            self.turn_preset(delta);
+            return;
+        }
         let mut s = self.settings.clone();
         if let Err(r) = self.turn_one(&mut s, knob, delta) {
             self.message = Some(Message::Refused(r));
@@ -434,6 +510,40 @@ impl ConvLab {
             set_knob(&mut s, other, v);
         }
         self.apply(s);
+    }
+
+    /// The next preset in the `delta` direction that this input can take. One
+    /// that exists only as 3×3 makes the kernel 3×3 (and says so); one the
+    /// input is too small for is passed over, so the cycle never sticks.
+    fn turn_preset(&mut self, delta: i64) {
+        let n = Preset::ALL.len() as i64;
+        // From a given kernel, the first preset; then around the list.
+        let from = self.settings.preset.map_or(-delta.signum(), |p| p.index() as i64);
+        let mut first_refusal = None;
+        for k in 1..=n {
+            let p = Preset::ALL[(from + k * delta.signum()).rem_euclid(n) as usize];
+            let mut s = self.settings.clone();
+            s.preset = Some(p);
+            let resized = p.kernel(s.kernel[0], s.kernel[1], 0).is_none();
+            if resized {
+                s.kernel = [3, 3];
+            }
+            match compute(&s, &self.custom, &self.digits) {
+                Ok(_) => {
+                    self.apply(s);
+                    if resized && !self.predict.is_asking() {
+                        self.message = Some(Message::ResizedFor(p));
+                    }
+                    return;
+                }
+                Err(r) => {
+                    first_refusal.get_or_insert(r);
+                }
+            }
+        }
+        if let Some(r) = first_refusal {
+            self.message = Some(Message::Refused(r));
+        }
     }
 
     fn turn_one(&self, s: &mut Settings, knob: Knob, delta: i64) -> Result<(), Refusal> {
@@ -461,11 +571,8 @@ impl ConvLab {
                 let a = (knob == Knob::KernelW) as usize;
                 s.kernel[a] = step(s.kernel[a], 1, 7);
             }
-            Knob::Preset => {
-                // From a given kernel, the first preset; then around the list.
-                let i = s.preset.map_or(0, |p| p.index() as i64 + delta);
-                s.preset = Some(Preset::ALL[i.rem_euclid(Preset::ALL.len() as i64) as usize]);
-            }
+            // Turned by `turn_preset`.
+            Knob::Preset => {}
             Knob::StrideH => s.params.stride[0] = step(s.params.stride[0], 0, 4),
             Knob::StrideW => s.params.stride[1] = step(s.params.stride[1], 0, 4),
             Knob::PadH => s.params.padding[0] = step(s.params.padding[0], 0, 3),
@@ -494,7 +601,10 @@ impl ConvLab {
                 self.frame = self.frame.min(self.frame_count().saturating_sub(1));
                 self.go_to(self.frame, false);
                 if size_changed && self.predict.on {
+                    // From the first frame: the frames before the current one
+                    // would show the new size (and be filled in unasked).
                     self.playing = false;
+                    self.go_to(0, false);
                     self.ask(Asking::Size);
                 }
             }

@@ -17,6 +17,24 @@ fn label(name: &str, at: &[usize], channels: &[usize]) -> String {
 /// `11×2 + 23×(-1) + 52×3 + 64×1 = 219`: the first `shown` taps of a frame
 /// with their running sum, or every tap with per-channel sums and the value.
 pub fn equation<P>(f: &Frame<P>, shown: usize, channels: usize, running_sum: &str) -> String {
+    equation_keeping(f, shown, channels, running_sum, usize::MAX)
+}
+
+/// `terms` joined by ` + `; more than `keep` + 1 of them keep their first
+/// `keep` and their last, the ones between written as one `…`.
+fn joined(terms: Vec<String>, keep: usize) -> String {
+    if terms.len() <= keep.saturating_add(1) {
+        return terms.join(" + ");
+    }
+    let mut kept: Vec<String> = terms[..keep].to_vec();
+    kept.push("…".to_string());
+    kept.extend(terms.last().cloned());
+    kept.join(" + ")
+}
+
+/// `equation` with each list of terms (each channel's, with several)
+/// shortened by `joined(…, keep)`; the sums and the value always stay.
+fn equation_keeping<P>(f: &Frame<P>, shown: usize, channels: usize, running_sum: &str, keep: usize) -> String {
     let taps = &f.taps[..shown.min(f.taps.len())];
     let term = |t: &crate::math::conv::Tap| format!("{}×{}", operand(t.a.value), operand(t.b.value));
     let mut out = String::new();
@@ -27,33 +45,56 @@ pub fn equation<P>(f: &Frame<P>, shown: usize, channels: usize, running_sum: &st
     if shown < f.taps.len() {
         let terms: Vec<String> = taps.iter().map(term).collect();
         let sum = taps.last().map_or(f.start, |t| t.sum);
-        let _ = write!(out, "{} = {} ({running_sum})", terms.join(" + "), num(sum));
+        let _ = write!(out, "{} = {} ({running_sum})", joined(terms, keep), num(sum));
         return out;
     }
     if channels <= 1 {
         let terms: Vec<String> = taps.iter().map(term).collect();
-        let _ = write!(out, "{} = {}", terms.join(" + "), num(f.value));
+        let _ = write!(out, "{} = {}", joined(terms, keep), num(f.value));
         return out;
     }
     let per = f.taps.len() / channels;
-    let groups: Vec<String> = f
-        .taps
-        .chunks(per.max(1))
-        .map(|c| format!("({})", c.iter().map(term).collect::<Vec<_>>().join(" + ")))
-        .collect();
+    let groups: Vec<String> =
+        f.taps.chunks(per.max(1)).map(|c| format!("({})", joined(c.iter().map(term).collect(), keep))).collect();
     let sums: Vec<String> = channel_sums(f, channels).iter().map(|v| operand(*v)).collect();
     let _ = write!(out, "{} = {} = {}", groups.join(" + "), sums.join(" + "), num(f.value));
     out
 }
 
+/// `equation` in at most `columns` display columns when it can be: the
+/// whole equation if it fits, else as many leading terms as fit, the middle
+/// ones marked `…`, and always the last term, the channel sums and the value.
+pub fn equation_within<P>(f: &Frame<P>, shown: usize, channels: usize, running_sum: &str, columns: usize) -> String {
+    let full = equation(f, shown, channels, running_sum);
+    if crate::ui::width::width(&full) <= columns {
+        return full;
+    }
+    let most = f.taps.len();
+    (0..most)
+        .rev()
+        .map(|keep| equation_keeping(f, shown, channels, running_sum, keep))
+        .find(|e| crate::ui::width::width(e) <= columns)
+        .unwrap_or_else(|| equation_keeping(f, shown, channels, running_sum, 0))
+}
+
 impl ConvLab {
     /// The equation of frame `f` of the current mode, `shown` taps of it.
     pub fn equation_of(&self, f: usize, shown: usize, running_sum: &str) -> String {
+        self.equation_of_within(f, shown, running_sum, usize::MAX)
+    }
+
+    /// `equation_of` in at most `columns` columns (`equation_within`): the
+    /// screen's form, whose sum and value are never cut off.
+    pub fn equation_of_within(&self, f: usize, shown: usize, running_sum: &str, columns: usize) -> String {
         let g = &self.data.geometry;
+        let fit = |l: String, eq: &dyn Fn(usize) -> String| {
+            let room = columns.saturating_sub(crate::ui::width::width(&l) + 3);
+            format!("{l} = {}", eq(room))
+        };
         match self.mode {
             Mode::Forward => self.data.forward_frame(f).map_or(String::new(), |fr| {
                 let l = label("y", &fr.at, if g.c_out > 1 { &[] } else { &[0] });
-                format!("{l} = {}", equation(&fr, shown, g.c_in, running_sum))
+                fit(l, &|room| equation_within(&fr, shown, g.c_in, running_sum, room))
             }),
             Mode::GradW => self.data.grad_w_frame(f).map_or(String::new(), |fr| {
                 let skip: &[usize] = match (g.c_out > 1, g.c_in > 1) {
@@ -63,11 +104,11 @@ impl ConvLab {
                     (false, false) => &[0, 1],
                 };
                 let l = label("dW", &fr.at, skip);
-                format!("{l} = {}", equation(&fr, shown, 1, running_sum))
+                fit(l, &|room| equation_within(&fr, shown, 1, running_sum, room))
             }),
             Mode::GradX => self.data.grad_x_frame(f).map_or(String::new(), |fr| {
                 let l = label("dX", &fr.at, if g.c_in > 1 { &[] } else { &[0] });
-                format!("{l} = {}", equation(&fr, shown, g.c_out, running_sum))
+                fit(l, &|room| equation_within(&fr, shown, g.c_out, running_sum, room))
             }),
         }
     }

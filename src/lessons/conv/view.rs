@@ -1,16 +1,16 @@
 //! Draws the convolution lab. It reads the state and formats numbers; it
 //! computes none (every value comes from `math` through the state).
 
-use super::lab::{Action, Asking, ConvLab, InputChoice, Knob, Message, Mode};
-use crate::math::conv::Zero;
+use super::lab::{Action, Asking, ConvLab, InputChoice, Knob, Message, Mode, Slip};
+use crate::math::conv::{SizeMistake, ValueMistake, Zero};
 use crate::math::format::num;
 use crate::math::kernels::Sample;
 use crate::text::Text;
-use crate::ui::chrome::{knob_panel, marked_title, panel};
+use crate::ui::chrome::{marked_title, panel};
 use crate::ui::drawn::Draw;
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
-use crate::ui::width::wrap;
+use crate::ui::width::{clip, width, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -30,6 +30,10 @@ struct Marks {
 }
 
 fn marks(lab: &ConvLab) -> Marks {
+    // While the output size is asked, where the window stands would tell it.
+    if lab.hiding_size() {
+        return Marks { a: vec![], b: vec![], current: None };
+    }
     let (taps, _, _) = lab.current();
     let shown = &taps[..lab.shown_taps()];
     // The whole window stays marked tap by tap; the tap being added is `current`.
@@ -151,17 +155,20 @@ fn draw_stack(
     let probe = panel(String::new(), theme).inner(area);
     let mut lines: Vec<Line> = vec![];
     let mut placed = vec![];
-    // The first and last lines of the first grid with marked cells (the window).
+    // The first and last lines of the window in the grid holding the tap
+    // (tap by tap, the channel being multiplied), else in the first grid
+    // with marked cells.
     let mut focus: Option<(usize, usize)> = None;
     let mut cropped = false;
-    for (label, grid) in parts {
+    let tap_grid = parts.iter().position(|(_, g)| g.rows.iter().flatten().any(|c| c.current));
+    for (k, (label, grid)) in parts.iter().enumerate() {
         let (shown, col) = crop_columns(grid, probe.width);
         cropped |= col > 0 || shown.rows.first().map(Vec::len) != grid.rows.first().map(Vec::len);
         if !label.is_empty() {
             lines.push(Line::styled(label.clone(), theme.dim));
         }
         let first = lines.len();
-        if focus.is_none() {
+        if focus.is_none() && tap_grid.is_none_or(|g| g == k) {
             let marked = |r: &Vec<GridCell>| r.iter().any(in_focus);
             let top = shown.rows.iter().position(marked);
             let bottom = shown.rows.iter().rposition(marked);
@@ -175,7 +182,7 @@ fn draw_stack(
     let skip = focus.map_or(0, |(a, b)| (b + 1).saturating_sub(room).min(a)).min(lines.len().saturating_sub(room));
     // Marks first, so a narrow panel cuts the title's words, not them.
     let marks = [(cropped, c.more_sideways), (skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
-    let block = panel(marked_title(&marks, title), theme);
+    let block = panel(clip(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
     let inner = block.inner(area);
     frame.bordered(block, area);
     frame.paragraph(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);
@@ -221,14 +228,54 @@ fn knob_text(lab: &ConvLab, k: Knob, t: &Text) -> String {
 }
 
 /// (name, value) of every knob, as the panel (and the study note) lists them.
-pub(crate) fn knob_rows(lab: &ConvLab, t: &Text) -> Vec<(&'static str, String)> {
+pub fn knob_rows(lab: &ConvLab, t: &Text) -> Vec<(&'static str, String)> {
     Knob::ALL.iter().map(|k| (t.conv.knob_names[k.index()], knob_text(lab, *k, t))).collect()
 }
 
+/// The knob panel's lines: every knob (`> ` before the selected one) and
+/// whether the axes are linked.
+fn knob_lines(lab: &ConvLab, t: &Text) -> Vec<String> {
+    let mut lines: Vec<String> = knob_rows(lab, t)
+        .iter()
+        .enumerate()
+        .map(|(i, (n, v))| format!("{}{n}: {v}", if i == lab.knob.index() { "> " } else { "  " }))
+        .collect();
+    lines.push(format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off }));
+    lines
+}
+
+/// The knobs, scrolled to keep the selected one in view; the title marks
+/// knobs above or below (▴ ▾, reached with Up/Down) and a value too long for
+/// the panel ends in `…` (Tab gives the panel its width).
 fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) {
-    let rows = knob_rows(lab, t);
-    let linked = format!("  {}: {}", t.conv.linked, if lab.linked { t.conv.on } else { t.conv.off });
-    knob_panel(frame, area, t.conv.knobs, &rows, lab.knob.index(), vec![Line::styled(linked, theme.dim)], theme);
+    let c = &t.conv;
+    let lines = knob_lines(lab, t);
+    let inner = panel(String::new(), theme).inner(area);
+    let room = (inner.height as usize).max(1);
+    let selected = lab.knob.index();
+    // The selected knob in view; at the last knob, the `axes linked` line after it too.
+    let want = if selected + 2 == lines.len() { lines.len() } else { selected + 1 };
+    let skip = want.saturating_sub(room).min(lines.len().saturating_sub(room));
+    let marks = [(skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
+    let title = clip(&marked_title(&marks, c.knobs), area.width.saturating_sub(2) as usize);
+    let block = panel(title, theme);
+    frame.bordered(block, area);
+    let shown: Vec<Line> = lines
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .map(|(i, l)| {
+            let style = if i == selected {
+                theme.selected
+            } else if i == lines.len() - 1 {
+                theme.dim
+            } else {
+                theme.text
+            };
+            Line::styled(clip(l, inner.width as usize), style)
+        })
+        .collect();
+    frame.paragraph(Paragraph::new(shown), inner);
 }
 
 /// The digit as a heatmap beside its numbers (pixels are 0..16).
@@ -250,37 +297,9 @@ fn heatmap_lines(lab: &ConvLab, theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) -> Hits {
+/// The status line: mode, frame, tap, play state, predict mode and score.
+fn status_line(lab: &ConvLab, t: &Text, theme: &Theme) -> Line<'static> {
     let c = &t.conv;
-    let eq = if lab.hiding_value() {
-        c.arithmetic_hidden.to_string()
-    } else {
-        lab.equation_of(lab.frame, lab.shown_taps(), c.running_sum)
-    };
-    let eq_width = area.width.saturating_sub(2).max(1) as usize;
-    let eq_rows = (Span::raw(eq.as_str()).width() / eq_width + 1).min(4) as u16;
-    // While the size is asked, the formula stops before its result.
-    let asked = |f: String| match f.rsplit_once(" = ") {
-        Some((head, _)) if lab.hiding_size() => format!("{head} = ?"),
-        _ => f,
-    };
-    let formulas = [asked(lab.size_formula(0)), asked(lab.size_formula(1))];
-    let both = Span::raw(formulas.join("    ").as_str()).width() as u16;
-    let formula_rows = if both <= area.width { 1 } else { 2 };
-    // The explanation wraps over as many rows as it needs (up to 3), the legend below it.
-    let explain_rows = wrap(Line::raw(mode_explanation(lab, t)), area.width).len().clamp(1, 3) as u16;
-    let legend_rows = wrap(Line::raw(legend_text(lab, t)), area.width).len().clamp(1, 3) as u16;
-    let [status, panels, eq_area, formula, message, _] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Max(panel_height(lab, enlargement_gap(lab, t, area))),
-        Constraint::Length(eq_rows),
-        Constraint::Length(formula_rows),
-        Constraint::Length(explain_rows + legend_rows),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-
-    // Status line.
     let mode = match lab.mode {
         Mode::Forward => c.mode_forward,
         Mode::GradW => c.mode_grad_w,
@@ -307,9 +326,109 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     if lab.predict.score.1 > 0 {
         st.push(Span::raw(format!("  {}", (c.score)(lab.predict.score.0, lab.predict.score.1))));
     }
-    frame.paragraph(Paragraph::new(wrap(Line::from(st), status.width)), status);
+    Line::from(st)
+}
 
-    // Panels: three grids and the knobs.
+/// Rows the arithmetic may take before its middle terms give way to `…`.
+const EQ_ROWS: usize = 4;
+
+/// The frame's arithmetic wrapped to `width`: whole when it fits in
+/// `EQ_ROWS` rows, else with middle terms elided (`equation_of_within`), so
+/// the last term, the channel sums and the value are always on screen.
+fn equation_lines(lab: &ConvLab, t: &Text, width: u16) -> Vec<Line<'static>> {
+    let c = &t.conv;
+    if lab.hiding_size() {
+        return wrap(Line::raw(c.size_hidden), width);
+    }
+    if lab.hiding_value() {
+        return wrap(Line::raw(c.arithmetic_hidden), width);
+    }
+    let w = width.max(1) as usize;
+    // Word wrap leaves the ends of rows empty: aim lower until it fits.
+    let mut columns = w * EQ_ROWS;
+    loop {
+        let eq = lab.equation_of_within(lab.frame, lab.shown_taps(), c.running_sum, columns);
+        let lines = wrap(Line::raw(eq), width);
+        if lines.len() <= EQ_ROWS || columns <= w {
+            return lines;
+        }
+        columns -= (w / 4).max(1);
+    }
+}
+
+/// The message lines: a prompt (with the verdict just given), what just
+/// happened, or what this mode shows; the legend below.
+fn message_lines(lab: &ConvLab, t: &Text, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let c = &t.conv;
+    let verdict = lab.message.as_ref().map(|m| match m {
+        Message::Refused(r) => Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error),
+        Message::ResizedFor(p) => Line::styled((c.resized_for)(c.presets[p.index()]), theme.title),
+        Message::Right => Line::styled(c.right, theme.good),
+        Message::Wrong(a) => Line::styled((c.wrong)(a), theme.error),
+        Message::Slipped { answer, guess, slips } => {
+            let words: Vec<String> = slips
+                .iter()
+                .map(|s| match s {
+                    Slip::Size(m) => {
+                        c.size_slips[SizeMistake::ALL.iter().position(|x| x == m).unwrap_or(0)].to_string()
+                    }
+                    Slip::Value(ValueMistake::FlippedKernel) => c.slip_flipped.to_string(),
+                    Slip::Value(ValueMistake::OneChannel(ch)) => (c.slip_one_channel)(*ch),
+                })
+                .collect();
+            Line::styled((c.wrong_slip)(answer, guess, &words.join(c.slip_or)), theme.error)
+        }
+        Message::NotANumber => Line::styled(c.not_a_number, theme.error),
+    });
+    if let Some(pr) = &lab.predict.asking {
+        let q = match pr.question {
+            Asking::Value { .. } => c.predict_value,
+            Asking::Size => c.predict_size,
+        };
+        let line = Line::from(vec![Span::styled(q, theme.title), Span::raw(" "), Span::raw(pr.input.buffer.clone())]);
+        let mut lines = wrap(line, width);
+        lines.extend(verdict.map(|v| wrap(v, width)).unwrap_or_default());
+        return lines;
+    }
+    let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
+    let mut legend = legend_text(lab, t);
+    if digit {
+        legend = format!("{legend}  {}", c.digits_credit);
+    }
+    let first = verdict.unwrap_or_else(|| Line::raw(mode_explanation(lab, t)));
+    wrap(vec![first, Line::styled(legend, theme.dim)], width)
+}
+
+/// Every cell of a stack as wide as its widest: channels side by side in
+/// one panel read as one table (and crop to the same columns).
+fn even_cells(grids: &mut [&mut Grid]) {
+    let widest = grids.iter().map(|g| g.cell_width()).max().unwrap_or(0);
+    for g in grids.iter_mut() {
+        g.pad += widest - g.cell_width();
+    }
+}
+
+/// Lines a stack of grids takes (labels and rows, with their gaps).
+fn stack_lines(parts: &[(String, Grid)]) -> u16 {
+    let n: usize = parts
+        .iter()
+        .map(|(l, g)| usize::from(!l.is_empty()) + g.rows.len() + g.rows.len().saturating_sub(1) * g.gap)
+        .sum();
+    n.min(u16::MAX as usize) as u16
+}
+
+/// Narrow terminals give up the heatmap first (unless it fits under the
+/// input), then the knob panel (one labelled line, the selected knob, takes
+/// its place); Tab (`knobs_first`) keeps the knob panel and crops the grids.
+const KNOBS_MIN: u16 = 22;
+const HEAT_W: u16 = 18;
+const TITLE_W: u16 = 22;
+
+pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Theme) -> Hits {
+    let c = &t.conv;
+    let status_lines = wrap(status_line(lab, t, theme), area.width);
+
+    // Panels: three grids, the heatmap and the knobs.
     let m = marks(lab);
     let Panels { a_title, a: a_parts, b_title, b: b_parts, r_title, r: r_parts } = mode_panels(lab, &m, t, theme);
     // While the size is asked, the output grids (whose shape is the answer) are one `?`.
@@ -324,55 +443,111 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     // Where the screen has room (120×40), the grids are drawn larger: wider
     // cells, a blank line between rows.
     let (pad, gap) = enlargement(lab, t, area, &a_parts, &b_parts, &r_parts, &b_title, r_title);
-    let grow = |g: &mut Grid| {
+    let (mut a_parts, mut b_parts, mut r_parts) = (a_parts, b_parts, r_parts);
+    for g in a_parts.iter_mut().map(|p| &mut p.1).chain(b_parts.iter_mut().map(|p| &mut p.1)) {
         g.pad = pad;
         g.gap = gap;
-    };
-    let (mut a_parts, mut b_parts, mut r_parts) = (a_parts, b_parts, r_parts);
-    a_parts.iter_mut().for_each(|(_, g)| grow(g));
-    b_parts.iter_mut().for_each(|(_, g)| grow(g));
-    r_parts.iter_mut().for_each(|(_, g, _)| grow(g));
+    }
+    r_parts.iter_mut().for_each(|(_, g, _)| {
+        g.pad = pad;
+        g.gap = gap;
+    });
+    even_cells(&mut a_parts.iter_mut().map(|p| &mut p.1).collect::<Vec<_>>());
+    even_cells(&mut b_parts.iter_mut().map(|p| &mut p.1).collect::<Vec<_>>());
+    even_cells(&mut r_parts.iter_mut().map(|p| &mut p.1).collect::<Vec<_>>());
     let r_plain: Vec<(String, Grid)> = r_parts.iter().map(|(l, g, _)| (l.clone(), g.clone())).collect();
     let digit = matches!(lab.settings.input, InputChoice::Digit(_)) && lab.mode != Mode::GradX;
-    let grids_w = stack_width(&a_parts)
-        + stack_width(&b_parts).max(Span::raw(b_title.as_str()).width() as u16 + 2)
-        + stack_width(&r_plain).max(Span::raw(r_title).width() as u16 + 2);
-    // Narrow terminals give up the heatmap first, then the knob panel (the
-    // selected knob then shows in the status line); the grids are never cut first.
-    const KNOBS_MIN: u16 = 24;
-    let show_heat = digit && grids_w + 18 + KNOBS_MIN <= panels.width;
-    let show_knobs = grids_w + KNOBS_MIN <= panels.width;
-    let heat_w = if show_heat { 18 } else { 0 };
+    // A panel is as wide as its grids, or its title up to TITLE_W columns
+    // (the first panel's long titles never count): a longer title ends in
+    // `…`, so the knobs keep their room.
+    let titled = |grids: u16, title: &str, most: u16| grids.max((width(title) as u16 + 2).min(most));
+    let widths_up_to = |most: u16| {
+        [
+            stack_width(&a_parts),
+            titled(stack_width(&b_parts), &b_title, most),
+            titled(stack_width(&r_plain), r_title, most),
+        ]
+    };
+    let whole = widths_up_to(u16::MAX);
+    let widths = if whole.iter().sum::<u16>() + KNOBS_MIN <= area.width { whole } else { widths_up_to(TITLE_W) };
+    let grids_w: u16 = widths.iter().sum();
     // The knobs take the width their longest row needs (values whole), as far as there is room.
-    let knob_need =
-        knob_rows(lab, t).iter().map(|(n, v)| Span::raw(format!("> {n}: {v}")).width()).max().unwrap_or(20) as u16 + 2;
-    let knob_w =
-        if show_knobs { panels.width.saturating_sub(grids_w + heat_w).min(knob_need.max(KNOBS_MIN)) } else { 0 };
+    let knob_need = knob_lines(lab, t).iter().map(|l| width(l)).max().unwrap_or(20) as u16 + 2;
+    let show_knobs = lab.knobs_first || grids_w + KNOBS_MIN <= area.width;
+    let knob_w = if lab.knobs_first {
+        knob_need.min(area.width.saturating_sub(12))
+    } else if show_knobs {
+        area.width.saturating_sub(grids_w).min(knob_need.max(KNOBS_MIN))
+    } else {
+        0
+    };
+    let heat_beside = digit && grids_w + HEAT_W + knob_w.max(KNOBS_MIN) <= area.width;
+
+    let arithmetic = equation_lines(lab, t, area.width);
+    // While the size is asked, the formula stops before its result.
+    let asked = |f: String| match f.rsplit_once(" = ") {
+        Some((head, _)) if lab.hiding_size() => format!("{head} = ?"),
+        _ => f,
+    };
+    let formulas = [asked(lab.size_formula(0)), asked(lab.size_formula(1))];
+    let formula_lines: Vec<Line> = if width(&formulas.join("    ")) <= area.width as usize {
+        vec![Line::raw(formulas.join("    "))]
+    } else {
+        formulas.iter().flat_map(|f| wrap(Line::raw(f.clone()), area.width)).collect()
+    };
+    let messages = message_lines(lab, t, theme, area.width);
+    let rows = |n: usize| n.min(u16::MAX as usize) as u16;
+    let [status, knob_row, panels, eq_area, formula, message, _] = Layout::vertical([
+        Constraint::Length(rows(status_lines.len())),
+        Constraint::Length(u16::from(!show_knobs)),
+        Constraint::Max(panel_height(lab, enlargement_gap(lab, t, area))),
+        Constraint::Length(rows(arithmetic.len())),
+        Constraint::Length(rows(formula_lines.len())),
+        Constraint::Length(rows(messages.len())),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.paragraph(Paragraph::new(status_lines), status);
+    if !show_knobs {
+        // The knob panel does not fit: the selected knob, said to be that.
+        let name = c.knob_names[lab.knob.index()];
+        let line = clip(&(c.selected_knob)(name, &knob_text(lab, lab.knob, t)), knob_row.width as usize);
+        frame.paragraph(Paragraph::new(Line::styled(line, theme.selected)), knob_row);
+    }
+
     let [grids, knobs] = Layout::horizontal([Constraint::Min(10), Constraint::Length(knob_w)]).areas(panels);
+    let heat_w = if heat_beside { HEAT_W } else { 0 };
+    // Grids wider than their room (Tab) share it in proportion, each cropped
+    // around the window with its ◂▸ mark.
+    let room = grids.width.saturating_sub(heat_w);
+    let shares = widths.map(|w| if grids_w <= room { w } else { (w as u32 * room as u32 / grids_w as u32) as u16 });
     let [ga, gb, gr, gh] = Layout::horizontal([
-        Constraint::Length(stack_width(&a_parts)),
-        Constraint::Length(stack_width(&b_parts).max(Span::raw(b_title.as_str()).width() as u16 + 2)),
-        Constraint::Length(stack_width(&r_plain).max(Span::raw(r_title).width() as u16 + 2)),
+        Constraint::Length(shares[0]),
+        Constraint::Length(shares[1]),
+        Constraint::Length(shares[2]),
         Constraint::Length(heat_w),
     ])
     .areas(grids);
+    // Without room beside the grids, the heatmap goes under the input if it fits there.
+    let heat_under = digit && !heat_beside && ga.width >= HEAT_W && ga.height >= stack_lines(&a_parts) + 2 + 8 + 2;
+    let (ga, gh) = if heat_under {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(stack_lines(&a_parts) + 2), Constraint::Length(10)]).areas(ga);
+        (top, Rect { width: HEAT_W, ..bottom })
+    } else {
+        (ga, gh)
+    };
     draw_stack(frame, ga, a_title, &a_parts, t, theme);
     draw_stack(frame, gb, &b_title, &b_parts, t, theme);
     let origins = draw_stack(frame, gr, r_title, &r_plain, t, theme);
-    if show_heat {
-        let block = panel(input_name(lab, t), theme);
+    if heat_beside || heat_under {
+        let block = panel(clip(&input_name(lab, t), gh.width.saturating_sub(2) as usize), theme);
         let inner = block.inner(gh);
         frame.bordered(block, gh);
         frame.paragraph(Paragraph::new(heatmap_lines(lab, theme)), inner);
     }
     if show_knobs {
         draw_knobs(frame, knobs, lab, t, theme);
-    } else {
-        let line = format!("{}: {}", c.knob_names[lab.knob.index()], knob_text(lab, lab.knob, t));
-        frame.paragraph(
-            Paragraph::new(Line::styled(line, theme.selected)),
-            Rect { y: status.y + 1, height: 1, ..status },
-        );
     }
     let mut hits = Hits::new();
     for ((_, grid, start), at) in r_parts.iter().zip(origins) {
@@ -387,46 +562,19 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     }
 
     // The frame's arithmetic, and the output-size formula for both axes.
-    frame.paragraph(Paragraph::new(wrap(eq, eq_area.width)), eq_area);
-    let formula_lines: Vec<Line> = if formula_rows == 1 {
-        vec![Line::raw(formulas.join("    "))]
-    } else {
-        formulas.iter().map(|f| Line::raw(f.clone())).collect()
-    };
+    frame.paragraph(Paragraph::new(arithmetic), eq_area);
     frame.paragraph(Paragraph::new(formula_lines), formula);
-
-    // The message line: a prompt, what just happened, or what this mode shows.
+    frame.paragraph(Paragraph::new(messages), message);
+    // The terminal cursor sits at the caret, where input methods draw.
     if let Some(pr) = &lab.predict.asking {
         let q = match pr.question {
             Asking::Value { .. } => c.predict_value,
             Asking::Size => c.predict_size,
         };
-        let line = Line::from(vec![Span::styled(q, theme.title), Span::raw(" "), Span::raw(pr.input.buffer.clone())]);
-        let before = pr.input.before_caret();
-        let x = message.x as usize + Span::raw(q).width() + 1 + Span::raw(before).width();
-        let mut lines = vec![line];
-        if let Some(Message::NotANumber) = lab.message {
-            lines.push(Line::styled(c.not_a_number, theme.error));
-        }
-        frame.paragraph(Paragraph::new(lines), message);
-        // The terminal cursor sits at the caret, where input methods draw.
+        let x = message.x as usize + width(q) + 1 + width(pr.input.before_caret());
         if x < message.right() as usize {
             frame.set_cursor_position(Position::new(x as u16, message.y));
         }
-    } else {
-        let legend = legend_text(lab, t);
-        let line = match &lab.message {
-            Some(Message::Refused(r)) => Line::styled(format!("{}: {}", c.invalid, r.describe(t)), theme.error),
-            Some(Message::Right) => Line::styled(c.right, theme.good),
-            Some(Message::Wrong(a)) => Line::styled((c.wrong)(a), theme.error),
-            Some(Message::NotANumber) => Line::styled(c.not_a_number, theme.error),
-            None => Line::raw(mode_explanation(lab, t)),
-        };
-        let mut lines = vec![line, Line::styled(legend, theme.dim)];
-        if digit {
-            lines[1] = Line::styled(format!("{}  {}", lines[1], c.digits_credit), theme.dim);
-        }
-        frame.paragraph(Paragraph::new(wrap(lines, message.width)), message);
     }
     hits
 }
@@ -637,6 +785,14 @@ fn legend_text(lab: &ConvLab, t: &Text) -> String {
             let r = d.floor[a].remainder;
             legend.push_str(&format!("  {}", (c.dx_frame)(c.axis_names[a], *before, *after, r)));
         }
+    }
+    // The rule that picks the second output channel's kernel, said where it applies.
+    if g.c_out > 1
+        && let Some(p) = lab.settings.preset
+        && let [first, second, ..] = super::computed::channel_presets(p, g.c_out, g.kernel)[..]
+        && first != second
+    {
+        legend.push_str(&format!("  {}", (c.second_preset)(c.presets[second.index()])));
     }
     // Where x is drawn, the cells no window reads and the floor that dropped them.
     let unread = !d.unread[0].is_empty() || !d.unread[1].is_empty();

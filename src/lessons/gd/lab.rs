@@ -72,6 +72,8 @@ pub enum Message {
     Undefined,
     /// The run is at its end: no further step.
     AtEnd,
+    /// The knob is at the end of its range already: nothing changes.
+    KnobAtEnd,
     NotAnAnswer,
     Graded {
         question: Question,
@@ -420,6 +422,12 @@ impl GdLab {
             Knob::Eps => s.eps = ladder(&EPSILONS.iter().rev().copied().collect::<Vec<_>>(), s.eps, delta),
             Knob::MaxSteps => s.max_steps = ladder(&MAX_STEPS, s.max_steps, delta),
             Knob::Slip => s.bug = cycle(&slips, s.bug, delta),
+        }
+        // At the end of its range the knob changes nothing: say so, and do
+        // not run the same loop again (up to 100,000 steps).
+        if self.settings == before {
+            self.message = Some(Message::KnobAtEnd);
+            return;
         }
         self.rerun(before);
     }

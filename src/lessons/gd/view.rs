@@ -71,6 +71,7 @@ pub(crate) fn message_text(m: &Message, t: &Text) -> String {
         Message::Refused(e) => (g.refused)(&(g.expr_error)(&e.kind), e.at + 1),
         Message::Undefined => g.undefined_start.to_string(),
         Message::AtEnd => g.at_end.to_string(),
+        Message::KnobAtEnd => g.knob_at_end.to_string(),
         Message::NotAnAnswer => g.not_an_answer.to_string(),
         Message::Graded { question: Question::NextX, right: true, .. } => g.right.to_string(),
         Message::Graded { question: Question::NextX, truth, .. } => {

@@ -202,6 +202,11 @@ impl LinregLab {
     }
 
     /// Whether the history is as long as it may grow (`MAX_HISTORY` steps).
+    /// The rate one rung up (`delta` 1) or down (−1) the ladder.
+    pub fn next_rate(&self, delta: i64) -> f64 {
+        ladder(&self.rates(), self.lr, delta)
+    }
+
     pub fn full(&self) -> bool {
         self.betas.len() > MAX_HISTORY
     }

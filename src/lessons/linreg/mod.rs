@@ -21,7 +21,19 @@ impl Lesson for LinregLab {
     type Action = Action;
 
     fn keys(&self, t: &Text) -> Vec<Binding<Action>> {
-        keys::table(t)
+        // The footer lists what would do something now: not `0` on β = 0,
+        // not `[` at the lowest rate, not a step once the run has stopped.
+        let mut rows = keys::table(t);
+        for b in &mut rows {
+            b.footer &= match b.action {
+                Action::Step | Action::Run => !self.diverged && !self.full(),
+                Action::Reset => self.betas.len() > 1 || self.diverged,
+                Action::LrDown => self.next_rate(-1) != self.lr,
+                Action::LrUp => self.next_rate(1) != self.lr,
+                _ => true,
+            };
+        }
+        rows
     }
 
     fn update(&mut self, a: Action, _: Ctx) -> Vec<Effect> {

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use ratatui::symbols::Marker;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
 pub(crate) fn list(b: &ndarray::Array1<f64>) -> String {
@@ -102,10 +102,13 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
     const CHARTS_MIN: u16 = 14;
     let both = area.height >= status_h + CHARTS_MIN + INFO_H;
     let (charts, info) = if both {
-        let [_, charts, info] =
-            Layout::vertical([Constraint::Length(status_h), Constraint::Min(8), Constraint::Length(INFO_H)])
-                .areas(area);
-        (Some(charts), Some(info))
+        // Both fit: Tab swaps them, the error measures above the charts.
+        let [_, top, bottom] = if lab.measures_tab {
+            Layout::vertical([Constraint::Length(status_h), Constraint::Length(INFO_H), Constraint::Min(8)]).areas(area)
+        } else {
+            Layout::vertical([Constraint::Length(status_h), Constraint::Min(8), Constraint::Length(INFO_H)]).areas(area)
+        };
+        if lab.measures_tab { (Some(bottom), Some(top)) } else { (Some(top), Some(bottom)) }
     } else {
         let [_, rest] = Layout::vertical([Constraint::Length(status_h), Constraint::Min(1)]).areas(area);
         if lab.measures_tab { (None, Some(rest)) } else { (Some(rest), None) }
@@ -125,15 +128,24 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &LinregLab, t: &Text, theme: &
 fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme: &Theme) {
     let c = &t.linreg;
 
+    // The loss legend is a row of its own under both charts: inside the
+    // chart it was hidden where the chart is narrow (80×24) and sat on the
+    // curve where it is not.
+    let [charts, legend_row] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(charts);
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    let [_, legend_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(legend_row);
     // Loss per step on a log scale (log10 values; labels are powers of ten).
     let pts = linreg::log10_curve(&lab.losses);
     let xmax = (lab.losses.len().max(2) - 1) as f64;
     let x = Axis::default().title(c.axis_step).bounds([0.0, xmax]).labels(vec![Line::raw("0"), Line::raw(num(xmax))]);
     let floor = lab.floor_points();
     let series = [Series { name: c.loss_name, points: &pts }, Series { name: c.floor_name, points: &floor }];
-    let loss_chart = log_chart(&series, c.loss_curve, x, "", theme);
+    let loss_chart = log_chart(&series, c.loss_curve, x, "", theme).legend_position(None);
     frame.content(loss_chart, right);
+    let legend = crate::ui::width::clip(&loss_legend(&series, theme).to_string(), legend_area.width as usize);
+    let styled = if legend.ends_with('…') { Line::raw(legend) } else { loss_legend(&series, theme) };
+    frame.paragraph(Paragraph::new(styled).alignment(ratatui::layout::Alignment::Center), legend_area);
 
     if lab.features == 1 {
         let data: Vec<(f64, f64)> = (0..lab.x.nrows()).map(|i| (lab.x[[i, 1]], lab.y[i])).collect();
@@ -160,15 +172,33 @@ fn draw_charts(frame: &mut Frame, charts: Rect, lab: &LinregLab, t: &Text, theme
         .legend_position(Some(crate::ui::log_chart::emptiest_corner(&occupied)));
         frame.content(scatter, left);
     } else {
-        let lines: Vec<Line> = lab
-            .beta()
-            .iter()
-            .zip(lab.least_squares.iter())
-            .enumerate()
-            .map(|(j, (b, l))| Line::raw(format!("β{j} = {:>10}   ({} {})", num(*b), c.least_squares, num(*l))))
-            .collect();
-        frame.paragraph(Paragraph::new(lines).block(panel(c.beta_table, theme)), left);
+        // Aligned where the panel has room; unpadded, then wrapped, where it
+        // has not (never cut); a title too long ends in `…`.
+        let inner = left.width.saturating_sub(2);
+        let row = |j: usize, b: f64, l: f64, pad: usize| {
+            format!("β{j} = {:>pad$}   ({} {})", num(b), c.least_squares, num(l))
+        };
+        let pairs: Vec<(f64, f64)> = lab.beta().iter().copied().zip(lab.least_squares.iter().copied()).collect();
+        let fits = pairs.iter().enumerate().all(|(j, (b, l))| Line::raw(row(j, *b, *l, 10)).width() <= inner as usize);
+        let pad = if fits { 10 } else { 0 };
+        let lines: Vec<Line> = pairs.iter().enumerate().map(|(j, (b, l))| Line::raw(row(j, *b, *l, pad))).collect();
+        let title = crate::ui::width::clip(c.beta_table, inner as usize);
+        frame.paragraph(Paragraph::new(wrap(lines, inner)).block(panel(title, theme)), left);
     }
+}
+
+/// `⠒⠒ loss   ** least-squares floor`: each series' marker sample and name,
+/// in its style (the marker tells them apart without colour).
+fn loss_legend(series: &[Series], theme: &Theme) -> Line<'static> {
+    let mut spans = vec![];
+    for (i, s) in series.iter().enumerate() {
+        let look = theme.series(i);
+        if i > 0 {
+            spans.push(Span::raw("   "));
+        }
+        spans.push(Span::styled(format!("{} {}", look.sample, s.name), look.style));
+    }
+    Line::from(spans)
 }
 
 /// The error selector: formulas, which is watched and which gradient is used.

@@ -5,7 +5,7 @@
 
 use super::init::Written;
 use super::watch::{Event, Worker};
-use crate::lessons::lesson::{At, Ctx, Effect};
+use crate::lessons::lesson::{At, Ctx, Effect, Task};
 use crate::practice::check::{Report, Verdict};
 use crate::practice::exercise::Exercise;
 use crate::practice::python::Python;
@@ -88,10 +88,14 @@ pub struct PracticeLab {
     pub watch_error: Option<String>,
     /// What `i` (init) wrote, or why it could not.
     pub init_result: Option<Result<Vec<Written>, String>>,
+    /// `i` was pressed and the files are being made (the status says so).
+    pub initing: bool,
     /// Why the last save of progress failed.
     pub save_error: Option<crate::progress::Refused>,
     last_tick: Option<u64>,
     worker: Worker,
+    /// Threads to start when the shell opens the screen (`Lesson::opened`).
+    starting: Vec<Task>,
 }
 
 impl PracticeLab {
@@ -112,7 +116,7 @@ impl PracticeLab {
                 }
             })
             .collect();
-        let worker = Worker::start(dir.clone(), python.clone());
+        let (worker, checker) = Worker::new(dir.clone(), python.clone());
         let mut lab = PracticeLab {
             folder: dir.is_dir(),
             dir,
@@ -123,13 +127,21 @@ impl PracticeLab {
             python,
             watch_error: None,
             init_result: None,
+            initing: false,
             save_error: None,
             last_tick: None,
             worker,
+            starting: vec![checker],
         };
         lab.restore(saved);
-        lab.start_watching();
+        let watcher = lab.start_watching();
+        lab.starting.push(watcher);
         lab
+    }
+
+    /// The threads the screen needs, for the shell to start (once).
+    pub fn opened(&mut self) -> Vec<Effect> {
+        self.starting.drain(..).map(Effect::Spawn).collect()
     }
 
     /// The exercise whose file is `path`: its `.py`, or a notebook of the
@@ -150,15 +162,15 @@ impl PracticeLab {
     }
 
     /// Watch the folder (and, for it coming and going, its parent), then
-    /// check every file in it.
-    fn start_watching(&mut self) {
-        self.watch_error = self.worker.watch(&self.dir).err();
-        if !self.folder {
-            return;
+    /// check every file in it; the watcher is the task returned.
+    fn start_watching(&mut self) -> Task {
+        let watcher = self.worker.watch(&self.dir);
+        if self.folder {
+            for i in 0..self.items.len() {
+                self.check(i);
+            }
         }
-        for i in 0..self.items.len() {
-            self.check(i);
-        }
+        watcher
     }
 
     fn check(&mut self, i: usize) {
@@ -209,21 +221,33 @@ impl PracticeLab {
                         self.check(i);
                     }
                 }
-                Event::Folder => {
-                    // Made, removed or made again outside the screen: follow it.
-                    self.folder = self.dir.is_dir();
-                    for i in 0..self.items.len() {
-                        self.items[i].path = PracticeLab::file_for(&self.dir, self.items[i].exercise);
-                    }
-                    self.start_watching();
-                }
+                Event::Folder => self.follow_folder(out),
                 Event::Inited(result) => {
+                    self.initing = false;
                     self.init_result = Some(result);
                     self.folder = self.dir.is_dir();
-                    self.start_watching();
+                    out.push(Effect::Spawn(self.start_watching()));
+                }
+                Event::Watching(how) => {
+                    self.watch_error = how.err();
+                    // Made or removed before the watch was set up: no event
+                    // will say so, so look now.
+                    if self.dir.is_dir() != self.folder {
+                        self.follow_folder(out);
+                    }
                 }
             }
         }
+    }
+
+    /// The folder was made, removed or made again outside the screen:
+    /// follow it (watch it anew, check what is in it).
+    fn follow_folder(&mut self, out: &mut Vec<Effect>) {
+        self.folder = self.dir.is_dir();
+        for i in 0..self.items.len() {
+            self.items[i].path = PracticeLab::file_for(&self.dir, self.items[i].exercise);
+        }
+        out.push(Effect::Spawn(self.start_watching()));
     }
 
     /// Count the time since the last tick on the selected exercise; save
@@ -274,7 +298,8 @@ impl PracticeLab {
                 out.push(Effect::Open { stem, at });
             }
             Action::Init(lang) => {
-                if !self.folder {
+                if !self.folder && !self.initing {
+                    self.initing = true;
                     self.worker.init(crate::text::for_lang(lang));
                 }
             }

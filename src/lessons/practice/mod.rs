@@ -69,6 +69,10 @@ impl Lesson for PracticeLab {
         Some((Duration::from_millis(200), Action::Poll))
     }
 
+    fn opened(&mut self) -> Vec<Effect> {
+        PracticeLab::opened(self)
+    }
+
     fn clickable(&self) -> bool {
         false
     }

@@ -6,14 +6,14 @@ use super::init::Written;
 use super::lab::{PracticeLab, State};
 use super::words;
 use crate::text::Text;
-use crate::ui::chrome::panel;
+use crate::ui::chrome::{marked_title, panel};
 use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
 use crate::ui::width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn state_word(t: &Text, s: State) -> &'static str {
     let p = &t.practice;
@@ -57,16 +57,9 @@ fn detail(lab: &PracticeLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     if item.stuck() {
         out.push(Line::styled(p.take_a_break.to_string(), theme.error));
     }
-    out.push(Line::from(""));
-    out.push(Line::styled(format!("{}:", p.last_check), theme.title));
-    if item.checking {
-        out.push(Line::from(p.checking.to_string()));
-    }
-    match &item.report {
-        Some(r) => out.extend(words::lines(t, r).into_iter().map(Line::from)),
-        None if !item.checking => out.push(Line::from(p.never_checked.to_string())),
-        None => {}
-    }
+    // The hints asked for come before the verdict, near the top, so that
+    // `h` shows its hint where it is seen (below the verdict and the case
+    // dump it was a page down: the first press looked like nothing).
     let hints = (p.hints)(item.exercise);
     let shown = (item.record.hints as usize).min(hints.len());
     for (i, h) in hints.iter().take(shown).enumerate() {
@@ -76,6 +69,16 @@ fn detail(lab: &PracticeLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     }
     if shown == hints.len() {
         out.push(Line::from(p.no_more_hints.to_string()));
+    }
+    out.push(Line::from(""));
+    out.push(Line::styled(format!("{}:", p.last_check), theme.title));
+    if item.checking {
+        out.push(Line::from(p.checking.to_string()));
+    }
+    match &item.report {
+        Some(r) => out.extend(words::lines(t, r).into_iter().map(Line::from)),
+        None if !item.checking => out.push(Line::from(p.never_checked.to_string())),
+        None => {}
     }
     out.push(Line::from(""));
     out.extend((p.task)(item.exercise).lines().map(|l| Line::styled(l.to_string(), theme.dim)));
@@ -93,11 +96,26 @@ fn status(lab: &PracticeLab, t: &Text) -> Vec<String> {
     } else {
         out.push((p.watching)(&dir));
     }
+    if lab.initing {
+        out.push(p.creating.to_string());
+    }
     match &lab.init_result {
-        Some(Ok(written)) => out.extend(written.iter().filter_map(|w| match w {
-            Written::Created(path) => Some((p.created)(&path.display().to_string())),
-            Written::Kept(_) => None,
-        })),
+        // One line for all the files made (their names: the folder is said above).
+        Some(Ok(written)) => {
+            let names: Vec<String> = written
+                .iter()
+                .filter_map(|w| match w {
+                    Written::Created(path) => Some(
+                        path.file_name()
+                            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                    ),
+                    Written::Kept(_) => None,
+                })
+                .collect();
+            if !names.is_empty() {
+                out.push((p.created)(&names.join(", ")));
+            }
+        }
         Some(Err(e)) => out.push(e.clone()),
         None => {}
     }
@@ -111,8 +129,11 @@ fn status(lab: &PracticeLab, t: &Text) -> Vec<String> {
 }
 
 pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme: &Theme) {
-    let status = status(lab, t);
-    let status_rows = (status.len() as u16 + 2).min(area.height / 3);
+    // The status wrapped here, so its panel takes the rows it needs (up to
+    // half the screen): the folder's sentence says which key makes it.
+    let status =
+        width::wrap(status(lab, t).into_iter().map(Line::from).collect::<Vec<_>>(), area.width.saturating_sub(2));
+    let status_rows = (status.len() as u16 + 2).min(area.height / 2);
     let [main, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(status_rows)]).areas(area);
     let rows = list(lab, t, theme);
     let list_width = rows.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 2;
@@ -125,19 +146,32 @@ pub fn render(lab: &PracticeLab, frame: &mut Frame, area: Rect, t: &Text, theme:
     let max_scroll = lines.len().saturating_sub(inner_h);
     lab.max_scroll.set(max_scroll.min(u16::MAX as usize) as u16);
     let scroll = (lab.scroll as usize).min(max_scroll);
-    let mut title = lab.current().path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    if scroll > 0 {
+    let name = lab.current().path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let (above, below) = (scroll > 0, scroll < max_scroll);
+    let mut title = name.clone();
+    if above {
         title = format!("{title} ({})", t.practice.more_above);
     }
-    if scroll < max_scroll {
+    if below {
         title = format!("{title} ({})", t.practice.more_below);
+    }
+    // The marks ▴ ▾ first, then the name and the words (a title too long
+    // for the panel keeps the marks and ends in …).
+    let marks = [(above, t.conv.more_above), (below, t.conv.more_below)];
+    let room = right.width.saturating_sub(2) as usize;
+    title = marked_title(&marks, &title);
+    if width::width(&title) > room {
+        title = width::clip(&marked_title(&marks, &name), room);
     }
     let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.paragraph(Paragraph::new(shown).block(panel(title, theme)), right);
-    frame.paragraph(
-        Paragraph::new(status.into_iter().map(Line::from).collect::<Vec<_>>())
-            .wrap(Wrap { trim: false })
-            .block(panel("", theme)),
-        bottom,
-    );
+    let room = bottom.height.saturating_sub(2) as usize;
+    // More status than half the screen: its last row says so.
+    let mut status = status;
+    if status.len() > room && room > 0 {
+        status.truncate(room);
+        let last = status.pop().map(|l| l.to_string()).unwrap_or_default();
+        status.push(Line::from(width::clip(&format!("{last} …"), bottom.width.saturating_sub(2) as usize)));
+    }
+    frame.paragraph(Paragraph::new(status).block(panel("", theme)), bottom);
 }

@@ -2,9 +2,12 @@
 //! check runs the learner's Python, up to the time limit) and the folder
 //! watcher (the `notify` crate, as rustlings uses), so that keys and frames
 //! never wait for Python. Results come back on a channel the screen drains
-//! on its tick.
+//! on its tick (at once: each result wakes the loop). The screen starts no
+//! thread itself: the checker's loop and each watcher are `Task`s it hands
+//! the shell as `Effect::Spawn`.
 
 use super::init::{Written, init};
+use crate::lessons::lesson::Task;
 use crate::practice::check::{Report, check_file_in};
 use crate::practice::exercise::Exercise;
 use crate::practice::python::{DEFAULT_TIME_LIMIT, Python, Running};
@@ -29,25 +32,29 @@ pub enum Event {
     /// The folder itself was created, removed or renamed.
     Folder,
     Inited(Result<Vec<Written>, String>),
+    /// The watch asked for last is set up (`Ok`), or why it cannot be.
+    Watching(Result<(), String>),
 }
 
 pub struct Worker {
     requests: Sender<Request>,
     events: Receiver<Event>,
     sender: Sender<Event>,
-    watcher: Option<notify::RecommendedWatcher>,
+    /// Held while the newest watcher should live: its thread drops the
+    /// watcher when this is dropped or replaced.
+    watching: Option<Sender<()>>,
     running: Arc<Running>,
 }
 
 impl Worker {
-    /// Start the checking thread for files in `dir`.
-    pub fn start(dir: PathBuf, python: Option<Python>) -> Worker {
+    /// The checker for files in `dir`, and the loop its thread runs.
+    pub fn new(dir: PathBuf, python: Option<Python>) -> (Worker, Task) {
         let (requests, inbox) = channel::<Request>();
         let (sender, events) = channel();
         let out = sender.clone();
         let running = Arc::new(Running::new());
         let mine = running.clone();
-        std::thread::spawn(move || {
+        let task = Task::new(move || {
             while let Ok(r) = inbox.recv() {
                 let event = match r {
                     Request::Check(e, path) => Event::Checked(
@@ -59,46 +66,30 @@ impl Worker {
                 if out.send(event).is_err() {
                     break;
                 }
+                crate::lessons::wake::wake();
             }
         });
-        Worker { requests, events, sender, watcher: None, running }
+        (Worker { requests, events, sender, watching: None, running }, task)
     }
 
-    /// Watch `dir` for saves, and its parent for the folder itself coming
-    /// and going (a watch dies with its folder: a folder made, removed or
-    /// made again while the screen is open must still be followed; the
-    /// screen re-arms on `Event::Folder`). `Err` says why it cannot be watched.
-    pub fn watch(&mut self, dir: &Path) -> Result<(), String> {
-        let dir = std::path::absolute(dir).map_err(|e| e.to_string())?;
-        let parent = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
+    /// A watcher of `dir` for saves, and of its parent for the folder itself
+    /// coming and going (a watch dies with its folder: a folder made, removed
+    /// or made again while the screen is open must still be followed; the
+    /// screen re-arms on `Event::Folder`). It replaces the one before, and
+    /// says how it went with `Event::Watching`.
+    pub fn watch(&mut self, dir: &Path) -> Task {
+        let (keep, kept) = channel::<()>();
+        self.watching = Some(keep);
         let tx = self.sender.clone();
-        let folder = dir.clone();
-        let mut w = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            let Ok(ev) = res else { return };
-            // Only the folder's own coming and going: reading it (Python lists
-            // it to import) sends access events for it too.
-            let came_or_went = ev.kind.is_create()
-                || ev.kind.is_remove()
-                || matches!(ev.kind, notify::EventKind::Modify(notify::event::ModifyKind::Name(_)));
-            for p in ev.paths {
-                if p == folder {
-                    if came_or_went {
-                        let _ = tx.send(Event::Folder);
-                    }
-                } else if p.parent() == Some(folder.as_path()) && (ev.kind.is_modify() || ev.kind.is_create()) {
-                    let _ = tx.send(Event::Changed(p));
-                }
-            }
+        let dir = dir.to_path_buf();
+        Task::new(move || {
+            let (watcher, how) = watcher_of(&dir, tx.clone());
+            let _ = tx.send(Event::Watching(how));
+            crate::lessons::wake::wake();
+            // Live until the screen replaces or drops this watch.
+            let _ = kept.recv();
+            drop(watcher);
         })
-        .map_err(|e| e.to_string())?;
-        // Replace the old watcher first: its watches end with it.
-        self.watcher = None;
-        // The parent may be unwatchable (no permission): saves in the folder
-        // are still followed, only its coming and going is not.
-        let _ = w.watch(&parent, RecursiveMode::NonRecursive);
-        let folder_watched = if dir.is_dir() { w.watch(&dir, RecursiveMode::NonRecursive) } else { Ok(()) };
-        self.watcher = Some(w);
-        folder_watched.map_err(|e| e.to_string())
     }
 
     pub fn check(&self, e: Exercise, path: PathBuf) {
@@ -121,4 +112,43 @@ impl Drop for Worker {
     fn drop(&mut self) {
         self.running.kill_all();
     }
+}
+
+/// A watcher of `dir` and its parent whose events go to `tx`.
+/// With a folder that cannot be watched the watcher still follows the
+/// parent (the folder made again); the error says why saves are not seen.
+fn watcher_of(dir: &Path, tx: Sender<Event>) -> (Option<notify::RecommendedWatcher>, Result<(), String>) {
+    match std::path::absolute(dir).map_err(|e| e.to_string()).and_then(|dir| watching(dir, tx)) {
+        Ok((w, folder)) => (Some(w), folder),
+        Err(e) => (None, Err(e)),
+    }
+}
+
+fn watching(dir: PathBuf, tx: Sender<Event>) -> Result<(notify::RecommendedWatcher, Result<(), String>), String> {
+    let parent = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
+    let folder = dir.clone();
+    let mut w = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        let Ok(ev) = res else { return };
+        // Only the folder's own coming and going: reading it (Python lists
+        // it to import) sends access events for it too.
+        let came_or_went = ev.kind.is_create()
+            || ev.kind.is_remove()
+            || matches!(ev.kind, notify::EventKind::Modify(notify::event::ModifyKind::Name(_)));
+        for p in ev.paths {
+            if p == folder {
+                if came_or_went {
+                    let _ = tx.send(Event::Folder);
+                }
+            } else if p.parent() == Some(folder.as_path()) && (ev.kind.is_modify() || ev.kind.is_create()) {
+                let _ = tx.send(Event::Changed(p));
+            }
+        }
+        crate::lessons::wake::wake();
+    })
+    .map_err(|e| e.to_string())?;
+    // The parent may be unwatchable (no permission): saves in the folder
+    // are still followed, only its coming and going is not.
+    let _ = w.watch(&parent, RecursiveMode::NonRecursive);
+    let folder_watched = if dir.is_dir() { w.watch(&dir, RecursiveMode::NonRecursive) } else { Ok(()) };
+    Ok((w, folder_watched.map_err(|e| e.to_string())))
 }

@@ -17,7 +17,7 @@ pub const SHIPPED: [(&str, &str); 6] = [
 ];
 
 pub(super) use super::question::nfc;
-pub use super::question::{Answer, Choice, Loc, Topic};
+pub use super::question::{Answer, Choice, Loc, Slip, Topic};
 pub use crate::text::visible::visible;
 
 /// Where a question's words come from: a bank file, or a joint table drawn
@@ -47,6 +47,8 @@ pub struct Question {
     pub topic: Topic,
     pub body: Body,
     pub answer: Answer,
+    /// Known wrong numbers and their mistakes (numeric questions).
+    pub slips: Vec<Slip>,
 }
 
 impl Question {
@@ -72,7 +74,15 @@ impl Question {
                 template: Some(t.clone()),
             },
             answer: Answer::Numeric { value: drawn.answer, tolerance: drawn.tolerance.unwrap_or(t.tolerance) },
+            slips: drawn.slips,
         })
+    }
+
+    /// The known mistake behind `given`, a wrong number, if it is one the
+    /// question's numbers give (within the answer's tolerance).
+    pub fn slip_for(&self, given: f64) -> Option<Slip> {
+        let Answer::Numeric { tolerance, .. } = self.answer else { return None };
+        self.slips.iter().find(|s| (s.value - given).abs() <= tolerance + 1e-9 * s.value.abs().max(1.0)).copied()
     }
 
     /// The skill it tests, if its bank names one.
@@ -89,12 +99,12 @@ pub use super::bank_problem::{Issue, Problem};
 /// A generated question of `kind` drawn from `seed` (a table or a sample),
 /// under its kind's progress id.
 pub fn generated(kind: GenKind, seed: u64) -> Option<Question> {
-    let (drawn, answer, topic) = super::generate::generate(kind, seed)?;
+    let (drawn, answer, topic, slips) = super::generate::generate(kind, seed)?;
     let body = match drawn {
         Drawn::Table(g) => Body::Generated(g),
         Drawn::Sample(s) => Body::Sample(s),
     };
-    Some(Question { id: kind.id().to_string(), topic, body, answer })
+    Some(Question { id: kind.id().to_string(), topic, body, answer, slips })
 }
 
 #[derive(Deserialize)]
@@ -446,7 +456,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
         let q = match RawQuestion::deserialize(toml::Value::Table(table)) {
             Ok(q) => q,
             Err(e) => {
-                problems.push(problem(line, id, Issue::Toml(e.to_string().trim().to_string())));
+                problems.push(problem(line, id, super::bank_problem::serde_issue(&e.to_string())));
                 continue;
             }
         };
@@ -477,6 +487,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Question>, Vec<Problem>> {
                     template: None,
                 },
                 answer,
+                slips: vec![],
             };
             match &q.template {
                 Some(name) => templated(question, name, &q.params),

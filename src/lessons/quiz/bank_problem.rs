@@ -10,8 +10,23 @@ pub const MAX_TERMS: usize = 6;
 /// What is wrong with a bank (typed, so it is described in the learner's language).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Issue {
-    /// The TOML reader's own message (English, from the `toml` crate).
+    /// The TOML reader's own message (English, from the `toml` crate), for
+    /// what is not one of the typed issues below.
     Toml(String),
+    /// A value that is none of the allowed words: (the field, when told;
+    /// the value; the words allowed, as serde lists them).
+    UnknownVariant {
+        field: Option<String>,
+        got: String,
+        allowed: String,
+    },
+    /// A field the question needs is missing.
+    MissingField(String),
+    /// A field no question has: (the field, the fields allowed).
+    UnknownField {
+        field: String,
+        allowed: String,
+    },
     NoQuestions,
     EmptyId,
     DuplicateId,
@@ -87,7 +102,10 @@ impl Problem {
     pub fn describe(&self, t: &crate::text::Text) -> String {
         let b = &t.bank;
         let what = match &self.issue {
-            Issue::Toml(m) => m.clone(),
+            Issue::Toml(m) => (b.toml)(m),
+            Issue::UnknownVariant { field, got, allowed } => (b.unknown_variant)(field.as_deref(), got, allowed),
+            Issue::MissingField(field) => (b.missing_field)(field),
+            Issue::UnknownField { field, allowed } => (b.unknown_field)(field, allowed),
             Issue::NoQuestions => b.no_questions.to_string(),
             Issue::EmptyId => b.empty_id.to_string(),
             Issue::DuplicateId => b.duplicate_id.to_string(),
@@ -132,4 +150,38 @@ impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.describe(&crate::text::EN))
     }
+}
+
+/// serde's message about a question's table, as a typed issue where it is
+/// one of the common kinds (so it is told in the learner's language), else
+/// as it is. The forms read are serde's own: ``unknown variant `x`, expected
+/// one of `a`, `b` `` (with ``in `field` `` on the next line, as `toml`
+/// adds it), ``missing field `x` ``, ``unknown field `x`, expected …``.
+pub fn serde_issue(message: &str) -> Issue {
+    let (head, field) = match message.trim().rsplit_once("\nin `") {
+        Some((head, rest)) => (head.trim(), rest.strip_suffix('`').map(str::to_string)),
+        None => (message.trim(), None),
+    };
+    let quoted = |s: &str| {
+        s.strip_prefix('`').and_then(|s| s.split_once('`')).map(|(q, rest)| (q.to_string(), rest.to_string()))
+    };
+    if let Some(rest) = head.strip_prefix("unknown variant ")
+        && let Some((got, rest)) = quoted(rest)
+        && let Some(allowed) = rest.strip_prefix(", expected one of ").or(rest.strip_prefix(", expected "))
+    {
+        return Issue::UnknownVariant { field, got, allowed: allowed.to_string() };
+    }
+    if let Some(rest) = head.strip_prefix("missing field ")
+        && let Some((name, tail)) = quoted(rest)
+        && tail.trim().is_empty()
+    {
+        return Issue::MissingField(name);
+    }
+    if let Some(rest) = head.strip_prefix("unknown field ")
+        && let Some((name, rest)) = quoted(rest)
+        && let Some(allowed) = rest.strip_prefix(", expected one of ").or(rest.strip_prefix(", expected "))
+    {
+        return Issue::UnknownField { field: name, allowed: allowed.to_string() };
+    }
+    Issue::Toml(message.trim().to_string())
 }

@@ -5,6 +5,7 @@
 
 use super::generate_sample::SampleQuestion;
 use super::question::{Answer, Topic};
+use super::question::{Mistake, Slip, unambiguous};
 use crate::math::format::num;
 use crate::math::prob::{Bayes, Factor, Factorization, Joint, Variable};
 use crate::math::rng::Rng;
@@ -127,7 +128,9 @@ pub enum Drawn {
 /// A question of this kind on a table drawn from `seed`, as its body, answer
 /// and topic (`bank::generated` makes the `Question`; `None` only if the
 /// table's math refused, which a random table with positive entries never does).
-pub fn generate(kind: GenKind, seed: u64) -> Option<(Drawn, Answer, Topic)> {
+/// A question of `kind` from `seed`: what to show, the answer, its topic,
+/// and the wrong numbers it is known to invite.
+pub fn generate(kind: GenKind, seed: u64) -> Option<(Drawn, Answer, Topic, Vec<Slip>)> {
     use super::generate_sample::{self as sample, SampleAsk};
     let mut rng = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     // A product over two variables has only the chain rule or independence
@@ -139,12 +142,26 @@ pub fn generate(kind: GenKind, seed: u64) -> Option<(Drawn, Answer, Topic)> {
     let mut joint = Joint::random(vars.clone(), seed).ok()?;
     let n = joint.vars.len();
     let state = |rng: &mut Rng| rng.below(2);
+    let mut slips = vec![];
     let (ask, answer, topic) = match kind {
         // A sample, not a table: its own generator.
         GenKind::NormalMean | GenKind::NormalSigma => {
             let ask = if kind == GenKind::NormalMean { SampleAsk::Mean } else { SampleAsk::Sigma };
             let (sample, answer) = sample::generate(ask, seed)?;
-            return Some((Drawn::Sample(Box::new(sample)), answer, Topic::Mle));
+            let slips = match (ask, &answer) {
+                (SampleAsk::Sigma, Answer::Numeric { value, .. }) => unambiguous(
+                    *value,
+                    [
+                        Some(Slip { value: sample.fit.var_mle, mistake: Mistake::VarianceForSigma }),
+                        sample.fit.sigma_unbiased().map(|value| Slip { value, mistake: Mistake::NMinusOne }),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+                ),
+                _ => vec![],
+            };
+            return Some((Drawn::Sample(Box::new(sample)), answer, Topic::Mle, slips));
         }
         GenKind::Conditional => {
             let mut order: Vec<usize> = (0..n).collect();
@@ -158,6 +175,7 @@ pub fn generate(kind: GenKind, seed: u64) -> Option<(Drawn, Answer, Topic)> {
             let p_given = joint.prob(&given).ok()?;
             let value = joint.conditional(&[ev], &given).ok()?;
             let a = Answer::Numeric { value, tolerance: TOLERANCE };
+            slips.push(Slip { value: both, mistake: Mistake::JointForConditional });
             (Ask::Conditional { event: ev, given, both, p_given, value }, a, Topic::Chain)
         }
         GenKind::Marginal => {
@@ -171,6 +189,8 @@ pub fn generate(kind: GenKind, seed: u64) -> Option<(Drawn, Answer, Topic)> {
             let h_state = state(&mut rng);
             let bayes = joint.bayes(0, evidence).ok()?;
             let value = bayes.posterior[h_state];
+            slips.extend(bayes.joint(h_state).map(|value| Slip { value, mistake: Mistake::NotNormalised }));
+            slips.push(Slip { value: bayes.likelihood[h_state], mistake: Mistake::Inverted });
             (Ask::Posterior { bayes, state: h_state }, Answer::Numeric { value, tolerance: TOLERANCE }, Topic::Bayes)
         }
         GenKind::Product => {
@@ -209,7 +229,11 @@ pub fn generate(kind: GenKind, seed: u64) -> Option<(Drawn, Answer, Topic)> {
             )
         }
     };
-    Some((Drawn::Table(Box::new(Generated { joint, ask })), answer, topic))
+    let slips = match &answer {
+        Answer::Numeric { value, .. } => unambiguous(*value, slips),
+        _ => vec![],
+    };
+    Some((Drawn::Table(Box::new(Generated { joint, ask })), answer, topic, slips))
 }
 
 impl Generated {

@@ -25,24 +25,25 @@ fn choose_rows(t: &Text, n: usize, letters: bool) -> Vec<Binding<Action>> {
         .collect()
 }
 
-fn common_rows(t: &Text) -> Vec<Binding<Action>> {
+/// The hint is listed until it is shown (asked again, it changes nothing).
+fn common_rows(t: &Text, hint_shown: bool) -> Vec<Binding<Action>> {
     let k = &t.keys;
     vec![
         Binding::new(&[Code(KeyCode::Enter)], k.answer, Action::Submit, true),
-        Binding::new(&[C('h')], k.hint, Action::Hint, true),
+        Binding::new(&[C('h')], k.hint, Action::Hint, !hint_shown),
         Binding::new(&[C('s')], k.skip, Action::Skip, true),
     ]
 }
 
 /// While a number is typed: only the keys that work then.
-fn numeric_rows(t: &Text) -> Vec<Binding<Action>> {
+fn numeric_rows(t: &Text, hint_shown: bool) -> Vec<Binding<Action>> {
     let k = &t.keys;
     vec![
         // Typing is matched by `numeric_char`, not by this row: it has no
         // keys and only tells the footer and help that digits are typed.
         Binding::new(&[], k.type_number, Action::Prompt(Edit::Submit), true).labelled("0-9 . / % e"),
         Binding::new(&[Code(KeyCode::Enter)], k.answer, Action::Submit, true),
-        Binding::new(&[Code(KeyCode::Tab)], k.hint, Action::Hint, true),
+        Binding::new(&[Code(KeyCode::Tab)], k.hint, Action::Hint, !hint_shown),
         Binding::new(&[Code(KeyCode::Esc)], k.skip, Action::Skip, true),
         Binding::new(&[Code(KeyCode::Backspace)], k.delete, Action::Prompt(Edit::Backspace), false),
         Binding::new(&[Code(KeyCode::Left)], k.caret, Action::Prompt(Edit::Left), false),
@@ -68,10 +69,10 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
                 }
                 // The number prompt owns the keyboard (`Lesson::asking`): letters
                 // are text (4.83e-1), so hint and skip are on keys no number holds.
-                Some(Answer::Numeric { .. }) => return numeric_rows(t),
+                Some(Answer::Numeric { .. }) => return numeric_rows(t, lab.hint),
                 None => vec![],
             };
-            rows.extend(common_rows(t));
+            rows.extend(common_rows(t, lab.hint));
             rows
         }
         Phase::Feedback(_) => vec![
@@ -79,16 +80,17 @@ pub fn table(lab: &QuizLab, t: &Text) -> Vec<Binding<Action>> {
             Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, true),
             Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
         ],
+        // The summary scrolls (its title marks ▴ ▾): the footer says how.
         Phase::Summary => vec![
             Binding::new(&[C('n'), Code(KeyCode::Enter)], k.new_round, Action::NewRound, true),
             Binding::new(&[C('r')], k.review_now, Action::StartReview, true),
-            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, false),
-            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
+            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll_page, Action::ScrollDown, true),
+            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll_page, Action::ScrollUp, true),
         ],
         Phase::NothingDue(_) => vec![
             Binding::new(&[C('n'), Code(KeyCode::Enter)], k.new_round, Action::NewRound, true),
-            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll, Action::ScrollDown, false),
-            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll, Action::ScrollUp, false),
+            Binding::new(&[Code(KeyCode::Down), C('j')], k.scroll_page, Action::ScrollDown, false),
+            Binding::new(&[Code(KeyCode::Up), C('k')], k.scroll_page, Action::ScrollUp, false),
         ],
     }
 }

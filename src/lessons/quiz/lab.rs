@@ -170,6 +170,14 @@ impl QuizLab {
         Some(crate::text::Wait::of(due.saturating_sub(self.now())))
     }
 
+    /// When the soonest question answered wrong this round is due again, as
+    /// its saved card says (None when this run saves nothing).
+    pub fn wrong_due_in(&self) -> Option<crate::text::Wait> {
+        self.store_path()?;
+        let due = self.to_review().iter().filter_map(|q| self.progress.questions.get(&q.id)).map(|r| r.due).min()?;
+        Some(crate::text::Wait::of(due.saturating_sub(self.now())))
+    }
+
     /// The questions a review round would ask now (this bank and topic):
     /// the summary's count and list are both this, so they always agree.
     pub fn due_questions(&self) -> Vec<Question> {
@@ -229,12 +237,16 @@ impl QuizLab {
         match (&self.phase, a) {
             (Phase::Asking, Action::Choose(i)) if i < self.choices() => {
                 self.message = None;
+                // Choosing again what is chosen takes it back (a picked term
+                // leaves the order), so no listed key is a silent no-op.
                 if matches!(self.current().map(|q| &q.answer), Some(Answer::Order { .. })) {
-                    if !self.picked.contains(&i) {
+                    if self.picked.contains(&i) {
+                        self.picked.retain(|&p| p != i);
+                    } else {
                         self.picked.push(i);
                     }
                 } else {
-                    self.selected = Some(i);
+                    self.selected = if self.selected == Some(i) { None } else { Some(i) };
                 }
             }
             (Phase::Asking, Action::Undo) => {
@@ -275,7 +287,14 @@ impl QuizLab {
                 self.phase = if self.index >= self.round.len() { Phase::Summary } else { Phase::Asking };
                 self.reset_answer();
             }
-            (Phase::Summary | Phase::NothingDue(_), Action::NewRound | Action::Next | Action::Submit) => {
+            // Nothing due for review: a new round is a quiz round (another
+            // review round would find nothing either).
+            (Phase::NothingDue(_), Action::NewRound | Action::Next | Action::Submit) => {
+                self.options.review = false;
+                self.options.seed = self.options.seed.wrapping_add(1);
+                self.start_round();
+            }
+            (Phase::Summary, Action::NewRound | Action::Next | Action::Submit) => {
                 self.options.seed = self.options.seed.wrapping_add(1);
                 self.start_round();
             }

@@ -75,6 +75,8 @@ impl Topic {
     }
 }
 
+pub use crate::math::slip::{Mistake, Slip, unambiguous};
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub text: Loc,

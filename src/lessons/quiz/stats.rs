@@ -47,7 +47,7 @@ impl StatsScreen {
 
     /// The unwrapped line count (scrolling stops there).
     fn line_count(&self) -> u16 {
-        (self.stats.topics.len() + self.stats.forecast.len() + 5) as u16
+        (self.stats.topics.len() + self.stats.forecast.len() + self.stats.practice.len() + 7) as u16
     }
 
     fn lines(&self, t: &Text) -> Vec<String> {

@@ -4,9 +4,11 @@
 //! prompt, hint and explanation is replaced by them. A review then asks with
 //! new numbers, so it cannot be passed from memory.
 
+use super::question::{Mistake, Slip, unambiguous};
 use crate::math::conv::{Axis, output_size, parameter_count};
 use crate::math::counting_rnn;
 use crate::math::format::num;
+use crate::math::practice_conv_size::{ConvSizeMistake, conv_size};
 use crate::math::rng::Rng;
 use ndarray::Array2;
 use std::collections::BTreeMap;
@@ -104,6 +106,8 @@ pub struct Drawn {
     pub values: BTreeMap<String, f64>,
     pub answer: f64,
     pub tolerance: Option<f64>,
+    /// Wrong numbers this draw is known to invite, and their mistakes.
+    pub slips: Vec<Slip>,
 }
 
 /// A usize from a drawn parameter (the ranges are checked to be ≥ 0 where it matters).
@@ -129,11 +133,18 @@ impl Template {
         let mut put = |name: &str, x: f64| {
             v.insert(name.to_string(), x);
         };
+        let mut slips = vec![];
         let (answer, tolerance) = match self.kind {
             Kind::ConvOutput => {
                 let [h, k, pad, s, d] = ["H", "K", "P", "S", "D"].map(|n| size(p, n));
                 let (h, k, pad, s, d) = (h?, k?, pad?, s?, d?);
                 let oh = output_size(Axis::Height, h, k, s, pad, d).ok()?;
+                // The practice checker's wrong formulas, on this square input.
+                for m in ConvSizeMistake::ALL {
+                    if let Some([v, _]) = conv_size([h, h, k, k, s, pad, d], Some(m)) {
+                        slips.push(Slip { value: v, mistake: Mistake::ConvSize(m) });
+                    }
+                }
                 let dk = d * k.checked_sub(1)?;
                 let numerator = (h + 2 * pad).checked_sub(dk + 1)?;
                 put("TWOP", (2 * pad) as f64);
@@ -154,12 +165,14 @@ impl Template {
                 (output_size(Axis::Height, h, k, 1, pad, d).ok()? == h).then_some(())?;
                 put("KM1", (k - 1) as f64);
                 put("DK", dk as f64);
+                slips.push(Slip { value: dk as f64, mistake: Mistake::BothSidesPadding });
                 (pad as f64, None)
             }
             Kind::ConvParams => {
                 let (cin, cout, k) = (size(p, "CIN")?, size(p, "COUT")?, size(p, "K")?);
                 let weights = parameter_count(cin, cout, [k, k], false)?;
                 put("WEIGHTS", weights as f64);
+                slips.push(Slip { value: weights as f64, mistake: Mistake::BiasLeftOut });
                 (parameter_count(cin, cout, [k, k], true)? as f64, None)
             }
             Kind::ConvBiasGrad => {
@@ -181,6 +194,12 @@ impl Template {
                 put("W", w);
                 let (ds, _) = ds_from_one(&vec![0.0; n], w);
                 let factor = *ds.first()?;
+                // One step more or fewer: w^(N ± 1).
+                for m in [n.checked_sub(1), Some(n + 1)].into_iter().flatten() {
+                    if let Some(v) = ds_from_one(&vec![0.0; m], w).0.first() {
+                        slips.push(Slip { value: *v, mistake: Mistake::PowerOffByOne });
+                    }
+                }
                 // Relative: the factor spans 1.6 to millions across the ranges.
                 (factor, Some((factor.abs() * 1e-3).max(DEFAULT_TOLERANCE)))
             }
@@ -191,6 +210,12 @@ impl Template {
                 }
                 put("N", (t - k) as f64);
                 let (ds, _) = ds_from_one(&vec![0.0; t], w as f64);
+                // The neighbours' values: w^(T−k) with one factor too few or many.
+                for j in [k - 1, k + 1] {
+                    if let Some(v) = ds.get(j) {
+                        slips.push(Slip { value: *v, mistake: Mistake::PowerOffByOne });
+                    }
+                }
                 (*ds.get(k)?, None)
             }
             Kind::CountDwx => {
@@ -204,7 +229,8 @@ impl Template {
             }
         };
         v.insert("ANSWER".to_string(), answer);
-        answer.is_finite().then_some(Drawn { values: v, answer, tolerance })
+        let slips = unambiguous(answer, slips);
+        answer.is_finite().then_some(Drawn { values: v, answer, tolerance, slips })
     }
 
     /// A draw from the ranges, seeded; `None` if 200 tries all failed.

@@ -4,13 +4,15 @@
 
 use super::bank::{Answer, Question};
 use super::lab::{Given, Graded, Message, Phase, QuizLab};
-use super::words::{answer_text, explanation_lines, given_text, hint_text, how_line, option_text, prompt_lines};
+use super::words::{
+    answer_text, explanation_lines, given_text, hint_text, how_line, option_text, prompt_lines, slip_line,
+};
 use crate::progress::Notice;
 use crate::text::Text;
-use crate::ui::chrome::panel;
+use crate::ui::chrome::{marked_title, panel};
 use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
-use crate::ui::width::wrap;
+use crate::ui::width::{clip, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -21,12 +23,19 @@ fn wrapped_rows(lines: &[Line], width: u16) -> u16 {
     wrap(lines.to_vec(), width).len() as u16
 }
 
-/// The lines wrapped to `area`, scrolled down `scroll` rows but no further
-/// than where the last line sits at the bottom.
-fn scrolled(frame: &mut Frame, lines: Vec<Line>, area: Rect, scroll: u16) {
-    let rows = wrap(lines, area.width);
-    let scroll = scroll.min((rows.len() as u16).saturating_sub(area.height));
-    frame.paragraph(Paragraph::new(rows).scroll((scroll, 0)), area);
+/// A bordered panel of `lines` scrolled down by `scroll` rows (as far as
+/// there is more), its title marked ▴ when rows are above and ▾ when rows
+/// are below, so nothing is out of view unsaid.
+fn scrolled_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, scroll: u16, t: &Text, theme: &Theme) {
+    let inner = panel(String::new(), theme).inner(area);
+    let rows = wrap(lines, inner.width);
+    let n = rows.len().min(u16::MAX as usize) as u16;
+    let scroll = scroll.min(n.saturating_sub(inner.height));
+    // The same ▴ ▾ marks as the labs' panels.
+    let marks = [(scroll > 0, t.conv.more_above), (n > scroll + inner.height, t.conv.more_below)];
+    let block = panel(clip(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
+    frame.bordered(block, area);
+    frame.paragraph(Paragraph::new(rows).scroll((scroll, 0)), inner);
 }
 
 /// The options (or terms) with their keys and marks.
@@ -119,6 +128,10 @@ fn feedback_lines(q: &Question, g: &Graded, t: &Text, theme: &Theme) -> Vec<Line
             lines.push(Line::styled(quiz.why_not, theme.dim));
             lines.extend(why.get(t.lang).lines().map(|l| Line::raw(l.to_string())));
         }
+        if let Some(slip) = slip_line(q, &g.given, t) {
+            lines.push(Line::styled(quiz.why_not, theme.dim));
+            lines.push(Line::raw(slip));
+        }
     }
     let (explanation, factors) = explanation_lines(q, t);
     lines.extend(explanation.into_iter().map(Line::raw));
@@ -170,7 +183,7 @@ fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
             }
         }
         lines.push(Line::styled((q.review_topics)(&topics.join(", ")), theme.error));
-        lines.push(Line::styled(q.review_questions, theme.dim));
+        lines.push(Line::styled((q.review_questions)(lab.wrong_due_in()), theme.dim));
         for r in review {
             let first = prompt_lines(r, t).into_iter().last().unwrap_or_default();
             lines.push(Line::raw(format!("- {first}")));
@@ -190,8 +203,17 @@ fn summary_lines(lab: &QuizLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Theme) {
     let q = &t.quiz;
+    // The last rows: a notice about the progress file (whole: it says what
+    // is not saved and why), or where it is saved.
+    let foot_line = match (&lab.notice, lab.store_path()) {
+        (Some(n), _) => Line::styled(notice_line(n, t), theme.error),
+        (None, Some(p)) => Line::styled((q.progress_at)(&p.display().to_string()), theme.dim),
+        (None, None) => Line::styled(q.not_saved, theme.dim),
+    };
+    let foot_lines = wrap(foot_line, area.width);
+    let foot_rows = (foot_lines.len() as u16).max(2);
     let [head, body, foot] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(2)]).areas(area);
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(foot_rows)]).areas(area);
     let title = if lab.options.review { q.title_review } else { q.title };
     let mut head_spans = vec![Span::styled(title.to_string(), theme.title)];
     if let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) {
@@ -203,19 +225,10 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     }
     frame.paragraph(Paragraph::new(Line::from(head_spans)), head);
 
-    // The last two rows: a notice about the progress file, or where it is saved.
-    let foot_line = match (&lab.notice, lab.store_path()) {
-        (Some(n), _) => Line::styled(notice_line(n, t), theme.error),
-        (None, Some(p)) => Line::styled((q.progress_at)(&p.display().to_string()), theme.dim),
-        (None, None) => Line::styled(q.not_saved, theme.dim),
-    };
-    frame.paragraph(Paragraph::new(wrap(foot_line, foot.width)), foot);
+    frame.paragraph(Paragraph::new(foot_lines), foot);
 
     let Some(cur) = lab.current().filter(|_| matches!(lab.phase, Phase::Asking | Phase::Feedback(_))) else {
-        let block = panel(q.summary, theme);
-        let inner = block.inner(body);
-        frame.bordered(block, body);
-        scrolled(frame, summary_lines(lab, t, theme), inner, lab.scroll);
+        scrolled_panel(frame, body, q.summary, summary_lines(lab, t, theme), lab.scroll, t, theme);
         return;
     };
 
@@ -239,19 +252,19 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     let inner_w = body.width.saturating_sub(2);
     let q_rows = wrapped_rows(&qlines, inner_w) + 2;
     let (q_area, f_area) = match &lab.phase {
+        // The question whole where the explanation keeps three rows (its
+        // title marks what is below, and Down scrolls it); else its end.
         Phase::Feedback(_) => {
-            let q_h = q_rows.min(body.height / 2).max(3);
+            let q_h = q_rows.min(body.height.saturating_sub(5).max(body.height / 2)).max(3);
             let [a, b] = Layout::vertical([Constraint::Length(q_h), Constraint::Min(3)]).areas(body);
             (a, Some(b))
         }
         _ => (body, None),
     };
-    let block = panel(q.title, theme);
-    let inner = block.inner(q_area);
-    frame.bordered(block, q_area);
+    let inner = panel(String::new(), theme).inner(q_area);
     // In the feedback, the end of the question (its options) matters more
     // than its start when space is short.
-    scrolled(frame, qlines.clone(), inner, if f_area.is_some() { u16::MAX } else { 0 });
+    scrolled_panel(frame, q_area, q.title, qlines.clone(), if f_area.is_some() { u16::MAX } else { 0 }, t, theme);
 
     // The terminal cursor sits at the caret, so input methods compose there.
     if let (Some(row), Phase::Asking) = (numeric_row, &lab.phase) {
@@ -264,9 +277,6 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &QuizLab, t: &Text, theme: &Th
     }
 
     if let (Some(area), Phase::Feedback(g)) = (f_area, &lab.phase) {
-        let block = panel(q.explanation, theme);
-        let inner = block.inner(area);
-        frame.bordered(block, area);
-        scrolled(frame, feedback_lines(cur, g, t, theme), inner, lab.scroll);
+        scrolled_panel(frame, area, q.explanation, feedback_lines(cur, g, t, theme), lab.scroll, t, theme);
     }
 }

@@ -9,7 +9,7 @@ use crate::text::Text;
 
 pub fn prompt_lines(q: &Question, t: &Text) -> Vec<String> {
     match &q.body {
-        Body::Bank { prompt, .. } => prompt.get(t.lang).lines().map(str::to_string).collect(),
+        Body::Bank { prompt, .. } => prompt.get(t.lang).lines().map(minus_signs).collect(),
         Body::Generated(g) => g.prompt(t),
         Body::Sample(s) => s.prompt(t),
     }
@@ -79,10 +79,16 @@ pub fn hint_text(q: &Question, t: &Text) -> String {
 }
 
 /// The worked explanation, then the factors written out (if any).
+/// A bank's ASCII minus between spaces (`14 - 5 + 1`) written as the sign
+/// `−`: wrapped before it, `- 5 + 1` would start a line like a list item.
+fn minus_signs(line: &str) -> String {
+    line.replace(" - ", " − ")
+}
+
 pub fn explanation_lines(q: &Question, t: &Text) -> (Vec<String>, Vec<String>) {
     match &q.body {
         Body::Bank { explanation, factors, .. } => {
-            (explanation.get(t.lang).lines().map(str::to_string).collect(), factors.clone())
+            (explanation.get(t.lang).lines().map(minus_signs).collect(), factors.clone())
         }
         Body::Generated(g) => (g.solution(t), g.factors()),
         Body::Sample(s) => (s.solution(t), vec![]),
@@ -116,6 +122,13 @@ pub fn question_lines(question: &Question, graded: Option<&Graded>, t: &Text) ->
     lines.extend(explanation);
     lines.extend(factors);
     lines
+}
+
+/// For a wrong number that a known mistake gives: which mistake it was.
+pub fn slip_line(q: &Question, given: &Given, t: &Text) -> Option<String> {
+    let Given::Number(v) = given else { return None };
+    let slip = q.slip_for(*v)?;
+    Some((t.quiz.slip)(&crate::math::format::num(*v), slip.mistake))
 }
 
 /// Why the progress store refused a path, or a read or save failed, in the
@@ -160,6 +173,7 @@ pub fn stats_lines(s: &crate::progress::Stats, t: &Text) -> Vec<String> {
     let mut lines = vec![];
     if s.topics.is_empty() {
         lines.push(q.stats_empty.to_string());
+        lines.extend(practice_lines(&s.practice, t));
         return lines;
     }
     for (topic, ts) in &s.topics {
@@ -178,6 +192,24 @@ pub fn stats_lines(s: &crate::progress::Stats, t: &Text) -> Vec<String> {
     let days: Vec<String> =
         s.forecast.iter().enumerate().filter(|(_, n)| **n > 0).map(|(d, n)| format!("+{d}: {n}")).collect();
     lines.push(format!("  {}   {}", spark(&s.forecast), days.join(", ")));
+    lines.push((q.stats_due_now)(s.due_now, s.forecast[0].saturating_sub(s.due_now)));
     lines.push((q.stats_streak)(s.streak));
+    lines.extend(practice_lines(&s.practice, t));
+    lines
+}
+
+/// The practice exercises beside the quiz: a heading, then per exercise
+/// worked on whether it passed, the minutes spent and the hints used.
+fn practice_lines(records: &[crate::progress::PracticeRecord], t: &Text) -> Vec<String> {
+    use crate::practice::exercise::Exercise;
+    if records.is_empty() {
+        return vec![];
+    }
+    let mut lines = vec![t.quiz.stats_practice.to_string()];
+    for e in Exercise::ALL {
+        if let Some(r) = records.iter().find(|r| r.exercise == e.id()) {
+            lines.push((t.quiz.stats_practice_row)((t.practice.title)(e), r.passed, r.seconds / 60, r.hints));
+        }
+    }
     lines
 }

@@ -9,6 +9,7 @@
 //! has replaced before starting them, and the lab drops any result whose
 //! generation is not the last one it asked for.
 
+use crate::lessons::lesson::Task;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// What `take` finds.
@@ -38,11 +39,13 @@ impl<J, D> std::fmt::Debug for Background<J, D> {
 }
 
 impl<J: Send + 'static, D: Send + 'static> Background<J, D> {
-    /// A worker that answers each job with `compute(job)`.
-    pub fn start(compute: fn(J) -> D) -> Background<J, D> {
+    /// A worker that answers each job with `compute(job)`, and the loop
+    /// its thread runs (for the shell to start: `Effect::Spawn`; until it
+    /// does, requests wait).
+    pub fn new(compute: fn(J) -> D) -> (Background<J, D>, Task) {
         let (requests, inbox) = channel::<(u64, J)>();
         let (out, results) = channel();
-        std::thread::spawn(move || {
+        let task = Task::new(move || {
             while let Ok(mut next) = inbox.recv() {
                 // Skip what a newer request has already replaced.
                 loop {
@@ -56,9 +59,11 @@ impl<J: Send + 'static, D: Send + 'static> Background<J, D> {
                 if out.send((generation, compute(job))).is_err() {
                     return;
                 }
+                // The loop takes it now, not at its next tick.
+                crate::lessons::wake::wake();
             }
         });
-        Background { requests, results, latest: 0 }
+        (Background { requests, results, latest: 0 }, task)
     }
 
     /// Ask for `job`; whatever was asked before is now stale.

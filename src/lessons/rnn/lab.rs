@@ -7,6 +7,7 @@ use super::settings::{RnnRun, RnnSettings, SettingError};
 use super::why::Why;
 use crate::lessons::cycle::{cycle, ladder, position, stop};
 use crate::lessons::input::Edit;
+use crate::lessons::lesson::{Effect, Task};
 use crate::lessons::predict::{Predict, Step};
 use crate::math::format;
 use crate::math::parse::{self, parse_number};
@@ -229,6 +230,8 @@ pub struct RnnLab {
     pub background: Option<Background<Job, Done>>,
     /// What the worker is computing, while it is.
     pub computing: Option<Computing>,
+    /// The worker's loop, until the shell starts it (`Lesson::opened`).
+    starting: Option<Task>,
 }
 
 /// The reference line and the measured rate (cheap: from the run itself).
@@ -442,6 +445,7 @@ impl RnnLab {
             panel: Panel::Timeline,
             background: None,
             computing: None,
+            starting: None,
         };
         lab.derive()?;
         Ok(lab)
@@ -476,8 +480,15 @@ impl RnnLab {
     /// The same lab, with knob changes and chart series computed on a
     /// worker thread so that no key waits for them (what the app opens).
     pub fn in_background(mut self) -> Self {
-        self.background = Some(Background::start(compute));
+        let (background, worker) = Background::new(compute);
+        self.background = Some(background);
+        self.starting = Some(worker);
         self
+    }
+
+    /// The worker's thread, for the shell to start when it opens the lab.
+    pub fn opened(&mut self) -> Vec<Effect> {
+        self.starting.take().map(Effect::Spawn).into_iter().collect()
     }
 
     /// The settings the knob panel shows: the ones being computed, if any.

@@ -25,7 +25,7 @@ use std::time::Duration;
 impl Lesson for RnnLab {
     type Action = Action;
 
-    crate::predict_plumbing!(state: keys::table, Action::Prompt);
+    crate::predict_plumbing!(lab_table: keys::lab_table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)
@@ -50,6 +50,10 @@ impl Lesson for RnnLab {
     /// typed: the question is about the run on screen, so a new run waits.
     fn tick_interval(&self) -> Option<(Duration, Action)> {
         (self.computing.is_some() && !self.predict.is_asking()).then_some((Duration::from_millis(16), Action::Poll))
+    }
+
+    fn opened(&mut self) -> Vec<Effect> {
+        RnnLab::opened(self)
     }
 
     fn clickable(&self) -> bool {

@@ -55,3 +55,23 @@ fn syntax_errors_give_the_line() {
     let p = parse("s.toml", "[[question]]\nid = \"a\"\ntopic = \n").unwrap_err();
     assert_eq!(p[0].line, 3, "{p:?}");
 }
+
+/// serde's common messages become typed issues (told in either language);
+/// anything else stays as serde wrote it.
+#[test]
+fn serde_messages_become_typed_issues() {
+    use deepstep::lessons::quiz::bank_problem::{Issue, serde_issue};
+    assert_eq!(
+        serde_issue("unknown variant `nope`, expected one of `a`, `b`\nin `kind`\n"),
+        Issue::UnknownVariant { field: Some("kind".into()), got: "nope".into(), allowed: "`a`, `b`".into() }
+    );
+    assert_eq!(serde_issue("missing field `id`"), Issue::MissingField("id".into()));
+    assert_eq!(
+        serde_issue("unknown field `ansewr`, expected `id` or `kind`"),
+        Issue::UnknownField { field: "ansewr".into(), allowed: "`id` or `kind`".into() }
+    );
+    assert_eq!(
+        serde_issue("invalid type: string \"a\", expected i64"),
+        Issue::Toml("invalid type: string \"a\", expected i64".into())
+    );
+}

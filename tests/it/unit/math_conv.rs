@@ -87,3 +87,57 @@ fn grad_x_marks_stride_gaps_and_padding() {
     let w2 = Array::from_shape_vec((1, 1, 2, 2), vec![1.0, 2.0, 3.0, 4.0]).unwrap();
     assert_eq!(flipped_kernel(w2.view(), 0, 0), array![[4.0, 3.0], [2.0, 1.0]]);
 }
+
+/// Each slip of the output-size formula, worked by hand: 4 with K = 2 is 3
+/// positions, 2 without the + 1; 5 with K = 3, P = 1 is 5, and 4 with the
+/// padding on one side; 7 with K = 3, D = 2 is 3, and 5 without the dilation.
+#[test]
+fn size_slips_give_their_own_numbers() {
+    use SizeMistake::*;
+    assert_eq!(ForgotPlusOne.size(4, 2, 1, 0, 1), Some(2));
+    assert_eq!(PaddingOneSide.size(5, 3, 1, 1, 1), Some(4));
+    assert_eq!(DilationIgnored.size(7, 3, 1, 0, 2), Some(5));
+    // A one-sided padding the window does not fit has no size.
+    assert_eq!(PaddingOneSide.size(1, 3, 1, 1, 1), None);
+    let geometry = |h: usize, k: usize, p: ConvParams| ConvGeometry::new([1, h, h], [1, 1, k, k], p).unwrap();
+    let g = geometry(4, 2, ConvParams::default());
+    assert_eq!(size_mistakes_giving(&g, [2, 2]), vec![ForgotPlusOne]);
+    assert_eq!(size_mistakes_giving(&g, [3, 3]), vec![], "the right size is no slip");
+    assert_eq!(size_mistakes_giving(&g, [2, 3]), vec![], "one axis slipped is not the slip");
+    let g = geometry(5, 3, ConvParams { padding: [1, 1], ..ConvParams::default() });
+    // Here two slips give 4: both are named.
+    assert_eq!(size_mistakes_giving(&g, [4, 4]), vec![ForgotPlusOne, PaddingOneSide]);
+    let g = geometry(7, 3, ConvParams { dilation: [2, 2], ..ConvParams::default() });
+    assert_eq!(size_mistakes_giving(&g, [5, 5]), vec![DilationIgnored]);
+    // A dilation on the height only: the width's right size is part of the slip.
+    let g =
+        ConvGeometry::new([1, 7, 7], [1, 1, 3, 3], ConvParams { dilation: [2, 1], ..ConvParams::default() }).unwrap();
+    assert_eq!(size_mistakes_giving(&g, [5, 5]), vec![DilationIgnored]);
+}
+
+/// The slips of one value: x = [[1, 2], [3, 4]] under w = [[1, 0], [0, 2]]
+/// is 1 + 8 = 9; turned 180° the kernel gives 2·1 + 1·4 = 6. With a second
+/// channel (x = 10, w = 1) the value is 19 and each channel alone 9 or 10.
+#[test]
+fn value_slips_give_their_own_numbers() {
+    let p = ConvParams::default();
+    let x = Array3::from_shape_vec((1, 2, 2), vec![1.0, 2.0, 3.0, 4.0]).unwrap();
+    let w = Array4::from_shape_vec((1, 1, 2, 2), vec![1.0, 0.0, 0.0, 2.0]).unwrap();
+    let f = forward_frame(x.view(), w.view(), Array1::zeros(1).view(), p, 0).unwrap().unwrap();
+    assert_eq!(f.value, 9.0);
+    assert_eq!(value_mistakes(&f, 1), vec![(ValueMistake::FlippedKernel, 6.0)]);
+    let x = Array3::from_shape_vec((2, 1, 1), vec![9.0, 10.0]).unwrap();
+    let w = Array4::from_shape_vec((1, 2, 1, 1), vec![1.0, 1.0]).unwrap();
+    let f = forward_frame(x.view(), w.view(), Array1::zeros(1).view(), p, 0).unwrap().unwrap();
+    // A 1×1 kernel turned is itself: no slip there.
+    assert_eq!(value_mistakes(&f, 2), vec![(ValueMistake::OneChannel(0), 9.0), (ValueMistake::OneChannel(1), 10.0)]);
+}
+
+/// D25: the width's refusal names the width's letter (W+2P), the height's H+2P.
+#[test]
+fn a_kernel_too_large_names_its_axis_letter() {
+    let e = output_size(Axis::Width, 2, 5, 1, 0, 1).unwrap_err();
+    assert!(e.to_string().contains("padded input W+2P = 2"), "{e}");
+    let e = output_size(Axis::Height, 2, 5, 1, 0, 1).unwrap_err();
+    assert!(e.to_string().contains("padded input H+2P = 2"), "{e}");
+}

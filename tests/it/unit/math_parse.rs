@@ -32,7 +32,7 @@ fn matrices_and_their_errors() {
     assert_eq!(parse_matrix("1;2|3;4").unwrap().0, 2);
     let e = parse_matrix("1,2;3").unwrap_err();
     assert_eq!(e, MatrixError::Ragged { channel: 1, row: 2, expected: 2, got: 1 });
-    assert_eq!(e.to_string(), "row 2 has 1 values but row 1 has 2 (rows must be equally long)");
+    assert_eq!(e.to_string(), "row 2 has 1 value but row 1 has 2 (rows must be equally long)");
     let e = parse_matrix("1,2;3,x").unwrap_err();
     assert_eq!(e.to_string(), "row 2, column 2: `x` is not a number");
     assert_eq!(parse_matrix(""), Err(MatrixError::Empty));

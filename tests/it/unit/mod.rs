@@ -16,6 +16,7 @@ mod lessons_quiz_generate_sample;
 mod lessons_quiz_template;
 mod lessons_rnn_background;
 mod lessons_rnn_settings;
+mod lessons_wake;
 mod math_activation;
 mod math_axis;
 mod math_conv;

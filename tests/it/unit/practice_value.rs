@@ -34,3 +34,17 @@ fn the_harness_encoding_reads_back() {
     let bad: Value = serde_json::from_str(r#"{"arr": {"shape": [3], "data": [1]}}"#).unwrap();
     assert_eq!(Out::from_json(&bad), None);
 }
+
+/// D18: a returned pair reads as the list it is, `[3, 3]`, not `2 [3, 3]`
+/// (the length before it read as a stray number); longer and 2-D values
+/// give numpy's shape before their first entries.
+#[test]
+fn values_are_described_without_a_bare_length() {
+    use deepstep::practice::value::Out;
+    assert_eq!(Out::vector(vec![3.0, 3.0]).describe(), "[3, 3]");
+    let long = Out::vector((0..10).map(f64::from).collect());
+    assert_eq!(long.describe(), "shape (10,): [0, 1, 2, 3, 4, 5, 6, 7, …]");
+    let m = Out::matrix(&ndarray::array![[1.0, 2.0], [3.0, 4.5]]);
+    assert_eq!(m.describe(), "shape (2, 2): [1, 2, 3, 4.5]");
+    assert_eq!(Out::Seq(vec![Out::vector(vec![1.0, -2.0]), Out::Num(0.5)]).describe(), "([1, -2], 0.5)");
+}
