@@ -115,6 +115,8 @@ macro_rules! predict_plumbing {
     ($table:path, $prompt:path, typing: $typing:ident) => {
         $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |lab: &Self| lab.$typing());
     };
+    // A table that depends on the lab's state: keys that would do nothing
+    // now are left out of it (`table(lab, t)`).
     (lab_table: $table:path, $prompt:path) => {
         $crate::predict_plumbing!(@methods |lab: &Self, t| $table(lab, t), $prompt, |_lab: &Self| false);
     };
