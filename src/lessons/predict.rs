@@ -116,12 +116,9 @@ macro_rules! predict_plumbing {
         $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |lab: &Self| lab.$typing());
     };
     // A table that depends on the lab's state: keys that would do nothing
-    // now are left out of it (`table(lab, t)` or `table(t, lab)`).
+    // now are left out of it (`table(lab, t)`).
     (lab_table: $table:path, $prompt:path) => {
         $crate::predict_plumbing!(@methods |lab: &Self, t| $table(lab, t), $prompt, |_lab: &Self| false);
-    };
-    (state: $table:path, $prompt:path) => {
-        $crate::predict_plumbing!(@methods |lab: &Self, t| $table(t, lab), $prompt, |_lab: &Self| false);
     };
     (@methods $table:expr, $prompt:path, $other:expr) => {
         fn keys(&self, t: &$crate::text::Text) -> Vec<$crate::ui::keys::Binding<Self::Action>> {

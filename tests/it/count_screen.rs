@@ -191,7 +191,8 @@ fn listed_keys_show_what_they_do() {
     for _ in 0..12 {
         l.update(Action::LrDown);
     }
-    let listed =
-        |l: &CountLab| deepstep::lessons::count_rnn::keys::table(&EN, l).iter().map(|b| b.action).collect::<Vec<_>>();
+    let listed = |l: &CountLab| {
+        deepstep::lessons::count_rnn::keys::lab_table(l, &EN).iter().map(|b| b.action).collect::<Vec<_>>()
+    };
     assert!(!listed(&l).contains(&Action::LrDown) && listed(&l).contains(&Action::LrUp));
 }

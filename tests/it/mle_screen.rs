@@ -195,10 +195,10 @@ fn the_sample_panel_lists_the_points_or_their_histogram() {
 /// point μ̂ is not asked (the point on screen is its own mean).
 #[test]
 fn knob_keys_at_an_end_are_not_listed_and_one_point_asks_no_mean() {
-    use deepstep::lessons::mle::keys::table;
+    use deepstep::lessons::mle::keys::lab_table;
     let mut l = MleLab::new(Settings { n: 1, ..Default::default() }).unwrap();
     l.knob = deepstep::lessons::mle::lab::Knob::N;
-    let acts = |l: &MleLab| table(&EN, l).iter().map(|b| b.action).collect::<Vec<_>>();
+    let acts = |l: &MleLab| lab_table(l, &EN).iter().map(|b| b.action).collect::<Vec<_>>();
     assert!(!acts(&l).contains(&Action::KnobDec) && acts(&l).contains(&Action::KnobInc));
     l.update(Action::TogglePredict);
     for _ in 0..8 {

@@ -627,31 +627,6 @@ fn a_new_run_waits_for_the_prediction_being_typed() {
     assert_eq!((l.settings.len, l.step), (20, 9));
 }
 
-#[test]
-fn the_lab_starts_no_thread_of_its_own_the_shell_starts_its_worker_once() {
-    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
-    knob_to(&mut l, Knob::Seed);
-    l.update(Action::KnobInc);
-    // Nothing computes the request until the worker's task is started.
-    for _ in 0..20 {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        l.update(Action::Poll);
-    }
-    assert!(l.computing.is_some());
-    let effects = l.opened();
-    assert_eq!(effects.len(), 1);
-    assert!(l.opened().is_empty(), "a second opening starts nothing more");
-    for effect in effects {
-        if let deepstep::lessons::lesson::Effect::Spawn(task) = effect {
-            // A clone of the effect shares its task: it runs once.
-            task.clone().spawn();
-            task.spawn();
-        }
-    }
-    settle(&mut l);
-    assert_eq!(l.settings.seed, 2);
-}
-
 /// Review point 10: the forget bias is the LSTM's. With another cell the
 /// knob says it does not apply, selection steps over it, and it changes nothing.
 #[test]
@@ -701,4 +676,29 @@ fn the_bound_explanation_names_the_factor_that_measured_most() {
     // Before BPTT has measured a step, no factor is named.
     let l = lab(30);
     assert_eq!(l.why_now().gate_shrinks_most(), None);
+}
+
+#[test]
+fn the_lab_starts_no_thread_of_its_own_the_shell_starts_its_worker_once() {
+    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
+    knob_to(&mut l, Knob::Seed);
+    l.update(Action::KnobInc);
+    // Nothing computes the request until the worker's task is started.
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        l.update(Action::Poll);
+    }
+    assert!(l.computing.is_some());
+    let effects = l.opened();
+    assert_eq!(effects.len(), 1);
+    assert!(l.opened().is_empty(), "a second opening starts nothing more");
+    for effect in effects {
+        if let deepstep::lessons::lesson::Effect::Spawn(task) = effect {
+            // A clone of the effect shares its task: it runs once.
+            task.clone().spawn();
+            task.spawn();
+        }
+    }
+    settle(&mut l);
+    assert_eq!(l.settings.seed, 2);
 }

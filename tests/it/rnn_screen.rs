@@ -362,16 +362,20 @@ fn listed_keys_show_what_they_do() {
     // The seed at 0: `[` and `-` are not listed, and `]` is.
     let mut l = RnnLab::new(RnnSettings { seed: 0, ..Default::default() }).unwrap();
     l.knob = deepstep::lessons::rnn::lab::Knob::Seed;
-    let rows = deepstep::lessons::rnn::keys::table(&EN, &l);
+    let rows = deepstep::lessons::rnn::keys::lab_table(&l, &EN);
     assert!(!rows.iter().any(|b| b.what == EN.keys.knob_dec) && rows.iter().any(|b| b.what == EN.keys.knob_inc));
 }
 
 /// Tab's row names the matrices only where they are one of its panels.
 #[test]
 fn tab_names_the_matrices_only_where_they_are_a_panel() {
-    use deepstep::lessons::rnn::keys::table;
+    use deepstep::lessons::rnn::keys::lab_table;
     let what = |l: &RnnLab| {
-        table(&EN, l).into_iter().find(|b| b.action == deepstep::lessons::rnn::lab::Action::SwitchPanel).unwrap().what
+        lab_table(l, &EN)
+            .into_iter()
+            .find(|b| b.action == deepstep::lessons::rnn::lab::Action::SwitchPanel)
+            .unwrap()
+            .what
     };
     let mut small = RnnLab::new(RnnSettings { hidden: 2, ..Default::default() }).unwrap();
     assert_eq!(what(&small), EN.rnn.switch_panel, "forward: no matrices yet");

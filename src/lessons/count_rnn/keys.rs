@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// The keys that do something now: `[` and `]` only where the learning
 /// rate can move that way.
-pub fn table(t: &Text, lab: &CountLab) -> Vec<Binding<Action>> {
+pub fn lab_table(lab: &CountLab, t: &Text) -> Vec<Binding<Action>> {
     full_table(t)
         .into_iter()
         .filter(|b| match b.action {
@@ -49,5 +49,5 @@ pub fn map_key(ev: &KeyEvent, lab: &CountLab, t: &Text) -> Option<Action> {
     if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
-    lookup(&table(t, lab), ev)
+    lookup(&lab_table(lab, t), ev)
 }

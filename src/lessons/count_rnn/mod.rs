@@ -20,7 +20,7 @@ use std::time::Duration;
 impl Lesson for CountLab {
     type Action = Action;
 
-    crate::predict_plumbing!(state: keys::table, Action::Prompt);
+    crate::predict_plumbing!(lab_table: keys::lab_table, Action::Prompt);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 /// The keys that do something in `lab`'s state (D21: the categorical
 /// family has one panel and no surface; the surface's keys act on the
 /// surface panel only).
-pub fn table(t: &Text, lab: &MleLab) -> Vec<Binding<Action>> {
+pub fn lab_table(lab: &MleLab, t: &Text) -> Vec<Binding<Action>> {
     let surface = lab.view == View::Surface && lab.normal.is_some() && lab.fit_revealed();
     full_table(t)
         .into_iter()
@@ -52,5 +52,5 @@ pub fn map_key(ev: &KeyEvent, lab: &MleLab, t: &Text) -> Option<Action> {
     if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
-    lookup(&table(t, lab), ev)
+    lookup(&lab_table(lab, t), ev)
 }

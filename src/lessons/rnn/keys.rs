@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// The keys that do something now: the knob keys only where the selected
 /// knob can turn that way (not at the end of its range).
-pub fn table(t: &Text, lab: &RnnLab) -> Vec<Binding<Action>> {
+pub fn lab_table(lab: &RnnLab, t: &Text) -> Vec<Binding<Action>> {
     full_table(t)
         .into_iter()
         // Tab names the matrices only where they are one of its panels.
@@ -48,5 +48,5 @@ pub fn map_key(ev: &KeyEvent, lab: &RnnLab, t: &Text) -> Option<Action> {
     if lab.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
-    lookup(&table(t, lab), ev)
+    lookup(&lab_table(lab, t), ev)
 }
