@@ -156,6 +156,18 @@ impl Joint {
             .collect())
     }
 
+    /// The assignments that agree with the event, with their entries, in
+    /// table order (which entries a probability sums, named).
+    pub fn matching(&self, e: &Event) -> Result<Vec<(Vec<usize>, f64)>, ProbError> {
+        self.check_event(e)?;
+        Ok(self
+            .assignments()
+            .into_iter()
+            .zip(self.p.iter().copied())
+            .filter(|(a, _)| e.iter().all(|&(v, s)| a[v] == s))
+            .collect())
+    }
+
     /// P(event): the sum of the joint over every assignment that agrees with it.
     pub fn prob(&self, e: &Event) -> Result<f64, ProbError> {
         Ok(self.entries(e)?.iter().sum())
@@ -272,6 +284,19 @@ pub struct Factorization {
     pub rows: Vec<FactorRow>,
     /// max over assignments of |Π factors − P(assignment)|.
     pub max_abs_error: f64,
+}
+
+impl Factorization {
+    /// Per factor, the variables before it in the product that it does not
+    /// condition on (the chain rule conditions each on all of them): what a
+    /// Markov-style shortcut left out. Empty lists for the chain rule itself.
+    pub fn dropped(&self) -> Vec<Vec<usize>> {
+        self.factors
+            .iter()
+            .enumerate()
+            .map(|(k, f)| self.factors[..k].iter().map(|b| b.var).filter(|v| !f.given.contains(v)).collect())
+            .collect()
+    }
 }
 
 impl Factorization {

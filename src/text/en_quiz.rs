@@ -204,6 +204,12 @@ pub const EN_QUIZ: QuizText = QuizText {
             "Not equal: a factor drops a variable it depends on, which assumes an independence this table does not have.".to_string()
         }
     },
+    gen_dropped: |factor, left, var, given| {
+        let known = if given.is_empty() { String::new() } else { format!(" even when {given} is known") };
+        format!(
+            "{factor} leaves out {left}, which the chain rule conditions on here: in this table {var} depends on {left}{known}."
+        )
+    },
     gen_sample: |xs| format!("A sample from a normal distribution: {xs}."),
     gen_ask_mean: "What is the maximum-likelihood estimate μ̂?",
     gen_ask_sigma: "What is the maximum-likelihood estimate σ̂ (the standard deviation)?",

@@ -188,6 +188,12 @@ pub const KO_QUIZ: QuizText = QuizText {
             "다릅니다: 어떤 인수가 의존하는 변수를 빠뜨려서, 이 표에는 없는 독립을 가정합니다.".to_string()
         }
     },
+    gen_dropped: |factor, left, var, given| {
+        let known = if given.is_empty() { String::new() } else { format!("{given}를 알아도 ") };
+        format!(
+            "{factor}에는 연쇄 법칙이 여기서 조건으로 두는 {left}가 빠져 있습니다. 이 표에서는 {known}{var}가 {left}에 따라 달라집니다."
+        )
+    },
     gen_sample: |xs| format!("정규분포에서 나온 표본: {xs}."),
     gen_ask_mean: "최대우도 추정값 μ̂는?",
     gen_ask_sigma: "최대우도 추정값 σ̂(표준편차)는?",

@@ -749,6 +749,9 @@ pub struct QuizText {
     pub evidence: &'static str,
     pub posterior: &'static str,
     pub gen_why_product: fn(holds: bool) -> String,
+    /// A factor that leaves out variables the chain rule conditions on:
+    /// the factor, what it leaves out, its variable, what it does condition on.
+    pub gen_dropped: fn(factor: &str, left_out: &str, var: &str, given: &str) -> String,
     pub gen_sample: fn(xs: &str) -> String,
     pub gen_ask_mean: &'static str,
     pub gen_ask_sigma: &'static str,

@@ -118,3 +118,58 @@ fn generated_questions_name_the_joint_the_likelihood_and_the_variance() {
         assert!((wrong - value(&q)).abs() > 1e-9);
     }
 }
+
+/// Review section 2, point 3: the worked solutions name what they use. A
+/// conditional's two probabilities are written as the sums of the table
+/// entries they take, each entry named; a false product names the factor
+/// that leaves out a variable, and which.
+#[test]
+fn worked_solutions_name_the_entries_summed_and_the_variable_left_out() {
+    use deepstep::lessons::quiz::bank::Body;
+    use deepstep::lessons::quiz::generate::Ask;
+    let (mut conditionals, mut false_products) = (0, 0);
+    for seed in 0..60 {
+        for kind in [GenKind::Conditional, GenKind::Product] {
+            let Some(q) = generated(kind, seed) else { continue };
+            let Body::Generated(g) = &q.body else { panic!("{kind:?} is a table question") };
+            for text in [&EN, &KO] {
+                let lines = g.solution(text);
+                match &g.ask {
+                    Ask::Conditional { event, given, both, p_given, .. } => {
+                        let all: Vec<(usize, usize)> = std::iter::once(*event).chain(given.iter().cloned()).collect();
+                        for (e, total) in [(all, *both), (given.clone(), *p_given)] {
+                            let rows = g.joint.matching(&e).unwrap();
+                            let sum: f64 = rows.iter().map(|(_, p)| p).sum();
+                            assert!((sum - total).abs() < 1e-12);
+                            let terms: Vec<String> = rows.iter().map(|(_, p)| num(*p)).collect();
+                            let sum = format!("= {} = {}", terms.join(" + "), num(total));
+                            assert!(lines.iter().any(|l| l.contains(&sum)), "{sum}\n{lines:#?}");
+                        }
+                        conditionals += 1;
+                    }
+                    Ask::Product { factorization, holds: false, .. } => {
+                        let dropped = factorization.dropped();
+                        let (k, left) =
+                            dropped.iter().enumerate().find(|(_, d)| !d.is_empty()).expect("one factor drops");
+                        let factor = &factorization.factors[k];
+                        assert!(!factor.given.contains(&left[0]));
+                        let name = &g.joint.vars[left[0]].name;
+                        let said = (text.quiz.gen_dropped)(
+                            &deepstep::lessons::quiz::generate::factor_name(&g.joint, factor),
+                            name,
+                            &g.joint.vars[factor.var].name,
+                            &factor.given.iter().map(|v| g.joint.vars[*v].name.as_str()).collect::<Vec<_>>().join(", "),
+                        );
+                        assert!(lines.contains(&said), "{said}\n{lines:#?}");
+                        false_products += 1;
+                    }
+                    Ask::Product { factorization, .. } => {
+                        assert!(factorization.dropped().iter().all(Vec::is_empty), "a true product is the chain rule");
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(conditionals > 10 && false_products > 10, "{conditionals} {false_products}");
+}

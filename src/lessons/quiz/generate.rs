@@ -103,6 +103,22 @@ fn product_name(j: &Joint, fs: &[Factor]) -> String {
     fs.iter().map(|f| factor_name(j, f)).collect::<Vec<_>>().join(" ")
 }
 
+/// One entry named as the table writes it: "ABCD=0101: 0.07".
+fn entry_name(j: &Joint, a: &[usize], p: f64) -> String {
+    let names: String = j.vars.iter().map(|v| v.name.as_str()).collect();
+    let states: String = a.iter().enumerate().map(|(v, s)| j.vars[v].states[*s].as_str()).collect();
+    format!("{names}={states}: {}", num(p))
+}
+
+/// "P(A=1, C=1) = 0.037 + 0.058 = 0.095, from ABC=101: 0.037, ABC=111: 0.058":
+/// a probability as the sum of the table entries it takes.
+fn summed(j: &Joint, e: &[(usize, usize)], total: f64) -> Option<String> {
+    let rows = j.matching(e).ok()?;
+    let terms: Vec<String> = rows.iter().map(|(_, p)| num(*p)).collect();
+    let named: Vec<String> = rows.iter().map(|(a, p)| entry_name(j, a, *p)).collect();
+    Some(format!("{} = {} = {}   ({})", p_of(j, e, &[]), terms.join(" + "), num(total), named.join(", ")))
+}
+
 /// The joint written out, four entries a line: "AB=01: 0.12".
 pub fn table_lines(j: &Joint) -> Vec<String> {
     let names: String = j.vars.iter().map(|v| v.name.as_str()).collect();
@@ -273,9 +289,12 @@ impl Generated {
         match &self.ask {
             Ask::Conditional { event, given, both, p_given, value } => {
                 let all: Vec<(usize, usize)> = std::iter::once(*event).chain(given.iter().cloned()).collect();
-                vec![
-                    q.gen_why_conditional.to_string(),
-                    format!(
+                // The two sums, each entry named, then the division (last:
+                // the solution ends with the answer).
+                std::iter::once(q.gen_why_conditional.to_string())
+                    .chain(summed(j, &all, *both))
+                    .chain(summed(j, given, *p_given))
+                    .chain(std::iter::once(format!(
                         "{} = {} / {} = {} / {} = {}",
                         p_of(j, &[*event], given),
                         p_of(j, &all, &[]),
@@ -283,8 +302,8 @@ impl Generated {
                         num(*both),
                         num(*p_given),
                         num(*value)
-                    ),
-                ]
+                    )))
+                    .collect()
             }
             Ask::Marginal { event, rows, value } => vec![
                 (q.gen_why_marginal)(&event_name(j, *event)),
@@ -325,6 +344,19 @@ impl Generated {
             }
             Ask::Product { factorization: f, holds, shown_row } => {
                 let mut lines = vec![(q.gen_why_product)(*holds)];
+                // Which factor left out which variable (a false product's cause).
+                for (factor, left_out) in f.factors.iter().zip(f.dropped()) {
+                    let names: Vec<&str> = left_out.iter().map(|v| j.vars[*v].name.as_str()).collect();
+                    if !names.is_empty() {
+                        let given: Vec<&str> = factor.given.iter().map(|v| j.vars[*v].name.as_str()).collect();
+                        lines.push((q.gen_dropped)(
+                            &factor_name(j, factor),
+                            &names.join(", "),
+                            &j.vars[factor.var].name,
+                            &given.join(", "),
+                        ));
+                    }
+                }
                 if let Some(row) = f.rows.get(*shown_row) {
                     let at: Vec<(usize, usize)> = row.assignment.iter().cloned().enumerate().collect();
                     let values: Vec<String> = row.values.iter().map(|v| v.map_or("?".into(), num)).collect();
