@@ -146,21 +146,25 @@ impl SizeMistake {
         [SizeMistake::ForgotPlusOne, SizeMistake::PaddingOneSide, SizeMistake::DilationIgnored];
 
     /// The size one axis gets when the formula is written with this slip;
-    /// `None` where the slipped formula has no size (the window no longer fits).
+    /// `None` where the slipped formula has no size (the window no longer
+    /// fits). The formulas are the practice checker's own
+    /// (`practice_conv_size`), so the lab and the checker name a slip alike.
     pub fn size(self, input: usize, kernel: usize, stride: usize, padding: usize, dilation: usize) -> Option<usize> {
-        let axis = Axis::Height;
-        match self {
-            SizeMistake::ForgotPlusOne => {
-                output_size(axis, input, kernel, stride, padding, dilation).ok().map(|n| n - 1)
-            }
-            // H + P = (H − P) + 2P when P ≤ H; beyond, the slip has no such size.
-            SizeMistake::PaddingOneSide => {
-                let one_side = input.checked_add(padding)?;
-                let span = dilation.checked_mul(kernel.checked_sub(1)?)?.checked_add(1)?;
-                (span <= one_side && stride > 0).then(|| (one_side - span) / stride + 1)
-            }
-            SizeMistake::DilationIgnored => output_size(axis, input, kernel, stride, padding, 1).ok(),
+        use super::practice_conv_size::{ConvSizeMistake as M, conv_size};
+        if stride == 0 || kernel == 0 || dilation == 0 {
+            return None;
         }
+        let (formula, least) = match self {
+            // One less than a size that exists: 0 when the window fits once.
+            SizeMistake::ForgotPlusOne => {
+                output_size(Axis::Height, input, kernel, stride, padding, dilation).ok()?;
+                (M::NoPlusOne, 0.0)
+            }
+            SizeMistake::PaddingOneSide => (M::PaddingOnce, 1.0),
+            SizeMistake::DilationIgnored => (M::DilationIgnored, 1.0),
+        };
+        let [size, _] = conv_size([input, input, kernel, kernel, stride, padding, dilation], Some(formula))?;
+        (size >= least).then_some(size as usize)
     }
 }
 

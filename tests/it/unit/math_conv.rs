@@ -141,3 +141,28 @@ fn a_kernel_too_large_names_its_axis_letter() {
     let e = output_size(Axis::Height, 2, 5, 1, 0, 1).unwrap_err();
     assert!(e.to_string().contains("padded input H+2P = 2"), "{e}");
 }
+
+/// The lab's size slips are the practice checker's formulas: on every small
+/// setting each gives what its slip written by hand gives.
+#[test]
+fn the_labs_size_slips_agree_with_the_formulas_written_out() {
+    use deepstep::math::conv::{Axis, SizeMistake, output_size};
+    for h in 1..16 {
+        for k in 1..6 {
+            for s in 1..4 {
+                for p in 0..3 {
+                    for d in 1..3 {
+                        let right = output_size(Axis::Height, h, k, s, p, d).ok();
+                        let span = d * (k - 1) + 1;
+                        let one_side = (span <= h + p).then(|| (h + p - span) / s + 1);
+                        let k_only = (k <= h + 2 * p).then(|| (h + 2 * p - k) / s + 1);
+                        let at = (h, k, s, p, d);
+                        assert_eq!(SizeMistake::ForgotPlusOne.size(h, k, s, p, d), right.map(|n| n - 1), "{at:?}");
+                        assert_eq!(SizeMistake::PaddingOneSide.size(h, k, s, p, d), one_side, "{at:?}");
+                        assert_eq!(SizeMistake::DilationIgnored.size(h, k, s, p, d), k_only, "{at:?}");
+                    }
+                }
+            }
+        }
+    }
+}
