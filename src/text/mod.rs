@@ -23,8 +23,10 @@ mod ko_practice;
 mod ko_quiz;
 mod mle;
 mod notation;
+mod quiz;
 pub use gd::GdText;
 pub use mle::MleText;
+pub use quiz::QuizText;
 pub mod practice;
 pub mod practice_code;
 pub mod visible;
@@ -647,123 +649,4 @@ pub struct NoteText {
     pub measured: &'static str,
     /// A matrix too large to write out in a note.
     pub matrix_too_large: fn(name: &str, rows: usize, cols: usize) -> String,
-}
-
-#[derive(Debug)]
-pub struct QuizText {
-    pub title: &'static str,
-    pub title_review: &'static str,
-    pub question_of: fn(n: usize, total: usize) -> String,
-    pub topic_names: [&'static str; 6],
-    pub how_choice: &'static str,
-    pub how_numeric: fn(tolerance: &str) -> String,
-    /// For an answer that must be exact (a count, a size).
-    pub how_numeric_exact: &'static str,
-    pub how_truefalse: &'static str,
-    pub how_order: &'static str,
-    pub true_label: &'static str,
-    pub false_label: &'static str,
-    pub your_answer: &'static str,
-    pub picked: &'static str,
-    pub right_mark: &'static str,
-    pub right: &'static str,
-    pub wrong: &'static str,
-    pub skipped: &'static str,
-    pub the_answer: fn(answer: &str) -> String,
-    pub you_gave: fn(answer: &str) -> String,
-    pub why_not: &'static str,
-    /// A wrong number that a known mistake gives: what the mistake was.
-    pub slip: fn(given: &str, mistake: crate::math::slip::Mistake) -> String,
-    pub explanation: &'static str,
-    pub factors: &'static str,
-    pub hint: &'static str,
-    pub no_hint: &'static str,
-    pub not_a_number: &'static str,
-    pub pick_every_term: &'static str,
-    pub choose_first: &'static str,
-    pub summary: &'static str,
-    pub summary_row: fn(topic: &str, right: usize, answered: usize, skipped: usize) -> String,
-    pub summary_total: fn(right: usize, answered: usize) -> String,
-    pub review_topics: fn(topics: &str) -> String,
-    /// The round summary's heading over the questions answered wrong, with
-    /// when the soonest of them is due again (None: this run saves nothing).
-    pub review_questions: fn(due_in: Option<crate::text::Wait>) -> String,
-    /// Statistics: the heading over the practice exercises' records.
-    pub stats_practice: &'static str,
-    /// (exercise, passed, minutes spent, hints used).
-    pub stats_practice_row: fn(exercise: &str, passed: bool, minutes: u64, hints: u32) -> String,
-    /// Statistics: (cards due now, cards due later today).
-    pub stats_due_now: fn(now: usize, later_today: usize) -> String,
-    pub all_right: &'static str,
-    pub due_now: fn(n: usize) -> String,
-    pub nothing_due: &'static str,
-    /// How long until the next question is due (`Wait`: the unit that fits).
-    pub next_due_in: fn(wait: crate::text::Wait) -> String,
-    pub never_answered: &'static str,
-    pub progress_at: fn(path: &str) -> String,
-    pub not_saved: &'static str,
-    pub moved_aside: fn(path: &str, backup: &str) -> String,
-    /// Progress is not saved this run, and why (a `refused_*` or `trouble_*` sentence).
-    pub not_saving: fn(why: &str) -> String,
-    /// This answer was not saved, and why (a `trouble_*` sentence).
-    pub save_failed: fn(why: &str) -> String,
-    pub imported: fn(from: &str, count: usize) -> String,
-    pub stats_title: &'static str,
-    pub stats_empty: &'static str,
-    pub stats_topic: fn(topic: &str, right: usize, answered: usize, pct: &str) -> String,
-    pub stats_retention: fn(retained: usize, reviewed: usize, pct: &str) -> String,
-    pub stats_per_day: fn(max: usize) -> String,
-    pub stats_total: fn(answers: usize) -> String,
-    pub stats_forecast: fn(max: usize) -> String,
-    pub stats_streak: fn(days: usize) -> String,
-    pub exported: fn(count: usize, path: &str) -> String,
-    pub refused_not_regular: fn(path: &str, kind: &str) -> String,
-    /// A refused path's kind ("directory", "pipe", "device", "special file") in this language.
-    pub file_kind: fn(kind: &str) -> &'static str,
-    pub refused_not_ours: fn(path: &str) -> String,
-    pub refused_foreign_wal: fn(path: &str) -> String,
-    pub refused_newer: fn(path: &str) -> String,
-    /// What is wrong with the progress file at a path, and what to do.
-    pub trouble_read_only: fn(path: &str) -> String,
-    pub trouble_full: fn(path: &str) -> String,
-    pub trouble_permission: fn(path: &str) -> String,
-    pub trouble_not_a_directory: fn(path: &str) -> String,
-    pub trouble_cannot_open: fn(path: &str) -> String,
-    pub trouble_busy: fn(path: &str) -> String,
-    pub trouble_damaged: fn(path: &str) -> String,
-    pub trouble_io: fn(path: &str) -> String,
-    pub trouble_other: fn(path: &str, reason: &str) -> String,
-    pub gen_table: fn(names: &str) -> String,
-    pub gen_what_is: fn(expr: &str) -> String,
-    pub gen_posterior: fn(expr: &str) -> String,
-    pub gen_product: fn(names: &str, product: &str) -> String,
-    pub gen_hint_conditional: &'static str,
-    pub gen_hint_marginal: &'static str,
-    pub gen_hint_posterior: &'static str,
-    pub gen_hint_product: &'static str,
-    pub gen_why_conditional: &'static str,
-    pub gen_why_marginal: fn(event: &str) -> String,
-    pub gen_why_posterior: &'static str,
-    pub prior: &'static str,
-    pub likelihood: &'static str,
-    pub evidence: &'static str,
-    pub posterior: &'static str,
-    pub gen_why_product: fn(holds: bool) -> String,
-    /// A factor that leaves out variables the chain rule conditions on:
-    /// the factor, what it leaves out, its variable, what it does condition on.
-    pub gen_dropped: fn(factor: &str, left_out: &str, var: &str, given: &str) -> String,
-    pub gen_sample: fn(xs: &str) -> String,
-    pub gen_ask_mean: &'static str,
-    pub gen_ask_sigma: &'static str,
-    pub gen_hint_mean: &'static str,
-    pub gen_hint_sigma: &'static str,
-    pub gen_why_mean: fn(sum: &str, n: usize, mean: &str) -> String,
-    /// `eq`: "=", or "≈" where the rounded terms do not add up to the sum shown.
-    pub gen_why_sigma: fn(squares: &str, eq: &str, ss: &str, n: usize, var: &str, sigma: &str) -> String,
-    pub gen_why_unbiased: fn(ss: &str, n1: usize, s2: &str, s: &str) -> String,
-    pub gen_largest_gap: fn(gap: &str) -> String,
-    pub bank_invalid: fn(count: usize) -> String,
-    pub bank_valid: fn(file: &str, count: usize) -> String,
-    /// The keyed option is the longest in too many choice questions.
-    pub bank_longest_keyed: fn(file: &str, lang: &str, keyed: usize, choices: usize, ids: &str) -> String,
 }

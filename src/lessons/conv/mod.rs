@@ -2,6 +2,7 @@
 //! one frame (one output value) or one tap (one multiply) at a time.
 
 pub mod computed;
+mod grids;
 pub mod keys;
 pub mod lab;
 pub mod note;

@@ -3,6 +3,8 @@
 //! data, predictions, and `update`, the only place it changes.
 
 use super::background::{Background, Taken};
+pub use super::charts::{Chart, ChartData};
+use super::charts::{LENS, chart_data, fill_series};
 use super::settings::{RnnRun, RnnSettings, SettingError};
 use super::why::Why;
 use crate::lessons::cycle::{cycle, ladder, position, stop};
@@ -19,16 +21,6 @@ use std::sync::Arc;
 pub enum Phase {
     Forward,
     Backward,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chart {
-    /// log10 ||dL/dh_t|| against the distance from the loss, with the reference line.
-    Distance,
-    /// The tanh RNN, LSTM and GRU on the same input and axes.
-    Cells,
-    /// ||dL/dh_1|| as the sequence length grows.
-    Length,
 }
 
 /// On a screen too small for everything: the panel that has its turn in
@@ -75,7 +67,6 @@ impl Knob {
 /// Matrices are shown for hidden sizes up to this.
 pub const MATRIX_MAX_HIDDEN: usize = 4;
 
-const LENS: [usize; 13] = [1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 300, 500, 1000];
 const HIDDEN: [usize; 7] = [1, 2, 4, 8, 16, 32, 64];
 const SCALES: [f64; 6] = [0.1, 0.5, 1.0, 2.0, 5.0, 10.0];
 const WINDOWS: [usize; 10] = [1, 2, 3, 5, 10, 20, 50, 100, 200, 500];
@@ -89,22 +80,6 @@ fn optional<T: PartialOrd + Copy>(steps: &[T], v: Option<T>, delta: i64) -> Opti
         (Some(x), false) if x <= steps[0] => None,
         (Some(x), _) => Some(ladder(steps, x, delta)),
     }
-}
-
-/// What the charts draw, computed with the run.
-#[derive(Debug, Clone)]
-pub struct ChartData {
-    /// (cell, log10 ||dL/dh_t|| for t = 1..T) for the tanh RNN, LSTM and GRU
-    /// (filled while the Cells chart is shown).
-    pub cells: Vec<(CellKind, Vec<f64>)>,
-    /// (T, log10 ||dL/dh_1||) for growing T (filled while the Length chart is shown).
-    pub by_length: Vec<(usize, f64)>,
-    /// log10 per step of the reference line: log10 ρ for the linear cell,
-    /// log10 ||W_rec||₂ (Pascanu et al.'s bound with γ = 1) for tanh;
-    /// None for the gated cells, which have no such simple bound.
-    pub reference_slope: Option<f64>,
-    /// The measured factor per step far from the loss.
-    pub rate: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -232,70 +207,6 @@ pub struct RnnLab {
     pub computing: Option<Computing>,
     /// The worker's loop, until the shell starts it (`Lesson::opened`).
     starting: Option<Task>,
-}
-
-/// The reference line and the measured rate (cheap: from the run itself).
-fn chart_data(s: &RnnSettings, run: &RnnRun, dh_log10: &[f64]) -> ChartData {
-    let reference_slope = match s.cell {
-        CellKind::Linear => Some(s.radius.log10()),
-        CellKind::Tanh => Some(rnn::spectral_norm(&run.params.w_hh).log10()),
-        _ => None,
-    };
-    ChartData { cells: vec![], by_length: vec![], reference_slope, rate: rnn::rate_per_step(dh_log10) }
-}
-
-/// The comparison of the three cells (two more runs).
-fn cells_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(CellKind, Vec<f64>)>, SettingError> {
-    let mut cells = vec![];
-    for kind in [CellKind::Tanh, CellKind::Lstm, CellKind::Gru] {
-        let logs = if kind == s.cell {
-            run.grads.dh_log10_norms()
-        } else {
-            RnnSettings { cell: kind, ..s.clone() }.run()?.grads.dh_log10_norms()
-        };
-        cells.push((kind, logs));
-    }
-    Ok(cells)
-}
-
-impl ChartData {
-    /// Whether `chart` still lacks the series only it draws.
-    pub fn lacks(&self, chart: Chart) -> bool {
-        match chart {
-            Chart::Cells => self.cells.is_empty(),
-            Chart::Length => self.by_length.is_empty(),
-            Chart::Distance => false,
-        }
-    }
-}
-
-/// Fill in the series `chart` needs, unless they are there already.
-pub(crate) fn fill_series(
-    charts: &mut ChartData,
-    s: &RnnSettings,
-    run: &RnnRun,
-    chart: Chart,
-) -> Result<(), SettingError> {
-    match chart {
-        _ if !charts.lacks(chart) => {}
-        Chart::Cells => charts.cells = cells_data(s, run)?,
-        Chart::Length => charts.by_length = length_data(s, run)?,
-        Chart::Distance => {}
-    }
-    Ok(())
-}
-
-/// ||dL/dh_1|| for growing T up to the current one: BPTT from the loss on
-/// h_t of each length t, over the first t steps of the run's own forward
-/// pass (which is exactly the run of length t: same weights, same inputs).
-fn length_data(s: &RnnSettings, run: &RnnRun) -> Result<Vec<(usize, f64)>, SettingError> {
-    let mut by_length = vec![];
-    for &t in LENS.iter().filter(|t| **t <= s.len.max(1)) {
-        let g = rnn::loss_on_last(t, s.hidden);
-        let grads = rnn::bptt(&run.params, &run.forward.prefix(t), g.view(), s.bptt_options())?;
-        by_length.push((t, grads.dh.row(0).log10_norm()));
-    }
-    Ok(by_length)
 }
 
 /// One vector of the current step, as the screen writes it: the first

@@ -3,6 +3,7 @@
 //! mode, and the headless forms (`deepstep rnn --print`, `deepstep sweep`).
 
 pub mod background;
+mod charts;
 pub mod keys;
 pub mod lab;
 pub mod note;
