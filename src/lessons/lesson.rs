@@ -138,8 +138,11 @@ pub trait Lesson: Any {
         None
     }
 
-    /// While animating: how long until the next tick, and the action it sends.
-    fn tick_interval(&self) -> Option<(Duration, Self::Action)>;
+    /// While animating: how long until the next tick, and the action it
+    /// sends (most screens never animate).
+    fn tick_interval(&self) -> Option<(Duration, Self::Action)> {
+        None
+    }
 
     /// The screen has been put in front by the shell for the first time:
     /// what it needs started (its worker threads, as `Effect::Spawn`).
@@ -147,8 +150,11 @@ pub trait Lesson: Any {
         vec![]
     }
 
-    /// Whether clicking does something here (the help then says so).
-    fn clickable(&self) -> bool;
+    /// Whether clicking does something here (the help then says so; most
+    /// screens take keys only).
+    fn clickable(&self) -> bool {
+        false
+    }
 
     /// What a click does, for the help's `click` row (when `clickable`).
     fn click_help(&self, t: &Text) -> &'static str {

@@ -106,23 +106,28 @@ impl<Q: Clone> Predict<Q> {
 /// the method that says it is open: `typing: is_typing`; the same editing
 /// keys then go to that prompt. A lab whose footer depends on its state (a
 /// knob at its end lists no key that would not move it) gives a table of
-/// the lab and the text: `lab_table: table`.
+/// the lab and the text: `lab_table: table`, and one that keeps the
+/// component inside a view struct names its path: `predict: view.predict`.
 #[macro_export]
 macro_rules! predict_plumbing {
     ($table:path, $prompt:path) => {
-        $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |_lab: &Self| false);
+        $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |_lab: &Self| false, predict);
     };
     ($table:path, $prompt:path, typing: $typing:ident) => {
-        $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |lab: &Self| lab.$typing());
+        $crate::predict_plumbing!(@methods |_lab: &Self, t| $table(t), $prompt, |lab: &Self| lab.$typing(), predict);
     };
     // A table that depends on the lab's state: keys that would do nothing
     // now are left out of it (`table(lab, t)`).
     (lab_table: $table:path, $prompt:path) => {
-        $crate::predict_plumbing!(@methods |lab: &Self, t| $table(lab, t), $prompt, |_lab: &Self| false);
+        $crate::predict_plumbing!(lab_table: $table, $prompt, predict: predict);
     };
-    (@methods $table:expr, $prompt:path, $other:expr) => {
+    // The same, with the component at another field path (`view.predict`).
+    (lab_table: $table:path, $prompt:path, predict: $($p:ident).+) => {
+        $crate::predict_plumbing!(@methods |lab: &Self, t| $table(lab, t), $prompt, |_lab: &Self| false, $($p).+);
+    };
+    (@methods $table:expr, $prompt:path, $other:expr, $($p:ident).+) => {
         fn keys(&self, t: &$crate::text::Text) -> Vec<$crate::ui::keys::Binding<Self::Action>> {
-            if self.predict.is_asking() || ($other)(self) {
+            if self.$($p).+.is_asking() || ($other)(self) {
                 $crate::lessons::input::prompt_bindings(t, $prompt)
             } else {
                 ($table)(self, t)
@@ -130,19 +135,19 @@ macro_rules! predict_plumbing {
         }
 
         fn asking(&self) -> bool {
-            self.predict.is_asking() || ($other)(self)
+            self.$($p).+.is_asking() || ($other)(self)
         }
 
         fn hidden(&self) -> Vec<String> {
-            self.predict.hides().to_vec()
+            self.$($p).+.hides().to_vec()
         }
 
         fn answer(&self) -> Option<String> {
-            self.predict.asking.as_ref().map(|a| a.input.buffer.clone())
+            self.$($p).+.asking.as_ref().map(|a| a.input.buffer.clone())
         }
 
         fn typed(&self, c: char) -> Option<Self::Action> {
-            (self.predict.is_asking() || ($other)(self)).then_some($prompt($crate::lessons::input::Edit::Type(c)))
+            (self.$($p).+.is_asking() || ($other)(self)).then_some($prompt($crate::lessons::input::Edit::Type(c)))
         }
     };
 }

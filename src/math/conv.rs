@@ -512,7 +512,9 @@ pub fn grad_x_frame(
     Ok(unravel(x_shape, index).map(|at| frame(at, 0.0, |v| walk_grad_x(&g, &w, &dy, at, v))))
 }
 
-/// Every output value as a frame, in row-major order [co, oy, ox].
+/// Every output value as a frame, in row-major order [co, oy, ox]. The lab
+/// asks for one frame at a time (`forward_frame`); this whole trace is what
+/// the golden and property tests and the benches hold those frames to.
 pub fn forward_trace(
     x: ArrayView3<f64>,
     w: ArrayView4<f64>,
@@ -525,6 +527,8 @@ pub fn forward_trace(
 }
 
 /// Every dW value as a frame (the input correlated with dY), order [co, ci, ki, kj].
+/// The lab asks for one frame at a time (`grad_w_frame`); this whole trace
+/// is what the golden and property tests hold those frames to.
 pub fn grad_w_trace(
     x: ArrayView3<f64>,
     w: ArrayView4<f64>,

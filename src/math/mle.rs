@@ -177,12 +177,6 @@ pub fn loglik_grad(x: &[f64], mu: f64, sigma: f64) -> Result<(f64, f64), MleErro
     Ok((d / (sigma * sigma), -n / sigma + ss / sigma.powi(3)))
 }
 
-/// The likelihood as the plain product Π N(x_i; μ, σ), in f64: it leaves
-/// f64's range for long samples, which is the point of showing it.
-pub fn likelihood_product(x: &[f64], mu: f64, sigma: f64) -> f64 {
-    x.iter().map(|&v| log_density(v, mu, sigma).exp()).product()
-}
-
 /// Where a likelihood L = e^ℓ lands in f64, read from ℓ: the one comparison
 /// the words about the product are chosen by.
 #[derive(Debug, Clone, Copy, PartialEq)]

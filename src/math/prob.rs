@@ -119,10 +119,6 @@ impl Joint {
         Joint::new(vars, milli.iter().map(|m| *m as f64 / 1000.0).collect())
     }
 
-    pub fn index_of(&self, name: &str) -> Option<usize> {
-        self.vars.iter().position(|v| v.name == name)
-    }
-
     /// Every full assignment (one state per variable), in table order.
     pub fn assignments(&self) -> Vec<Vec<usize>> {
         let mut out = vec![vec![]];

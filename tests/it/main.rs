@@ -45,6 +45,7 @@ mod quiz_slips;
 mod registry;
 mod render;
 mod rnn_lab;
+mod rnn_worker;
 mod rnn_measure;
 mod rnn_screen;
 mod rnn_words;

@@ -103,12 +103,6 @@ fn the_spread_grid_has_the_full_correlations_size() {
     }
 }
 
-#[test]
-fn variables_are_found_by_name() {
-    let j = Joint::new(vec![Variable::binary("A"), Variable::binary("B")], vec![0.1, 0.2, 0.3, 0.4]).unwrap();
-    assert_eq!((j.index_of("A"), j.index_of("B"), j.index_of("C")), (Some(0), Some(1), None));
-}
-
 /// The linear cell's BPTT as a plain f64 loop, written from its equations
 /// (h_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, L = Σ_t g_t · h_t): an
 /// independent reference for the scaled computation wherever f64 suffices.

@@ -18,34 +18,34 @@ fn lab(len: usize) -> RnnLab {
 #[test]
 fn the_timeline_fills_forward_then_runs_bptt_from_the_last_step_to_the_first() {
     let mut l = lab(5);
-    assert_eq!((l.phase, l.step), (Phase::Forward, 1));
+    assert_eq!((l.view.phase, l.view.step), (Phase::Forward, 1));
     assert!(l.h_shown(1) && !l.h_shown(2) && !l.dh_shown(5));
     for _ in 0..4 {
         l.update(Action::Next);
     }
-    assert_eq!(l.step, 5);
+    assert_eq!(l.view.step, 5);
     l.update(Action::Next);
-    assert_eq!((l.phase, l.step), (Phase::Backward, 5));
+    assert_eq!((l.view.phase, l.view.step), (Phase::Backward, 5));
     assert!(l.dh_shown(5) && !l.dh_shown(4));
     l.update(Action::Next);
-    assert_eq!(l.step, 4);
+    assert_eq!(l.view.step, 4);
     assert!(l.dh_shown(4));
     l.update(Action::Last);
-    assert_eq!((l.phase, l.step), (Phase::Backward, 1));
+    assert_eq!((l.view.phase, l.view.step), (Phase::Backward, 1));
     l.update(Action::Next);
-    assert_eq!(l.step, 1, "nothing before step 1");
+    assert_eq!(l.view.step, 1, "nothing before step 1");
     l.update(Action::Prev);
-    assert_eq!(l.step, 2);
+    assert_eq!(l.view.step, 2);
     l.update(Action::JumpTo(5));
     l.update(Action::Prev);
-    assert_eq!((l.phase, l.step), (Phase::Forward, 5));
+    assert_eq!((l.view.phase, l.view.step), (Phase::Forward, 5));
     l.update(Action::First);
-    assert_eq!((l.phase, l.step), (Phase::Forward, 1));
+    assert_eq!((l.view.phase, l.view.step), (Phase::Forward, 1));
     l.update(Action::Prev);
-    assert_eq!(l.step, 1);
+    assert_eq!(l.view.step, 1);
     l.update(Action::JumpTo(0));
     l.update(Action::JumpTo(6));
-    assert_eq!(l.step, 1);
+    assert_eq!(l.view.step, 1);
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn every_knob_turns_and_recomputes() {
     let mut l = lab(20);
     let before = l.dh_log10.clone();
     for k in Knob::ALL {
-        l.knob = k;
+        l.view.knob = k;
         l.update(Action::KnobInc);
         assert!(!matches!(l.message, Some(Message::Refused(_))), "{k:?}");
     }
@@ -100,17 +100,17 @@ fn every_knob_turns_and_recomputes() {
     assert!((s.radius - 1.0).abs() < 1e-12);
     assert_eq!((s.len, s.hidden, s.truncation, s.clip, s.seed), (30, 16, Some(1), Some(0.1), 2));
     // Knobs go back down to "off"; the knob list stops at its ends.
-    l.knob = Knob::Truncation;
+    l.view.knob = Knob::Truncation;
     l.update(Action::KnobDec);
     assert_eq!(l.settings.truncation, None);
-    l.knob = Knob::Cell;
+    l.view.knob = Knob::Cell;
     l.update(Action::KnobUp);
-    assert_eq!(l.knob, Knob::Cell);
-    l.knob = Knob::Seed;
+    assert_eq!(l.view.knob, Knob::Cell);
+    l.view.knob = Knob::Seed;
     l.update(Action::KnobDown);
-    assert_eq!(l.knob, Knob::Seed);
+    assert_eq!(l.view.knob, Knob::Seed);
     // ρ stays within 0.1..3.
-    l.knob = Knob::Radius;
+    l.view.knob = Knob::Radius;
     for _ in 0..40 {
         l.update(Action::KnobInc);
     }
@@ -151,28 +151,28 @@ fn growth_predictions_are_graded_by_direction_and_factor() {
     l.update(Action::Last);
     l.update(Action::JumpTo(20));
     l.update(Action::Next);
-    assert_eq!(l.predict.question().copied(), Some(19));
-    assert_eq!(l.step, 20, "not revealed before the guess");
+    assert_eq!(l.view.predict.question().copied(), Some(19));
+    assert_eq!(l.view.step, 20, "not revealed before the guess");
     for c in "0.5".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(l.message, Some(Message::Right(_))), "{:?}", l.message);
-    assert_eq!((l.step, l.predict.score), (19, (1, 1)));
+    assert_eq!((l.view.step, l.view.predict.score), (19, (1, 1)));
     l.update(Action::Next);
     for c in "x3".chars() {
         l.update(Action::Prompt(Edit::Type(c)));
     }
     l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(l.message, Some(Message::Wrong(..))));
-    assert_eq!((l.step, l.predict.score), (18, (1, 2)));
+    assert_eq!((l.view.step, l.view.predict.score), (18, (1, 2)));
     l.update(Action::Next);
     l.update(Action::Prompt(Edit::Type('-')));
     l.update(Action::Prompt(Edit::Submit));
     assert_eq!(l.message, Some(Message::NotANumber));
     l.update(Action::Prompt(Edit::Backspace));
     l.update(Action::Prompt(Edit::Skip));
-    assert_eq!((l.step, l.predict.score.1), (17, 2));
+    assert_eq!((l.view.step, l.view.predict.score.1), (17, 2));
 }
 
 #[test]
@@ -180,20 +180,20 @@ fn charts_cycle_and_keys_map() {
     let mut l = lab(10);
     assert!(l.charts.cells.is_empty(), "computed only when shown");
     l.update(Action::CycleChart);
-    assert_eq!(l.chart, Chart::Cells);
+    assert_eq!(l.view.chart, Chart::Cells);
     assert_eq!(l.charts.cells.len(), 3);
     assert_eq!(l.charts.cells[0].1, l.dh_log10, "the tanh RNN is the lab's own run");
     l.update(Action::CycleChart);
-    assert_eq!(l.chart, Chart::Length);
+    assert_eq!(l.view.chart, Chart::Length);
     let lens: Vec<usize> = l.charts.by_length.iter().map(|(t, _)| *t).collect();
     assert_eq!(lens, vec![1, 2, 3, 5, 10]);
     assert_eq!(l.charts.by_length.last().unwrap().1, l.dh_log10[0]);
     // A knob change keeps the chart's series filled.
-    l.knob = Knob::Seed;
+    l.view.knob = Knob::Seed;
     l.update(Action::KnobInc);
     assert_eq!(l.charts.by_length.len(), 5);
     l.update(Action::CycleChart);
-    assert_eq!(l.chart, Chart::Distance);
+    assert_eq!(l.view.chart, Chart::Distance);
     let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
     assert_eq!(map_key(&k(KeyCode::Right), &l, &EN), Some(Action::Next));
     assert_eq!(map_key(&k(KeyCode::Char('c')), &l, &EN), Some(Action::CycleChart));
@@ -271,8 +271,8 @@ fn the_explanation_follows_the_rate_measured_so_far() {
     // The mean (gate, W_recᵀ) parts of a step, log10, over the steps the rate
     // is fitted on: of the values t = step..=T, the farther half from the loss.
     let split = |l: &RnnLab, len: usize| -> (f64, f64) {
-        let n = len + 1 - l.step;
-        let parts: Vec<(f64, f64)> = (l.step + 1..l.step + n - n / 2).filter_map(|t| l.splits[t - 2]).collect();
+        let n = len + 1 - l.view.step;
+        let parts: Vec<(f64, f64)> = (l.view.step + 1..l.view.step + n - n / 2).filter_map(|t| l.splits[t - 2]).collect();
         let mean = |f: fn(&(f64, f64)) -> f64| parts.iter().map(f).sum::<f64>() / parts.len() as f64;
         (mean(|p| p.0), mean(|p| p.1))
     };
@@ -282,13 +282,13 @@ fn the_explanation_follows_the_rate_measured_so_far() {
     for (radius, len, seed) in [(1.5, 10, 1), (1.5, 10, 2), (1.5, 20, 1), (1.2, 60, 2), (2.0, 30, 0), (1.5, 100, 2)] {
         let s = RnnSettings { cell: CellKind::Tanh, radius, len, seed, ..Default::default() };
         let mut l = RnnLab::new(s).unwrap();
-        l.predict.on = false;
+        l.view.predict.on = false;
         l.update(Action::First);
         for _ in 0..2 * len {
             let (so_far, why) = (l.rate_so_far(), l.why_now());
             let note = deepstep::lessons::rnn::note::note(&l, &EN);
             let words = note.sections.iter().flat_map(|s| s.lines.iter()).cloned().collect::<Vec<_>>().join("\n");
-            let at = format!("ρ {radius}, T {len}, seed {seed}, {:?} step {}: {why:?}", l.phase, l.step);
+            let at = format!("ρ {radius}, T {len}, seed {seed}, {:?} step {}: {why:?}", l.view.phase, l.view.step);
             assert_eq!(why.rate(), so_far, "{at}");
             match why {
                 Why::TanhSaturated { sigma, mean_slope, rate } => {
@@ -327,7 +327,7 @@ fn the_explanation_follows_the_rate_measured_so_far() {
             }
             match so_far {
                 Some(r) => assert!(words.contains(&(EN.rnn.measured_per_step)(&num(r))), "{at}\n{words}"),
-                None => assert!(l.phase == Phase::Forward || l.step + 2 >= len, "{at}"),
+                None => assert!(l.view.phase == Phase::Forward || l.view.step + 2 >= len, "{at}"),
             }
             if so_far.is_some() && kind(&why) != kind(&l.why) {
                 whole_run_would_differ += 1;
@@ -348,11 +348,11 @@ fn a_sequence_too_short_for_a_rate_says_so_at_every_step() {
     use deepstep::math::format::num;
     for len in [1, 2] {
         let mut l = RnnLab::new(RnnSettings { cell: CellKind::Tanh, radius: 1.5, len, ..Default::default() }).unwrap();
-        l.predict.on = false;
+        l.view.predict.on = false;
         assert_eq!(l.charts.rate, None);
         l.update(Action::First);
         for _ in 0..2 * len + 1 {
-            let at = format!("T {len}, {:?} step {}", l.phase, l.step);
+            let at = format!("T {len}, {:?} step {}", l.view.phase, l.view.step);
             let Why::TanhOpen { sigma, mean_slope } = l.why_now() else { panic!("{at}: {:?}", l.why_now()) };
             for t in [&EN, &KO] {
                 let said = (t.rnn.why_tanh_open)(&num(sigma), &num(mean_slope));
@@ -422,7 +422,7 @@ fn the_split_is_on_screen_during_bptt() {
     for _ in 0..7 {
         l.update(Action::Next);
     }
-    assert_eq!((l.phase, l.step), (Phase::Backward, 5));
+    assert_eq!((l.view.phase, l.view.step), (Phase::Backward, 5));
     let (f, (g, w)) = (l.factors[4].unwrap(), l.splits[4].unwrap());
     let pw = deepstep::math::format::pow10;
     let want = (EN.rnn.split)(6, 5, &pw(f), &pw(g), &pw(w));
@@ -451,7 +451,7 @@ fn the_step_vectors_are_the_runs_numbers() {
     for _ in 0..3 {
         l.update(Action::Next); // into BPTT: t = 4
     }
-    assert_eq!((l.phase, l.step), (Phase::Backward, 4));
+    assert_eq!((l.view.phase, l.view.step), (Phase::Backward, 4));
     let (u, v) = l.step_vectors();
     assert_eq!((u, v.len(), v[0].kind), (4, 1, VectorKind::Dh), "at T only dL/dh_T: nothing ahead");
     l.update(Action::Next); // t = 3: the step from 4 that filled dL/dh_3
@@ -485,106 +485,13 @@ fn a_wrong_prediction_shows_the_steps_breakdown() {
     }
     l.update(Action::Prompt(Edit::Submit));
     assert!(matches!(l.message, Some(Message::Wrong(..))), "{:?}", l.message);
-    assert_eq!(l.step, 7);
+    assert_eq!(l.view.step, 7);
     let pw = deepstep::math::format::pow10;
     let (f, (g, w)) = (l.factors[6].unwrap(), l.splits[6].unwrap());
     let want: String = (EN.rnn.split)(8, 7, &pw(f), &pw(g), &pw(w)).chars().take(36).collect();
     let mut app = App::new(mount(l), &EN, deepstep::ui::theme::Theme::MONO);
     let (s, _) = common::draw(&mut app, 120, 40);
     assert!(s.contains(&want), "{want}\n{s}");
-}
-
-/// Polls a background lab until its worker has answered (or fails after 20 s).
-fn settle(l: &mut RnnLab) {
-    let start = std::time::Instant::now();
-    while l.computing.is_some() {
-        assert!(start.elapsed().as_secs() < 20, "the worker never answered");
-        std::thread::sleep(std::time::Duration::from_millis(2));
-        l.update(Action::Poll);
-    }
-}
-
-/// The lab with its worker started, as the shell starts it on opening.
-fn started(mut l: RnnLab) -> RnnLab {
-    for effect in l.opened() {
-        if let deepstep::lessons::lesson::Effect::Spawn(task) = effect {
-            task.spawn();
-        }
-    }
-    l
-}
-
-fn knob_to(l: &mut RnnLab, knob: Knob) {
-    while l.knob != knob {
-        l.update(Action::KnobDown);
-    }
-}
-
-#[test]
-fn in_the_app_a_knob_change_is_computed_in_the_background_and_arrives_as_computed_on_the_spot() {
-    use deepstep::lessons::lesson::Lesson;
-    let mut l = started(RnnLab::new(RnnSettings { len: 20, ..Default::default() }).unwrap().in_background());
-    let mut spot = lab(20);
-    for _ in 0..3 {
-        l.update(Action::Next);
-        spot.update(Action::Next);
-    }
-    knob_to(&mut l, Knob::Len);
-    knob_to(&mut spot, Knob::Len);
-    l.update(Action::KnobInc);
-    spot.update(Action::KnobInc);
-    // The key is answered at once: the panel shows the new length, the run
-    // on screen is still the old one, and the lab ticks until it arrives.
-    assert_eq!((l.shown_settings().len, l.settings.len, l.dh_log10.len()), (30, 20, 20));
-    assert!(Lesson::tick_interval(&l).is_some());
-    settle(&mut l);
-    assert!(Lesson::tick_interval(&l).is_none());
-    assert_eq!((l.settings.len, l.step, l.knob), (30, 4, Knob::Len));
-    assert_eq!(l.settings, spot.settings);
-    assert_eq!(l.dh_log10, spot.dh_log10);
-    assert_eq!(l.running, spot.running);
-    assert_eq!(l.why, spot.why);
-}
-
-#[test]
-fn turns_made_while_the_worker_computes_add_up_and_only_the_last_result_is_kept() {
-    let mut l = started(RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background());
-    knob_to(&mut l, Knob::Hidden);
-    for _ in 0..3 {
-        l.update(Action::KnobInc);
-    }
-    knob_to(&mut l, Knob::Seed);
-    l.update(Action::KnobInc);
-    // Each turn starts from the settings asked for, not the run on screen.
-    assert_eq!((l.shown_settings().hidden, l.shown_settings().seed), (64, 2));
-    settle(&mut l);
-    let wanted = RnnSettings { len: 10, hidden: 64, seed: 2, ..Default::default() };
-    assert_eq!(l.settings, wanted);
-    assert_eq!(l.dh_log10, RnnLab::new(wanted).unwrap().dh_log10);
-}
-
-#[test]
-fn a_comparison_chart_is_computed_in_the_background_for_the_run_shown() {
-    let mut l = started(RnnLab::new(RnnSettings { len: 12, ..Default::default() }).unwrap().in_background());
-    let mut spot = lab(12);
-    for x in [&mut l, &mut spot] {
-        x.update(Action::Last);
-        x.update(Action::CycleChart);
-    }
-    assert_eq!(l.chart, Chart::Cells);
-    assert!(l.charts.cells.is_empty() && l.computing.is_some());
-    settle(&mut l);
-    assert_eq!(l.charts.cells, spot.charts.cells);
-    assert_eq!(l.charts.cells.len(), 3);
-    // Switching the chart while a new run computes asks for that chart's series with it.
-    l.update(Action::KnobInc);
-    l.update(Action::CycleChart);
-    settle(&mut l);
-    spot.update(Action::KnobInc);
-    spot.update(Action::CycleChart);
-    assert_eq!((l.chart, l.settings.cell), (Chart::Length, spot.settings.cell));
-    assert_eq!(l.charts.by_length, spot.charts.by_length);
-    assert!(!l.charts.by_length.is_empty());
 }
 
 /// The length chart reuses the run's forward pass: each point is exactly
@@ -604,29 +511,6 @@ fn the_length_chart_equals_separate_runs_of_each_length() {
     }
 }
 
-/// A prediction asked while a new run computes is about the run on screen:
-/// the lab stops polling until it is answered, then takes the new run.
-#[test]
-fn a_new_run_waits_for_the_prediction_being_typed() {
-    use deepstep::lessons::lesson::Lesson;
-    let mut l = started(RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background());
-    l.update(Action::TogglePredict);
-    l.update(Action::Last);
-    l.update(Action::JumpTo(10));
-    knob_to(&mut l, Knob::Len);
-    l.update(Action::KnobInc);
-    l.update(Action::Next);
-    assert!(l.predict.is_asking() && l.computing.is_some());
-    assert!(Lesson::tick_interval(&l).is_none(), "no polling while the answer is typed");
-    std::thread::sleep(std::time::Duration::from_millis(50));
-    l.update(Action::Poll);
-    assert_eq!((l.settings.len, l.step), (10, 10), "the question's run stays");
-    l.update(Action::Prompt(Edit::Skip));
-    assert!(Lesson::tick_interval(&l).is_some());
-    settle(&mut l);
-    assert_eq!((l.settings.len, l.step), (20, 9));
-}
-
 /// Review point 10: the forget bias is the LSTM's. With another cell the
 /// knob says it does not apply, selection steps over it, and it changes nothing.
 #[test]
@@ -635,22 +519,22 @@ fn the_forget_bias_knob_applies_only_to_the_lstm() {
     let mut l = lab(10);
     let row = |l: &RnnLab| knob_rows(l, &EN)[Knob::ForgetBias.index()].1.clone();
     assert_eq!(row(&l), EN.rnn.not_applicable);
-    l.knob = Knob::InputScale;
+    l.view.knob = Knob::InputScale;
     l.update(Action::KnobDown);
-    assert_eq!(l.knob, Knob::Truncation, "selection steps over the forget bias");
+    assert_eq!(l.view.knob, Knob::Truncation, "selection steps over the forget bias");
     l.update(Action::KnobUp);
-    assert_eq!(l.knob, Knob::InputScale);
-    l.knob = Knob::ForgetBias;
+    assert_eq!(l.view.knob, Knob::InputScale);
+    l.view.knob = Knob::ForgetBias;
     let before = l.settings.clone();
     l.update(Action::KnobInc);
     assert_eq!(l.settings, before, "turning it changes nothing");
-    l.knob = Knob::Cell;
+    l.view.knob = Knob::Cell;
     l.update(Action::KnobInc); // tanh → LSTM
     assert_eq!(l.settings.cell, CellKind::Lstm);
     assert_eq!(row(&l), deepstep::math::format::num(l.settings.forget_bias));
-    l.knob = Knob::InputScale;
+    l.view.knob = Knob::InputScale;
     l.update(Action::KnobDown);
-    assert_eq!(l.knob, Knob::ForgetBias);
+    assert_eq!(l.view.knob, Knob::ForgetBias);
 }
 
 /// Review point 7: under σ_max < 1 the words also say which factor did the
@@ -676,29 +560,4 @@ fn the_bound_explanation_names_the_factor_that_measured_most() {
     // Before BPTT has measured a step, no factor is named.
     let l = lab(30);
     assert_eq!(l.why_now().gate_shrinks_most(), None);
-}
-
-#[test]
-fn the_lab_starts_no_thread_of_its_own_the_shell_starts_its_worker_once() {
-    let mut l = RnnLab::new(RnnSettings { len: 10, ..Default::default() }).unwrap().in_background();
-    knob_to(&mut l, Knob::Seed);
-    l.update(Action::KnobInc);
-    // Nothing computes the request until the worker's task is started.
-    for _ in 0..20 {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        l.update(Action::Poll);
-    }
-    assert!(l.computing.is_some());
-    let effects = l.opened();
-    assert_eq!(effects.len(), 1);
-    assert!(l.opened().is_empty(), "a second opening starts nothing more");
-    for effect in effects {
-        if let deepstep::lessons::lesson::Effect::Spawn(task) = effect {
-            // A clone of the effect shares its task: it runs once.
-            task.clone().spawn();
-            task.spawn();
-        }
-    }
-    settle(&mut l);
-    assert_eq!(l.settings.seed, 2);
 }

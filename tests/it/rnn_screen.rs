@@ -97,8 +97,8 @@ fn the_timeline_shows_the_vectors_of_the_step_at_80x24() {
                     s.lines().any(|r| r.starts_with("+-") && r.contains("-++-") && r.trim_end().ends_with('+')),
                     "frames misaligned:\n{s}"
                 );
-                if l.phase == Phase::Forward {
-                    assert!(s.contains(&pow10(l.h_log10[l.step - 1])), "||h_t||:\n{s}");
+                if l.view.phase == Phase::Forward {
+                    assert!(s.contains(&pow10(l.h_log10[l.view.step - 1])), "||h_t||:\n{s}");
                 }
             }
         }
@@ -361,7 +361,7 @@ fn listed_keys_show_what_they_do() {
     assert_ne!(before, after, "Tab at 120×40");
     // The seed at 0: `[` and `-` are not listed, and `]` is.
     let mut l = RnnLab::new(RnnSettings { seed: 0, ..Default::default() }).unwrap();
-    l.knob = deepstep::lessons::rnn::lab::Knob::Seed;
+    l.view.knob = deepstep::lessons::rnn::lab::Knob::Seed;
     let rows = deepstep::lessons::rnn::keys::lab_table(&l, &EN);
     assert!(!rows.iter().any(|b| b.what == EN.keys.knob_dec) && rows.iter().any(|b| b.what == EN.keys.knob_inc));
 }

@@ -15,7 +15,6 @@ use lab::{Action, CountLab};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use std::time::Duration;
 
 impl Lesson for CountLab {
     type Action = Action;
@@ -38,13 +37,5 @@ impl Lesson for CountLab {
 
     fn note(&self, t: &Text) -> Option<Note> {
         Some(note::note(self, t))
-    }
-
-    fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
-    }
-
-    fn clickable(&self) -> bool {
-        false
     }
 }

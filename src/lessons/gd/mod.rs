@@ -18,7 +18,6 @@ use lab::{Action, GdLab};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use std::time::Duration;
 
 impl Lesson for GdLab {
     type Action = Action;
@@ -41,13 +40,5 @@ impl Lesson for GdLab {
 
     fn note(&self, t: &Text) -> Option<Note> {
         Some(note::note(self, t))
-    }
-
-    fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
-    }
-
-    fn clickable(&self) -> bool {
-        false
     }
 }

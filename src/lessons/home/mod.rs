@@ -13,7 +13,6 @@ use lab::{Action, Home};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use std::time::Duration;
 
 impl Lesson for Home {
     type Action = Action;
@@ -53,15 +52,7 @@ impl Lesson for Home {
         false
     }
 
-    fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
-    }
-
     fn due(&mut self, count: Option<usize>) {
         self.due = count;
-    }
-
-    fn clickable(&self) -> bool {
-        false
     }
 }

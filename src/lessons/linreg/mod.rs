@@ -15,7 +15,6 @@ use crate::ui::theme::Theme;
 use lab::{Action, LinregLab};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use std::time::Duration;
 
 impl Lesson for LinregLab {
     type Action = Action;
@@ -51,14 +50,6 @@ impl Lesson for LinregLab {
     }
 
     fn asking(&self) -> bool {
-        false
-    }
-
-    fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
-    }
-
-    fn clickable(&self) -> bool {
         false
     }
 }

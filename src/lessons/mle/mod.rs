@@ -18,7 +18,6 @@ use lab::{Action, MleLab};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use std::time::Duration;
 
 impl Lesson for MleLab {
     type Action = Action;
@@ -44,10 +43,6 @@ impl Lesson for MleLab {
 
     fn note(&self, t: &Text) -> Option<Note> {
         Some(note::note(self, t))
-    }
-
-    fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
     }
 
     fn clickable(&self) -> bool {

@@ -73,10 +73,6 @@ impl Lesson for PracticeLab {
         PracticeLab::opened(self)
     }
 
-    fn clickable(&self) -> bool {
-        false
-    }
-
     fn saved(
         &mut self,
         _id: &str,

@@ -28,7 +28,6 @@ use lab::{Action, QuizLab};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use std::time::Duration;
 
 impl Lesson for QuizLab {
     type Action = Action;
@@ -64,14 +63,6 @@ impl Lesson for QuizLab {
 
     fn answer(&self) -> Option<String> {
         self.asking().then(|| self.input.buffer.clone())
-    }
-
-    fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
-    }
-
-    fn clickable(&self) -> bool {
-        false
     }
 
     /// Pasted text goes into a numeric answer only, and only what a number can hold.

@@ -13,7 +13,6 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
-use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -125,14 +124,6 @@ impl Lesson for StatsScreen {
     }
 
     fn asking(&self) -> bool {
-        false
-    }
-
-    fn tick_interval(&self) -> Option<(Duration, Action)> {
-        None
-    }
-
-    fn clickable(&self) -> bool {
         false
     }
 }

@@ -45,7 +45,7 @@ fn full_table(t: &Text) -> Vec<Binding<Action>> {
 /// The action for a key: while an answer is asked for, keys edit it
 /// (`lessons::input`); otherwise the table above.
 pub fn map_key(ev: &KeyEvent, lab: &RnnLab, t: &Text) -> Option<Action> {
-    if lab.predict.is_asking() {
+    if lab.view.predict.is_asking() {
         return input::prompt_key(ev, t).map(Action::Prompt);
     }
     lookup(&lab_table(lab, t), ev)

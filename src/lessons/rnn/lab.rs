@@ -168,6 +168,35 @@ pub enum Computing {
     Series,
 }
 
+/// The lab's view state: what a knob change keeps while the run under it
+/// is replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RnnView {
+    pub phase: Phase,
+    /// 1-based step: forward, h_1..h_step are filled; backward, steps T..step.
+    pub step: usize,
+    pub chart: Chart,
+    pub knob: Knob,
+    /// Predict mode: the step whose factor is asked, the score.
+    pub predict: Predict<usize>,
+    /// When the timeline, a tall enough chart and the matrices do not all
+    /// fit: the one whose turn it is.
+    pub panel: Panel,
+}
+
+impl Default for RnnView {
+    fn default() -> Self {
+        RnnView {
+            phase: Phase::Forward,
+            step: 1,
+            chart: Chart::Distance,
+            knob: Knob::Cell,
+            predict: Predict::default(),
+            panel: Panel::Timeline,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct RnnLab {
     pub settings: RnnSettings,
@@ -189,17 +218,10 @@ pub struct RnnLab {
     pub charts: ChartData,
     /// The explanation shown under the timeline (and in the note).
     pub why: Why,
-    pub phase: Phase,
-    /// 1-based step: forward, h_1..h_step are filled; backward, steps T..step.
-    pub step: usize,
-    pub chart: Chart,
-    pub knob: Knob,
-    /// Predict mode: the step whose factor is asked, the score.
-    pub predict: Predict<usize>,
+    /// Where the learner is and what they chose to look at: carried whole
+    /// onto the run a knob change computes.
+    pub view: RnnView,
     pub message: Option<Message>,
-    /// When the timeline, a tall enough chart and the matrices do not all
-    /// fit: the one whose turn it is.
-    pub panel: Panel,
     /// The worker that computes knob changes and chart series off the input
     /// path (the app); `None` computes them on the spot (tests, `--print`).
     pub background: Option<Background<Job, Done>>,
@@ -252,9 +274,9 @@ impl RnnLab {
     /// linear cells) and dL/dh_t (u = t + 1, named dL/dh_u, δ_u, dL/dh_{u−1});
     /// at T, dL/dh_T alone. Nothing of a step not yet taken.
     pub fn step_vectors(&self) -> (usize, Vec<StepVector>) {
-        let t = self.step.clamp(1, self.len().max(1));
+        let t = self.view.step.clamp(1, self.len().max(1));
         let (f, g) = (&self.run.forward, &self.run.grads);
-        match self.phase {
+        match self.view.phase {
             Phase::Forward => {
                 (t, vec![step_vector(VectorKind::HPrev, &f.h.row(t - 1)), step_vector(VectorKind::H, &f.h.row(t))])
             }
@@ -275,9 +297,9 @@ impl RnnLab {
     /// forward pass fills in, t = step..T while backward (what the chart and
     /// the measured rate may show: nothing ahead of the learner).
     pub fn computed_dh(&self) -> &[f64] {
-        match self.phase {
+        match self.view.phase {
             Phase::Forward => &[],
-            Phase::Backward => &self.dh_log10[(self.step.max(1) - 1).min(self.dh_log10.len())..],
+            Phase::Backward => &self.dh_log10[(self.view.step.max(1) - 1).min(self.dh_log10.len())..],
         }
     }
 
@@ -298,16 +320,16 @@ impl RnnLab {
     /// The steps' splits aligned with `computed_dh`: entry i is the step
     /// from value i + 1 back to value i (steps t = step + 1 ..= T).
     fn computed_splits(&self) -> &[Option<(f64, f64)>] {
-        match self.phase {
+        match self.view.phase {
             Phase::Forward => &[],
-            Phase::Backward => &self.splits[(self.step.max(1) - 1).min(self.splits.len())..],
+            Phase::Backward => &self.splits[(self.view.step.max(1) - 1).min(self.splits.len())..],
         }
     }
 
     /// The running (dL/dW_x, dL/dW_rec) matrices at this step: backward, H ≤ 4.
     pub fn matrices_now(&self) -> Option<&rnn::WeightGradPair> {
-        match self.phase {
-            Phase::Backward => self.running_matrices.get(self.step.max(1) - 1),
+        match self.view.phase {
+            Phase::Backward => self.running_matrices.get(self.view.step.max(1) - 1),
             Phase::Forward => None,
         }
     }
@@ -321,8 +343,8 @@ impl RnnLab {
     /// the timeline's when there are none (forward, H > 4), and a
     /// prediction being typed keeps the timeline and its prompt.
     pub fn panel_now(&self) -> Panel {
-        match self.panel {
-            _ if self.predict.is_asking() => Panel::Timeline,
+        match self.view.panel {
+            _ if self.view.predict.is_asking() => Panel::Timeline,
             Panel::Matrices if !self.has_matrices() => Panel::Timeline,
             p => p,
         }
@@ -330,7 +352,7 @@ impl RnnLab {
 
     /// Whether BPTT has gone all the way back to step 1.
     pub fn bptt_done(&self) -> bool {
-        self.phase == Phase::Backward && self.step <= 1
+        self.view.phase == Phase::Backward && self.view.step <= 1
     }
 
     pub fn new(settings: RnnSettings) -> Result<Self, SettingError> {
@@ -347,13 +369,8 @@ impl RnnLab {
             why: Why::Truncated,
             settings,
             run,
-            phase: Phase::Forward,
-            step: 1,
-            chart: Chart::Distance,
-            knob: Knob::Cell,
-            predict: Predict::default(),
+            view: RnnView::default(),
             message: None,
-            panel: Panel::Timeline,
             background: None,
             computing: None,
             starting: None,
@@ -383,7 +400,7 @@ impl RnnLab {
     /// change computes, here or on the worker).
     pub fn build(settings: RnnSettings, chart: Chart) -> Result<Self, SettingError> {
         let mut lab = RnnLab::new(settings)?;
-        lab.chart = chart;
+        lab.view.chart = chart;
         lab.chart_series()?;
         Ok(lab)
     }
@@ -413,7 +430,7 @@ impl RnnLab {
     /// The extra runs a chart needs, made only while that chart is shown, so
     /// that a knob change costs one run.
     fn chart_series(&mut self) -> Result<(), SettingError> {
-        fill_series(&mut self.charts, &self.settings, &self.run, self.chart)
+        fill_series(&mut self.charts, &self.settings, &self.run, self.view.chart)
     }
 
     pub fn len(&self) -> usize {
@@ -426,80 +443,80 @@ impl RnnLab {
 
     /// Whether h_t is shown yet.
     pub fn h_shown(&self, t: usize) -> bool {
-        self.phase == Phase::Backward || t <= self.step
+        self.view.phase == Phase::Backward || t <= self.view.step
     }
 
     /// Whether dL/dh_t is shown yet.
     pub fn dh_shown(&self, t: usize) -> bool {
-        self.phase == Phase::Backward && t >= self.step
+        self.view.phase == Phase::Backward && t >= self.view.step
     }
 
     pub fn update(&mut self, a: Action) {
-        if self.predict.is_asking() {
+        if self.view.predict.is_asking() {
             self.update_prompt(a);
             return;
         }
         let t_len = self.len();
         match a {
-            Action::Next => match self.phase {
-                Phase::Forward if self.step < t_len => self.step += 1,
+            Action::Next => match self.view.phase {
+                Phase::Forward if self.view.step < t_len => self.view.step += 1,
                 Phase::Forward => {
-                    self.phase = Phase::Backward;
-                    self.step = t_len;
+                    self.view.phase = Phase::Backward;
+                    self.view.step = t_len;
                 }
-                Phase::Backward if self.step > 1 => {
-                    if self.predict.on {
-                        self.ask(self.step - 1);
+                Phase::Backward if self.view.step > 1 => {
+                    if self.view.predict.on {
+                        self.ask(self.view.step - 1);
                     } else {
-                        self.step -= 1;
+                        self.view.step -= 1;
                     }
                 }
                 Phase::Backward => {}
             },
-            Action::Prev => match self.phase {
-                Phase::Forward if self.step > 1 => self.step -= 1,
+            Action::Prev => match self.view.phase {
+                Phase::Forward if self.view.step > 1 => self.view.step -= 1,
                 Phase::Forward => {}
-                Phase::Backward if self.step < t_len => self.step += 1,
+                Phase::Backward if self.view.step < t_len => self.view.step += 1,
                 Phase::Backward => {
-                    self.phase = Phase::Forward;
-                    self.step = t_len;
+                    self.view.phase = Phase::Forward;
+                    self.view.step = t_len;
                 }
             },
             Action::First => {
-                self.phase = Phase::Forward;
-                self.step = 1;
+                self.view.phase = Phase::Forward;
+                self.view.step = 1;
             }
             Action::Last => {
-                self.phase = Phase::Backward;
-                self.step = 1;
+                self.view.phase = Phase::Backward;
+                self.view.step = 1;
             }
-            Action::JumpTo(t) if (1..=t_len).contains(&t) => self.step = t,
+            Action::JumpTo(t) if (1..=t_len).contains(&t) => self.view.step = t,
             Action::JumpTo(_) => {}
             Action::CycleChart => {
-                self.chart = cycle(&[Chart::Distance, Chart::Cells, Chart::Length], self.chart, 1);
+                self.view.chart = cycle(&[Chart::Distance, Chart::Cells, Chart::Length], self.view.chart, 1);
                 // The next chart is shown: on a small screen it has the turn.
-                self.panel = Panel::Chart;
+                self.view.panel = Panel::Chart;
                 self.ask_series();
             }
             Action::Poll => self.poll(),
             // The knob list stops at its ends rather than wrapping out of
             // sight. A knob's keys bring the knobs back into view.
             Action::KnobUp => {
-                self.panel = Panel::Timeline;
-                self.knob = self.next_knob(-1);
+                self.view.panel = Panel::Timeline;
+                self.view.knob = self.next_knob(-1);
             }
             Action::KnobDown => {
-                self.panel = Panel::Timeline;
-                self.knob = self.next_knob(1);
+                self.view.panel = Panel::Timeline;
+                self.view.knob = self.next_knob(1);
             }
             Action::KnobDec | Action::KnobInc => {
-                self.panel = Panel::Timeline;
+                self.view.panel = Panel::Timeline;
                 self.turn(if a == Action::KnobInc { 1 } else { -1 });
             }
-            Action::TogglePredict => self.predict.on = !self.predict.on,
+            Action::TogglePredict => self.view.predict.on = !self.view.predict.on,
             Action::SwitchPanel => {
-                let next = cycle(&[Panel::Timeline, Panel::Chart, Panel::Matrices], self.panel, 1);
-                self.panel = if next == Panel::Matrices && !self.has_matrices() { Panel::Timeline } else { next };
+                let next = cycle(&[Panel::Timeline, Panel::Chart, Panel::Matrices], self.view.panel, 1);
+                self.view.panel = if next == Panel::Matrices && !self.has_matrices() { Panel::Timeline } else { next };
             }
             Action::Prompt(_) => {}
         }
@@ -512,7 +529,7 @@ impl RnnLab {
             Some(l) => vec![format::pow10(l), format::num(10f64.powf(l))],
             None => vec![],
         };
-        self.predict.ask(step, hides);
+        self.view.predict.ask(step, hides);
     }
 
     fn update_prompt(&mut self, a: Action) {
@@ -521,7 +538,7 @@ impl RnnLab {
         // The tanh cell's step is two factors a learner may take one of; the
         // linear cell's "gate" is 1, the gated cells' steps are not split.
         let split_cell = self.settings.cell == CellKind::Tanh;
-        let step = self.predict.edit(e, |step, typed| {
+        let step = self.view.predict.edit(e, |step, typed| {
             let typed = typed.trim_start_matches(['x', '×']);
             let guess = parse_number(typed).filter(|g| *g > 0.0)?;
             let slip = growth_slip(typed, splits.get(step - 1).copied().flatten().filter(|_| split_cell));
@@ -537,21 +554,21 @@ impl RnnLab {
             Step::Skipped(step) => {
                 // The verdict shown was the previous step's (D9).
                 self.message = None;
-                self.step = step;
+                self.view.step = step;
             }
             Step::Graded { question, right, grade: (l, slip) } => {
                 self.message = Some(if right { Message::Right(l) } else { Message::Wrong(l, slip) });
-                self.step = question;
+                self.view.step = question;
             }
         }
     }
 
     /// The chart on screen gets its series: on the worker when there is one.
     fn ask_series(&mut self) {
-        if !self.charts.lacks(self.chart) {
+        if !self.charts.lacks(self.view.chart) {
             return;
         }
-        let chart = self.chart;
+        let chart = self.view.chart;
         match (&mut self.background, &self.computing) {
             // A new run is on its way: ask for it again with this chart's series.
             (Some(bg), Some(Computing::Run(s))) => bg.ask(Job::Build(s.clone(), chart)),
@@ -589,7 +606,7 @@ impl RnnLab {
     fn lost_worker(&mut self) {
         self.background = None;
         let result = match self.computing.take() {
-            Some(Computing::Run(s)) => RnnLab::build(s, self.chart).map(|lab| self.adopt(lab)),
+            Some(Computing::Run(s)) => RnnLab::build(s, self.view.chart).map(|lab| self.adopt(lab)),
             Some(Computing::Series) | None => self.chart_series(),
         };
         if let Err(e) = result {
@@ -599,13 +616,10 @@ impl RnnLab {
 
     /// Take a newly computed lab's run, keeping where the learner is.
     fn adopt(&mut self, mut lab: RnnLab) {
-        lab.phase = self.phase;
-        lab.step = self.step.clamp(1, lab.len());
-        lab.knob = self.knob;
+        let view = std::mem::take(&mut self.view);
         // The mode and score carry over; a question was about the old run.
-        lab.predict = Predict { asking: None, ..self.predict.clone() };
-        lab.chart = self.chart;
-        lab.panel = self.panel;
+        let predict = Predict { asking: None, ..view.predict };
+        lab.view = RnnView { step: view.step.clamp(1, lab.len()), predict, ..view };
         lab.background = self.background.take();
         lab.computing = self.computing.take();
         *self = lab;
@@ -621,9 +635,9 @@ impl RnnLab {
 
     /// The knob `delta` away that applies, stepping over one that does not.
     fn next_knob(&self, delta: i64) -> Knob {
-        let k = stop(&Knob::ALL, self.knob, delta);
+        let k = stop(&Knob::ALL, self.view.knob, delta);
         let k = if self.knob_applies(k) { k } else { stop(&Knob::ALL, k, delta) };
-        if self.knob_applies(k) { k } else { self.knob }
+        if self.knob_applies(k) { k } else { self.view.knob }
     }
 
     /// Whether the selected knob turns `delta` from its value (not at that
@@ -635,11 +649,11 @@ impl RnnLab {
 
     /// The settings with the selected knob turned by `delta`.
     fn turned(&self, delta: i64) -> Option<RnnSettings> {
-        if !self.knob_applies(self.knob) {
+        if !self.knob_applies(self.view.knob) {
             return None;
         }
         let mut s = self.shown_settings().clone();
-        match self.knob {
+        match self.view.knob {
             Knob::Cell => {
                 let i = s.cell.index() as i64;
                 s.cell = CellKind::ALL[(i + delta).rem_euclid(CellKind::ALL.len() as i64) as usize];
@@ -663,11 +677,11 @@ impl RnnLab {
             return;
         }
         if let Some(bg) = self.background.as_mut() {
-            bg.ask(Job::Build(s.clone(), self.chart));
+            bg.ask(Job::Build(s.clone(), self.view.chart));
             self.computing = Some(Computing::Run(s));
             return;
         }
-        match RnnLab::build(s, self.chart) {
+        match RnnLab::build(s, self.view.chart) {
             Ok(lab) => self.adopt(lab),
             Err(e) => self.message = Some(Message::Refused(e)),
         }

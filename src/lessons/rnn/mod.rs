@@ -26,7 +26,7 @@ use std::time::Duration;
 impl Lesson for RnnLab {
     type Action = Action;
 
-    crate::predict_plumbing!(lab_table: keys::lab_table, Action::Prompt);
+    crate::predict_plumbing!(lab_table: keys::lab_table, Action::Prompt, predict: view.predict);
 
     fn map_key(&self, ev: &KeyEvent, t: &Text) -> Option<Action> {
         keys::map_key(ev, self, t)
@@ -50,7 +50,7 @@ impl Lesson for RnnLab {
     /// the app's loop at once). Not while an answer is
     /// typed: the question is about the run on screen, so a new run waits.
     fn tick_interval(&self) -> Option<(Duration, Action)> {
-        (self.computing.is_some() && !self.predict.is_asking()).then_some((Duration::from_millis(16), Action::Poll))
+        (self.computing.is_some() && !self.view.predict.is_asking()).then_some((Duration::from_millis(16), Action::Poll))
     }
 
     fn opened(&mut self) -> Vec<Effect> {

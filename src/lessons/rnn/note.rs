@@ -27,12 +27,12 @@ pub fn note(lab: &RnnLab, t: &Text) -> Note {
         };
         steps.push(format!("{step:>5}  {h:>10}  {:>10}  {}", num(lab.x_norm[step - 1]), pad_start(&dh, 12)));
     }
-    let phase = if lab.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
-    let mut measured = vec![phase.to_string(), (r.step_of)(lab.step, lab.len())];
+    let phase = if lab.view.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
+    let mut measured = vec![phase.to_string(), (r.step_of)(lab.view.step, lab.len())];
     // The rate the screen shows: over the steps BPTT has reached (D22).
     measured.push(rate_line(lab, t));
-    if lab.phase == Phase::Backward
-        && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
+    if lab.view.phase == Phase::Backward
+        && let Some((wx, wrec)) = lab.running.get(lab.view.step - 1)
     {
         measured.push((if lab.run.grads.clip.is_some() { r.running_before_clip } else { r.running })(
             &pow10(*wx),

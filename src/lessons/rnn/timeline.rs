@@ -28,7 +28,7 @@ fn first_visible(lab: &RnnLab, cols: usize) -> usize {
     if cols >= t_len {
         return 1;
     }
-    lab.step.saturating_sub(cols / 2).clamp(1, t_len + 1 - cols)
+    lab.view.step.saturating_sub(cols / 2).clamp(1, t_len + 1 - cols)
 }
 
 /// The texts of step `step`'s cells: ||h_t||, ||x_t||, ||dL/dh_t||.
@@ -91,7 +91,7 @@ pub fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &T
         labels.iter().map(|l| vec![Span::styled(pad_end(l, LABEL_W as usize), theme.dim)]).collect();
     let mut hits = Hits::new();
     for step in first..=last {
-        let cur = step == lab.step;
+        let cur = step == lab.view.step;
         let st = if cur { theme.window } else { theme.text };
         let arrow = if step < lab.len() { "->" } else { "  " };
         let tl = if cur { format!("[{step}]") } else { step.to_string() };
@@ -115,7 +115,7 @@ pub fn timeline(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &T
 /// Under the numbers, in `room` rows: the equation the phase computes, the
 /// loss, and the step's vectors (H ≤ 4: every entry; else the first four).
 fn below_numbers(lab: &RnnLab, t: &Text, theme: &Theme, w: u16, room: usize) -> Vec<Line<'static>> {
-    let formula = match (lab.phase, lab.settings.cell) {
+    let formula = match (lab.view.phase, lab.settings.cell) {
         (Phase::Forward, cell) => crate::text::CELL_FORMULAS[cell.index()],
         (Phase::Backward, CellKind::Lstm) => crate::text::LSTM_BACKWARD_FORMULA,
         (Phase::Backward, _) => crate::text::BACKWARD_FORMULA,

@@ -50,7 +50,7 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         logs.iter().enumerate().filter(|(_, l)| l.is_finite()).map(|(i, l)| ((n - 1 - i) as f64, *l)).collect()
     };
     let mut series: Vec<(String, Vec<(f64, f64)>)> = vec![];
-    let (title, x_title) = match lab.chart {
+    let (title, x_title) = match lab.view.chart {
         Chart::Distance => {
             // Only the steps BPTT has reached (none during the forward pass).
             let measured = by_distance(lab.computed_dh());
@@ -79,7 +79,7 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
             (r.chart_length, r.axis_length)
         }
     };
-    let waiting = matches!(lab.chart, Chart::Cells | Chart::Length) && !lab.bptt_done();
+    let waiting = matches!(lab.view.chart, Chart::Cells | Chart::Length) && !lab.bptt_done();
     let title = match () {
         // The previous run's chart stays until the new one arrives.
         _ if lab.computing.is_some() => format!("{title} ({})", r.computing),
@@ -127,14 +127,14 @@ fn knobs(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme, m
     // The matrices a Tab turn away are named where they used to be.
     let title =
         if matrices_elsewhere { format!("{} {}", t.rnn.knobs, t.rnn.matrices_on_tab) } else { t.rnn.knobs.into() };
-    knob_panel(frame, area, &title, &rows, lab.knob.index(), vec![], theme);
+    knob_panel(frame, area, &title, &rows, lab.view.knob.index(), vec![], theme);
 }
 
 /// The lines under the main area, wrapped whole (D14): the prompt and what
 /// was typed (with the row it is on), a verdict, or the explanation.
 fn message_lines(lab: &RnnLab, t: &Text, theme: &Theme, width: u16) -> (Vec<Line<'static>>, Option<usize>) {
     let r = &t.rnn;
-    if let Some(p) = &lab.predict.asking {
+    if let Some(p) = &lab.view.predict.asking {
         let mut lines = wrap(Line::styled((r.predict_growth)(p.question + 1, p.question), theme.title), width);
         let input_row = lines.len();
         lines.push(Line::raw(p.input.buffer.clone()));
@@ -149,7 +149,7 @@ fn message_lines(lab: &RnnLab, t: &Text, theme: &Theme, width: u16) -> (Vec<Line
         Some(Message::Wrong(l, slip)) => {
             let mut text = (r.wrong)(&pow10(*l));
             // The mistake behind the number typed, with the step's own factors.
-            let split = lab.splits.get(lab.step.max(1) - 1).copied().flatten();
+            let split = lab.splits.get(lab.view.step.max(1) - 1).copied().flatten();
             if let (Some(slip), Some((gate, w))) = (slip, split) {
                 let (gate, w) = (pow10(gate), pow10(w));
                 let named = match slip {
@@ -186,14 +186,14 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &The
         Constraint::Length(message_text.len().max(3).min(room.max(3)) as u16),
     ])
     .areas(area);
-    let phase = if lab.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
+    let phase = if lab.view.phase == Phase::Forward { r.phase_forward } else { r.phase_backward };
     let mut st = vec![
         Span::styled(format!("{}: {phase}", r.title), theme.title),
-        Span::raw(format!("  {}", (r.step_of)(lab.step, lab.len()))),
-        Span::raw(format!("  {}: {}", t.conv.predict_label, if lab.predict.on { t.conv.on } else { t.conv.off })),
+        Span::raw(format!("  {}", (r.step_of)(lab.view.step, lab.len()))),
+        Span::raw(format!("  {}: {}", t.conv.predict_label, if lab.view.predict.on { t.conv.on } else { t.conv.off })),
     ];
-    if lab.predict.score.1 > 0 {
-        st.push(Span::raw(format!("  {}", (r.score)(lab.predict.score.0, lab.predict.score.1))));
+    if lab.view.predict.score.1 > 0 {
+        st.push(Span::raw(format!("  {}", (r.score)(lab.view.predict.score.0, lab.view.predict.score.1))));
     }
     if lab.computing.is_some() {
         st.push(Span::styled(format!("  {}", r.computing), theme.title));
@@ -267,8 +267,8 @@ pub(crate) fn rate_line(lab: &RnnLab, t: &Text) -> String {
 fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
     let r = &t.rnn;
     let mut lines = vec![Line::raw(rate_line(lab, t))];
-    if lab.phase == Phase::Backward
-        && let Some((wx, wrec)) = lab.running.get(lab.step - 1)
+    if lab.view.phase == Phase::Backward
+        && let Some((wx, wrec)) = lab.running.get(lab.view.step - 1)
     {
         lines[0] = Line::raw(format!(
             "{}   {}",
@@ -277,8 +277,8 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     // Backward at step s < T: the step from s + 1 back to s.
-    let s = lab.step;
-    if lab.phase == Phase::Backward && s < lab.len() {
+    let s = lab.view.step;
+    if lab.view.phase == Phase::Backward && s < lab.len() {
         let total = lab.factors.get(s - 1).copied().flatten();
         if let (Some(f), Some(Some((gate, w)))) = (total, lab.splits.get(s - 1)) {
             let text = if lab.settings.cell == CellKind::Linear {
@@ -300,7 +300,7 @@ fn info_lines(lab: &RnnLab, t: &Text, theme: &Theme) -> Vec<Line<'static>> {
 /// The prompt (with the terminal's cursor at the caret), a verdict or the explanation.
 fn render_message(frame: &mut Frame, message: Rect, lines: Vec<Line<'static>>, input_row: Option<usize>, lab: &RnnLab) {
     frame.paragraph(Paragraph::new(lines), message);
-    if let (Some(p), Some(row)) = (&lab.predict.asking, input_row) {
+    if let (Some(p), Some(row)) = (&lab.view.predict.asking, input_row) {
         let x = message.x as usize + Span::raw(p.input.before_caret()).width();
         if x < message.right() as usize && (row as u16) < message.height {
             frame.set_cursor_position(Position::new(x as u16, message.y + row as u16));

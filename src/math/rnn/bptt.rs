@@ -59,7 +59,9 @@ impl Gradients {
         self.dh.log10_norms()
     }
 
-    /// ||dL/dh_t|| as f64 (inf only beyond f64's range).
+    /// ||dL/dh_t|| as f64 (inf only beyond f64's range): what the golden
+    /// tests compare with PyTorch (the screens show `dh_log10_norms`, which
+    /// stay finite past f64's range).
     pub fn dh_norms(&self) -> Vec<f64> {
         self.dh.norms()
     }

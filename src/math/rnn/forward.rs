@@ -71,7 +71,8 @@ impl Forward {
         self.x.nrows()
     }
 
-    /// h_1..h_T as plain f64.
+    /// h_1..h_T as plain f64: the whole matrix the golden tests compare with
+    /// PyTorch (the screens read rows of `h`, the same numbers).
     pub fn hidden_states(&self) -> Array2<f64> {
         self.h.to_plain().slice(s![1.., ..]).to_owned()
     }

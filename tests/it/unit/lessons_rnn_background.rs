@@ -17,7 +17,7 @@ fn a_lab_whose_worker_has_gone_computes_on_the_spot() {
     assert!(matches!(lab.computing, Some(Computing::Run(_))));
     lab.update(Action::Poll);
     assert!(lab.background.is_none() && lab.computing.is_none());
-    let want = RnnLab::build(lab.settings.clone(), lab.chart).unwrap();
+    let want = RnnLab::build(lab.settings.clone(), lab.view.chart).unwrap();
     assert_ne!(lab.settings, s);
     assert_eq!(lab.dh_log10, want.dh_log10);
     // A chart's series, asked of a dead worker.
@@ -26,5 +26,5 @@ fn a_lab_whose_worker_has_gone_computes_on_the_spot() {
     assert_eq!(lab.computing, Some(Computing::Series));
     lab.update(Action::Poll);
     assert!(lab.background.is_none() && lab.computing.is_none());
-    assert!(!lab.charts.lacks(lab.chart));
+    assert!(!lab.charts.lacks(lab.view.chart));
 }

@@ -24,12 +24,16 @@ fn one_point_has_no_spread_and_errors_name_the_position() {
     assert_eq!(fit_categorical(&[0, 0]), Err(MleError::AllZero));
 }
 
+/// The plain product Π N(x_i; μ, σ) in f64 is 0 for a long sample, where
+/// the log sum is finite, and `InF64` (what the words are chosen by) says so.
 #[test]
 fn the_product_underflows_where_the_log_sum_does_not() {
     let x = sample_normal(1000, 0.0, 1.0, 1);
-    assert_eq!(likelihood_product(&x, 0.0, 1.0), 0.0);
+    let product: f64 = x.iter().map(|&v| log_density(v, 0.0, 1.0).exp()).product();
+    assert_eq!(product, 0.0);
     let l = loglik(&x, 0.0, 1.0).unwrap();
     assert!(l.is_finite() && l < -1000.0, "{l}");
+    assert_eq!(InF64::of_loglik(l), InF64::Underflows);
 }
 
 #[test]
