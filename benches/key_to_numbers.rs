@@ -22,7 +22,7 @@ use std::time::Duration;
 fn lab_app(cell: CellKind, chart: Chart) -> App {
     let s = RnnSettings { cell, len: 1000, hidden: 64, ..Default::default() };
     let mut lab = RnnLab::build(s, chart).unwrap().in_background();
-    lab.knob = Knob::Seed;
+    lab.view.knob = Knob::Seed;
     App::new(mount(lab), &EN, Theme::COLOR)
 }
 

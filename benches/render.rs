@@ -100,7 +100,7 @@ fn rnn_key_to_frame(c: &mut Criterion) {
         lab.update(a);
     }
     // The seed knob: each press asks for a new run of the same size.
-    while lab.knob != deepstep::lessons::rnn::lab::Knob::Seed {
+    while lab.view.knob != deepstep::lessons::rnn::lab::Knob::Seed {
         lab.update(RnnAction::KnobDown);
     }
     let mut app = App::new(mount(lab), &EN, Theme::COLOR);

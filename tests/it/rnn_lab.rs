@@ -272,7 +272,8 @@ fn the_explanation_follows_the_rate_measured_so_far() {
     // is fitted on: of the values t = step..=T, the farther half from the loss.
     let split = |l: &RnnLab, len: usize| -> (f64, f64) {
         let n = len + 1 - l.view.step;
-        let parts: Vec<(f64, f64)> = (l.view.step + 1..l.view.step + n - n / 2).filter_map(|t| l.splits[t - 2]).collect();
+        let parts: Vec<(f64, f64)> =
+            (l.view.step + 1..l.view.step + n - n / 2).filter_map(|t| l.splits[t - 2]).collect();
         let mean = |f: fn(&(f64, f64)) -> f64| parts.iter().map(f).sum::<f64>() / parts.len() as f64;
         (mean(|p| p.0), mean(|p| p.1))
     };

@@ -50,7 +50,8 @@ impl Lesson for RnnLab {
     /// the app's loop at once). Not while an answer is
     /// typed: the question is about the run on screen, so a new run waits.
     fn tick_interval(&self) -> Option<(Duration, Action)> {
-        (self.computing.is_some() && !self.view.predict.is_asking()).then_some((Duration::from_millis(16), Action::Poll))
+        (self.computing.is_some() && !self.view.predict.is_asking())
+            .then_some((Duration::from_millis(16), Action::Poll))
     }
 
     fn opened(&mut self) -> Vec<Effect> {

@@ -37,6 +37,7 @@ fn each_bptt_mistake_is_what_its_line_computes() {
     // The mean is off by exactly N; grad_over_time is untouched.
     let mean = m(BpttMistake::BatchMean);
     assert!((mean.wx_grad * 5.0 - right.wx_grad).abs() < 1e-12);
+    assert!((mean.wrec_grad * 5.0 - right.wrec_grad).abs() < 1e-12);
     assert_eq!(mean.grad_over_time, right.grad_over_time);
     // Without × w_rec every column equals grad_out.
     let flat = m(BpttMistake::MissingWrec);
