@@ -6,8 +6,9 @@ use super::background::{Background, Taken};
 pub use super::charts::{Chart, ChartData};
 use super::charts::{LENS, chart_data, fill_series};
 use super::settings::{RnnRun, RnnSettings, SettingError};
+pub use super::view_state::{Knob, Panel, Phase, RnnView};
 use super::why::Why;
-use crate::lessons::cycle::{cycle, ladder, position, stop};
+use crate::lessons::cycle::{cycle, ladder, stop};
 use crate::lessons::input::Edit;
 use crate::lessons::lesson::{Effect, Task};
 use crate::lessons::predict::{Predict, Step};
@@ -16,53 +17,6 @@ use crate::math::parse::{self, parse_number};
 use crate::math::rnn::{self, CellKind};
 use crate::math::scaled::{Scaled, signed_log10};
 use std::sync::Arc;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    Forward,
-    Backward,
-}
-
-/// On a screen too small for everything: the panel that has its turn in
-/// the main area (Tab moves on).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Timeline,
-    Chart,
-    /// The running dL/dW_x and dL/dW_rec matrices (backward, H ≤ 4).
-    Matrices,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Knob {
-    Cell,
-    Radius,
-    Len,
-    Hidden,
-    InputScale,
-    ForgetBias,
-    Truncation,
-    Clip,
-    Seed,
-}
-
-impl Knob {
-    pub const ALL: [Knob; 9] = [
-        Knob::Cell,
-        Knob::Radius,
-        Knob::Len,
-        Knob::Hidden,
-        Knob::InputScale,
-        Knob::ForgetBias,
-        Knob::Truncation,
-        Knob::Clip,
-        Knob::Seed,
-    ];
-
-    pub fn index(self) -> usize {
-        position(&Knob::ALL, &self)
-    }
-}
 
 /// Matrices are shown for hidden sizes up to this.
 pub const MATRIX_MAX_HIDDEN: usize = 4;
@@ -166,35 +120,6 @@ pub enum Computing {
     Run(RnnSettings),
     /// The series of the chart on screen, for the run shown.
     Series,
-}
-
-/// The lab's view state: what a knob change keeps while the run under it
-/// is replaced.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RnnView {
-    pub phase: Phase,
-    /// 1-based step: forward, h_1..h_step are filled; backward, steps T..step.
-    pub step: usize,
-    pub chart: Chart,
-    pub knob: Knob,
-    /// Predict mode: the step whose factor is asked, the score.
-    pub predict: Predict<usize>,
-    /// When the timeline, a tall enough chart and the matrices do not all
-    /// fit: the one whose turn it is.
-    pub panel: Panel,
-}
-
-impl Default for RnnView {
-    fn default() -> Self {
-        RnnView {
-            phase: Phase::Forward,
-            step: 1,
-            chart: Chart::Distance,
-            knob: Knob::Cell,
-            predict: Predict::default(),
-            panel: Panel::Timeline,
-        }
-    }
 }
 
 #[derive(Debug)]

@@ -11,6 +11,7 @@ pub mod report;
 pub mod settings;
 pub mod timeline;
 pub mod view;
+mod view_state;
 pub mod why;
 
 use crate::lessons::lesson::{Ctx, Effect, Lesson};
