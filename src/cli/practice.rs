@@ -232,6 +232,7 @@ fn run_cases(name: Option<&str>, text: &Text) -> Result<(), Failure> {
         "got": p.got,
         "failing_case": p.failing_case,
         "no_time_limit": p.no_time_limit,
+        "magic_usage": p.magic_usage,
     });
     let exercises: Vec<_> =
         Exercise::ALL.iter().map(|e| serde_json::json!({ "name": e.id(), "functions": e.functions() })).collect();

@@ -411,6 +411,13 @@ pub static EN: Text = Text {
         err_len: |g| format!("the sequence length must be between 1 and 1000, got {g}"),
         err_hidden: |g| format!("the hidden size must be between 1 and 64, got {g}"),
         err_scale: |g| format!("the input scale must be a finite number, got {g}"),
+        err_below_f64: |g, t| {
+            format!(
+                "input scale {g}: at h_{t} the gradient falls below what f64 can hold in one step (tanh or sigmoid \
+                 units saturated so far that their slope times the gradient rounds to 0), so it would show as 0; \
+                 use a smaller input scale"
+            )
+        },
         err_window: "the truncation window must be at least 1 step",
         err_threshold: |g| format!("the clipping threshold must be a positive number, got {g}"),
         err_internal: |d| format!("this setting could not be computed ({d})"),

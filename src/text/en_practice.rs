@@ -343,6 +343,7 @@ pub const EN_PRACTICE: PracticeText = PracticeText {
     mutated: |case, f, input| format!("Case {case}: {f} changes {input} in place: the caller's array is modified."),
     mutated_fix: "Work on a copy (`x = x.copy()`) or build new arrays instead of assigning into the inputs.",
     bad_results: |why| format!("the results on standard input are not deepstep's JSON: {why}"),
+    magic_usage: "usage: %deepstep check [NAME] (NAME: an exercise or its function; without it, every exercise function defined in this notebook)",
     no_time_limit: "No time limit here (only the main thread of a POSIX Python can stop a function at one): a function that never returns keeps running until you interrupt the kernel.",
     failing_case: "The first failing case",
     no_folder: |d| format!("{d} does not exist: create it with `deepstep practice init {d}`."),

@@ -390,6 +390,13 @@ pub static KO: Text = Text {
         err_len: |g| format!("시퀀스 길이는 1에서 1000 사이여야 합니다. 지금은 {g}입니다"),
         err_hidden: |g| format!("은닉 크기는 1에서 64 사이여야 합니다. 지금은 {g}입니다"),
         err_scale: |g| format!("입력 배율은 유한한 수여야 합니다. 지금은 {g}입니다"),
+        err_below_f64: |g, t| {
+            format!(
+                "입력 배율 {g}: h_{t}에서 기울기가 한 단계 만에 f64로 나타낼 수 있는 범위 아래로 떨어집니다(tanh나 \
+                 시그모이드 유닛이 너무 포화되어 기울기와 곱한 값이 0으로 반올림됨). 그러면 0으로 보이게 되니 \
+                 입력 배율을 더 작게 하세요"
+            )
+        },
         err_window: "잘린 BPTT의 창은 1단계 이상이어야 합니다",
         err_threshold: |g| format!("클리핑 임계값은 양수여야 합니다. 지금은 {g}입니다"),
         err_internal: |d| format!("이 설정은 계산할 수 없습니다({d})"),

@@ -337,6 +337,7 @@ pub const KO_PRACTICE: PracticeText = PracticeText {
     },
     mutated_fix: "입력에 값을 대입하지 말고 복사본(`x = x.copy()`)이나 새 배열로 계산하세요.",
     bad_results: |why| format!("표준 입력의 결과가 deepstep의 JSON이 아닙니다: {why}"),
+    magic_usage: "사용법: %deepstep check [이름] (이름: 연습 문제나 그 함수; 없으면 이 노트북에 정의된 모든 연습 함수)",
     no_time_limit: "여기서는 시간 제한이 없습니다 (POSIX Python의 메인 스레드에서만 함수를 제한 시간에 멈출 수 있습니다): 끝나지 않는 함수는 커널을 중단할 때까지 계속 실행됩니다.",
     failing_case: "처음 틀린 사례",
     no_folder: |d| format!("{d}가 없습니다: `deepstep practice init {d}`로 만드세요."),

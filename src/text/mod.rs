@@ -522,6 +522,8 @@ pub struct RnnText {
     pub err_len: fn(got: usize) -> String,
     pub err_hidden: fn(got: usize) -> String,
     pub err_scale: fn(got: &str) -> String,
+    /// A run whose gradient at h_step f64 rounded to 0 (input scale as given).
+    pub err_below_f64: fn(scale: &str, step: usize) -> String,
     pub err_window: &'static str,
     pub err_threshold: fn(got: &str) -> String,
     pub err_internal: fn(detail: &str) -> String,

@@ -63,6 +63,8 @@ pub struct PracticeText {
     pub bad_results: fn(why: &str) -> String,
     /// Checking in a notebook where a timer cannot interrupt the function.
     pub no_time_limit: &'static str,
+    /// `%deepstep` in IPython with words it does not take.
+    pub magic_usage: &'static str,
     /// The heading of the notebook verdict's failing-case table.
     pub failing_case: &'static str,
     // Command line.

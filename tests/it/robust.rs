@@ -50,6 +50,23 @@ fn float_flags_refuse_nan_and_infinity() {
     }
 }
 
+/// An input scale that saturates the cell past f64 is refused in words,
+/// with the scale as typed (not 309 digits), instead of printing 0 for a
+/// gradient that is not 0.
+#[test]
+fn a_gradient_below_f64_is_refused_not_printed_as_zero() {
+    let o = run(&["rnn", "--print", "--input-scale", "1e308"]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(o.stdout.is_empty());
+    assert!(
+        err(&o).contains("input scale 1e308: at h_") && err(&o).contains("use a smaller input scale"),
+        "{}",
+        err(&o)
+    );
+    let o = run(&["rnn", "--print", "--input-scale", "200"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+}
+
 #[test]
 fn a_full_disk_is_an_error_and_a_closed_pipe_is_not() {
     let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();

@@ -197,5 +197,10 @@ def test_the_magic_checks_a_function_in_the_users_namespace():
     assert "<table" in shown["text/html"] and "text/plain" in shown
     ip.user_ns["posterior"] = posterior
     assert ip.run_line_magic("deepstep", "check").passed
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="usage: %deepstep check"):
         ip.run_line_magic("deepstep", "nonsense")
+    # The usage is the program's sentence, in the learner's language (the
+    # fixture puts the language back).
+    deepstep.set_lang("ko")
+    with pytest.raises(ValueError, match="사용법: %deepstep check"):
+        ip.run_line_magic("deepstep", "check a b")

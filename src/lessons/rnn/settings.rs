@@ -55,8 +55,21 @@ pub enum SettingError {
     Hidden(usize),
     #[error("the input scale must be a finite number, got {0}")]
     Scale(f64),
+    #[error(
+        "input scale {}: at h_{step} the gradient falls below what f64 can hold in one step (tanh or sigmoid units \
+         saturated so far that their slope times the gradient rounds to 0), so it would show as 0; use a smaller \
+         input scale",
+        as_given(*.scale)
+    )]
+    BelowF64 { scale: f64, step: usize },
     #[error(transparent)]
     Math(#[from] RnnError),
+}
+
+/// A number as the learner could have typed it: exactly, and with an
+/// exponent when it is very large or small (1e308, not 309 digits).
+fn as_given(x: f64) -> String {
+    if x != 0.0 && !(1e-4..1e16).contains(&x.abs()) { format!("{x:e}") } else { x.to_string() }
 }
 
 impl SettingError {
@@ -69,6 +82,7 @@ impl SettingError {
             SettingError::Len(g) => (r.err_len)(*g),
             SettingError::Hidden(g) => (r.err_hidden)(*g),
             SettingError::Scale(g) => (r.err_scale)(&g.to_string()),
+            SettingError::BelowF64 { scale, step } => (r.err_below_f64)(&as_given(*scale), *step),
             SettingError::Math(RnnError::ZeroWindow) => r.err_window.to_string(),
             SettingError::Math(RnnError::BadThreshold(g)) => (r.err_threshold)(g),
             SettingError::Math(other) => (r.err_internal)(&other.to_string()),
@@ -97,7 +111,17 @@ impl RnnSettings {
         let (params, forward) = self.forward()?;
         let g = rnn::loss_on_last(self.len, self.hidden);
         let grads = rnn::bptt(&params, &forward, g.view(), self.bptt_options())?;
+        self.computable(&grads.dh_log10_norms())?;
         Ok(RnnRun { params, forward, grads })
+    }
+
+    /// Refuse a run with a gradient f64 rounded to 0 (`rnn::underflowed_step`):
+    /// every number the lab shows must be the one it says.
+    fn computable(&self, dh_log10: &[f64]) -> Result<(), SettingError> {
+        match rnn::underflowed_step(dh_log10, self.truncation) {
+            Some(step) => Err(SettingError::BelowF64 { scale: self.input_scale, step }),
+            None => Ok(()),
+        }
     }
 
     /// log10 ||dL/dh_t||, t = 1..T: `run`'s `grads.dh_log10_norms()`, the
@@ -107,7 +131,9 @@ impl RnnSettings {
         debug_assert_eq!(self.bptt_options(), BpttOptions::default());
         let (params, forward) = self.forward()?;
         let g = rnn::loss_on_last(self.len, self.hidden);
-        Ok(rnn::bptt_dh_log10_norms(&params, &forward, g.view())?)
+        let logs = rnn::bptt_dh_log10_norms(&params, &forward, g.view())?;
+        self.computable(&logs)?;
+        Ok(logs)
     }
 
     /// The seeded cell and its forward pass over the seeded inputs.

@@ -10,6 +10,20 @@ pub fn step_factors_log10(dh_log10: &[f64]) -> Vec<Option<f64>> {
     dh_log10.windows(2).map(|w| (w[0].is_finite() && w[1].is_finite()).then(|| w[0] - w[1])).collect()
 }
 
+/// With the loss on h_T alone (`loss_on_last`), the step BPTT reached whose
+/// dL/dh_t is exactly 0, the nearest to T: in exact arithmetic every reached
+/// step's gradient is a product of non-zero factors (tanh′ and σ′ are
+/// positive, the seeded weights full rank), and the scaled rows keep the
+/// power of ten between steps, so a 0 there is one step whose product f64
+/// rounded to 0: units saturated so far (|z| of a few hundred) that their
+/// slope times the gradient falls below f64's smallest number.
+/// Reached: t ≥ T − k with a truncation window k, else every step.
+pub fn underflowed_step(dh_log10: &[f64], truncation: Option<usize>) -> Option<usize> {
+    let t_len = dh_log10.len();
+    let first = truncation.map_or(1, |k| t_len.saturating_sub(k).max(1));
+    (first..=t_len).rev().find(|&t| dh_log10[t - 1] == f64::NEG_INFINITY)
+}
+
 /// Each step back split in two for the tanh and linear cells (entry t−2 for
 /// t = 2..T): δ_t = tanh′(a_t) ⊙ dL/dh_t stretches the gradient by
 /// ||δ_t|| / ||dL/dh_t|| (the gate; 1 for the linear cell), then

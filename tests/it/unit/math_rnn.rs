@@ -211,3 +211,19 @@ fn the_avx2_and_baseline_copies_give_the_same_numbers_bit_for_bit() {
         assert_eq!(wide.2, baseline.2, "{kind:?}: the sweep's norms");
     }
 }
+
+/// `underflowed_step`: the reached step nearest to T whose gradient is 0;
+/// steps a truncation window leaves out (t < T − k) are not looked at.
+#[test]
+fn the_underflowed_step_is_the_reached_zero_nearest_the_loss() {
+    use deepstep::math::rnn::underflowed_step;
+    let z = f64::NEG_INFINITY;
+    assert_eq!(underflowed_step(&[-3.0, -2.0, -1.0, 0.0], None), None);
+    assert_eq!(underflowed_step(&[z, z, -1.0, 0.0], None), Some(2));
+    assert_eq!(underflowed_step(&[z, -400.0, -1.0, 0.0], None), Some(1));
+    // T = 4, k = 2: h_2..h_4 are reached.
+    assert_eq!(underflowed_step(&[z, -2.0, -1.0, 0.0], Some(2)), None);
+    assert_eq!(underflowed_step(&[z, z, -1.0, 0.0], Some(2)), Some(2));
+    assert_eq!(underflowed_step(&[z, z, -1.0, 0.0], Some(9)), Some(2));
+    assert_eq!(underflowed_step(&[], None), None);
+}
