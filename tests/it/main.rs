@@ -34,6 +34,7 @@ mod practice_adversarial;
 mod practice_batch;
 mod practice_check;
 mod practice_screen;
+mod practice_verdicts;
 mod progress_paths;
 mod properties;
 mod pty;

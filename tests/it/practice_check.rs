@@ -4,6 +4,7 @@
 //! panic), `init` never overwrites, and the exit statuses are 0, 1 and 2.
 
 use crate::common;
+use crate::practice_verdicts;
 
 use deepstep::practice::exercise::{Exercise, Mistake};
 use deepstep::practice::family::{Factor, Family, Kind, Part};
@@ -30,15 +31,9 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn check_json(files: &[PathBuf]) -> (Vec<Value>, i32) {
-    let mut args = vec!["practice", "check", "--format", "json"];
-    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    args.extend(names.iter().map(String::as_str));
-    let out = deepstep(&args, &root());
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
-    });
-    (v.as_array().unwrap().clone(), out.status.code().unwrap())
+/// The files' verdicts from the run every verdict test shares.
+fn verdicts(files: &[PathBuf]) -> Vec<Value> {
+    practice_verdicts::of(files)
 }
 
 fn files_in(dir: &str, ext: &str) -> Vec<PathBuf> {
@@ -62,8 +57,7 @@ fn temp(name: &str) -> PathBuf {
 fn the_reference_solutions_pass_and_cover_every_exercise() {
     let mut files = files_in("tests/practice", "py");
     files.extend(files_in("tests/practice", "ipynb"));
-    let (reports, code) = check_json(&files);
-    assert_eq!(code, 0, "{reports:#?}");
+    let reports = verdicts(&files);
     for r in &reports {
         assert_eq!(r["passed"], true, "{r:#}");
         assert!(r["cases_run"].as_u64().unwrap() >= 4, "{r:#}");
@@ -82,18 +76,17 @@ fn correct_code_in_other_styles_passes() {
     let mut files = files_in("tests/practice/styles", "py");
     files.extend(files_in("tests/practice/styles", "ipynb"));
     assert!(files.len() >= 9, "{files:?}");
-    let (reports, code) = check_json(&files);
+    let reports = verdicts(&files);
     for (file, r) in files.iter().zip(&reports) {
         assert_eq!(r["passed"], true, "{}: {r:#}", file.display());
     }
-    assert_eq!(code, 0);
 }
 
 /// An edge the statement names (||e|| = 0 for the L2 error) is a case: code
 /// that divides 0 by 0 there fails on it, and only on it.
 #[test]
 fn the_edges_a_statement_names_are_cases() {
-    let (reports, _) = check_json(&[root().join("tests/practice/broken/l2_divides_by_zero.py")]);
+    let reports = verdicts(&[root().join("tests/practice/broken/l2_divides_by_zero.py")]);
     let r = &reports[0];
     assert_eq!(r["passed"], false, "{r:#}");
     assert_eq!(r["cases_passed"].as_u64().unwrap() + 1, r["cases_run"].as_u64().unwrap(), "{r:#}");
@@ -109,8 +102,7 @@ fn id_of(file: &Path) -> &str {
 #[test]
 fn every_named_mistake_is_diagnosed_by_name() {
     let files = files_in("tests/practice/mistakes", "py");
-    let (reports, code) = check_json(&files);
-    assert_eq!(code, 1);
+    let reports = verdicts(&files);
     for (file, r) in files.iter().zip(&reports) {
         assert_eq!(r["diagnosis_id"], id_of(file), "{r:#}");
         assert_eq!(r["passed"], false);
@@ -147,7 +139,7 @@ fn each_family_file_gets_the_words_of_its_part() {
         ("return-structure.conv-dx-only.py", f(Kind::OnlyPart, "conv2d_backward", Part::At(0), 0)),
     ];
     let files: Vec<PathBuf> = expected.iter().map(|(n, _)| root().join("tests/practice/mistakes").join(n)).collect();
-    let (reports, _) = check_json(&files);
+    let reports = verdicts(&files);
     for ((name, mistake), r) in expected.iter().zip(&reports) {
         let (what, fix) = (deepstep::text::EN.practice.mistake)(*mistake);
         assert_eq!((r["diagnosis"].as_str(), r["fix"].as_str()), (Some(what.as_str()), Some(fix.as_str())), "{name}");
@@ -371,7 +363,7 @@ fn print_checks_the_folder_and_the_screen_needs_a_terminal() {
 #[test]
 fn a_loop_that_misses_an_end_shows_where_grad_over_time_first_differs() {
     let dir = root().join("tests/practice/mistakes");
-    let (reports, _) = check_json(&[dir.join("rnn-loop-skips-k1.py"), dir.join("rnn-loop-skips-kt.py")]);
+    let reports = verdicts(&[dir.join("rnn-loop-skips-k1.py"), dir.join("rnn-loop-skips-kt.py")]);
     assert_eq!(reports[0]["first_failing_case"]["first_k"], 0, "{:#}", reports[0]);
     assert_eq!(reports[1]["first_failing_case"]["first_k"], 3, "{:#}", reports[1]);
     let out = deepstep(&["--lang", "ko", "practice", "check", "tests/practice/mistakes/return-structure.py"], &root());

@@ -4,8 +4,9 @@
 //! give the verdict `practice check` gives.
 
 use crate::common;
+use crate::practice_verdicts;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_deepstep");
@@ -35,19 +36,6 @@ fn the_packages_pytest_tests_pass() {
     assert!(out.status.success(), "{said}");
     // Every test ran: none was skipped for want of IPython.
     assert!(!said.contains("skipped"), "{said}");
-}
-
-fn practice_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        // Files written against the process harness (forged replies, children
-        // that hold its pipe): in the learner's own kernel they are theirs.
-        if path.is_dir() && !path.ends_with("adversarial") {
-            practice_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "py" || e == "ipynb") {
-            into.push(path);
-        }
-    }
 }
 
 /// What must agree: everything but where the code came from (`file`) and
@@ -84,7 +72,7 @@ fn in_kernel(files: &[PathBuf]) -> Vec<Value> {
 #[test]
 fn a_notebook_and_a_file_get_the_same_verdict_for_every_practice_file() {
     let mut files = vec![];
-    practice_files(&root().join("tests/practice"), &mut files);
+    practice_verdicts::practice_files(&root().join("tests/practice"), &mut files);
     files.sort();
     assert!(files.len() >= 30, "{files:?}");
     let named = |f: &PathBuf, n: &str| f.file_name().is_some_and(|x| x == n);
@@ -98,10 +86,7 @@ fn a_notebook_and_a_file_get_the_same_verdict_for_every_practice_file() {
     assert_eq!(check_files(&none).status.code(), Some(2));
     assert_eq!(in_kernel(&none), [Value::Array(vec![])]);
 
-    let out = check_files(&files);
-    let by_file: Value =
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    let by_file = by_file.as_array().unwrap();
+    let by_file = practice_verdicts::of(&files);
     let by_kernel = in_kernel(&files);
     assert_eq!((by_file.len(), by_kernel.len()), (files.len(), files.len()));
     let mut compared = 0;
@@ -114,7 +99,7 @@ fn a_notebook_and_a_file_get_the_same_verdict_for_every_practice_file() {
             continue;
         }
         let kernel: Vec<Value> = kernel.as_array().unwrap().iter().map(verdict_fields).collect();
-        assert_eq!(kernel, [verdict_fields(checked)], "{name}");
+        assert_eq!(kernel, [verdict_fields(&checked)], "{name}");
         compared += 1;
     }
     assert!(compared >= 25, "only {compared} files were compared");
