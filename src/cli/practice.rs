@@ -175,13 +175,7 @@ fn check_all(
         return Err(Failure::usage(format!("deepstep practice check: {}", text.practice.no_python)));
     };
     stop_checks_on_signals();
-    let reports: Vec<Report> = todo
-        .into_iter()
-        .map(|t| match t {
-            Target::File(p, e) => check_file(&p, e, Some(&py), limit),
-            Target::Refused(label, verdict) => Report::refused(Path::new(&label), *verdict),
-        })
-        .collect();
+    let reports = check_each(todo, &py, limit);
     let out = match format {
         CheckFormat::Json => {
             let all: Vec<_> = reports.iter().map(|r| words::json(text, r)).collect();
@@ -211,6 +205,42 @@ fn check_all(
         return Err(Failure::usage(crate::text::visible::visible(&why.join("\n"))));
     }
     if reports.iter().all(Report::passed) { Ok(()) } else { Err(Failure { code: 1, message: String::new() }) }
+}
+
+/// At most this many checks at once: each is a Python process of its own
+/// (allowed up to 4 GiB), and a folder of exercises is then checked in
+/// about half the time of one after another.
+const CHECKS_AT_ONCE: usize = 2;
+
+/// Every target's report, in the order asked, checked side by side.
+fn check_each(todo: Vec<Target>, py: &python::Python, limit: Duration) -> Vec<Report> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(CHECKS_AT_ONCE).min(todo.len()).max(1);
+    let todo: Vec<Mutex<Option<Target>>> = todo.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let done: Vec<Mutex<Option<Report>>> = todo.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(slot) = todo.get(i) else { break };
+                    let target = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+                    let report = match target {
+                        Some(Target::File(p, e)) => check_file(&p, e, Some(py), limit),
+                        Some(Target::Refused(label, verdict)) => Report::refused(Path::new(&label), *verdict),
+                        None => continue,
+                    };
+                    *done[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(report);
+                }
+            });
+        }
+    });
+    // A worker that panicked has ended the scope above with its panic: every
+    // slot is filled here.
+    done.into_iter().filter_map(|d| d.into_inner().unwrap_or_else(|e| e.into_inner())).collect()
 }
 
 fn exercise_named(command: &str, name: &str, text: &Text) -> Result<Exercise, Failure> {
