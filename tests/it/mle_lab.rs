@@ -164,6 +164,22 @@ fn the_bias_panel_measures_n_minus_1_over_n() {
     assert!(s.contains(&num(b.mean_var_mle)) && s.contains("(n − 1)/n × σ² = 0.8 × σ²"), "{s}");
 }
 
+/// The bias experiment draws at most `BIAS_DRAWS` numbers per key: 2,000
+/// samples up to n = 100, fewer above, and the panel says how many it drew.
+#[test]
+fn the_bias_experiment_is_bounded_and_says_its_size() {
+    use deepstep::lessons::mle::lab::{BIAS_DRAWS, TRIALS, trials_for};
+    for (n, want) in [(1, TRIALS), (100, TRIALS), (200, 1000), (1000, 200)] {
+        assert_eq!(trials_for(n), want, "n = {n}");
+        assert!(trials_for(n) * n <= BIAS_DRAWS || trials_for(n) == TRIALS, "n = {n}");
+    }
+    let lab = MleLab::new(Settings { n: 1000, ..Default::default() }).unwrap();
+    let b = &lab.normal.as_ref().unwrap().bias;
+    assert_eq!((b.n, b.trials), (1000, 200));
+    let said = deepstep::lessons::mle::words::bias_lines(lab.normal.as_ref().unwrap(), &EN).join("\n");
+    assert!(said.contains("200 samples of size n = 1000"), "{said}");
+}
+
 #[test]
 fn one_point_is_handled_and_explained() {
     let mut lab = own(&[4.0]);

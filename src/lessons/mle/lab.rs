@@ -14,8 +14,17 @@ use crate::math::parse::{agrees, agrees_as_typed, off_by, parse_number};
 /// Surface grid: rows over σ (top: the smallest), columns over μ.
 pub const SURFACE_ROWS: usize = 10;
 pub const SURFACE_COLS: usize = 18;
-/// Samples drawn for the bias experiment.
+/// Samples drawn for the bias experiment, up to n = 100; a larger n draws
+/// fewer so that a key costs at most `BIAS_DRAWS` normal draws (2,000
+/// samples of 1,000 were 2 million per key). The screen says how many.
 pub const TRIALS: usize = 2000;
+pub const BIAS_DRAWS: usize = 200_000;
+
+/// The bias experiment's sample count for samples of size `n`: `TRIALS`,
+/// or fewer for large n (n = 200: 1,000; n = 1,000: 200).
+pub fn trials_for(n: usize) -> usize {
+    (BIAS_DRAWS / n.max(1)).min(TRIALS)
+}
 /// The long sample whose likelihood product leaves f64's range.
 pub const LONG: usize = 1000;
 /// Gradient-ascent steps per key press, and their size (on ℓ/n).
@@ -240,7 +249,7 @@ fn normal_state(s: &Settings) -> Result<NormalState, MleError> {
     let (mu_range, sigma_range) = surface_range(&fit);
     let surface = mle::surface(&x, mu_range, sigma_range, SURFACE_ROWS, SURFACE_COLS)?;
     let (bmu, bsigma) = if s.data.is_some() { (fit.mu, fit.sigma.max(1e-3)) } else { (s.mu, s.sigma) };
-    let bias = mle::bias_experiment(x.len(), bmu, bsigma, TRIALS, s.seed.wrapping_add(2))?;
+    let bias = mle::bias_experiment(x.len(), bmu, bsigma, trials_for(x.len()), s.seed.wrapping_add(2))?;
     let mistakes = Mistake::ALL.iter().map(|m| (*m, mle::mistake_value(&x, &fit, *m, &long))).collect();
     let (lo, hi) = x.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
     let pad = (0.25 * (hi - lo)).max(fit.sigma).max(0.5);
