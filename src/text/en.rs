@@ -323,10 +323,10 @@ pub static EN: Text = Text {
             format!("×{w} is W_recᵀ alone; the step also goes through the gate diag(tanh′), ×{g}.")
         },
         bound_gate_most: |g, w| {
-            format!("Measured, it is mostly the gate: diag(tanh′) ×{g} per step on average, W_recᵀ ×{w}.")
+            format!("Measured, it is mostly the gate: per step, the rate below is diag(tanh′) ×{g} times W_recᵀ ×{w}.")
         },
         bound_w_most: |g, w| {
-            format!("Measured, it is mostly W_recᵀ: ×{w} per step on average, the gate diag(tanh′) ×{g}.")
+            format!("Measured, it is mostly W_recᵀ: per step, the rate below is W_recᵀ ×{w} times diag(tanh′) ×{g}.")
         },
         not_applicable: "n/a",
         explanation_rest: "… (the whole explanation: e writes it in the study note)",
@@ -358,7 +358,7 @@ pub static EN: Text = Text {
         },
         why_tanh_both_shrink: |sigma, stretch, slope| {
             format!(
-                "σ_max = {sigma} ≥ 1 lets the gradient grow, but along the direction the gradient takes W_recᵀ shrinks it too (×{stretch} per step on average over the steps measured), and diag(tanh′) (mean tanh′ = {slope}) shrinks it further: it vanishes."
+                "σ_max = {sigma} ≥ 1 lets the gradient grow, but along the direction the gradient takes W_recᵀ shrinks it too (its part of the measured rate: ×{stretch} per step), and diag(tanh′) (mean tanh′ = {slope}) shrinks it further: it vanishes."
             )
         },
         why_tanh_unclear: |sigma, step, slope| {

@@ -302,10 +302,10 @@ pub static KO: Text = Text {
             format!("×{w}는 W_recᵀ만의 배율입니다. 이 단계는 게이트 diag(tanh′)의 ×{g}도 거칩니다.")
         },
         bound_gate_most: |g, w| {
-            format!("재어 보면 주로 게이트 탓입니다: 평균적으로 한 단계마다 diag(tanh′) ×{g}, W_recᵀ ×{w}.")
+            format!("재어 보면 주로 게이트 탓입니다: 한 단계마다 아래 비율 = diag(tanh′) ×{g} · W_recᵀ ×{w}.")
         },
         bound_w_most: |g, w| {
-            format!("재어 보면 주로 W_recᵀ 탓입니다: 평균적으로 한 단계마다 ×{w}, 게이트 diag(tanh′) ×{g}.")
+            format!("재어 보면 주로 W_recᵀ 탓입니다: 한 단계마다 아래 비율 = W_recᵀ ×{w} · diag(tanh′) ×{g}.")
         },
         not_applicable: "없음",
         explanation_rest: "… (설명 전체: e를 누르면 학습 노트에 씁니다)",
@@ -337,7 +337,7 @@ pub static KO: Text = Text {
         },
         why_tanh_both_shrink: |sigma, stretch, slope| {
             format!(
-                "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 기울기가 향하는 방향에서는 W_recᵀ도 기울기를 줄이고(측정한 단계들에서 평균적으로 한 단계에 ×{stretch}) diag(tanh′)(평균 tanh′ = {slope})가 더 줄이므로, 기울기는 소실됩니다."
+                "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 기울기가 향하는 방향에서는 W_recᵀ도 기울기를 줄이고(측정한 비율 중 W_recᵀ 몫: 한 단계에 ×{stretch}) diag(tanh′)(평균 tanh′ = {slope})가 더 줄이므로, 기울기는 소실됩니다."
             )
         },
         why_tanh_unclear: |sigma, step, slope| {

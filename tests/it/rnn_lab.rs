@@ -254,13 +254,11 @@ fn the_explanation_never_contradicts_the_measured_rate() {
 /// where the whole run's rate points the other way (at ρ = 1.5, T = 10,
 /// seed 1 the gradient grows ×1.3 per step over the first steps back and
 /// vanishes over the whole run): words chosen from it were wrong there.
-/// Where it vanishes, the words say whether W_recᵀ stretched the gradient on
-/// average over the steps measured (saturation undid it) or shrank it too
-/// (at ρ = 1.2, T = 60, seed 2 it does, ×0.985 per step); where the fitted
-/// rate and the steps' mean factor point different ways (at ρ = 1.5, T = 100,
-/// seed 2, step 83: ×1.05 against ×0.98), they say no trend is settled. The
-/// lab's per-step splits, averaged here over the steps the rate is fitted
-/// on, decide which is true.
+/// Where it vanishes, the words say whether W_recᵀ's part of the measured
+/// rate stretched the gradient (saturation undid it) or shrank it too. The
+/// two parts (here written out from the lab's per-step splits) multiply to
+/// the rate itself, so they never point the other way from it (a mean of the
+/// steps' factors once did: ×0.98 beside a fitted ×1.05).
 #[test]
 fn the_explanation_follows_the_rate_measured_so_far() {
     use deepstep::lessons::rnn::why::Why;
@@ -268,14 +266,25 @@ fn the_explanation_follows_the_rate_measured_so_far() {
     let kind = |w: &Why| std::mem::discriminant(w);
     let mut whole_run_would_differ = 0;
     let (mut saturated, mut both_shrink, mut unclear) = (0, 0, 0);
-    // The mean (gate, W_recᵀ) parts of a step, log10, over the steps the rate
-    // is fitted on: of the values t = step..=T, the farther half from the loss.
+    // The measured rate's (gate, W_recᵀ) parts, log10, written out: over the
+    // values the rate is fitted on (of t = step..=T, the farther half from
+    // the loss), the least-squares slope against the distance T − t of each
+    // part summed from the fitted value nearest the loss.
     let split = |l: &RnnLab, len: usize| -> (f64, f64) {
         let n = len + 1 - l.view.step;
-        let parts: Vec<(f64, f64)> =
-            (l.view.step + 1..l.view.step + n - n / 2).filter_map(|t| l.splits[t - 2]).collect();
-        let mean = |f: fn(&(f64, f64)) -> f64| parts.iter().map(f).sum::<f64>() / parts.len() as f64;
-        (mean(|p| p.0), mean(|p| p.1))
+        let fitted: Vec<usize> = (l.view.step..l.view.step + n - n / 2).collect();
+        let nearest = *fitted.last().unwrap();
+        let sum = |t: usize, part: fn(&(f64, f64)) -> f64| -> f64 {
+            (t + 1..=nearest).map(|u| part(&l.splits[u - 2].unwrap())).sum()
+        };
+        let slope = |part: fn(&(f64, f64)) -> f64| {
+            let pts: Vec<(f64, f64)> = fitted.iter().map(|&t| ((len - t) as f64, sum(t, part))).collect();
+            let k = pts.len() as f64;
+            let (mx, my) = (pts.iter().map(|p| p.0).sum::<f64>() / k, pts.iter().map(|p| p.1).sum::<f64>() / k);
+            let sxx: f64 = pts.iter().map(|p| (p.0 - mx).powi(2)).sum();
+            pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>() / sxx
+        };
+        (slope(|p| p.0), slope(|p| p.1))
     };
     let words_in = |l: &RnnLab, t: &deepstep::text::Text, said: &str| {
         deepstep::lessons::rnn::note::note(l, t).sections.iter().any(|s| s.lines.iter().any(|x| x.contains(said)))
@@ -295,6 +304,7 @@ fn the_explanation_follows_the_rate_measured_so_far() {
                 Why::TanhSaturated { sigma, mean_slope, rate } => {
                     let (gate, w) = split(&l, len);
                     assert!(rate < 1.0 && gate + w < 0.0 && w > 0.0, "{at}");
+                    assert!((gate + w - rate.log10()).abs() < 1e-9, "{at}: the parts multiply to the rate");
                     assert!(words.contains(&(EN.rnn.why_tanh_saturated)(&num(sigma), &num(mean_slope))), "{at}");
                     saturated += 1;
                 }
@@ -337,7 +347,9 @@ fn the_explanation_follows_the_rate_measured_so_far() {
         }
     }
     assert!(whole_run_would_differ > 0, "no step where the whole run's rate points the other way");
-    assert!(saturated > 0 && both_shrink > 0 && unclear > 0, "cases seen: {saturated}, {both_shrink}, {unclear}");
+    // The rate's two parts multiply to the rate itself, so the words never
+    // have a split that points the other way from the rate.
+    assert!(saturated > 0 && both_shrink > 0 && unclear == 0, "cases seen: {saturated}, {both_shrink}, {unclear}");
 }
 
 /// Too short to measure a rate (T = 1 or 2): at every frame the words say a
@@ -548,8 +560,10 @@ fn the_bound_explanation_names_the_factor_that_measured_most() {
     for (scale, gate_most) in [(10.0, true), (0.5, false)] {
         let mut l = RnnLab::new(RnnSettings { input_scale: scale, ..Default::default() }).unwrap();
         l.update(Action::Last);
-        let (g, w) = deepstep::math::rnn::mean_split_log10(&l.dh_log10, &l.splits).unwrap();
+        let (g, w) = deepstep::math::rnn::rate_split_log10(&l.dh_log10, &l.splits).unwrap();
         assert_eq!(g < w, gate_most, "scale {scale}: gate {g}, W_rec {w}");
+        // The two parts quoted multiply to the rate quoted after them.
+        assert!((g + w - l.rate_so_far().unwrap().log10()).abs() < 1e-9, "scale {scale}");
         assert_eq!(l.why_now().gate_shrinks_most(), Some(gate_most));
         for t in [&EN, &KO] {
             let words = explanation(&l, t);

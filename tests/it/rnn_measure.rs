@@ -30,25 +30,35 @@ fn a_step_is_split_only_where_its_three_norms_are_finite() {
     assert_eq!(f, vec![None, None, Some(2.0 - 3.5)]);
 }
 
-/// The lab's loss: ones on the last step, zeros before; no steps, no rows.
-/// The mean split is the mean of each part over the steps between the
-/// values `rate_per_step` fits (the farther half from the loss: of 5 values
-/// the first 3, so the steps 1 → 0 and 2 → 1), skipping a step without a
-/// split; none where no such step has one.
+/// The rate's split: the least-squares slopes of the gate's and W_recᵀ's
+/// running sums over the values `rate_per_step` fits (the farther half from
+/// the loss: of 5 values the first 3, at distances 4, 3, 2), which add up to
+/// the rate's own slope; none where a fitted value is not finite or a step
+/// between them has no split.
 #[test]
-fn the_mean_split_covers_the_steps_the_rate_is_fitted_on() {
-    let dh = [0.0, 1.0, 2.0, 3.0, 4.0];
+fn the_rate_split_multiplies_to_the_rate() {
+    // Values 0..2 at distances 4, 3, 2; steps 1 → 0 (0.5, −0.3) and 2 → 1
+    // (−0.2, 0.7). Running sums from value 2: gate [0.3, −0.2, 0], W [0.4, 0.7, 0].
+    let dh = [0.2 + 0.5 + 0.0, 0.5 + 0.0, 0.0, 3.0, 4.0];
     let splits = [Some((0.5, -0.3)), Some((-0.2, 0.7)), Some((9.0, 9.0)), Some((9.0, 9.0))];
-    assert_eq!(rnn::mean_split_log10(&dh, &splits), Some(((0.5 - 0.2) / 2.0, (-0.3 + 0.7) / 2.0)));
+    let (g, w) = rnn::rate_split_log10(&dh, &splits).unwrap();
+    // Each the least-squares slope of its running sums against distance (4, 3, 2).
+    let fit = |y: [f64; 3]| {
+        let (x, mx, my) = ([4.0, 3.0, 2.0], 3.0, (y[0] + y[1] + y[2]) / 3.0);
+        (0..3).map(|i| (x[i] - mx) * (y[i] - my)).sum::<f64>() / 2.0
+    };
+    assert!((g - fit([0.3, -0.2, 0.0])).abs() < 1e-12 && (w - fit([0.4, 0.7, 0.0])).abs() < 1e-12, "{g} {w}");
+    let rate = rnn::rate_per_step(&dh).unwrap().log10();
+    assert!((g + w - rate).abs() < 1e-12, "{g} + {w} against {rate}");
+    // A missing split, a fitted value that is not finite, too few values: none.
     let one_missing = [None, Some((-0.2, 0.7)), Some((9.0, 9.0)), Some((9.0, 9.0))];
-    assert_eq!(rnn::mean_split_log10(&dh, &one_missing), Some((-0.2, 0.7)));
-    // 6 values: the first 3 are fitted, as `rate_per_step` fits them.
-    let six = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0];
-    let more = [Some((-1.0, 1.0)), Some((-3.0, 2.0)), Some((9.0, 9.0)), Some((9.0, 9.0)), Some((9.0, 9.0))];
-    assert_eq!(rnn::mean_split_log10(&six, &more), Some((-2.0, 1.5)));
-    assert_eq!(rnn::mean_split_log10(&dh, &[None, None, Some((1.0, 1.0))]), None);
-    assert_eq!(rnn::mean_split_log10(&[1.0], &[]), None);
-    assert_eq!(rnn::mean_split_log10(&[], &[]), None);
+    assert_eq!(rnn::rate_split_log10(&dh, &one_missing), None);
+    assert_eq!(rnn::rate_split_log10(&[f64::NEG_INFINITY, 1.0, 2.0], &[Some((1.0, 1.0)), Some((1.0, 1.0))]), None);
+    assert_eq!(rnn::rate_split_log10(&[1.0], &[]), None);
+    assert_eq!(rnn::rate_split_log10(&[], &[]), None);
+    // Steps past the fitted values do not count.
+    let more = [Some((0.5, -0.3)), Some((-0.2, 0.7)), None, None];
+    assert_eq!(rnn::rate_split_log10(&dh, &more), Some((g, w)));
     // The same fitted values decide the rate: a slope of 1 over the first
     // three, whatever the rest do.
     assert!((rnn::rate_per_step(&[2.0, 1.0, 0.0, 7.0, -3.0]).unwrap() - 10.0).abs() < 1e-9);

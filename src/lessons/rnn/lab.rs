@@ -238,7 +238,7 @@ impl RnnLab {
     /// words agree with the rate quoted beside them (the whole run's rate
     /// could say "vanishes" beside a gradient that has grown so far).
     pub fn why_now(&self) -> Why {
-        let split = rnn::mean_split_log10(self.computed_dh(), self.computed_splits());
+        let split = rnn::rate_split_log10(self.computed_dh(), self.computed_splits());
         self.why.at_rate(self.rate_so_far(), split)
     }
 
@@ -316,7 +316,7 @@ impl RnnLab {
         let small = self.settings.hidden <= MATRIX_MAX_HIDDEN;
         (self.running, self.running_matrices) = rnn::running_weight_grads(f, &self.run.grads, small);
         self.charts = chart_data(&self.settings, &self.run, &self.dh_log10);
-        let split = rnn::mean_split_log10(&self.dh_log10, &self.splits);
+        let split = rnn::rate_split_log10(&self.dh_log10, &self.splits);
         self.why = Why::of(&self.settings, &self.run, self.charts.rate, split);
         self.chart_series()
     }

@@ -18,15 +18,15 @@ pub enum Why {
     /// measured rate shows that trend yet is `Why::linear_shows`.
     Linear { radius: f64, rate: Option<f64> },
     /// tanh with σ_max < 1: vanishing is certain (Pascanu et al.'s bound);
-    /// `split`, the mean (gate, W_recᵀ) stretch per step (log10) over the
-    /// steps measured, says which of the two does most of it.
+    /// `split`, the measured rate's (gate, W_recᵀ) parts per step (log10),
+    /// says which of the two does most of it.
     TanhBound { sigma: f64, rate: Option<f64>, split: Option<(f64, f64)> },
     /// tanh with σ_max ≥ 1 that still vanishes: the units saturate (W_recᵀ
     /// stretches the gradient on average, tanh′ shrinks it more).
     TanhSaturated { sigma: f64, mean_slope: f64, rate: f64 },
     /// tanh with σ_max ≥ 1 that vanishes with W_recᵀ shrinking the gradient
-    /// too along the direction it takes (`stretch_log10` ≤ 0: its mean
-    /// stretch per step over the steps measured).
+    /// too along the direction it takes (`stretch_log10` ≤ 0: its part of
+    /// the measured rate, per step).
     TanhBothShrink { sigma: f64, mean_slope: f64, rate: f64, stretch_log10: f64 },
     /// tanh with σ_max ≥ 1 where the fitted rate and the steps' mean factor
     /// (`step_log10`) point different ways: no trend is settled yet.
@@ -68,8 +68,8 @@ impl Why {
     }
 
     /// The explanation for these settings and this run, with the measured
-    /// rate and the mean split of a step (gate, W_recᵀ; log10) over the same
-    /// steps (`math::rnn::mean_split_log10`).
+    /// rate and its split into the gate's and W_recᵀ's parts (log10; they
+    /// add up to the rate's: `math::rnn::rate_split_log10`).
     pub fn of(s: &RnnSettings, run: &RnnRun, rate: Option<f64>, split: Option<(f64, f64)>) -> Why {
         if s.truncation.is_some_and(|k| k < s.len) {
             return Why::Truncated;
@@ -87,9 +87,9 @@ impl Why {
     }
 
     /// The tanh cell's case for a measured rate (`None`: too few steps; for
-    /// part of a run that has a rate, see `at_rate`) and the steps' mean
-    /// split: the words compare diag(tanh′) with W_recᵀ on average, so the
-    /// case must agree with both the rate and that average.
+    /// part of a run that has a rate, see `at_rate`) and the rate's split:
+    /// the words compare diag(tanh′) with W_recᵀ per step of the rate, so
+    /// the case must agree with both.
     fn tanh(sigma: f64, mean_slope: f64, rate: Option<f64>, split: Option<(f64, f64)>) -> Why {
         if sigma < 1.0 {
             return Why::TanhBound { sigma, rate, split };

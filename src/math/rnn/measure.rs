@@ -71,23 +71,44 @@ pub fn rate_possible(t_len: usize) -> bool {
 
 /// How many of n values of log10 ||dL/dh_t|| (in step order, the last one
 /// nearest the loss) `rate_per_step` fits: the farther half from the loss,
-/// those at distance n/2 (rounded down) or more (`mean_split_log10` too).
+/// those at distance n/2 (rounded down) or more (`rate_split_log10` too).
 fn fitted(n: usize) -> usize {
     n - n / 2
 }
 
-/// The mean split of a step back, log10 (gate, W_recᵀ), over the steps that
-/// `rate_per_step(dh_log10)` fits: each step's parts from
-/// `step_splits_log10`, where `splits[i]` is the step from value i + 1 of
-/// `dh_log10` back to value i. Their sum is the mean factor per step. None
-/// where none of those steps has a split (the gated cells, zero gradients,
-/// fewer than two values).
-pub fn mean_split_log10(dh_log10: &[f64], splits: &[Option<(f64, f64)>]) -> Option<(f64, f64)> {
-    let steps = fitted(dh_log10.len()).saturating_sub(1);
-    let parts: Vec<(f64, f64)> = splits.iter().take(steps).flatten().copied().collect();
-    let n = parts.len() as f64;
-    (!parts.is_empty())
-        .then(|| (parts.iter().map(|p| p.0).sum::<f64>() / n, parts.iter().map(|p| p.1).sum::<f64>() / n))
+/// The measured rate split in two, log10 (gate, W_recᵀ): the least-squares
+/// slopes, over the same values `rate_per_step(dh_log10)` fits, of the
+/// gate's and of W_recᵀ's share of log10 ||dL/dh||, each summed step by step
+/// from the fitted value nearest the loss. log10 ||dL/dh_t|| is a constant
+/// plus those two sums, and a slope is linear in what it fits, so the two
+/// parts add up to log10 of the rate exactly: the gate's ×10^g times W_recᵀ's
+/// ×10^w is the rate quoted beside them. `splits[i]` is the step from value
+/// i + 1 of `dh_log10` back to value i (`step_splits_log10`). None where a
+/// fitted value is not finite or a step between them has no split (the
+/// gated cells), or with fewer than two values fitted.
+pub fn rate_split_log10(dh_log10: &[f64], splits: &[Option<(f64, f64)>]) -> Option<(f64, f64)> {
+    let t_len = dh_log10.len();
+    let m = fitted(t_len);
+    if m < 2 || dh_log10[..m].iter().any(|l| !l.is_finite()) {
+        return None;
+    }
+    let (mut gate, mut w) = (vec![0.0; m], vec![0.0; m]);
+    for i in (0..m - 1).rev() {
+        let (g, r) = (*splits.get(i)?)?;
+        gate[i] = gate[i + 1] + g;
+        w[i] = w[i + 1] + r;
+    }
+    let distance: Vec<f64> = (0..m).map(|i| (t_len - 1 - i) as f64).collect();
+    Some((slope(&distance, &gate), slope(&distance, &w)))
+}
+
+/// The least-squares slope of y against x (x not all equal).
+fn slope(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let sxx: f64 = x.iter().map(|a| (a - mx) * (a - mx)).sum();
+    let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
+    sxy / sxx
 }
 
 /// The reference line log10 ||dL/dh|| = start + slope·d for distances d = 0..n:
