@@ -122,6 +122,12 @@ pub const EN_MLE: MleText = MleText {
         "∂ℓ/∂σ without −n/σ",
     ],
     m_sigma: |got, off| format!("gives σ = {got}, off by {off}"),
+    m_product_here_under: |here, ll| {
+        format!("L = e^{ll} ≈ {here} for this sample: already 0 in f64, nothing to maximise")
+    },
+    m_product_here_over: |here, ll| {
+        format!("L = e^{ll} ≈ {here} for this sample: already above f64's largest number, nothing to compare")
+    },
     m_product_over: |here, n, long, ll| {
         format!("L = {here} here, but for {n} draws it is e^{ll} ≈ {long}: it overflows f64, nothing to compare")
     },

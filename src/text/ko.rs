@@ -2,6 +2,7 @@
 //! (합성곱, 패딩, 스트라이드, 역전파, 기울기 소실, 연쇄 법칙, 사전확률,
 //! 사후확률, 증거), not word for word. Math notation stays as it is.
 
+use super::ko_particle::eun_neun;
 use super::*;
 
 pub static KO: Text = Text {
@@ -297,9 +298,17 @@ pub static KO: Text = Text {
         no_rate_short: |t| {
             format!("측정: 비율 없음: 비율은 손실에서 먼 단계들로 맞추는데, T = {t}에는 그런 단계가 두 개보다 적습니다")
         },
-        slip_gate_only: |g, w| format!("×{g}는 게이트 diag(tanh′)만의 배율입니다. 이 단계는 W_recᵀ의 ×{w}도 곱합니다."),
+        slip_gate_only: |g, w| {
+            format!(
+                "{} 게이트 diag(tanh′)만의 배율입니다. 이 단계는 W_recᵀ의 ×{w}도 곱합니다.",
+                eun_neun(&format!("×{g}"))
+            )
+        },
         slip_recurrent_only: |g, w| {
-            format!("×{w}는 W_recᵀ만의 배율입니다. 이 단계는 게이트 diag(tanh′)의 ×{g}도 거칩니다.")
+            format!(
+                "{} W_recᵀ만의 배율입니다. 이 단계는 게이트 diag(tanh′)의 ×{g}도 거칩니다.",
+                eun_neun(&format!("×{w}"))
+            )
         },
         bound_gate_most: |g, w| {
             format!("재어 보면 주로 게이트 탓입니다: 한 단계마다 아래 비율 = diag(tanh′) ×{g} · W_recᵀ ×{w}.")
@@ -453,7 +462,7 @@ pub static KO: Text = Text {
             )
         },
         message_more: "… (이 메시지의 나머지: Tab, 다른 패널에서)",
-        slip: |v, name| format!("{v}는 \"{name}\" 실수가 있는 루프가 내는 값입니다."),
+        slip: |v, name| format!("{} \"{name}\" 실수가 있는 루프가 내는 값입니다.", eun_neun(v)),
         cursor_off_view: |x, r| format!("[]를 그리지 않음: (w_x, w_rec) = ({x}, {r})는 이 범위 밖에 있습니다."),
         path_summary: |n, a, b| format!("경로: {n}스텝, {a}에서 {b}까지"),
         loop_formulas: LOOP_FORMULAS,

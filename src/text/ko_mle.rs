@@ -127,7 +127,13 @@ pub const KO_MLE: MleText = MleText {
         "ℓ를 최소화하기(마이너스 부호 빠뜨림)",
         "∂ℓ/∂σ에서 −n/σ 빠뜨리기",
     ],
-    m_sigma: |got, off| format!("σ = {got}이 나오며 {off}만큼 틀립니다"),
+    m_sigma: |got, off| format!("σ = {} 나오며 {off}만큼 틀립니다", super::ko_particle::i_ga(got)),
+    m_product_here_under: |here, ll| {
+        format!("이 표본의 L = e^{ll} ≈ {here}: 벌써 f64에서 0이라 최대화할 것이 없습니다")
+    },
+    m_product_here_over: |here, ll| {
+        format!("이 표본의 L = e^{ll} ≈ {here}: 벌써 f64의 가장 큰 수를 넘어 비교할 수 없습니다")
+    },
     m_product_over: |here, n, long, ll| {
         format!(
             "여기서는 L = {here}이지만 표본 {n}개에서는 e^{ll} ≈ {long}: f64에서 오버플로가 나서 비교할 수 없습니다"

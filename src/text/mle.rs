@@ -72,6 +72,9 @@ pub struct MleText {
     pub mistake_names: [&'static str; 5],
     pub m_sigma: fn(got: &str, off: &str) -> String,
     // The product mistake, chosen like line 2 by where the long sample's e^ℓ lands.
+    /// The learner's own sample's L is already outside f64 (0, or above its largest).
+    pub m_product_here_under: fn(here: &str, loglik: &str) -> String,
+    pub m_product_here_over: fn(here: &str, loglik: &str) -> String,
     pub m_product_over: fn(here: &str, n_long: usize, long: &str, loglik: &str) -> String,
     pub m_product_under: fn(here: &str, n_long: usize, long: &str, loglik: &str) -> String,
     pub m_product_inside: fn(here: &str, n_long: usize, long: &str, per_draw: &str) -> String,

@@ -19,6 +19,7 @@ mod ko_diagnose;
 mod ko_gd;
 mod ko_help;
 mod ko_mle;
+pub mod ko_particle;
 mod ko_practice;
 mod ko_quiz;
 mod mle;

@@ -116,6 +116,28 @@ fn the_product_mistake_agrees_with_the_log_sum() {
         assert_eq!(said.contains("0 in f64"), *long_loglik < LN_ZERO, "{data:?}: {said}");
         assert_eq!(said.contains("still inside f64"), (LN_ZERO..=LN_MAX).contains(long_loglik), "{data:?}: {said}");
     }
+    // A drawn sample whose own product is already past f64 (n = 1000, or a
+    // tight sample of 500) says so of itself, not "L here, but for 1000
+    // draws", and quotes its own e^ℓ; a short one compares with the long sample.
+    for (s, here_outside) in [
+        (Settings { n: 1000, ..Default::default() }, true),
+        (Settings { n: 20, ..Default::default() }, false),
+        (Settings { data: Some((0..500).map(|i| 1.0 + 1e-3 * (i % 7) as f64).collect()), ..Default::default() }, true),
+    ] {
+        let lab = lab(s.clone());
+        let st = lab.normal.as_ref().unwrap();
+        let here = mle::loglik(&st.x, st.fit.mu, st.fit.sigma).unwrap();
+        assert_eq!(here > LN_MAX || here < LN_ZERO, here_outside, "n = {}: ℓ = {here}", st.x.len());
+        for t in [&EN, &KO] {
+            let said = &words::mistake_lines(st, t)[2].1;
+            let own_words = if here < LN_ZERO {
+                (t.mle.m_product_here_under)(&deepstep::math::format::exp_e(here), &num(here))
+            } else {
+                (t.mle.m_product_here_over)(&deepstep::math::format::exp_e(here), &num(here))
+            };
+            assert_eq!(said == &own_words, here_outside, "n = {}: {said}", st.x.len());
+        }
+    }
     // σ̂ = 8.16e−4: Σ log = 5714 for 1000 draws, above f64.
     let lab = own(&[1.0, 1.001, 1.002]);
     let line = words::why_log_line(lab.normal.as_ref().unwrap(), &EN);

@@ -116,10 +116,14 @@ pub fn mistake_lines(st: &NormalState, t: &Text) -> Vec<(String, String)> {
                 MistakeValue::Sigma { got, off } => (m.m_sigma)(&num(got), &num(off)),
                 MistakeValue::Product { here_loglik, n_long, long_loglik, long_mean } => {
                     let (here, long) = (exp_of(here_loglik), exp_of(long_loglik));
-                    match InF64::of_loglik(long_loglik) {
-                        InF64::Overflows => (m.m_product_over)(&here, n_long, &long, &num(long_loglik)),
-                        InF64::Underflows => (m.m_product_under)(&here, n_long, &long, &num(long_loglik)),
-                        InF64::Inside(p) => (m.m_product_inside)(&here, n_long, &num(p), &num(long_mean)),
+                    // The sample's own product first: past f64 already, a
+                    // longer sample has nothing to add.
+                    match (InF64::of_loglik(here_loglik), InF64::of_loglik(long_loglik)) {
+                        (InF64::Underflows, _) => (m.m_product_here_under)(&here, &num(here_loglik)),
+                        (InF64::Overflows, _) => (m.m_product_here_over)(&here, &num(here_loglik)),
+                        (_, InF64::Overflows) => (m.m_product_over)(&here, n_long, &long, &num(long_loglik)),
+                        (_, InF64::Underflows) => (m.m_product_under)(&here, n_long, &long, &num(long_loglik)),
+                        (_, InF64::Inside(p)) => (m.m_product_inside)(&here, n_long, &num(p), &num(long_mean)),
                     }
                 }
                 MistakeValue::NoMinimum { at_fit, at_ten } => (m.m_no_minimum)(&num(at_fit), &num(at_ten)),

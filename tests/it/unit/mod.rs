@@ -42,6 +42,7 @@ mod practice_python;
 mod practice_value;
 mod progress;
 mod progress_schedule;
+mod text_ko_particle;
 mod ui_chrome;
 mod ui_drawn;
 mod ui_grid;
