@@ -301,13 +301,13 @@ pub static KO: Text = Text {
         slip_gate_only: |g, w| {
             format!(
                 "{} 게이트 diag(tanh′)만의 배율입니다. 이 단계는 W_recᵀ의 ×{w}도 곱합니다.",
-                eun_neun(&format!("×{g}"))
+                eun_neun(&["×", g].concat())
             )
         },
         slip_recurrent_only: |g, w| {
             format!(
                 "{} W_recᵀ만의 배율입니다. 이 단계는 게이트 diag(tanh′)의 ×{g}도 거칩니다.",
-                eun_neun(&format!("×{w}"))
+                eun_neun(&["×", w].concat())
             )
         },
         bound_gate_most: |g, w| {

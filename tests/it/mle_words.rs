@@ -127,7 +127,7 @@ fn the_product_mistake_agrees_with_the_log_sum() {
         let lab = lab(s.clone());
         let st = lab.normal.as_ref().unwrap();
         let here = mle::loglik(&st.x, st.fit.mu, st.fit.sigma).unwrap();
-        assert_eq!(here > LN_MAX || here < LN_ZERO, here_outside, "n = {}: ℓ = {here}", st.x.len());
+        assert_eq!(!(LN_ZERO..=LN_MAX).contains(&here), here_outside, "n = {}: ℓ = {here}", st.x.len());
         for t in [&EN, &KO] {
             let said = &words::mistake_lines(st, t)[2].1;
             let own_words = if here < LN_ZERO {

@@ -385,3 +385,40 @@ fn tab_names_the_matrices_only_where_they_are_a_panel() {
     big.update(deepstep::lessons::rnn::lab::Action::Last);
     assert_eq!(what(&big), EN.rnn.switch_panel, "H = 8 keeps no matrices");
 }
+
+/// A chart's title is a border title, which cannot wrap: at 80×24 the length
+/// chart's title with "(shown once BPTT has reached step 1)" is written
+/// whole or cut with "…", in both languages, at both widths of the panel.
+#[test]
+fn a_long_chart_title_is_whole_or_marked() {
+    for t in [&EN, &KO] {
+        for hidden in [8, 4] {
+            let mut a = app(RnnSettings { hidden, ..Default::default() }, t);
+            // Into BPTT, then the length chart (`c` twice), which waits for step 1.
+            press(&mut a, &[KeyCode::End, KeyCode::Left, KeyCode::Char('c'), KeyCode::Char('c')]);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let (s, _) = draw(&mut a, w, h);
+                let full = format!("{} ({})", t.rnn.chart_length, t.rnn.after_bptt);
+                let head: String = full.chars().take(20).collect();
+                let line = s.lines().find(|l| l.contains(&head)).unwrap_or_else(|| panic!("no chart title:\n{s}"));
+                assert!(line.contains(&full) || line.contains('…'), "{w}×{h} H={hidden}: {line}\n{s}");
+            }
+        }
+    }
+}
+
+/// The verdict on a prediction is on screen after Enter even when a chart
+/// had the panel's turn (`c` at 80×24, or the large chart at 120×40): the
+/// answer was typed under the timeline, and its verdict is written there.
+#[test]
+fn the_verdict_shows_after_answering_with_the_chart_in_front() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(RnnSettings::default(), &EN);
+        press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('t')]);
+        press(&mut a, &[KeyCode::Right; 31]);
+        assert!(a.asking(), "{w}×{h}");
+        press(&mut a, &[KeyCode::Char('3'), KeyCode::Enter]);
+        let (s, _) = draw(&mut a, w, h);
+        assert!(s.contains("Not quite"), "{w}×{h}:\n{s}");
+    }
+}

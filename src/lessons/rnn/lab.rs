@@ -484,6 +484,9 @@ impl RnnLab {
             Step::Graded { question, right, grade: (l, slip) } => {
                 self.message = Some(if right { Message::Right(l) } else { Message::Wrong(l, slip) });
                 self.view.step = question;
+                // The verdict is written under the timeline, where the question
+                // was asked: a chart that had the turn would hide it.
+                self.view.panel = Panel::Timeline;
             }
         }
     }
