@@ -296,8 +296,9 @@ pub static EN: Text = Text {
         axis_length: "T",
         axis_norm: "||dL/dh||",
         measured: "measured",
-        reference_linear: "ρ^(T−t)",
-        reference_tanh: "bound ||W_rec||^(T−t)",
+        // The line starts at the measured ||dL/dh_T||: proportional to the power.
+        reference_linear: "∝ ρ^(T−t)",
+        reference_tanh: "bound ∝ ||W_rec||^(T−t)",
         rate: |f| format!("measured: ×{f} per step back"),
         no_rate: "measured: no rate yet (it is fitted over the half of the steps farther from the loss, and needs two non-zero gradients there)",
         running: |wx, wrec| format!("running ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
@@ -396,7 +397,7 @@ pub static EN: Text = Text {
         explain_clip: "Clipping rescales the whole parameter gradient to the threshold when it is larger; its direction stays the same.",
         predict_growth: |from, to| {
             format!(
-                "From step {from} to step {to}: by what factor does ||dL/dh|| change? (e.g. 0.8 shrinks, 1.5 grows; Enter)"
+                "From step {from} to step {to}: by what factor does ||dL/dh|| change? (e.g. 0.8 shrinks, 1.5 grows; within ×2 of it counts; Enter)"
             )
         },
         right: |f| format!("Right: ×{f}."),

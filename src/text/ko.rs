@@ -283,8 +283,8 @@ pub static KO: Text = Text {
         axis_length: "T",
         axis_norm: "||dL/dh||",
         measured: "측정값",
-        reference_linear: "ρ^(T−t)",
-        reference_tanh: "상한 ||W_rec||^(T−t)",
+        reference_linear: "∝ ρ^(T−t)",
+        reference_tanh: "상한 ∝ ||W_rec||^(T−t)",
         rate: |f| format!("측정: 한 단계 거슬러 갈 때마다 ×{f}"),
         no_rate: "측정: 아직 비율이 없습니다(비율은 손실에서 먼 절반의 단계들로 맞추며, 그 절반에 0이 아닌 기울기가 두 개 있어야 합니다)",
         running: |wx, wrec| format!("누적 ||dL/dW_x|| = {wx}   ||dL/dW_rec|| = {wrec}"),
@@ -384,7 +384,7 @@ pub static KO: Text = Text {
         explain_clip: "클리핑은 매개변수 기울기 전체가 임계값보다 크면 그 길이로 줄입니다. 방향은 그대로입니다.",
         predict_growth: |from, to| {
             format!(
-                "단계 {from}부터 단계 {to}까지 갈 때 ||dL/dh||는 몇 배가 될까요? (예: 0.8은 줄어듦, 1.5는 커짐; Enter)"
+                "단계 {from}부터 단계 {to}까지 갈 때 ||dL/dh||는 몇 배가 될까요? (예: 0.8은 줄어듦, 1.5는 커짐; 2배 안쪽이면 맞음; Enter)"
             )
         },
         right: |f| format!("맞았습니다: ×{f}."),

@@ -253,6 +253,33 @@ fn a_guess_that_is_one_factor_alone_is_named() {
     assert!(matches!(lab(&a).message, Some(Message::Wrong(_, None))));
 }
 
+/// One factor alone, typed as the step shows it, is that slip even when it
+/// lands within ×2 of the step's factor (which a vaguer guess may): the
+/// gate alone where W_recᵀ's part is between ×0.5 and ×2.
+#[test]
+fn one_factor_alone_is_a_slip_even_within_twice_the_step() {
+    use deepstep::lessons::input::Edit;
+    use deepstep::lessons::rnn::lab::{Action, GrowthSlip, Message};
+    let found = (0..40u64).find_map(|seed| {
+        let s = RnnSettings { seed, ..Default::default() };
+        let l = RnnLab::new(s.clone()).unwrap();
+        let (gate, w) = l.splits[28]?;
+        let typed = num(10f64.powf(gate));
+        let within = w.abs() <= 2f64.log10() && typed != num(10f64.powf(gate + w));
+        within.then_some((s, typed, l.factors[28].unwrap()))
+    });
+    let (s, typed, factor) = found.expect("a seed where the gate alone is within ×2 of the step");
+    let mut a = app(s, &EN);
+    press(&mut a, &[KeyCode::Char('t')]);
+    press(&mut a, &[KeyCode::Right; 31]);
+    for c in typed.chars() {
+        a.act::<RnnLab>(Action::Prompt(Edit::Type(c)));
+    }
+    a.act::<RnnLab>(Action::Prompt(Edit::Submit));
+    assert_eq!(lab(&a).message, Some(Message::Wrong(factor, Some(GrowthSlip::GateOnly))), "typed {typed}");
+    assert_eq!(lab(&a).view.predict.score, (0, 1));
+}
+
 /// D25: a run too short to ever have a rate (T = 1, 2) says so plainly, and
 /// not "yet"; T = 3 has one once BPTT is done.
 #[test]

@@ -469,7 +469,13 @@ impl RnnLab {
             let slip = growth_slip(typed, splits.get(step - 1).copied().flatten().filter(|_| split_cell));
             // The factor from step+1 back to step, as log10.
             Some(match factors.get(step - 1).copied().flatten() {
-                Some(l) => (grade(guess.log10(), l), (l, slip)),
+                Some(l) => {
+                    // One factor alone, as typed, is that slip even within ×2
+                    // of the step (the step multiplies both); the step's own
+                    // value as typed is right whatever it also matches.
+                    let exact = parse::agrees_as_typed(typed, 10f64.powf(l));
+                    (exact || (grade(guess.log10(), l) && slip.is_none()), (l, slip))
+                }
                 None => (false, (f64::NEG_INFINITY, None)),
             })
         });
