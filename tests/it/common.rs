@@ -157,3 +157,20 @@ pub fn gone(pid: i32) -> bool {
         unsafe { libc::kill(pid, 0) != 0 }
     })
 }
+
+/// `deepstep conv`'s arguments as the command line gives them by default
+/// (stride 1, no padding, no dilation), with this input and kernel (None:
+/// the lab's own example).
+pub fn conv_args(input: Option<&str>, kernel: Option<&str>) -> deepstep::cli::ConvArgs {
+    deepstep::cli::ConvArgs {
+        input: input.map(Into::into),
+        kernel: kernel.map(Into::into),
+        stride: "1".into(),
+        padding: "0".into(),
+        dilation: "1".into(),
+        dy: None,
+        print: false,
+        backward: false,
+        format: Default::default(),
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::common::{draw, key};
 use deepstep::app::App;
-use deepstep::cli::{ConvArgs, conv_lab};
+use deepstep::cli::conv_lab;
 use deepstep::lessons::conv::ConvLab;
 use deepstep::lessons::lesson::mount;
 use deepstep::math::format::{num, operand};
@@ -13,18 +13,7 @@ use ratatui::crossterm::event::KeyCode;
 
 /// The lab as `deepstep conv` opens it with no values given.
 fn fresh(t: &'static Text) -> App {
-    let args = ConvArgs {
-        input: None,
-        kernel: None,
-        stride: "1".into(),
-        padding: "0".into(),
-        dilation: "1".into(),
-        dy: None,
-        print: false,
-        backward: false,
-        format: Default::default(),
-    };
-    App::new(mount(conv_lab(&args, t).unwrap()), t, Theme::MONO)
+    App::new(mount(conv_lab(&crate::common::conv_args(None, None), t).unwrap()), t, Theme::MONO)
 }
 
 /// Press keys as the review wrote them: names in braces are special keys,

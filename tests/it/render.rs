@@ -20,17 +20,7 @@ fn bracketed(s: &str, v: &str) -> bool {
 }
 
 fn args(input: &str, kernel: &str) -> ConvArgs {
-    ConvArgs {
-        input: Some(input.into()),
-        kernel: Some(kernel.into()),
-        stride: "1".into(),
-        padding: "0".into(),
-        dilation: "1".into(),
-        dy: None,
-        print: false,
-        backward: false,
-        format: Default::default(),
-    }
+    common::conv_args(Some(input), Some(kernel))
 }
 
 fn example_app() -> App {
