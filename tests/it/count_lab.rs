@@ -256,6 +256,15 @@ fn an_overshooting_step_explains_itself() {
     assert_eq!((w0.0 + moved.0, w0.1 + moved.1), l.w);
     let s = screen(l.clone(), 120, 40);
     assert!(s.contains("That step raised L from"), "{s}");
+    // Turning the rate down after the step (`[`, as the message advises)
+    // leaves the message quoting the rate that step was taken with.
+    let used = l.lr;
+    l.update(Action::LrDown);
+    assert!(l.lr < used);
+    let flat = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = flat(&screen(l.clone(), 120, 40));
+    assert!(s.contains(&format!("learning rate {} ×", num(used))), "{s}");
+    assert!(!s.contains(&format!("learning rate {} ×", num(l.lr))), "{s}");
     // The tutorial's start with the default rate overshoots at once; a small
     // enough rate lowers the loss and says nothing of the kind.
     let mut l = lab();

@@ -71,6 +71,9 @@ pub enum Message {
         from: f64,
         to: f64,
         moved: (f64, f64),
+        /// The learning rate the step was taken with (the knob may turn
+        /// while the message is still on screen).
+        lr: f64,
         off_surface: bool,
     },
 }
@@ -252,7 +255,7 @@ impl CountLab {
                             let moved = (w.0 - w0.0, w.1 - w0.1);
                             let off_surface = matches!(self.message, Some(Message::LeftSurface(_)));
                             self.message =
-                                Some(Message::Overshot { from: before, to: self.fwd.loss, moved, off_surface });
+                                Some(Message::Overshot { from: before, to: self.fwd.loss, moved, lr: self.lr, off_surface });
                         }
                     }
                     None => self.message = Some(Message::Diverged),

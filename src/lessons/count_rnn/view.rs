@@ -388,8 +388,8 @@ fn message_line(lab: &CountLab, t: &Text, theme: &Theme) -> Line<'static> {
         Some(Message::Diverged) => Line::styled(c.diverged, theme.error),
         Some(Message::LeftSurface((wx, wr))) => Line::styled((c.left_surface)(&num(*wx), &num(*wr)), theme.error),
         Some(Message::PathFull) => Line::styled(c.path_full, theme.error),
-        Some(Message::Overshot { from, to, moved, off_surface }) => {
-            let mut text = (c.overshot)(&num(*from), &num(*to), &num(moved.0), &num(moved.1), &num(lab.lr));
+        Some(Message::Overshot { from, to, moved, lr, off_surface }) => {
+            let mut text = (c.overshot)(&num(*from), &num(*to), &num(moved.0), &num(moved.1), &num(*lr));
             if *off_surface {
                 text = format!("{text} {}", (c.left_surface)(&num(lab.w.0), &num(lab.w.1)));
             }
