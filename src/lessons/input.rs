@@ -92,6 +92,19 @@ pub fn prompt_table(t: &Text) -> Vec<Binding<Edit>> {
     ]
 }
 
+/// The keys of a prompt that is not a prediction (the gradient-descent
+/// lab's typed function): the same keys, said as what they do there.
+pub fn entry_bindings<A: Clone>(t: &Text, wrap: fn(Edit) -> A) -> Vec<Binding<A>> {
+    prompt_bindings(t, wrap)
+        .into_iter()
+        .map(|b| match b.footer {
+            true if b.what == t.keys.submit => Binding { what: t.keys.submit_entry, ..b },
+            true if b.what == t.keys.cancel => Binding { what: t.keys.cancel_entry, ..b },
+            _ => b,
+        })
+        .collect()
+}
+
 /// The prompt's keys as a lab's own bindings (`wrap` is its `Prompt` variant),
 /// so that footer and help show them while the lab is asking.
 pub fn prompt_bindings<A: Clone>(t: &Text, wrap: fn(Edit) -> A) -> Vec<Binding<A>> {

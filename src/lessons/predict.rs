@@ -127,8 +127,11 @@ macro_rules! predict_plumbing {
     };
     (@methods $table:expr, $prompt:path, $other:expr, $($p:ident).+) => {
         fn keys(&self, t: &$crate::text::Text) -> Vec<$crate::ui::keys::Binding<Self::Action>> {
-            if self.$($p).+.is_asking() || ($other)(self) {
+            if self.$($p).+.is_asking() {
                 $crate::lessons::input::prompt_bindings(t, $prompt)
+            } else if ($other)(self) {
+                // A prompt of the lab's own: its keys say what they do there.
+                $crate::lessons::input::entry_bindings(t, $prompt)
             } else {
                 ($table)(self, t)
             }

@@ -118,7 +118,10 @@ pub static KO: Text = Text {
         measure: "다음 오차 척도(보는 값과 따라가는 기울기 모두, 처음부터)",
         gradient_used: "사용할 기울기 바꾸기(혼동 실험)",
         features: "특성 1개 / 3개",
-        lr_ladder: "학습률 내리기 / 올리기",
+        submit_entry: "입력한 것 쓰기",
+        cancel_entry: "취소하고 그대로 두기",
+        lr_down: "학습률 내리기",
+        lr_up: "학습률 올리기",
         choose: "답 고르기",
         pick_term: "다음 항 고르기",
         undo_term: "마지막 항 되돌리기",
@@ -218,14 +221,18 @@ pub static KO: Text = Text {
         predict_size: "구조가 바뀌었습니다. 출력 크기를 OH×OW 꼴로 예측해서 Enter(Esc는 건너뛰기):",
         right: "맞았습니다!",
         wrong: |answer| format!("아쉽네요: 답은 {answer}입니다."),
-        wrong_slip: |answer, guess, slips| format!("아쉽네요: 답은 {answer}입니다. {slips} 나오는 값이 {guess}입니다."),
+        // Each slip is a "~한 경우" noun phrase, so that two or three read
+        // joined by 또는 ("~면 또는 ~면" does not).
+        wrong_slip: |answer, guess, slips| {
+            format!("아쉽네요: 답은 {answer}입니다. {slips}에 나오는 값이 {guess}입니다.")
+        },
         size_slips: [
-            "+ 1을 빠뜨리면",
-            "패딩을 한쪽에만 더하면(H + 2P 대신 H + P)",
-            "팽창을 무시하면(D(K − 1) 대신 K − 1)",
+            "+ 1을 빠뜨린 경우",
+            "패딩을 한쪽에만 더한 경우(H + 2P 대신 H + P)",
+            "팽창을 무시한 경우(D(K − 1) 대신 K − 1)",
         ],
-        slip_flipped: "커널을 180° 뒤집으면(이 층은 PyTorch처럼 뒤집지 않습니다)",
-        slip_one_channel: |c| format!("채널 {c}만 더하면(모든 입력 채널의 곱을 더합니다)"),
+        slip_flipped: "커널을 180° 뒤집은 경우(이 층은 PyTorch처럼 뒤집지 않습니다)",
+        slip_one_channel: |c| format!("채널 {c}만 더한 경우(모든 입력 채널의 곱을 더합니다)"),
         slip_or: " 또는 ",
         not_a_number: "숫자를 입력하세요(예: 12, -3.5, 1/4).",
         score: |right, total| format!("맞힌 예측: {right}/{total}"),
@@ -438,7 +445,7 @@ pub static KO: Text = Text {
         right_row: |gx, gr| format!("정답: (dL/dw_x, dL/dw_rec) = ({gx}, {gr})"),
         lr: |lr| format!("학습률 {lr}"),
         predict_prompt: |k| {
-            format!("k={k}, 시퀀스 1: dL/dS_k, dL/dS_k·x_k, dL/dS_k·S_{{k−1}}를 쉼표로 구분해 입력하고 Enter")
+            format!("k={k}, 시퀀스 1: dL/dS_k, dL/dS_k·x_k, dL/dS_k·S_{{k−1}}을 쉼표로 구분해 입력하고 Enter")
         },
         graded: |d, x, r| {
             format!(

@@ -301,7 +301,13 @@ pub struct KeyText {
     pub measure: &'static str,
     pub gradient_used: &'static str,
     pub features: &'static str,
-    pub lr_ladder: &'static str,
+    /// The learning rate's two keys, said apart: the footer lists only the
+    /// first, and "down / up" beside `[/-` read as `[` down, `-` up.
+    /// Enter and Esc in a prompt that is not a prediction (a typed function).
+    pub submit_entry: &'static str,
+    pub cancel_entry: &'static str,
+    pub lr_down: &'static str,
+    pub lr_up: &'static str,
     pub choose: &'static str,
     pub pick_term: &'static str,
     pub undo_term: &'static str,

@@ -305,6 +305,10 @@ fn predictions_are_asked_graded_and_scored() {
         l.message = Some(Message::Right);
         l.update(moving);
         assert_eq!(l.message, None, "{moving:?}");
+        // A new pass in predict mode asks its first value: skipped here.
+        if l.predict.is_asking() {
+            l.update(Action::Prompt(Edit::Skip));
+        }
     }
 }
 
@@ -456,4 +460,22 @@ fn the_note_holds_the_matrices() {
     let note = deepstep::lessons::conv::note::note(&l, &EN);
     let m = note.sections.iter().find(|s| s.heading == EN.note.matrices).unwrap();
     assert!(m.lines.iter().any(|r| *r == (EN.note.matrix_too_large)(EN.conv.input, 13, 13)), "{:?}", m.lines);
+}
+
+/// With predict mode on, a new pass (`m`: forward, dW, dX) asks its first
+/// value instead of showing it: none of its frames was on screen before.
+#[test]
+fn a_new_pass_in_predict_mode_asks_its_first_value() {
+    let mut l = lab();
+    l.update(Action::TogglePredict);
+    for mode in [Mode::GradW, Mode::GradX] {
+        l.update(Action::CycleMode);
+        assert_eq!((l.mode, l.frame), (mode, 0));
+        assert_eq!(l.predict.question(), Some(&Asking::Value { frame: 0 }), "{mode:?}");
+        l.update(Action::Prompt(Edit::Skip));
+    }
+    // Without predict mode the first frame is simply shown.
+    let mut l = lab();
+    l.update(Action::CycleMode);
+    assert!(!l.predict.is_asking());
 }

@@ -247,3 +247,19 @@ fn every_state_fits_at_both_sizes_in_both_languages() {
         }
     }
 }
+
+/// While a function is typed (`f`), Enter and Esc are listed as what they
+/// do there (use it; cancel and keep the function), not as a prediction's
+/// submit and skip; while a prediction is asked they are the prediction's.
+#[test]
+fn typing_a_function_lists_its_own_enter_and_esc() {
+    for t in [&EN, &KO] {
+        let mut l = lab("x^2", &[1.5], 0.1, 1e-6, 50, None);
+        l.update(Action::Type);
+        assert!(l.is_typing());
+        let footer = mount(l).key_rows(t, true);
+        let whats: Vec<&str> = footer.iter().map(|(_, w)| *w).collect();
+        assert!(whats.contains(&t.keys.submit_entry) && whats.contains(&t.keys.cancel_entry), "{footer:?}");
+        assert!(!whats.contains(&t.keys.submit) && !whats.contains(&t.keys.cancel), "{footer:?}");
+    }
+}

@@ -391,3 +391,19 @@ fn a_long_status_is_whole_or_marked_at_80x24() {
     }
     assert!(longest > 6, "no status needed more than six rows: {longest}");
 }
+
+/// The footer lists the learning rate's down keys with "down" alone (it
+/// once said "[/- learning rate down / up", as if `-` raised it); the help
+/// lists both rows, each with its own words.
+#[test]
+fn the_learning_rate_keys_say_which_way_they_turn() {
+    for t in [&EN, &deepstep::text::KO] {
+        let screen = mount(LinregLab::new(1));
+        let footer = screen.key_rows(t, true);
+        assert!(footer.contains(&("[/-".to_string(), t.keys.lr_down)), "{footer:?}");
+        let help = screen.key_rows(t, false);
+        assert!(
+            help.contains(&("[/-".to_string(), t.keys.lr_down)) && help.contains(&("]/+".to_string(), t.keys.lr_up))
+        );
+    }
+}

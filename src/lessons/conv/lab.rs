@@ -282,6 +282,11 @@ impl ConvLab {
             Action::CycleMode => {
                 self.mode = self.mode.next();
                 self.go_to(0, false);
+                // In predict mode the new pass's first value is asked too:
+                // none of its frames was shown before.
+                if self.predict.on {
+                    self.ask(Asking::Value { frame: 0 });
+                }
             }
             // The knob list stops at its ends rather than wrapping out of sight.
             Action::KnobUp => self.knob = stop(&Knob::ALL, self.knob, -1),

@@ -254,8 +254,13 @@ impl CountLab {
                         if self.fwd.loss > before {
                             let moved = (w.0 - w0.0, w.1 - w0.1);
                             let off_surface = matches!(self.message, Some(Message::LeftSurface(_)));
-                            self.message =
-                                Some(Message::Overshot { from: before, to: self.fwd.loss, moved, lr: self.lr, off_surface });
+                            self.message = Some(Message::Overshot {
+                                from: before,
+                                to: self.fwd.loss,
+                                moved,
+                                lr: self.lr,
+                                off_surface,
+                            });
                         }
                     }
                     None => self.message = Some(Message::Diverged),
