@@ -365,11 +365,6 @@ pub static EN: Text = Text {
                 "σ_max = {sigma} ≥ 1 lets the gradient grow, but along the direction the gradient takes W_recᵀ shrinks it too (its part of the measured rate: ×{stretch} per step), and diag(tanh′) (mean tanh′ = {slope}) shrinks it further: it vanishes."
             )
         },
-        why_tanh_unclear: |sigma, step, slope| {
-            format!(
-                "σ_max = {sigma} ≥ 1 lets the gradient grow; whether it does is not settled over the steps measured: their mean factor (×{step} per step, diag(tanh′) with mean tanh′ = {slope} against W_recᵀ) and the fitted rate point different ways."
-            )
-        },
         why_tanh_grows: |sigma, slope| {
             format!(
                 "σ_max = {sigma} ≥ 1, and on average over the steps measured diag(tanh′) (mean tanh′ = {slope}) shrinks less than W_recᵀ stretches along the direction the gradient takes: it grows as it goes back (exploding). Clipping is the usual remedy."

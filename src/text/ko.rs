@@ -356,11 +356,6 @@ pub static KO: Text = Text {
                 "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 기울기가 향하는 방향에서는 W_recᵀ도 기울기를 줄이고(측정한 비율 중 W_recᵀ 몫: 한 단계에 ×{stretch}) diag(tanh′)(평균 tanh′ = {slope})가 더 줄이므로, 기울기는 소실됩니다."
             )
         },
-        why_tanh_unclear: |sigma, step, slope| {
-            format!(
-                "σ_max ≥ 1이면(σ_max = {sigma}) 기울기가 커질 수 있지만, 측정한 단계들만으로는 아직 정해지지 않았습니다: 단계들의 평균 배율(한 단계에 ×{step}, 평균 tanh′ = {slope}인 diag(tanh′)와 W_recᵀ의 곱)과 맞춘 비율이 서로 다른 쪽을 가리킵니다."
-            )
-        },
         why_tanh_grows: |sigma, slope| {
             format!(
                 "σ_max ≥ 1이고(σ_max = {sigma}), 측정한 단계들에서 평균적으로 기울기가 향하는 방향에서 diag(tanh′)가 줄이는 몫(평균 tanh′ = {slope})이 W_recᵀ가 늘리는 몫보다 작아 기울기가 거슬러 갈수록 커집니다(기울기 폭주). 흔한 처방은 클리핑입니다."

@@ -504,7 +504,6 @@ pub struct RnnText {
     pub why_tanh_bound: fn(sigma: &str) -> String,
     pub why_tanh_saturated: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_tanh_both_shrink: fn(sigma: &str, stretch: &str, mean_slope: &str) -> String,
-    pub why_tanh_unclear: fn(sigma: &str, step: &str, mean_slope: &str) -> String,
     pub why_tanh_grows: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_tanh_open: fn(sigma: &str, mean_slope: &str) -> String,
     pub why_tanh_not_yet: fn(sigma: &str, mean_slope: &str) -> String,

@@ -347,9 +347,6 @@ pub fn explanation(lab: &RnnLab, t: &Text) -> String {
         Why::TanhBothShrink { sigma, mean_slope, stretch_log10, .. } => {
             (r.why_tanh_both_shrink)(&num_beside(sigma, 1.0), &pow10_beside_one(stretch_log10), &num(mean_slope))
         }
-        Why::TanhUnclear { sigma, mean_slope, step_log10, .. } => {
-            (r.why_tanh_unclear)(&num_beside(sigma, 1.0), &pow10_beside_one(step_log10), &num(mean_slope))
-        }
         Why::TanhGrows { sigma, mean_slope, .. } => (r.why_tanh_grows)(&num_beside(sigma, 1.0), &num(mean_slope)),
         Why::TanhOpen { sigma, mean_slope } => (r.why_tanh_open)(&num_beside(sigma, 1.0), &num(mean_slope)),
         Why::TanhNotYet { sigma, mean_slope } => (r.why_tanh_not_yet)(&num_beside(sigma, 1.0), &num(mean_slope)),

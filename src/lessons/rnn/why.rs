@@ -28,9 +28,6 @@ pub enum Why {
     /// too along the direction it takes (`stretch_log10` ≤ 0: its part of
     /// the measured rate, per step).
     TanhBothShrink { sigma: f64, mean_slope: f64, rate: f64, stretch_log10: f64 },
-    /// tanh with σ_max ≥ 1 where the fitted rate and the steps' mean factor
-    /// (`step_log10`) point different ways: no trend is settled yet.
-    TanhUnclear { sigma: f64, mean_slope: f64, rate: f64, step_log10: f64 },
     /// tanh with σ_max ≥ 1 that grows as measured.
     TanhGrows { sigma: f64, mean_slope: f64, rate: f64 },
     /// tanh with σ_max ≥ 1 and too few steps to measure a rate.
@@ -96,9 +93,6 @@ impl Why {
         }
         let Some(r) = rate else { return Why::TanhOpen { sigma, mean_slope } };
         match split {
-            Some((gate, w)) if (r < 1.0) != (gate + w < 0.0) => {
-                Why::TanhUnclear { sigma, mean_slope, rate: r, step_log10: gate + w }
-            }
             Some((_, w)) if r < 1.0 && w <= 0.0 => Why::TanhBothShrink { sigma, mean_slope, rate: r, stretch_log10: w },
             _ if r < 1.0 => Why::TanhSaturated { sigma, mean_slope, rate: r },
             _ => Why::TanhGrows { sigma, mean_slope, rate: r },
@@ -117,7 +111,6 @@ impl Why {
             Why::TanhBound { sigma, .. } => Why::TanhBound { sigma, rate, split },
             Why::TanhSaturated { sigma, mean_slope, .. }
             | Why::TanhBothShrink { sigma, mean_slope, .. }
-            | Why::TanhUnclear { sigma, mean_slope, .. }
             | Why::TanhGrows { sigma, mean_slope, .. }
             | Why::TanhNotYet { sigma, mean_slope } => match Why::tanh(sigma, mean_slope, rate, split) {
                 Why::TanhOpen { sigma, mean_slope } => Why::TanhNotYet { sigma, mean_slope },
@@ -144,10 +137,9 @@ impl Why {
             Why::Linear { rate, .. } | Why::TanhBound { rate, .. } | Why::Lstm { rate, .. } | Why::Gru { rate, .. } => {
                 rate
             }
-            Why::TanhSaturated { rate, .. }
-            | Why::TanhBothShrink { rate, .. }
-            | Why::TanhUnclear { rate, .. }
-            | Why::TanhGrows { rate, .. } => Some(rate),
+            Why::TanhSaturated { rate, .. } | Why::TanhBothShrink { rate, .. } | Why::TanhGrows { rate, .. } => {
+                Some(rate)
+            }
             Why::Truncated | Why::Clipped | Why::TanhOpen { .. } | Why::TanhNotYet { .. } => None,
         }
     }
