@@ -82,10 +82,15 @@ impl TextInput {
 
 /// The keys while an answer is typed (the same for every lab).
 pub fn prompt_table(t: &Text) -> Vec<Binding<Edit>> {
+    prompt_table_saying(t, t.keys.submit, t.keys.cancel)
+}
+
+/// The prompt's keys, Enter and Esc said as `submit` and `cancel`.
+fn prompt_table_saying(t: &Text, submit: &'static str, cancel: &'static str) -> Vec<Binding<Edit>> {
     let k = &t.keys;
     vec![
-        Binding::new(&[Key::Code(KeyCode::Enter)], k.submit, Edit::Submit, true),
-        Binding::new(&[Key::Code(KeyCode::Esc)], k.cancel, Edit::Skip, true),
+        Binding::new(&[Key::Code(KeyCode::Enter)], submit, Edit::Submit, true),
+        Binding::new(&[Key::Code(KeyCode::Esc)], cancel, Edit::Skip, true),
         Binding::new(&[Key::Code(KeyCode::Backspace)], k.delete, Edit::Backspace, false),
         Binding::new(&[Key::Code(KeyCode::Left)], k.caret, Edit::Left, false),
         Binding::new(&[Key::Code(KeyCode::Right)], k.caret, Edit::Right, false),
@@ -95,20 +100,17 @@ pub fn prompt_table(t: &Text) -> Vec<Binding<Edit>> {
 /// The keys of a prompt that is not a prediction (the gradient-descent
 /// lab's typed function): the same keys, said as what they do there.
 pub fn entry_bindings<A: Clone>(t: &Text, wrap: fn(Edit) -> A) -> Vec<Binding<A>> {
-    prompt_bindings(t, wrap)
-        .into_iter()
-        .map(|b| match b.footer {
-            true if b.what == t.keys.submit => Binding { what: t.keys.submit_entry, ..b },
-            true if b.what == t.keys.cancel => Binding { what: t.keys.cancel_entry, ..b },
-            _ => b,
-        })
-        .collect()
+    wrapped(prompt_table_saying(t, t.keys.submit_entry, t.keys.cancel_entry), wrap)
 }
 
 /// The prompt's keys as a lab's own bindings (`wrap` is its `Prompt` variant),
 /// so that footer and help show them while the lab is asking.
 pub fn prompt_bindings<A: Clone>(t: &Text, wrap: fn(Edit) -> A) -> Vec<Binding<A>> {
-    prompt_table(t)
+    wrapped(prompt_table(t), wrap)
+}
+
+fn wrapped<A: Clone>(table: Vec<Binding<Edit>>, wrap: fn(Edit) -> A) -> Vec<Binding<A>> {
+    table
         .into_iter()
         .map(|b| Binding { keys: b.keys, label: b.label, what: b.what, action: wrap(b.action), footer: b.footer })
         .collect()

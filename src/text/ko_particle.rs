@@ -1,23 +1,18 @@
-//! Korean particles after a value substituted into a sentence: 이/가, 은/는,
-//! 을/를 and 으로/로 depend on how the word before them ends when read
-//! aloud, and a number is read in Sino-Korean (1.495 ends in 오, a vowel:
-//! "1.495가"; 0.677 ends in 칠: "0.677은").
+//! Korean particles after a value substituted into a sentence: 이/가 and
+//! 은/는 depend on how the word before them ends when read aloud, and a
+//! number is read in Sino-Korean (1.495 ends in 오, a vowel: "1.495가";
+//! 0.677 ends in 칠: "0.677은").
 
-/// Whether `word`, read aloud, ends in a consonant (받침), and whether that
-/// consonant is ㄹ (which takes 로, not 으로). `None` when the end cannot be
-/// told (a Latin letter or a symbol).
-fn ending(word: &str) -> Option<(bool, bool)> {
+/// Whether `word`, read aloud, ends in a consonant (받침). `None` when the
+/// end cannot be told (a Latin letter or a symbol).
+fn ending(word: &str) -> Option<bool> {
     let last = word.trim_end().chars().last()?;
     match last {
         // 영 일 이 삼 사 오 육 칠 팔 구; a whole number ending in 0 is read
-        // 십, 백, 천 or 만, all with a consonant other than ㄹ.
-        '0' | '3' | '6' => Some((true, false)),
-        '1' | '7' | '8' => Some((true, true)),
-        '2' | '4' | '5' | '9' => Some((false, false)),
-        '가'..='힣' => {
-            let tail = (last as u32 - '가' as u32) % 28;
-            Some((tail != 0, tail == 8))
-        }
+        // 십, 백, 천 or 만, all ending in a consonant.
+        '0' | '1' | '3' | '6' | '7' | '8' => Some(true),
+        '2' | '4' | '5' | '9' => Some(false),
+        '가'..='힣' => Some((last as u32 - '가' as u32) % 28 != 0),
         _ => None,
     }
 }
@@ -32,24 +27,10 @@ pub fn eun_neun(word: &str) -> String {
     pick(word, "은", "는", "은(는)")
 }
 
-/// `word` and 을 or 를 after it.
-pub fn eul_reul(word: &str) -> String {
-    pick(word, "을", "를", "을(를)")
-}
-
-/// `word` and 으로 or 로 after it (로 after ㄹ too).
-pub fn euro_ro(word: &str) -> String {
-    match ending(word) {
-        Some((true, false)) => format!("{word}으로"),
-        Some(_) => format!("{word}로"),
-        None => format!("{word}(으)로"),
-    }
-}
-
 fn pick(word: &str, after_consonant: &str, after_vowel: &str, either: &str) -> String {
     match ending(word) {
-        Some((true, _)) => format!("{word}{after_consonant}"),
-        Some((false, _)) => format!("{word}{after_vowel}"),
+        Some(true) => format!("{word}{after_consonant}"),
+        Some(false) => format!("{word}{after_vowel}"),
         None => format!("{word}{either}"),
     }
 }

@@ -56,11 +56,8 @@ pub fn rate_per_step(dh_log10: &[f64]) -> Option<f64> {
     if pts.len() < 2 {
         return None;
     }
-    let n = pts.len() as f64;
-    let (mx, my) = (pts.iter().map(|p| p.0).sum::<f64>() / n, pts.iter().map(|p| p.1).sum::<f64>() / n);
-    let sxx: f64 = pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
-    let sxy: f64 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
-    (sxx > 0.0).then(|| 10f64.powf(sxy / sxx))
+    let (x, y): (Vec<f64>, Vec<f64>) = pts.into_iter().unzip();
+    slope(&x, &y).map(|s| 10f64.powf(s))
 }
 
 /// Whether a run of `t_len` steps can have a rate at all: the farther half
@@ -99,16 +96,18 @@ pub fn rate_split_log10(dh_log10: &[f64], splits: &[Option<(f64, f64)>]) -> Opti
         w[i] = w[i + 1] + r;
     }
     let distance: Vec<f64> = (0..m).map(|i| (t_len - 1 - i) as f64).collect();
-    Some((slope(&distance, &gate), slope(&distance, &w)))
+    Some((slope(&distance, &gate)?, slope(&distance, &w)?))
 }
 
-/// The least-squares slope of y against x (x not all equal).
-fn slope(x: &[f64], y: &[f64]) -> f64 {
+/// The least-squares slope of y against x, the one fit `rate_per_step` and
+/// `rate_split_log10` share (so the split adds up to the rate); None when
+/// the x are all equal.
+fn slope(x: &[f64], y: &[f64]) -> Option<f64> {
     let n = x.len() as f64;
     let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
     let sxx: f64 = x.iter().map(|a| (a - mx) * (a - mx)).sum();
     let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
-    sxy / sxx
+    (sxx > 0.0).then(|| sxy / sxx)
 }
 
 /// The reference line log10 ||dL/dh|| = start + slope·d for distances d = 0..n:

@@ -1,6 +1,6 @@
 //! Tests of `deepstep::text::ko_particle` (`src/text/ko_particle.rs`).
 
-use deepstep::text::ko_particle::{eul_reul, eun_neun, euro_ro, i_ga};
+use deepstep::text::ko_particle::{eun_neun, i_ga};
 
 /// Numbers as read aloud: the last digit's Sino-Korean name (영 일 이 삼 사
 /// 오 육 칠 팔 구), a whole ten, hundred or thousand (십 백 천); Hangul by its
@@ -15,16 +15,10 @@ fn the_particle_follows_how_the_value_is_read() {
     assert_eq!(eun_neun("×0.677"), "×0.677은");
     assert_eq!(eun_neun("×0.4963"), "×0.4963은");
     assert_eq!(eun_neun("×0.49"), "×0.49는");
-    assert_eq!(eul_reul("100"), "100을");
-    assert_eq!(eul_reul("2"), "2를");
-    assert_eq!(euro_ro("3"), "3으로");
-    assert_eq!(euro_ro("1"), "1로");
-    assert_eq!(euro_ro("4"), "4로");
     assert_eq!(i_ga("게이트"), "게이트가");
     assert_eq!(i_ga("배율"), "배율이");
-    assert_eq!(euro_ro("배율"), "배율로");
-    assert_eq!(euro_ro("단계"), "단계로");
-    assert_eq!(euro_ro("값"), "값으로");
+    assert_eq!(eun_neun("100"), "100은");
+    assert_eq!(eun_neun("값"), "값은");
     assert_eq!(i_ga("W_rec"), "W_rec이(가)");
     assert_eq!(i_ga(""), "이(가)");
 }
