@@ -12,7 +12,7 @@ fn ending(word: &str) -> Option<bool> {
         // 십, 백, 천 or 만, all ending in a consonant.
         '0' | '1' | '3' | '6' | '7' | '8' => Some(true),
         '2' | '4' | '5' | '9' => Some(false),
-        '가'..='힣' => Some((last as u32 - '가' as u32) % 28 != 0),
+        '가'..='힣' => Some(!(last as u32 - '가' as u32).is_multiple_of(28)),
         _ => None,
     }
 }
