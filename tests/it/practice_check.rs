@@ -340,6 +340,34 @@ fn ctrl_c_during_a_check_stops_the_learners_python_too() {
     assert!(common::gone(py), "the learner's Python outlived deepstep");
 }
 
+/// Several files are checked two at a time: two that never return both
+/// start (one after the other, the second never would), and Ctrl-C stops
+/// both of the learner's Pythons.
+#[test]
+fn two_files_are_checked_at_once_and_ctrl_c_stops_both() {
+    let dir = temp("sigint-two");
+    let first = common::looping_practice_file(dir.join("loops_a.py"));
+    let second = common::looping_practice_file(dir.join("loops_b.py"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_deepstep"))
+        .args(["practice", "check", "loops_a.py", "loops_b.py"])
+        .current_dir(&dir)
+        .env("DEEPSTEP_PYTHON", python())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut running = vec![first()];
+    // One core: one check at a time, as `check_each` is told.
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 {
+        running.push(second());
+    }
+    // SAFETY: sends SIGINT to the deepstep this test started.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    assert_eq!(child.wait().unwrap().code(), Some(128 + libc::SIGINT));
+    for py in running {
+        assert!(common::gone(py), "a learner's Python outlived deepstep");
+    }
+}
+
 #[test]
 fn print_checks_the_folder_and_the_screen_needs_a_terminal() {
     let dir = temp("print");
