@@ -17,6 +17,12 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
     Block::default().borders(Borders::ALL).border_set(BORDER).title(title).title_style(theme.title)
 }
 
+/// `title` cut to the room between a panel's corners at `area` (with … when
+/// cut): a border title cannot wrap, and ratatui cuts a long one unmarked.
+pub fn fit_title(title: &str, area: Rect) -> String {
+    clip(title, area.width.saturating_sub(2) as usize)
+}
+
 /// `title` with the marks of what is out of view in front of it (each mark
 /// whose flag is set: ◂▸ ▴ ▾), so that a narrow panel cuts the title's
 /// words, not the marks.

@@ -5,11 +5,10 @@
 use super::lab::ConvLab;
 use crate::math::format::num;
 use crate::text::Text;
-use crate::ui::chrome::{marked_title, panel};
+use crate::ui::chrome::{fit_title, marked_title, panel};
 use crate::ui::drawn::Draw;
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::Theme;
-use crate::ui::width::clip;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -182,7 +181,7 @@ pub(super) fn draw_stack(
     let skip = focus.map_or(0, |(a, b)| (b + 1).saturating_sub(room).min(a)).min(lines.len().saturating_sub(room));
     // Marks first, so a narrow panel cuts the title's words, not them.
     let marks = [(cropped, c.more_sideways), (skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
-    let block = panel(clip(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
+    let block = panel(fit_title(&marked_title(&marks, title), area), theme);
     let inner = block.inner(area);
     frame.bordered(block, area);
     frame.paragraph(Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()), inner);

@@ -6,7 +6,7 @@ use crate::math::conv::{SizeMistake, ValueMistake, Zero};
 use crate::math::format::num;
 use crate::math::kernels::Sample;
 use crate::text::Text;
-use crate::ui::chrome::{marked_title, panel};
+use crate::ui::chrome::{fit_title, marked_title, panel};
 use crate::ui::drawn::Draw;
 use crate::ui::grid::{Grid, GridCell};
 use crate::ui::theme::{Theme, shade_char};
@@ -71,7 +71,7 @@ fn draw_knobs(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     let want = if selected + 2 == lines.len() { lines.len() } else { selected + 1 };
     let skip = want.saturating_sub(room).min(lines.len().saturating_sub(room));
     let marks = [(skip > 0, c.more_above), (lines.len() > skip + room, c.more_below)];
-    let title = clip(&marked_title(&marks, c.knobs), area.width.saturating_sub(2) as usize);
+    let title = fit_title(&marked_title(&marks, c.knobs), area);
     let block = panel(title, theme);
     frame.bordered(block, area);
     let shown: Vec<Line> = lines
@@ -355,7 +355,7 @@ pub fn render(frame: &mut Frame, area: Rect, lab: &ConvLab, t: &Text, theme: &Th
     draw_stack(frame, gb, &b_title, &b_parts, t, theme);
     let origins = draw_stack(frame, gr, r_title, &r_plain, t, theme);
     if heat_beside || heat_under {
-        let block = panel(clip(&input_name(lab, t), gh.width.saturating_sub(2) as usize), theme);
+        let block = panel(fit_title(&input_name(lab, t), gh), theme);
         let inner = block.inner(gh);
         frame.bordered(block, gh);
         frame.paragraph(Paragraph::new(heatmap_lines(lab, theme)), inner);

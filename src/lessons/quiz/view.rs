@@ -9,10 +9,10 @@ use super::words::{
 };
 use crate::progress::Notice;
 use crate::text::Text;
-use crate::ui::chrome::{marked_title, panel};
+use crate::ui::chrome::{fit_title, marked_title, panel};
 use crate::ui::drawn::Draw;
 use crate::ui::theme::Theme;
-use crate::ui::width::{clip, wrap};
+use crate::ui::width::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -33,7 +33,7 @@ fn scrolled_panel(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, 
     let scroll = scroll.min(n.saturating_sub(inner.height));
     // The same ▴ ▾ marks as the labs' panels.
     let marks = [(scroll > 0, t.conv.more_above), (n > scroll + inner.height, t.conv.more_below)];
-    let block = panel(clip(&marked_title(&marks, title), area.width.saturating_sub(2) as usize), theme);
+    let block = panel(fit_title(&marked_title(&marks, title), area), theme);
     frame.bordered(block, area);
     frame.paragraph(Paragraph::new(rows).scroll((scroll, 0)), inner);
 }

@@ -87,7 +87,7 @@ fn chart(frame: &mut Frame, area: Rect, lab: &RnnLab, t: &Text, theme: &Theme) {
         _ => title.to_string(),
     };
     // A border title has no room to wrap: cut it with a mark of more.
-    let title = crate::ui::width::clip(&title, area.width.saturating_sub(2) as usize);
+    let title = crate::ui::chrome::fit_title(&title, area);
     let x_hi = series.iter().flat_map(|(_, p)| p.iter().map(|q| q.0)).fold(1.0f64, f64::max);
     let ticks = crate::math::axis::ticks_from_zero(x_hi);
     let x = Axis::default().title(x_title).bounds([0.0, x_hi]).labels(ticks.iter().map(|v| Line::raw(num(*v))));
